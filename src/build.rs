@@ -1,0 +1,217 @@
+//! The one place that knows the order: source -> content -> site -> render -> output.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use thiserror::Error;
+
+use crate::config::SiteConfig;
+use crate::content::{Article, ParseContext, Topic};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::output::{Output, OutputError};
+use crate::render::{Page, PageJob, Renderer, Templates};
+use crate::site::{Entities, Site, SiteOptions};
+use crate::source::{CONFIG_FILE, SiteSource};
+
+/// What a build is asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Defaults to `public/` under the root.
+    pub output: Option<PathBuf>,
+    /// Replaces `base_url` of site.yaml.
+    pub base_url: Option<String>,
+    pub include_drafts: bool,
+}
+
+impl BuildOptions {
+    pub fn output_dir(&self) -> PathBuf {
+        self.output.clone().unwrap_or_else(|| self.root.join("public"))
+    }
+}
+
+#[derive(Debug, Error)]
+pub enum BuildError {
+    /// Problems in the site's files, every one of them.
+    #[error("{0}")]
+    Content(Diagnostics),
+    #[error(transparent)]
+    Output(#[from] OutputError),
+}
+
+/// What a successful build made.
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    pub pages: usize,
+    pub articles: usize,
+    pub topics: usize,
+    pub bytes: u64,
+    pub output: PathBuf,
+    pub elapsed: Duration,
+}
+
+/// Everything a site's pages are rendered from, parsed and checked.
+pub struct Loaded {
+    pub site: Site,
+    pub templates: Templates,
+    /// Paths under `static/` (`/`-separated) and the files to copy.
+    pub static_files: Vec<(String, PathBuf)>,
+}
+
+/// Reads and parses the site, collecting every problem before giving up.
+pub fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
+    let source = SiteSource::read(&options.root);
+    parse(&source, options)
+}
+
+/// The content and site stages over a source already in memory.
+pub fn parse(source: &SiteSource, options: &BuildOptions) -> Result<Loaded, Diagnostics> {
+    let mut problems = Diagnostics::default();
+    problems.extend(source.problems.iter().cloned());
+    let Some(config_file) = &source.config else {
+        let mut only = Diagnostics::default();
+        only.push(Diagnostic::whole_file(
+            CONFIG_FILE,
+            format!(
+                "no site here: `{}` has no readable site.yaml; run `briefing init DIR` to create a site",
+                options.root.display()
+            ),
+        ));
+        return Err(only);
+    };
+    let config = match SiteConfig::parse(&config_file.text, CONFIG_FILE) {
+        Ok(config) => config,
+        Err(problem) => {
+            problems.push(problem);
+            return Err(problems.sorted());
+        }
+    };
+    let config = match &options.base_url {
+        Some(base_url) => match config.with_base_url(base_url) {
+            Ok(config) => config,
+            Err(message) => {
+                problems.push(Diagnostic::whole_file("--base-url", message));
+                return Err(problems.sorted());
+            }
+        },
+        None => config,
+    };
+
+    let mut topics = Vec::with_capacity(source.topics.len());
+    for file in &source.topics {
+        match Topic::parse(&file.path, &file.text) {
+            Ok(topic) => topics.push(topic),
+            Err(errors) => problems.extend(errors),
+        }
+    }
+    let mut topic_slugs: Vec<String> = topics.iter().map(|t| t.slug.clone()).collect();
+    topic_slugs.sort();
+
+    let entities = match &source.entities {
+        Some(file) => Entities::parse(&file.text, &file.path, &config.taxonomies).unwrap_or_else(|errors| {
+            problems.extend(errors);
+            Entities::default()
+        }),
+        None => Entities::default(),
+    };
+
+    let templates = Templates::compile(&source.templates);
+    let context =
+        ParseContext { default_language: &config.language, topics: &topic_slugs, taxonomies: &config.taxonomies };
+    let parsed: Vec<Result<Article, Vec<Diagnostic>>> =
+        source.articles.par_iter().map(|file| Article::parse(&file.path, &file.text, &context)).collect();
+    let mut articles = Vec::with_capacity(parsed.len());
+    for result in parsed {
+        match result {
+            Ok(article) => articles.push(article),
+            Err(errors) => problems.extend(errors),
+        }
+    }
+    let templates = match templates {
+        Ok(templates) => Some(templates),
+        Err(errors) => {
+            problems.extend(errors);
+            None
+        }
+    };
+    if !problems.is_empty() {
+        return Err(problems.sorted());
+    }
+    let site =
+        Site::assemble(config, articles, topics, &entities, SiteOptions { include_drafts: options.include_drafts })
+            .map_err(Diagnostics::from)?;
+    let static_files = source
+        .static_files
+        .iter()
+        .map(|file| (file.relative.to_string_lossy().replace('\\', "/"), file.absolute.clone()))
+        .collect();
+    Ok(Loaded { site, templates: templates.expect("no problems means templates compiled"), static_files })
+}
+
+/// Static files that would overwrite a generated page.
+pub fn static_collisions(renderer: &Renderer<'_>, jobs: &[PageJob], static_files: &[(String, PathBuf)]) -> Diagnostics {
+    let generated: HashSet<String> =
+        jobs.iter().filter(|job| !matches!(job, PageJob::Asset(_))).map(|&job| renderer.output_path(job)).collect();
+    let mut problems = Diagnostics::default();
+    for (relative, _) in static_files {
+        if generated.contains(relative) {
+            problems.push(Diagnostic::whole_file(
+                format!("static/{relative}"),
+                format!("this file would overwrite the generated page `{relative}`: rename or remove it"),
+            ));
+        }
+    }
+    problems
+}
+
+/// Renders every page, handing each to `sink` as soon as it is ready, so the whole
+/// site is never held in memory at once. Every rendering error is collected.
+pub fn render_pages<E: Send>(
+    renderer: &Renderer<'_>,
+    jobs: &[PageJob],
+    sink: impl Fn(Page) -> Result<(), E> + Sync,
+) -> Result<Result<(), Diagnostics>, E> {
+    let results: Vec<Result<Option<Diagnostic>, E>> = jobs
+        .par_iter()
+        .map(|&job| match renderer.render(job) {
+            Ok(page) => sink(page).map(|_| None),
+            Err(diagnostic) => Ok(Some(diagnostic)),
+        })
+        .collect();
+    let mut problems = Diagnostics::default();
+    for result in results {
+        if let Some(diagnostic) = result? {
+            problems.push(diagnostic);
+        }
+    }
+    Ok(problems.into_result(()))
+}
+
+/// Builds the site into its output directory.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let started = Instant::now();
+    let loaded = load(options).map_err(BuildError::Content)?;
+    let static_names: Vec<String> = loaded.static_files.iter().map(|(name, _)| name.clone()).collect();
+    let renderer = Renderer::new(&loaded.site, &loaded.templates, &static_names);
+    let jobs = renderer.jobs();
+    let collisions = static_collisions(&renderer, &jobs, &loaded.static_files);
+    if !collisions.is_empty() {
+        return Err(BuildError::Content(collisions.sorted()));
+    }
+
+    let output = Output::prepare(&options.root, &options.output_dir())?;
+    render_pages(&renderer, &jobs, |page| output.write(&page))?.map_err(BuildError::Content)?;
+    loaded.static_files.par_iter().try_for_each(|(relative, absolute)| output.copy(absolute, Path::new(relative)))?;
+    let bytes = output.size();
+    let target = output.commit()?;
+    Ok(BuildReport {
+        pages: jobs.len() + loaded.static_files.len(),
+        articles: loaded.site.articles.len(),
+        topics: loaded.site.topics.len(),
+        bytes,
+        output: target,
+        elapsed: started.elapsed(),
+    })
+}

@@ -1,0 +1,324 @@
+//! Front matter: split the `---` block off a file and read it into typed structs.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::config::yaml_message;
+
+/// The front matter of an article, exactly as written in the file.
+///
+/// `import` serialises this same type, so what it writes is what the build reads.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub struct FrontMatter {
+    pub title: String,
+    pub date: DateValue,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<DateValue>,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub topics: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub organizations: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub regions: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slug: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
+    /// Lists of further taxonomies named in `site.yaml`; anything else is an unknown field.
+    #[serde(flatten)]
+    pub other: BTreeMap<String, serde_yaml::Value>,
+}
+
+/// The built-in fields of an article's front matter, for suggestions.
+pub const ARTICLE_FIELDS: &[&str] = &[
+    "title",
+    "date",
+    "updated",
+    "summary",
+    "topics",
+    "tags",
+    "organizations",
+    "regions",
+    "source",
+    "lang",
+    "slug",
+    "draft",
+];
+
+/// Where a report came from.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<DateValue>,
+}
+
+/// The front matter of a topic.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicFrontMatter {
+    pub title: String,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub weight: i64,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
+}
+
+pub const TOPIC_FIELDS: &[&str] = &["title", "summary", "weight", "keywords"];
+
+/// A date as written: either a full RFC 3339 date-time or a bare calendar date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateValue {
+    DateTime(DateTime<FixedOffset>),
+    Date(NaiveDate),
+}
+
+impl DateValue {
+    pub fn parse(text: &str) -> Result<DateValue, String> {
+        let text = text.trim();
+        if let Ok(date_time) = DateTime::parse_from_rfc3339(text) {
+            return Ok(DateValue::DateTime(date_time));
+        }
+        if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+            return Ok(DateValue::Date(date));
+        }
+        Err(format!(
+            "invalid date `{text}`: write an RFC 3339 date-time (2025-07-25T08:44:00+02:00) or a date (2025-07-25)"
+        ))
+    }
+
+    /// The instant, a bare date being midnight UTC.
+    pub fn to_fixed(self) -> DateTime<FixedOffset> {
+        match self {
+            DateValue::DateTime(date_time) => date_time,
+            DateValue::Date(date) => Utc.from_utc_datetime(&date.and_time(NaiveTime::MIN)).fixed_offset(),
+        }
+    }
+
+    pub fn has_time(self) -> bool {
+        matches!(self, DateValue::DateTime(_))
+    }
+}
+
+impl fmt::Display for DateValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DateValue::DateTime(date_time) => f.write_str(&date_time.to_rfc3339()),
+            DateValue::Date(date) => write!(f, "{}", date.format("%Y-%m-%d")),
+        }
+    }
+}
+
+impl Serialize for DateValue {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for DateValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<DateValue, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        DateValue::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+/// A file split at its front matter: the YAML text and the body, with the
+/// 1-based file line each starts on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Split<'a> {
+    pub yaml: &'a str,
+    pub yaml_line: usize,
+    pub body: &'a str,
+    pub body_line: usize,
+}
+
+/// A front-matter problem, located in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrontMatterError {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl FrontMatterError {
+    fn new(line: usize, column: usize, message: impl Into<String>) -> Self {
+        FrontMatterError { line, column, message: message.into() }
+    }
+}
+
+/// Splits `---\nYAML\n---\nbody`. A leading byte-order mark is allowed.
+pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(FrontMatterError::new(
+            0,
+            0,
+            "the file is empty: start it with a front-matter block between `---` lines",
+        ));
+    }
+    let first_line = text.lines().next().unwrap_or_default();
+    if first_line.trim_end() != "---" {
+        return Err(FrontMatterError::new(
+            1,
+            1,
+            "expected `---` on the first line: a file starts with its front matter between `---` lines",
+        ));
+    }
+    let yaml_start = first_line.len() + if text[first_line.len()..].starts_with("\r\n") { 2 } else { 1 };
+    let mut offset = yaml_start.min(text.len());
+    let mut line_number = 2;
+    for line in text[offset..].split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        if trimmed == "---" || trimmed == "..." {
+            let yaml = &text[yaml_start.min(offset)..offset];
+            let body = &text[offset + line.len()..];
+            return Ok(Split { yaml, yaml_line: 2, body, body_line: line_number + 1 });
+        }
+        offset += line.len();
+        line_number += 1;
+    }
+    Err(FrontMatterError::new(1, 1, "the front matter is not closed: add a line `---` after its last field"))
+}
+
+/// Reads a YAML block into `T`; errors are located in the file, with suggestions for unknown fields.
+pub fn parse_yaml<T: serde::de::DeserializeOwned>(split: &Split<'_>, fields: &[&str]) -> Result<T, FrontMatterError> {
+    if split.yaml.trim().is_empty() {
+        return Err(FrontMatterError::new(1, 1, "the front matter is empty: it needs at least `title` and `date`"));
+    }
+    serde_yaml::from_str(split.yaml).map_err(|error| {
+        let message = yaml_message(&error.to_string(), fields);
+        // serde_yaml places errors raised by a field's own parser (dates) at the start of
+        // the document, so those are located by the value they quote.
+        let quoted = message.strip_prefix("invalid date `").and_then(|rest| rest.split('`').next());
+        let (line, column) = match quoted.and_then(|value| find_text(split.yaml, value)) {
+            Some((line, column)) => (line + split.yaml_line - 1, column),
+            None => error.location().map_or((1, 0), |l| (l.line() + split.yaml_line - 1, l.column())),
+        };
+        FrontMatterError::new(line, column, message)
+    })
+}
+
+/// The 1-based line and column of the first occurrence of `needle` in `text`.
+fn find_text(text: &str, needle: &str) -> Option<(usize, usize)> {
+    text.lines()
+        .enumerate()
+        .find_map(|(index, line)| line.find(needle).map(|byte| (index + 1, line[..byte].chars().count() + 1)))
+}
+
+/// Where a top-level `key` (and, if given, one of its values) is in the YAML block,
+/// as a 1-based file line and column. Used to locate problems found after parsing.
+pub fn locate(split: &Split<'_>, key: &str, value: Option<&str>) -> (usize, usize) {
+    let lines: Vec<&str> = split.yaml.lines().collect();
+    let Some(key_index) =
+        lines.iter().position(|line| line.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')))
+    else {
+        return (split.yaml_line.saturating_sub(1), 0);
+    };
+    let file_line = |index: usize| index + split.yaml_line;
+    let Some(value) = value else {
+        return (file_line(key_index), 1);
+    };
+    let first = &lines[key_index][key.len()..];
+    if let Some(column) = first.find(value) {
+        return (file_line(key_index), key.len() + column + 1);
+    }
+    for (index, line) in lines.iter().enumerate().skip(key_index + 1) {
+        if !line.starts_with([' ', '-', '\t']) {
+            break;
+        }
+        if let Some(column) = line.find(value) {
+            return (file_line(index), column + 1);
+        }
+    }
+    (file_line(key_index), 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(text: &str) -> Result<FrontMatter, FrontMatterError> {
+        let split = split(text)?;
+        parse_yaml(&split, ARTICLE_FIELDS)
+    }
+
+    #[test]
+    fn splits_front_matter_from_body() {
+        let parts = split("---\ntitle: A\n---\nBody\n").unwrap();
+        assert_eq!(parts.yaml, "title: A\n");
+        assert_eq!(parts.body, "Body\n");
+        assert_eq!(parts.body_line, 4);
+    }
+
+    #[test]
+    fn unterminated_front_matter_is_an_error() {
+        let error = split("---\ntitle: A\nBody\n").unwrap_err();
+        assert!(error.message.contains("not closed"), "{}", error.message);
+    }
+
+    #[test]
+    fn reads_a_full_article() {
+        let front = article(
+            "---\ntitle: \"Amazon closes a lab\"\ndate: 2025-07-25T08:44:00+02:00\nupdated: 2025-07-26\ntopics: [a]\nsource:\n  name: AFP\n  published: 2025-07-25T08:44:00+02:00\n---\n",
+        )
+        .unwrap();
+        assert_eq!(front.title, "Amazon closes a lab");
+        assert_eq!(front.date.to_string(), "2025-07-25T08:44:00+02:00");
+        assert_eq!(front.updated, Some(DateValue::Date(NaiveDate::from_ymd_opt(2025, 7, 26).unwrap())));
+        assert_eq!(front.source.unwrap().name, "AFP");
+    }
+
+    #[test]
+    fn errors_name_the_file_line_not_the_yaml_line() {
+        let error = article("---\ntitle: A\ndate: 2025-13-45\n---\n").unwrap_err();
+        assert_eq!(error.line, 3);
+        assert!(error.message.contains("invalid date `2025-13-45`"), "{}", error.message);
+    }
+
+    #[test]
+    fn wrong_type_is_located() {
+        let error = article("---\ntitle: A\ndate: 2025-01-01\ntopics: 3\n---\n").unwrap_err();
+        assert_eq!(error.line, 4);
+        assert!(error.message.contains("topics"), "{}", error.message);
+    }
+
+    #[test]
+    fn missing_title_is_reported() {
+        let error = article("---\ndate: 2025-01-01\n---\n").unwrap_err();
+        assert!(error.message.contains("missing field `title`"), "{}", error.message);
+    }
+
+    #[test]
+    fn locate_finds_values_in_flow_and_block_lists() {
+        let text = "---\ntitle: A\ntopics: [one, two]\ntags:\n  - x\n  - yy\n---\n";
+        let parts = split(text).unwrap();
+        assert_eq!(locate(&parts, "topics", Some("two")), (3, 15));
+        assert_eq!(locate(&parts, "tags", Some("yy")), (6, 5));
+        assert_eq!(locate(&parts, "title", None), (2, 1));
+    }
+
+    #[test]
+    fn front_matter_round_trips_through_yaml() {
+        let text = "---\ntitle: T\ndate: 2025-07-25T08:44:00+02:00\nsummary: S\ntopics: [a]\ntags: [b]\nsource:\n  name: AFP\n  url: https://example.org/x\n---\n";
+        let front = article(text).unwrap();
+        let yaml = serde_yaml::to_string(&front).unwrap();
+        let again = article(&format!("---\n{yaml}---\n")).unwrap();
+        assert_eq!(front, again);
+    }
+}

@@ -1,0 +1,240 @@
+//! Markdown -> HTML, with unique heading ids, a table of contents and a word count.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use serde::Serialize;
+
+/// A heading of the table of contents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+}
+
+/// A rendered Markdown document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rendered {
+    pub html: String,
+    pub toc: Vec<Heading>,
+    pub word_count: usize,
+    /// The text of the first paragraph, for a summary when none is written.
+    pub first_paragraph: String,
+}
+
+/// Ids the page templates use themselves; headings never take them.
+const TEMPLATE_IDS: &[&str] = &["main", "content", "toc", "related", "source", "footnotes", "search", "top"];
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SMART_PUNCTUATION
+}
+
+/// Renders Markdown. Raw HTML in it is sanitised, so no script, event handler or
+/// `javascript:` URL gets through.
+pub fn render(markdown: &str) -> Rendered {
+    let events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
+    let has_raw_html = events.iter().any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)));
+
+    let mut used_ids: HashSet<String> = TEMPLATE_IDS.iter().map(|id| id.to_string()).collect();
+    let mut toc = Vec::new();
+    let mut word_count = 0;
+    let mut first_paragraph = String::new();
+    let mut paragraph_depth = 0usize;
+    let mut first_paragraph_done = false;
+    let footnote_numbers = number_footnotes(&events);
+
+    let mut output: Vec<Event<'_>> = Vec::with_capacity(events.len());
+    let mut index = 0;
+    while index < events.len() {
+        match &events[index] {
+            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+                let end = index
+                    + events[index..].iter().position(|e| matches!(e, Event::End(TagEnd::Heading(_)))).unwrap_or(0);
+                let inner = &events[index + 1..end.max(index + 1)];
+                let title = plain_text(inner);
+                let wanted = match id {
+                    Some(id) => id.to_string(),
+                    None => slug::slugify(&title),
+                };
+                let id = unique_id(if wanted.is_empty() { "section".to_owned() } else { wanted }, &mut used_ids);
+                if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
+                    toc.push(Heading { level: *level as u8, id: id.clone(), title });
+                }
+                output.push(Event::Start(Tag::Heading {
+                    level: *level,
+                    id: Some(CowStr::from(id)),
+                    classes: classes.clone(),
+                    attrs: attrs.clone(),
+                }));
+                index += 1;
+                continue;
+            }
+            Event::Start(Tag::Paragraph) => paragraph_depth += 1,
+            Event::End(TagEnd::Paragraph) => {
+                paragraph_depth = paragraph_depth.saturating_sub(1);
+                if !first_paragraph.trim().is_empty() {
+                    first_paragraph_done = true;
+                }
+            }
+            Event::Text(text) | Event::Code(text) => {
+                word_count += count_words(text);
+                if paragraph_depth > 0 && !first_paragraph_done {
+                    first_paragraph.push_str(text);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak if paragraph_depth > 0 && !first_paragraph_done => {
+                first_paragraph.push(' ')
+            }
+            Event::FootnoteReference(label) => {
+                let number = footnote_numbers.get(label.as_ref()).copied().unwrap_or(0);
+                let id = footnote_id(label);
+                output.push(Event::InlineHtml(CowStr::from(format!(
+                    "<sup class=\"footnote-reference\" id=\"fnref-{id}\"><a href=\"#fn-{id}\">{number}</a></sup>"
+                ))));
+                index += 1;
+                continue;
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                let number = footnote_numbers.get(label.as_ref()).copied().unwrap_or(0);
+                let id = footnote_id(label);
+                output.push(Event::Html(CowStr::from(format!(
+                    "<div class=\"footnote-definition\" id=\"fn-{id}\"><sup class=\"footnote-definition-label\"><a href=\"#fnref-{id}\">{number}</a></sup>"
+                ))));
+                index += 1;
+                continue;
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                output.push(Event::Html(CowStr::from("</div>\n")));
+                index += 1;
+                continue;
+            }
+            _ => {}
+        }
+        output.push(events[index].clone());
+        index += 1;
+    }
+
+    let mut html_out = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut html_out, output.into_iter());
+    if has_raw_html {
+        html_out = SANITIZER.clean(&html_out).to_string();
+    }
+    Rendered { html: html_out, toc, word_count, first_paragraph: first_paragraph.trim().to_owned() }
+}
+
+/// Footnotes are numbered in the order of their first reference, then of their definition.
+fn number_footnotes<'a>(events: &'a [Event<'a>]) -> HashMap<&'a str, usize> {
+    let mut numbers = HashMap::new();
+    for event in events {
+        let label = match event {
+            Event::FootnoteReference(label) | Event::Start(Tag::FootnoteDefinition(label)) => label.as_ref(),
+            _ => continue,
+        };
+        let next = numbers.len() + 1;
+        numbers.entry(label).or_insert(next);
+    }
+    numbers
+}
+
+/// Footnote ids live in their own `fn-` namespace, away from heading ids.
+fn footnote_id(label: &str) -> String {
+    let id = slug::slugify(label);
+    if id.is_empty() { "note".to_owned() } else { id }
+}
+
+fn unique_id(wanted: String, used: &mut HashSet<String>) -> String {
+    // Heading ids never start like footnote ids, whatever the heading says.
+    let wanted = if wanted.starts_with("fn-") || wanted.starts_with("fnref-") { format!("h-{wanted}") } else { wanted };
+    let mut candidate = wanted.clone();
+    let mut n = 1;
+    while !used.insert(candidate.clone()) {
+        candidate = format!("{wanted}-{n}");
+        n += 1;
+    }
+    candidate
+}
+
+fn plain_text(events: &[Event<'_>]) -> String {
+    let mut text = String::new();
+    for event in events {
+        if let Event::Text(t) | Event::Code(t) = event {
+            text.push_str(t);
+        }
+    }
+    text.trim().to_owned()
+}
+
+fn count_words(text: &str) -> usize {
+    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+/// The sanitiser for raw HTML: ammonia's safe defaults, keeping the ids and
+/// classes that headings, footnotes and task lists need.
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut builder = ammonia::Builder::default();
+    builder
+        .add_generic_attributes(["id", "class"])
+        .add_tags(["input", "figure", "figcaption"])
+        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .add_tag_attributes("td", ["style"])
+        .add_tag_attributes("th", ["style"])
+        .url_schemes(["http", "https", "mailto"].into_iter().collect())
+        .link_rel(Some("noopener noreferrer"));
+    builder
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_get_unique_ids_and_a_toc() {
+        let out = render("## Export controls\n\ntext\n\n## Export controls\n\n### Main\n");
+        assert!(out.html.contains("<h2 id=\"export-controls\">"), "{}", out.html);
+        assert!(out.html.contains("<h2 id=\"export-controls-1\">"), "{}", out.html);
+        // `main` is a template id, so the heading takes another.
+        assert!(out.html.contains("<h3 id=\"main-1\">"), "{}", out.html);
+        assert_eq!(out.toc.len(), 3);
+        assert_eq!(out.toc[1].id, "export-controls-1");
+    }
+
+    #[test]
+    fn extensions_are_on() {
+        let out = render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ \"quoted\"\n\n- [x] done\n");
+        assert!(out.html.contains("<table>"), "{}", out.html);
+        assert!(out.html.contains("<del>old</del>"), "{}", out.html);
+        assert!(out.html.contains("\u{201c}quoted\u{201d}"), "{}", out.html);
+        assert!(out.html.contains("type=\"checkbox\""), "{}", out.html);
+    }
+
+    #[test]
+    fn footnotes_have_their_own_ids() {
+        let out = render("A claim.[^1]\n\n## 1\n\n[^1]: The note.\n");
+        assert!(out.html.contains("id=\"fnref-1\""), "{}", out.html);
+        assert!(out.html.contains("id=\"fn-1\""), "{}", out.html);
+        assert!(out.html.contains("<h2 id=\"1\">"), "{}", out.html);
+    }
+
+    #[test]
+    fn raw_html_is_sanitised() {
+        let out = render(
+            "Hi <script>alert(1)</script><a href=\"javascript:alert(1)\" onclick=\"x()\">x</a>\n\n<iframe src=\"https://e.org\"></iframe><img src=x onerror=alert(1)>\n",
+        );
+        for bad in ["<script", "javascript:", "onclick", "onerror", "<iframe"] {
+            assert!(!out.html.contains(bad), "{bad} in {}", out.html);
+        }
+    }
+
+    #[test]
+    fn counts_words_and_keeps_first_paragraph() {
+        let out = render("# Title\n\nOne two\nthree.\n\nFour five.\n");
+        assert_eq!(out.word_count, 6);
+        assert_eq!(out.first_paragraph, "One two three.");
+    }
+}

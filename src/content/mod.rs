@@ -1,0 +1,380 @@
+//! Text -> articles and topics. Pure: never touches the disk.
+
+pub mod front_matter;
+pub mod markdown;
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::diagnostic::{Diagnostic, suggestion};
+use front_matter::{
+    ARTICLE_FIELDS, FrontMatter, FrontMatterError, Source, Split, TOPIC_FIELDS, TopicFrontMatter, locate, parse_yaml,
+    split,
+};
+pub use markdown::Heading;
+
+/// What parsing an article needs to know about the rest of the site.
+#[derive(Debug, Clone, Copy)]
+pub struct ParseContext<'a> {
+    pub default_language: &'a str,
+    /// Slugs of the site's topics, sorted.
+    pub topics: &'a [String],
+    /// The taxonomies of `site.yaml`, in its order.
+    pub taxonomies: &'a [String],
+}
+
+/// A parsed article, its Markdown rendered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    pub path: PathBuf,
+    pub slug: String,
+    /// Where the slug came from (`slug:` or the file name), for duplicate-slug errors.
+    pub slug_position: (usize, usize),
+    pub title: String,
+    pub date: DateTime<FixedOffset>,
+    pub date_has_time: bool,
+    pub updated: Option<DateTime<FixedOffset>>,
+    /// The written summary, or the start of the first paragraph when none is written.
+    pub summary: String,
+    pub summary_written: bool,
+    pub topics: Vec<String>,
+    /// Terms per taxonomy, in the order of `ParseContext::taxonomies`, as written.
+    pub terms: Vec<Vec<String>>,
+    pub source: Option<Source>,
+    pub lang: String,
+    pub draft: bool,
+    pub html: String,
+    pub toc: Vec<Heading>,
+    pub word_count: usize,
+}
+
+/// A topic: a group of articles with an introduction.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Topic {
+    pub path: PathBuf,
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub weight: i64,
+    pub keywords: Vec<String>,
+    pub intro_html: String,
+}
+
+fn located(path: &Path, error: FrontMatterError) -> Diagnostic {
+    Diagnostic::new(path, error.line, error.column, error.message)
+}
+
+impl Article {
+    /// Parses an article's text; `path` (relative to the site root) names it in errors
+    /// and gives the default slug.
+    pub fn parse(path: &Path, text: &str, context: &ParseContext<'_>) -> Result<Article, Vec<Diagnostic>> {
+        let parts = split(text).map_err(|e| vec![located(path, e)])?;
+        let front: FrontMatter = parse_yaml(&parts, ARTICLE_FIELDS).map_err(|error| {
+            // A misspelt required field shows up as "missing field"; name the misspelling instead.
+            let misspelt = misspelt_keys(&parts, context.taxonomies, path);
+            if error.message.starts_with("missing field") && !misspelt.is_empty() {
+                misspelt
+            } else {
+                vec![located(path, error)]
+            }
+        })?;
+        let mut problems = Vec::new();
+        let at = |key: &str, value: Option<&str>| {
+            let (line, column) = locate(&parts, key, value);
+            move |message: String| Diagnostic::new(path, line, column, message)
+        };
+
+        if front.title.trim().is_empty() {
+            problems.push(at("title", None)("`title` is empty".to_owned()));
+        }
+        let (slug, slug_position) = match &front.slug {
+            Some(slug) => {
+                if !is_valid_slug(slug) {
+                    problems.push(at("slug", None)(format!(
+                        "slug `{slug}` is not allowed: use lowercase letters, digits and `-` (no `/` or `..`)"
+                    )));
+                }
+                (slug.clone(), locate(&parts, "slug", None))
+            }
+            None => {
+                let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+                (slug::slugify(stem), (0, 0))
+            }
+        };
+        if slug.is_empty() {
+            problems.push(Diagnostic::whole_file(
+                path,
+                "the file name gives an empty slug: rename the file or add `slug:`",
+            ));
+        }
+        if front.topics.is_empty() {
+            problems.push(at("topics", None)(format!(
+                "an article needs at least one topic in `topics:`; known topics: {}",
+                known_list(context.topics)
+            )));
+        }
+        for topic in &front.topics {
+            if context.topics.binary_search(topic).is_err() {
+                let hint = match suggestion(topic, context.topics.iter().map(String::as_str)) {
+                    Some(close) => format!("did you mean `{close}`?"),
+                    None => format!("known topics: {}", known_list(context.topics)),
+                };
+                problems.push(at("topics", Some(topic))(format!(
+                    "unknown topic `{topic}`: add content/topics/{topic}.md or use a known slug; {hint}"
+                )));
+            }
+        }
+        let lang = front.lang.clone().unwrap_or_else(|| context.default_language.to_owned());
+        if !is_valid_language(&lang) {
+            problems.push(at("lang", None)(format!("`lang: {lang}` is not a language tag such as `en` or `fr`")));
+        }
+        if let Some(url) = front.source.as_ref().and_then(|s| s.url.as_deref())
+            && !(url.starts_with("https://") || url.starts_with("http://"))
+        {
+            problems.push(at("source", Some("url"))(format!("source url `{url}` must start with https:// or http://")));
+        }
+        let terms = taxonomy_terms(&front, &parts, context, path, &mut problems);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+
+        let rendered = markdown::render(parts.body);
+        let summary_written = !front.summary.trim().is_empty();
+        let summary =
+            if summary_written { front.summary.trim().to_owned() } else { shorten(&rendered.first_paragraph, 200) };
+        Ok(Article {
+            path: path.to_path_buf(),
+            slug,
+            slug_position,
+            title: front.title.trim().to_owned(),
+            date: front.date.to_fixed(),
+            date_has_time: front.date.has_time(),
+            updated: front.updated.map(|d| d.to_fixed()),
+            summary,
+            summary_written,
+            topics: front.topics,
+            terms,
+            source: front.source,
+            lang,
+            draft: front.draft,
+            html: rendered.html,
+            toc: rendered.toc,
+            word_count: rendered.word_count,
+        })
+    }
+}
+
+/// Top-level keys that are neither article fields nor taxonomies, with suggestions.
+fn misspelt_keys(parts: &Split<'_>, taxonomies: &[String], path: &Path) -> Vec<Diagnostic> {
+    parts
+        .yaml
+        .lines()
+        .enumerate()
+        .filter_map(|(index, line)| {
+            let key = line.split_once(':')?.0;
+            let plain = !key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+            let known = ARTICLE_FIELDS.contains(&key) || taxonomies.iter().any(|t| t == key);
+            if !plain || known {
+                return None;
+            }
+            let close = suggestion(key, ARTICLE_FIELDS.iter().copied())?;
+            Some(Diagnostic::new(
+                path,
+                index + parts.yaml_line,
+                1,
+                format!("unknown field `{key}`; did you mean `{close}`?"),
+            ))
+        })
+        .collect()
+}
+
+/// The terms of each taxonomy of the site; unknown front-matter fields are reported.
+fn taxonomy_terms(
+    front: &FrontMatter,
+    parts: &Split<'_>,
+    context: &ParseContext<'_>,
+    path: &Path,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Vec<String>> {
+    for (key, value) in &front.other {
+        let (line, column) = locate(parts, key, None);
+        if !context.taxonomies.contains(key) {
+            let known = ARTICLE_FIELDS.iter().copied().chain(context.taxonomies.iter().map(String::as_str));
+            let message = match suggestion(key, known) {
+                Some(close) => format!("unknown field `{key}`; did you mean `{close}`?"),
+                None => format!(
+                    "unknown field `{key}`; known fields: {}{}",
+                    ARTICLE_FIELDS.join(", "),
+                    context.taxonomies.iter().map(|t| format!(", {t}")).collect::<String>()
+                ),
+            };
+            problems.push(Diagnostic::new(path, line, column, message));
+        } else if serde_yaml::from_value::<Vec<String>>(value.clone()).is_err() {
+            problems.push(Diagnostic::new(
+                path,
+                line,
+                column,
+                format!("`{key}` must be a list of names, such as `[a, b]`"),
+            ));
+        }
+    }
+    context
+        .taxonomies
+        .iter()
+        .map(|taxonomy| {
+            let terms: Vec<String> = match taxonomy.as_str() {
+                "tags" => front.tags.clone(),
+                "organizations" => front.organizations.clone(),
+                "regions" => front.regions.clone(),
+                other => {
+                    front.other.get(other).and_then(|v| serde_yaml::from_value(v.clone()).ok()).unwrap_or_default()
+                }
+            };
+            for term in &terms {
+                if slug::slugify(term).is_empty() {
+                    let (line, column) = locate(parts, taxonomy, Some(term));
+                    problems.push(Diagnostic::new(
+                        path,
+                        line,
+                        column,
+                        format!("`{term}` in `{taxonomy}` has no letters or digits to make a page name from"),
+                    ));
+                }
+            }
+            terms
+        })
+        .collect()
+}
+
+impl Topic {
+    /// Parses a topic's text; the file stem is its slug.
+    pub fn parse(path: &Path, text: &str) -> Result<Topic, Vec<Diagnostic>> {
+        let parts = split(text).map_err(|e| vec![located(path, e)])?;
+        let front: TopicFrontMatter = parse_yaml(&parts, TOPIC_FIELDS).map_err(|e| vec![located(path, e)])?;
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        if !is_valid_slug(stem) {
+            return Err(vec![Diagnostic::whole_file(
+                path,
+                format!(
+                    "a topic's file name is its slug: rename `{stem}.md` to lowercase letters, digits and `-` (e.g. `{}.md`)",
+                    slug::slugify(stem)
+                ),
+            )]);
+        }
+        if front.title.trim().is_empty() {
+            let (line, column) = locate(&parts, "title", None);
+            return Err(vec![Diagnostic::new(path, line, column, "`title` is empty")]);
+        }
+        Ok(Topic {
+            path: path.to_path_buf(),
+            slug: stem.to_owned(),
+            title: front.title.trim().to_owned(),
+            summary: front.summary.trim().to_owned(),
+            weight: front.weight,
+            keywords: front.keywords,
+            intro_html: markdown::render(parts.body).html,
+        })
+    }
+}
+
+/// A slug is one URL segment: lowercase ASCII letters, digits, `-` and `_`.
+pub fn is_valid_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        && !slug.starts_with('-')
+}
+
+fn is_valid_language(lang: &str) -> bool {
+    let mut parts = lang.split('-');
+    let primary = parts.next().unwrap_or_default();
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+fn known_list(items: &[String]) -> String {
+    if items.is_empty() { "none (add one in content/topics/)".to_owned() } else { items.join(", ") }
+}
+
+/// At most `max` characters, cut at a word and marked with an ellipsis.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn context<'a>(topics: &'a [String], taxonomies: &'a [String]) -> ParseContext<'a> {
+        ParseContext { default_language: "en", topics, taxonomies }
+    }
+
+    fn taxonomies() -> Vec<String> {
+        vec!["tags".into(), "organizations".into(), "regions".into()]
+    }
+
+    #[test]
+    fn unknown_topic_is_located_with_suggestion() {
+        let topics = vec!["us-china-tech-decoupling".to_owned()];
+        let text = "---\ntitle: A\ndate: 2025-01-01\ntopics: [us-china]\n---\nBody\n";
+        let errors =
+            Article::parse(Path::new("content/articles/a.md"), text, &context(&topics, &taxonomies())).unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(
+            errors[0].to_string(),
+            "content/articles/a.md:4:10: unknown topic `us-china`: add content/topics/us-china.md or use a known slug; did you mean `us-china-tech-decoupling`?"
+        );
+    }
+
+    #[test]
+    fn misspelt_field_suggests_the_field() {
+        let topics = vec!["t".to_owned()];
+        let text = "---\ntittle: A\ndate: 2025-01-01\ntopics: [t]\n---\n";
+        let errors = Article::parse(Path::new("a.md"), text, &context(&topics, &taxonomies())).unwrap_err();
+        assert!(
+            errors.iter().any(|e| e.to_string().contains("unknown field `tittle`; did you mean `title`?")),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn custom_taxonomy_is_read_when_declared() {
+        let topics = vec!["t".to_owned()];
+        let tax = vec!["tags".to_owned(), "people".to_owned()];
+        let text = "---\ntitle: A\ndate: 2025-01-01\ntopics: [t]\npeople: [Ada]\n---\n";
+        let article = Article::parse(Path::new("a.md"), text, &context(&topics, &tax)).unwrap();
+        assert_eq!(article.terms, vec![Vec::<String>::new(), vec!["Ada".to_owned()]]);
+    }
+
+    #[test]
+    fn slug_with_slash_is_refused() {
+        let topics = vec!["t".to_owned()];
+        let text = "---\ntitle: A\ndate: 2025-01-01\ntopics: [t]\nslug: ../evil\n---\n";
+        let errors = Article::parse(Path::new("a.md"), text, &context(&topics, &taxonomies())).unwrap_err();
+        assert!(errors[0].message.contains("not allowed"), "{errors:?}");
+        assert_eq!(errors[0].line, 5);
+    }
+
+    #[test]
+    fn summary_falls_back_to_first_paragraph() {
+        let topics = vec!["t".to_owned()];
+        let text = "---\ntitle: A\ndate: 2025-01-01\ntopics: [t]\n---\nFirst words here.\n\nSecond.\n";
+        let article =
+            Article::parse(Path::new("content/articles/My File.md"), text, &context(&topics, &taxonomies())).unwrap();
+        assert_eq!(article.summary, "First words here.");
+        assert!(!article.summary_written);
+        assert_eq!(article.slug, "my-file");
+    }
+
+    #[test]
+    fn shorten_cuts_at_a_word() {
+        assert_eq!(shorten("one two three", 9), "one two…");
+        assert_eq!(shorten("short", 9), "short");
+    }
+}

@@ -1,0 +1,263 @@
+//! Interface labels and dates in the languages briefing speaks (English, French).
+
+use chrono::{DateTime, Datelike, FixedOffset, Timelike};
+use serde::Serialize;
+
+/// The interface languages; any other page language gets English labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Locale {
+    En,
+    Fr,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 2] = [Locale::En, Locale::Fr];
+
+    /// The locale for a BCP 47 language tag (`fr`, `fr-CA` -> French).
+    pub fn for_language(lang: &str) -> Locale {
+        let primary = lang.split(['-', '_']).next().unwrap_or_default();
+        if primary.eq_ignore_ascii_case("fr") { Locale::Fr } else { Locale::En }
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn labels(self) -> &'static Labels {
+        match self {
+            Locale::En => &EN,
+            Locale::Fr => &FR,
+        }
+    }
+
+    pub fn month_name(self, month: u32) -> &'static str {
+        let names = match self {
+            Locale::En => &EN_MONTHS,
+            Locale::Fr => &FR_MONTHS,
+        };
+        names[(month.clamp(1, 12) - 1) as usize]
+    }
+
+    /// "25 July 2025" / "25 juillet 2025" ("1er juillet" in French).
+    pub fn date(self, date: &DateTime<FixedOffset>) -> String {
+        let day = date.day();
+        let month = self.month_name(date.month());
+        match self {
+            Locale::Fr if day == 1 => format!("1er {month} {}", date.year()),
+            _ => format!("{day} {month} {}", date.year()),
+        }
+    }
+
+    /// "25 July 2025, 08:44 (UTC+02:00)" / "25 juillet 2025 à 08:44 (UTC+02:00)".
+    pub fn date_time(self, date: &DateTime<FixedOffset>) -> String {
+        let offset = date.offset().to_string();
+        let zone = if offset == "+00:00" { "UTC".to_owned() } else { format!("UTC{offset}") };
+        let time = format!("{:02}:{:02}", date.hour(), date.minute());
+        match self {
+            Locale::En => format!("{}, {time} ({zone})", self.date(date)),
+            Locale::Fr => format!("{} à {time} ({zone})", self.date(date)),
+        }
+    }
+
+    /// "5 min read" / "5 min de lecture", at 220 words a minute.
+    pub fn reading_time(self, words: usize) -> String {
+        let minutes = words.div_ceil(220).max(1);
+        match self {
+            Locale::En => format!("{minutes} min read"),
+            Locale::Fr => format!("{minutes} min de lecture"),
+        }
+    }
+
+    /// "3 articles" / "1 article".
+    pub fn article_count(self, count: usize) -> String {
+        let labels = self.labels();
+        format!("{count} {}", if count == 1 { labels.article } else { labels.articles })
+    }
+}
+
+/// Every word of the interface. Templates read them as `labels.<name>`.
+#[derive(Debug, Serialize)]
+pub struct Labels {
+    pub skip_to_content: &'static str,
+    pub home: &'static str,
+    pub topics: &'static str,
+    pub archive: &'static str,
+    pub search: &'static str,
+    pub latest: &'static str,
+    pub all_topics: &'static str,
+    pub published: &'static str,
+    pub updated: &'static str,
+    pub source: &'static str,
+    pub original_report: &'static str,
+    pub originally_published: &'static str,
+    pub contents: &'static str,
+    pub related: &'static str,
+    pub previous_in_topic: &'static str,
+    pub next_in_topic: &'static str,
+    pub article: &'static str,
+    pub articles: &'static str,
+    pub feed: &'static str,
+    pub subscribe: &'static str,
+    pub not_found_title: &'static str,
+    pub not_found_text: &'static str,
+    pub search_placeholder: &'static str,
+    pub search_no_results: &'static str,
+    pub search_needs_js: &'static str,
+    pub main_navigation: &'static str,
+    pub tags: &'static str,
+    pub organizations: &'static str,
+    pub regions: &'static str,
+    pub timeline: &'static str,
+    pub in_topics: &'static str,
+    pub footer_generated: &'static str,
+    pub back_to_top: &'static str,
+}
+
+impl Labels {
+    /// The heading of a taxonomy: a label for the built-in ones, else the name capitalised.
+    pub fn taxonomy(&self, name: &str) -> String {
+        match name {
+            "tags" => self.tags.to_owned(),
+            "organizations" => self.organizations.to_owned(),
+            "regions" => self.regions.to_owned(),
+            other => {
+                let mut chars = other.chars();
+                chars
+                    .next()
+                    .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect::<String>().replace('-', " "))
+            }
+        }
+    }
+}
+
+static EN: Labels = Labels {
+    skip_to_content: "Skip to content",
+    home: "Home",
+    topics: "Topics",
+    archive: "Archive",
+    search: "Search",
+    latest: "Latest briefings",
+    all_topics: "All topics",
+    published: "Published",
+    updated: "Updated",
+    source: "Source",
+    original_report: "Original report",
+    originally_published: "Originally published",
+    contents: "Contents",
+    related: "Related briefings",
+    previous_in_topic: "Older in this topic",
+    next_in_topic: "Newer in this topic",
+    article: "article",
+    articles: "articles",
+    feed: "Atom feed",
+    subscribe: "Subscribe",
+    not_found_title: "Page not found",
+    not_found_text: "There is no page at this address. Try the home page, the topics or the archive.",
+    search_placeholder: "Search titles, summaries, organizations…",
+    search_no_results: "No briefing matches.",
+    search_needs_js: "Search needs JavaScript. Browse the topics or the archive instead.",
+    main_navigation: "Main",
+    tags: "Tags",
+    organizations: "Organizations",
+    regions: "Regions",
+    timeline: "Timeline",
+    in_topics: "In",
+    footer_generated: "Built with briefing",
+    back_to_top: "Back to top",
+};
+
+static FR: Labels = Labels {
+    skip_to_content: "Aller au contenu",
+    home: "Accueil",
+    topics: "Thèmes",
+    archive: "Archives",
+    search: "Recherche",
+    latest: "Dernières synthèses",
+    all_topics: "Tous les thèmes",
+    published: "Publié le",
+    updated: "Mis à jour le",
+    source: "Source",
+    original_report: "Dépêche d’origine",
+    originally_published: "Publication d’origine",
+    contents: "Sommaire",
+    related: "Synthèses liées",
+    previous_in_topic: "Plus ancien dans ce thème",
+    next_in_topic: "Plus récent dans ce thème",
+    article: "article",
+    articles: "articles",
+    feed: "Flux Atom",
+    subscribe: "S’abonner",
+    not_found_title: "Page introuvable",
+    not_found_text: "Aucune page à cette adresse. Essayez l’accueil, les thèmes ou les archives.",
+    search_placeholder: "Rechercher titres, résumés, organisations…",
+    search_no_results: "Aucune synthèse ne correspond.",
+    search_needs_js: "La recherche nécessite JavaScript. Parcourez plutôt les thèmes ou les archives.",
+    main_navigation: "Principale",
+    tags: "Mots-clés",
+    organizations: "Organisations",
+    regions: "Régions",
+    timeline: "Chronologie",
+    in_topics: "Dans",
+    footer_generated: "Généré avec briefing",
+    back_to_top: "Haut de page",
+};
+
+const EN_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const FR_MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(text).unwrap()
+    }
+
+    #[test]
+    fn dates_in_english_and_french() {
+        let d = date("2025-07-25T08:44:00+02:00");
+        assert_eq!(Locale::En.date(&d), "25 July 2025");
+        assert_eq!(Locale::Fr.date(&d), "25 juillet 2025");
+        assert_eq!(Locale::Fr.date(&date("2025-08-01T00:00:00Z")), "1er août 2025");
+        assert_eq!(Locale::Fr.date_time(&d), "25 juillet 2025 à 08:44 (UTC+02:00)");
+        assert_eq!(Locale::En.date_time(&date("2025-01-02T10:05:00Z")), "2 January 2025, 10:05 (UTC)");
+    }
+
+    #[test]
+    fn locale_follows_the_primary_language() {
+        assert_eq!(Locale::for_language("fr-CA"), Locale::Fr);
+        assert_eq!(Locale::for_language("de"), Locale::En);
+    }
+
+    #[test]
+    fn reading_time_is_at_least_a_minute() {
+        assert_eq!(Locale::En.reading_time(10), "1 min read");
+        assert_eq!(Locale::Fr.reading_time(661), "4 min de lecture");
+    }
+}

@@ -1,0 +1,124 @@
+//! `content/entities.yaml`: canonical names of organizations, regions (any taxonomy) and their aliases.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::config::{key_line, yaml_message};
+use crate::diagnostic::{Diagnostic, suggestion};
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntityDefinition {
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    description: String,
+}
+
+/// Canonical entities of each taxonomy, with a case-insensitive alias lookup.
+#[derive(Debug, Clone, Default)]
+pub struct Entities {
+    /// taxonomy -> lowercase name or alias -> canonical name
+    lookup: HashMap<String, HashMap<String, String>>,
+    /// taxonomy -> canonical name -> description
+    descriptions: HashMap<String, HashMap<String, String>>,
+}
+
+impl Entities {
+    /// Parses the file's text; `taxonomies` are the site's, every section must be one of them.
+    pub fn parse(text: &str, path: &Path, taxonomies: &[String]) -> Result<Entities, Vec<Diagnostic>> {
+        let raw: BTreeMap<String, BTreeMap<String, Option<EntityDefinition>>> = if text.trim().is_empty() {
+            BTreeMap::new()
+        } else {
+            serde_yaml::from_str(text).map_err(|error| {
+                let (line, column) = error.location().map_or((0, 0), |l| (l.line(), l.column()));
+                vec![Diagnostic::new(path, line, column, yaml_message(&error.to_string(), &["aliases", "description"]))]
+            })?
+        };
+        let mut entities = Entities::default();
+        let mut problems = Vec::new();
+        for (taxonomy, definitions) in raw {
+            if !taxonomies.contains(&taxonomy) {
+                let hint = suggestion(&taxonomy, taxonomies.iter().map(String::as_str)).map_or_else(
+                    || format!("the site's taxonomies are {}", taxonomies.join(", ")),
+                    |t| format!("did you mean `{t}`?"),
+                );
+                problems.push(Diagnostic::new(
+                    path,
+                    key_line(text, &taxonomy).unwrap_or(0),
+                    1,
+                    format!("unknown taxonomy `{taxonomy}`; {hint}"),
+                ));
+                continue;
+            }
+            let lookup = entities.lookup.entry(taxonomy.clone()).or_default();
+            let descriptions = entities.descriptions.entry(taxonomy.clone()).or_default();
+            for (canonical, definition) in definitions {
+                let definition = definition.unwrap_or_default();
+                if !definition.description.is_empty() {
+                    descriptions.insert(canonical.clone(), definition.description.clone());
+                }
+                for name in std::iter::once(&canonical).chain(&definition.aliases) {
+                    if let Some(previous) = lookup.insert(name.to_lowercase(), canonical.clone())
+                        && previous != canonical
+                    {
+                        let line = text.lines().position(|l| l.contains(name.as_str())).map_or(0, |i| i + 1);
+                        problems.push(Diagnostic::new(
+                            path,
+                            line,
+                            0,
+                            format!("`{name}` in `{taxonomy}` names both `{previous}` and `{canonical}`: keep it under one of them"),
+                        ));
+                    }
+                }
+            }
+        }
+        if problems.is_empty() { Ok(entities) } else { Err(problems) }
+    }
+
+    /// The canonical name for `name` in `taxonomy`; an unknown name is its own entity.
+    pub fn canonical<'a>(&'a self, taxonomy: &str, name: &'a str) -> &'a str {
+        self.lookup.get(taxonomy).and_then(|names| names.get(&name.to_lowercase())).map_or(name, String::as_str)
+    }
+
+    pub fn description(&self, taxonomy: &str, canonical: &str) -> Option<&str> {
+        self.descriptions.get(taxonomy)?.get(canonical).map(String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn taxonomies() -> Vec<String> {
+        vec!["tags".into(), "organizations".into(), "regions".into()]
+    }
+
+    #[test]
+    fn aliases_fold_into_the_canonical_name() {
+        let text = "organizations:\n  Amazon Web Services: { aliases: [AWS] }\n  ASML: {}\n  IBM:\nregions:\n  China: { aliases: [Chine, Pékin] }\n";
+        let entities = Entities::parse(text, Path::new("content/entities.yaml"), &taxonomies()).unwrap();
+        assert_eq!(entities.canonical("organizations", "aws"), "Amazon Web Services");
+        assert_eq!(entities.canonical("organizations", "ASML"), "ASML");
+        assert_eq!(entities.canonical("regions", "Pékin"), "China");
+        assert_eq!(entities.canonical("regions", "Mars"), "Mars");
+        assert_eq!(entities.canonical("tags", "AWS"), "AWS");
+    }
+
+    #[test]
+    fn unknown_taxonomy_is_located() {
+        let errors = Entities::parse("organisations:\n  IBM: {}\n", Path::new("e.yaml"), &taxonomies()).unwrap_err();
+        assert_eq!(
+            errors[0].to_string(),
+            "e.yaml:1:1: unknown taxonomy `organisations`; did you mean `organizations`?"
+        );
+    }
+
+    #[test]
+    fn one_alias_for_two_entities_is_an_error() {
+        let text = "organizations:\n  Amazon: { aliases: [AWS] }\n  Amazon Web Services: { aliases: [AWS] }\n";
+        assert!(Entities::parse(text, Path::new("e.yaml"), &taxonomies()).is_err());
+    }
+}

@@ -1,0 +1,114 @@
+use std::path::Path;
+
+use super::*;
+use crate::content::ParseContext;
+
+fn config() -> SiteConfig {
+    SiteConfig::parse("title: T\nbase_url: https://example.org/b\n", "site.yaml").unwrap()
+}
+
+fn topic(slug: &str) -> Topic {
+    Topic::parse(Path::new(&format!("content/topics/{slug}.md")), "---\ntitle: Topic\n---\nIntro\n").unwrap()
+}
+
+fn article(stem: &str, date: &str, topics: &str, extra: &str) -> Article {
+    let taxonomies = config().taxonomies;
+    let known = vec!["a".to_owned(), "b".to_owned()];
+    let context = ParseContext { default_language: "en", topics: &known, taxonomies: &taxonomies };
+    let text = format!("---\ntitle: {stem}\ndate: {date}\ntopics: [{topics}]\n{extra}---\nBody\n");
+    Article::parse(Path::new(&format!("content/articles/{stem}.md")), &text, &context).unwrap()
+}
+
+fn assemble(articles: Vec<Article>, entities: &Entities) -> Result<Site, Vec<Diagnostic>> {
+    Site::assemble(config(), articles, vec![topic("a"), topic("b")], entities, SiteOptions::default())
+}
+
+#[test]
+fn articles_are_newest_first_and_drafts_left_out() {
+    let site = assemble(
+        vec![
+            article("old", "2020-01-01", "a", ""),
+            article("new", "2025-01-01", "a", ""),
+            article("draft", "2026-01-01", "a", "draft: true\n"),
+        ],
+        &Entities::default(),
+    )
+    .unwrap();
+    let slugs: Vec<&str> = site.articles.iter().map(|a| a.slug.as_str()).collect();
+    assert_eq!(slugs, ["new", "old"]);
+    assert_eq!(site.topics[0].articles, [0, 1]);
+    assert_eq!(site.neighbours[0], (Some(1), None));
+    assert_eq!(site.neighbours[1], (None, Some(0)));
+}
+
+#[test]
+fn aliases_fold_into_one_entity_page() {
+    let entities = Entities::parse(
+        "organizations:\n  Amazon Web Services: { aliases: [AWS] }\n",
+        Path::new("content/entities.yaml"),
+        &config().taxonomies,
+    )
+    .unwrap();
+    let site = assemble(
+        vec![
+            article("one", "2025-01-01", "a", "organizations: [AWS]\n"),
+            article("two", "2025-02-01", "a", "organizations: [Amazon Web Services, IBM]\n"),
+        ],
+        &entities,
+    )
+    .unwrap();
+    let organizations = &site.taxonomies[1];
+    let names: Vec<&str> = organizations.terms.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["Amazon Web Services", "IBM"]);
+    assert_eq!(organizations.terms[0].slug, "amazon-web-services");
+    assert_eq!(organizations.terms[0].articles, [0, 1]);
+}
+
+#[test]
+fn duplicate_slugs_name_both_files() {
+    let errors = assemble(
+        vec![article("same", "2025-01-01", "a", ""), article("other", "2025-01-02", "a", "slug: same\n")],
+        &Entities::default(),
+    )
+    .unwrap_err();
+    assert_eq!(errors.len(), 2);
+    assert!(errors.iter().all(|e| e.message.starts_with("duplicate slug `same`")), "{errors:?}");
+    assert!(errors.iter().any(|e| e.path == Path::new("content/articles/other.md") && e.line == 5));
+}
+
+#[test]
+fn related_articles_prefer_shared_topics_then_recency() {
+    let site = assemble(
+        vec![
+            article("x", "2025-01-01", "a", "tags: [t]\n"),
+            article("shares-topic", "2024-01-01", "a", ""),
+            article("shares-tag", "2025-06-01", "b", "tags: [t]\n"),
+            article("shares-both", "2023-01-01", "a", "tags: [t]\n"),
+            article("nothing", "2025-03-01", "b", ""),
+        ],
+        &Entities::default(),
+    )
+    .unwrap();
+    let id = |slug: &str| site.articles.iter().position(|a| a.slug == slug).unwrap();
+    let related: Vec<&str> = site.related[id("x")].iter().map(|&r| site.articles[r].slug.as_str()).collect();
+    assert_eq!(related, ["shares-both", "shares-topic", "shares-tag"]);
+}
+
+#[test]
+fn timeline_groups_by_year_and_month() {
+    let site = assemble(
+        vec![
+            article("a1", "2025-07-25", "a", ""),
+            article("a2", "2025-07-01", "a", ""),
+            article("a3", "2025-03-01", "a", ""),
+            article("a4", "2024-12-31", "a", ""),
+        ],
+        &Entities::default(),
+    )
+    .unwrap();
+    let timeline = site.timeline(&[0, 1, 2, 3]);
+    assert_eq!(timeline.len(), 2);
+    assert_eq!(timeline[0].year, 2025);
+    assert_eq!(timeline[0].months.iter().map(|m| (m.month, m.articles.len())).collect::<Vec<_>>(), [(7, 2), (3, 1)]);
+    assert_eq!(timeline[1].months[0].month, 12);
+}
