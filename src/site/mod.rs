@@ -4,6 +4,7 @@ pub mod entities;
 mod related;
 
 use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
 
 use chrono::Datelike;
 
@@ -77,14 +78,38 @@ pub struct SiteOptions {
     pub include_drafts: bool,
 }
 
+/// What an earlier assembly of the same site found that a new one can reuse (`serve`).
+#[derive(Debug, Clone, Default)]
+pub struct Reuse {
+    /// The earlier site's article paths, by its ids.
+    pub paths: Vec<PathBuf>,
+    /// The earlier site's related lists, by its ids.
+    pub related: Vec<Vec<ArticleId>>,
+    /// Paths of the articles that are new or differ from the earlier site's.
+    pub changed: Vec<PathBuf>,
+}
+
 impl Site {
     /// Assembles the site. Reports duplicate slugs; everything else was checked when parsing.
     pub fn assemble(
+        config: SiteConfig,
+        articles: Vec<Article>,
+        topics: Vec<Topic>,
+        entities: &Entities,
+        options: SiteOptions,
+    ) -> Result<Site, Vec<Diagnostic>> {
+        Site::assemble_reusing(config, articles, topics, entities, options, None)
+    }
+
+    /// Assembles the site like `assemble`, recomputing related articles only where
+    /// the `reuse`d earlier lists can have changed. Gives the same site.
+    pub fn assemble_reusing(
         config: SiteConfig,
         mut articles: Vec<Article>,
         mut topics: Vec<Topic>,
         entities: &Entities,
         options: SiteOptions,
+        reuse: Option<Reuse>,
     ) -> Result<Site, Vec<Diagnostic>> {
         if !options.include_drafts {
             articles.retain(|a| !a.draft);
@@ -113,7 +138,13 @@ impl Site {
         }
 
         let (taxonomies, article_terms) = build_taxonomies(&config, &articles, entities);
-        let related = related::related_articles(&articles, &article_topics, &article_terms, &taxonomies);
+        let related = match reuse {
+            None => related::related_articles(&article_topics, &article_terms, &taxonomies),
+            Some(reuse) => {
+                let (previous, changed) = reused_related(&articles, reuse);
+                related::update_related(&article_topics, &article_terms, &taxonomies, previous, &changed)
+            }
+        };
         let neighbours = article_topics
             .iter()
             .enumerate()
@@ -165,7 +196,23 @@ impl Site {
     }
 }
 
-fn check_duplicate_slugs(articles: &[Article]) -> Result<(), Vec<Diagnostic>> {
+/// The earlier related lists in the ids of `articles` (`None` where one cannot be
+/// reused), and the ids of the changed articles.
+fn reused_related(articles: &[Article], reuse: Reuse) -> (Vec<Option<Vec<ArticleId>>>, Vec<ArticleId>) {
+    let ids: HashMap<&Path, ArticleId> = articles.iter().enumerate().map(|(id, a)| (a.path.as_path(), id)).collect();
+    let now: Vec<Option<ArticleId>> = reuse.paths.iter().map(|path| ids.get(path.as_path()).copied()).collect();
+    let mut previous = vec![None; articles.len()];
+    for (old, list) in reuse.related.into_iter().enumerate() {
+        if let Some(id) = now[old] {
+            previous[id] = list.iter().map(|&other| now[other]).collect();
+        }
+    }
+    let changed = reuse.changed.iter().filter_map(|path| ids.get(path.as_path()).copied()).collect();
+    (previous, changed)
+}
+
+/// Articles that would make the same page: one diagnostic per article involved.
+pub fn check_duplicate_slugs(articles: &[Article]) -> Result<(), Vec<Diagnostic>> {
     let mut by_slug: BTreeMap<&str, Vec<&Article>> = BTreeMap::new();
     for article in articles {
         by_slug.entry(&article.slug).or_default().push(article);

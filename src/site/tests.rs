@@ -112,3 +112,38 @@ fn timeline_groups_by_year_and_month() {
     assert_eq!(timeline[0].months.iter().map(|m| (m.month, m.articles.len())).collect::<Vec<_>>(), [(7, 2), (3, 1)]);
     assert_eq!(timeline[1].months[0].month, 12);
 }
+
+#[test]
+fn reusing_related_lists_gives_the_same_site() {
+    // A small corpus where many articles share topics and tags, so that lists tie and compete.
+    let make = |i: usize, tag_shift: usize| {
+        let tags = format!("tags: [t{}, t{}]\n", (i + tag_shift) % 5, (i * 3) % 7);
+        let topic = if i % 3 == 0 { "a" } else { "b" };
+        article(&format!("n{i}"), &format!("2025-01-{:02}", 1 + i % 28), topic, &tags)
+    };
+    let before: Vec<Article> = (0..30).map(|i| make(i, 0)).collect();
+    let earlier = assemble(before.clone(), &Entities::default()).unwrap();
+
+    // n4 changes its tags and date, n7 is removed and n30 is new.
+    let mut after: Vec<Article> = before.into_iter().filter(|a| a.slug != "n7").collect();
+    let changed = after.iter().position(|a| a.slug == "n4").unwrap();
+    after[changed] = article("n4", "2025-02-01", "a", "tags: [t1, t2, t3]\n");
+    after.push(make(30, 1));
+    let reuse = Reuse {
+        paths: earlier.articles.iter().map(|a| a.path.clone()).collect(),
+        related: earlier.related.clone(),
+        changed: vec![after[changed].path.clone(), after.last().unwrap().path.clone()],
+    };
+    let full = assemble(after.clone(), &Entities::default()).unwrap();
+    let reused = Site::assemble_reusing(
+        config(),
+        after,
+        vec![topic("a"), topic("b")],
+        &Entities::default(),
+        SiteOptions::default(),
+        Some(reuse),
+    )
+    .unwrap();
+    assert_eq!(reused.related, full.related);
+    assert_ne!(full.related, earlier.related, "the change must move some lists");
+}
