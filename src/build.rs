@@ -13,7 +13,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::{Output, OutputError};
 use crate::render::{Page, PageJob, Renderer, Templates};
 use crate::site::{Entities, Site, SiteOptions};
-use crate::source::{CONFIG_FILE, SiteSource};
+use crate::source::{CONFIG_FILE, SiteSource, StaticFile, TextFile};
 
 /// What a build is asked to do.
 #[derive(Debug, Clone, Default)]
@@ -71,59 +71,26 @@ pub fn parse(source: &SiteSource, options: &BuildOptions) -> Result<Loaded, Diag
     let mut problems = Diagnostics::default();
     problems.extend(source.problems.iter().cloned());
     let Some(config_file) = &source.config else {
-        let mut only = Diagnostics::default();
-        only.push(Diagnostic::whole_file(
-            CONFIG_FILE,
-            format!(
-                "no site here: `{}` has no readable site.yaml; run `briefing init DIR` to create a site",
-                options.root.display()
-            ),
-        ));
-        return Err(only);
+        return Err(no_site(options));
     };
-    let config = match SiteConfig::parse(&config_file.text, CONFIG_FILE) {
+    let config = match parse_config(&config_file.text, options) {
         Ok(config) => config,
         Err(problem) => {
             problems.push(problem);
             return Err(problems.sorted());
         }
     };
-    let config = match &options.base_url {
-        Some(base_url) => match config.with_base_url(base_url) {
-            Ok(config) => config,
-            Err(message) => {
-                problems.push(Diagnostic::whole_file("--base-url", message));
-                return Err(problems.sorted());
-            }
-        },
-        None => config,
-    };
-
-    let mut topics = Vec::with_capacity(source.topics.len());
-    for file in &source.topics {
-        match Topic::parse(&file.path, &file.text) {
-            Ok(topic) => topics.push(topic),
-            Err(errors) => problems.extend(errors),
-        }
-    }
-    let mut topic_slugs: Vec<String> = topics.iter().map(|t| t.slug.clone()).collect();
-    topic_slugs.sort();
-
-    let entities = match &source.entities {
-        Some(file) => Entities::parse(&file.text, &file.path, &config.taxonomies).unwrap_or_else(|errors| {
-            problems.extend(errors);
-            Entities::default()
-        }),
-        None => Entities::default(),
-    };
+    let (topics, topic_problems) = parse_topics(&source.topics);
+    problems.extend(topic_problems);
+    let topic_slugs = topic_slugs(&topics);
+    let (entities, entity_problems) = parse_entities(source.entities.as_ref(), &config);
+    problems.extend(entity_problems);
 
     let templates = Templates::compile(&source.templates);
     let context =
         ParseContext { default_language: &config.language, topics: &topic_slugs, taxonomies: &config.taxonomies };
-    let parsed: Vec<Result<Article, Vec<Diagnostic>>> =
-        source.articles.par_iter().map(|file| Article::parse(&file.path, &file.text, &context)).collect();
-    let mut articles = Vec::with_capacity(parsed.len());
-    for result in parsed {
+    let mut articles = Vec::with_capacity(source.articles.len());
+    for result in parse_articles(&source.articles, &context) {
         match result {
             Ok(article) => articles.push(article),
             Err(errors) => problems.extend(errors),
@@ -142,12 +109,71 @@ pub fn parse(source: &SiteSource, options: &BuildOptions) -> Result<Loaded, Diag
     let site =
         Site::assemble(config, articles, topics, &entities, SiteOptions { include_drafts: options.include_drafts })
             .map_err(Diagnostics::from)?;
-    let static_files = source
-        .static_files
-        .iter()
-        .map(|file| (file.relative.to_string_lossy().replace('\\', "/"), file.absolute.clone()))
-        .collect();
+    let static_files = static_list(&source.static_files);
     Ok(Loaded { site, templates: templates.expect("no problems means templates compiled"), static_files })
+}
+
+/// The one problem of a root without a readable site.yaml.
+pub fn no_site(options: &BuildOptions) -> Diagnostics {
+    let mut only = Diagnostics::default();
+    only.push(Diagnostic::whole_file(
+        CONFIG_FILE,
+        format!(
+            "no site here: `{}` has no readable site.yaml; run `briefing init DIR` to create a site",
+            options.root.display()
+        ),
+    ));
+    only
+}
+
+/// site.yaml's text -> the configuration, with the base URL the options ask for.
+pub fn parse_config(text: &str, options: &BuildOptions) -> Result<SiteConfig, Diagnostic> {
+    let config = SiteConfig::parse(text, CONFIG_FILE)?;
+    match &options.base_url {
+        Some(base_url) => config.with_base_url(base_url).map_err(|message| Diagnostic::whole_file("--base-url", message)),
+        None => Ok(config),
+    }
+}
+
+/// Every topic that parses, and the problems of those that do not.
+pub fn parse_topics(files: &[TextFile]) -> (Vec<Topic>, Vec<Diagnostic>) {
+    let mut topics = Vec::with_capacity(files.len());
+    let mut problems = Vec::new();
+    for file in files {
+        match Topic::parse(&file.path, &file.text) {
+            Ok(topic) => topics.push(topic),
+            Err(errors) => problems.extend(errors),
+        }
+    }
+    (topics, problems)
+}
+
+/// The slugs of `topics`, sorted, as `ParseContext::topics` wants them.
+pub fn topic_slugs(topics: &[Topic]) -> Vec<String> {
+    let mut slugs: Vec<String> = topics.iter().map(|t| t.slug.clone()).collect();
+    slugs.sort();
+    slugs
+}
+
+/// content/entities.yaml, if any; no entities (and its problems) when it does not parse.
+pub fn parse_entities(file: Option<&TextFile>, config: &SiteConfig) -> (Entities, Vec<Diagnostic>) {
+    match file {
+        Some(file) => match Entities::parse(&file.text, &file.path, &config.taxonomies) {
+            Ok(entities) => (entities, Vec::new()),
+            Err(errors) => (Entities::default(), errors),
+        },
+        None => (Entities::default(), Vec::new()),
+    }
+}
+
+/// Parses articles in parallel, each to an article or its problems, in the order given.
+pub fn parse_articles(files: &[TextFile], context: &ParseContext<'_>) -> Vec<Result<Article, Vec<Diagnostic>>> {
+    files.par_iter().map(|file| Article::parse(&file.path, &file.text, context)).collect()
+}
+
+/// Static files as `(path under static/ with `/`, file to copy)`.
+pub fn static_list(files: &[StaticFile]) -> Vec<(String, PathBuf)> {
+    files.iter().map(|file| (file.relative.to_string_lossy().replace('\\', "/"), file.absolute.clone())).collect()
 }
 
 /// Static files that would overwrite a generated page.

@@ -49,64 +49,107 @@ impl SiteSource {
             Ok(file) => source.config = Some(file),
             Err(problem) => source.problems.push(problem),
         }
-
-        let (content_paths, mut problems) = walk(root, "content");
+        source.read_content();
+        let (templates, mut problems) = read_templates(root);
+        source.templates = templates;
         source.problems.append(&mut problems);
+        let (static_files, mut problems) = read_static(root);
+        source.static_files = static_files;
+        source.problems.append(&mut problems);
+        source
+    }
+
+    /// Reads `content/`: articles, topics and entities.
+    fn read_content(&mut self) {
+        let root = self.root.as_path();
+        let (content_paths, mut problems) = walk(root, "content");
+        self.problems.append(&mut problems);
         let mut article_paths = Vec::new();
         for relative in content_paths {
-            let under_content = relative.strip_prefix("content").unwrap_or(&relative);
-            let is_markdown = relative.extension().is_some_and(|e| e == "md");
-            if relative == Path::new(ENTITIES_FILE) {
-                match read_text(root, &relative) {
-                    Ok(file) => source.entities = Some(file),
-                    Err(problem) => source.problems.push(problem),
-                }
-            } else if is_markdown && under_content.starts_with("articles") {
-                article_paths.push(relative);
-            } else if is_markdown && under_content.parent() == Some(Path::new("topics")) {
-                match read_text(root, &relative) {
-                    Ok(file) => source.topics.push(file),
-                    Err(problem) => source.problems.push(problem),
-                }
-            } else {
-                source.problems.push(Diagnostic::whole_file(
-                    relative,
-                    "unexpected file: content/ holds articles/**/*.md, topics/*.md and entities.yaml; put images and other files in static/",
-                ));
+            match ContentKind::of(&relative) {
+                Some(ContentKind::Entities) => match read_text(root, &relative) {
+                    Ok(file) => self.entities = Some(file),
+                    Err(problem) => self.problems.push(problem),
+                },
+                Some(ContentKind::Article) => article_paths.push(relative),
+                Some(ContentKind::Topic) => match read_text(root, &relative) {
+                    Ok(file) => self.topics.push(file),
+                    Err(problem) => self.problems.push(problem),
+                },
+                None => self.problems.push(unexpected_content(relative)),
             }
         }
         let articles: Vec<Result<TextFile, Diagnostic>> =
             article_paths.par_iter().map(|relative| read_text(root, relative)).collect();
         for article in articles {
             match article {
-                Ok(file) => source.articles.push(file),
-                Err(problem) => source.problems.push(problem),
+                Ok(file) => self.articles.push(file),
+                Err(problem) => self.problems.push(problem),
             }
         }
-
-        let (template_paths, mut problems) = walk(root, "templates");
-        source.problems.append(&mut problems);
-        for relative in template_paths {
-            match read_text(root, &relative) {
-                Ok(mut file) => {
-                    file.path = relative.strip_prefix("templates").unwrap_or(&relative).to_path_buf();
-                    source.templates.push(file);
-                }
-                Err(problem) => source.problems.push(problem),
-            }
-        }
-
-        let (static_paths, mut problems) = walk(root, "static");
-        source.problems.append(&mut problems);
-        source.static_files = static_paths
-            .into_iter()
-            .map(|relative| StaticFile {
-                absolute: root.join(&relative),
-                relative: relative.strip_prefix("static").unwrap_or(&relative).to_path_buf(),
-            })
-            .collect();
-        source
     }
+}
+
+/// What a file under `content/` is, by its path relative to the site root.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContentKind {
+    Article,
+    Topic,
+    Entities,
+}
+
+impl ContentKind {
+    /// `None` for a file that does not belong in `content/`.
+    pub fn of(relative: &Path) -> Option<ContentKind> {
+        let under_content = relative.strip_prefix("content").ok()?;
+        let is_markdown = relative.extension().is_some_and(|e| e == "md");
+        if relative == Path::new(ENTITIES_FILE) {
+            Some(ContentKind::Entities)
+        } else if is_markdown && under_content.starts_with("articles") {
+            Some(ContentKind::Article)
+        } else if is_markdown && under_content.parent() == Some(Path::new("topics")) {
+            Some(ContentKind::Topic)
+        } else {
+            None
+        }
+    }
+}
+
+/// The problem of a file in `content/` that is neither an article, a topic nor the entities.
+pub fn unexpected_content(relative: PathBuf) -> Diagnostic {
+    Diagnostic::whole_file(
+        relative,
+        "unexpected file: content/ holds articles/**/*.md, topics/*.md and entities.yaml; put images and other files in static/",
+    )
+}
+
+/// The templates under `root/templates/`, named relative to it (`article.html`).
+pub fn read_templates(root: &Path) -> (Vec<TextFile>, Vec<Diagnostic>) {
+    let (template_paths, mut problems) = walk(root, "templates");
+    let mut templates = Vec::new();
+    for relative in template_paths {
+        match read_text(root, &relative) {
+            Ok(mut file) => {
+                file.path = relative.strip_prefix("templates").unwrap_or(&relative).to_path_buf();
+                templates.push(file);
+            }
+            Err(problem) => problems.push(problem),
+        }
+    }
+    (templates, problems)
+}
+
+/// The files under `root/static/`, sorted.
+pub fn read_static(root: &Path) -> (Vec<StaticFile>, Vec<Diagnostic>) {
+    let (static_paths, problems) = walk(root, "static");
+    let files = static_paths
+        .into_iter()
+        .map(|relative| StaticFile {
+            absolute: root.join(&relative),
+            relative: relative.strip_prefix("static").unwrap_or(&relative).to_path_buf(),
+        })
+        .collect();
+    (files, problems)
 }
 
 /// Reads one text file; `relative` is relative to `root` and names it in errors.
