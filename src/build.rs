@@ -130,7 +130,9 @@ pub fn no_site(options: &BuildOptions) -> Diagnostics {
 pub fn parse_config(text: &str, options: &BuildOptions) -> Result<SiteConfig, Diagnostic> {
     let config = SiteConfig::parse(text, CONFIG_FILE)?;
     match &options.base_url {
-        Some(base_url) => config.with_base_url(base_url).map_err(|message| Diagnostic::whole_file("--base-url", message)),
+        Some(base_url) => {
+            config.with_base_url(base_url).map_err(|message| Diagnostic::whole_file("--base-url", message))
+        }
         None => Ok(config),
     }
 }

@@ -21,6 +21,15 @@ pub enum Command {
     /// Build the site into a folder of static files (public/ by default)
     #[command(after_help = "Example:\n  briefing build --root my-briefing --base-url https://user.github.io/briefing/")]
     Build(BuildArgs),
+    /// Preview the site: build it in memory, serve it locally and rebuild it as files change
+    #[command(
+        long_about = "Preview the site: build it in memory (never writing public/), serve it at http://127.0.0.1:1111/ \
+                      and watch site.yaml, content/, templates/ and static/. A change rebuilds only the pages it \
+                      touches and reloads the browser. A bad edit keeps the last good site served, with the \
+                      problems (file:line:column: message) shown over every page and in the terminal.",
+        after_help = "Examples:\n  briefing serve --root my-briefing\n  briefing serve --port 0 --drafts --open   (any free port; drafts included)"
+    )]
+    Serve(crate::serve::ServeArgs),
     /// Create a new, minimal briefing site that builds as it is
     #[command(after_help = "Example:\n  briefing init my-briefing && briefing build --root my-briefing")]
     Init(InitArgs),
@@ -31,6 +40,7 @@ impl Command {
         match self {
             Command::Build(args) => args.run(),
             Command::Init(args) => args.run(),
+            Command::Serve(args) => args.run(),
         }
     }
 }

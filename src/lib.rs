@@ -12,5 +12,6 @@ pub mod diagnostic;
 pub mod init;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod source;

@@ -169,7 +169,10 @@ pub fn update_related(
     }
     let stale: Vec<ArticleId> = (0..postings.len()).filter(|&id| previous[id].is_none()).collect();
     let mut fresh = postings.best_of_each(&stale).into_iter();
-    previous.into_iter().map(|list| list.unwrap_or_else(|| fresh.next().expect("one fresh list per stale id"))).collect()
+    previous
+        .into_iter()
+        .map(|list| list.unwrap_or_else(|| fresh.next().expect("one fresh list per stale id")))
+        .collect()
 }
 
 #[cfg(test)]
@@ -189,9 +192,18 @@ mod tests {
     #[test]
     fn update_matches_a_full_computation() {
         // 8 articles, 2 topics, tags: article 3 changes from topic 1 to topic 0 with a new tag.
-        let topics_before: Vec<Vec<usize>> = vec![vec![0], vec![0], vec![1], vec![1], vec![0], vec![1], vec![0], vec![1]];
-        let terms_before: Vec<Vec<Vec<usize>>> =
-            vec![vec![vec![0]], vec![vec![]], vec![vec![0]], vec![vec![1]], vec![vec![]], vec![vec![1]], vec![vec![0]], vec![vec![]]];
+        let topics_before: Vec<Vec<usize>> =
+            vec![vec![0], vec![0], vec![1], vec![1], vec![0], vec![1], vec![0], vec![1]];
+        let terms_before: Vec<Vec<Vec<usize>>> = vec![
+            vec![vec![0]],
+            vec![vec![]],
+            vec![vec![0]],
+            vec![vec![1]],
+            vec![vec![]],
+            vec![vec![1]],
+            vec![vec![0]],
+            vec![vec![]],
+        ];
         let tags_before = taxonomy("tags", vec![vec![0, 2, 6], vec![3, 5]]);
         let before = related_articles(&topics_before, &terms_before, std::slice::from_ref(&tags_before));
 

@@ -1,0 +1,175 @@
+//! `briefing serve`: the site built in memory, served over HTTP, rebuilt as its files
+//! change (only as far as a change reaches) and reloaded in the browser.
+//!
+//! `engine` runs the build's stages; `watch` turns file events into `change::Change`s;
+//! `server` answers HTTP from `live`, the last good site.
+
+mod affected;
+pub mod change;
+mod engine;
+mod live;
+mod server;
+mod watch;
+
+use std::io::Write;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use clap::Args;
+use tokio::sync::watch as signal_watch;
+
+use crate::build::{BuildError, BuildOptions};
+use engine::{Engine, Outcome};
+use live::Live;
+use watch::{Batch, Watch};
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The site's root directory (holding site.yaml)
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Port to listen on; 0 picks a free one
+    #[arg(long, short, default_value_t = 1111)]
+    pub port: u16,
+    /// Address to listen on; anything but 127.0.0.1 or ::1 shows the site to the network
+    #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::LOCALHOST))]
+    pub bind: IpAddr,
+    /// Include articles marked `draft: true`
+    #[arg(long)]
+    pub drafts: bool,
+    /// Open the site in the default web browser
+    #[arg(long)]
+    pub open: bool,
+}
+
+impl ServeArgs {
+    pub fn run(self) -> Result<()> {
+        let started = Instant::now();
+        let root =
+            self.root.canonicalize().with_context(|| format!("cannot open the site root `{}`", self.root.display()))?;
+        let listener = std::net::TcpListener::bind(SocketAddr::new(self.bind, self.port))
+            .with_context(|| format!("cannot listen on {}", SocketAddr::new(self.bind, self.port)))?;
+        listener.set_nonblocking(true).context("cannot set up the listening socket")?;
+        let address = listener.local_addr().context("cannot read the address listened on")?;
+        let url = format!("http://{address}");
+        // Watching starts before the first build, so no edit made during it is missed.
+        let watch = Watch::start(&root).with_context(|| format!("cannot watch `{}` for changes", root.display()))?;
+        let options =
+            BuildOptions { root: root.clone(), output: None, base_url: Some(url.clone()), include_drafts: self.drafts };
+        let (engine, outcome) = Engine::load(options).map_err(BuildError::Content)?;
+
+        let live = Arc::new(Live::default());
+        let first = match &outcome {
+            Outcome::Updated(update) => {
+                format!("built {} pages in {} ms", update.pages.len(), millis(started.elapsed()))
+            }
+            Outcome::Failed(_) => "the site has errors: fix them and it rebuilds by itself".to_owned(),
+        };
+        let mut stdout = std::io::stdout();
+        let _ = writeln!(stdout, "Serving {} at {url}/ ({first}; Ctrl-C to stop)", shown(&self.root));
+        let _ = stdout.flush();
+        report_failure(&outcome);
+        publish(&live, outcome);
+
+        std::thread::Builder::new()
+            .name("briefing-rebuild".to_owned())
+            .spawn({
+                let live = Arc::clone(&live);
+                move || rebuild_loop(engine, watch, &live, &root)
+            })
+            .context("cannot start the rebuilding thread")?;
+        if self.open {
+            open_browser(&format!("{url}/"));
+        }
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .context("cannot start the HTTP server's runtime")?;
+        runtime.block_on(serve_http(listener, live))?;
+        println!("Stopped.");
+        Ok(())
+    }
+}
+
+/// Answers HTTP until Ctrl-C; open event streams are ended so that it stops at once.
+async fn serve_http(listener: std::net::TcpListener, live: Arc<Live>) -> Result<()> {
+    let listener = tokio::net::TcpListener::from_std(listener).context("cannot set up the listening socket")?;
+    let (stop, stopping) = signal_watch::channel(false);
+    let app = server::router(server::AppState { live, stopping });
+    let shutdown = async move {
+        let _ = tokio::signal::ctrl_c().await;
+        let _ = stop.send(true);
+    };
+    axum::serve(listener, app).with_graceful_shutdown(shutdown).await.context("the HTTP server stopped")
+}
+
+/// Rebuilds after every batch of changes, until the watcher stops.
+fn rebuild_loop(mut engine: Engine, mut watch: Watch, live: &Live, root: &Path) {
+    while let Some(batch) = watch.next_batch() {
+        let started = Instant::now();
+        let outcome = engine.apply(&batch.changes);
+        let elapsed = started.elapsed();
+        if let Outcome::Updated(update) = &outcome {
+            println!("Rebuilt {} pages in {} ms ({})", update.pages.len(), millis(elapsed), paths(&batch, root));
+        }
+        report_failure(&outcome);
+        publish(live, outcome);
+    }
+}
+
+fn publish(live: &Live, outcome: Outcome) {
+    match outcome {
+        Outcome::Updated(update) => drop(live.publish(update)),
+        Outcome::Failed(problems) => live.fail(&problems),
+    }
+}
+
+fn report_failure(outcome: &Outcome) {
+    if let Outcome::Failed(problems) = outcome {
+        eprintln!("{problems}");
+        eprintln!("(serving the last good build; the browser shows these problems until they are fixed)");
+    }
+}
+
+fn millis(elapsed: Duration) -> u128 {
+    elapsed.as_millis()
+}
+
+/// `content/articles/x.md`, or `a, b, c and 4 more`; editors' passing temporary files left out.
+fn paths(batch: &Batch, root: &Path) -> String {
+    let shown: Vec<&PathBuf> = batch
+        .paths
+        .iter()
+        .filter(|path| {
+            root.join(path).exists() || !matches!(change::classify(path), Some(change::Change::OtherContent(_)))
+        })
+        .collect();
+    let mut names: Vec<String> =
+        shown.iter().take(3).map(|path| path.display().to_string().replace('\\', "/")).collect();
+    if shown.len() > 3 {
+        names.push(format!("and {} more", shown.len() - 3));
+    }
+    if names.is_empty() { "rescan".to_owned() } else { names.join(", ") }
+}
+
+fn shown(root: &Path) -> String {
+    if root == Path::new(".") { "the site".to_owned() } else { root.display().to_string() }
+}
+
+/// Opens `url` in the default browser; a failure only prints a note.
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        std::process::Command::new("open").arg(url).spawn()
+    } else if cfg!(windows) {
+        std::process::Command::new("cmd").args(["/C", "start", "", url]).spawn()
+    } else {
+        std::process::Command::new("xdg-open").arg(url).spawn()
+    };
+    if let Err(error) = opener {
+        eprintln!("note: cannot open a browser ({error}); open {url} yourself");
+    }
+}

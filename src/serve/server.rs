@@ -1,0 +1,227 @@
+//! HTTP: the site from memory, GET and HEAD only, nothing outside it; and the stream
+//! of reload events.
+
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use futures_util::Stream;
+use tokio::sync::{broadcast, watch};
+
+use super::live::{EVENTS_PATH, Live, inject, injection};
+
+/// What the handlers share: the site, and whether the server is stopping.
+#[derive(Clone)]
+pub struct AppState {
+    pub live: Arc<Live>,
+    pub stopping: watch::Receiver<bool>,
+}
+
+pub fn router(state: AppState) -> Router {
+    Router::new().route(EVENTS_PATH, get(events)).fallback(page).with_state(state)
+}
+
+/// The key of the served pages that a raw (still percent-encoded) request path names
+/// (`/x/` -> `x/index.html`), or `None` for
+/// anything that could step outside the site or be read two ways: `..` or `.`
+/// segments, encoded dots, slashes and backslashes, backslashes, empty segments,
+/// invalid encodings and control characters.
+pub fn resolve(raw: &str) -> Option<String> {
+    let rest = raw.strip_prefix('/')?;
+    let lower = rest.to_ascii_lowercase();
+    if ["%2e", "%2f", "%5c", "\\"].iter().any(|bad| lower.contains(bad)) {
+        return None;
+    }
+    let decoded = percent_decode(rest)?;
+    if decoded.chars().any(|c| c.is_control() || c == '\\') {
+        return None;
+    }
+    let segments: Vec<&str> = decoded.split('/').collect();
+    let (last, dirs) = segments.split_last().expect("split gives one at least");
+    if dirs.iter().any(|s| s.is_empty() || *s == "." || *s == "..") || *last == "." || *last == ".." {
+        return None;
+    }
+    if last.is_empty() {
+        return Some(format!("{decoded}index.html"));
+    }
+    Some(decoded)
+}
+
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The Content-Type of a served path, by its extension.
+pub fn content_type(path: &str) -> &'static str {
+    let extension = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    match extension.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" if path.ends_with("feed.xml") => "application/atom+xml; charset=utf-8",
+        "xml" => "application/xml; charset=utf-8",
+        "txt" | "md" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "woff" => "font/woff",
+        "pdf" => "application/pdf",
+        "wasm" => "application/wasm",
+        _ => "application/octet-stream",
+    }
+}
+
+async fn page(State(state): State<AppState>, method: Method, uri: Uri) -> Response {
+    if method != Method::GET && method != Method::HEAD {
+        let mut response = (StatusCode::METHOD_NOT_ALLOWED, "only GET and HEAD\n").into_response();
+        response.headers_mut().insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return response;
+    }
+    let published = state.live.published.read().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let (status, path) = match resolve(uri.path()) {
+        Some(path) if published.pages.contains_key(&path) => (StatusCode::OK, path),
+        Some(path) if published.pages.contains_key(&format!("{path}/index.html")) => {
+            return redirect(&format!("{}/", uri.path()));
+        }
+        _ => (StatusCode::NOT_FOUND, "404.html".to_owned()),
+    };
+    let bytes = published.pages.get(&path).cloned();
+    let content_type = content_type(&path);
+    let body = match bytes {
+        Some(bytes) if content_type.starts_with("text/html") => {
+            Body::from(inject(&bytes, &injection(published.version, published.overlay.as_deref())))
+        }
+        Some(bytes) => Body::from(bytes),
+        // No good build yet: a bare page that still carries the overlay and the reload script.
+        None => Body::from(inject(
+            b"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>briefing serve</title></head><body></body></html>",
+            &injection(published.version, published.overlay.as_deref()),
+        )),
+    };
+    drop(published);
+    let mut response = Response::new(body);
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    response
+}
+
+fn redirect(location: &str) -> Response {
+    let mut response = StatusCode::MOVED_PERMANENTLY.into_response();
+    if let Ok(value) = HeaderValue::from_str(location) {
+        response.headers_mut().insert(header::LOCATION, value);
+    }
+    response
+}
+
+/// Server-Sent Events: one `reload` event per published change. A client that says which
+/// version its page showed (`?v=N`) is told at once if the site has changed since.
+async fn events(State(state): State<AppState>, uri: Uri) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let seen: Option<u64> = uri.query().and_then(|q| q.split('&').find_map(|kv| kv.strip_prefix("v=")?.parse().ok()));
+    let receiver = state.live.reloads.subscribe();
+    let current = state.live.published.read().unwrap_or_else(|poisoned| poisoned.into_inner()).version;
+    let missed = seen.filter(|&seen| seen != current).map(|_| current);
+    let stream = futures_util::stream::unfold(
+        (receiver, missed, state.stopping),
+        |(mut receiver, missed, mut stopping)| async move {
+            let reload = |version: u64| Ok(Event::default().event("reload").data(version.to_string()));
+            if let Some(version) = missed {
+                return Some((reload(version), (receiver, None, stopping)));
+            }
+            if *stopping.borrow() {
+                return None;
+            }
+            tokio::select! {
+                received = receiver.recv() => match received {
+                    Ok(version) => Some((reload(version), (receiver, None, stopping))),
+                    Err(broadcast::error::RecvError::Lagged(_)) => Some((reload(0), (receiver, None, stopping))),
+                    Err(broadcast::error::RecvError::Closed) => None,
+                },
+                _ = stopping.changed() => None,
+            }
+        },
+    );
+    Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str) -> Option<String> {
+        Some(path.to_owned())
+    }
+
+    #[test]
+    fn maps_urls_to_pages() {
+        assert_eq!(resolve("/"), file("index.html"));
+        assert_eq!(resolve("/articles/x/"), file("articles/x/index.html"));
+        assert_eq!(resolve("/articles/x"), file("articles/x"));
+        assert_eq!(resolve("/feed.xml"), file("feed.xml"));
+        assert_eq!(resolve("/tags/caf%C3%A9/"), file("tags/café/index.html"));
+        assert_eq!(resolve("/a%20b.txt"), file("a b.txt"));
+    }
+
+    #[test]
+    fn refuses_whatever_could_leave_the_site() {
+        for raw in [
+            "/../site.yaml",
+            "/articles/../../site.yaml",
+            "/%2e%2e/site.yaml",
+            "/%2E%2E/site.yaml",
+            "/..%2fsite.yaml",
+            "/..%2Fsite.yaml",
+            "/%2fetc/passwd",
+            "/..\\site.yaml",
+            "/..%5csite.yaml",
+            "/./index.html",
+            "/articles//x/",
+            "/..",
+            "/%00",
+            "/%zz",
+            "/%c3",
+            "relative",
+            "",
+        ] {
+            assert_eq!(resolve(raw), None, "{raw}");
+        }
+    }
+
+    #[test]
+    fn content_types_by_extension() {
+        assert_eq!(content_type("index.html"), "text/html; charset=utf-8");
+        assert_eq!(content_type("feed.xml"), "application/atom+xml; charset=utf-8");
+        assert_eq!(content_type("sitemap.xml"), "application/xml; charset=utf-8");
+        assert_eq!(content_type("search-index.json"), "application/json");
+        assert_eq!(content_type("img/MAP.PNG"), "image/png");
+        assert_eq!(content_type("LICENSE"), "application/octet-stream");
+    }
+}
