@@ -1,0 +1,343 @@
+//! `briefing serve` driven as a user would: a real process on a free port, a small site
+//! written by each test, files edited on disk, pages fetched over HTTP.
+
+use std::fs;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use tempfile::TempDir;
+
+const DEADLINE: Duration = Duration::from_secs(10);
+
+/// A running `briefing serve` on a fixture site; stopped when dropped.
+struct Server {
+    child: Child,
+    address: String,
+    site: TempDir,
+    stdout: Arc<Mutex<String>>,
+    stderr: Arc<Mutex<String>>,
+}
+
+impl Server {
+    fn start() -> Server {
+        let site = TempDir::new().unwrap();
+        write_fixture(site.path());
+        let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
+            .args(["serve", "--port", "0", "--root"])
+            .arg(site.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stderr = drain(child.stderr.take().unwrap());
+        let mut stdout_reader = BufReader::new(child.stdout.take().unwrap());
+        let mut first = String::new();
+        stdout_reader.read_line(&mut first).unwrap();
+        let address = first
+            .split_whitespace()
+            .find_map(|word| word.strip_prefix("http://"))
+            .unwrap_or_else(|| panic!("no URL in {first:?}; stderr: {}", stderr.lock().unwrap()))
+            .trim_end_matches('/')
+            .to_owned();
+        let stdout = drain(stdout_reader);
+        Server { child, address, site, stdout, stderr }
+    }
+
+    fn path(&self, relative: &str) -> std::path::PathBuf {
+        self.site.path().join(relative)
+    }
+
+    fn write(&self, relative: &str, text: &str) {
+        let path = self.path(relative);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+
+    fn get(&self, path: &str) -> Response {
+        self.request("GET", path)
+    }
+
+    fn request(&self, method: &str, path: &str) -> Response {
+        let mut stream = TcpStream::connect(&self.address).unwrap();
+        stream.set_read_timeout(Some(DEADLINE)).unwrap();
+        write!(stream, "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n", self.address).unwrap();
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).unwrap();
+        Response::parse(&raw)
+    }
+
+    /// Polls `path` until `check` holds, failing after the deadline.
+    fn wait_for(&self, path: &str, what: &str, check: impl Fn(&Response) -> bool) -> Response {
+        let started = Instant::now();
+        loop {
+            let response = self.get(path);
+            if check(&response) {
+                return response;
+            }
+            if started.elapsed() > DEADLINE {
+                panic!(
+                    "{path} never showed {what}: status {}, body:\n{}\nstdout:\n{}\nstderr:\n{}",
+                    response.status,
+                    response.body,
+                    self.stdout.lock().unwrap(),
+                    self.stderr.lock().unwrap()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn drain(reader: impl Read + Send + 'static) -> Arc<Mutex<String>> {
+    let text = Arc::new(Mutex::new(String::new()));
+    let sink = Arc::clone(&text);
+    std::thread::spawn(move || {
+        for line in BufReader::new(reader).lines() {
+            let Ok(line) = line else { break };
+            let mut sink = sink.lock().unwrap();
+            sink.push_str(&line);
+            sink.push('\n');
+        }
+    });
+    text
+}
+
+struct Response {
+    status: u16,
+    head: String,
+    body: String,
+}
+
+impl Response {
+    fn parse(raw: &[u8]) -> Response {
+        let text = String::from_utf8_lossy(raw);
+        let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+        let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+        let chunked = head.to_ascii_lowercase().contains("transfer-encoding: chunked");
+        let body = if chunked { unchunk(body) } else { body.to_owned() };
+        Response { status, head: head.to_owned(), body }
+    }
+
+    fn header(&self, name: &str) -> Option<String> {
+        self.head.lines().find_map(|line| {
+            let (key, value) = line.split_once(':')?;
+            key.eq_ignore_ascii_case(name).then(|| value.trim().to_owned())
+        })
+    }
+}
+
+fn unchunk(mut body: &str) -> String {
+    let mut out = String::new();
+    while let Some((size, rest)) = body.split_once("\r\n") {
+        let size = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if size == 0 || rest.len() < size {
+            break;
+        }
+        out.push_str(&rest[..size]);
+        body = rest[size..].trim_start_matches("\r\n");
+    }
+    out
+}
+
+fn article(title: &str, date: &str, topics: &str, tags: &str) -> String {
+    format!(
+        "---\ntitle: \"{title}\"\ndate: {date}\nsummary: \"About {title}.\"\ntopics: [{topics}]\ntags: [{tags}]\n---\n\nBody of {title}.\n"
+    )
+}
+
+fn write_fixture(root: &Path) {
+    let files = [
+        (
+            "site.yaml",
+            "title: \"Fixture Briefing\"\nbase_url: \"https://example.org/fixture\"\nlanguage: en\n".to_owned(),
+        ),
+        ("content/topics/chips.md", "---\ntitle: \"Chips\"\nsummary: \"Chip supply.\"\n---\nChips intro.\n".to_owned()),
+        ("content/topics/labs.md", "---\ntitle: \"Labs\"\nsummary: \"Research labs.\"\n---\nLabs intro.\n".to_owned()),
+        ("content/articles/2025/fab-opens.md", article("Fab opens in Ohio", "2025-03-01", "chips", "fabs, subsidies")),
+        ("content/articles/2025/lab-closes.md", article("Lab closes in Shanghai", "2025-07-25", "labs", "ai-research")),
+        ("content/articles/2024/tools-banned.md", article("Tools banned", "2024-10-01", "chips, labs", "export-rules")),
+        ("static/notes.txt", "plain static file\n".to_owned()),
+    ];
+    for (relative, text) in files {
+        let path = root.join(relative);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+}
+
+#[test]
+fn an_edited_title_shows_on_the_article_and_its_topic_page() {
+    let server = Server::start();
+    let before = server.get("/articles/lab-closes/");
+    assert_eq!(before.status, 200);
+    assert!(before.body.contains("Lab closes in Shanghai"));
+    // Links point at the local server, never at the configured base URL.
+    assert!(before.body.contains(&format!("http://{}/articles/lab-closes/", server.address)), "{}", before.body);
+
+    server.write(
+        "content/articles/2025/lab-closes.md",
+        &article("Lab shuts in Shanghai", "2025-07-25", "labs", "ai-research"),
+    );
+    server.wait_for("/articles/lab-closes/", "the new title", |r| r.body.contains("Lab shuts in Shanghai"));
+    let topic = server.wait_for("/topics/labs/", "the new title", |r| r.body.contains("Lab shuts in Shanghai"));
+    assert!(!topic.body.contains("Lab closes in Shanghai"));
+    let home = server.get("/");
+    assert!(home.body.contains("Lab shuts in Shanghai"));
+    let rebuilt = server.stdout.lock().unwrap().clone();
+    assert!(
+        rebuilt.lines().any(|l| l.starts_with("Rebuilt ") && l.ends_with("(content/articles/2025/lab-closes.md)")),
+        "{rebuilt}"
+    );
+    assert!(!server.path("public").exists(), "serve must not write public/");
+}
+
+#[test]
+fn a_renamed_tag_gets_its_page_and_the_old_one_goes() {
+    let server = Server::start();
+    assert_eq!(server.get("/tags/ai-research/").status, 200);
+    assert_eq!(server.get("/tags/frontier-models/").status, 404);
+
+    server.write(
+        "content/articles/2025/lab-closes.md",
+        &article("Lab closes in Shanghai", "2025-07-25", "labs", "frontier-models"),
+    );
+    let new = server.wait_for("/tags/frontier-models/", "a term page", |r| r.status == 200);
+    assert!(new.body.contains("Lab closes in Shanghai"));
+    let old = server.wait_for("/tags/ai-research/", "a 404", |r| r.status == 404);
+    assert!(old.body.contains("Page not found"), "the site's 404 page is served");
+    let article = server.get("/articles/lab-closes/");
+    assert!(article.body.contains("/tags/frontier-models/") && !article.body.contains("/tags/ai-research/"));
+    let index = server.get("/tags/");
+    assert!(index.body.contains("frontier-models") && !index.body.contains("/tags/ai-research/"));
+}
+
+#[test]
+fn a_deleted_article_returns_404_and_a_new_one_appears() {
+    let server = Server::start();
+    assert_eq!(server.get("/articles/tools-banned/").status, 200);
+    fs::remove_file(server.path("content/articles/2024/tools-banned.md")).unwrap();
+    server.wait_for("/articles/tools-banned/", "a 404", |r| r.status == 404);
+    server.wait_for("/topics/chips/", "no deleted article", |r| !r.body.contains("Tools banned"));
+    assert_eq!(server.get("/tags/export-rules/").status, 404);
+
+    server.write("content/articles/2026/new-one.md", &article("A brand new report", "2026-01-02", "chips", "fabs"));
+    server.wait_for("/articles/new-one/", "the new article", |r| r.status == 200);
+    server.wait_for("/tags/fabs/", "the new article", |r| r.body.contains("A brand new report"));
+}
+
+#[test]
+fn the_browser_is_told_to_reload() {
+    let server = Server::start();
+    let page = server.get("/");
+    assert!(page.body.contains("/__briefing/events"), "the reload script is injected into HTML");
+    let version = page.body.split("/__briefing/events?v=").nth(1).unwrap().split('"').next().unwrap().to_owned();
+
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    stream.set_read_timeout(Some(DEADLINE)).unwrap();
+    write!(stream, "GET /__briefing/events?v={version} HTTP/1.1\r\nHost: {}\r\n\r\n", server.address).unwrap();
+    let mut reader = BufReader::new(stream);
+    let mut head = String::new();
+    reader.read_line(&mut head).unwrap();
+    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+
+    server.write("content/articles/2025/fab-opens.md", &article("Fab opens in Arizona", "2025-03-01", "chips", "fabs"));
+    let started = Instant::now();
+    let mut line = String::new();
+    loop {
+        line.clear();
+        assert!(reader.read_line(&mut line).unwrap() > 0, "the event stream ended");
+        if line.trim() == "event: reload" {
+            break;
+        }
+        assert!(started.elapsed() < DEADLINE, "no reload event");
+    }
+    // The event is sent once the new pages are served.
+    assert!(server.get("/articles/fab-opens/").body.contains("Fab opens in Arizona"));
+}
+
+#[test]
+fn a_bad_edit_shows_an_overlay_until_it_is_fixed() {
+    let server = Server::start();
+    let good = article("Lab closes in Shanghai", "2025-07-25", "labs", "ai-research");
+    server.write("content/articles/2025/lab-closes.md", &good.replace("topics: [labs]", "topics: [lbas]"));
+    let page = server.wait_for("/", "the overlay", |r| r.body.contains("briefing-serve-errors"));
+    assert!(
+        page.body.contains("content/articles/2025/lab-closes.md:5:10: unknown topic `lbas`"),
+        "the overlay names file, line and column:\n{}",
+        page.body
+    );
+    // The last good site is still served, with the overlay on every HTML page.
+    let article = server.get("/articles/lab-closes/");
+    assert_eq!(article.status, 200);
+    assert!(article.body.contains("Lab closes in Shanghai") && article.body.contains("briefing-serve-errors"));
+    assert!(!server.get("/feed.xml").body.contains("briefing-serve-errors"), "non-HTML is left alone");
+    assert!(!server.get("/notes.txt").body.contains("briefing-serve-errors"));
+    let stderr = server.stderr.lock().unwrap().clone();
+    assert!(stderr.contains("content/articles/2025/lab-closes.md:5:10: unknown topic `lbas`"), "{stderr}");
+
+    // Broken YAML is located too.
+    server.write("content/articles/2025/lab-closes.md", &good.replace("title: \"Lab", "title: [\"Lab"));
+    server.wait_for("/", "the YAML error", |r| r.body.contains("content/articles/2025/lab-closes.md:2:"));
+
+    server.write("content/articles/2025/lab-closes.md", &good.replace("Lab closes", "Lab finally closes"));
+    let fixed = server.wait_for("/", "no overlay", |r| !r.body.contains("briefing-serve-errors"));
+    assert!(fixed.body.contains("Lab finally closes in Shanghai"));
+}
+
+#[test]
+fn a_template_error_is_shown_and_a_template_fix_rerenders_everything() {
+    let server = Server::start();
+    server.write("templates/404.html", "{% extends \"base.html\" %}\n{% block main %}{{ nope( }}{% endblock main %}\n");
+    let page = server.wait_for("/", "the overlay", |r| r.body.contains("briefing-serve-errors"));
+    assert!(page.body.contains("templates/404.html:2:"), "{}", page.body);
+    server.write(
+        "templates/404.html",
+        "{% extends \"base.html\" %}\n{% block main %}<p>Gone fishing</p>{% endblock main %}\n",
+    );
+    server.wait_for("/no/such/page/", "the new 404 page", |r| r.status == 404 && r.body.contains("Gone fishing"));
+    server.wait_for("/", "no overlay", |r| !r.body.contains("briefing-serve-errors"));
+}
+
+#[test]
+fn static_files_are_served_and_follow_their_changes() {
+    let server = Server::start();
+    let notes = server.get("/notes.txt");
+    assert_eq!(notes.status, 200);
+    assert_eq!(notes.header("content-type").as_deref(), Some("text/plain; charset=utf-8"));
+    server.write("static/img/dot.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+    let svg = server.wait_for("/img/dot.svg", "the new file", |r| r.status == 200);
+    assert_eq!(svg.header("content-type").as_deref(), Some("image/svg+xml"));
+    fs::remove_file(server.path("static/notes.txt")).unwrap();
+    server.wait_for("/notes.txt", "a 404", |r| r.status == 404);
+}
+
+#[test]
+fn nothing_outside_the_site_and_only_get_and_head() {
+    let server = Server::start();
+    for path in
+        ["/../site.yaml", "/%2e%2e/site.yaml", "/..%2fsite.yaml", "/..\\site.yaml", "/%2E%2E%2Fsite.yaml", "/site.yaml"]
+    {
+        let response = server.get(path);
+        assert_eq!(response.status, 404, "{path}");
+        assert!(!response.body.contains("base_url"), "{path} leaked site.yaml");
+    }
+    assert_eq!(server.request("POST", "/").status, 405);
+    assert_eq!(server.request("DELETE", "/articles/lab-closes/").status, 405);
+    let head = server.request("HEAD", "/");
+    assert_eq!(head.status, 200);
+    assert!(head.body.is_empty());
+    let redirect = server.get("/topics");
+    assert_eq!(redirect.status, 301);
+    assert_eq!(redirect.header("location").as_deref(), Some("/topics/"));
+}
