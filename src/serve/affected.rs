@@ -27,7 +27,7 @@ impl Links {
             .articles
             .iter()
             .enumerate()
-            .filter(|(_, article)| changed.iter().any(|path| *path == article.path))
+            .filter(|(_, article)| changed.contains(&article.path))
             .map(|(id, _)| id)
             .collect();
         for &id in &ids {

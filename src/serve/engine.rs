@@ -426,7 +426,8 @@ impl Engine {
         let all = renderer.jobs();
         let generated: HashSet<String> = all.iter().map(|&job| renderer.output_path(job)).collect();
         let statics = static_list(&self.source.static_files);
-        let collisions = static_collisions(&renderer, &all, &statics);
+        let collides = statics.iter().any(|(name, _)| generated.contains(name));
+        let collisions = if collides { static_collisions(&renderer, &all, &statics) } else { Diagnostics::default() };
         if !collisions.is_empty() {
             self.render_all = true;
             self.problems.insert(Origin::Site, collisions.0);
@@ -477,12 +478,12 @@ impl Engine {
     /// Duplicate slugs among the articles the next assembly would have.
     fn duplicate_slugs(&self) -> Vec<Diagnostic> {
         let kept = self.site.iter().flat_map(|site| &site.articles).filter(|a| !self.pending.contains_key(&a.path));
-        let mut by_slug: HashMap<&str, Vec<&Article>> = HashMap::new();
-        for article in kept.chain(self.pending.values().flatten()) {
-            by_slug.entry(article.slug.as_str()).or_default().push(article);
+        let mut uses: HashMap<&str, usize> = HashMap::with_capacity(self.shown_articles + self.pending.len());
+        let articles = || kept.clone().chain(self.pending.values().flatten());
+        for article in articles() {
+            *uses.entry(article.slug.as_str()).or_default() += 1;
         }
-        let same: Vec<Article> =
-            by_slug.into_values().filter(|list| list.len() > 1).flatten().map(|a| (*a).clone()).collect();
+        let same: Vec<Article> = articles().filter(|a| uses[a.slug.as_str()] > 1).cloned().collect();
         check_duplicate_slugs(&same).err().unwrap_or_default()
     }
 

@@ -249,11 +249,13 @@ fn build_taxonomies(config: &SiteConfig, articles: &[Article], entities: &Entiti
         // slug -> (spelling -> uses), articles
         let mut by_slug: HashMap<String, (BTreeMap<&str, usize>, Vec<ArticleId>)> = HashMap::new();
         let mut slugs_of_article: Vec<Vec<String>> = Vec::with_capacity(articles.len());
+        // Few distinct names among many uses: each is slugified once.
+        let mut slug_of: HashMap<&str, String> = HashMap::new();
         for (id, article) in articles.iter().enumerate() {
             let mut slugs: Vec<String> = Vec::new();
             for written in article.terms.get(t).into_iter().flatten() {
                 let canonical = entities.canonical(name, written);
-                let slug = slug::slugify(canonical);
+                let slug = slug_of.entry(canonical).or_insert_with(|| slug::slugify(canonical)).clone();
                 let entry = by_slug.entry(slug.clone()).or_default();
                 *entry.0.entry(canonical).or_default() += 1;
                 if !slugs.contains(&slug) {

@@ -118,7 +118,7 @@ fn reusing_related_lists_gives_the_same_site() {
     // A small corpus where many articles share topics and tags, so that lists tie and compete.
     let make = |i: usize, tag_shift: usize| {
         let tags = format!("tags: [t{}, t{}]\n", (i + tag_shift) % 5, (i * 3) % 7);
-        let topic = if i % 3 == 0 { "a" } else { "b" };
+        let topic = if i.is_multiple_of(3) { "a" } else { "b" };
         article(&format!("n{i}"), &format!("2025-01-{:02}", 1 + i % 28), topic, &tags)
     };
     let before: Vec<Article> = (0..30).map(|i| make(i, 0)).collect();
