@@ -151,6 +151,21 @@ pub fn yaml_message(message: &str, fields: &[&str]) -> String {
         None => message,
     };
     let message = message.strip_prefix(": ").unwrap_or(message);
+    if let Some((field, rest)) = message.split_once(": invalid type: ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        let wanted = match expected {
+            "a sequence" => "a list such as `[a, b]`",
+            "a string" => "text",
+            "a boolean" => "`true` or `false`",
+            "i64" | "u64" | "usize" | "an integer" => "a whole number",
+            other => other,
+        };
+        return format!("`{field}` must be {wanted}, not {found}");
+    }
+    if let Some(field) = message.strip_prefix("missing field `").and_then(|rest| rest.strip_suffix('`')) {
+        return format!("missing field `{field}`: add `{field}:` to the front matter");
+    }
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let field = rest.split('`').next().unwrap_or_default();
         return match suggestion(field, fields.iter().copied()) {

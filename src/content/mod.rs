@@ -206,7 +206,12 @@ fn taxonomy_terms(
                 None => format!(
                     "unknown field `{key}`; known fields: {}{}",
                     ARTICLE_FIELDS.join(", "),
-                    context.taxonomies.iter().map(|t| format!(", {t}")).collect::<String>()
+                    context
+                        .taxonomies
+                        .iter()
+                        .filter(|t| !ARTICLE_FIELDS.contains(&t.as_str()))
+                        .map(|t| format!(", {t}"))
+                        .collect::<String>()
                 ),
             };
             problems.push(Diagnostic::new(path, line, column, message));
