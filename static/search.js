@@ -77,7 +77,8 @@
       folded += f;
     }
     origin.push(text.length);
-    var marked = new Array(text.length + 1).join("0").split("").map(Number);
+    var marked = [];
+    for (var z = 0; z < text.length; z++) marked.push(0);
     query.forEach(function (w) {
       var from = 0, at;
       while (w && (at = folded.indexOf(w, from)) !== -1) {
@@ -103,7 +104,8 @@
 
   var dateFormat = null;
   try {
-    dateFormat = new Intl.DateTimeFormat(lang, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+    // Day-month-year like the site's own dates ("25 July 2025"), also in English.
+    dateFormat = new Intl.DateTimeFormat(/^en$/i.test(lang) ? "en-GB" : lang, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
   } catch (err) { dateFormat = null; }
   function displayDate(iso) {
     if (!dateFormat || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
@@ -132,7 +134,11 @@
       time.dateTime = e.date;
       time.textContent = displayDate(e.date);
       meta.appendChild(time);
-      var labels = (e.topics || []).concat(e.terms || []);
+      // Topics, and the terms that matched (all of them would be noise).
+      var labels = (e.topics || []).concat((e.terms || []).filter(function (term) {
+        var f = fold(term);
+        return query.some(function (w) { return f.indexOf(w) !== -1; });
+      }));
       if (labels.length) {
         meta.appendChild(document.createTextNode(" · "));
         var span = document.createElement("span");

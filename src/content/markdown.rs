@@ -22,6 +22,36 @@ pub struct Rendered {
     pub word_count: usize,
     /// The text of the first paragraph, for a summary when none is written.
     pub first_paragraph: String,
+    /// Links to other source files (`../2024/x.md`), in the order of their placeholders.
+    pub file_links: Vec<FileLink>,
+}
+
+/// A Markdown link to a source file, written into the HTML as a placeholder
+/// (`file_link_placeholder(index)`) until the site knows which page that file became.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileLink {
+    /// The path as written, without its `#fragment`.
+    pub target: String,
+    pub fragment: Option<String>,
+    /// Byte offset of the link in the Markdown text.
+    pub offset: usize,
+}
+
+/// The href that stands for the `index`th file link until it is resolved.
+pub fn file_link_placeholder(index: usize) -> String {
+    format!("./__briefing_file_link_{index}__")
+}
+
+/// A relative link to a Markdown file (`../2024/x.md#part`), as (path, fragment).
+fn as_file_link(dest: &str) -> Option<(&str, Option<&str>)> {
+    if dest.contains("://") || dest.starts_with('/') || dest.starts_with("mailto:") || dest.starts_with('#') {
+        return None;
+    }
+    let (path, fragment) = match dest.split_once('#') {
+        Some((path, fragment)) => (path, Some(fragment)),
+        None => (dest, None),
+    };
+    path.ends_with(".md").then_some((path, fragment))
 }
 
 /// Ids the page templates use themselves; headings never take them.
@@ -38,7 +68,9 @@ fn options() -> Options {
 /// Renders Markdown. Raw HTML in it is sanitised, so no script, event handler or
 /// `javascript:` URL gets through.
 pub fn render(markdown: &str) -> Rendered {
-    let events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
+    let (events, offsets): (Vec<Event<'_>>, Vec<usize>) =
+        Parser::new_ext(markdown, options()).into_offset_iter().map(|(event, range)| (event, range.start)).unzip();
+    let mut file_links = Vec::new();
     let has_raw_html = events.iter().any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)));
 
     let mut used_ids: HashSet<String> = TEMPLATE_IDS.iter().map(|id| id.to_string()).collect();
@@ -74,6 +106,24 @@ pub fn render(markdown: &str) -> Rendered {
                 }));
                 index += 1;
                 continue;
+            }
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                if let Some((target, fragment)) = as_file_link(dest_url) {
+                    let placeholder = file_link_placeholder(file_links.len());
+                    file_links.push(FileLink {
+                        target: target.to_owned(),
+                        fragment: fragment.map(str::to_owned),
+                        offset: offsets[index],
+                    });
+                    output.push(Event::Start(Tag::Link {
+                        link_type: *link_type,
+                        dest_url: CowStr::from(placeholder),
+                        title: title.clone(),
+                        id: id.clone(),
+                    }));
+                    index += 1;
+                    continue;
+                }
             }
             Event::Start(Tag::Paragraph) => paragraph_depth += 1,
             Event::End(TagEnd::Paragraph) => {
@@ -125,7 +175,7 @@ pub fn render(markdown: &str) -> Rendered {
     if has_raw_html {
         html_out = SANITIZER.clean(&html_out).to_string();
     }
-    Rendered { html: html_out, toc, word_count, first_paragraph: first_paragraph.trim().to_owned() }
+    Rendered { html: html_out, toc, word_count, first_paragraph: first_paragraph.trim().to_owned(), file_links }
 }
 
 /// Footnotes are numbered in the order of their first reference, then of their definition.
@@ -229,6 +279,17 @@ mod tests {
         for bad in ["<script", "javascript:", "onclick", "onerror", "<iframe"] {
             assert!(!out.html.contains(bad), "{bad} in {}", out.html);
         }
+    }
+
+    #[test]
+    fn links_to_markdown_files_become_placeholders() {
+        let out = render("See [the rule](../2024/rule.md#scope), [site](https://e.org/a.md) and [top](#x).\n");
+        assert_eq!(out.file_links.len(), 1);
+        assert_eq!(out.file_links[0].target, "../2024/rule.md");
+        assert_eq!(out.file_links[0].fragment.as_deref(), Some("scope"));
+        assert_eq!(out.file_links[0].offset, 4);
+        assert!(out.html.contains(&format!("href=\"{}\"", file_link_placeholder(0))), "{}", out.html);
+        assert!(out.html.contains("href=\"https://e.org/a.md\""), "{}", out.html);
     }
 
     #[test]

@@ -4,6 +4,7 @@ pub mod entities;
 mod related;
 
 use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
 
 use chrono::Datelike;
 
@@ -86,9 +87,15 @@ impl Site {
         entities: &Entities,
         options: SiteOptions,
     ) -> Result<Site, Vec<Diagnostic>> {
+        let pages: HashMap<PathBuf, (String, bool)> = articles
+            .iter()
+            .map(|a| (a.path.clone(), (format!("/articles/{}/", a.slug), a.draft)))
+            .chain(topics.iter().map(|t| (t.path.clone(), (format!("/topics/{}/", t.slug), false))))
+            .collect();
         if !options.include_drafts {
             articles.retain(|a| !a.draft);
         }
+        resolve_file_links(&mut articles, &pages, &config.base_path, options.include_drafts)?;
         articles
             .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)).then_with(|| a.path.cmp(&b.path)));
         check_duplicate_slugs(&articles)?;
@@ -163,6 +170,55 @@ impl Site {
             })
             .max()
     }
+}
+
+/// Replaces the placeholders of links to source files with the URLs of their pages.
+fn resolve_file_links(
+    articles: &mut [Article],
+    pages: &HashMap<PathBuf, (String, bool)>,
+    base_path: &str,
+    include_drafts: bool,
+) -> Result<(), Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    for article in articles.iter_mut().filter(|a| !a.file_links.is_empty()) {
+        for (index, link) in article.file_links.iter().enumerate() {
+            let url = match pages.get(&link.resolved) {
+                Some((_, true)) if !include_drafts => {
+                    problems.push(Diagnostic::new(
+                        &article.path,
+                        link.line,
+                        link.column,
+                        format!(
+                            "link to `{}`, a draft that is not published; publish it or remove the link",
+                            link.written
+                        ),
+                    ));
+                    continue;
+                }
+                Some((path, _)) => format!("{base_path}{path}"),
+                None => {
+                    problems.push(Diagnostic::new(
+                        &article.path,
+                        link.line,
+                        link.column,
+                        format!(
+                            "link to `{}`, but {} is not an article or topic of this site",
+                            link.written,
+                            link.resolved.display()
+                        ),
+                    ));
+                    continue;
+                }
+            };
+            let href = match &link.fragment {
+                Some(fragment) => format!("{url}#{fragment}"),
+                None => url,
+            };
+            let placeholder = crate::content::markdown::file_link_placeholder(index);
+            article.html = article.html.replace(&format!("\"{placeholder}\""), &format!("\"{href}\""));
+        }
+    }
+    if problems.is_empty() { Ok(()) } else { Err(problems) }
 }
 
 fn check_duplicate_slugs(articles: &[Article]) -> Result<(), Vec<Diagnostic>> {

@@ -112,3 +112,33 @@ fn timeline_groups_by_year_and_month() {
     assert_eq!(timeline[0].months.iter().map(|m| (m.month, m.articles.len())).collect::<Vec<_>>(), [(7, 2), (3, 1)]);
     assert_eq!(timeline[1].months[0].month, 12);
 }
+
+#[test]
+fn links_to_source_files_point_to_their_pages() {
+    let linking = {
+        let taxonomies = config().taxonomies;
+        let known = vec!["a".to_owned(), "b".to_owned()];
+        let context = ParseContext { default_language: "en", topics: &known, taxonomies: &taxonomies };
+        let text =
+            "---\ntitle: L\ndate: 2025-01-01\ntopics: [a]\n---\nSee [old](old.md#part) and\n[topic](../topics/a.md).\n";
+        Article::parse(Path::new("content/articles/linking.md"), text, &context).unwrap()
+    };
+    let site = assemble(vec![linking, article("old", "2020-01-01", "a", "")], &Entities::default()).unwrap();
+    let html = &site.articles[0].html;
+    assert!(html.contains("href=\"/b/articles/old/#part\""), "{html}");
+    assert!(html.contains("href=\"/b/topics/a/\""), "{html}");
+}
+
+#[test]
+fn a_link_to_a_missing_file_names_both_files() {
+    let taxonomies = config().taxonomies;
+    let known = vec!["a".to_owned()];
+    let context = ParseContext { default_language: "en", topics: &known, taxonomies: &taxonomies };
+    let text = "---\ntitle: L\ndate: 2025-01-01\ntopics: [a]\n---\nText.\n\nSee [gone](../2024/gone.md).\n";
+    let linking = Article::parse(Path::new("content/articles/2025/linking.md"), text, &context).unwrap();
+    let errors = assemble(vec![linking], &Entities::default()).unwrap_err();
+    assert_eq!(
+        errors[0].to_string(),
+        "content/articles/2025/linking.md:8:5: link to `../2024/gone.md`, but content/articles/2024/gone.md is not an article or topic of this site"
+    );
+}
