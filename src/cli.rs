@@ -49,6 +49,9 @@ pub struct BuildArgs {
     /// Include articles marked `draft: true`
     #[arg(long)]
     pub drafts: bool,
+    /// Include articles dated in the future (by default they wait for their date)
+    #[arg(long)]
+    pub future: bool,
 }
 
 impl BuildArgs {
@@ -58,6 +61,7 @@ impl BuildArgs {
             output: self.output.clone(),
             base_url: self.base_url.clone(),
             include_drafts: self.drafts,
+            include_future: self.future,
         }
     }
 

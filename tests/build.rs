@@ -213,6 +213,17 @@ fn drafts_are_built_on_request() {
 }
 
 #[test]
+fn future_articles_wait_unless_asked() {
+    let site = site_copy("sites/basic");
+    assert!(build(site.path(), &[]).status.success());
+    assert!(!site.path().join("public/articles/scheduled").exists());
+    assert!(!read(site.path().join("public/feed.xml")).contains("scheduled"));
+    let output = build(site.path(), &["--future"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(site.path().join("public/articles/scheduled/index.html").is_file());
+}
+
+#[test]
 fn builds_are_deterministic() {
     let site = site_copy("sites/basic");
     assert!(build(site.path(), &[]).status.success());

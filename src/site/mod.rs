@@ -76,6 +76,17 @@ pub struct Site {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct SiteOptions {
     pub include_drafts: bool,
+    /// Articles dated after `now` are scheduled: left out unless this is set.
+    pub include_future: bool,
+    /// The moment the build runs; `None` publishes everything (no scheduling).
+    pub now: Option<chrono::DateTime<chrono::FixedOffset>>,
+}
+
+impl SiteOptions {
+    fn publishes(&self, article: &Article) -> bool {
+        (self.include_drafts || !article.draft)
+            && (self.include_future || self.now.is_none_or(|now| article.date <= now))
+    }
 }
 
 impl Site {
@@ -89,13 +100,11 @@ impl Site {
     ) -> Result<Site, Vec<Diagnostic>> {
         let pages: HashMap<PathBuf, (String, bool)> = articles
             .iter()
-            .map(|a| (a.path.clone(), (format!("/articles/{}/", a.slug), a.draft)))
+            .map(|a| (a.path.clone(), (format!("/articles/{}/", a.slug), !options.publishes(a))))
             .chain(topics.iter().map(|t| (t.path.clone(), (format!("/topics/{}/", t.slug), false))))
             .collect();
-        if !options.include_drafts {
-            articles.retain(|a| !a.draft);
-        }
-        resolve_file_links(&mut articles, &pages, &config.base_path, options.include_drafts)?;
+        articles.retain(|a| options.publishes(a));
+        resolve_file_links(&mut articles, &pages, &config.base_path)?;
         articles
             .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)).then_with(|| a.path.cmp(&b.path)));
         check_duplicate_slugs(&articles)?;
@@ -177,19 +186,18 @@ fn resolve_file_links(
     articles: &mut [Article],
     pages: &HashMap<PathBuf, (String, bool)>,
     base_path: &str,
-    include_drafts: bool,
 ) -> Result<(), Vec<Diagnostic>> {
     let mut problems = Vec::new();
     for article in articles.iter_mut().filter(|a| !a.file_links.is_empty()) {
         for (index, link) in article.file_links.iter().enumerate() {
             let url = match pages.get(&link.resolved) {
-                Some((_, true)) if !include_drafts => {
+                Some((_, true)) => {
                     problems.push(Diagnostic::new(
                         &article.path,
                         link.line,
                         link.column,
                         format!(
-                            "link to `{}`, a draft that is not published; publish it or remove the link",
+                            "link to `{}`, which is not published (a draft, or dated in the future); publish it or remove the link",
                             link.written
                         ),
                     ));

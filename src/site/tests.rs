@@ -142,3 +142,17 @@ fn a_link_to_a_missing_file_names_both_files() {
         "content/articles/2025/linking.md:8:5: link to `../2024/gone.md`, but content/articles/2024/gone.md is not an article or topic of this site"
     );
 }
+
+#[test]
+fn future_articles_wait_for_their_date_unless_asked() {
+    let now = chrono::DateTime::parse_from_rfc3339("2025-06-01T00:00:00Z").unwrap();
+    let articles = || vec![article("past", "2025-05-31", "a", ""), article("scheduled", "2025-06-02", "a", "")];
+    let options = SiteOptions { now: Some(now), ..SiteOptions::default() };
+    let site =
+        Site::assemble(config(), articles(), vec![topic("a"), topic("b")], &Entities::default(), options).unwrap();
+    assert_eq!(site.articles.len(), 1);
+    let options = SiteOptions { now: Some(now), include_future: true, ..SiteOptions::default() };
+    let site =
+        Site::assemble(config(), articles(), vec![topic("a"), topic("b")], &Entities::default(), options).unwrap();
+    assert_eq!(site.articles.len(), 2);
+}
