@@ -6,6 +6,7 @@ use anyhow::Result;
 use clap::{Args, Parser, Subcommand};
 
 use crate::build::{BuildOptions, build};
+use crate::check::{ExternalOptions, Severity, check};
 use crate::init::init_site;
 
 /// briefing turns news reports into a browsable tech-geopolitics briefing site.
@@ -21,6 +22,9 @@ pub enum Command {
     /// Build the site into a folder of static files (public/ by default)
     #[command(after_help = "Example:\n  briefing build --root my-briefing --base-url https://user.github.io/briefing/")]
     Build(BuildArgs),
+    /// Check the site without writing anything: links, anchors, static files, content
+    #[command(after_help = "Examples:\n  briefing check\n  briefing check --root my-briefing --external")]
+    Check(CheckArgs),
     /// Create a new, minimal briefing site that builds as it is
     #[command(after_help = "Example:\n  briefing init my-briefing && briefing build --root my-briefing")]
     Init(InitArgs),
@@ -30,6 +34,7 @@ impl Command {
     pub fn run(self) -> Result<()> {
         match self {
             Command::Build(args) => args.run(),
+            Command::Check(args) => args.run(),
             Command::Init(args) => args.run(),
         }
     }
@@ -82,6 +87,44 @@ impl BuildArgs {
             shown,
             human_size(report.bytes)
         );
+        Ok(())
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The site's root directory (holding site.yaml)
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Include articles marked `draft: true`
+    #[arg(long)]
+    pub drafts: bool,
+    /// Also check external links (throttled per host, cached for a day; failures are warnings)
+    #[arg(long)]
+    pub external: bool,
+}
+
+impl CheckArgs {
+    pub fn run(self) -> Result<()> {
+        let options = BuildOptions { root: self.root.clone(), include_drafts: self.drafts, ..BuildOptions::default() };
+        let external = self.external.then(ExternalOptions::default);
+        let report = check(&options, external.as_ref()).map_err(crate::build::BuildError::Content)?;
+        for finding in &report.findings {
+            eprintln!("{finding}");
+        }
+        let errors = report.count(Severity::Error);
+        let external_part =
+            if self.external { format!(", {} external links", report.external_links) } else { String::new() };
+        println!(
+            "Checked {} pages, {} internal links{external_part}: {errors} errors, {} warnings, {} notes",
+            report.pages,
+            report.links,
+            report.count(Severity::Warning),
+            report.count(Severity::Note)
+        );
+        if errors > 0 {
+            anyhow::bail!("the check found {errors} error{}", if errors == 1 { "" } else { "s" });
+        }
         Ok(())
     }
 }

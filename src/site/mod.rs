@@ -70,6 +70,8 @@ pub struct Site {
     pub related: Vec<Vec<ArticleId>>,
     /// Per article: the older and the newer article of its first topic.
     pub neighbours: Vec<(Option<ArticleId>, Option<ArticleId>)>,
+    /// Articles left out because they are dated in the future: their files and dates.
+    pub scheduled: Vec<(PathBuf, chrono::DateTime<chrono::FixedOffset>)>,
 }
 
 /// Options that change which articles a site has.
@@ -102,6 +104,11 @@ impl Site {
             .iter()
             .map(|a| (a.path.clone(), (format!("/articles/{}/", a.slug), !options.publishes(a))))
             .chain(topics.iter().map(|t| (t.path.clone(), (format!("/topics/{}/", t.slug), false))))
+            .collect();
+        let scheduled = articles
+            .iter()
+            .filter(|a| (options.include_drafts || !a.draft) && !options.publishes(a))
+            .map(|a| (a.path.clone(), a.date))
             .collect();
         articles.retain(|a| options.publishes(a));
         resolve_file_links(&mut articles, &pages, &config.base_path)?;
@@ -144,7 +151,7 @@ impl Site {
             .collect();
         let topics =
             topics.into_iter().zip(topic_articles).map(|(topic, articles)| TopicEntry { topic, articles }).collect();
-        Ok(Site { config, articles, topics, taxonomies, article_topics, article_terms, related, neighbours })
+        Ok(Site { config, articles, topics, taxonomies, article_topics, article_terms, related, neighbours, scheduled })
     }
 
     /// The path of an article's page under the output root, without the base path.
