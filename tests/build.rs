@@ -329,3 +329,12 @@ fn init_writes_a_site_that_builds_without_templates() {
     assert_eq!(again.status.code(), Some(1), "refuses to overwrite");
     assert!(stderr(&again).contains("--force"), "{}", stderr(&again));
 }
+
+#[test]
+fn rendered_pages_match_their_snapshots() {
+    let site = built_basic();
+    let public = site.path().join("public");
+    insta::assert_snapshot!("article-page", read(public.join("articles/northwind-closes-lab/index.html")));
+    insta::assert_snapshot!("topic-page", read(public.join("topics/lab-closures/index.html")));
+    insta::assert_snapshot!("topic-feed", read(public.join("topics/export-rules/feed.xml")));
+}
