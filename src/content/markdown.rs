@@ -107,6 +107,26 @@ pub fn render(markdown: &str) -> Rendered {
                 index += 1;
                 continue;
             }
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) if !is_safe_url(dest_url) => {
+                output.push(Event::Start(Tag::Link {
+                    link_type: *link_type,
+                    dest_url: CowStr::from("#"),
+                    title: title.clone(),
+                    id: id.clone(),
+                }));
+                index += 1;
+                continue;
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) if !is_safe_url(dest_url) => {
+                output.push(Event::Start(Tag::Image {
+                    link_type: *link_type,
+                    dest_url: CowStr::from(""),
+                    title: title.clone(),
+                    id: id.clone(),
+                }));
+                index += 1;
+                continue;
+            }
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 if let Some((target, fragment)) = as_file_link(dest_url) {
                     let placeholder = file_link_placeholder(file_links.len());
@@ -176,6 +196,19 @@ pub fn render(markdown: &str) -> Rendered {
         html_out = SANITIZER.clean(&html_out).to_string();
     }
     Rendered { html: html_out, toc, word_count, first_paragraph: first_paragraph.trim().to_owned(), file_links }
+}
+
+/// Markdown links may only use web and mail schemes (or none): never `javascript:`,
+/// `data:` or `vbscript:`, however they are spelt.
+fn is_safe_url(url: &str) -> bool {
+    let cleaned: String = url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+    match cleaned.find(':') {
+        Some(colon) if !cleaned[..colon].contains(['/', '?', '#']) => {
+            let scheme = cleaned[..colon].to_ascii_lowercase();
+            matches!(scheme.as_str(), "http" | "https" | "mailto")
+        }
+        _ => true,
+    }
 }
 
 /// Footnotes are numbered in the order of their first reference, then of their definition.
@@ -290,6 +323,18 @@ mod tests {
         assert_eq!(out.file_links[0].offset, 4);
         assert!(out.html.contains(&format!("href=\"{}\"", file_link_placeholder(0))), "{}", out.html);
         assert!(out.html.contains("href=\"https://e.org/a.md\""), "{}", out.html);
+    }
+
+    #[test]
+    fn markdown_links_with_script_urls_are_neutralised() {
+        let out = render(
+            "[a](javascript:alert(1)) [b](JaVaScRiPt:x) ![c](data:text/html;base64,xx) [d](https://e.org/x:y) [e](/p:q)\n",
+        );
+        for bad in ["javascript", "JaVa", "data:"] {
+            assert!(!out.html.contains(bad), "{bad} in {}", out.html);
+        }
+        assert!(out.html.contains("href=\"https://e.org/x:y\""), "{}", out.html);
+        assert!(out.html.contains("href=\"/p:q\""), "{}", out.html);
     }
 
     #[test]
