@@ -161,6 +161,16 @@ pub fn render(markdown: &str) -> Rendered {
             Event::SoftBreak | Event::HardBreak if paragraph_depth > 0 && !first_paragraph_done => {
                 first_paragraph.push(' ')
             }
+            Event::Html(raw) | Event::InlineHtml(raw) if find_id_attribute(raw).is_some() => {
+                let namespaced = CowStr::from(namespace_raw_ids(raw));
+                output.push(if matches!(events[index], Event::Html(_)) {
+                    Event::Html(namespaced)
+                } else {
+                    Event::InlineHtml(namespaced)
+                });
+                index += 1;
+                continue;
+            }
             Event::FootnoteReference(label) => {
                 let number = footnote_numbers.get(label.as_ref()).copied().unwrap_or(0);
                 let id = footnote_id(label);
@@ -193,7 +203,7 @@ pub fn render(markdown: &str) -> Rendered {
     let mut html_out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut html_out, output.into_iter());
     if has_raw_html {
-        html_out = SANITIZER.clean(&html_out).to_string();
+        html_out = sanitise(&html_out);
     }
     Rendered { html: html_out, toc, word_count, first_paragraph: first_paragraph.trim().to_owned(), file_links }
 }
@@ -232,8 +242,9 @@ fn footnote_id(label: &str) -> String {
 }
 
 fn unique_id(wanted: String, used: &mut HashSet<String>) -> String {
-    // Heading ids never start like footnote ids, whatever the heading says.
-    let wanted = if wanted.starts_with("fn-") || wanted.starts_with("fnref-") { format!("h-{wanted}") } else { wanted };
+    // Heading ids never start like footnote or raw-HTML ids, whatever the heading says.
+    let reserved = ["fn-", "fnref-", "user-"].iter().any(|prefix| wanted.starts_with(prefix));
+    let wanted = if reserved { format!("h-{wanted}") } else { wanted };
     let mut candidate = wanted.clone();
     let mut n = 1;
     while !used.insert(candidate.clone()) {
@@ -265,12 +276,51 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .add_generic_attributes(["id", "class"])
         .add_tags(["input", "figure", "figcaption"])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
-        .add_tag_attributes("td", ["style"])
-        .add_tag_attributes("th", ["style"])
         .url_schemes(["http", "https", "mailto"].into_iter().collect())
-        .link_rel(Some("noopener noreferrer"));
+        .link_rel(Some("noopener noreferrer"))
+        .attribute_filter(|_, attribute, value| {
+            if attribute != "id" {
+                return Some(value.into());
+            }
+            // Raw HTML may repeat an id; only its first use keeps it.
+            SEEN_IDS.with_borrow_mut(|seen| seen.insert(value.to_owned())).then(|| value.into())
+        });
     builder
 });
+
+thread_local! {
+    /// Ids met while sanitising the current document (a `clean` runs on one thread).
+    static SEEN_IDS: std::cell::RefCell<HashSet<String>> = std::cell::RefCell::new(HashSet::new());
+}
+
+fn sanitise(html: &str) -> String {
+    SEEN_IDS.with_borrow_mut(HashSet::clear);
+    SANITIZER.clean(html).to_string()
+}
+
+/// Puts the ids written in raw HTML into their own `user-` namespace, so they never
+/// take the id of a generated heading or footnote.
+fn namespace_raw_ids(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 16);
+    let mut rest = html;
+    while let Some(found) = find_id_attribute(rest) {
+        let (head, tail) = rest.split_at(found);
+        out.push_str(head);
+        let quote_len = usize::from(tail.as_bytes().get(3).is_some_and(|b| *b == b'"' || *b == b'\''));
+        out.push_str(&tail[..3 + quote_len]);
+        out.push_str("user-");
+        rest = &tail[3 + quote_len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The byte offset of the next ` id=` (any case, after whitespace) in `html`.
+fn find_id_attribute(html: &str) -> Option<usize> {
+    let bytes = html.as_bytes();
+    (1..bytes.len().saturating_sub(2))
+        .find(|&i| bytes[i - 1].is_ascii_whitespace() && bytes[i..i + 3].eq_ignore_ascii_case(b"id="))
+}
 
 #[cfg(test)]
 mod tests {
