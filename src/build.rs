@@ -24,6 +24,8 @@ pub struct BuildOptions {
     /// Replaces `base_url` of site.yaml.
     pub base_url: Option<String>,
     pub include_drafts: bool,
+    /// Include articles dated in the future (scheduled ones).
+    pub include_future: bool,
 }
 
 impl BuildOptions {
@@ -106,9 +108,18 @@ pub fn parse(source: &SiteSource, options: &BuildOptions) -> Result<Loaded, Diag
     if !problems.is_empty() {
         return Err(problems.sorted());
     }
-    let site =
-        Site::assemble(config, articles, topics, &entities, SiteOptions { include_drafts: options.include_drafts })
-            .map_err(Diagnostics::from)?;
+    let site = Site::assemble(
+        config,
+        articles,
+        topics,
+        &entities,
+        SiteOptions {
+            include_drafts: options.include_drafts,
+            include_future: options.include_future,
+            now: Some(chrono::Local::now().fixed_offset()),
+        },
+    )
+    .map_err(Diagnostics::from)?;
     let static_files = static_list(&source.static_files);
     Ok(Loaded { site, templates: templates.expect("no problems means templates compiled"), static_files })
 }

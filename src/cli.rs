@@ -6,6 +6,7 @@ use anyhow::Result;
 use clap::{Args, Parser, Subcommand};
 
 use crate::build::{BuildOptions, build};
+use crate::check::{ExternalOptions, Severity, check};
 use crate::init::init_site;
 
 /// briefing turns news reports into a browsable tech-geopolitics briefing site.
@@ -21,6 +22,9 @@ pub enum Command {
     /// Build the site into a folder of static files (public/ by default)
     #[command(after_help = "Example:\n  briefing build --root my-briefing --base-url https://user.github.io/briefing/")]
     Build(BuildArgs),
+    /// Check the site without writing anything: links, anchors, static files, content
+    #[command(after_help = "Examples:\n  briefing check\n  briefing check --root my-briefing --external")]
+    Check(CheckArgs),
     /// Preview the site: build it in memory, serve it locally and rebuild it as files change
     #[command(
         long_about = "Preview the site: build it in memory (never writing public/), serve it at http://127.0.0.1:1111/ \
@@ -39,6 +43,7 @@ impl Command {
     pub fn run(self) -> Result<()> {
         match self {
             Command::Build(args) => args.run(),
+            Command::Check(args) => args.run(),
             Command::Init(args) => args.run(),
             Command::Serve(args) => args.run(),
         }
@@ -59,6 +64,9 @@ pub struct BuildArgs {
     /// Include articles marked `draft: true`
     #[arg(long)]
     pub drafts: bool,
+    /// Include articles dated in the future (by default they wait for their date)
+    #[arg(long)]
+    pub future: bool,
 }
 
 impl BuildArgs {
@@ -68,6 +76,7 @@ impl BuildArgs {
             output: self.output.clone(),
             base_url: self.base_url.clone(),
             include_drafts: self.drafts,
+            include_future: self.future,
         }
     }
 
@@ -88,6 +97,44 @@ impl BuildArgs {
             shown,
             human_size(report.bytes)
         );
+        Ok(())
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The site's root directory (holding site.yaml)
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Include articles marked `draft: true`
+    #[arg(long)]
+    pub drafts: bool,
+    /// Also check external links (throttled per host, cached for a day; failures are warnings)
+    #[arg(long)]
+    pub external: bool,
+}
+
+impl CheckArgs {
+    pub fn run(self) -> Result<()> {
+        let options = BuildOptions { root: self.root.clone(), include_drafts: self.drafts, ..BuildOptions::default() };
+        let external = self.external.then(ExternalOptions::default);
+        let report = check(&options, external.as_ref()).map_err(crate::build::BuildError::Content)?;
+        for finding in &report.findings {
+            eprintln!("{finding}");
+        }
+        let errors = report.count(Severity::Error);
+        let external_part =
+            if self.external { format!(", {} external links", report.external_links) } else { String::new() };
+        println!(
+            "Checked {} pages, {} internal links{external_part}: {errors} errors, {} warnings, {} notes",
+            report.pages,
+            report.links,
+            report.count(Severity::Warning),
+            report.count(Severity::Note)
+        );
+        if errors > 0 {
+            anyhow::bail!("the check found {errors} error{}", if errors == 1 { "" } else { "s" });
+        }
         Ok(())
     }
 }

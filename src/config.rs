@@ -146,11 +146,23 @@ pub fn key_line(yaml: &str, key: &str) -> Option<usize> {
 
 /// serde_yaml's message without its trailing location, plus a suggestion for unknown fields.
 pub fn yaml_message(message: &str, fields: &[&str]) -> String {
-    let message = match message.rfind(" at line ") {
-        Some(i) => &message[..i],
-        None => message,
-    };
-    let message = message.strip_prefix(": ").unwrap_or(message);
+    let message = without_position(message);
+    let message = message.strip_prefix(": ").unwrap_or(&message);
+    if let Some((field, rest)) = message.split_once(": invalid type: ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        let wanted = match expected {
+            "a sequence" => "a list such as `[a, b]`",
+            "a string" => "text",
+            "a boolean" => "`true` or `false`",
+            "i64" | "u64" | "usize" | "an integer" => "a whole number",
+            other => other,
+        };
+        return format!("`{field}` must be {wanted}, not {found}");
+    }
+    if let Some(field) = message.strip_prefix("missing field `").and_then(|rest| rest.strip_suffix('`')) {
+        return format!("missing field `{field}`: add `{field}:` to the front matter");
+    }
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let field = rest.split('`').next().unwrap_or_default();
         return match suggestion(field, fields.iter().copied()) {
@@ -158,7 +170,32 @@ pub fn yaml_message(message: &str, fields: &[&str]) -> String {
             None => format!("unknown field `{field}`; known fields: {}", fields.join(", ")),
         };
     }
+    if is_syntax_error(message) {
+        return format!("invalid YAML: {message} (look for an unclosed quote or bracket, or a missing `:`)");
+    }
     message.to_owned()
+}
+
+/// serde_yaml's message without " at line L column C" (the diagnostic carries the position).
+fn without_position(message: &str) -> String {
+    let mut text = message.to_owned();
+    while let Some(start) = text.find(" at line ") {
+        let rest = &text[start + " at line ".len()..];
+        let digits = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+        let line_len = digits(rest);
+        let after_line = &rest[line_len..];
+        let Some(column_part) = after_line.strip_prefix(" column ") else { break };
+        let end = start + " at line ".len() + line_len + " column ".len() + digits(column_part);
+        text.replace_range(start..end, "");
+    }
+    text
+}
+
+/// Errors of the YAML syntax itself, as opposed to fields of the wrong shape.
+fn is_syntax_error(message: &str) -> bool {
+    ["did not find expected", "found unexpected", "while scanning", "while parsing", "mapping values are not allowed"]
+        .iter()
+        .any(|m| message.contains(m))
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! [`output`] writes them. [`build`] runs those stages in order.
 
 pub mod build;
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;

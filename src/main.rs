@@ -2,6 +2,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+use briefing::build::BuildError;
 use briefing::cli::Cli;
 
 fn main() -> ExitCode {
@@ -9,11 +10,11 @@ fn main() -> ExitCode {
     match cli.command.run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            if error
-                .downcast_ref::<briefing::build::BuildError>()
-                .is_some_and(|e| matches!(e, briefing::build::BuildError::Content(_)))
-            {
-                eprintln!("{error}");
+            if let Some(BuildError::Content(diagnostics)) = error.downcast_ref::<BuildError>() {
+                eprintln!("{diagnostics}");
+                let count = diagnostics.len();
+                let plural = if count == 1 { "" } else { "s" };
+                eprintln!("{count} error{plural} found; nothing was written and the previous output is unchanged");
             } else {
                 eprintln!("error: {error:#}");
             }

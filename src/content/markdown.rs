@@ -22,6 +22,36 @@ pub struct Rendered {
     pub word_count: usize,
     /// The text of the first paragraph, for a summary when none is written.
     pub first_paragraph: String,
+    /// Links to other source files (`../2024/x.md`), in the order of their placeholders.
+    pub file_links: Vec<FileLink>,
+}
+
+/// A Markdown link to a source file, written into the HTML as a placeholder
+/// (`file_link_placeholder(index)`) until the site knows which page that file became.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileLink {
+    /// The path as written, without its `#fragment`.
+    pub target: String,
+    pub fragment: Option<String>,
+    /// Byte offset of the link in the Markdown text.
+    pub offset: usize,
+}
+
+/// The href that stands for the `index`th file link until it is resolved.
+pub fn file_link_placeholder(index: usize) -> String {
+    format!("./__briefing_file_link_{index}__")
+}
+
+/// A relative link to a Markdown file (`../2024/x.md#part`), as (path, fragment).
+fn as_file_link(dest: &str) -> Option<(&str, Option<&str>)> {
+    if dest.contains("://") || dest.starts_with('/') || dest.starts_with("mailto:") || dest.starts_with('#') {
+        return None;
+    }
+    let (path, fragment) = match dest.split_once('#') {
+        Some((path, fragment)) => (path, Some(fragment)),
+        None => (dest, None),
+    };
+    path.ends_with(".md").then_some((path, fragment))
 }
 
 /// Ids the page templates use themselves; headings never take them.
@@ -38,7 +68,9 @@ fn options() -> Options {
 /// Renders Markdown. Raw HTML in it is sanitised, so no script, event handler or
 /// `javascript:` URL gets through.
 pub fn render(markdown: &str) -> Rendered {
-    let events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
+    let (events, offsets): (Vec<Event<'_>>, Vec<usize>) =
+        Parser::new_ext(markdown, options()).into_offset_iter().map(|(event, range)| (event, range.start)).unzip();
+    let mut file_links = Vec::new();
     let has_raw_html = events.iter().any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)));
 
     let mut used_ids: HashSet<String> = TEMPLATE_IDS.iter().map(|id| id.to_string()).collect();
@@ -75,6 +107,44 @@ pub fn render(markdown: &str) -> Rendered {
                 index += 1;
                 continue;
             }
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) if !is_safe_url(dest_url) => {
+                output.push(Event::Start(Tag::Link {
+                    link_type: *link_type,
+                    dest_url: CowStr::from("#"),
+                    title: title.clone(),
+                    id: id.clone(),
+                }));
+                index += 1;
+                continue;
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) if !is_safe_url(dest_url) => {
+                output.push(Event::Start(Tag::Image {
+                    link_type: *link_type,
+                    dest_url: CowStr::from(""),
+                    title: title.clone(),
+                    id: id.clone(),
+                }));
+                index += 1;
+                continue;
+            }
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                if let Some((target, fragment)) = as_file_link(dest_url) {
+                    let placeholder = file_link_placeholder(file_links.len());
+                    file_links.push(FileLink {
+                        target: target.to_owned(),
+                        fragment: fragment.map(str::to_owned),
+                        offset: offsets[index],
+                    });
+                    output.push(Event::Start(Tag::Link {
+                        link_type: *link_type,
+                        dest_url: CowStr::from(placeholder),
+                        title: title.clone(),
+                        id: id.clone(),
+                    }));
+                    index += 1;
+                    continue;
+                }
+            }
             Event::Start(Tag::Paragraph) => paragraph_depth += 1,
             Event::End(TagEnd::Paragraph) => {
                 paragraph_depth = paragraph_depth.saturating_sub(1);
@@ -90,6 +160,16 @@ pub fn render(markdown: &str) -> Rendered {
             }
             Event::SoftBreak | Event::HardBreak if paragraph_depth > 0 && !first_paragraph_done => {
                 first_paragraph.push(' ')
+            }
+            Event::Html(raw) | Event::InlineHtml(raw) if find_id_attribute(raw).is_some() => {
+                let namespaced = CowStr::from(namespace_raw_ids(raw));
+                output.push(if matches!(events[index], Event::Html(_)) {
+                    Event::Html(namespaced)
+                } else {
+                    Event::InlineHtml(namespaced)
+                });
+                index += 1;
+                continue;
             }
             Event::FootnoteReference(label) => {
                 let number = footnote_numbers.get(label.as_ref()).copied().unwrap_or(0);
@@ -123,9 +203,22 @@ pub fn render(markdown: &str) -> Rendered {
     let mut html_out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut html_out, output.into_iter());
     if has_raw_html {
-        html_out = SANITIZER.clean(&html_out).to_string();
+        html_out = sanitise(&html_out);
     }
-    Rendered { html: html_out, toc, word_count, first_paragraph: first_paragraph.trim().to_owned() }
+    Rendered { html: html_out, toc, word_count, first_paragraph: first_paragraph.trim().to_owned(), file_links }
+}
+
+/// Markdown links may only use web and mail schemes (or none): never `javascript:`,
+/// `data:` or `vbscript:`, however they are spelt.
+fn is_safe_url(url: &str) -> bool {
+    let cleaned: String = url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+    match cleaned.find(':') {
+        Some(colon) if !cleaned[..colon].contains(['/', '?', '#']) => {
+            let scheme = cleaned[..colon].to_ascii_lowercase();
+            matches!(scheme.as_str(), "http" | "https" | "mailto")
+        }
+        _ => true,
+    }
 }
 
 /// Footnotes are numbered in the order of their first reference, then of their definition.
@@ -149,8 +242,9 @@ fn footnote_id(label: &str) -> String {
 }
 
 fn unique_id(wanted: String, used: &mut HashSet<String>) -> String {
-    // Heading ids never start like footnote ids, whatever the heading says.
-    let wanted = if wanted.starts_with("fn-") || wanted.starts_with("fnref-") { format!("h-{wanted}") } else { wanted };
+    // Heading ids never start like footnote or raw-HTML ids, whatever the heading says.
+    let reserved = ["fn-", "fnref-", "user-"].iter().any(|prefix| wanted.starts_with(prefix));
+    let wanted = if reserved { format!("h-{wanted}") } else { wanted };
     let mut candidate = wanted.clone();
     let mut n = 1;
     while !used.insert(candidate.clone()) {
@@ -182,12 +276,51 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .add_generic_attributes(["id", "class"])
         .add_tags(["input", "figure", "figcaption"])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
-        .add_tag_attributes("td", ["style"])
-        .add_tag_attributes("th", ["style"])
         .url_schemes(["http", "https", "mailto"].into_iter().collect())
-        .link_rel(Some("noopener noreferrer"));
+        .link_rel(Some("noopener noreferrer"))
+        .attribute_filter(|_, attribute, value| {
+            if attribute != "id" {
+                return Some(value.into());
+            }
+            // Raw HTML may repeat an id; only its first use keeps it.
+            SEEN_IDS.with_borrow_mut(|seen| seen.insert(value.to_owned())).then(|| value.into())
+        });
     builder
 });
+
+thread_local! {
+    /// Ids met while sanitising the current document (a `clean` runs on one thread).
+    static SEEN_IDS: std::cell::RefCell<HashSet<String>> = std::cell::RefCell::new(HashSet::new());
+}
+
+fn sanitise(html: &str) -> String {
+    SEEN_IDS.with_borrow_mut(HashSet::clear);
+    SANITIZER.clean(html).to_string()
+}
+
+/// Puts the ids written in raw HTML into their own `user-` namespace, so they never
+/// take the id of a generated heading or footnote.
+fn namespace_raw_ids(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 16);
+    let mut rest = html;
+    while let Some(found) = find_id_attribute(rest) {
+        let (head, tail) = rest.split_at(found);
+        out.push_str(head);
+        let quote_len = usize::from(tail.as_bytes().get(3).is_some_and(|b| *b == b'"' || *b == b'\''));
+        out.push_str(&tail[..3 + quote_len]);
+        out.push_str("user-");
+        rest = &tail[3 + quote_len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The byte offset of the next ` id=` (any case, after whitespace) in `html`.
+fn find_id_attribute(html: &str) -> Option<usize> {
+    let bytes = html.as_bytes();
+    (1..bytes.len().saturating_sub(2))
+        .find(|&i| bytes[i - 1].is_ascii_whitespace() && bytes[i..i + 3].eq_ignore_ascii_case(b"id="))
+}
 
 #[cfg(test)]
 mod tests {
@@ -229,6 +362,29 @@ mod tests {
         for bad in ["<script", "javascript:", "onclick", "onerror", "<iframe"] {
             assert!(!out.html.contains(bad), "{bad} in {}", out.html);
         }
+    }
+
+    #[test]
+    fn links_to_markdown_files_become_placeholders() {
+        let out = render("See [the rule](../2024/rule.md#scope), [site](https://e.org/a.md) and [top](#x).\n");
+        assert_eq!(out.file_links.len(), 1);
+        assert_eq!(out.file_links[0].target, "../2024/rule.md");
+        assert_eq!(out.file_links[0].fragment.as_deref(), Some("scope"));
+        assert_eq!(out.file_links[0].offset, 4);
+        assert!(out.html.contains(&format!("href=\"{}\"", file_link_placeholder(0))), "{}", out.html);
+        assert!(out.html.contains("href=\"https://e.org/a.md\""), "{}", out.html);
+    }
+
+    #[test]
+    fn markdown_links_with_script_urls_are_neutralised() {
+        let out = render(
+            "[a](javascript:alert(1)) [b](JaVaScRiPt:x) ![c](data:text/html;base64,xx) [d](https://e.org/x:y) [e](/p:q)\n",
+        );
+        for bad in ["javascript", "JaVa", "data:"] {
+            assert!(!out.html.contains(bad), "{bad} in {}", out.html);
+        }
+        assert!(out.html.contains("href=\"https://e.org/x:y\""), "{}", out.html);
+        assert!(out.html.contains("href=\"/p:q\""), "{}", out.html);
     }
 
     #[test]

@@ -47,6 +47,19 @@ pub struct Article {
     pub html: String,
     pub toc: Vec<Heading>,
     pub word_count: usize,
+    /// Links in the body to other source files, resolved against this file's folder.
+    pub file_links: Vec<SourceLink>,
+}
+
+/// A link from an article's body to another source file (`../2024/x.md`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceLink {
+    /// The linked file, relative to the site root (`content/articles/2024/x.md`).
+    pub resolved: PathBuf,
+    pub written: String,
+    pub fragment: Option<String>,
+    pub line: usize,
+    pub column: usize,
 }
 
 /// A topic: a group of articles with an introduction.
@@ -140,6 +153,21 @@ impl Article {
         }
 
         let rendered = markdown::render(parts.body);
+        let folder = path.parent().unwrap_or(Path::new(""));
+        let file_links = rendered
+            .file_links
+            .iter()
+            .map(|link| {
+                let (line, column) = crate::diagnostic::line_column(parts.body, link.offset);
+                SourceLink {
+                    resolved: normalise(&folder.join(&link.target)),
+                    written: link.target.clone(),
+                    fragment: link.fragment.clone(),
+                    line: line + parts.body_line - 1,
+                    column,
+                }
+            })
+            .collect();
         let summary_written = !front.summary.trim().is_empty();
         let summary =
             if summary_written { front.summary.trim().to_owned() } else { shorten(&rendered.first_paragraph, 200) };
@@ -161,6 +189,7 @@ impl Article {
             html: rendered.html,
             toc: rendered.toc,
             word_count: rendered.word_count,
+            file_links,
         })
     }
 }
@@ -206,7 +235,12 @@ fn taxonomy_terms(
                 None => format!(
                     "unknown field `{key}`; known fields: {}{}",
                     ARTICLE_FIELDS.join(", "),
-                    context.taxonomies.iter().map(|t| format!(", {t}")).collect::<String>()
+                    context
+                        .taxonomies
+                        .iter()
+                        .filter(|t| !ARTICLE_FIELDS.contains(&t.as_str()))
+                        .map(|t| format!(", {t}"))
+                        .collect::<String>()
                 ),
             };
             problems.push(Diagnostic::new(path, line, column, message));
@@ -276,6 +310,21 @@ impl Topic {
             intro_html: markdown::render(parts.body).html,
         })
     }
+}
+
+/// `a/b/../c` -> `a/c`, without touching the disk.
+fn normalise(path: &Path) -> PathBuf {
+    let mut normal = PathBuf::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::ParentDir => {
+                normal.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => normal.push(other),
+        }
+    }
+    normal
 }
 
 /// A slug is one URL segment: lowercase ASCII letters, digits, `-` and `_`.

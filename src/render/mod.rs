@@ -45,6 +45,25 @@ pub enum PageJob {
 pub const DEFAULT_ASSETS: &[(&str, &str)] =
     &[("style.css", include_str!("../../static/style.css")), ("search.js", include_str!("../../static/search.js"))];
 
+/// The template a page is rendered with; `None` for pages made without one.
+pub fn template_of(job: PageJob) -> Option<&'static str> {
+    Some(match job {
+        PageJob::Home => "index.html",
+        PageJob::Article(_) => "article.html",
+        PageJob::TopicIndex => "topics.html",
+        PageJob::Topic(_) => "topic.html",
+        PageJob::TopicFeed(_) | PageJob::Feed => "atom.xml",
+        PageJob::TaxonomyIndex(_) => "taxonomy.html",
+        PageJob::Term(..) => "term.html",
+        PageJob::Archive => "archive.html",
+        PageJob::Search => "search.html",
+        PageJob::NotFound => "404.html",
+        PageJob::Sitemap => "sitemap.xml",
+        PageJob::Robots => "robots.txt",
+        PageJob::SearchIndex | PageJob::Asset(_) => return None,
+    })
+}
+
 /// Renders pages of one site with one set of templates.
 pub struct Renderer<'a> {
     site: &'a Site,
@@ -208,7 +227,8 @@ impl<'a> Renderer<'a> {
             PageJob::SearchIndex => self.search_index(),
             PageJob::Asset(index) => DEFAULT_ASSETS[index].1.as_bytes().to_vec(),
             _ => {
-                let (template, context) = self.context(job);
+                let template = template_of(job).expect("rendered through a template");
+                let context = self.context(job);
                 self.templates
                     .tera
                     .render(template, &context)
@@ -249,7 +269,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// The template and context of a page rendered through Tera.
-    fn context(&self, job: PageJob) -> (&'static str, Context) {
+    fn context(&self, job: PageJob) -> Context {
         let site = self.site;
         let config = &site.config;
         let site_locale = Locale::for_language(&config.language);
@@ -262,7 +282,7 @@ impl<'a> Renderer<'a> {
                 let latest: Vec<ArticleId> = (0..site.articles.len().min(config.home_limit)).collect();
                 context.insert("articles", &summaries.list(site_locale, &latest));
                 context.insert("topics", &topic_views(site, site_locale, summaries));
-                ("index.html", context)
+                context
             }
             PageJob::Article(id) => {
                 let article = &site.articles[id];
@@ -271,13 +291,13 @@ impl<'a> Renderer<'a> {
                 meta.lang = &article.lang;
                 let mut context = self.base_context(Locale::for_language(&article.lang), meta);
                 context.insert("article", &view);
-                ("article.html", context)
+                context
             }
             PageJob::TopicIndex => {
                 let meta = self.meta("topics", labels.topics, &config.description, "/topics/");
                 let mut context = self.base_context(site_locale, meta);
                 context.insert("topics", &topic_views(site, site_locale, summaries));
-                ("topics.html", context)
+                context
             }
             PageJob::Topic(t) => {
                 let entry = &site.topics[t];
@@ -288,7 +308,7 @@ impl<'a> Renderer<'a> {
                 context.insert("topic", &topic_views(site, site_locale, summaries).swap_remove(t));
                 context.insert("intro", &Value::safe_string(&entry.topic.intro_html));
                 context.insert("timeline", &timeline(site.timeline(&entry.articles), site_locale, summaries));
-                ("topic.html", context)
+                context
             }
             PageJob::TaxonomyIndex(t) => {
                 let taxonomy = &site.taxonomies[t];
@@ -306,7 +326,7 @@ impl<'a> Renderer<'a> {
                     .collect();
                 context.insert("taxonomy", &serde_json_map(&[("name", &taxonomy.name), ("title", &title)]));
                 context.insert("terms", &terms);
-                ("taxonomy.html", context)
+                context
             }
             PageJob::Term(t, index) => {
                 let taxonomy = &site.taxonomies[t];
@@ -333,24 +353,24 @@ impl<'a> Renderer<'a> {
                     ]),
                 );
                 context.insert("timeline", &timeline(site.timeline(&term.articles), site_locale, summaries));
-                ("term.html", context)
+                context
             }
             PageJob::Archive => {
                 let meta = self.meta("archive", labels.archive, &config.description, "/archive/");
                 let mut context = self.base_context(site_locale, meta);
                 let all: Vec<ArticleId> = (0..site.articles.len()).collect();
                 context.insert("timeline", &timeline(site.timeline(&all), site_locale, summaries));
-                ("archive.html", context)
+                context
             }
             PageJob::Search => {
                 let meta = self.meta("search", labels.search, &config.description, "/search/");
                 let mut context = self.base_context(site_locale, meta);
                 context.insert("search_index_url", &self.url("/search-index.json"));
-                ("search.html", context)
+                context
             }
             PageJob::NotFound => {
                 let meta = self.meta("404", labels.not_found_title, labels.not_found_text, "/404.html");
-                ("404.html", self.base_context(site_locale, meta))
+                self.base_context(site_locale, meta)
             }
             PageJob::Feed => {
                 let all: Vec<ArticleId> = (0..site.articles.len()).collect();
@@ -358,7 +378,7 @@ impl<'a> Renderer<'a> {
                 let meta = self.meta("feed", &config.title, &config.description, "/feed.xml");
                 let mut context = self.base_context(site_locale, meta);
                 context.insert("feed", &feed);
-                ("atom.xml", context)
+                context
             }
             PageJob::TopicFeed(t) => {
                 let entry = &site.topics[t];
@@ -368,19 +388,19 @@ impl<'a> Renderer<'a> {
                 let meta = self.meta("feed", &entry.topic.title, &entry.topic.summary, &format!("{path}feed.xml"));
                 let mut context = self.base_context(site_locale, meta);
                 context.insert("feed", &feed);
-                ("atom.xml", context)
+                context
             }
             PageJob::Sitemap => {
                 let meta = self.meta("sitemap", "sitemap", "", "/sitemap.xml");
                 let mut context = self.base_context(site_locale, meta);
                 context.insert("entries", &self.sitemap_entries());
-                ("sitemap.xml", context)
+                context
             }
             PageJob::Robots => {
                 let meta = self.meta("robots", "robots", "", "/robots.txt");
                 let mut context = self.base_context(site_locale, meta);
                 context.insert("sitemap_url", &self.permalink("/sitemap.xml"));
-                ("robots.txt", context)
+                context
             }
             PageJob::SearchIndex | PageJob::Asset(_) => unreachable!("not rendered through a template"),
         }

@@ -30,6 +30,8 @@ pub struct Templates {
     pub tera: Tera,
     /// Template name -> the file it came from, for error messages.
     origins: BTreeMap<String, String>,
+    /// Template name -> its text, for locating what a page's links came from.
+    texts: BTreeMap<String, String>,
 }
 
 impl Templates {
@@ -45,6 +47,7 @@ impl Templates {
             sources.insert(name, (origin, file.text.as_str()));
         }
         let origins = sources.iter().map(|(name, (origin, _))| (name.clone(), origin.clone())).collect();
+        let texts = sources.iter().map(|(name, (_, text))| (name.clone(), text.to_string())).collect();
         let mut tera = Tera::new();
         super::register_functions(&mut tera);
         // Templates are added one by one first so that each syntax error is reported,
@@ -66,7 +69,12 @@ impl Templates {
             let origin = report_origin(&error, &origins).unwrap_or_else(|| "templates".to_owned());
             vec![diagnostic(&error, &origin)]
         })?;
-        Ok(Templates { tera, origins })
+        Ok(Templates { tera, origins, texts })
+    }
+
+    /// The file a template came from and its text.
+    pub fn source(&self, name: &str) -> Option<(&str, &str)> {
+        Some((self.origins.get(name)?.as_str(), self.texts.get(name)?.as_str()))
     }
 
     /// A rendering error, located in the template file it happened in.

@@ -57,7 +57,7 @@ impl Links {
 /// changed: theirs and those of their topics and terms, before (`before`) and after,
 /// the articles listing them, the lists of all articles (home, archive, feeds, sitemap,
 /// search index, taxonomy indexes), every article carrying a term whose display name
-/// changed, and the built-in assets.
+/// changed or linking to a changed article's file.
 pub fn jobs(site: &Site, before: &Links, changed: &[PathBuf]) -> Vec<PageJob> {
     let after = Links::of(site, changed);
     let mut jobs = vec![
@@ -89,6 +89,12 @@ pub fn jobs(site: &Site, before: &Links, changed: &[PathBuf]) -> Vec<PageJob> {
             if was.is_some_and(|name| *name != term.name) {
                 articles.extend(&term.articles);
             }
+        }
+    }
+    // Links to an article's source file become links to its page.
+    for (id, article) in site.articles.iter().enumerate() {
+        if article.file_links.iter().any(|link| changed.contains(&link.resolved)) {
+            articles.insert(id);
         }
     }
     jobs.extend(articles.into_iter().map(PageJob::Article));

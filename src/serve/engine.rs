@@ -80,6 +80,13 @@ pub struct Engine {
     site: Option<Site>,
     /// Articles parsed since `site` was assembled, by path; `None`: no longer in the site.
     pending: BTreeMap<PathBuf, Option<Article>>,
+    /// Parsed articles the site leaves out (drafts, scheduled ones), kept for the next assembly.
+    withheld: BTreeMap<PathBuf, Article>,
+    /// Articles linking to source files, as parsed: assembly rewrites those links in
+    /// place, so each assembly starts again from these.
+    unresolved: BTreeMap<PathBuf, Article>,
+    /// An assembly failed after the articles were handed over: parse them all again.
+    reparse: bool,
     /// Everything must be rendered again at the next rebuild.
     render_all: bool,
     /// Static files (under `static/`) to copy at the next rebuild.
@@ -108,6 +115,9 @@ impl Engine {
             templates: None,
             site: None,
             pending: BTreeMap::new(),
+            withheld: BTreeMap::new(),
+            unresolved: BTreeMap::new(),
+            reparse: false,
             render_all: true,
             pending_static: BTreeSet::new(),
             removed_static: BTreeSet::new(),
@@ -145,8 +155,9 @@ impl Engine {
                 Change::Static(path) => statics.push(path.clone()),
             }
         }
-        if reread || reparse {
-            return self.reload(reread);
+        if reread || reparse || self.reparse {
+            // After a failed assembly the changed files are not read yet: read everything.
+            return self.reload(reread || self.reparse);
         }
         if templates {
             self.reread_templates();
@@ -171,6 +182,9 @@ impl Engine {
         }
         self.problems.clear();
         self.pending.clear();
+        self.withheld.clear();
+        self.unresolved.clear();
+        self.reparse = false;
         self.site = None;
         self.render_all = true;
         for problem in &self.source.problems {
@@ -237,8 +251,12 @@ impl Engine {
         match result {
             Ok(article) => {
                 self.problems.remove(&Origin::File(path.to_path_buf()));
-                let shown = self.options.include_drafts || !article.draft;
-                self.pending.insert(path.to_path_buf(), shown.then_some(article));
+                if article.file_links.is_empty() {
+                    self.unresolved.remove(path);
+                } else {
+                    self.unresolved.insert(path.to_path_buf(), article.clone());
+                }
+                self.pending.insert(path.to_path_buf(), Some(article));
             }
             Err(problems) => {
                 self.pending.remove(path);
@@ -382,9 +400,12 @@ impl Engine {
             return Outcome::Failed(self.all_problems());
         }
         self.problems.remove(&Origin::Render);
-        // A draft, or an unreadable file, that was not in the site changes nothing.
+        // A file that was not in the site and still is not changes nothing.
         if let Some(site) = &self.site {
-            self.pending.retain(|path, article| article.is_some() || site.articles.iter().any(|a| a.path == *path));
+            let withheld = &self.withheld;
+            self.pending.retain(|path, article| {
+                article.is_some() || withheld.contains_key(path) || site.articles.iter().any(|a| a.path == *path)
+            });
         }
         let frame = self.frame.as_ref().expect("no problems means a frame");
         let changed: Vec<PathBuf> = self.pending.keys().cloned().collect();
@@ -404,15 +425,32 @@ impl Engine {
             None => (Scope::All, None, Vec::new()),
         };
         articles.retain(|article| !pending.contains_key(&article.path));
+        let withheld = std::mem::take(&mut self.withheld);
+        articles.extend(withheld.into_values().filter(|article| !pending.contains_key(&article.path)));
         articles.extend(pending.into_values().flatten());
-        let options = SiteOptions { include_drafts: self.options.include_drafts };
+        for article in &mut articles {
+            if let Some(unresolved) = self.unresolved.get(&article.path) {
+                *article = unresolved.clone();
+            }
+        }
+        let options = SiteOptions {
+            include_drafts: self.options.include_drafts,
+            include_future: self.options.include_future,
+            now: Some(chrono::Local::now().fixed_offset()),
+        };
+        self.withheld = articles
+            .iter()
+            .filter(|article| !options.publishes(article))
+            .map(|article| (article.path.clone(), article.clone()))
+            .collect();
         let (config, topics) = (frame.config.clone(), frame.topics.clone());
         match Site::assemble_reusing(config, articles, topics, &frame.entities, options, reuse) {
             Ok(site) => self.site = Some(site),
             Err(problems) => {
-                // Not expected (slugs were checked); the articles are gone, so parse them all again.
+                // The articles are gone with the failed assembly: the next change parses them all again.
                 self.problems.insert(Origin::Site, problems);
-                return self.reload(false);
+                self.reparse = true;
+                return Outcome::Failed(self.all_problems());
             }
         }
         self.render(scope, &changed)

@@ -40,6 +40,9 @@ pub struct ServeArgs {
     /// Include articles marked `draft: true`
     #[arg(long)]
     pub drafts: bool,
+    /// Include articles dated in the future (by default they wait for their date)
+    #[arg(long)]
+    pub future: bool,
     /// Open the site in the default web browser
     #[arg(long)]
     pub open: bool,
@@ -57,8 +60,13 @@ impl ServeArgs {
         let url = format!("http://{address}");
         // Watching starts before the first build, so no edit made during it is missed.
         let watch = Watch::start(&root).with_context(|| format!("cannot watch `{}` for changes", root.display()))?;
-        let options =
-            BuildOptions { root: root.clone(), output: None, base_url: Some(url.clone()), include_drafts: self.drafts };
+        let options = BuildOptions {
+            root: root.clone(),
+            output: None,
+            base_url: Some(url.clone()),
+            include_drafts: self.drafts,
+            include_future: self.future,
+        };
         let (engine, outcome) = Engine::load(options).map_err(BuildError::Content)?;
 
         let live = Arc::new(Live::default());

@@ -70,12 +70,26 @@ pub struct Site {
     pub related: Vec<Vec<ArticleId>>,
     /// Per article: the older and the newer article of its first topic.
     pub neighbours: Vec<(Option<ArticleId>, Option<ArticleId>)>,
+    /// Articles left out because they are dated in the future: their files and dates.
+    pub scheduled: Vec<(PathBuf, chrono::DateTime<chrono::FixedOffset>)>,
 }
 
 /// Options that change which articles a site has.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct SiteOptions {
     pub include_drafts: bool,
+    /// Articles dated after `now` are scheduled: left out unless this is set.
+    pub include_future: bool,
+    /// The moment the build runs; `None` publishes everything (no scheduling).
+    pub now: Option<chrono::DateTime<chrono::FixedOffset>>,
+}
+
+impl SiteOptions {
+    /// Whether an article is on the site with these options (not a withheld draft or scheduled one).
+    pub fn publishes(&self, article: &Article) -> bool {
+        (self.include_drafts || !article.draft)
+            && (self.include_future || self.now.is_none_or(|now| article.date <= now))
+    }
 }
 
 /// What an earlier assembly of the same site found that a new one can reuse (`serve`).
@@ -111,9 +125,18 @@ impl Site {
         options: SiteOptions,
         reuse: Option<Reuse>,
     ) -> Result<Site, Vec<Diagnostic>> {
-        if !options.include_drafts {
-            articles.retain(|a| !a.draft);
-        }
+        let pages: HashMap<PathBuf, (String, bool)> = articles
+            .iter()
+            .map(|a| (a.path.clone(), (format!("/articles/{}/", a.slug), !options.publishes(a))))
+            .chain(topics.iter().map(|t| (t.path.clone(), (format!("/topics/{}/", t.slug), false))))
+            .collect();
+        let scheduled = articles
+            .iter()
+            .filter(|a| (options.include_drafts || !a.draft) && !options.publishes(a))
+            .map(|a| (a.path.clone(), a.date))
+            .collect();
+        articles.retain(|a| options.publishes(a));
+        resolve_file_links(&mut articles, &pages, &config.base_path)?;
         articles
             .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)).then_with(|| a.path.cmp(&b.path)));
         check_duplicate_slugs(&articles)?;
@@ -159,7 +182,7 @@ impl Site {
             .collect();
         let topics =
             topics.into_iter().zip(topic_articles).map(|(topic, articles)| TopicEntry { topic, articles }).collect();
-        Ok(Site { config, articles, topics, taxonomies, article_topics, article_terms, related, neighbours })
+        Ok(Site { config, articles, topics, taxonomies, article_topics, article_terms, related, neighbours, scheduled })
     }
 
     /// The path of an article's page under the output root, without the base path.
@@ -209,6 +232,54 @@ fn reused_related(articles: &[Article], reuse: Reuse) -> (Vec<Option<Vec<Article
     }
     let changed = reuse.changed.iter().filter_map(|path| ids.get(path.as_path()).copied()).collect();
     (previous, changed)
+}
+
+/// Replaces the placeholders of links to source files with the URLs of their pages.
+fn resolve_file_links(
+    articles: &mut [Article],
+    pages: &HashMap<PathBuf, (String, bool)>,
+    base_path: &str,
+) -> Result<(), Vec<Diagnostic>> {
+    let mut problems = Vec::new();
+    for article in articles.iter_mut().filter(|a| !a.file_links.is_empty()) {
+        for (index, link) in article.file_links.iter().enumerate() {
+            let url = match pages.get(&link.resolved) {
+                Some((_, true)) => {
+                    problems.push(Diagnostic::new(
+                        &article.path,
+                        link.line,
+                        link.column,
+                        format!(
+                            "link to `{}`, which is not published (a draft, or dated in the future); publish it or remove the link",
+                            link.written
+                        ),
+                    ));
+                    continue;
+                }
+                Some((path, _)) => format!("{base_path}{path}"),
+                None => {
+                    problems.push(Diagnostic::new(
+                        &article.path,
+                        link.line,
+                        link.column,
+                        format!(
+                            "link to `{}`, but {} is not an article or topic of this site",
+                            link.written,
+                            link.resolved.display()
+                        ),
+                    ));
+                    continue;
+                }
+            };
+            let href = match &link.fragment {
+                Some(fragment) => format!("{url}#{fragment}"),
+                None => url,
+            };
+            let placeholder = crate::content::markdown::file_link_placeholder(index);
+            article.html = article.html.replace(&format!("\"{placeholder}\""), &format!("\"{href}\""));
+        }
+    }
+    if problems.is_empty() { Ok(()) } else { Err(problems) }
 }
 
 /// Articles that would make the same page: one diagnostic per article involved.

@@ -147,3 +147,47 @@ fn reusing_related_lists_gives_the_same_site() {
     assert_eq!(reused.related, full.related);
     assert_ne!(full.related, earlier.related, "the change must move some lists");
 }
+
+#[test]
+fn links_to_source_files_point_to_their_pages() {
+    let linking = {
+        let taxonomies = config().taxonomies;
+        let known = vec!["a".to_owned(), "b".to_owned()];
+        let context = ParseContext { default_language: "en", topics: &known, taxonomies: &taxonomies };
+        let text =
+            "---\ntitle: L\ndate: 2025-01-01\ntopics: [a]\n---\nSee [old](old.md#part) and\n[topic](../topics/a.md).\n";
+        Article::parse(Path::new("content/articles/linking.md"), text, &context).unwrap()
+    };
+    let site = assemble(vec![linking, article("old", "2020-01-01", "a", "")], &Entities::default()).unwrap();
+    let html = &site.articles[0].html;
+    assert!(html.contains("href=\"/b/articles/old/#part\""), "{html}");
+    assert!(html.contains("href=\"/b/topics/a/\""), "{html}");
+}
+
+#[test]
+fn a_link_to_a_missing_file_names_both_files() {
+    let taxonomies = config().taxonomies;
+    let known = vec!["a".to_owned()];
+    let context = ParseContext { default_language: "en", topics: &known, taxonomies: &taxonomies };
+    let text = "---\ntitle: L\ndate: 2025-01-01\ntopics: [a]\n---\nText.\n\nSee [gone](../2024/gone.md).\n";
+    let linking = Article::parse(Path::new("content/articles/2025/linking.md"), text, &context).unwrap();
+    let errors = assemble(vec![linking], &Entities::default()).unwrap_err();
+    assert_eq!(
+        errors[0].to_string(),
+        "content/articles/2025/linking.md:8:5: link to `../2024/gone.md`, but content/articles/2024/gone.md is not an article or topic of this site"
+    );
+}
+
+#[test]
+fn future_articles_wait_for_their_date_unless_asked() {
+    let now = chrono::DateTime::parse_from_rfc3339("2025-06-01T00:00:00Z").unwrap();
+    let articles = || vec![article("past", "2025-05-31", "a", ""), article("scheduled", "2025-06-02", "a", "")];
+    let options = SiteOptions { now: Some(now), ..SiteOptions::default() };
+    let site =
+        Site::assemble(config(), articles(), vec![topic("a"), topic("b")], &Entities::default(), options).unwrap();
+    assert_eq!(site.articles.len(), 1);
+    let options = SiteOptions { now: Some(now), include_future: true, ..SiteOptions::default() };
+    let site =
+        Site::assemble(config(), articles(), vec![topic("a"), topic("b")], &Entities::default(), options).unwrap();
+    assert_eq!(site.articles.len(), 2);
+}

@@ -1,0 +1,205 @@
+//! Internal links and anchors of rendered pages, traced back to the file that wrote them.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use super::{Finding, Severity};
+use crate::diagnostic::{Diagnostic, line_column};
+use crate::render::{Page, PageJob, Templates, template_of};
+use crate::site::Site;
+
+pub struct LinkContext<'a> {
+    pub site: &'a Site,
+    pub templates: &'a Templates,
+    /// Every output file: pages, built-in assets and static files.
+    pub files: &'a HashSet<&'a str>,
+    pub job_of: &'a HashMap<String, PageJob>,
+    pub article_texts: &'a HashMap<&'a Path, &'a str>,
+}
+
+pub struct LinkScan {
+    pub internal_links: usize,
+    pub findings: Vec<Finding>,
+    /// External links, each with the page it is on.
+    pub external: Vec<ExternalLink>,
+}
+
+pub struct ExternalLink {
+    pub url: String,
+    pub page: String,
+    pub offset: usize,
+}
+
+/// An `href`/`src` value and its byte offset in the page.
+pub fn attribute_values(html: &str) -> Vec<(&str, usize)> {
+    let mut found = Vec::new();
+    for attribute in [" href=\"", " src=\""] {
+        let mut from = 0;
+        while let Some(start) = html[from..].find(attribute) {
+            let value_start = from + start + attribute.len();
+            let end = html[value_start..].find('"').map_or(html.len(), |e| value_start + e);
+            found.push((&html[value_start..end], value_start));
+            from = end;
+        }
+    }
+    found
+}
+
+/// The `id`s of a page, the targets of its `#fragment` links.
+pub fn ids(html: &str) -> HashSet<&str> {
+    let mut found = HashSet::new();
+    for attribute in [" id=\"", " name=\""] {
+        let mut from = 0;
+        while let Some(start) = html[from..].find(attribute) {
+            let value_start = from + start + attribute.len();
+            let end = html[value_start..].find('"').map_or(html.len(), |e| value_start + e);
+            found.insert(&html[value_start..end]);
+            from = end;
+        }
+    }
+    found
+}
+
+pub fn check_links(context: &LinkContext<'_>, pages: &[Page]) -> LinkScan {
+    let html_pages: HashMap<&str, &str> = pages
+        .iter()
+        .filter(|p| p.path.ends_with(".html"))
+        .filter_map(|p| std::str::from_utf8(&p.bytes).ok().map(|text| (p.path.as_str(), text)))
+        .collect();
+    let page_ids: HashMap<&str, HashSet<&str>> = html_pages.iter().map(|(path, html)| (*path, ids(html))).collect();
+    let base_path = context.site.config.base_path.as_str();
+    let mut scan = LinkScan { internal_links: 0, findings: Vec::new(), external: Vec::new() };
+    let mut paths: Vec<&&str> = html_pages.keys().collect();
+    paths.sort();
+    for page_path in paths {
+        let html = html_pages[*page_path];
+        for (value, offset) in attribute_values(html) {
+            let value = value.replace("&amp;", "&");
+            if value.starts_with("http://") || value.starts_with("https://") {
+                scan.external.push(ExternalLink { url: value, page: page_path.to_string(), offset });
+                continue;
+            }
+            if value.contains(':') || value.is_empty() {
+                continue; // mailto:, data:, tel: and the like
+            }
+            scan.internal_links += 1;
+            let (target, fragment) = match value.split_once('#') {
+                Some((target, fragment)) => (target, Some(fragment)),
+                None => (value.as_str(), None),
+            };
+            let target = target.split('?').next().unwrap_or_default();
+            let problem = match resolve(page_path, target, base_path) {
+                Err(message) => Some(message),
+                Ok(file) if !context.files.contains(file.as_str()) => {
+                    let alternative = format!("{file}/index.html");
+                    if context.files.contains(alternative.as_str()) {
+                        Some(format!("link `{value}` lacks its trailing slash (the page is `{target}/`)"))
+                    } else {
+                        Some(format!("broken link `{value}`: nothing is built at that address"))
+                    }
+                }
+                Ok(file) => match (fragment, page_ids.get(file.as_str())) {
+                    (Some(fragment), Some(ids)) if !fragment.is_empty() && !ids.contains(fragment) => {
+                        Some(format!("broken anchor `{value}`: the page has no id `{fragment}`"))
+                    }
+                    _ => None,
+                },
+            };
+            if let Some(message) = problem {
+                scan.findings.push(Finding {
+                    severity: Severity::Error,
+                    diagnostic: locate(context, page_path, html, offset, &value, message),
+                });
+            }
+        }
+    }
+    scan
+}
+
+/// The output file a link points to, from the page at `page_path`.
+fn resolve(page_path: &str, target: &str, base_path: &str) -> Result<String, String> {
+    let joined = if target.is_empty() {
+        page_path.to_owned()
+    } else if let Some(absolute) = target.strip_prefix('/') {
+        let rooted = format!("/{absolute}");
+        match rooted.strip_prefix(base_path).and_then(|rest| rest.strip_prefix('/')) {
+            Some(path) => path.to_owned(),
+            None => return Err(format!("link `{target}` is outside the site's base path `{base_path}/`")),
+        }
+    } else {
+        let folder = page_path.rsplit_once('/').map_or("", |(folder, _)| folder);
+        if folder.is_empty() { target.to_owned() } else { format!("{folder}/{target}") }
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    for part in joined.split('/') {
+        match part {
+            "." => {}
+            ".." => {
+                if parts.pop().is_none() {
+                    return Err(format!("link `{target}` goes above the site's root"));
+                }
+            }
+            other => parts.push(other),
+        }
+    }
+    let path = parts.join("/");
+    Ok(if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path })
+}
+
+/// The source file and position a link came from: the article's Markdown when the link
+/// is in its body, otherwise the template that made the page.
+pub fn locate(
+    context: &LinkContext<'_>,
+    page_path: &str,
+    html: &str,
+    offset: usize,
+    value: &str,
+    message: String,
+) -> Diagnostic {
+    let job = context.job_of.get(page_path).copied();
+    if let Some(PageJob::Article(id)) = job {
+        let article = &context.site.articles[id];
+        if article.html.contains(&format!("\"{value}\""))
+            || article.html.contains(&format!("\"{}\"", value.replace('&', "&amp;")))
+        {
+            let text = context.article_texts.get(article.path.as_path()).copied().unwrap_or_default();
+            let base_path = context.site.config.base_path.as_str();
+            let written = value.strip_prefix(base_path).unwrap_or(value);
+            let (line, column) =
+                text.find(value).or_else(|| text.find(written)).map_or((0, 0), |o| line_column(text, o));
+            return Diagnostic::new(&article.path, line, column, message);
+        }
+    }
+    if let Some(template) = job.and_then(template_of)
+        && let Some((origin, text)) = context.templates.source(template)
+    {
+        let base_path = context.site.config.base_path.as_str();
+        let written = value.strip_prefix(base_path).unwrap_or(value);
+        let (line, column) = text.find(written).map_or((0, 0), |o| line_column(text, o));
+        return Diagnostic::new(origin, line, column, format!("{message} (on {page_path})"));
+    }
+    let (line, column) = line_column(html, offset);
+    Diagnostic::new(format!("(output) {page_path}"), line, column, message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_relative_and_root_links() {
+        assert_eq!(resolve("articles/a/index.html", "../b/", "/brief").unwrap(), "articles/b/index.html");
+        assert_eq!(resolve("articles/a/index.html", "/brief/tags/", "/brief").unwrap(), "tags/index.html");
+        assert_eq!(resolve("index.html", "/style.css", "").unwrap(), "style.css");
+        assert!(resolve("index.html", "/tags/", "/brief").is_err());
+        assert!(resolve("index.html", "../../x", "").is_err());
+    }
+
+    #[test]
+    fn finds_attributes_and_ids() {
+        let html = r#"<a href="/x/#y" id="top"><img src="a.png"></a><h2 id="y">"#;
+        let values: Vec<&str> = attribute_values(html).into_iter().map(|(v, _)| v).collect();
+        assert_eq!(values, ["/x/#y", "a.png"]);
+        assert!(ids(html).contains("y"));
+    }
+}

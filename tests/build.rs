@@ -1,0 +1,340 @@
+//! `briefing build` on small fixture sites, through the real binary.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::*;
+
+fn built_basic() -> tempfile::TempDir {
+    let site = site_copy("sites/basic");
+    let output = build(site.path(), &[]);
+    assert!(output.status.success(), "build failed: {}", stderr(&output));
+    site
+}
+
+#[test]
+fn prints_one_summary_line() {
+    let site = site_copy("sites/basic");
+    let output = build(site.path(), &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let line = stdout(&output);
+    assert_eq!(line.lines().count(), 1, "{line}");
+    assert!(line.starts_with("Built "), "{line}");
+    assert!(line.contains("pages (3 articles, 2 topics) in "), "{line}");
+    assert!(line.contains(" ms -> "), "{line}");
+}
+
+#[test]
+fn writes_every_kind_of_page() {
+    let site = built_basic();
+    let public = site.path().join("public");
+    for page in [
+        "index.html",
+        "404.html",
+        "robots.txt",
+        "sitemap.xml",
+        "feed.xml",
+        "search-index.json",
+        "search/index.html",
+        "archive/index.html",
+        "topics/index.html",
+        "topics/lab-closures/index.html",
+        "topics/lab-closures/feed.xml",
+        "articles/northwind-closes-lab/index.html",
+        "tags/index.html",
+        "tags/ai-research/index.html",
+        "organizations/index.html",
+        "organizations/northwind-labs/index.html",
+        "regions/examplestan/index.html",
+        "style.css",
+        "search.js",
+        ".briefing-output",
+    ] {
+        assert!(public.join(page).is_file(), "missing {page}");
+    }
+    assert!(!public.join("articles/draft-note").exists(), "drafts are left out by default");
+}
+
+#[test]
+fn article_page_shows_dates_terms_source_and_neighbours() {
+    let site = built_basic();
+    let html = read(site.path().join("public/articles/northwind-closes-lab/index.html"));
+    for expected in [
+        "Northwind closes its Example City lab",
+        "25 July 2025",
+        "26 July 2025",
+        "datetime=\"2025-07-25T08:44:00+02:00\"",
+        "href=\"/briefing/topics/lab-closures/\"",
+        "href=\"/briefing/tags/layoffs/\"",
+        "href=\"/briefing/organizations/northwind-labs/\"",
+        "href=\"/briefing/regions/examplestan/\"",
+        "Example Wire",
+        "href=\"https://wire.example.org/northwind\"",
+        "min read",
+        "id=\"background\"",
+        "id=\"fn-1\"",
+        "<table>",
+        "href=\"/briefing/articles/fermeture-exemple/\"",
+    ] {
+        assert!(html.contains(expected), "article page lacks {expected:?}");
+    }
+}
+
+#[test]
+fn french_article_has_french_language_and_dates() {
+    let site = built_basic();
+    let html = read(site.path().join("public/articles/fermeture-exemple/index.html"));
+    assert!(html.contains("<html lang=\"fr\""), "lang attribute");
+    assert!(html.contains("1er août 2025"), "French date");
+    assert!(html.contains("Publié le") || html.contains("Publié"), "French labels");
+}
+
+#[test]
+fn aliases_fold_into_one_entity_page() {
+    let site = built_basic();
+    let page = read(site.path().join("public/organizations/northwind-labs/index.html"));
+    assert!(page.contains("Northwind closes its Example City lab"), "article tagged NWL");
+    assert!(page.contains("Northwind ferme un second site"), "article tagged Northwind Labs");
+    assert!(page.contains("A fictional research company used in tests."), "entity description");
+    assert!(!site.path().join("public/organizations/nwl").exists(), "no page for the alias");
+    let regions = read(site.path().join("public/regions/index.html"));
+    assert!(regions.contains("Examplestan"), "{regions}");
+    assert!(!regions.contains("Exemplestan"), "alias folded");
+}
+
+#[test]
+fn topic_page_is_a_timeline_with_intro_and_feed() {
+    let site = built_basic();
+    let html = read(site.path().join("public/topics/lab-closures/index.html"));
+    assert!(html.contains("<strong>close</strong>"), "Markdown intro");
+    assert!(html.contains("2025"), "year group");
+    assert!(html.contains("August") && html.contains("July"), "month groups");
+    assert!(html.find("Northwind ferme").unwrap() < html.find("Northwind closes").unwrap(), "newest first");
+    assert!(html.contains("/briefing/topics/lab-closures/feed.xml"), "feed link");
+}
+
+#[test]
+fn every_internal_link_honours_the_base_path_and_resolves() {
+    let site = built_basic();
+    let public = site.path().join("public");
+    for (path, bytes) in tree(&public) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        for link in links(&html) {
+            if link.starts_with("http") || link.starts_with("mailto:") || link.starts_with('#') {
+                continue;
+            }
+            assert!(link.starts_with("/briefing/"), "{path}: link {link} ignores the base path");
+            let target = link.trim_start_matches("/briefing/").split(['#', '?']).next().unwrap().to_owned();
+            let file = if target.is_empty() || target.ends_with('/') { format!("{target}index.html") } else { target };
+            assert!(public.join(&file).exists(), "{path}: broken link {link}");
+        }
+    }
+}
+
+#[test]
+fn base_url_flag_overrides_site_yaml() {
+    let site = site_copy("sites/basic");
+    let output = build(site.path(), &["--base-url", "https://preview.example.net/"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let html = read(site.path().join("public/index.html"));
+    assert!(html.contains("href=\"/topics/\""), "root base path");
+    assert!(!html.contains("/briefing/"), "old base path gone");
+    let feed = read(site.path().join("public/feed.xml"));
+    assert!(feed.contains("https://preview.example.net/articles/"), "absolute links use the new base");
+}
+
+#[test]
+fn feeds_are_atom_with_absolute_links_and_rfc3339_dates() {
+    let site = built_basic();
+    let feed = read(site.path().join("public/feed.xml"));
+    assert!(feed.starts_with("<?xml version=\"1.0\" encoding=\"utf-8\"?>"), "{}", &feed[..60]);
+    assert!(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\""));
+    assert_eq!(feed.matches("<entry").count(), 2, "feed_limit is 2");
+    assert!(feed.contains("<updated>2025-08-01T00:00:00+00:00</updated>"));
+    assert!(feed.contains("https://example.org/briefing/articles/fermeture-exemple/"));
+    let topic_feed = read(site.path().join("public/topics/export-rules/feed.xml"));
+    assert!(topic_feed.contains("https://example.org/briefing/articles/export-rule/"));
+    assert!(!topic_feed.contains("fermeture-exemple"), "only the topic's articles");
+}
+
+#[test]
+fn sitemap_lists_pages_with_lastmod_and_robots_points_to_it() {
+    let site = built_basic();
+    let sitemap = read(site.path().join("public/sitemap.xml"));
+    assert!(sitemap.contains("<loc>https://example.org/briefing/articles/northwind-closes-lab/</loc>"));
+    assert!(sitemap.contains("<lastmod>2025-07-26T00:00:00+00:00</lastmod>"), "updated date");
+    assert!(!sitemap.contains("404"), "404 is not in the sitemap");
+    let robots = read(site.path().join("public/robots.txt"));
+    assert!(robots.contains("Sitemap: https://example.org/briefing/sitemap.xml"), "{robots}");
+}
+
+#[test]
+fn search_index_lists_titles_summaries_and_terms() {
+    let site = built_basic();
+    let text = read(site.path().join("public/search-index.json"));
+    let index: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let entries = index.as_array().unwrap();
+    assert_eq!(entries.len(), 3);
+    let first = &entries[0];
+    assert_eq!(first["title"], "Northwind ferme un second site");
+    assert_eq!(first["url"], "/briefing/articles/fermeture-exemple/");
+    assert!(first["terms"].as_array().unwrap().iter().any(|t| t == "Northwind Labs"));
+}
+
+#[test]
+fn hostile_markup_is_inert_everywhere() {
+    let site = built_basic();
+    let public = site.path().join("public");
+    let article = read(public.join("articles/northwind-closes-lab/index.html"));
+    assert!(!article.contains("alert(\"no\")"), "raw script removed");
+    assert!(!article.contains("javascript:"), "javascript: URL removed");
+    assert!(!article.contains("onclick"), "event handler removed");
+    for (path, bytes) in tree(&public) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("</title><script>"), "{path} lets a title close <title>");
+        assert!(!text.contains("<script>alert(1)"), "{path} has an unescaped script from a title");
+    }
+    let feed = read(public.join("topics/export-rules/feed.xml"));
+    assert!(feed.contains("&lt;/title&gt;&lt;script&gt;"), "escaped in Atom");
+}
+
+#[test]
+fn drafts_are_built_on_request() {
+    let site = site_copy("sites/basic");
+    let output = build(site.path(), &["--drafts"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(site.path().join("public/articles/draft-note/index.html").is_file());
+    assert!(stdout(&output).contains("(4 articles, 2 topics)"));
+}
+
+#[test]
+fn future_articles_wait_unless_asked() {
+    let site = site_copy("sites/basic");
+    assert!(build(site.path(), &[]).status.success());
+    assert!(!site.path().join("public/articles/scheduled").exists());
+    assert!(!read(site.path().join("public/feed.xml")).contains("scheduled"));
+    let output = build(site.path(), &["--future"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(site.path().join("public/articles/scheduled/index.html").is_file());
+}
+
+#[test]
+fn builds_are_deterministic() {
+    let site = site_copy("sites/basic");
+    assert!(build(site.path(), &[]).status.success());
+    let first = tree(&site.path().join("public"));
+    assert!(build(site.path(), &[]).status.success());
+    assert_eq!(first, tree(&site.path().join("public")));
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_byte_identical() {
+    let site = built_basic();
+    let before = tree(&site.path().join("public"));
+    fs::write(site.path().join("content/articles/2025/broken.md"), "---\ntitle: [unclosed\n---\n").unwrap();
+    let output = build(site.path(), &[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(before, tree(&site.path().join("public")));
+    let siblings: Vec<String> =
+        fs::read_dir(site.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert!(!siblings.iter().any(|name| name.contains(".tmp-")), "temporary output removed: {siblings:?}");
+}
+
+#[test]
+fn every_content_error_is_reported_with_its_location() {
+    let site = site_copy("sites/basic");
+    let articles = site.path().join("content/articles/2025");
+    fs::write(articles.join("a.md"), "---\ntitle: A\ndate: 2025-01-01\ntopics: [lab-closure]\n---\n").unwrap();
+    fs::write(articles.join("b.md"), "---\ntittle: B\ndate: 2025-01-01\ntopics: [lab-closures]\n---\n").unwrap();
+    let output = build(site.path(), &[]);
+    assert_eq!(output.status.code(), Some(1));
+    let errors = stderr(&output);
+    assert!(
+        errors.contains("content/articles/2025/a.md:4:10: unknown topic `lab-closure`"),
+        "first error missing: {errors}"
+    );
+    assert!(errors.contains("did you mean `lab-closures`?"), "{errors}");
+    assert!(
+        errors.contains("content/articles/2025/b.md:2:1: unknown field `tittle`; did you mean `title`?"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn refuses_an_output_inside_the_sources_or_not_made_by_briefing() {
+    let site = site_copy("sites/basic");
+    let inside = build(site.path(), &["--output", &site.path().join("content/out").display().to_string()]);
+    assert_eq!(inside.status.code(), Some(1));
+    assert!(stderr(&inside).contains("inside the site's `content/` directory"), "{}", stderr(&inside));
+    assert!(!site.path().join("content/out").exists());
+
+    let foreign = site.path().join("docs");
+    fs::create_dir(&foreign).unwrap();
+    fs::write(foreign.join("keep.txt"), "precious").unwrap();
+    let output = build(site.path(), &["--output", &foreign.display().to_string()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("was not made by briefing"), "{}", stderr(&output));
+    assert_eq!(read(foreign.join("keep.txt")), "precious");
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    let output = briefing().args(["build", "--no-such-flag"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let output = briefing().output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn help_and_version_describe_the_commands() {
+    let help = stdout(&briefing().arg("--help").output().unwrap());
+    for command in ["build", "init"] {
+        assert!(help.contains(command), "{help}");
+    }
+    let version = stdout(&briefing().arg("--version").output().unwrap());
+    assert!(version.starts_with("briefing "), "{version}");
+    let build_help = stdout(&briefing().args(["build", "--help"]).output().unwrap());
+    assert!(build_help.contains("--base-url") && build_help.contains("--drafts"), "{build_help}");
+}
+
+#[test]
+fn site_templates_override_the_defaults_file_by_file() {
+    let site = site_copy("sites/basic");
+    fs::create_dir(site.path().join("templates")).unwrap();
+    fs::write(site.path().join("templates/404.html"), "custom 404 for {{ site.title }}").unwrap();
+    let output = build(site.path(), &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(read(site.path().join("public/404.html")), "custom 404 for Fixture Briefing");
+    assert!(read(site.path().join("public/index.html")).contains("<html"), "other templates are the defaults");
+}
+
+#[test]
+fn init_writes_a_site_that_builds_without_templates() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("new-site");
+    let output = briefing().arg("init").arg(&root).output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(!root.join("templates").exists());
+    let built = build(&root, &[]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    assert!(stdout(&built).contains("(1 articles, 1 topics)") || stdout(&built).contains("(1 article, 1 topic)"));
+    assert!(Path::new(&root.join("public/articles/welcome/index.html")).is_file());
+
+    let again = briefing().arg("init").arg(&root).output().unwrap();
+    assert_eq!(again.status.code(), Some(1), "refuses to overwrite");
+    assert!(stderr(&again).contains("--force"), "{}", stderr(&again));
+}
+
+#[test]
+fn rendered_pages_match_their_snapshots() {
+    let site = built_basic();
+    let public = site.path().join("public");
+    insta::assert_snapshot!("article-page", read(public.join("articles/northwind-closes-lab/index.html")));
+    insta::assert_snapshot!("topic-page", read(public.join("topics/lab-closures/index.html")));
+    insta::assert_snapshot!("topic-feed", read(public.join("topics/export-rules/feed.xml")));
+}

@@ -1,0 +1,67 @@
+//! Bad input: each case is a folder under tests/fixtures/errors/ laid over the minimal site.
+//! The whole stderr is snapshotted, the exit code is 1, and the previous output is untouched.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+
+/// Builds the minimal site, lays the case's files over it, builds again and checks that the
+/// failed build reported an error and left the first output byte-identical. Returns stderr.
+fn failed_build(case: &str) -> String {
+    let site = site_copy("sites/minimal");
+    let first = build(site.path(), &[]);
+    assert!(first.status.success(), "the minimal site builds: {}", stderr(&first));
+    let before = tree(&site.path().join("public"));
+
+    copy_tree(&fixture(&format!("errors/{case}")), site.path());
+    let output = build(site.path(), &[]);
+    assert_eq!(output.status.code(), Some(1), "{case}: {}", stderr(&output));
+    assert!(stdout(&output).is_empty(), "{case}: nothing on stdout");
+    assert_eq!(before, tree(&site.path().join("public")), "{case}: previous output changed");
+    stderr(&output).replace(&site.path().display().to_string(), "[SITE]")
+}
+
+macro_rules! error_cases {
+    ($($name:ident => $case:literal,)*) => {$(
+        #[test]
+        fn $name() {
+            let stderr = failed_build($case);
+            insta::assert_snapshot!($case, stderr);
+        }
+    )*};
+}
+
+error_cases! {
+    misspelt_field => "misspelt-field",
+    unknown_topic => "unknown-topic",
+    several_errors_are_reported_together => "several-errors",
+    unterminated_front_matter => "unterminated-front-matter",
+    invalid_yaml => "invalid-yaml",
+    missing_title => "missing-title",
+    impossible_date => "impossible-date",
+    wrong_type => "wrong-type",
+    duplicate_slug => "duplicate-slug",
+    two_articles_with_the_same_output_path => "same-output-path",
+    slug_with_slash_or_dots => "slug-with-slash",
+    empty_file => "empty-file",
+    invalid_utf8 => "invalid-utf8",
+    binary_file_in_content => "binary-file",
+    template_syntax_error => "template-syntax-error",
+    template_undefined_variable => "template-undefined-variable",
+    missing_template => "missing-template",
+    static_file_colliding_with_a_page => "static-collision",
+    broken_site_yaml => "broken-site-yaml",
+    base_url_not_a_url => "base-url-not-url",
+    unknown_entity_taxonomy => "unknown-entity-taxonomy",
+}
+
+#[test]
+fn every_case_folder_has_a_test() {
+    let listed = include_str!("errors.rs");
+    for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/errors")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(listed.contains(&format!("=> \"{name}\"")), "tests/fixtures/errors/{name} has no test");
+    }
+}

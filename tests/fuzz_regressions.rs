@@ -1,0 +1,47 @@
+//! Inputs kept from fuzzing (fuzz/regressions/<target>/) are replayed on every test run.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use briefing::content::markdown::render;
+use briefing::content::{Article, ParseContext, Topic};
+
+fn inputs(target: &str) -> Vec<(PathBuf, String)> {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions").join(target);
+    let mut inputs: Vec<(PathBuf, String)> = fs::read_dir(&folder)
+        .unwrap_or_else(|e| panic!("{}: {e}", folder.display()))
+        .map(|entry| entry.unwrap().path())
+        .map(|path| {
+            let text = String::from_utf8_lossy(&fs::read(&path).unwrap()).into_owned();
+            (path, text)
+        })
+        .collect();
+    inputs.sort();
+    assert!(!inputs.is_empty(), "no inputs in {}", folder.display());
+    inputs
+}
+
+#[test]
+fn front_matter_inputs_parse_or_fail_cleanly() {
+    let topics = vec!["chips".to_owned()];
+    let taxonomies = vec!["tags".to_owned(), "people".to_owned()];
+    let context = ParseContext { default_language: "en", topics: &topics, taxonomies: &taxonomies };
+    for (path, text) in inputs("front_matter") {
+        let article = Article::parse(Path::new("a.md"), &text, &context);
+        assert!(article.is_err(), "{} should be refused", path.display());
+        let _ = Topic::parse(Path::new("t.md"), &text);
+    }
+}
+
+#[test]
+fn markdown_inputs_render_without_scripts() {
+    for (path, text) in inputs("markdown") {
+        let html = render(&text).html.to_ascii_lowercase();
+        assert!(!html.contains("<script"), "{}", path.display());
+        let ids: Vec<&str> = html.split(" id=\"").skip(1).map(|rest| rest.split('"').next().unwrap()).collect();
+        let mut unique = ids.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(ids.len(), unique.len(), "{}: duplicate ids {ids:?}", path.display());
+    }
+}
