@@ -10,7 +10,7 @@ served base URL builds it afresh and every built file is fetched from the server
 compared, the injected live-reload script removed. Prints `checked N bad M`; exits 1 if M > 0.
 """
 import os, re, subprocess, sys, time, glob, random, http.client, tempfile
-OUT = tempfile.mkdtemp(prefix="serve-consistency-")
+OUT = os.path.join(tempfile.mkdtemp(prefix="serve-consistency-"), "public")
 B=sys.argv[2] if len(sys.argv) > 2 else "target/release/briefing"
 root=sys.argv[1]
 p=subprocess.Popen([B,"serve","--port","0","--root",root],stdout=subprocess.PIPE,stderr=subprocess.PIPE,text=True)
