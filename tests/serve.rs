@@ -341,3 +341,19 @@ fn nothing_outside_the_site_and_only_get_and_head() {
     assert_eq!(redirect.status, 301);
     assert_eq!(redirect.header("location").as_deref(), Some("/topics/"));
 }
+
+#[test]
+fn a_link_to_an_article_file_follows_its_new_address() {
+    let server = Server::start();
+    let linking = article("Lab closes in Shanghai", "2025-07-25", "labs", "ai-research")
+        .replace("Body of", "See [the fab](fab-opens.md) for the story before. Body of");
+    server.write("content/articles/2025/lab-closes.md", &linking);
+    let page = server.wait_for("/articles/lab-closes/", "the link", |r| r.body.contains("the fab"));
+    assert!(page.body.contains("href=\"/articles/fab-opens/\""), "{}", page.body);
+
+    let moved =
+        article("Fab opens in Ohio", "2025-03-01", "chips", "fabs").replace("---\n\n", "slug: ohio-fab\n---\n\n");
+    server.write("content/articles/2025/fab-opens.md", &moved);
+    server.wait_for("/articles/lab-closes/", "the new address", |r| r.body.contains("href=\"/articles/ohio-fab/\""));
+    assert_eq!(server.get("/articles/fab-opens/").status, 404);
+}
