@@ -4,8 +4,36 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
+use chrono::{DateTime, FixedOffset};
+
+use crate::content::Article;
 use crate::render::PageJob;
 use crate::site::{ArticleId, Site};
+
+/// What pages other than its own show of an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Fingerprint {
+    /// Where it is listed: its address, dates, topics and terms (sitemap, taxonomy indexes).
+    placement: (String, DateTime<FixedOffset>, bool, Option<DateTime<FixedOffset>>, Vec<String>, Vec<Vec<String>>),
+    /// How lists show it (home, archive, topic and term pages, search index, related articles).
+    listing: (String, String, String),
+}
+
+impl Fingerprint {
+    fn of(article: &Article) -> Fingerprint {
+        Fingerprint {
+            placement: (
+                article.slug.clone(),
+                article.date,
+                article.date_has_time,
+                article.updated,
+                article.topics.clone(),
+                article.terms.clone(),
+            ),
+            listing: (article.title.clone(), article.summary.clone(), article.lang.clone()),
+        }
+    }
+}
 
 /// What the changed articles were linked to in one site: enough to find the same
 /// pages in another site of the same source.
@@ -15,8 +43,10 @@ pub struct Links {
     topics: BTreeSet<String>,
     /// Their terms: (taxonomy, term slug) -> the term's display name.
     terms: BTreeMap<(String, String), String>,
-    /// Articles whose related or neighbour lists hold one of them, and they themselves.
-    articles: BTreeSet<PathBuf>,
+    /// Articles whose related or neighbour lists hold one of them.
+    holders: BTreeSet<PathBuf>,
+    /// The changed articles this site has.
+    present: BTreeMap<PathBuf, Fingerprint>,
 }
 
 impl Links {
@@ -27,11 +57,12 @@ impl Links {
             .articles
             .iter()
             .enumerate()
-            .filter(|(_, article)| changed.contains(&article.path))
+            .filter(|(_, article)| changed.iter().any(|path| path.as_os_str() == article.path.as_os_str()))
             .map(|(id, _)| id)
             .collect();
         for &id in &ids {
-            links.articles.insert(site.articles[id].path.clone());
+            let article = &site.articles[id];
+            links.present.insert(article.path.clone(), Fingerprint::of(article));
             for &t in &site.article_topics[id] {
                 links.topics.insert(site.topics[t].topic.slug.clone());
             }
@@ -46,7 +77,7 @@ impl Links {
             let (older, newer) = site.neighbours[other];
             let holds = |id: &ArticleId| related.contains(id) || older == Some(*id) || newer == Some(*id);
             if ids.iter().any(holds) {
-                links.articles.insert(site.articles[other].path.clone());
+                links.holders.insert(site.articles[other].path.clone());
             }
         }
         links
@@ -54,51 +85,62 @@ impl Links {
 }
 
 /// The pages of `site` (after the change) to render again when the articles at `changed`
-/// changed: theirs and those of their topics and terms, before (`before`) and after,
-/// the articles listing them, the lists of all articles (home, archive, feeds, sitemap,
-/// search index, taxonomy indexes), every article carrying a term whose display name
-/// changed or linking to a changed article's file.
-pub fn jobs(site: &Site, before: &Links, changed: &[PathBuf]) -> Vec<PageJob> {
+/// changed (`before`: their links in the site before): their own pages, the feeds, and
+/// the pages linking to their files; unless only their text changed, the pages listing
+/// them too: their topics and terms before and after, the articles whose related or
+/// older/newer lists show them, home, archive, search index, and the articles carrying a
+/// term whose display name changed; unless they stay where they were (same address,
+/// dates, topics and terms), the sitemap and taxonomy indexes too. The flag tells whether
+/// they moved: only then can pages have appeared or gone.
+pub fn jobs(site: &Site, before: &Links, changed: &[PathBuf]) -> (Vec<PageJob>, bool) {
     let after = Links::of(site, changed);
-    let mut jobs = vec![
-        PageJob::Home,
-        PageJob::TopicIndex,
-        PageJob::Archive,
-        PageJob::Feed,
-        PageJob::Sitemap,
-        PageJob::SearchIndex,
-    ];
-    jobs.extend((0..site.taxonomies.len()).map(PageJob::TaxonomyIndex));
-    for (t, entry) in site.topics.iter().enumerate() {
-        if before.topics.contains(&entry.topic.slug) || after.topics.contains(&entry.topic.slug) {
-            jobs.extend([PageJob::Topic(t), PageJob::TopicFeed(t)]);
-        }
-    }
+    let placement = |links: &Links, path: &PathBuf| links.present.get(path).map(|f| f.placement.clone());
+    let listing = |links: &Links, path: &PathBuf| links.present.get(path).map(|f| f.listing.clone());
+    let unmoved = changed.iter().all(|path| placement(before, path) == placement(&after, path));
+    let unlisted = unmoved && changed.iter().all(|path| listing(before, path) == listing(&after, path));
+
     let ids: HashMap<&Path, ArticleId> =
         site.articles.iter().enumerate().map(|(id, article)| (article.path.as_path(), id)).collect();
+    let mut jobs = vec![PageJob::Feed];
     let mut articles: BTreeSet<ArticleId> =
-        before.articles.iter().chain(&after.articles).filter_map(|path| ids.get(path.as_path()).copied()).collect();
-    for (t, taxonomy) in site.taxonomies.iter().enumerate() {
-        for (index, term) in taxonomy.terms.iter().enumerate() {
-            let key = (taxonomy.name.clone(), term.slug.clone());
-            let was = before.terms.get(&key);
-            if was.is_some() || after.terms.contains_key(&key) {
-                jobs.push(PageJob::Term(t, index));
-            }
-            // Every article carrying a term shows its name.
-            if was.is_some_and(|name| *name != term.name) {
-                articles.extend(&term.articles);
-            }
-        }
-    }
+        after.present.keys().filter_map(|path| ids.get(path.as_path()).copied()).collect();
     // Links to an article's source file become links to its page.
     for (id, article) in site.articles.iter().enumerate() {
         if article.file_links.iter().any(|link| changed.contains(&link.resolved)) {
             articles.insert(id);
         }
     }
+    for (t, entry) in site.topics.iter().enumerate() {
+        if before.topics.contains(&entry.topic.slug) || after.topics.contains(&entry.topic.slug) {
+            jobs.push(PageJob::TopicFeed(t));
+            if !unlisted {
+                jobs.push(PageJob::Topic(t));
+            }
+        }
+    }
+    if !unlisted {
+        jobs.extend([PageJob::Home, PageJob::TopicIndex, PageJob::Archive, PageJob::SearchIndex]);
+        articles.extend(before.holders.iter().chain(&after.holders).filter_map(|path| ids.get(path.as_path())));
+        for (t, taxonomy) in site.taxonomies.iter().enumerate() {
+            for (index, term) in taxonomy.terms.iter().enumerate() {
+                let key = (taxonomy.name.clone(), term.slug.clone());
+                let was = before.terms.get(&key);
+                if was.is_some() || after.terms.contains_key(&key) {
+                    jobs.push(PageJob::Term(t, index));
+                }
+                // Every article carrying a term shows its name.
+                if was.is_some_and(|name| *name != term.name) {
+                    articles.extend(&term.articles);
+                }
+            }
+        }
+    }
+    if !unmoved {
+        jobs.push(PageJob::Sitemap);
+        jobs.extend((0..site.taxonomies.len()).map(PageJob::TaxonomyIndex));
+    }
     jobs.extend(articles.into_iter().map(PageJob::Article));
-    jobs
+    (jobs, !unmoved)
 }
 
 #[cfg(test)]
@@ -145,7 +187,8 @@ mod tests {
         let before = site(&[("x", "a", "old"), ("y", "b", "other"), ("z", "b", "other")]);
         let after = site(&[("x", "b", "new"), ("y", "b", "other"), ("z", "b", "other")]);
         let links = Links::of(&before, &changed);
-        let jobs = jobs(&after, &links, &changed);
+        let (jobs, moved) = jobs(&after, &links, &changed);
+        assert!(moved);
         let names = names(&after, &jobs);
         for expected in ["x", "topic a", "topic b", "tags new", "y", "z"] {
             assert!(names.contains(&expected.to_owned()), "{expected} missing from {names:?}");
@@ -158,7 +201,19 @@ mod tests {
     fn an_article_sharing_nothing_is_left_alone() {
         let changed = [PathBuf::from("content/articles/x.md")];
         let before = site(&[("x", "a", "t"), ("far", "b", "u")]);
-        let jobs = jobs(&before, &Links::of(&before, &changed), &changed);
-        assert_eq!(names(&before, &jobs), ["topic a", "tags t", "x"]);
+        let after = site(&[("x", "a", "t2"), ("far", "b", "u")]);
+        let (jobs, _) = jobs(&after, &Links::of(&before, &changed), &changed);
+        assert_eq!(names(&after, &jobs), ["topic a", "tags t2", "x"], "tags t is gone: its page is removed");
+        assert!(jobs.contains(&PageJob::Sitemap));
+    }
+
+    #[test]
+    fn a_change_of_text_only_renders_the_article_and_feeds() {
+        let changed = [PathBuf::from("content/articles/x.md")];
+        let before = site(&[("x", "a", "t"), ("y", "a", "t")]);
+        let (jobs, moved) = jobs(&before, &Links::of(&before, &changed), &changed);
+        assert!(!moved);
+        assert_eq!(names(&before, &jobs), ["x"]);
+        assert!(jobs.contains(&PageJob::Feed) && !jobs.contains(&PageJob::Archive), "{jobs:?}");
     }
 }

@@ -1,7 +1,7 @@
 //! The site kept in memory between changes, rebuilt through the build's stages, and
 //! only as far as a change reaches.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -424,13 +424,16 @@ impl Engine {
             }
             None => (Scope::All, None, Vec::new()),
         };
-        articles.retain(|article| !pending.contains_key(&article.path));
+        let replaced = path_set(pending.keys());
+        articles.retain(|article| !replaced.contains(article.path.as_os_str()));
         let withheld = std::mem::take(&mut self.withheld);
-        articles.extend(withheld.into_values().filter(|article| !pending.contains_key(&article.path)));
+        articles.extend(withheld.into_values().filter(|article| !replaced.contains(article.path.as_os_str())));
         articles.extend(pending.into_values().flatten());
-        for article in &mut articles {
-            if let Some(unresolved) = self.unresolved.get(&article.path) {
-                *article = unresolved.clone();
+        if !self.unresolved.is_empty() {
+            for article in &mut articles {
+                if let Some(unresolved) = self.unresolved.get(&article.path) {
+                    *article = unresolved.clone();
+                }
             }
         }
         let options = SiteOptions {
@@ -461,25 +464,33 @@ impl Engine {
         let site = self.site.as_ref().expect("assembled");
         let templates = self.templates.as_ref().expect("no problems means templates");
         let renderer = Renderer::new(site, templates, &self.static_names);
+        let count_changed = self.shown_articles != site.articles.len() && self.count_in_templates();
+        let whole_site = matches!(scope, Scope::All) || count_changed;
         let all = renderer.jobs();
-        let generated: HashSet<String> = all.iter().map(|&job| renderer.output_path(job)).collect();
+        let assets = all.iter().copied().filter(|job| matches!(job, PageJob::Asset(_)));
+        let static_only = matches!(scope, Scope::Static);
+        let (mut jobs, moved) = match scope {
+            _ if whole_site => (all.clone(), true),
+            Scope::Affected(links) => {
+                let (jobs, moved) = affected::jobs(site, &links, changed);
+                (jobs.into_iter().chain(assets).collect(), moved)
+            }
+            Scope::Static | Scope::All => (assets.collect(), false),
+        };
+        jobs.sort_by_key(weight);
         let statics = static_list(&self.source.static_files);
-        let collides = statics.iter().any(|(name, _)| generated.contains(name));
-        let collisions = if collides { static_collisions(&renderer, &all, &statics) } else { Diagnostics::default() };
-        if !collisions.is_empty() {
+        let statics_changed = !self.pending_static.is_empty() || !self.removed_static.is_empty();
+        let moved = moved || statics_changed || static_only;
+        // Pages come and go only when articles move; static files only when they change.
+        let generated: Option<HashSet<String>> =
+            moved.then(|| all.iter().map(|&job| renderer.output_path(job)).collect());
+        let shown = generated.as_ref().unwrap_or(&self.generated);
+        if statics.iter().any(|(name, _)| shown.contains(name)) {
             self.render_all = true;
-            self.problems.insert(Origin::Site, collisions.0);
+            self.problems.insert(Origin::Site, static_collisions(&renderer, &all, &statics).0);
             return Outcome::Failed(self.all_problems());
         }
         self.problems.remove(&Origin::Site);
-        let count_changed = self.shown_articles != site.articles.len() && self.count_in_templates();
-        let whole_site = matches!(scope, Scope::All) || count_changed;
-        let assets = all.iter().copied().filter(|job| matches!(job, PageJob::Asset(_)));
-        let jobs = match scope {
-            _ if whole_site => all.clone(),
-            Scope::Affected(links) => affected::jobs(site, &links, changed).into_iter().chain(assets).collect(),
-            Scope::Static | Scope::All => assets.collect(),
-        };
         let pages = Mutex::new(Vec::with_capacity(jobs.len()));
         let rendered = render_pages(&renderer, &jobs, |page| {
             pages.lock().expect("no panics while holding it").push(page);
@@ -491,9 +502,12 @@ impl Engine {
             return Outcome::Failed(self.all_problems());
         }
         let mut pages = pages.into_inner().expect("no panics while holding it");
-        let mut removed: Vec<String> = self.generated.difference(&generated).cloned().collect();
+        let mut removed: Vec<String> = Vec::new();
+        if let Some(generated) = generated {
+            removed.extend(self.generated.difference(&generated).cloned());
+            self.generated = generated;
+        }
         removed.extend(std::mem::take(&mut self.removed_static));
-        self.generated = generated;
         self.shown_articles = site.articles.len();
         let copy = std::mem::take(&mut self.pending_static);
         for (name, absolute) in statics {
@@ -513,20 +527,44 @@ impl Engine {
         self.source.templates.iter().any(|file| file.text.contains("article_count"))
     }
 
-    /// Duplicate slugs among the articles the next assembly would have.
+    /// Duplicate slugs among the articles the next assembly would have. The site had none,
+    /// so only the slugs of the articles parsed since can be taken twice.
     fn duplicate_slugs(&self) -> Vec<Diagnostic> {
-        let kept = self.site.iter().flat_map(|site| &site.articles).filter(|a| !self.pending.contains_key(&a.path));
-        let mut uses: HashMap<&str, usize> = HashMap::with_capacity(self.shown_articles + self.pending.len());
-        let articles = || kept.clone().chain(self.pending.values().flatten());
-        for article in articles() {
-            *uses.entry(article.slug.as_str()).or_default() += 1;
+        let fresh: Vec<&Article> = self.pending.values().flatten().collect();
+        let pending = path_set(self.pending.keys());
+        let kept = self.site.iter().flat_map(|site| &site.articles).filter(|a| !pending.contains(a.path.as_os_str()));
+        let mut taken_twice: HashSet<&str> = HashSet::new();
+        for article in kept.clone().chain(fresh.iter().copied()) {
+            for new in &fresh {
+                if new.slug == article.slug && new.path != article.path {
+                    taken_twice.insert(&new.slug);
+                }
+            }
         }
-        let same: Vec<Article> = articles().filter(|a| uses[a.slug.as_str()] > 1).cloned().collect();
+        if taken_twice.is_empty() {
+            return Vec::new();
+        }
+        let same: Vec<Article> =
+            kept.chain(fresh.iter().copied()).filter(|a| taken_twice.contains(a.slug.as_str())).cloned().collect();
         check_duplicate_slugs(&same).err().unwrap_or_default()
     }
 
     fn all_problems(&self) -> Diagnostics {
         Diagnostics::from(self.problems.values().flatten().cloned().collect::<Vec<_>>())
+    }
+}
+
+/// Paths as a set that is quick to ask: `Path` comparisons walk components.
+fn path_set<'p>(paths: impl IntoIterator<Item = &'p PathBuf>) -> HashSet<&'p std::ffi::OsStr> {
+    paths.into_iter().map(|path| path.as_os_str()).collect()
+}
+
+/// Heavy pages first, so that the two cores share them rather than one finishing them last.
+fn weight(job: &PageJob) -> u8 {
+    match job {
+        PageJob::Archive | PageJob::SearchIndex | PageJob::Sitemap => 0,
+        PageJob::Topic(_) | PageJob::Term(..) | PageJob::Home => 1,
+        _ => 2,
     }
 }
 

@@ -284,8 +284,13 @@ fn resolve_file_links(
 
 /// Articles that would make the same page: one diagnostic per article involved.
 pub fn check_duplicate_slugs(articles: &[Article]) -> Result<(), Vec<Diagnostic>> {
-    let mut by_slug: BTreeMap<&str, Vec<&Article>> = BTreeMap::new();
+    // Counted first: a site has thousands of slugs and (nearly always) no duplicate.
+    let mut uses: HashMap<&str, usize> = HashMap::with_capacity(articles.len());
     for article in articles {
+        *uses.entry(&article.slug).or_default() += 1;
+    }
+    let mut by_slug: BTreeMap<&str, Vec<&Article>> = BTreeMap::new();
+    for article in articles.iter().filter(|a| uses[a.slug.as_str()] > 1) {
         by_slug.entry(&article.slug).or_default().push(article);
     }
     let mut problems = Vec::new();
@@ -317,28 +322,36 @@ fn build_taxonomies(config: &SiteConfig, articles: &[Article], entities: &Entiti
     let mut taxonomies = Vec::with_capacity(config.taxonomies.len());
     let mut article_terms: Vec<Vec<Vec<usize>>> = vec![Vec::with_capacity(config.taxonomies.len()); articles.len()];
     for (t, name) in config.taxonomies.iter().enumerate() {
-        // slug -> (spelling -> uses), articles
-        let mut by_slug: HashMap<String, (BTreeMap<&str, usize>, Vec<ArticleId>)> = HashMap::new();
-        let mut slugs_of_article: Vec<Vec<String>> = Vec::with_capacity(articles.len());
-        // Few distinct names among many uses: each is slugified once.
-        let mut slug_of: HashMap<&str, String> = HashMap::new();
+        // Terms with the same slug are one: (slug, spelling -> uses, articles), in order of appearance.
+        let mut groups: Vec<(String, BTreeMap<&str, usize>, Vec<ArticleId>)> = Vec::new();
+        let mut group_of_slug: HashMap<String, usize> = HashMap::new();
+        // Few distinct names among many uses: each is resolved once to (group, canonical name).
+        let mut resolved: HashMap<&str, (usize, &str)> = HashMap::new();
+        let mut groups_of_article: Vec<Vec<usize>> = Vec::with_capacity(articles.len());
         for (id, article) in articles.iter().enumerate() {
-            let mut slugs: Vec<String> = Vec::new();
+            let mut mine: Vec<usize> = Vec::new();
             for written in article.terms.get(t).into_iter().flatten() {
-                let canonical = entities.canonical(name, written);
-                let slug = slug_of.entry(canonical).or_insert_with(|| slug::slugify(canonical)).clone();
-                let entry = by_slug.entry(slug.clone()).or_default();
-                *entry.0.entry(canonical).or_default() += 1;
-                if !slugs.contains(&slug) {
-                    entry.1.push(id);
-                    slugs.push(slug);
+                let &mut (group, canonical) = resolved.entry(written.as_str()).or_insert_with(|| {
+                    let canonical = entities.canonical(name, written);
+                    let slug = slug::slugify(canonical);
+                    let group = *group_of_slug.entry(slug.clone()).or_insert_with(|| {
+                        groups.push((slug, BTreeMap::new(), Vec::new()));
+                        groups.len() - 1
+                    });
+                    (group, canonical)
+                });
+                *groups[group].1.entry(canonical).or_default() += 1;
+                if !mine.contains(&group) {
+                    groups[group].2.push(id);
+                    mine.push(group);
                 }
             }
-            slugs_of_article.push(slugs);
+            groups_of_article.push(mine);
         }
-        let mut terms: Vec<Term> = by_slug
+        let mut terms: Vec<(usize, Term)> = groups
             .into_iter()
-            .map(|(slug, (spellings, articles))| {
+            .enumerate()
+            .map(|(group, (slug, spellings, articles))| {
                 // The most used spelling names the term; ties go to the first alphabetically.
                 let display = spellings
                     .iter()
@@ -346,15 +359,18 @@ fn build_taxonomies(config: &SiteConfig, articles: &[Article], entities: &Entiti
                     .map(|(s, _)| s.to_string())
                     .unwrap_or_default();
                 let description = entities.description(name, &display).map(str::to_owned);
-                Term { name: display, slug, description, articles }
+                (group, Term { name: display, slug, description, articles })
             })
             .collect();
-        terms.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then_with(|| a.slug.cmp(&b.slug)));
-        let index: HashMap<&str, usize> = terms.iter().enumerate().map(|(i, term)| (term.slug.as_str(), i)).collect();
-        for (id, slugs) in slugs_of_article.iter().enumerate() {
-            article_terms[id].push(slugs.iter().map(|s| index[s.as_str()]).collect());
+        terms.sort_by_cached_key(|(_, term)| (term.name.to_lowercase(), term.slug.clone()));
+        let mut index = vec![0; terms.len()];
+        for (position, (group, _)) in terms.iter().enumerate() {
+            index[*group] = position;
         }
-        taxonomies.push(Taxonomy { name: name.clone(), terms });
+        for (id, groups) in groups_of_article.iter().enumerate() {
+            article_terms[id].push(groups.iter().map(|&group| index[group]).collect());
+        }
+        taxonomies.push(Taxonomy { name: name.clone(), terms: terms.into_iter().map(|(_, term)| term).collect() });
     }
     (taxonomies, article_terms)
 }
