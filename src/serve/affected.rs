@@ -10,26 +10,37 @@ use crate::content::Article;
 use crate::render::PageJob;
 use crate::site::{ArticleId, Site};
 
+/// Where an article is listed: its address, dates, topics and terms (sitemap, taxonomy indexes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Placement {
+    slug: String,
+    date: DateTime<FixedOffset>,
+    date_has_time: bool,
+    updated: Option<DateTime<FixedOffset>>,
+    topics: Vec<String>,
+    terms: Vec<Vec<String>>,
+}
+
 /// What pages other than its own show of an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Fingerprint {
-    /// Where it is listed: its address, dates, topics and terms (sitemap, taxonomy indexes).
-    placement: (String, DateTime<FixedOffset>, bool, Option<DateTime<FixedOffset>>, Vec<String>, Vec<Vec<String>>),
-    /// How lists show it (home, archive, topic and term pages, search index, related articles).
+    placement: Placement,
+    /// How lists show it (home, archive, topic and term pages, search index, related
+    /// articles): title, summary, language.
     listing: (String, String, String),
 }
 
 impl Fingerprint {
     fn of(article: &Article) -> Fingerprint {
         Fingerprint {
-            placement: (
-                article.slug.clone(),
-                article.date,
-                article.date_has_time,
-                article.updated,
-                article.topics.clone(),
-                article.terms.clone(),
-            ),
+            placement: Placement {
+                slug: article.slug.clone(),
+                date: article.date,
+                date_has_time: article.date_has_time,
+                updated: article.updated,
+                topics: article.topics.clone(),
+                terms: article.terms.clone(),
+            },
             listing: (article.title.clone(), article.summary.clone(), article.lang.clone()),
         }
     }
