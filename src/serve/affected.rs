@@ -21,6 +21,12 @@ struct Placement {
     terms: Vec<Vec<String>>,
 }
 
+/// Whether two versions of an article take the same place in a site: then assembling
+/// the site gives the same structure (order, topics, terms, related articles).
+pub fn same_place(a: &Article, b: &Article) -> bool {
+    Fingerprint::of(a).placement == Fingerprint::of(b).placement && a.draft == b.draft
+}
+
 /// What pages other than its own show of an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Fingerprint {

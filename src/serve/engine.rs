@@ -407,8 +407,16 @@ impl Engine {
                 article.is_some() || withheld.contains_key(path) || site.articles.iter().any(|a| a.path == *path)
             });
         }
-        let frame = self.frame.as_ref().expect("no problems means a frame");
+        let options = SiteOptions {
+            include_drafts: self.options.include_drafts,
+            include_future: self.options.include_future,
+            now: Some(chrono::Local::now().fixed_offset()),
+        };
         let changed: Vec<PathBuf> = self.pending.keys().cloned().collect();
+        if let Some(outcome) = self.replace_in_place(&changed, &options) {
+            return outcome;
+        }
+        let frame = self.frame.as_ref().expect("no problems means a frame");
         let pending = std::mem::take(&mut self.pending);
         let (scope, reuse, mut articles) = match self.site.take() {
             Some(site) if !changed.is_empty() || self.render_all => {
@@ -436,11 +444,6 @@ impl Engine {
                 }
             }
         }
-        let options = SiteOptions {
-            include_drafts: self.options.include_drafts,
-            include_future: self.options.include_future,
-            now: Some(chrono::Local::now().fixed_offset()),
-        };
         self.withheld = articles
             .iter()
             .filter(|article| !options.publishes(article))
@@ -457,6 +460,32 @@ impl Engine {
             }
         }
         self.render(scope, &changed)
+    }
+
+    /// When every changed article keeps its place (address, dates, topics, terms), stays
+    /// published and links to no file, assembling would give the same site with their new
+    /// text: they replace the old ones where they are, and the site is not assembled.
+    fn replace_in_place(&mut self, changed: &[PathBuf], options: &SiteOptions) -> Option<Outcome> {
+        let site = self.site.as_ref()?;
+        if self.render_all || self.pending.is_empty() {
+            return None;
+        }
+        let mut places = Vec::with_capacity(self.pending.len());
+        for (path, article) in &self.pending {
+            let article = article.as_ref()?;
+            let id = site.articles.iter().position(|old| old.path.as_os_str() == path.as_os_str())?;
+            let unlinked = article.file_links.is_empty() && !self.unresolved.contains_key(path);
+            if !(unlinked && options.publishes(article) && affected::same_place(&site.articles[id], article)) {
+                return None;
+            }
+            places.push(id);
+        }
+        let links = Links::of(site, changed);
+        let site = self.site.as_mut().expect("checked above");
+        for (id, article) in places.into_iter().zip(std::mem::take(&mut self.pending).into_values()) {
+            site.articles[id] = article.expect("checked above");
+        }
+        Some(self.render(Scope::Affected(links), changed))
     }
 
     /// Renders the pages in `scope` and the static files to copy.
