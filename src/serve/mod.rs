@@ -97,7 +97,10 @@ impl ServeArgs {
             .enable_all()
             .build()
             .context("cannot start the HTTP server's runtime")?;
-        runtime.block_on(serve_http(listener, live))?;
+        let served = runtime.block_on(serve_http(listener, live));
+        // Tasks still running (a response being written) get a moment, not forever.
+        runtime.shutdown_timeout(Duration::from_millis(200));
+        served?;
         println!("Stopped.");
         Ok(())
     }
@@ -139,7 +142,7 @@ fn publish(live: &Live, outcome: Outcome) {
 fn report_failure(outcome: &Outcome) {
     if let Outcome::Failed(problems) = outcome {
         eprintln!("{problems}");
-        eprintln!("(serving the last good build; the browser shows these problems until they are fixed)");
+        eprintln!("(the last good build, if any, stays served; the browser shows these problems until they are fixed)");
     }
 }
 
