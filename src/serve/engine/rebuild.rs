@@ -1,0 +1,218 @@
+//! Assembling the site from the changed articles and rendering the pages they touch.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use crate::build::{render_pages, static_collisions, static_list};
+use crate::content::Article;
+use crate::diagnostic::Diagnostic;
+use crate::render::{Page, PageJob, Renderer};
+use crate::site::{Reuse, Site, SiteOptions, check_duplicate_slugs};
+
+use super::{Engine, Links, Origin, Outcome, Scope, Update, affected};
+
+impl Engine {
+    /// Assembles and renders what changed, unless the site has problems.
+    pub(super) fn rebuild(&mut self) -> Outcome {
+        if !self.problems.keys().all(|origin| *origin == Origin::Render) {
+            return Outcome::Failed(self.all_problems());
+        }
+        let duplicates = self.duplicate_slugs();
+        if !duplicates.is_empty() {
+            self.problems.insert(Origin::Site, duplicates);
+            return Outcome::Failed(self.all_problems());
+        }
+        self.problems.remove(&Origin::Render);
+        // A file that was not in the site and still is not changes nothing.
+        if let Some(site) = &self.site {
+            let withheld = &self.withheld;
+            self.pending.retain(|path, article| {
+                article.is_some() || withheld.contains_key(path) || site.articles.iter().any(|a| a.path == *path)
+            });
+        }
+        let options = SiteOptions {
+            include_drafts: self.options.include_drafts,
+            include_future: self.options.include_future,
+            now: Some(chrono::Local::now().fixed_offset()),
+        };
+        let changed: Vec<PathBuf> = self.pending.keys().cloned().collect();
+        if let Some(outcome) = self.replace_in_place(&changed, &options) {
+            return outcome;
+        }
+        let frame = self.frame.as_ref().expect("no problems means a frame");
+        let pending = std::mem::take(&mut self.pending);
+        let (scope, reuse, mut articles) = match self.site.take() {
+            Some(site) if !changed.is_empty() || self.render_all => {
+                let links = Links::of(&site, &changed);
+                let paths = site.articles.iter().map(|article| article.path.clone()).collect();
+                let reuse = Reuse { paths, related: site.related, changed: changed.clone() };
+                let scope = if self.render_all { Scope::All } else { Scope::Affected(links) };
+                (scope, Some(reuse), site.articles)
+            }
+            Some(site) => {
+                self.site = Some(site);
+                return self.render(Scope::Static, &changed);
+            }
+            None => (Scope::All, None, Vec::new()),
+        };
+        let replaced = path_set(pending.keys());
+        articles.retain(|article| !replaced.contains(article.path.as_os_str()));
+        let withheld = std::mem::take(&mut self.withheld);
+        articles.extend(withheld.into_values().filter(|article| !replaced.contains(article.path.as_os_str())));
+        articles.extend(pending.into_values().flatten());
+        if !self.unresolved.is_empty() {
+            for article in &mut articles {
+                if let Some(unresolved) = self.unresolved.get(&article.path) {
+                    *article = unresolved.clone();
+                }
+            }
+        }
+        self.withheld = articles
+            .iter()
+            .filter(|article| !options.publishes(article))
+            .map(|article| (article.path.clone(), article.clone()))
+            .collect();
+        let (config, topics) = (frame.config.clone(), frame.topics.clone());
+        match Site::assemble_reusing(config, articles, topics, &frame.entities, options, reuse) {
+            Ok(site) => self.site = Some(site),
+            Err(problems) => {
+                // The articles are gone with the failed assembly: the next change parses them all again.
+                self.problems.insert(Origin::Site, problems);
+                self.reparse = true;
+                return Outcome::Failed(self.all_problems());
+            }
+        }
+        self.render(scope, &changed)
+    }
+
+    /// When every changed article keeps its place (address, dates, topics, terms), stays
+    /// published and links to no file, assembling would give the same site with their new
+    /// text: they replace the old ones where they are, and the site is not assembled.
+    pub(super) fn replace_in_place(&mut self, changed: &[PathBuf], options: &SiteOptions) -> Option<Outcome> {
+        let site = self.site.as_ref()?;
+        if self.render_all || self.pending.is_empty() {
+            return None;
+        }
+        let mut places = Vec::with_capacity(self.pending.len());
+        for (path, article) in &self.pending {
+            let article = article.as_ref()?;
+            let id = site.articles.iter().position(|old| old.path.as_os_str() == path.as_os_str())?;
+            let unlinked = article.file_links.is_empty() && !self.unresolved.contains_key(path);
+            if !(unlinked && options.publishes(article) && affected::same_place(&site.articles[id], article)) {
+                return None;
+            }
+            places.push(id);
+        }
+        let links = Links::of(site, changed);
+        let site = self.site.as_mut().expect("checked above");
+        for (id, article) in places.into_iter().zip(std::mem::take(&mut self.pending).into_values()) {
+            site.articles[id] = article.expect("checked above");
+        }
+        Some(self.render(Scope::Affected(links), changed))
+    }
+
+    /// Renders the pages in `scope` and the static files to copy.
+    pub(super) fn render(&mut self, scope: Scope, changed: &[PathBuf]) -> Outcome {
+        let site = self.site.as_ref().expect("assembled");
+        let templates = self.templates.as_ref().expect("no problems means templates");
+        let renderer = Renderer::new(site, templates, &self.static_names);
+        let count_changed = self.shown_articles != site.articles.len() && self.count_in_templates();
+        let whole_site = matches!(scope, Scope::All) || count_changed;
+        let all = renderer.jobs();
+        let assets = all.iter().copied().filter(|job| matches!(job, PageJob::Asset(_)));
+        let static_only = matches!(scope, Scope::Static);
+        let (mut jobs, moved) = match scope {
+            _ if whole_site => (all.clone(), true),
+            Scope::Affected(links) => {
+                let (jobs, moved) = affected::jobs(site, &links, changed);
+                (jobs.into_iter().chain(assets).collect(), moved)
+            }
+            Scope::Static | Scope::All => (assets.collect(), false),
+        };
+        jobs.sort_by_key(weight);
+        let statics = static_list(&self.source.static_files);
+        let statics_changed = !self.pending_static.is_empty() || !self.removed_static.is_empty();
+        let moved = moved || statics_changed || static_only;
+        // Pages come and go only when articles move; static files only when they change.
+        let generated: Option<HashSet<String>> =
+            moved.then(|| all.iter().map(|&job| renderer.output_path(job)).collect());
+        let shown = generated.as_ref().unwrap_or(&self.generated);
+        if statics.iter().any(|(name, _)| shown.contains(name)) {
+            self.render_all = true;
+            self.problems.insert(Origin::Site, static_collisions(&renderer, &all, &statics).0);
+            return Outcome::Failed(self.all_problems());
+        }
+        self.problems.remove(&Origin::Site);
+        let pages = Mutex::new(Vec::with_capacity(jobs.len()));
+        let rendered = render_pages(&renderer, &jobs, |page| {
+            pages.lock().expect("no panics while holding it").push(page);
+            Ok::<(), std::convert::Infallible>(())
+        });
+        if let Ok(Err(problems)) = rendered {
+            self.render_all = true;
+            self.problems.insert(Origin::Render, problems.0);
+            return Outcome::Failed(self.all_problems());
+        }
+        let mut pages = pages.into_inner().expect("no panics while holding it");
+        let mut removed: Vec<String> = Vec::new();
+        if let Some(generated) = generated {
+            removed.extend(self.generated.difference(&generated).cloned());
+            self.generated = generated;
+        }
+        removed.extend(std::mem::take(&mut self.removed_static));
+        self.shown_articles = site.articles.len();
+        let copy = std::mem::take(&mut self.pending_static);
+        for (name, absolute) in statics {
+            if whole_site || copy.contains(&name) {
+                match std::fs::read(&absolute) {
+                    Ok(bytes) => pages.push(Page { path: name, bytes }),
+                    Err(_) => removed.push(name),
+                }
+            }
+        }
+        self.render_all = false;
+        Outcome::Updated(Update { pages, removed, whole_site })
+    }
+
+    /// Whether a site template may show the number of articles on any page.
+    pub(super) fn count_in_templates(&self) -> bool {
+        self.source.templates.iter().any(|file| file.text.contains("article_count"))
+    }
+
+    /// Duplicate slugs among the articles the next assembly would have. The site had none,
+    /// so only the slugs of the articles parsed since can be taken twice.
+    pub(super) fn duplicate_slugs(&self) -> Vec<Diagnostic> {
+        let fresh: Vec<&Article> = self.pending.values().flatten().collect();
+        let pending = path_set(self.pending.keys());
+        let kept = self.site.iter().flat_map(|site| &site.articles).filter(|a| !pending.contains(a.path.as_os_str()));
+        let mut taken_twice: HashSet<&str> = HashSet::new();
+        for article in kept.clone().chain(fresh.iter().copied()) {
+            for new in &fresh {
+                if new.slug == article.slug && new.path != article.path {
+                    taken_twice.insert(&new.slug);
+                }
+            }
+        }
+        if taken_twice.is_empty() {
+            return Vec::new();
+        }
+        let same: Vec<Article> =
+            kept.chain(fresh.iter().copied()).filter(|a| taken_twice.contains(a.slug.as_str())).cloned().collect();
+        check_duplicate_slugs(&same).err().unwrap_or_default()
+    }
+}
+
+/// Paths as a set that is quick to ask: `Path` comparisons walk components.
+fn path_set<'p>(paths: impl IntoIterator<Item = &'p PathBuf>) -> HashSet<&'p std::ffi::OsStr> {
+    paths.into_iter().map(|path| path.as_os_str()).collect()
+}
+
+/// Heavy pages first, so that the two cores share them rather than one finishing them last.
+fn weight(job: &PageJob) -> u8 {
+    match job {
+        PageJob::Archive | PageJob::SearchIndex | PageJob::Sitemap => 0,
+        PageJob::Topic(_) | PageJob::Term(..) | PageJob::Home => 1,
+        _ => 2,
+    }
+}
