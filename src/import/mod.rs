@@ -1,0 +1,256 @@
+//! Scraped page (plain text or HTML) -> a Markdown article with front matter.
+//!
+//! [`text`] and [`html`] read a page into a [`Page`]; [`Importer::import`] tags it
+//! with the site's topics and entities and writes the same [`FrontMatter`] the build
+//! reads. Pure: the disk is read and written by [`files`] and [`site`]. Never renders.
+
+mod byline;
+mod dates;
+pub mod files;
+mod gazetteer;
+mod html;
+mod language;
+mod markdown;
+pub mod noise;
+pub mod site;
+mod text;
+
+use std::path::PathBuf;
+
+use chrono::Datelike;
+use thiserror::Error;
+
+use crate::content::front_matter::{DateValue, FrontMatter, Source};
+use crate::content::shorten;
+use crate::diagnostic::{Diagnostics, suggestion};
+pub use gazetteer::{Gazetteer, Tags};
+use noise::Rule;
+
+/// What a page was read into, before it is tagged with the site's topics and entities.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    pub title: String,
+    pub published: Option<DateValue>,
+    pub updated: Option<DateValue>,
+    pub agency: Option<String>,
+    pub byline: Option<String>,
+    /// The site the page was saved from (`og:site_name`, JSON-LD publisher).
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+    /// The page's own language tag (`<html lang>`), if it has one.
+    pub lang_hint: Option<String>,
+    pub caption: Option<Caption>,
+    /// The first paragraph, as plain text.
+    pub lede: String,
+    /// The kept text, plain, for language detection and tagging.
+    pub text: String,
+    /// Markdown blocks of the body, the caption among them.
+    pub body: Vec<String>,
+    pub dropped: Vec<Dropped>,
+}
+
+/// A photo caption and its credit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Caption {
+    pub text: String,
+    pub credit: Option<String>,
+}
+
+/// Something of the page left out of the article, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dropped {
+    /// `line 12` in a text page, `<nav class="menu">` in an HTML page.
+    pub location: String,
+    pub text: String,
+    pub rule: Rule,
+}
+
+#[derive(Debug, Error)]
+pub enum ImportError {
+    #[error("no headline found: the page has no line or element that reads as a title")]
+    NoTitle,
+    #[error("no publication date found for \"{title}\": the page has no dateline, <time> or published-time metadata")]
+    NoDate { title: String },
+    #[error("no body text found for \"{title}\"")]
+    NoBody { title: String },
+    #[error("unknown topic `{topic}`: {hint}")]
+    UnknownTopic { topic: String, hint: String },
+    #[error("no topic suggested for \"{title}\": pass --topic SLUG (known topics: {known})")]
+    NoTopic { title: String, known: String },
+    #[error("{path} already exists: pass --force to overwrite it")]
+    Exists { path: PathBuf },
+    #[error("{path} is also written by {other} in this import")]
+    SameSlug { path: PathBuf, other: String },
+    #[error("cannot read `{path}`: {source}")]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("cannot write `{path}`: {source}")]
+    Write { path: PathBuf, source: std::io::Error },
+    #[error("`{path}` is not UTF-8 text")]
+    NotText { path: PathBuf },
+    #[error("the site could not be read:\n{0}")]
+    Site(Diagnostics),
+}
+
+/// An imported article: its front matter, Markdown body and where it goes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub front: FrontMatter,
+    pub body: String,
+    /// `content/articles/YYYY/<slug>.md`, relative to the site root.
+    pub path: PathBuf,
+    pub byline: Option<String>,
+    pub caption: Option<Caption>,
+    pub dropped: Vec<Dropped>,
+}
+
+impl Imported {
+    /// The article file: front matter between `---` lines, then the body.
+    pub fn document(&self) -> String {
+        let yaml = serde_yaml::to_string(&self.front).expect("front matter serialises to YAML");
+        format!("---\n{yaml}---\n\n{}", self.body)
+    }
+}
+
+/// Turns pages into articles of one site.
+#[derive(Debug, Clone)]
+pub struct Importer {
+    pub gazetteer: Gazetteer,
+    /// Topics given with `--topic`, checked against the site's; empty to suggest them.
+    pub topics: Vec<String>,
+    /// The year of a date written without one, when the page gives no other.
+    pub current_year: i32,
+}
+
+/// Longest slug kept, cut at a word.
+const SLUG_MAX: usize = 80;
+/// Longest summary kept, cut at a word.
+const SUMMARY_MAX: usize = 300;
+
+impl Importer {
+    pub fn new(gazetteer: Gazetteer, topics: Vec<String>, current_year: i32) -> Result<Importer, ImportError> {
+        let known = gazetteer.topic_slugs();
+        for topic in &topics {
+            if !known.contains(topic) {
+                let hint = match suggestion(topic, known.iter().map(String::as_str)) {
+                    Some(close) => format!("did you mean `{close}`?"),
+                    None => format!("known topics: {}", known.join(", ")),
+                };
+                return Err(ImportError::UnknownTopic { topic: topic.clone(), hint });
+            }
+        }
+        Ok(Importer { gazetteer, topics, current_year })
+    }
+
+    /// Reads a page (HTML or plain text, told apart by its start).
+    pub fn read_page(&self, input: &str) -> Page {
+        if html::looks_like_html(input) {
+            html::extract(input, self.current_year)
+        } else {
+            let french = language::detect(input) == Some("fr");
+            let year = dates::find_year(input).unwrap_or(self.current_year);
+            text::extract(input, dates::DateContext { french, year })
+        }
+    }
+
+    pub fn import(&self, input: &str) -> Result<Imported, ImportError> {
+        let page = self.read_page(input);
+        if page.title.trim().is_empty() {
+            return Err(ImportError::NoTitle);
+        }
+        let title = page.title.clone();
+        let Some(date) = page.published else { return Err(ImportError::NoDate { title }) };
+        if page.body.is_empty() {
+            return Err(ImportError::NoBody { title });
+        }
+        let Tags { topics, organizations, regions } = self.gazetteer.tag(&page.title, &page.text);
+        let topics = if self.topics.is_empty() { topics } else { self.topics.clone() };
+        if topics.is_empty() {
+            return Err(ImportError::NoTopic { title, known: self.gazetteer.topic_slugs().join(", ") });
+        }
+        let lang = page
+            .lang_hint
+            .as_deref()
+            .and_then(|tag| tag.split(['-', '_']).next())
+            .filter(|primary| (2..=3).contains(&primary.len()))
+            .map(str::to_owned)
+            .or_else(|| language::detect(&page.text).map(str::to_owned));
+        let source_name = page.agency.clone().or_else(|| page.publisher.clone());
+        let source = source_name.map(|name| Source { name, url: page.url.clone(), published: Some(date) });
+
+        let mut body = page.body.clone();
+        if let Some(byline) = &page.byline {
+            let by = if lang.as_deref() == Some("fr") { "Par" } else { "By" };
+            let from = page.agency.as_deref().or(page.publisher.as_deref());
+            let credit = match from {
+                Some(from) => format!("{byline} ({from})"),
+                None => byline.clone(),
+            };
+            body.push(format!("*{by} {}*", markdown::escape(&credit)));
+        }
+        let front = FrontMatter {
+            title: title.clone(),
+            date,
+            updated: page.updated,
+            summary: shorten(&summary_of(&page.lede), SUMMARY_MAX),
+            topics,
+            tags: Vec::new(),
+            organizations,
+            regions,
+            source,
+            lang,
+            slug: None,
+            draft: false,
+            other: Default::default(),
+        };
+        let year = date.to_fixed().year();
+        Ok(Imported {
+            path: PathBuf::from(format!("content/articles/{year}/{}.md", slug_of(&title))),
+            front,
+            body: markdown::join_blocks(&body),
+            byline: page.byline,
+            caption: page.caption,
+            dropped: page.dropped,
+        })
+    }
+}
+
+/// The lede without a wire dateline: "LISBON, Sept 6 (Reuters) - Norvale…" -> "Norvale…".
+fn summary_of(lede: &str) -> String {
+    for separator in [" - ", " – ", " — "] {
+        if let Some((head, rest)) = lede.split_once(separator)
+            && head.len() < 80
+            && byline::agency_in_parentheses(head).is_some()
+        {
+            return rest.trim().to_owned();
+        }
+    }
+    lede.trim().to_owned()
+}
+
+/// ASCII, accents folded, at most `SLUG_MAX` characters cut at a hyphen.
+pub fn slug_of(title: &str) -> String {
+    let slug = slug::slugify(title);
+    if slug.len() <= SLUG_MAX {
+        return slug;
+    }
+    let cut = &slug[..SLUG_MAX];
+    cut.rsplit_once('-').map_or(cut, |(head, _)| head).to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_fold_accents_and_stay_short() {
+        assert_eq!(slug_of("Pékin répond à l'offensive de Washington"), "pekin-repond-a-l-offensive-de-washington");
+        let long = slug_of(&"très longue phrase ".repeat(10));
+        assert!(long.len() <= SLUG_MAX && !long.ends_with('-'), "{long}");
+    }
+
+    #[test]
+    fn wire_dateline_is_not_part_of_the_summary() {
+        assert_eq!(summary_of("LISBON, Sept 6 (Reuters) - Norvale said."), "Norvale said.");
+        assert_eq!(summary_of("Prices rose - sharply."), "Prices rose - sharply.");
+    }
+}
