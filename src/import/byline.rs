@@ -67,10 +67,14 @@ pub fn byline_in(line: &str) -> Option<String> {
     let lowered = trimmed.to_lowercase();
     let names = ["by ", "par ", "texte : ", "text: "].iter().find_map(|p| lowered.starts_with(p).then(|| &trimmed[p.len()..]))?;
     let names = names.split(['|', '\n']).next().unwrap_or_default();
-    let names = match names.rsplit_once(',') {
-        Some((before, after)) if agency_named(after).is_some() => before,
-        _ => names,
-    };
+    // "Jane Doe, Reuters", "Jeanne Martin avec AFP": the agency is not one of the names.
+    let names = [",", " avec ", " with ", " pour ", " for "]
+        .iter()
+        .find_map(|separator| match names.rsplit_once(separator) {
+            Some((before, after)) if agency_named(after).is_some() => Some(before),
+            _ => None,
+        })
+        .unwrap_or(names);
     let names = names.trim().trim_end_matches(['.', ',', ';']);
     let words = names.split_whitespace().count();
     let capitalised = names.chars().next().is_some_and(char::is_uppercase);
@@ -141,6 +145,7 @@ mod tests {
     fn bylines() {
         assert_eq!(byline_in("By Mara Quillon and Teodor Vasko").as_deref(), Some("Mara Quillon and Teodor Vasko"));
         assert_eq!(byline_in("By Mara Quillon, Reuters").as_deref(), Some("Mara Quillon"));
+        assert_eq!(byline_in("Par Jeanne Fictive avec AFP").as_deref(), Some("Jeanne Fictive"));
         assert_eq!(byline_in("by the end of the year, the lab will close"), None);
         assert_eq!(reporters_in("(Reporting by Mara Quillon in Lisbon; Editing by Ode Fenn)").as_deref(), Some("Mara Quillon"));
     }

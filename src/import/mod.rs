@@ -162,7 +162,10 @@ impl Importer {
         if page.body.is_empty() {
             return Err(ImportError::NoBody { title });
         }
-        let Tags { topics, organizations, regions } = self.gazetteer.tag(&page.title, &page.text);
+        // The caption names places and companies too ("… à Eindhoven, aux Pays-Bas").
+        let caption_text = page.caption.as_ref().map_or("", |c| c.text.as_str());
+        let Tags { topics, organizations, regions } =
+            self.gazetteer.tag(&page.title, &format!("{}\n{caption_text}", page.text));
         let topics = if self.topics.is_empty() { topics } else { self.topics.clone() };
         if topics.is_empty() {
             return Err(ImportError::NoTopic { title, known: self.gazetteer.topic_slugs().join(", ") });

@@ -74,13 +74,13 @@ pub fn extract(input: &str, context: DateContext) -> Page {
             drop(&mut page, line, Rule::WireCredits);
             continue;
         }
-        if index >= body_end {
-            drop(&mut page, line, line.rule.unwrap_or(Rule::AfterBody));
-            continue;
-        }
         if let Some(rule) = line.rule {
             widget = rule.opens_widget().then_some(rule).or(widget);
             drop(&mut page, line, rule);
+            continue;
+        }
+        if index >= body_end {
+            drop(&mut page, line, widget.unwrap_or(Rule::AfterBody));
             continue;
         }
         if let Some(found) = caption_in(text) {

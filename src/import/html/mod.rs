@@ -6,6 +6,7 @@ mod meta;
 mod readability;
 
 use htmd::HtmlToMarkdown;
+use htmd::options::{BulletListMarker, Options};
 use markup5ever_rcdom::Handle;
 
 use super::byline::{agency_in, agency_in_parentheses, agency_named, byline_in, caption_in, same_text};
@@ -26,7 +27,14 @@ pub fn looks_like_html(input: &str) -> bool {
 }
 
 pub fn extract(input: &str, default_year: i32) -> Page {
-    let converter = HtmlToMarkdown::builder().skip_tags(vec!["img", "source", "track", "map", "area"]).build();
+    let options = Options {
+        bullet_list_marker: BulletListMarker::Dash,
+        ul_bullet_spacing: 1,
+        ol_number_spacing: 1,
+        ..Options::default()
+    };
+    let converter =
+        HtmlToMarkdown::builder().options(options).skip_tags(vec!["img", "source", "track", "map", "area"]).build();
     let mut page = Page::default();
     let Ok(document) = converter.html_to_tree(input) else { return page };
     let meta = meta::read(&document);

@@ -44,10 +44,10 @@ pub fn chrome_rule(node: &Handle) -> Option<Rule> {
     match name {
         "script" | "style" | "noscript" | "template" | "link" | "meta" => return Some(Rule::ScriptOrStyle),
         "iframe" | "video" | "audio" | "svg" | "canvas" | "object" | "embed" | "picture" => return Some(Rule::Media),
-        "nav" | "aside" | "form" | "button" | "input" | "select" | "textarea" | "dialog" => {
-            return Some(Rule::PageChrome);
-        }
-        "footer" => return Some(Rule::Copyright),
+        "form" | "button" | "input" | "select" | "textarea" | "dialog" => return Some(Rule::PageChrome),
+        "nav" => return Some(Rule::Navigation),
+        "aside" => return Some(class_rule(&class_tokens(node)).unwrap_or(Rule::PageChrome)),
+        "footer" => return Some(class_rule(&class_tokens(node)).unwrap_or(Rule::Copyright)),
         "header" if !inside_article(node) => return Some(Rule::PageChrome),
         _ => {}
     }
