@@ -32,7 +32,9 @@ pub enum Command {
     #[command(after_help = "Example:\n  briefing init my-briefing && briefing build --root my-briefing")]
     Init(InitArgs),
     /// Turn saved news pages (plain text or HTML) into articles of the site
-    #[command(after_help = "Examples:\n  briefing import saved/report.txt --root my-briefing\n  briefing import saved/ --root my-briefing --topic export-controls\n  curl -s URL | briefing import - --stdout")]
+    #[command(
+        after_help = "Examples:\n  briefing import saved/report.txt --root my-briefing\n  briefing import saved/ --root my-briefing --topic export-controls\n  curl -s URL | briefing import - --stdout"
+    )]
     Import(ImportArgs),
 }
 

@@ -182,8 +182,7 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
     }
     let yaml_start = first_line.len() + if text[first_line.len()..].starts_with("\r\n") { 2 } else { 1 };
     let mut offset = yaml_start.min(text.len());
-    let mut line_number = 2;
-    for line in text[offset..].split_inclusive('\n') {
+    for (line_number, line) in (2..).zip(text[offset..].split_inclusive('\n')) {
         let trimmed = line.trim_end();
         if trimmed == "---" || trimmed == "..." {
             let yaml = &text[yaml_start.min(offset)..offset];
@@ -191,7 +190,6 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
             return Ok(Split { yaml, yaml_line: 2, body, body_line: line_number + 1 });
         }
         offset += line.len();
-        line_number += 1;
     }
     Err(FrontMatterError::new(1, 1, "the front matter is not closed: add a line `---` after its last field"))
 }

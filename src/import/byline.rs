@@ -65,7 +65,9 @@ fn leading_agency(text: &str) -> Option<&'static str> {
 pub fn byline_in(line: &str) -> Option<String> {
     let trimmed = line.trim();
     let lowered = trimmed.to_lowercase();
-    let names = ["by ", "par ", "texte : ", "text: "].iter().find_map(|p| lowered.starts_with(p).then(|| &trimmed[p.len()..]))?;
+    let names = ["by ", "par ", "texte : ", "text: "]
+        .iter()
+        .find_map(|p| lowered.starts_with(p).then(|| &trimmed[p.len()..]))?;
     let names = names.split(['|', '\n']).next().unwrap_or_default();
     // "Jane Doe, Reuters", "Jeanne Martin avec AFP": the agency is not one of the names.
     let names = [",", " avec ", " with ", " pour ", " for "]
@@ -147,7 +149,10 @@ mod tests {
         assert_eq!(byline_in("By Mara Quillon, Reuters").as_deref(), Some("Mara Quillon"));
         assert_eq!(byline_in("Par Jeanne Fictive avec AFP").as_deref(), Some("Jeanne Fictive"));
         assert_eq!(byline_in("by the end of the year, the lab will close"), None);
-        assert_eq!(reporters_in("(Reporting by Mara Quillon in Lisbon; Editing by Ode Fenn)").as_deref(), Some("Mara Quillon"));
+        assert_eq!(
+            reporters_in("(Reporting by Mara Quillon in Lisbon; Editing by Ode Fenn)").as_deref(),
+            Some("Mara Quillon")
+        );
     }
 
     #[test]

@@ -282,9 +282,10 @@ fn localize(naive: NaiveDateTime, offset: Option<FixedOffset>, context: DateCont
     if context.french {
         // `earliest` settles the autumn hour that happens twice; the spring hour that
         // never happens is read as the hour after it.
-        let local = Paris.from_local_datetime(&naive).earliest().or_else(|| {
-            Paris.from_local_datetime(&(naive + chrono::Duration::hours(1))).earliest()
-        });
+        let local = Paris
+            .from_local_datetime(&naive)
+            .earliest()
+            .or_else(|| Paris.from_local_datetime(&(naive + chrono::Duration::hours(1))).earliest());
         if let Some(local) = local {
             return local.fixed_offset();
         }

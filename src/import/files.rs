@@ -47,9 +47,11 @@ pub fn collect_inputs(arguments: &[PathBuf]) -> Result<(Vec<Input>, bool), Impor
                     path: error.path().unwrap_or(argument).to_path_buf(),
                     source: error.into_io_error().unwrap_or_else(|| std::io::Error::other("symbolic link loop")),
                 })?;
-                let is_page = entry.path().extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                    PAGE_EXTENSIONS.iter().any(|known| e.eq_ignore_ascii_case(known))
-                });
+                let is_page = entry
+                    .path()
+                    .extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| PAGE_EXTENSIONS.iter().any(|known| e.eq_ignore_ascii_case(known)));
                 if entry.file_type().is_file() && is_page {
                     inputs.push(Input::File(entry.into_path()));
                 }
@@ -127,7 +129,8 @@ pub fn write_all(root: &Path, articles: &[(String, &Imported)], force: bool) -> 
                 fs::create_dir_all(directory)
                     .map_err(|source| ImportError::Write { path: directory.to_path_buf(), source })?;
             }
-            fs::write(&target, article.document()).map_err(|source| ImportError::Write { path: target.clone(), source })?;
+            fs::write(&target, article.document())
+                .map_err(|source| ImportError::Write { path: target.clone(), source })?;
             Ok(target)
         })
         .collect()

@@ -37,8 +37,8 @@ const STOP_WORDS: &[(&str, &[&str])] = &[
     (
         "it",
         &[
-            "il", "di", "che", "e", "per", "con", "della", "è", "sono", "alla", "nel", "anche", "secondo", "gli", "delle",
-            "non", "dei", "una", "ha", "più",
+            "il", "di", "che", "e", "per", "con", "della", "è", "sono", "alla", "nel", "anche", "secondo", "gli",
+            "delle", "non", "dei", "una", "ha", "più",
         ],
     ),
     (
@@ -65,7 +65,7 @@ pub fn detect(text: &str) -> Option<&'static str> {
         }
     }
     let mut ranked: Vec<(usize, &str)> = scores.iter().zip(STOP_WORDS).map(|(&s, &(code, _))| (s, code)).collect();
-    ranked.sort_by(|a, b| b.0.cmp(&a.0));
+    ranked.sort_by_key(|&(score, _)| std::cmp::Reverse(score));
     let (best, code) = ranked[0];
     let second = ranked[1].0;
     (best >= MIN_HITS && best * 2 > second * 3).then_some(code)
@@ -78,7 +78,9 @@ mod tests {
     #[test]
     fn tells_french_from_english() {
         assert_eq!(
-            detect("Le groupe a fermé son centre de recherche, selon une source proche du dossier, qui n'a pas précisé les raisons."),
+            detect(
+                "Le groupe a fermé son centre de recherche, selon une source proche du dossier, qui n'a pas précisé les raisons."
+            ),
             Some("fr")
         );
         assert_eq!(
@@ -86,7 +88,9 @@ mod tests {
             Some("en")
         );
         assert_eq!(
-            detect("Das Unternehmen hat die Forschung in der Stadt eingestellt, und die Mitarbeiter wurden nicht informiert."),
+            detect(
+                "Das Unternehmen hat die Forschung in der Stadt eingestellt, und die Mitarbeiter wurden nicht informiert."
+            ),
             Some("de")
         );
     }

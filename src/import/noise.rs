@@ -293,9 +293,8 @@ fn contains_phrase(text: &str, phrase: &str) -> bool {
 }
 
 const CURRENCIES: &[&str] = &["usd", "eur", "gbp", "jpy", "cny", "chf", "hkd", "krw", "twd", "$", "€", "£", "¥"];
-const EXCHANGES: &[&str] = &[
-    "nasdaq", "nyse", "euronext", "xetra", "lse", "hkex", "sse", "szse", "tse", "six", "otc", "amex", "krx", "twse",
-];
+const EXCHANGES: &[&str] =
+    &["nasdaq", "nyse", "euronext", "xetra", "lse", "hkex", "sse", "szse", "tse", "six", "otc", "amex", "krx", "twse"];
 
 /// `231,4400 USD NASDAQ -0,34%`, `+0.55%`, `EUR/USD 1.0842`: prices, quotes, changes.
 fn market_line(folded: &str) -> Option<Rule> {
@@ -305,7 +304,9 @@ fn market_line(folded: &str) -> Option<Rule> {
     }
     let is_number = |t: &str| {
         let t = t.trim_start_matches(['+', '-', '−']).trim_end_matches('%');
-        !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') && t.chars().any(|c| c.is_ascii_digit())
+        !t.is_empty()
+            && t.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            && t.chars().any(|c| c.is_ascii_digit())
     };
     let numbers = tokens.iter().filter(|t| is_number(t)).count();
     let change = tokens.iter().any(|t| t.ends_with('%') && t.starts_with(['+', '-', '−']) && is_number(t));
@@ -378,7 +379,8 @@ mod tests {
 
     #[test]
     fn prose_mentioning_a_phrase_is_kept() {
-        let sentence = "The group said its newsletter and cookie policies were unrelated to the decision to close the lab.";
+        let sentence =
+            "The group said its newsletter and cookie policies were unrelated to the decision to close the lab.";
         assert_eq!(classify(sentence), None);
         assert_eq!(classify("Trade tensions rose again"), None);
         assert_eq!(classify("The lab employed 120 people in 2024."), None);

@@ -26,7 +26,9 @@ pub fn load_gazetteer(root: &Path) -> Result<Gazetteer, ImportError> {
     let mut topics = Vec::new();
     let topics_dir = root.join("content/topics");
     let mut names: Vec<String> = match fs::read_dir(&topics_dir) {
-        Ok(entries) => entries.filter_map(Result::ok).filter_map(|e| e.file_name().to_str().map(str::to_owned)).collect(),
+        Ok(entries) => {
+            entries.filter_map(Result::ok).filter_map(|e| e.file_name().to_str().map(str::to_owned)).collect()
+        }
         Err(error) => {
             problems.push(Diagnostic::whole_file("content/topics", format!("cannot read the topics: {error}")));
             Vec::new()

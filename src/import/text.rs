@@ -40,7 +40,8 @@ pub fn extract(input: &str, context: DateContext) -> Page {
         page.dropped.push(Dropped { location: format!("line {}", line.number), text: line.text.clone(), rule });
     };
 
-    let header = lines.iter().take(HEADER_SEARCH_LINES).position(|line| line.rule.is_none() && is_header_line(line, context));
+    let header =
+        lines.iter().take(HEADER_SEARCH_LINES).position(|line| line.rule.is_none() && is_header_line(line, context));
     let title_at = match header {
         Some(header) => lines[..header].iter().rposition(could_be_title),
         None => None,
@@ -132,7 +133,9 @@ pub fn extract(input: &str, context: DateContext) -> Page {
 fn is_header_line(line: &Line, context: DateContext) -> bool {
     word_count(&line.text) <= 16
         && !is_prose(&line.text)
-        && (byline_in(&line.text).is_some() || agency_in(&line.text).is_some() || find_date(&line.text, context).is_some())
+        && (byline_in(&line.text).is_some()
+            || agency_in(&line.text).is_some()
+            || find_date(&line.text, context).is_some())
 }
 
 /// Reads a header line into the page; false when it says nothing the page needs.

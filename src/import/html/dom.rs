@@ -31,7 +31,11 @@ pub fn class_tokens(node: &Handle) -> Vec<String> {
     for name in ["class", "id"] {
         if let Some(value) = attr(node, name) {
             tokens.extend(
-                value.to_lowercase().split(|c: char| !c.is_ascii_alphanumeric()).filter(|t| !t.is_empty()).map(str::to_owned),
+                value
+                    .to_lowercase()
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .filter(|t| !t.is_empty())
+                    .map(str::to_owned),
             );
         }
     }

@@ -49,15 +49,11 @@ pub fn read(document: &Handle) -> Metadata {
                 };
                 slot.get_or_insert(content);
             }
-            "link" if attr(&node, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
-                if meta.url.is_none() {
-                    meta.url = attr(&node, "href");
-                }
+            "link" if meta.url.is_none() && attr(&node, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
+                meta.url = attr(&node, "href");
             }
             "time" if meta.first_time.is_none() => meta.first_time = attr(&node, "datetime"),
-            "script"
-                if attr(&node, "type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) =>
-            {
+            "script" if attr(&node, "type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) => {
                 read_json_ld(&raw_text(&node), &mut meta);
             }
             _ => {}

@@ -166,11 +166,13 @@ fn take_captions(block: &Handle, page: &mut Page) {
 /// A `<figcaption>`'s text and its credit (an element classed `credit`, or a credit suffix).
 fn caption_of(figcaption: &Handle) -> Option<Caption> {
     let credit_node = descendants(figcaption).into_iter().skip(1).find(|n| {
-        class_tokens(n).iter().any(|t| matches!(t.as_str(), "credit" | "credits" | "copyright" | "source" | "photographer"))
+        class_tokens(n)
+            .iter()
+            .any(|t| matches!(t.as_str(), "credit" | "credits" | "copyright" | "source" | "photographer"))
     });
     let whole = text(figcaption);
     let Some(credit_node) = credit_node else {
-        return caption_in(&whole).or_else(|| (!whole.is_empty()).then(|| Caption { text: whole, credit: None }));
+        return caption_in(&whole).or_else(|| (!whole.is_empty()).then_some(Caption { text: whole, credit: None }));
     };
     let credit = text(&credit_node);
     let caption = whole.replace(&credit, "");

@@ -80,11 +80,42 @@ fn class_rule(tokens: &[String]) -> Option<Rule> {
     const WORDS: &[(Rule, &[&str])] = &[
         (Rule::Cookies, &["cookie", "cookies", "consent", "gdpr", "rgpd", "didomi"]),
         (Rule::Newsletter, &["newsletter", "newsletters"]),
-        (Rule::Subscription, &["subscribe", "subscription", "paywall", "abonnement", "abonnez", "premium", "popup", "modal"]),
+        (
+            Rule::Subscription,
+            &["subscribe", "subscription", "paywall", "abonnement", "abonnez", "premium", "popup", "modal"],
+        ),
         (Rule::Share, &["share", "sharing", "social", "partage", "partager"]),
-        (Rule::Related, &["related", "lire", "aussi", "recommended", "recommendations", "outbrain", "taboola", "readnext", "most", "populaires"]),
+        (
+            Rule::Related,
+            &[
+                "related",
+                "lire",
+                "aussi",
+                "recommended",
+                "recommendations",
+                "outbrain",
+                "taboola",
+                "readnext",
+                "most",
+                "populaires",
+            ],
+        ),
         (Rule::Comments, &["comment", "comments", "commentaire", "commentaires", "disqus", "reactions"]),
-        (Rule::Advertising, &["ad", "ads", "advert", "advertisement", "advertising", "publicite", "sponsor", "sponsored", "dfp", "banner"]),
+        (
+            Rule::Advertising,
+            &[
+                "ad",
+                "ads",
+                "advert",
+                "advertisement",
+                "advertising",
+                "publicite",
+                "sponsor",
+                "sponsored",
+                "dfp",
+                "banner",
+            ],
+        ),
         (Rule::MarketData, &["ticker", "market", "markets", "stock", "stocks", "bourse", "valeurs", "quotes"]),
         (Rule::Navigation, &["breadcrumb", "breadcrumbs", "menu", "nav", "navbar", "navigation", "skip", "pagination"]),
         (Rule::Accessibility, &["a11y", "accessibility", "contrast", "contraste"]),
@@ -172,7 +203,9 @@ pub fn clean_blocks(root: &Handle, dropped: &mut Vec<Dropped>) {
     for child in children {
         let Some(name) = tag(&child) else { continue };
         let content = text(&child);
-        let leaf = !descendants(&child).iter().skip(1).any(|n| tag(n).is_some_and(|t| matches!(t, "p" | "div" | "section" | "ul" | "ol" | "li" | "figure" | "table")));
+        let leaf = !descendants(&child).iter().skip(1).any(|n| {
+            tag(n).is_some_and(|t| matches!(t, "p" | "div" | "section" | "ul" | "ol" | "li" | "figure" | "table"))
+        });
         let rule = if content.is_empty() {
             if !matches!(name, "br" | "hr" | "img") {
                 remove_child(root, &child);

@@ -1,0 +1,408 @@
+//! `briefing import` driven through the real binary, on the pages and the small site
+//! of tests/fixtures/import/.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use briefing::content::front_matter::{ARTICLE_FIELDS, FrontMatter, parse_yaml, split};
+use tempfile::TempDir;
+
+const FRENCH_TEXT: &str = "norvale-shenzhen-fr.txt";
+const ENGLISH_TEXT: &str = "quillbright-lisbon-en.txt";
+const FRENCH_HTML: &str = "veldmark-livraisons-fr.html";
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import")
+}
+
+fn page(name: &str) -> PathBuf {
+    fixtures().join("pages").join(name)
+}
+
+/// A fresh copy of the fixture site.
+fn site() -> TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&fixtures().join("site"), dir.path());
+    dir
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn briefing() -> Command {
+    Command::cargo_bin("briefing").unwrap()
+}
+
+/// Imports one page with `--stdout`; returns the document.
+fn imported(site: &Path, name: &str) -> String {
+    let output = briefing().args(["import", "--stdout", "--root"]).arg(site).arg(page(name)).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// The document's front matter, read by the build's own parser, and its body.
+fn parsed(document: &str) -> (FrontMatter, String) {
+    let parts = split(document).unwrap();
+    (parse_yaml(&parts, ARTICLE_FIELDS).unwrap(), parts.body.to_owned())
+}
+
+fn strings(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| s.to_string()).collect()
+}
+
+fn assert_absent(body: &str, noise: &[&str]) {
+    for line in noise {
+        assert!(!body.contains(line), "noise `{line}` is in the body:\n{body}");
+    }
+}
+
+#[test]
+fn french_finance_portal_text_page() {
+    let site = site();
+    let (front, body) = parsed(&imported(site.path(), FRENCH_TEXT));
+    assert_eq!(front.title, "Norvale Systems ferme son centre de recherche en IA de Shenzhen");
+    assert_eq!(front.date.to_string(), "2024-11-14T17:20:00+01:00", "Paris winter time");
+    assert_eq!(
+        front.summary,
+        "Le groupe américain Norvale Systems a fermé son centre de recherche en intelligence artificielle de Shenzhen, a indiqué jeudi à l'AFP une source proche du dossier."
+    );
+    assert_eq!(front.topics, strings(&["ai-labs-leaving-china"]));
+    assert_eq!(front.organizations, strings(&["Norvale Systems", "Quillbright"]));
+    assert_eq!(front.regions, strings(&["China", "United States"]));
+    let source = front.source.unwrap();
+    assert_eq!(source.name, "AFP");
+    assert_eq!(source.url, None);
+    assert_eq!(source.published.unwrap().to_string(), "2024-11-14T17:20:00+01:00");
+    assert_eq!(front.lang.as_deref(), Some("fr"));
+    assert_eq!(front.updated, None);
+    assert!(front.tags.is_empty() && !front.draft && front.slug.is_none());
+
+    assert_eq!(body.matches("Le siège de Norvale Systems").count(), 1, "caption kept once:\n{body}");
+    assert!(body.contains(
+        "\n*Le siège de Norvale Systems, éditeur de logiciels imaginaire, à Austin* (AFP / CLAIRE FICTIVE)\n"
+    ));
+    assert!(body.contains("\n## Des équipes redéployées\n"), "{body}");
+    assert!(
+        body.contains(
+            "\n- Les projets en cours seront transférés à Austin d'ici la fin de l'année.\n- Les partenariats"
+        )
+    );
+    assert!(body.trim_end().ends_with("renforcés par les États-Unis."), "{body}");
+    assert_absent(
+        &body,
+        &[
+            "Aller au contenu",
+            "contraste",
+            "Fermer",
+            "information fournie par",
+            "14/11/2024",
+            "Publicité",
+            "Valeurs associées",
+            "USD",
+            "NASDAQ",
+            "+0,48%",
+            "commentaire",
+            "A lire aussi",
+            "Pékin dénonce",
+            "réduit la voilure",
+            "Mes listes",
+            "Cette liste",
+            "Chargement",
+        ],
+    );
+}
+
+#[test]
+fn english_wire_service_text_page() {
+    let site = site();
+    let (front, body) = parsed(&imported(site.path(), ENGLISH_TEXT));
+    assert_eq!(front.title, "Quillbright to shut Lisbon chip design centre as export curbs bite");
+    assert_eq!(front.date.to_string(), "2024-09-06T10:12:00+02:00");
+    assert!(
+        front.summary.starts_with("Quillbright, a US chip designer, will close"),
+        "the wire dateline is not in the summary: {}",
+        front.summary
+    );
+    assert_eq!(front.topics, strings(&["export-controls"]));
+    assert_eq!(front.organizations, strings(&["Quillbright"]));
+    assert_eq!(front.regions, strings(&["United States", "China", "European Union"]));
+    let source = front.source.unwrap();
+    assert_eq!(source.name, "Reuters");
+    assert_eq!(source.published.unwrap().to_string(), "2024-09-06T10:12:00+02:00");
+    assert_eq!(front.lang.as_deref(), Some("en"));
+
+    assert_eq!(body.matches("A visitor walks past").count(), 1, "{body}");
+    assert!(body.contains(
+        "*A visitor walks past the Quillbright stand at a trade fair in Lisbon.* (REUTERS / Ana Ficta / File Photo)"
+    ));
+    assert!(body.trim_start().starts_with("LISBON, Sept 6 (Reuters) - Quillbright"), "{body}");
+    assert!(body.contains("\n## Jobs moved to Austin\n"), "{body}");
+    assert!(body.trim_end().ends_with("*By Mara Quillon and Teodor Vasko (Reuters)*"), "{body}");
+    assert_absent(
+        &body,
+        &[
+            "Skip to main content",
+            "Exclusive news",
+            "World | Technology",
+            "Updated 2 hours ago",
+            "\nShare",
+            "Advertisement",
+            "Reporting by",
+            "Our Standards",
+            "Read next",
+            "opens a lab in Dublin",
+            "Chipmakers brace",
+            "newsletter",
+            "All rights reserved",
+        ],
+    );
+}
+
+#[test]
+fn french_news_html_page() {
+    let site = site();
+    let (front, body) = parsed(&imported(site.path(), FRENCH_HTML));
+    assert_eq!(front.title, "Veldmark suspend ses livraisons de machines vers la Chine");
+    assert_eq!(front.date.to_string(), "2025-07-04T06:30:00+02:00", "JSON-LD local time read as Paris summer time");
+    assert_eq!(front.updated.unwrap().to_string(), "2025-07-04T09:05:00+02:00");
+    assert!(front.summary.starts_with("Le fabricant néerlandais d'équipements pour semi-conducteurs Veldmark"));
+    assert_eq!(front.topics, strings(&["export-controls", "chip-supply-chains"]));
+    assert_eq!(front.organizations, strings(&["Veldmark", "Government of the Netherlands"]));
+    assert_eq!(front.regions, strings(&["China", "United States", "European Union", "Netherlands"]));
+    let source = front.source.unwrap();
+    assert_eq!(source.name, "AFP");
+    assert_eq!(source.url.as_deref(), Some("https://quotidien.example/economie/veldmark-livraisons-chine"));
+    assert_eq!(source.published.unwrap().to_string(), "2025-07-04T06:30:00+02:00");
+    assert_eq!(front.lang.as_deref(), Some("fr"));
+
+    assert_eq!(body.matches("Une salle blanche de Veldmark").count(), 1, "{body}");
+    assert!(body.contains("*Une salle blanche de Veldmark à Eindhoven, aux Pays-Bas.* (AFP / Piet Imaginaire)"));
+    assert!(body.contains("\n## Des clients chinois dans l'incertitude\n"), "{body}");
+    assert!(body.contains("\n- les machines de gravure les plus récentes ;\n- les pièces détachées"), "{body}");
+    assert!(body.contains("selon des sources *diplomatiques* à Bruxelles."), "{body}");
+    assert!(body.trim_end().ends_with("*Par Jeanne Fictive (AFP)*"), "{body}");
+    assert_absent(
+        &body,
+        &[
+            "<",
+            "dataLayer",
+            "min-height",
+            "Aller au contenu",
+            "cookies",
+            "Tout accepter",
+            "International",
+            "S'abonner",
+            "CAC 40",
+            "Économie › Tech",
+            "Partager",
+            "E-mail",
+            "Publicité",
+            "ads.example",
+            "À lire aussi",
+            "durcissent leurs règles",
+            "lettre d'information",
+            "Je m'inscris",
+            "commentaires",
+            "coûter cher",
+            "Signaler",
+            "Les plus lus",
+            "Un autre article",
+            "Tous droits réservés",
+            "Mentions légales",
+            "Publié le",
+            "# Veldmark",
+        ],
+    );
+}
+
+#[test]
+fn imported_articles_build_and_appear_on_their_topic_organization_and_region_pages() {
+    let site = site();
+    briefing().args(["import", "--root"]).arg(site.path()).arg(fixtures().join("pages")).assert().success();
+    let article =
+        site.path().join("content/articles/2025/veldmark-suspend-ses-livraisons-de-machines-vers-la-chine.md");
+    let written = fs::read_to_string(&article).unwrap();
+    assert_eq!(written, imported(site.path(), FRENCH_HTML), "what is written is what --stdout prints");
+
+    briefing().args(["build", "--root"]).arg(site.path()).assert().success();
+    let public = site.path().join("public");
+    let html = |path: &str| fs::read_to_string(public.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let article_page = html("articles/veldmark-suspend-ses-livraisons-de-machines-vers-la-chine/index.html");
+    assert!(article_page.contains("Des clients chinois dans l"), "the body is rendered");
+    for page in [
+        "topics/export-controls/index.html",
+        "topics/chip-supply-chains/index.html",
+        "organizations/veldmark/index.html",
+        "organizations/government-of-the-netherlands/index.html",
+        "regions/netherlands/index.html",
+        "regions/china/index.html",
+    ] {
+        assert!(html(page).contains("Veldmark suspend ses livraisons"), "{page} lists the article");
+    }
+    assert!(html("topics/ai-labs-leaving-china/index.html").contains("Norvale Systems ferme son centre"));
+    assert!(html("organizations/quillbright/index.html").contains("Quillbright to shut Lisbon"));
+    assert!(html("regions/european-union/index.html").contains("Quillbright to shut Lisbon"));
+}
+
+#[test]
+fn stdout_writes_nothing() {
+    let site = site();
+    imported(site.path(), FRENCH_TEXT);
+    assert!(!site.path().join("content/articles").exists());
+}
+
+#[test]
+fn existing_article_is_not_overwritten_without_force() {
+    let site = site();
+    let run = || briefing().args(["import", "--root"]).arg(site.path()).arg(page(ENGLISH_TEXT)).assert();
+    let path =
+        site.path().join("content/articles/2024/quillbright-to-shut-lisbon-chip-design-centre-as-export-curbs-bite.md");
+    let first = run().success().get_output().stdout.clone();
+    assert!(String::from_utf8_lossy(&first).contains(&format!("-> {}", path.display())));
+    fs::write(&path, "edited by hand").unwrap();
+
+    let output = run().failure().get_output().clone();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains(&format!("{} already exists: pass --force to overwrite it", path.display())), "{stderr}");
+    assert_eq!(fs::read_to_string(&path).unwrap(), "edited by hand");
+
+    briefing().args(["import", "--force", "--root"]).arg(site.path()).arg(page(ENGLISH_TEXT)).assert().success();
+    assert!(fs::read_to_string(&path).unwrap().starts_with("---\ntitle: Quillbright"));
+}
+
+#[test]
+fn explain_lists_each_dropped_line_with_its_rule() {
+    let site = site();
+    let output = briefing()
+        .args(["import", "--stdout", "--explain", "--root"])
+        .arg(site.path())
+        .arg(page(FRENCH_TEXT))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    for expected in [
+        "norvale-shenzhen-fr.txt: 18 dropped",
+        "  line 2: close button: \"Fermer\"",
+        "  line 5: read into the front matter: \"information fournie par AFP 14/11/2024 à 17:20\"",
+        "  line 9: duplicated photo caption: \"Le siège de Norvale Systems",
+        "  line 24: advertising: \"Publicité\"",
+        "  line 30: ticker and market data: \"87,1500 USD NASDAQ -1,12%\"",
+        "  line 31: ticker and market data: \"Quillbright\"",
+        "  line 34: comment widget: \"2 commentaires\"",
+        "  line 42: related-articles list: \"Pékin dénonce de nouvelles restrictions américaines\"",
+        "  line 47: watch-list widget: \"Cette liste ne contient aucune valeur.\"",
+        "  line 48: loading placeholder: \"Chargement...\"",
+    ] {
+        assert!(stderr.contains(expected), "missing `{expected}` in:\n{stderr}");
+    }
+    let html = briefing()
+        .args(["import", "--stdout", "--explain", "--root"])
+        .arg(site.path())
+        .arg(page(FRENCH_HTML))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(html.stderr).unwrap();
+    for expected in [
+        "<div id=\"didomi-host\" class=\"cookie-banner\">: cookie prompt:",
+        "<aside class=\"related\">: related-articles list:",
+        "<div class=\"article__comments\">: comment widget:",
+        "<section class=\"most-read\">: related-articles list:",
+        "<p class=\"legende\">: duplicated photo caption:",
+    ] {
+        assert!(stderr.contains(expected), "missing `{expected}` in:\n{stderr}");
+    }
+}
+
+#[test]
+fn stdin_is_read_with_a_dash() {
+    let site = site();
+    let output = briefing()
+        .args(["import", "--stdout", "--root"])
+        .arg(site.path())
+        .arg("-")
+        .write_stdin(fs::read_to_string(page(ENGLISH_TEXT)).unwrap())
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let (front, _) = parsed(&String::from_utf8(output.stdout).unwrap());
+    assert_eq!(front.title, "Quillbright to shut Lisbon chip design centre as export curbs bite");
+}
+
+#[test]
+fn directory_import_writes_every_page_and_a_summary() {
+    let site = site();
+    let output = briefing().args(["import", "--root"]).arg(site.path()).arg(fixtures().join("pages")).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(stdout.contains("Imported 3 of 3 pages (3 written, 0 failed)"), "{stdout}");
+    for path in [
+        "content/articles/2024/norvale-systems-ferme-son-centre-de-recherche-en-ia-de-shenzhen.md",
+        "content/articles/2024/quillbright-to-shut-lisbon-chip-design-centre-as-export-curbs-bite.md",
+        "content/articles/2025/veldmark-suspend-ses-livraisons-de-machines-vers-la-chine.md",
+    ] {
+        assert!(site.path().join(path).is_file(), "{path}");
+    }
+}
+
+#[test]
+fn topic_option_is_checked_and_replaces_suggestions() {
+    let site = site();
+    let output = briefing()
+        .args(["import", "--stdout", "--topic", "export-control", "--root"])
+        .arg(site.path())
+        .arg(page(FRENCH_TEXT))
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("unknown topic `export-control`: did you mean `export-controls`?"), "{stderr}");
+
+    let output = briefing()
+        .args(["import", "--stdout", "--topic", "export-controls", "--topic", "chip-supply-chains", "--root"])
+        .arg(site.path())
+        .arg(page(FRENCH_TEXT))
+        .output()
+        .unwrap();
+    let (front, _) = parsed(&String::from_utf8(output.stdout).unwrap());
+    assert_eq!(front.topics, strings(&["export-controls", "chip-supply-chains"]));
+}
+
+#[test]
+fn hostile_html_stays_text() {
+    let site = site();
+    let hostile = r#"<html lang="en"><head><title>Hostile page</title>
+        <meta property="article:published_time" content="2025-01-10T09:00:00Z"></head><body><article>
+        <h1>Norvale Systems export controls &lt;script&gt;</h1>
+        <p onclick="alert(1)">Norvale Systems said its export controls review <img src=x onerror=alert(1)> was **done** and [not a link](javascript:alert(1)) for now, officials said.</p>
+        <p><a href="javascript:alert(2)">a javascript link inside some text</a> and more words so that the paragraph is prose.</p>
+        <script>alert(3)</script><iframe src="https://evil.example"></iframe>
+        </article></body></html>"#;
+    let output = briefing()
+        .args(["import", "--stdout", "--root"])
+        .arg(site.path())
+        .arg("-")
+        .write_stdin(hostile)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let (front, body) = parsed(&String::from_utf8(output.stdout).unwrap());
+    assert_eq!(front.title, "Norvale Systems export controls <script>");
+    assert_absent(&body, &["<img", "<script", "onerror=", "evil.example", "alert(3)", "alert(2)"]);
+    assert!(
+        body.contains("\\*\\*done\\*\\* and \\[not a link\\](javascript"),
+        "Markdown in the page's text is escaped: {body}"
+    );
+    let html = briefing::content::markdown::render(&body).html;
+    assert!(!html.contains("<img") && !html.contains("<script") && !html.contains("href=\"javascript"), "{html}");
+}
