@@ -33,7 +33,7 @@ pub enum Command {
     Init(InitArgs),
     /// Turn saved news pages (plain text or HTML) into articles of the site
     #[command(
-        after_help = "Examples:\n  briefing import saved/report.txt --root my-briefing\n  briefing import saved/ --root my-briefing --topic export-controls\n  curl -s URL | briefing import - --stdout"
+        after_help = "Examples:\n  briefing import saved/report.txt --root my-briefing\n  briefing import saved/ --root my-briefing --topic export-controls\n  cat saved/page.html | briefing import - --stdout"
     )]
     Import(ImportArgs),
 }
