@@ -15,11 +15,33 @@ const COMPANIES: &[&str] =
     &["Norvale Systems", "Quillbright", "Veldmark", "Ostrava Micro", "Kelpwave", "Brantor Labs", "Sundial Compute"];
 const CITIES: &[&str] = &["Shenzhen", "Lisbon", "Grenoble", "Eindhoven", "Austin", "Dublin", "Singapore"];
 const MOIS: &[&str] = &[
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
     "décembre",
 ];
-const MONTHS: &[&str] =
-    &["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 /// A small deterministic generator (xorshift), so every run imports the same corpus.
 struct Rng(u64);
@@ -51,11 +73,15 @@ fn french_paragraphs(rng: &mut Rng, company: &str, city: &str, count: usize) -> 
 
 fn french_text_page(rng: &mut Rng, index: usize) -> String {
     let (company, city) = (rng.pick(COMPANIES), rng.pick(CITIES));
-    let mut page = String::from("Aller au contenu principal Activer le contraste adaptéDésactiver le contraste adapté\nFermer\n\n");
+    let mut page = String::from(
+        "Aller au contenu principal Activer le contraste adaptéDésactiver le contraste adapté\nFermer\n\n",
+    );
     let _ = writeln!(page, "{company} ferme son centre de recherche de {city} (dépêche {index})");
-    let (day, month, year, hour, minute) = (1 + rng.next(28), rng.next(12), 2022 + rng.next(4), rng.next(24), rng.next(60));
+    let (day, month, year, hour, minute) =
+        (1 + rng.next(28), rng.next(12), 2022 + rng.next(4), rng.next(24), rng.next(60));
     if index % 2 == 0 {
-        let _ = writeln!(page, "information fournie par AFP {day:02}/{:02}/{year} à {hour:02}:{minute:02}\n", month + 1);
+        let _ =
+            writeln!(page, "information fournie par AFP {day:02}/{:02}/{year} à {hour:02}:{minute:02}\n", month + 1);
     } else {
         let _ = writeln!(page, "information fournie par AFP {day} {} {year} à {hour:02}h{minute:02}\n", MOIS[month]);
     }
@@ -75,9 +101,14 @@ fn english_text_page(rng: &mut Rng, index: usize) -> String {
     let day = 1 + rng.next(28);
     let mut page = String::from("Skip to main content\nWorld | Technology | Business\n");
     let _ = writeln!(page, "{company} to shut {city} design centre as export curbs bite ({index})");
-    let _ = writeln!(page, "By Mara Quillon\n{month} {day}, 2024 10:{:02} AM GMT+2 Updated 2 hours ago\n\nShare", rng.next(60));
+    let _ = writeln!(
+        page,
+        "By Mara Quillon\n{month} {day}, 2024 10:{:02} AM GMT+2 Updated 2 hours ago\n\nShare",
+        rng.next(60)
+    );
     for i in 0..6 + rng.next(6) {
-        let prefix = if i == 0 { format!("{}, {month} {day} (Reuters) - ", city.to_uppercase()) } else { String::new() };
+        let prefix =
+            if i == 0 { format!("{}, {month} {day} (Reuters) - ", city.to_uppercase()) } else { String::new() };
         let _ = writeln!(
             page,
             "\n{prefix}{company} will close its design centre in {city}, which employs about {} engineers, citing new US export controls on chips sold to China, people familiar with the matter said on Friday.",
@@ -91,7 +122,8 @@ fn english_text_page(rng: &mut Rng, index: usize) -> String {
 fn french_html_page(rng: &mut Rng, index: usize) -> String {
     let (company, city) = (rng.pick(COMPANIES), rng.pick(CITIES));
     let title = format!("{company} suspend ses livraisons depuis {city} (article {index})");
-    let date = format!("2025-{:02}-{:02}T{:02}:{:02}:00", 1 + rng.next(12), 1 + rng.next(28), rng.next(24), rng.next(60));
+    let date =
+        format!("2025-{:02}-{:02}T{:02}:{:02}:00", 1 + rng.next(12), 1 + rng.next(28), rng.next(24), rng.next(60));
     let mut body = String::new();
     let count = 6 + rng.next(6);
     for (i, paragraph) in french_paragraphs(rng, company, city, count).into_iter().enumerate() {

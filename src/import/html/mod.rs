@@ -230,4 +230,27 @@ mod tests {
         assert!(!body.contains("Share") && !body.contains("Home") && !body.contains("2024 Example"), "{body}");
         assert_eq!(page.body[1], "*The Norvale office in Lisbon.* (Photo: Ana Ficta)");
     }
+
+    #[test]
+    fn readability_picks_the_prose_block_without_an_article_element() {
+        let links: String =
+            (0..12).map(|i| format!("<li><a href=\"/s/{i}\">Story number {i} of the day</a></li>")).collect();
+        let page = extract(
+            &format!(
+                r#"<html><head><meta property="article:published_time" content="2024-02-01T08:00:00+01:00"><meta property="og:title" content="Kelpwave opens a chip plant"></head><body>
+                <div class="layout"><div class="col-left"><ul>{links}</ul></div>
+                <div class="col-main"><p>Kelpwave opened a chip packaging plant near Porto on Thursday, the company said, after two years of building work.</p>
+                <p>The plant, which cost about 400 million euros, will employ 600 people when it reaches full output next year, it said.</p>
+                <p>Publicité</p></div>
+                <div class="col-right"><p>Market wrap: shares, bonds and currencies, every evening in your inbox.</p></div></div></body></html>"#
+            ),
+            2024,
+        );
+        assert_eq!(page.title, "Kelpwave opens a chip plant");
+        assert_eq!(page.published.unwrap().to_string(), "2024-02-01T08:00:00+01:00");
+        assert_eq!(page.body.len(), 2, "{:?}", page.body);
+        assert!(page.body[1].starts_with("The plant, which cost"));
+        let rules: Vec<Rule> = page.dropped.iter().map(|d| d.rule).collect();
+        assert!(rules.contains(&Rule::OutsideArticle) && rules.contains(&Rule::Advertising), "{rules:?}");
+    }
 }
