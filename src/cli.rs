@@ -144,7 +144,7 @@ impl ImportArgs {
         let bar = if any_directory {
             let bar = ProgressBar::with_draw_target(Some(inputs.len() as u64), ProgressDrawTarget::stderr());
             bar.set_style(
-                ProgressStyle::with_template("{spinner} importing [{bar:30}] {pos}/{len} pages ({per_sec})")
+                ProgressStyle::with_template("{spinner} importing [{bar:30}] {pos}/{len} pages, {elapsed}")
                     .expect("the progress template is valid")
                     .progress_chars("=> "),
             );

@@ -36,6 +36,20 @@ pub fn find_year(text: &str) -> Option<i32> {
         .find(|&year| year != 0)
 }
 
+/// The year of a copyright notice ("© 2024 Example Media"): the page's year when its
+/// dateline leaves the year out.
+pub fn copyright_year(text: &str) -> Option<i32> {
+    let lowered = text.to_lowercase();
+    ["©", "(c)", "copyright"].iter().find_map(|mark| {
+        lowered.match_indices(mark).find_map(|(at, _)| {
+            lowered[at + mark.len()..]
+                .split_whitespace()
+                .take(2)
+                .find_map(|word| year_number(word.trim_end_matches(['-', '–'])))
+        })
+    })
+}
+
 /// A timestamp as found in HTML metadata: RFC 3339, or ISO without an offset.
 pub fn parse_iso(text: &str, context: DateContext) -> Option<DateValue> {
     let text = text.trim();
@@ -354,5 +368,7 @@ mod tests {
     fn year_of_a_full_date() {
         assert_eq!(find_year("Updated September 7, 2024"), Some(2024));
         assert_eq!(find_year("Sept 6"), None);
+        assert_eq!(copyright_year("Read next\n© 2023 Wire Example. All rights reserved."), Some(2023));
+        assert_eq!(copyright_year("Copyright 2021-2024 Example"), None);
     }
 }

@@ -147,7 +147,7 @@ impl Importer {
             html::extract(input, self.current_year)
         } else {
             let french = language::detect(input) == Some("fr");
-            let year = dates::find_year(input).unwrap_or(self.current_year);
+            let year = dates::find_year(input).or_else(|| dates::copyright_year(input)).unwrap_or(self.current_year);
             text::extract(input, dates::DateContext { french, year })
         }
     }
@@ -249,6 +249,35 @@ mod tests {
         assert_eq!(slug_of("Pékin répond à l'offensive de Washington"), "pekin-repond-a-l-offensive-de-washington");
         let long = slug_of(&"très longue phrase ".repeat(10));
         assert!(long.len() <= SLUG_MAX && !long.ends_with('-'), "{long}");
+    }
+
+    fn importer() -> Importer {
+        let topic = crate::content::Topic {
+            path: "content/topics/labs.md".into(),
+            slug: "labs".to_owned(),
+            title: "Labs".to_owned(),
+            summary: String::new(),
+            weight: 0,
+            keywords: vec!["design centre".to_owned()],
+            intro_html: String::new(),
+        };
+        Importer::new(Gazetteer::new(&[topic], &crate::site::Entities::default()), Vec::new(), 2030).unwrap()
+    }
+
+    #[test]
+    fn a_dateline_without_year_takes_the_pages_copyright_year() {
+        let page = "Kelpwave shuts its Porto design centre\n\nPORTO, Sept 6 (Reuters) - Kelpwave will shut its design centre in Porto by the end of the year, the company said on Friday.\n\nRead next\n© 2023 Wire Example. All rights reserved.\n";
+        let article = importer().import(page).unwrap();
+        assert_eq!(article.front.date.to_string(), "2023-09-06");
+        assert_eq!(article.path, PathBuf::from("content/articles/2023/kelpwave-shuts-its-porto-design-centre.md"));
+        assert_eq!(article.front.source.unwrap().name, "Reuters");
+        assert_eq!(article.front.topics, vec!["labs"]);
+    }
+
+    #[test]
+    fn a_page_without_a_date_is_refused() {
+        let error = importer().import("Kelpwave shuts its Porto design centre\n\nKelpwave will shut its design centre in Porto, the company said on Friday.\n").unwrap_err();
+        assert!(matches!(error, ImportError::NoDate { .. }), "{error}");
     }
 
     #[test]

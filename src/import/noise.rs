@@ -328,7 +328,12 @@ fn menu_line(line: &str) -> bool {
     let separators = line.matches(['|', '>', '›', '·', '•']).count();
     let pieces: Vec<&str> =
         line.split(['|', '>', '›', '·', '•']).map(str::trim).filter(|piece| !piece.is_empty()).collect();
-    separators > 0 && pieces.len() >= 2 && pieces.iter().all(|piece| piece.split_whitespace().count() <= 3)
+    let is_item = |piece: &&str| {
+        piece.split_whitespace().count() <= 3
+            && piece.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            && piece.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '\'' | '’' | '&' | '.'))
+    };
+    separators > 0 && pieces.len() >= 2 && pieces.iter().all(is_item)
 }
 
 /// Words in `line`.
@@ -368,6 +373,9 @@ mod tests {
         assert_eq!(classify("Chargement..."), Some(Rule::Loading));
         assert_eq!(classify("© 2024 Example Media. All rights reserved."), Some(Rule::Copyright));
         assert_eq!(classify("World | Technology | Business"), Some(Rule::Navigation));
+        assert_eq!(classify("Économie › Tech"), Some(Rule::Navigation));
+        assert_eq!(classify("<script>alert(1)</script>"), None);
+        assert_eq!(classify("Prices rose 5% | analysts said (in a note)"), None);
     }
 
     #[test]

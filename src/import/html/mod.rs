@@ -10,7 +10,7 @@ use htmd::options::{BulletListMarker, Options};
 use markup5ever_rcdom::Handle;
 
 use super::byline::{agency_in, agency_in_parentheses, agency_named, byline_in, caption_in, same_text};
-use super::dates::{DateContext, find_year, parse_iso};
+use super::dates::{DateContext, copyright_year, find_year, parse_iso};
 use super::markdown::caption as caption_markdown;
 use super::noise::{Rule, is_prose, word_count};
 use super::{Caption, Page, language};
@@ -45,7 +45,13 @@ pub fn extract(input: &str, default_year: i32) -> Page {
         Some(lang) => lang.starts_with("fr"),
         None => language::detect(&whole_text) == Some("fr"),
     };
-    let year = meta.published.as_deref().and_then(find_year).or_else(|| find_year(&whole_text)).unwrap_or(default_year);
+    let year = meta
+        .published
+        .as_deref()
+        .and_then(find_year)
+        .or_else(|| find_year(&whole_text))
+        .or_else(|| copyright_year(&whole_text))
+        .unwrap_or(default_year);
     let context = DateContext { french, year };
     page.published = [&meta.published, &meta.first_time].into_iter().flatten().find_map(|d| parse_iso(d, context));
     page.updated = meta.modified.as_deref().and_then(|d| parse_iso(d, context)).filter(|u| Some(*u) != page.published);
