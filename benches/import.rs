@@ -79,7 +79,7 @@ fn french_text_page(rng: &mut Rng, index: usize) -> String {
     let _ = writeln!(page, "{company} ferme son centre de recherche de {city} (dépêche {index})");
     let (day, month, year, hour, minute) =
         (1 + rng.next(28), rng.next(12), 2022 + rng.next(4), rng.next(24), rng.next(60));
-    if index % 2 == 0 {
+    if index.is_multiple_of(2) {
         let _ =
             writeln!(page, "information fournie par AFP {day:02}/{:02}/{year} à {hour:02}:{minute:02}\n", month + 1);
     } else {
