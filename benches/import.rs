@@ -218,7 +218,11 @@ fn main() {
         cpu_seconds.sort_by(f64::total_cmp);
         let cpu = cpu_seconds[cpu_seconds.len() / 2];
         // On a shared, loaded machine the wall time varies with other work; CPU time does not.
-        println!("median CPU time (user + system) {:.0} ms = {:.0} pages per CPU-second", cpu * 1000.0, pages as f64 / cpu);
+        println!(
+            "median CPU time (user + system) {:.0} ms = {:.0} pages per CPU-second",
+            cpu * 1000.0,
+            pages as f64 / cpu
+        );
     }
 }
 
