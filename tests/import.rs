@@ -406,3 +406,12 @@ fn hostile_html_stays_text() {
     let html = briefing::content::markdown::render(&body).html;
     assert!(!html.contains("<img") && !html.contains("<script") && !html.contains("href=\"javascript"), "{html}");
 }
+
+#[test]
+fn a_missing_site_is_named() {
+    let empty = tempfile::tempdir().unwrap();
+    let output = briefing().args(["import", "--root"]).arg(empty.path()).arg(page(FRENCH_TEXT)).output().unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains(&format!("no site at `{}`", empty.path().display())), "{stderr}");
+}

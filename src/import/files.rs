@@ -103,10 +103,45 @@ fn read_page(path: &Path) -> Result<String, ImportError> {
     decode(bytes, path)
 }
 
-/// UTF-8, a leading byte-order mark dropped; Windows-1252 pages are refused by name.
+/// UTF-8 (a leading byte-order mark dropped), else Windows-1252, in which older French
+/// pages are often saved.
 fn decode(bytes: Vec<u8>, path: &Path) -> Result<String, ImportError> {
-    let text = String::from_utf8(bytes).map_err(|_| ImportError::NotText { path: path.to_path_buf() })?;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            windows_1252(error.as_bytes()).ok_or_else(|| ImportError::NotText { path: path.to_path_buf() })?
+        }
+    };
     Ok(text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text))
+}
+
+/// Windows-1252 text; `None` for bytes it leaves undefined or control characters (binary files).
+fn windows_1252(bytes: &[u8]) -> Option<String> {
+    const HIGH: [char; 32] = [
+        '€', '\0', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\0', 'Ž', '\0', '\0', '‘', '’', '“', '”',
+        '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\0', 'ž', 'Ÿ',
+    ];
+    bytes
+        .iter()
+        .map(|&byte| match byte {
+            0x80..=0x9f => Some(HIGH[usize::from(byte - 0x80)]).filter(|&c| c != '\0'),
+            b'\t' | b'\n' | b'\r' => Some(char::from(byte)),
+            0x00..=0x1f => None,
+            _ => Some(char::from(byte)),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_1252_pages_are_decoded() {
+        let bytes = b"L\x92\xe9t\xe9 \x80 \x9c".to_vec();
+        assert_eq!(decode(bytes, Path::new("x.txt")).unwrap(), "L’été € œ");
+        assert!(decode(vec![0xff, 0x00, 0x01], Path::new("x.bin")).is_err());
+    }
 }
 
 /// Writes articles under `root`, each named with its input, refusing to overwrite an

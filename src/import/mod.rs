@@ -77,17 +77,19 @@ pub enum ImportError {
     UnknownTopic { topic: String, hint: String },
     #[error("no topic suggested for \"{title}\": pass --topic SLUG (known topics: {known})")]
     NoTopic { title: String, known: String },
-    #[error("{path} already exists: pass --force to overwrite it")]
+    #[error("{} already exists: pass --force to overwrite it", path.display())]
     Exists { path: PathBuf },
-    #[error("{path} is also written by {other} in this import")]
+    #[error("{} is also written by {other} in this import", path.display())]
     SameSlug { path: PathBuf, other: String },
-    #[error("cannot read `{path}`: {source}")]
+    #[error("cannot read `{}`: {source}", path.display())]
     Read { path: PathBuf, source: std::io::Error },
-    #[error("cannot write `{path}`: {source}")]
+    #[error("cannot write `{}`: {source}", path.display())]
     Write { path: PathBuf, source: std::io::Error },
-    #[error("`{path}` is not UTF-8 text")]
+    #[error("`{path}` is not text (it has bytes that are neither UTF-8 nor Windows-1252)")]
     NotText { path: PathBuf },
-    #[error("the site could not be read:\n{0}")]
+    #[error("no site at `{}`: it has no site.yaml; pass the site's directory with --root", root.display())]
+    NoSite { root: PathBuf },
+    #[error("the site's files have problems; fix them and import again:\n{0}")]
     Site(Diagnostics),
 }
 

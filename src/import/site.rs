@@ -14,6 +14,9 @@ use super::{Gazetteer, ImportError};
 
 /// The gazetteer of the site at `root`; every problem in those files is reported.
 pub fn load_gazetteer(root: &Path) -> Result<Gazetteer, ImportError> {
+    if !root.join(CONFIG_FILE).is_file() {
+        return Err(ImportError::NoSite { root: root.to_path_buf() });
+    }
     let mut problems = Diagnostics::default();
     let config = read_text(root, Path::new(CONFIG_FILE))
         .and_then(|file| SiteConfig::parse(&file.text, CONFIG_FILE))
