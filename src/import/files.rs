@@ -132,18 +132,6 @@ fn windows_1252(bytes: &[u8]) -> Option<String> {
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn windows_1252_pages_are_decoded() {
-        let bytes = b"L\x92\xe9t\xe9 \x80 \x9c".to_vec();
-        assert_eq!(decode(bytes, Path::new("x.txt")).unwrap(), "L’été € œ");
-        assert!(decode(vec![0xff, 0x00, 0x01], Path::new("x.bin")).is_err());
-    }
-}
-
 /// Writes articles under `root`, each named with its input, refusing to overwrite an
 /// existing file unless `force` and refusing two inputs of this run that make the same
 /// file. Returns, per article, the path written.
@@ -169,4 +157,16 @@ pub fn write_all(root: &Path, articles: &[(String, &Imported)], force: bool) -> 
             Ok(target)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_1252_pages_are_decoded() {
+        let bytes = b"L\x92\xe9t\xe9 \x80 \x9c".to_vec();
+        assert_eq!(decode(bytes, Path::new("x.txt")).unwrap(), "L’été € œ");
+        assert!(decode(vec![0xff, 0x00, 0x01], Path::new("x.bin")).is_err());
+    }
 }
