@@ -11,6 +11,7 @@ use tempfile::TempDir;
 const FRENCH_TEXT: &str = "norvale-shenzhen-fr.txt";
 const ENGLISH_TEXT: &str = "quillbright-lisbon-en.txt";
 const FRENCH_HTML: &str = "veldmark-livraisons-fr.html";
+const ENGLISH_HTML: &str = "sundial-exports-en.html";
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import")
@@ -227,6 +228,40 @@ fn french_news_html_page() {
 }
 
 #[test]
+fn english_html_page_without_an_article_element() {
+    let site = site();
+    let (front, body) = parsed(&imported(site.path(), ENGLISH_HTML));
+    assert_eq!(front.title, "Sundial Compute halts exports of AI servers to China");
+    assert_eq!(front.date.to_string(), "2024-12-03T14:05:00+00:00");
+    assert_eq!(front.topics, strings(&["export-controls"]));
+    assert_eq!(front.regions, strings(&["China", "United States"]));
+    let source = front.source.unwrap();
+    assert_eq!(
+        (source.name.as_str(), source.url.as_deref()),
+        ("Reuters", Some("https://wire.example/tech/sundial-halts-exports"))
+    );
+    assert_eq!(front.lang.as_deref(), Some("en"));
+    assert!(front.summary.starts_with("Sundial Compute, a US maker of AI servers"), "{}", front.summary);
+    assert!(body.contains("Analysts said other server makers were likely to follow."), "{body}");
+    assert!(body.trim_end().ends_with("*By Ode Fenn (Reuters)*"), "{body}");
+    assert_absent(
+        &body,
+        &[
+            "Sign in",
+            "Subscribe",
+            "Technology",
+            "Advertisement",
+            "Read next",
+            "Reporting by",
+            "Related Coverage",
+            "Story one",
+            "Terms of use",
+            "©",
+        ],
+    );
+}
+
+#[test]
 fn imported_articles_build_and_appear_on_their_topic_organization_and_region_pages() {
     let site = site();
     briefing().args(["import", "--root"]).arg(site.path()).arg(fixtures().join("pages")).assert().success();
@@ -345,11 +380,12 @@ fn directory_import_writes_every_page_and_a_summary() {
     let output = briefing().args(["import", "--root"]).arg(site.path()).arg(fixtures().join("pages")).output().unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let stdout = String::from_utf8(output.stdout).unwrap();
-    assert!(stdout.contains("Imported 3 of 3 pages (3 written, 0 failed)"), "{stdout}");
+    assert!(stdout.contains("Imported 4 of 4 pages (4 written, 0 failed)"), "{stdout}");
     for path in [
         "content/articles/2024/norvale-systems-ferme-son-centre-de-recherche-en-ia-de-shenzhen.md",
         "content/articles/2024/quillbright-to-shut-lisbon-chip-design-centre-as-export-curbs-bite.md",
         "content/articles/2025/veldmark-suspend-ses-livraisons-de-machines-vers-la-chine.md",
+        "content/articles/2024/sundial-compute-halts-exports-of-ai-servers-to-china.md",
     ] {
         assert!(site.path().join(path).is_file(), "{path}");
     }

@@ -64,7 +64,7 @@ pub fn extract(input: &str, default_year: i32) -> Page {
     let block = main_block(&body);
     record_outside(&block, &body, &mut page.dropped);
 
-    read_bylines(&block, &meta, &mut page);
+    read_bylines(&block, &body, &meta, &mut page);
     let title = page.title.clone();
     remove_matching(&block, &mut page.dropped, &|node| metadata_rule(node, &title));
     take_captions(&block, &mut page);
@@ -99,16 +99,18 @@ fn title(meta: &meta::Metadata) -> String {
         .unwrap_or(document_title)
 }
 
-/// Byline and agency from the author metadata and byline elements.
-fn read_bylines(block: &Handle, meta: &meta::Metadata, page: &mut Page) {
+/// Byline and agency from the author metadata and byline elements: those of the
+/// article block first, then those of the page (a header beside the article).
+fn read_bylines(block: &Handle, body: &Handle, meta: &meta::Metadata, page: &mut Page) {
     if let Some(author) = &meta.author {
         match agency_named(author).or_else(|| agency_in(author)) {
             Some(agency) => page.agency = Some(agency.to_owned()),
             None => page.byline = byline_in(&format!("By {author}")),
         }
     }
-    for node in descendants(block).iter().filter(|n| is_byline(n)) {
-        let line = text(node);
+    let candidates = descendants(block).into_iter().chain(descendants(body));
+    for node in candidates.filter(is_byline) {
+        let line = text(&node);
         if page.agency.is_none() {
             page.agency = agency_in(&line).map(str::to_owned);
         }
@@ -130,7 +132,15 @@ fn metadata_rule(node: &Handle, title: &str) -> Option<Rule> {
     let tokens = class_tokens(node);
     let dateline = tokens.iter().any(|t| matches!(t.as_str(), "dateline" | "date" | "timestamp" | "published"));
     let meta_block = tokens.iter().any(|t| t == "meta") && !is_prose(&text(node));
-    ((name == "h1" && same_text(&text(node), title)) || name == "time" || is_byline(node) || dateline || meta_block)
+    // A `<time>` inside a sentence ("takes effect on <time>March 1</time>") is text.
+    let standalone_time = name == "time"
+        && !parent(node)
+            .and_then(|p| {
+                tag(&p)
+                    .map(|t| matches!(t, "p" | "li" | "blockquote" | "td" | "em" | "strong" | "a" | "span" | "b" | "i"))
+            })
+            .unwrap_or(false);
+    ((name == "h1" && same_text(&text(node), title)) || standalone_time || is_byline(node) || dateline || meta_block)
         .then_some(Rule::Metadata)
 }
 
@@ -258,5 +268,15 @@ mod tests {
         assert!(page.body[1].starts_with("The plant, which cost"));
         let rules: Vec<Rule> = page.dropped.iter().map(|d| d.rule).collect();
         assert!(rules.contains(&Rule::OutsideArticle) && rules.contains(&Rule::Advertising), "{rules:?}");
+    }
+
+    #[test]
+    fn a_time_inside_a_sentence_is_kept() {
+        let page = extract(
+            r#"<html lang="en"><head><meta property="article:published_time" content="2024-02-01T08:00:00Z"></head><body><article><h1>Rules on chip tools take effect</h1>
+            <p>The new licence rules on chipmaking tools take effect on <time datetime="2024-03-01">March 1</time>, the ministry said on Thursday.</p></article></body></html>"#,
+            2024,
+        );
+        assert!(page.body[0].contains("take effect on March 1, the ministry"), "{:?}", page.body);
     }
 }
