@@ -12,6 +12,7 @@ mod html;
 mod language;
 mod markdown;
 pub mod noise;
+mod phrases;
 pub mod site;
 mod text;
 
