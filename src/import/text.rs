@@ -28,13 +28,9 @@ enum Block {
 }
 
 pub fn extract(input: &str, context: DateContext) -> Page {
-    let lines: Vec<Line> = input
-        .lines()
-        .enumerate()
-        .map(|(index, raw)| (index + 1, raw.replace('\u{a0}', " ").split_whitespace().collect::<Vec<_>>().join(" ")))
-        .filter(|(_, text)| !text.is_empty())
-        .map(|(number, text)| Line { number, rule: classify(&text), text })
-        .collect();
+    let raw: Vec<String> =
+        input.lines().map(|raw| raw.replace('\u{a0}', " ").split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+    let lines = unwrap_paragraphs(&raw, context);
     let mut page = Page::default();
     let drop = |page: &mut Page, line: &Line, rule: Rule| {
         page.dropped.push(Dropped { location: format!("line {}", line.number), text: line.text.clone(), rule });
@@ -129,13 +125,57 @@ pub fn extract(input: &str, context: DateContext) -> Page {
     page
 }
 
+/// Shortest line that may be part of a paragraph wrapped at a fixed width.
+const WRAPPED_LINE_CHARS: usize = 45;
+
+/// The non-empty lines, classified. When the page is hard-wrapped (e-mailed wire copy,
+/// a text-mode browser), the lines of each paragraph are joined first: a long line
+/// that does not end a sentence continues on the next, unless either is a widget,
+/// a caption, a list item, a byline or a dateline.
+fn unwrap_paragraphs(raw: &[String], context: DateContext) -> Vec<Line> {
+    let standalone = |text: &str| {
+        classify(text).is_some()
+            || caption_in(text).is_some()
+            || list_item(text).is_some()
+            || (word_count(text) <= 16 && is_header_text(text, context))
+    };
+    let continues = |text: &str, next: &str| {
+        text.chars().count() >= WRAPPED_LINE_CHARS && !ends_sentence(text) && !next.is_empty() && !standalone(next)
+    };
+    let non_empty = raw.iter().filter(|l| !l.is_empty()).count();
+    let wrapped = raw.windows(2).filter(|pair| continues(&pair[0], &pair[1]) && !standalone(&pair[0])).count();
+    let hard_wrapped = non_empty > 0 && wrapped * 4 >= non_empty;
+
+    let mut lines: Vec<Line> = Vec::new();
+    let mut joining = false;
+    for (index, text) in raw.iter().enumerate() {
+        if text.is_empty() {
+            joining = false;
+            continue;
+        }
+        match lines.last_mut() {
+            Some(last) if joining => {
+                last.text.push(' ');
+                last.text.push_str(text);
+            }
+            _ => lines.push(Line { number: index + 1, text: text.clone(), rule: None }),
+        }
+        let next = raw.get(index + 1).map_or("", String::as_str);
+        joining = hard_wrapped && !standalone(text) && continues(text, next);
+    }
+    for line in &mut lines {
+        line.rule = classify(&line.text);
+    }
+    lines
+}
+
 /// Byline, dateline or agency line: short, and says who or when.
 fn is_header_line(line: &Line, context: DateContext) -> bool {
-    word_count(&line.text) <= 16
-        && !is_prose(&line.text)
-        && (byline_in(&line.text).is_some()
-            || agency_in(&line.text).is_some()
-            || find_date(&line.text, context).is_some())
+    word_count(&line.text) <= 16 && !is_prose(&line.text) && is_header_text(&line.text, context)
+}
+
+fn is_header_text(text: &str, context: DateContext) -> bool {
+    byline_in(text).is_some() || agency_in(text).is_some() || find_date(text, context).is_some()
 }
 
 /// Reads a header line into the page; false when it says nothing the page needs.
@@ -256,5 +296,16 @@ mod tests {
         assert!(rules.contains(&Rule::DuplicateCaption), "{rules:?}");
         assert!(rules.contains(&Rule::MarketData), "{rules:?}");
         assert!(page.lede.starts_with("Le groupe Norvale"));
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined() {
+        let input = "Kelpwave opens a packaging plant in Porto\nBy Ode Fenn\nMarch 4, 2024 9:30 AM GMT\n\nPORTO, March 4 (Reuters) - Kelpwave, a chip packaging\ncompany, opened a plant near Porto on Monday, the\ncompany said, after two years of building work.\n\nThe plant will employ about 600 people when it\nreaches full output next year, a spokesperson said in\na statement sent to reporters on Monday morning.\n\nRead next\nAnother story about chips\n";
+        let page = extract(input, DateContext { french: false, year: 2024 });
+        assert_eq!(page.title, "Kelpwave opens a packaging plant in Porto");
+        assert_eq!(page.byline.as_deref(), Some("Ode Fenn"));
+        assert_eq!(page.body.len(), 2, "{:?}", page.body);
+        assert!(page.body[1].starts_with("The plant will employ about 600 people when it reaches full output"));
+        assert!(page.body[1].ends_with("on Monday morning."));
     }
 }
