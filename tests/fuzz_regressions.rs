@@ -3,6 +3,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+#[path = "../fuzz/fuzz_targets/import_common.rs"]
+mod import_common;
+
 use briefing::content::markdown::render;
 use briefing::content::{Article, ParseContext, Topic};
 
@@ -47,5 +50,16 @@ fn markdown_inputs_render_without_scripts() {
         unique.sort();
         unique.dedup();
         assert_eq!(ids.len(), unique.len(), "{}: duplicate ids {ids:?}", path.display());
+    }
+}
+
+#[test]
+fn import_inputs_import_or_fail_cleanly_and_round_trip() {
+    let importer = import_common::importer();
+    for (_, text) in inputs("import_text") {
+        import_common::import_round_trips(&importer, &import_common::text_page(&text));
+    }
+    for (_, text) in inputs("import_html") {
+        import_common::import_round_trips(&importer, &import_common::html_page(&text));
     }
 }
