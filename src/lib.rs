@@ -10,6 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diagnostic;
+pub mod import;
 pub mod init;
 pub mod output;
 pub mod render;

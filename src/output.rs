@@ -55,14 +55,7 @@ impl Output {
         })?;
         let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         fs::create_dir_all(parent).map_err(io_error("create", parent))?;
-        let lock_path = parent.join(format!(".{name}.lock"));
-        let lock = File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .map_err(io_error("create", &lock_path))?;
-        lock.lock().map_err(io_error("lock", &lock_path))?;
+        let lock = lock_folder(parent, &name)?;
         let staging = parent.join(format!(".{name}.tmp-{}", std::process::id()));
         if staging.exists() {
             fs::remove_dir_all(&staging).map_err(io_error("remove the stale", &staging))?;
@@ -135,6 +128,26 @@ impl Drop for Output {
     }
 }
 
+/// Takes the lock that makes builds into `parent` take turns: the folder itself is locked,
+/// so nothing is written beside the output.
+#[cfg(unix)]
+fn lock_folder(parent: &Path, _name: &str) -> Result<File, OutputError> {
+    let lock = File::open(parent).map_err(io_error("open", parent))?;
+    lock.lock().map_err(io_error("lock", parent))?;
+    Ok(lock)
+}
+
+/// Takes the lock that makes builds of one output take turns: a `.<name>.lock` file beside it,
+/// since folders cannot be opened for locking here.
+#[cfg(not(unix))]
+fn lock_folder(parent: &Path, name: &str) -> Result<File, OutputError> {
+    let path = parent.join(format!(".{name}.lock"));
+    let lock =
+        File::options().create(true).truncate(false).write(true).open(&path).map_err(io_error("create", &path))?;
+    lock.lock().map_err(io_error("lock", &path))?;
+    Ok(lock)
+}
+
 /// An existing output may be replaced only if briefing made it, or it is an empty directory.
 fn is_replaceable(target: &Path) -> bool {
     target.is_dir()
@@ -205,7 +218,7 @@ mod tests {
         assert_eq!(fs::read(target.join("index.html")).unwrap(), b"one");
         let leftovers: Vec<_> =
             fs::read_dir(dir.path()).unwrap().filter_map(Result::ok).map(|e| e.file_name()).collect();
-        assert_eq!(leftovers.len(), 2, "{leftovers:?}"); // public and its lock file
+        assert_eq!(leftovers, ["public"], "nothing but the output is left beside it");
     }
 
     #[test]

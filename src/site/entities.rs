@@ -24,6 +24,8 @@ pub struct Entities {
     lookup: HashMap<String, HashMap<String, String>>,
     /// taxonomy -> canonical name -> description
     descriptions: HashMap<String, HashMap<String, String>>,
+    /// taxonomy -> every name and alias as written, with its canonical name (for `import`)
+    spellings: HashMap<String, Vec<(String, String)>>,
 }
 
 impl Entities {
@@ -60,7 +62,9 @@ impl Entities {
                 if !definition.description.is_empty() {
                     descriptions.insert(canonical.clone(), definition.description.clone());
                 }
+                let spellings = entities.spellings.entry(taxonomy.clone()).or_default();
                 for name in std::iter::once(&canonical).chain(&definition.aliases) {
+                    spellings.push((name.clone(), canonical.clone()));
                     if let Some(previous) = lookup.insert(name.to_lowercase(), canonical.clone())
                         && previous != canonical
                     {
@@ -81,6 +85,11 @@ impl Entities {
     /// The canonical name for `name` in `taxonomy`; an unknown name is its own entity.
     pub fn canonical<'a>(&'a self, taxonomy: &str, name: &'a str) -> &'a str {
         self.lookup.get(taxonomy).and_then(|names| names.get(&name.to_lowercase())).map_or(name, String::as_str)
+    }
+
+    /// Every name and alias of `taxonomy` as written, each with its canonical name.
+    pub fn spellings(&self, taxonomy: &str) -> &[(String, String)] {
+        self.spellings.get(taxonomy).map_or(&[], Vec::as_slice)
     }
 
     pub fn description(&self, taxonomy: &str, canonical: &str) -> Option<&str> {
@@ -105,6 +114,8 @@ mod tests {
         assert_eq!(entities.canonical("regions", "Pékin"), "China");
         assert_eq!(entities.canonical("regions", "Mars"), "Mars");
         assert_eq!(entities.canonical("tags", "AWS"), "AWS");
+        let spellings = entities.spellings("regions");
+        assert!(spellings.contains(&("Pékin".to_owned(), "China".to_owned())), "{spellings:?}");
     }
 
     #[test]

@@ -1,0 +1,236 @@
+//! Import benchmark: generates a few hundred scraped pages (French finance-portal text,
+//! English wire text, French news HTML; deterministic, invented events) and imports the
+//! directory with the release binary, printing pages per second.
+//!
+//! Run: `cargo bench --bench import` (IMPORT_BENCH_PAGES=N to change the count,
+//! RAYON_NUM_THREADS=1 to measure one core).
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+const COMPANIES: &[&str] =
+    &["Norvale Systems", "Quillbright", "Veldmark", "Ostrava Micro", "Kelpwave", "Brantor Labs", "Sundial Compute"];
+const CITIES: &[&str] = &["Shenzhen", "Lisbon", "Grenoble", "Eindhoven", "Austin", "Dublin", "Singapore"];
+const MOIS: &[&str] = &[
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A small deterministic generator (xorshift), so every run imports the same corpus.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self, below: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % below as u64) as usize
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.next(items.len())]
+    }
+}
+
+fn french_paragraphs(rng: &mut Rng, company: &str, city: &str, count: usize) -> Vec<String> {
+    (0..count)
+        .map(|i| {
+            let other = rng.pick(COMPANIES);
+            format!(
+                "Le groupe {company} a confirmé la fermeture de son site de {city}, qui employait {} personnes, selon une source proche du dossier citée pour la {}e fois. Son concurrent {other} a lui aussi réduit ses activités de recherche en Chine, sur fond de contrôles à l'exportation renforcés par les États-Unis et de rivalité entre Pékin et Washington.",
+                40 + rng.next(300),
+                i + 1
+            )
+        })
+        .collect()
+}
+
+fn french_text_page(rng: &mut Rng, index: usize) -> String {
+    let (company, city) = (rng.pick(COMPANIES), rng.pick(CITIES));
+    let mut page = String::from(
+        "Aller au contenu principal Activer le contraste adaptéDésactiver le contraste adapté\nFermer\n\n",
+    );
+    let _ = writeln!(page, "{company} ferme son centre de recherche de {city} (dépêche {index})");
+    let (day, month, year, hour, minute) =
+        (1 + rng.next(28), rng.next(12), 2022 + rng.next(4), rng.next(24), rng.next(60));
+    if index.is_multiple_of(2) {
+        let _ =
+            writeln!(page, "information fournie par AFP {day:02}/{:02}/{year} à {hour:02}:{minute:02}\n", month + 1);
+    } else {
+        let _ = writeln!(page, "information fournie par AFP {day} {} {year} à {hour:02}h{minute:02}\n", MOIS[month]);
+    }
+    let caption = format!("Les bureaux de {company} à {city} ( AFP / PHOTOGRAPHE FICTIF )");
+    let _ = writeln!(page, "{caption}\n\n{caption}\n");
+    let count = 6 + rng.next(6);
+    for paragraph in french_paragraphs(rng, company, city, count) {
+        let _ = writeln!(page, "{paragraph}\n");
+    }
+    page.push_str("Valeurs associées\n\n231,4400 USD NASDAQ -0,34%\nIBM\n259,730 USD NYSE -0,32%\n\n0 commentaire\n\nSignaler le commentaire\n\nFermer\n\nA lire aussi\n\nMes listes\n\nCette liste ne contient aucune valeur.\nChargement...\n");
+    page
+}
+
+fn english_text_page(rng: &mut Rng, index: usize) -> String {
+    let (company, city) = (rng.pick(COMPANIES), rng.pick(CITIES));
+    let month = rng.pick(MONTHS);
+    let day = 1 + rng.next(28);
+    let mut page = String::from("Skip to main content\nWorld | Technology | Business\n");
+    let _ = writeln!(page, "{company} to shut {city} design centre as export curbs bite ({index})");
+    let _ = writeln!(
+        page,
+        "By Mara Quillon\n{month} {day}, 2024 10:{:02} AM GMT+2 Updated 2 hours ago\n\nShare",
+        rng.next(60)
+    );
+    for i in 0..6 + rng.next(6) {
+        let prefix =
+            if i == 0 { format!("{}, {month} {day} (Reuters) - ", city.to_uppercase()) } else { String::new() };
+        let _ = writeln!(
+            page,
+            "\n{prefix}{company} will close its design centre in {city}, which employs about {} engineers, citing new US export controls on chips sold to China, people familiar with the matter said on Friday.",
+            50 + rng.next(200)
+        );
+    }
+    page.push_str("\n(Reporting by Mara Quillon; Editing by Ode Fenn)\n\nRead next\nAnother story\nSign up for our newsletter\n© 2024 Wire Example. All rights reserved.\n");
+    page
+}
+
+fn french_html_page(rng: &mut Rng, index: usize) -> String {
+    let (company, city) = (rng.pick(COMPANIES), rng.pick(CITIES));
+    let title = format!("{company} suspend ses livraisons depuis {city} (article {index})");
+    let date =
+        format!("2025-{:02}-{:02}T{:02}:{:02}:00", 1 + rng.next(12), 1 + rng.next(28), rng.next(24), rng.next(60));
+    let mut body = String::new();
+    let count = 6 + rng.next(6);
+    for (i, paragraph) in french_paragraphs(rng, company, city, count).into_iter().enumerate() {
+        let _ = writeln!(body, "<p>{paragraph}</p>");
+        if i == 2 {
+            body.push_str("<div class=\"pub\">Publicité</div><h2>Des clients dans l'incertitude</h2>\n");
+        }
+    }
+    let menu: String = (0..30).map(|i| format!("<li><a href=\"/rubrique/{i}\">Rubrique {i}</a></li>")).collect();
+    format!(
+        r#"<!DOCTYPE html><html lang="fr"><head><title>{title} - Le Quotidien imaginaire</title>
+<link rel="canonical" href="https://quotidien.example/a/{index}">
+<script type="application/ld+json">{{"@type":"NewsArticle","headline":"{title}","datePublished":"{date}","author":{{"name":"AFP"}}}}</script>
+<script>var x = 1;</script><style>body {{ margin: 0 }}</style></head><body>
+<div class="cookie-banner"><p>Nous utilisons des cookies.</p><button>Tout accepter</button></div>
+<header class="site-header"><nav><ul>{menu}</ul></nav></header>
+<main><article><h1>{title}</h1><p class="byline">Par la rédaction avec AFP</p>
+<figure><img src="x.jpg"><figcaption>Les bureaux de {company} à {city}. <span class="credit">AFP / Photographe fictif</span></figcaption></figure>
+{body}<aside class="related"><h3>À lire aussi</h3><ul><li><a href="/a/1">Un autre article</a></li></ul></aside>
+<div class="comments"><h2>0 commentaire</h2></div></article></main>
+<footer><p>© 2025 Le Quotidien imaginaire</p></footer></body></html>
+"#
+    )
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; no other argument is read.
+    let pages: usize = std::env::var("IMPORT_BENCH_PAGES").ok().and_then(|n| n.parse().ok()).unwrap_or(600);
+    let work = tempfile::tempdir().unwrap();
+    let site = work.path().join("site");
+    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/site"), &site);
+    let input = work.path().join("pages");
+    fs::create_dir_all(&input).unwrap();
+    let mut rng = Rng(0x5eed_1234_abcd_0001);
+    let mut bytes = 0;
+    for index in 0..pages {
+        let (name, text) = match index % 3 {
+            0 => (format!("{index:04}.txt"), french_text_page(&mut rng, index)),
+            1 => (format!("{index:04}.txt"), english_text_page(&mut rng, index)),
+            _ => (format!("{index:04}.html"), french_html_page(&mut rng, index)),
+        };
+        bytes += text.len();
+        fs::write(input.join(name), text).unwrap();
+    }
+    println!("generated {pages} pages ({} kB) in {}", bytes / 1000, input.display());
+
+    let mut timings = Vec::new();
+    let mut cpu_seconds = Vec::new();
+    for run in 0..5 {
+        let cpu_before = children_cpu_seconds();
+        let started = Instant::now();
+        let output = Command::new(env!("CARGO_BIN_EXE_briefing"))
+            .args(["import", "--force", "--root"])
+            .arg(&site)
+            .arg(&input)
+            .output()
+            .expect("the briefing binary runs");
+        let elapsed = started.elapsed().as_secs_f64();
+        assert!(output.status.success(), "import failed:\n{}", String::from_utf8_lossy(&output.stderr));
+        print!("{}", String::from_utf8_lossy(&output.stdout));
+        let cpu = children_cpu_seconds().zip(cpu_before).map(|(after, before)| after - before);
+        match cpu {
+            Some(cpu) => println!("run {}: {:.1} ms wall, {:.0} ms CPU", run + 1, elapsed * 1000.0, cpu * 1000.0),
+            None => println!("run {}: {:.1} ms wall", run + 1, elapsed * 1000.0),
+        }
+        timings.push(elapsed);
+        cpu_seconds.extend(cpu);
+    }
+    timings.sort_by(f64::total_cmp);
+    let median = timings[timings.len() / 2];
+    println!(
+        "import of {pages} pages, whole process (5 runs): median {:.1} ms = {:.0} pages/s; best {:.1} ms = {:.0} pages/s",
+        median * 1000.0,
+        pages as f64 / median,
+        timings[0] * 1000.0,
+        pages as f64 / timings[0]
+    );
+    if !cpu_seconds.is_empty() {
+        cpu_seconds.sort_by(f64::total_cmp);
+        let cpu = cpu_seconds[cpu_seconds.len() / 2];
+        // On a shared, loaded machine the wall time varies with other work; CPU time does not.
+        println!(
+            "median CPU time (user + system) {:.0} ms = {:.0} pages per CPU-second",
+            cpu * 1000.0,
+            pages as f64 / cpu
+        );
+    }
+}
+
+/// User + system time of finished child processes, from /proc (Linux); 10 ms resolution.
+fn children_cpu_seconds() -> Option<f64> {
+    let stat = fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the parenthesised command name; cutime and cstime are fields 16 and 17.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks: f64 = fields.get(13)?.parse::<f64>().ok()? + fields.get(14)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}

@@ -1,0 +1,191 @@
+//! What import knows of the site: its topics' keywords and the organizations and
+//! regions of `content/entities.yaml`, to tag a report with the site's own spellings.
+
+use crate::content::Topic;
+use crate::site::Entities;
+
+/// A topic and the folded keywords that suggest it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopicKeywords {
+    pub slug: String,
+    pub keywords: Vec<String>,
+}
+
+/// The site's topics and entities, ready for matching.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    /// Sorted by slug.
+    pub topics: Vec<TopicKeywords>,
+    /// (spelling, canonical), longest spelling first so "Amazon Web Services" wins over "Amazon".
+    organizations: Vec<(String, String)>,
+    regions: Vec<(String, String)>,
+}
+
+/// Topics and entities found in a report.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tags {
+    pub topics: Vec<String>,
+    pub organizations: Vec<String>,
+    pub regions: Vec<String>,
+}
+
+impl Gazetteer {
+    pub fn new(topics: &[Topic], entities: &Entities) -> Gazetteer {
+        let mut topics: Vec<TopicKeywords> = topics
+            .iter()
+            .map(|topic| TopicKeywords {
+                slug: topic.slug.clone(),
+                keywords: topic.keywords.iter().map(|k| fold_keyword(k)).filter(|k| !k.is_empty()).collect(),
+            })
+            .collect();
+        topics.sort_by(|a, b| a.slug.cmp(&b.slug));
+        let sorted = |taxonomy: &str| {
+            let mut spellings = entities.spellings(taxonomy).to_vec();
+            spellings.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+            spellings
+        };
+        Gazetteer { topics, organizations: sorted("organizations"), regions: sorted("regions") }
+    }
+
+    pub fn topic_slugs(&self) -> Vec<String> {
+        self.topics.iter().map(|t| t.slug.clone()).collect()
+    }
+
+    /// Organizations, regions and suggested topics for a report's title and text.
+    pub fn tag(&self, title: &str, text: &str) -> Tags {
+        let whole = format!("{title}\n{text}");
+        Tags {
+            topics: self.suggest_topics(title, text),
+            organizations: mentioned(&whole, &self.organizations),
+            regions: mentioned(&whole, &self.regions),
+        }
+    }
+
+    /// Topics whose keywords the report uses: a keyword in the title counts three times.
+    /// Topics scoring at least a third of the best are kept, at most three.
+    fn suggest_topics(&self, title: &str, text: &str) -> Vec<String> {
+        let (title, text) = (fold_keyword(title), fold_keyword(text));
+        let mut scored: Vec<(usize, &str)> = self
+            .topics
+            .iter()
+            .map(|topic| {
+                let score = topic
+                    .keywords
+                    .iter()
+                    .map(|keyword| 3 * occurrences(&title, keyword) + occurrences(&text, keyword))
+                    .sum::<usize>();
+                (score, topic.slug.as_str())
+            })
+            .filter(|&(score, _)| score > 0)
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+        let best = scored.first().map_or(0, |s| s.0);
+        scored
+            .into_iter()
+            .filter(|&(score, _)| score * 3 >= best && (score >= 2 || score == best))
+            .take(3)
+            .map(|(_, slug)| slug.to_owned())
+            .collect()
+    }
+}
+
+/// Lowercase with plain apostrophes; accents are kept (they tell "Pékin" from "pekin" no less).
+fn fold_keyword(text: &str) -> String {
+    text.replace(['’', 'ʼ'], "'").to_lowercase()
+}
+
+/// How often `word` occurs in `text` as whole words.
+fn occurrences(text: &str, word: &str) -> usize {
+    text.match_indices(word).filter(|&(at, _)| at_word_boundary(text, at, word.len())).count()
+}
+
+fn at_word_boundary(text: &str, at: usize, len: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text[at + len..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Canonical names of the spellings found in `text` (case-sensitive: entities are proper
+/// nouns, and "US" is not "us"), in order of first mention. A longer spelling hides the
+/// shorter ones inside it: "Amazon Web Services" is not also a mention of "Amazon".
+fn mentioned(text: &str, spellings: &[(String, String)]) -> Vec<String> {
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut found: Vec<(usize, &str)> = Vec::new();
+    for (spelling, canonical) in spellings {
+        for (at, _) in text.match_indices(spelling.as_str()) {
+            let end = at + spelling.len();
+            if !at_word_boundary(text, at, spelling.len()) || taken.iter().any(|&(s, e)| at < e && end > s) {
+                continue;
+            }
+            taken.push((at, end));
+            found.push((at, canonical));
+        }
+    }
+    found.sort();
+    let mut names: Vec<String> = Vec::new();
+    for (_, canonical) in found {
+        if !names.iter().any(|n| n == canonical) {
+            names.push(canonical.to_owned());
+        }
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    fn gazetteer() -> Gazetteer {
+        let taxonomies = vec!["tags".to_owned(), "organizations".to_owned(), "regions".to_owned()];
+        let entities = Entities::parse(
+            "organizations:\n  Amazon: {}\n  Amazon Web Services: { aliases: [AWS] }\nregions:\n  China: { aliases: [Chine, Pékin] }\n  United States: { aliases: [États-Unis, Washington, US] }\n",
+            Path::new("content/entities.yaml"),
+            &taxonomies,
+        )
+        .unwrap();
+        let topic = |slug: &str, keywords: &[&str]| Topic {
+            path: format!("content/topics/{slug}.md").into(),
+            slug: slug.to_owned(),
+            title: slug.to_owned(),
+            summary: String::new(),
+            weight: 0,
+            keywords: keywords.iter().map(|k| k.to_string()).collect(),
+            intro_html: String::new(),
+        };
+        Gazetteer::new(
+            &[
+                topic("labs", &["laboratoire de recherche", "lab closure", "fermeture"]),
+                topic("decoupling", &["découplage", "Chine", "États-Unis"]),
+                topic("minerals", &["gallium"]),
+            ],
+            &entities,
+        )
+    }
+
+    #[test]
+    fn aliases_and_french_names_give_canonical_entities() {
+        let tags = gazetteer().tag(
+            "Amazon Web Services ferme un laboratoire",
+            "La rivalité entre Pékin et Washington, selon d'AWS. Les US et la Chine.",
+        );
+        assert_eq!(tags.organizations, vec!["Amazon Web Services"]);
+        assert_eq!(tags.regions, vec!["China", "United States"]);
+    }
+
+    #[test]
+    fn lowercase_words_are_not_acronyms() {
+        let tags = gazetteer().tag("Let us know", "Tell us about the lab.");
+        assert!(tags.regions.is_empty(), "{tags:?}");
+    }
+
+    #[test]
+    fn topics_are_suggested_from_keywords() {
+        let tags = gazetteer().tag(
+            "Fermeture d'un laboratoire de recherche",
+            "La fermeture du laboratoire de recherche s'inscrit dans le découplage entre la Chine et les États-Unis.",
+        );
+        assert_eq!(tags.topics, vec!["labs", "decoupling"]);
+    }
+}

@@ -1,0 +1,156 @@
+//! Small helpers over the html5ever tree that `htmd` parses into and converts from.
+
+use markup5ever_rcdom::{Handle, NodeData};
+
+/// The element's lowercase tag name; `None` for text, comments and the document.
+pub fn tag(node: &Handle) -> Option<&str> {
+    match &node.data {
+        NodeData::Element { name, .. } => Some(&name.local),
+        _ => None,
+    }
+}
+
+pub fn attr(node: &Handle, name: &str) -> Option<String> {
+    match &node.data {
+        NodeData::Element { attrs, .. } => {
+            attrs.borrow().iter().find(|a| &*a.name.local == name).map(|a| a.value.to_string())
+        }
+        _ => None,
+    }
+}
+
+pub fn remove_attr(node: &Handle, name: &str) {
+    if let NodeData::Element { attrs, .. } = &node.data {
+        attrs.borrow_mut().retain(|a| &*a.name.local != name);
+    }
+}
+
+/// Lowercase words of the class and id attributes: `article__share-bar` -> article, share, bar.
+pub fn class_tokens(node: &Handle) -> Vec<String> {
+    let mut tokens = Vec::new();
+    for name in ["class", "id"] {
+        if let Some(value) = attr(node, name) {
+            tokens.extend(
+                value
+                    .to_lowercase()
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .filter(|t| !t.is_empty())
+                    .map(str::to_owned),
+            );
+        }
+    }
+    tokens
+}
+
+/// The text of a subtree, whitespace collapsed; scripts and styles excluded.
+pub fn text(node: &Handle) -> String {
+    let mut raw = String::new();
+    collect_text(node, &mut raw);
+    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The text children of an element as they are: the source of a `<script>`.
+pub fn raw_text(node: &Handle) -> String {
+    let mut raw = String::new();
+    for child in node.children.borrow().iter() {
+        if let NodeData::Text { contents } = &child.data {
+            raw.push_str(&contents.borrow());
+        }
+    }
+    raw
+}
+
+fn collect_text(node: &Handle, out: &mut String) {
+    match &node.data {
+        NodeData::Text { contents } => out.push_str(&contents.borrow()),
+        NodeData::Element { name, .. } if matches!(&*name.local, "script" | "style" | "template" | "noscript") => {}
+        _ => {
+            for child in node.children.borrow().iter() {
+                collect_text(child, out);
+                if tag(child).is_some_and(is_block) {
+                    out.push(' ');
+                }
+            }
+        }
+    }
+}
+
+/// Characters of text inside links, for link density.
+pub fn link_text_len(node: &Handle) -> usize {
+    if tag(node) == Some("a") {
+        return text(node).chars().count();
+    }
+    node.children.borrow().iter().map(link_text_len).sum()
+}
+
+/// Share of a subtree's text that is link text: menus and related lists are near 1.
+pub fn link_density(node: &Handle) -> f64 {
+    let total = text(node).chars().count();
+    if total == 0 { 0.0 } else { link_text_len(node) as f64 / total as f64 }
+}
+
+pub fn is_block(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "aside"
+            | "header"
+            | "footer"
+            | "nav"
+            | "ul"
+            | "ol"
+            | "li"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "blockquote"
+            | "figure"
+            | "figcaption"
+            | "table"
+            | "tr"
+            | "td"
+            | "th"
+            | "form"
+            | "br"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "pre"
+    )
+}
+
+/// Elements of the subtree, in document order, the root included.
+pub fn descendants(node: &Handle) -> Vec<Handle> {
+    let mut found = Vec::new();
+    let mut stack = vec![node.clone()];
+    while let Some(current) = stack.pop() {
+        if tag(&current).is_some() {
+            found.push(current.clone());
+        }
+        stack.extend(current.children.borrow().iter().rev().cloned());
+    }
+    found
+}
+
+/// The first element of the subtree with tag `name`.
+pub fn find(node: &Handle, name: &str) -> Option<Handle> {
+    descendants(node).into_iter().find(|n| tag(n) == Some(name))
+}
+
+pub fn parent(node: &Handle) -> Option<Handle> {
+    let weak = node.parent.take();
+    let parent = weak.as_ref().and_then(|w| w.upgrade());
+    node.parent.set(weak);
+    parent
+}
+
+/// Detaches `child` from `parent`.
+pub fn remove_child(parent: &Handle, child: &Handle) {
+    parent.children.borrow_mut().retain(|c| !std::rc::Rc::ptr_eq(c, child));
+}

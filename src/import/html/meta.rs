@@ -1,0 +1,161 @@
+//! What an HTML page says about itself: `<meta>` tags, `<link rel=canonical>`,
+//! `<time datetime>` and JSON-LD `NewsArticle`.
+
+use markup5ever_rcdom::Handle;
+use serde_json::Value;
+
+use super::dom::{attr, descendants, raw_text, tag, text};
+
+/// Metadata read from the whole page before anything is removed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Metadata {
+    pub headline: Option<String>,
+    pub document_title: Option<String>,
+    pub first_h1: Option<String>,
+    pub published: Option<String>,
+    pub modified: Option<String>,
+    pub first_time: Option<String>,
+    pub url: Option<String>,
+    pub site_name: Option<String>,
+    pub author: Option<String>,
+    pub description: Option<String>,
+    pub lang: Option<String>,
+}
+
+pub fn read(document: &Handle) -> Metadata {
+    let mut meta = Metadata::default();
+    let mut og_title = None;
+    let mut og_url = None;
+    for node in descendants(document) {
+        match tag(&node).unwrap_or_default() {
+            "html" => meta.lang = attr(&node, "lang").map(|l| l.trim().to_lowercase()).filter(|l| !l.is_empty()),
+            "title" if meta.document_title.is_none() => meta.document_title = Some(text(&node)),
+            "h1" if meta.first_h1.is_none() => meta.first_h1 = Some(text(&node)).filter(|t| !t.is_empty()),
+            "meta" => {
+                let key = attr(&node, "property").or_else(|| attr(&node, "name")).unwrap_or_default().to_lowercase();
+                let Some(content) = attr(&node, "content").map(|c| c.trim().to_owned()).filter(|c| !c.is_empty())
+                else {
+                    continue;
+                };
+                let slot = match key.as_str() {
+                    "og:title" => &mut og_title,
+                    "og:url" => &mut og_url,
+                    "og:site_name" => &mut meta.site_name,
+                    "article:published_time" | "date" | "dc.date" | "pubdate" => &mut meta.published,
+                    "article:modified_time" | "og:updated_time" => &mut meta.modified,
+                    "author" | "article:author" => &mut meta.author,
+                    "description" | "og:description" => &mut meta.description,
+                    _ => continue,
+                };
+                slot.get_or_insert(content);
+            }
+            "link" if meta.url.is_none() && attr(&node, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
+                meta.url = attr(&node, "href");
+            }
+            "time" if meta.first_time.is_none() => meta.first_time = attr(&node, "datetime"),
+            "script" if attr(&node, "type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) => {
+                read_json_ld(&raw_text(&node), &mut meta);
+            }
+            _ => {}
+        }
+    }
+    meta.url = meta.url.or(og_url).filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+    meta.headline = meta.headline.or(og_title);
+    meta
+}
+
+/// Fills what a JSON-LD `NewsArticle` (or `Article`, `ReportageNewsArticle`) says.
+fn read_json_ld(json: &str, meta: &mut Metadata) {
+    let Ok(value) = serde_json::from_str::<Value>(json) else { return };
+    let Some(article) = find_article(&value) else { return };
+    let string = |key: &str| article.get(key).and_then(Value::as_str).map(str::trim).map(str::to_owned);
+    let name_of = |value: Option<&Value>| -> Option<String> {
+        match value? {
+            Value::String(name) => Some(name.clone()),
+            Value::Object(object) => object.get("name").and_then(Value::as_str).map(str::to_owned),
+            Value::Array(items) => {
+                let names: Vec<String> = items
+                    .iter()
+                    .filter_map(|item| item.get("name").and_then(Value::as_str).or(item.as_str()).map(str::to_owned))
+                    .collect();
+                (!names.is_empty()).then(|| names.join(", "))
+            }
+            _ => None,
+        }
+    };
+    if let Some(headline) = string("headline") {
+        meta.headline = Some(headline);
+    }
+    if let Some(published) = string("datePublished") {
+        meta.published = Some(published);
+    }
+    if let Some(modified) = string("dateModified") {
+        meta.modified = Some(modified);
+    }
+    if let Some(author) = name_of(article.get("author")) {
+        meta.author = Some(author);
+    }
+    if let Some(publisher) = name_of(article.get("publisher")) {
+        meta.site_name.get_or_insert(publisher);
+    }
+    let url = string("url").or_else(|| match article.get("mainEntityOfPage") {
+        Some(Value::String(url)) => Some(url.clone()),
+        Some(Value::Object(page)) => page.get("@id").and_then(Value::as_str).map(str::to_owned),
+        _ => None,
+    });
+    if let Some(url) = url {
+        meta.url.get_or_insert(url);
+    }
+    if let Some(language) = string("inLanguage") {
+        meta.lang.get_or_insert(language.to_lowercase());
+    }
+}
+
+/// The article object in a JSON-LD value, an array of them or an `@graph`.
+fn find_article(value: &Value) -> Option<&Value> {
+    match value {
+        Value::Array(items) => items.iter().find_map(find_article),
+        Value::Object(object) => {
+            let is_article = match object.get("@type") {
+                Some(Value::String(kind)) => kind.ends_with("Article"),
+                Some(Value::Array(kinds)) => kinds.iter().any(|k| k.as_str().is_some_and(|k| k.ends_with("Article"))),
+                _ => false,
+            };
+            if is_article { Some(value) } else { object.get("@graph").and_then(find_article) }
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn metadata(html: &str) -> Metadata {
+        read(&htmd::HtmlToMarkdown::new().html_to_tree(html).unwrap())
+    }
+
+    #[test]
+    fn json_ld_news_article_in_a_graph() {
+        let meta = metadata(
+            r#"<html lang="fr"><head><script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"X"},{"@type":"NewsArticle","headline":"Titre","datePublished":"2024-03-12T10:15:00+01:00","author":[{"@type":"Organization","name":"AFP"}],"publisher":{"name":"Le Quotidien fictif"}}]}</script></head><body></body></html>"#,
+        );
+        assert_eq!(meta.headline.as_deref(), Some("Titre"));
+        assert_eq!(meta.published.as_deref(), Some("2024-03-12T10:15:00+01:00"));
+        assert_eq!(meta.author.as_deref(), Some("AFP"));
+        assert_eq!(meta.site_name.as_deref(), Some("Le Quotidien fictif"));
+        assert_eq!(meta.lang.as_deref(), Some("fr"));
+    }
+
+    #[test]
+    fn meta_tags_canonical_and_time() {
+        let meta = metadata(
+            r#"<head><title>T | Site</title><meta property="og:title" content="OG title"><meta property="article:published_time" content="2024-09-06T10:12:00+02:00"><link rel="canonical" href="https://news.example/a"><meta property="og:url" content="https://news.example/b"></head><body><time datetime="2024-09-06">6 Sept</time></body>"#,
+        );
+        assert_eq!(meta.headline.as_deref(), Some("OG title"));
+        assert_eq!(meta.published.as_deref(), Some("2024-09-06T10:12:00+02:00"));
+        assert_eq!(meta.url.as_deref(), Some("https://news.example/a"));
+        assert_eq!(meta.first_time.as_deref(), Some("2024-09-06"));
+        assert_eq!(meta.document_title.as_deref(), Some("T | Site"));
+    }
+}

@@ -1,0 +1,282 @@
+//! A saved HTML page -> a [`Page`]: metadata from `<head>` and JSON-LD, the article
+//! found by the readability pass, converted to Markdown by `htmd`.
+
+mod dom;
+mod meta;
+mod readability;
+
+use htmd::HtmlToMarkdown;
+use htmd::options::{BulletListMarker, Options};
+use markup5ever_rcdom::Handle;
+
+use super::byline::{agency_in, agency_in_parentheses, agency_named, byline_in, caption_in, same_text};
+use super::dates::{DateContext, copyright_year, find_year, parse_iso};
+use super::markdown::caption as caption_markdown;
+use super::noise::{Rule, is_prose, word_count};
+use super::{Caption, Page, language};
+use dom::{attr, class_tokens, descendants, find, parent, remove_attr, remove_child, tag, text};
+use readability::{chrome_rule, clean_blocks, main_block, record, record_outside, remove_matching};
+
+/// Whether `input` is an HTML page rather than plain text.
+pub fn looks_like_html(input: &str) -> bool {
+    let start: String = input.trim_start().chars().take(1024).collect::<String>().to_lowercase();
+    start.starts_with("<!doctype html")
+        || start.starts_with("<html")
+        || start.starts_with("<?xml")
+        || ["<body", "<head", "<p>", "<div", "<article", "<meta "].iter().any(|t| start.contains(t))
+}
+
+pub fn extract(input: &str, default_year: i32) -> Page {
+    let options = Options {
+        bullet_list_marker: BulletListMarker::Dash,
+        ul_bullet_spacing: 1,
+        ol_number_spacing: 1,
+        ..Options::default()
+    };
+    let converter =
+        HtmlToMarkdown::builder().options(options).skip_tags(vec!["img", "source", "track", "map", "area"]).build();
+    let mut page = Page::default();
+    let Ok(document) = converter.html_to_tree(input) else { return page };
+    let meta = meta::read(&document);
+    let body = find(&document, "body").unwrap_or_else(|| document.clone());
+
+    let whole_text = text(&body);
+    let french = match &meta.lang {
+        Some(lang) => lang.starts_with("fr"),
+        None => language::detect(&whole_text) == Some("fr"),
+    };
+    let year = meta
+        .published
+        .as_deref()
+        .and_then(find_year)
+        .or_else(|| find_year(&whole_text))
+        .or_else(|| copyright_year(&whole_text))
+        .unwrap_or(default_year);
+    let context = DateContext { french, year };
+    page.published = [&meta.published, &meta.first_time].into_iter().flatten().find_map(|d| parse_iso(d, context));
+    page.updated = meta.modified.as_deref().and_then(|d| parse_iso(d, context)).filter(|u| Some(*u) != page.published);
+    page.url = meta.url.clone();
+    page.publisher = meta.site_name.clone();
+    page.lang_hint = meta.lang.clone();
+    page.title = title(&meta);
+
+    remove_matching(&body, &mut page.dropped, &chrome_rule);
+    let block = main_block(&body);
+    record_outside(&block, &body, &mut page.dropped);
+
+    read_bylines(&block, &body, &meta, &mut page);
+    let title = page.title.clone();
+    remove_matching(&block, &mut page.dropped, &|node| metadata_rule(node, &title));
+    take_captions(&block, &mut page);
+    clean_blocks(&block, &mut page.dropped);
+    for link in descendants(&block).iter().filter(|n| tag(n) == Some("a")) {
+        if !attr(link, "href").is_some_and(|h| h.starts_with("https://") || h.starts_with("http://")) {
+            remove_attr(link, "href");
+        }
+    }
+
+    let paragraphs: Vec<String> =
+        descendants(&block).iter().filter(|n| tag(n) == Some("p")).map(text).filter(|t| !t.is_empty()).collect();
+    page.lede = paragraphs.iter().find(|p| is_prose(p) || word_count(p) >= 8).cloned().unwrap_or_default();
+    if page.agency.is_none() {
+        page.agency = agency_in_parentheses(&page.lede).map(str::to_owned);
+    }
+    page.text = paragraphs.join("\n");
+    page.body = markdown_blocks(&converter.tree_to_markdown(&block), page.caption.as_ref());
+    page
+}
+
+/// JSON-LD headline or `og:title`, else the first `<h1>`, else `<title>` without the site name.
+fn title(meta: &meta::Metadata) -> String {
+    if let Some(title) = meta.headline.as_ref().or(meta.first_h1.as_ref()) {
+        return title.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    let document_title = meta.document_title.clone().unwrap_or_default();
+    [" | ", " - ", " – ", " — "]
+        .iter()
+        .find_map(|separator| document_title.split_once(separator).map(|(head, _)| head.trim().to_owned()))
+        .filter(|head| word_count(head) >= 3)
+        .unwrap_or(document_title)
+}
+
+/// Byline and agency from the author metadata and byline elements: those of the
+/// article block first, then those of the page (a header beside the article).
+fn read_bylines(block: &Handle, body: &Handle, meta: &meta::Metadata, page: &mut Page) {
+    if let Some(author) = &meta.author {
+        match agency_named(author).or_else(|| agency_in(author)) {
+            Some(agency) => page.agency = Some(agency.to_owned()),
+            None => page.byline = byline_in(&format!("By {author}")),
+        }
+    }
+    let candidates = descendants(block).into_iter().chain(descendants(body));
+    for node in candidates.filter(is_byline) {
+        let line = text(&node);
+        if page.agency.is_none() {
+            page.agency = agency_in(&line).map(str::to_owned);
+        }
+        if page.byline.is_none() {
+            page.byline = byline_in(&line);
+        }
+    }
+}
+
+fn is_byline(node: &Handle) -> bool {
+    attr(node, "rel").is_some_and(|r| r == "author")
+        || attr(node, "itemprop").is_some_and(|p| p == "author")
+        || class_tokens(node).iter().any(|t| matches!(t.as_str(), "byline" | "author" | "signature" | "auteur"))
+}
+
+/// The headline, bylines, datelines and timestamps inside the article: front matter now.
+fn metadata_rule(node: &Handle, title: &str) -> Option<Rule> {
+    let name = tag(node)?;
+    let tokens = class_tokens(node);
+    let dateline = tokens.iter().any(|t| matches!(t.as_str(), "dateline" | "date" | "timestamp" | "published"));
+    let meta_block = tokens.iter().any(|t| t == "meta") && !is_prose(&text(node));
+    // A `<time>` inside a sentence ("takes effect on <time>March 1</time>") is text.
+    let standalone_time = name == "time"
+        && !parent(node)
+            .and_then(|p| {
+                tag(&p)
+                    .map(|t| matches!(t, "p" | "li" | "blockquote" | "td" | "em" | "strong" | "a" | "span" | "b" | "i"))
+            })
+            .unwrap_or(false);
+    ((name == "h1" && same_text(&text(node), title)) || standalone_time || is_byline(node) || dateline || meta_block)
+        .then_some(Rule::Metadata)
+}
+
+/// Figures become the page's caption (the first) or are dropped as duplicates;
+/// paragraphs repeating a caption are dropped too.
+fn take_captions(block: &Handle, page: &mut Page) {
+    let figures: Vec<Handle> = descendants(block).into_iter().filter(|n| tag(n) == Some("figure")).collect();
+    for figure in figures {
+        let found = find(&figure, "figcaption").and_then(|c| caption_of(&c));
+        if let Some(up) = parent(&figure) {
+            remove_child(&up, &figure);
+        }
+        match found {
+            Some(found) if page.caption.as_ref().is_some_and(|c| same_text(&c.text, &found.text)) => {
+                record(&mut page.dropped, &figure, Rule::DuplicateCaption);
+            }
+            Some(found) if page.caption.is_none() => page.caption = Some(found),
+            _ => record(&mut page.dropped, &figure, Rule::Media),
+        }
+    }
+    let Some(caption) = page.caption.clone() else { return };
+    let repeats: Vec<Handle> = descendants(block)
+        .into_iter()
+        .filter(|n| matches!(tag(n), Some("p" | "div" | "span")))
+        .filter(|n| {
+            let content = text(n);
+            same_text(&content, &caption.text)
+                || caption_in(&content).is_some_and(|c| same_text(&c.text, &caption.text))
+        })
+        .collect();
+    for node in repeats {
+        record(&mut page.dropped, &node, Rule::DuplicateCaption);
+        if let Some(up) = parent(&node) {
+            remove_child(&up, &node);
+        }
+    }
+}
+
+/// A `<figcaption>`'s text and its credit (an element classed `credit`, or a credit suffix).
+fn caption_of(figcaption: &Handle) -> Option<Caption> {
+    let credit_node = descendants(figcaption).into_iter().skip(1).find(|n| {
+        class_tokens(n)
+            .iter()
+            .any(|t| matches!(t.as_str(), "credit" | "credits" | "copyright" | "source" | "photographer"))
+    });
+    let whole = text(figcaption);
+    let Some(credit_node) = credit_node else {
+        return caption_in(&whole).or_else(|| (!whole.is_empty()).then_some(Caption { text: whole, credit: None }));
+    };
+    let credit = text(&credit_node);
+    let caption = whole.replace(&credit, "");
+    let credit = credit.trim().trim_start_matches(['©', '(']).trim_end_matches(')').trim().to_owned();
+    let caption = caption.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!caption.is_empty()).then(|| Caption { text: caption, credit: (!credit.is_empty()).then_some(credit) })
+}
+
+/// `htmd`'s Markdown split into blocks, with the caption placed after the first paragraph.
+fn markdown_blocks(markdown: &str, caption: Option<&Caption>) -> Vec<String> {
+    let mut blocks: Vec<String> =
+        markdown.split("\n\n").map(|b| b.trim_matches('\n').to_owned()).filter(|b| !b.trim().is_empty()).collect();
+    if let Some(caption) = caption {
+        let is_paragraph =
+            |b: &String| !b.starts_with(['#', '*', '-', '>', '|', '+', '`']) && !b.starts_with(char::is_numeric);
+        let at = blocks.iter().position(is_paragraph).map_or(0, |i| i + 1);
+        blocks.insert(at, caption_markdown(caption));
+    }
+    blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_html() {
+        assert!(looks_like_html("<!DOCTYPE html><html>"));
+        assert!(looks_like_html("  <div class=x>text</div>"));
+        assert!(!looks_like_html("Norvale Systems ferme son centre\nPublié le 3 mai 2024"));
+    }
+
+    #[test]
+    fn article_with_chrome_and_figure() {
+        let page = extract(
+            r#"<html lang="en"><head><title>Lab closes | Example News</title></head><body>
+            <nav><a href="/">Home</a><a href="/world">World</a></nav>
+            <article><h1>Norvale closes its lab in Lisbon</h1><p class="byline">By Mara Quillon</p>
+            <figure><img src="x.jpg"><figcaption>The Norvale office in Lisbon. <span class="credit">Photo: Ana Ficta</span></figcaption></figure>
+            <p>Norvale Systems closed its research lab in Lisbon on Friday, the company said, ending eight years of work.</p>
+            <div class="share-bar"><a href="https://social.example/share">Share</a></div>
+            <h2>What comes next</h2>
+            <p>About 90 engineers will be offered posts elsewhere, a spokesperson said in a statement on Friday.</p>
+            <p><a href="javascript:alert(1)">Click</a> <script>alert(2)</script></p>
+            </article><footer>© 2024 Example News</footer></body></html>"#,
+            2024,
+        );
+        assert_eq!(page.title, "Norvale closes its lab in Lisbon");
+        assert_eq!(page.byline.as_deref(), Some("Mara Quillon"));
+        assert_eq!(page.caption.as_ref().unwrap().credit.as_deref(), Some("Photo: Ana Ficta"));
+        assert!(page.lede.starts_with("Norvale Systems closed"));
+        let body = page.body.join("\n\n");
+        assert!(body.contains("## What comes next"), "{body}");
+        assert!(!body.contains("javascript"), "{body}");
+        assert!(!body.contains("Share") && !body.contains("Home") && !body.contains("2024 Example"), "{body}");
+        assert_eq!(page.body[1], "*The Norvale office in Lisbon.* (Photo: Ana Ficta)");
+    }
+
+    #[test]
+    fn readability_picks_the_prose_block_without_an_article_element() {
+        let links: String =
+            (0..12).map(|i| format!("<li><a href=\"/s/{i}\">Story number {i} of the day</a></li>")).collect();
+        let page = extract(
+            &format!(
+                r#"<html><head><meta property="article:published_time" content="2024-02-01T08:00:00+01:00"><meta property="og:title" content="Kelpwave opens a chip plant"></head><body>
+                <div class="layout"><div class="col-left"><ul>{links}</ul></div>
+                <div class="col-main"><p>Kelpwave opened a chip packaging plant near Porto on Thursday, the company said, after two years of building work.</p>
+                <p>The plant, which cost about 400 million euros, will employ 600 people when it reaches full output next year, it said.</p>
+                <p>Publicité</p></div>
+                <div class="col-right"><p>Market wrap: shares, bonds and currencies, every evening in your inbox.</p></div></div></body></html>"#
+            ),
+            2024,
+        );
+        assert_eq!(page.title, "Kelpwave opens a chip plant");
+        assert_eq!(page.published.unwrap().to_string(), "2024-02-01T08:00:00+01:00");
+        assert_eq!(page.body.len(), 2, "{:?}", page.body);
+        assert!(page.body[1].starts_with("The plant, which cost"));
+        let rules: Vec<Rule> = page.dropped.iter().map(|d| d.rule).collect();
+        assert!(rules.contains(&Rule::OutsideArticle) && rules.contains(&Rule::Advertising), "{rules:?}");
+    }
+
+    #[test]
+    fn a_time_inside_a_sentence_is_kept() {
+        let page = extract(
+            r#"<html lang="en"><head><meta property="article:published_time" content="2024-02-01T08:00:00Z"></head><body><article><h1>Rules on chip tools take effect</h1>
+            <p>The new licence rules on chipmaking tools take effect on <time datetime="2024-03-01">March 1</time>, the ministry said on Thursday.</p></article></body></html>"#,
+            2024,
+        );
+        assert!(page.body[0].contains("take effect on March 1, the ministry"), "{:?}", page.body);
+    }
+}

@@ -1,0 +1,245 @@
+//! The readability pass: remove page chrome, find the block that holds the article
+//! by its density of prose, then remove what is left inside it that is not the report.
+
+use markup5ever_rcdom::Handle;
+
+use super::dom::{attr, class_tokens, descendants, link_density, parent, remove_child, tag, text};
+use crate::import::Dropped;
+use crate::import::noise::{Rule, classify, is_prose, word_count};
+
+/// Records a dropped subtree for `--explain`.
+pub fn record(dropped: &mut Vec<Dropped>, node: &Handle, rule: Rule) {
+    let mut location = format!("<{}", tag(node).unwrap_or("?"));
+    for name in ["id", "class"] {
+        if let Some(value) = attr(node, name).filter(|v| !v.is_empty()) {
+            location.push_str(&format!(" {name}=\"{value}\""));
+        }
+    }
+    location.push('>');
+    dropped.push(Dropped { location, text: text(node), rule });
+}
+
+/// Removes, everywhere under `root`, the elements `rule_of` names a rule for.
+pub fn remove_matching(root: &Handle, dropped: &mut Vec<Dropped>, rule_of: &dyn Fn(&Handle) -> Option<Rule>) {
+    let children: Vec<Handle> = root.children.borrow().clone();
+    for child in children {
+        if tag(&child).is_none() {
+            continue;
+        }
+        match rule_of(&child) {
+            Some(rule) => {
+                if rule != Rule::ScriptOrStyle {
+                    record(dropped, &child, rule);
+                }
+                remove_child(root, &child);
+            }
+            None => remove_matching(&child, dropped, rule_of),
+        }
+    }
+}
+
+/// Scripts, media, forms, navigation, hidden and widget elements.
+pub fn chrome_rule(node: &Handle) -> Option<Rule> {
+    let name = tag(node)?;
+    match name {
+        "script" | "style" | "noscript" | "template" | "link" | "meta" => return Some(Rule::ScriptOrStyle),
+        "iframe" | "video" | "audio" | "svg" | "canvas" | "object" | "embed" | "picture" => return Some(Rule::Media),
+        "form" | "button" | "input" | "select" | "textarea" | "dialog" => return Some(Rule::PageChrome),
+        "nav" => return Some(Rule::Navigation),
+        "aside" => return Some(class_rule(&class_tokens(node)).unwrap_or(Rule::PageChrome)),
+        "footer" => return Some(class_rule(&class_tokens(node)).unwrap_or(Rule::Copyright)),
+        "header" if !inside_article(node) => return Some(Rule::PageChrome),
+        _ => {}
+    }
+    if attr(node, "hidden").is_some()
+        || attr(node, "aria-hidden").is_some_and(|v| v == "true")
+        || attr(node, "style").is_some_and(|s| s.replace(' ', "").contains("display:none"))
+    {
+        return Some(Rule::Hidden);
+    }
+    if let Some(role) = attr(node, "role") {
+        match role.as_str() {
+            "navigation" | "menubar" | "search" | "banner" => return Some(Rule::Navigation),
+            "complementary" | "dialog" | "alertdialog" => return Some(Rule::PageChrome),
+            "contentinfo" => return Some(Rule::Copyright),
+            _ => {}
+        }
+    }
+    if matches!(name, "html" | "body" | "main" | "article") {
+        return None;
+    }
+    let rule = class_rule(&class_tokens(node))?;
+    // A container of several paragraphs of prose is the article, whatever its class says;
+    // comment threads are prose too, so they are dropped regardless.
+    let prose = descendants(node).iter().filter(|n| tag(n) == Some("p") && is_prose(&text(n))).count();
+    (prose < 3 || rule == Rule::Comments).then_some(rule)
+}
+
+/// What class and id words say an element is.
+fn class_rule(tokens: &[String]) -> Option<Rule> {
+    const WORDS: &[(Rule, &[&str])] = &[
+        (Rule::Cookies, &["cookie", "cookies", "consent", "gdpr", "rgpd", "didomi"]),
+        (Rule::Newsletter, &["newsletter", "newsletters"]),
+        (
+            Rule::Subscription,
+            &["subscribe", "subscription", "paywall", "abonnement", "abonnez", "premium", "popup", "modal"],
+        ),
+        (Rule::Share, &["share", "sharing", "social", "partage", "partager"]),
+        (
+            Rule::Related,
+            &[
+                "related",
+                "lire",
+                "aussi",
+                "recommended",
+                "recommendations",
+                "outbrain",
+                "taboola",
+                "readnext",
+                "most",
+                "populaires",
+            ],
+        ),
+        (Rule::Comments, &["comment", "comments", "commentaire", "commentaires", "disqus", "reactions"]),
+        (
+            Rule::Advertising,
+            &[
+                "ad",
+                "ads",
+                "advert",
+                "advertisement",
+                "advertising",
+                "publicite",
+                "sponsor",
+                "sponsored",
+                "dfp",
+                "banner",
+            ],
+        ),
+        (Rule::MarketData, &["ticker", "market", "markets", "stock", "stocks", "bourse", "valeurs", "quotes"]),
+        (Rule::Navigation, &["breadcrumb", "breadcrumbs", "menu", "nav", "navbar", "navigation", "skip", "pagination"]),
+        (Rule::Accessibility, &["a11y", "accessibility", "contrast", "contraste"]),
+        (Rule::Copyright, &["footer", "copyright"]),
+        (Rule::ListWidget, &["watchlist", "listes"]),
+        (Rule::PageChrome, &["sidebar", "toolbar"]),
+    ];
+    WORDS.iter().find(|(_, words)| tokens.iter().any(|t| words.contains(&t.as_str()))).map(|&(rule, _)| rule)
+}
+
+fn inside_article(node: &Handle) -> bool {
+    let mut current = parent(node);
+    while let Some(n) = current {
+        if matches!(tag(&n), Some("article" | "main")) {
+            return true;
+        }
+        current = parent(&n);
+    }
+    false
+}
+
+/// The element that holds the report: prose paragraphs score their parent (and half
+/// their grandparent) by length and commas; link-heavy containers are discounted. The
+/// enclosing `<article>`, if any, is taken whole so its standfirst comes along.
+pub fn main_block(body: &Handle) -> Handle {
+    let mut scores: Vec<(Handle, f64)> = Vec::new();
+    let mut add = |node: Handle, score: f64| match scores.iter_mut().find(|(n, _)| std::rc::Rc::ptr_eq(n, &node)) {
+        Some(entry) => entry.1 += score,
+        None => scores.push((node, score)),
+    };
+    for paragraph in descendants(body).into_iter().filter(|n| matches!(tag(n), Some("p" | "pre" | "blockquote"))) {
+        let content = text(&paragraph);
+        let length = content.chars().count();
+        if length < 25 {
+            continue;
+        }
+        let score = 1.0 + content.matches([',', '،']).count() as f64 + (length as f64 / 100.0).min(3.0);
+        if let Some(parent_node) = parent(&paragraph) {
+            if let Some(grandparent) = parent(&parent_node) {
+                add(grandparent, score / 2.0);
+            }
+            add(parent_node, score);
+        }
+    }
+    let best = scores
+        .into_iter()
+        .map(|(node, score)| {
+            let density = link_density(&node);
+            (node, score * (1.0 - density))
+        })
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(node, _)| node);
+    let Some(best) = best else { return body.clone() };
+    let mut current = Some(best.clone());
+    while let Some(node) = current {
+        if tag(&node) == Some("article") {
+            return node;
+        }
+        current = parent(&node);
+    }
+    best
+}
+
+/// Records what lies outside `block` (its siblings up to `<body>`) as dropped.
+pub fn record_outside(block: &Handle, body: &Handle, dropped: &mut Vec<Dropped>) {
+    let mut child = block.clone();
+    while let Some(up) = parent(&child) {
+        for sibling in up.children.borrow().iter() {
+            if !std::rc::Rc::ptr_eq(sibling, &child) && tag(sibling).is_some() && !text(sibling).is_empty() {
+                record(dropped, sibling, Rule::OutsideArticle);
+            }
+        }
+        if std::rc::Rc::ptr_eq(&up, body) {
+            break;
+        }
+        child = up;
+    }
+}
+
+/// Inside the article: blocks whose text is a widget, link lists, and the short lines
+/// that follow a widget's heading ("À lire aussi" then a headline).
+pub fn clean_blocks(root: &Handle, dropped: &mut Vec<Dropped>) {
+    let children: Vec<Handle> = root.children.borrow().clone();
+    let mut widget: Option<Rule> = None;
+    for child in children {
+        let Some(name) = tag(&child) else { continue };
+        let content = text(&child);
+        let leaf = !descendants(&child).iter().skip(1).any(|n| {
+            tag(n).is_some_and(|t| matches!(t, "p" | "div" | "section" | "ul" | "ol" | "li" | "figure" | "table"))
+        });
+        let rule = if content.is_empty() {
+            if !matches!(name, "br" | "hr" | "img") {
+                remove_child(root, &child);
+            }
+            continue;
+        } else if leaf || matches!(name, "ul" | "ol") {
+            classify_block(name, &content, &child)
+        } else {
+            None
+        };
+        let heading = matches!(name, "h2" | "h3" | "h4" | "h5" | "h6");
+        if heading && rule.is_none() {
+            widget = None;
+        }
+        match rule.or_else(|| widget.filter(|_| !is_prose(&content))) {
+            Some(rule) => {
+                record(dropped, &child, rule);
+                remove_child(root, &child);
+                if rule.opens_widget() {
+                    widget = Some(rule);
+                }
+            }
+            None if leaf => widget = None,
+            None => clean_blocks(&child, dropped),
+        }
+    }
+}
+
+fn classify_block(name: &str, content: &str, node: &Handle) -> Option<Rule> {
+    if let Some(rule) = classify(content) {
+        return Some(rule);
+    }
+    if matches!(name, "ul" | "ol" | "div" | "section" | "p") && link_density(node) > 0.5 && word_count(content) < 80 {
+        return Some(Rule::LinkList);
+    }
+    None
+}

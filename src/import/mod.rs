@@ -1,0 +1,291 @@
+//! Scraped page (plain text or HTML) -> a Markdown article with front matter.
+//!
+//! [`text`] and [`html`] read a page into a [`Page`]; [`Importer::import`] tags it
+//! with the site's topics and entities and writes the same [`FrontMatter`] the build
+//! reads. Pure: the disk is read and written by [`files`] and [`site`]. Never renders.
+
+mod byline;
+mod dates;
+pub mod files;
+mod gazetteer;
+mod html;
+mod language;
+mod markdown;
+pub mod noise;
+mod phrases;
+pub mod site;
+mod text;
+
+use std::path::PathBuf;
+
+use chrono::Datelike;
+use thiserror::Error;
+
+use crate::content::front_matter::{DateValue, FrontMatter, Source};
+use crate::content::shorten;
+use crate::diagnostic::{Diagnostics, suggestion};
+pub use gazetteer::{Gazetteer, Tags};
+use noise::Rule;
+
+/// What a page was read into, before it is tagged with the site's topics and entities.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    pub title: String,
+    pub published: Option<DateValue>,
+    pub updated: Option<DateValue>,
+    pub agency: Option<String>,
+    pub byline: Option<String>,
+    /// The site the page was saved from (`og:site_name`, JSON-LD publisher).
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+    /// The page's own language tag (`<html lang>`), if it has one.
+    pub lang_hint: Option<String>,
+    pub caption: Option<Caption>,
+    /// The first paragraph, as plain text.
+    pub lede: String,
+    /// The kept text, plain, for language detection and tagging.
+    pub text: String,
+    /// Markdown blocks of the body, the caption among them.
+    pub body: Vec<String>,
+    pub dropped: Vec<Dropped>,
+}
+
+/// A photo caption and its credit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Caption {
+    pub text: String,
+    pub credit: Option<String>,
+}
+
+/// Something of the page left out of the article, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dropped {
+    /// `line 12` in a text page, `<nav class="menu">` in an HTML page.
+    pub location: String,
+    pub text: String,
+    pub rule: Rule,
+}
+
+#[derive(Debug, Error)]
+pub enum ImportError {
+    #[error("no headline found: the page has no line or element that reads as a title")]
+    NoTitle,
+    #[error("no publication date found for \"{title}\": the page has no dateline, <time> or published-time metadata")]
+    NoDate { title: String },
+    #[error("no body text found for \"{title}\"")]
+    NoBody { title: String },
+    #[error("unknown topic `{topic}`: {hint}")]
+    UnknownTopic { topic: String, hint: String },
+    #[error("no topic suggested for \"{title}\": pass --topic SLUG (known topics: {known})")]
+    NoTopic { title: String, known: String },
+    #[error("{} already exists: pass --force to overwrite it", path.display())]
+    Exists { path: PathBuf },
+    #[error("{} is also written by {other} in this import", path.display())]
+    SameSlug { path: PathBuf, other: String },
+    #[error("cannot read `{}`: {source}", path.display())]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("cannot write `{}`: {source}", path.display())]
+    Write { path: PathBuf, source: std::io::Error },
+    #[error("`{path}` is not text (it has bytes that are neither UTF-8 nor Windows-1252)")]
+    NotText { path: PathBuf },
+    #[error("no site at `{}`: it has no site.yaml; pass the site's directory with --root", root.display())]
+    NoSite { root: PathBuf },
+    #[error("the site's files have problems; fix them and import again:\n{0}")]
+    Site(Diagnostics),
+}
+
+/// An imported article: its front matter, Markdown body and where it goes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    pub front: FrontMatter,
+    pub body: String,
+    /// `content/articles/YYYY/<slug>.md`, relative to the site root.
+    pub path: PathBuf,
+    pub byline: Option<String>,
+    pub caption: Option<Caption>,
+    pub dropped: Vec<Dropped>,
+}
+
+impl Imported {
+    /// The article file: front matter between `---` lines, then the body.
+    pub fn document(&self) -> String {
+        let yaml = serde_yaml::to_string(&self.front).expect("front matter serialises to YAML");
+        format!("---\n{yaml}---\n\n{}", self.body)
+    }
+}
+
+/// Turns pages into articles of one site.
+#[derive(Debug, Clone)]
+pub struct Importer {
+    pub gazetteer: Gazetteer,
+    /// Topics given with `--topic`, checked against the site's; empty to suggest them.
+    pub topics: Vec<String>,
+    /// The year of a date written without one, when the page gives no other.
+    pub current_year: i32,
+}
+
+/// Longest slug kept, cut at a word.
+const SLUG_MAX: usize = 80;
+/// Longest summary kept, cut at a word.
+const SUMMARY_MAX: usize = 300;
+
+impl Importer {
+    pub fn new(gazetteer: Gazetteer, topics: Vec<String>, current_year: i32) -> Result<Importer, ImportError> {
+        let known = gazetteer.topic_slugs();
+        for topic in &topics {
+            if !known.contains(topic) {
+                let hint = match suggestion(topic, known.iter().map(String::as_str)) {
+                    Some(close) => format!("did you mean `{close}`?"),
+                    None => format!("known topics: {}", known.join(", ")),
+                };
+                return Err(ImportError::UnknownTopic { topic: topic.clone(), hint });
+            }
+        }
+        Ok(Importer { gazetteer, topics, current_year })
+    }
+
+    /// Reads a page (HTML or plain text, told apart by its start).
+    pub fn read_page(&self, input: &str) -> Page {
+        if html::looks_like_html(input) {
+            html::extract(input, self.current_year)
+        } else {
+            let french = language::detect(input) == Some("fr");
+            let year = dates::find_year(input).or_else(|| dates::copyright_year(input)).unwrap_or(self.current_year);
+            text::extract(input, dates::DateContext { french, year })
+        }
+    }
+
+    pub fn import(&self, input: &str) -> Result<Imported, ImportError> {
+        let page = self.read_page(input);
+        if page.title.trim().is_empty() {
+            return Err(ImportError::NoTitle);
+        }
+        let title = page.title.clone();
+        let Some(date) = page.published else { return Err(ImportError::NoDate { title }) };
+        if page.body.is_empty() {
+            return Err(ImportError::NoBody { title });
+        }
+        // The caption names places and companies too ("… à Eindhoven, aux Pays-Bas").
+        let caption_text = page.caption.as_ref().map_or("", |c| c.text.as_str());
+        let Tags { topics, organizations, regions } =
+            self.gazetteer.tag(&page.title, &format!("{}\n{caption_text}", page.text));
+        let topics = if self.topics.is_empty() { topics } else { self.topics.clone() };
+        if topics.is_empty() {
+            return Err(ImportError::NoTopic { title, known: self.gazetteer.topic_slugs().join(", ") });
+        }
+        let lang = page
+            .lang_hint
+            .as_deref()
+            .and_then(|tag| tag.split(['-', '_']).next())
+            .filter(|primary| (2..=3).contains(&primary.len()))
+            .map(str::to_owned)
+            .or_else(|| language::detect(&page.text).map(str::to_owned));
+        let source_name = page.agency.clone().or_else(|| page.publisher.clone());
+        let source = source_name.map(|name| Source { name, url: page.url.clone(), published: Some(date) });
+
+        let mut body = page.body.clone();
+        if let Some(byline) = &page.byline {
+            let by = if lang.as_deref() == Some("fr") { "Par" } else { "By" };
+            let from = page.agency.as_deref().or(page.publisher.as_deref());
+            let credit = match from {
+                Some(from) => format!("{byline} ({from})"),
+                None => byline.clone(),
+            };
+            body.push(format!("*{by} {}*", markdown::escape(&credit)));
+        }
+        let front = FrontMatter {
+            title: title.clone(),
+            date,
+            updated: page.updated,
+            summary: shorten(&summary_of(&page.lede), SUMMARY_MAX),
+            topics,
+            tags: Vec::new(),
+            organizations,
+            regions,
+            source,
+            lang,
+            slug: None,
+            draft: false,
+            other: Default::default(),
+        };
+        let year = date.to_fixed().year();
+        Ok(Imported {
+            path: PathBuf::from(format!("content/articles/{year}/{}.md", slug_of(&title))),
+            front,
+            body: markdown::join_blocks(&body),
+            byline: page.byline,
+            caption: page.caption,
+            dropped: page.dropped,
+        })
+    }
+}
+
+/// The lede without a wire dateline: "LISBON, Sept 6 (Reuters) - Norvale…" -> "Norvale…".
+fn summary_of(lede: &str) -> String {
+    for separator in [" - ", " – ", " — "] {
+        if let Some((head, rest)) = lede.split_once(separator)
+            && head.len() < 80
+            && byline::agency_in_parentheses(head).is_some()
+        {
+            return rest.trim().to_owned();
+        }
+    }
+    lede.trim().to_owned()
+}
+
+/// ASCII, accents folded, at most `SLUG_MAX` characters cut at a hyphen.
+pub fn slug_of(title: &str) -> String {
+    let slug = slug::slugify(title);
+    if slug.len() <= SLUG_MAX {
+        return slug;
+    }
+    let cut = &slug[..SLUG_MAX];
+    cut.rsplit_once('-').map_or(cut, |(head, _)| head).to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_fold_accents_and_stay_short() {
+        assert_eq!(slug_of("Pékin répond à l'offensive de Washington"), "pekin-repond-a-l-offensive-de-washington");
+        let long = slug_of(&"très longue phrase ".repeat(10));
+        assert!(long.len() <= SLUG_MAX && !long.ends_with('-'), "{long}");
+    }
+
+    fn importer() -> Importer {
+        let topic = crate::content::Topic {
+            path: "content/topics/labs.md".into(),
+            slug: "labs".to_owned(),
+            title: "Labs".to_owned(),
+            summary: String::new(),
+            weight: 0,
+            keywords: vec!["design centre".to_owned()],
+            intro_html: String::new(),
+        };
+        Importer::new(Gazetteer::new(&[topic], &crate::site::Entities::default()), Vec::new(), 2030).unwrap()
+    }
+
+    #[test]
+    fn a_dateline_without_year_takes_the_pages_copyright_year() {
+        let page = "Kelpwave shuts its Porto design centre\n\nPORTO, Sept 6 (Reuters) - Kelpwave will shut its design centre in Porto by the end of the year, the company said on Friday.\n\nRead next\n© 2023 Wire Example. All rights reserved.\n";
+        let article = importer().import(page).unwrap();
+        assert_eq!(article.front.date.to_string(), "2023-09-06");
+        assert_eq!(article.path, PathBuf::from("content/articles/2023/kelpwave-shuts-its-porto-design-centre.md"));
+        assert_eq!(article.front.source.unwrap().name, "Reuters");
+        assert_eq!(article.front.topics, vec!["labs"]);
+    }
+
+    #[test]
+    fn a_page_without_a_date_is_refused() {
+        let error = importer().import("Kelpwave shuts its Porto design centre\n\nKelpwave will shut its design centre in Porto, the company said on Friday.\n").unwrap_err();
+        assert!(matches!(error, ImportError::NoDate { .. }), "{error}");
+    }
+
+    #[test]
+    fn wire_dateline_is_not_part_of_the_summary() {
+        assert_eq!(summary_of("LISBON, Sept 6 (Reuters) - Norvale said."), "Norvale said.");
+        assert_eq!(summary_of("Prices rose - sharply."), "Prices rose - sharply.");
+    }
+}

@@ -1,0 +1,265 @@
+//! What a scraped page carries besides the report, and how to recognise it.
+//!
+//! Phrase rules in French and English name the widget a line belongs to; structural
+//! rules catch what no phrase list can (price lines, lines of numbers). Phrases that
+//! may also occur in a sentence ("newsletter", "Facebook") only count on short lines.
+
+use std::fmt;
+
+use super::phrases::{Match, PHRASES};
+
+/// Why a line or block was dropped; `--explain` prints these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Rule {
+    Navigation,
+    Accessibility,
+    CloseButton,
+    Cookies,
+    Subscription,
+    Advertising,
+    Related,
+    Comments,
+    MarketData,
+    Share,
+    Newsletter,
+    Copyright,
+    ListWidget,
+    Loading,
+    DuplicateCaption,
+    WireCredits,
+    /// Title, byline, dateline and credits: read into the front matter, not the body.
+    Metadata,
+    BeforeHeadline,
+    AfterBody,
+    /// A short line without sentence punctuation that is not a subheading.
+    ShortFragment,
+    NumbersOnly,
+    ScriptOrStyle,
+    /// `nav`, `aside`, `header`, `footer`, `form` and their ARIA roles.
+    PageChrome,
+    Hidden,
+    /// A block that is mostly links: menus, tag clouds, lists of other articles.
+    LinkList,
+    /// Outside the block the readability pass chose as the article.
+    OutsideArticle,
+    Media,
+}
+
+impl Rule {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Rule::Navigation => "navigation",
+            Rule::Accessibility => "accessibility toggle",
+            Rule::CloseButton => "close button",
+            Rule::Cookies => "cookie prompt",
+            Rule::Subscription => "subscription prompt",
+            Rule::Advertising => "advertising",
+            Rule::Related => "related-articles list",
+            Rule::Comments => "comment widget",
+            Rule::MarketData => "ticker and market data",
+            Rule::Share => "share buttons",
+            Rule::Newsletter => "newsletter prompt",
+            Rule::Copyright => "copyright footer",
+            Rule::ListWidget => "watch-list widget",
+            Rule::Loading => "loading placeholder",
+            Rule::DuplicateCaption => "duplicated photo caption",
+            Rule::WireCredits => "wire-service credits line",
+            Rule::Metadata => "read into the front matter",
+            Rule::BeforeHeadline => "before the headline",
+            Rule::AfterBody => "after the article body",
+            Rule::ShortFragment => "short line without sentence punctuation",
+            Rule::NumbersOnly => "numbers without words",
+            Rule::ScriptOrStyle => "script or style",
+            Rule::PageChrome => "page chrome (nav, header, footer, aside, form)",
+            Rule::Hidden => "hidden element",
+            Rule::LinkList => "block made mostly of links",
+            Rule::OutsideArticle => "outside the main article block",
+            Rule::Media => "embedded media",
+        }
+    }
+
+    /// Rules that open a widget whose following short lines belong to it.
+    pub fn opens_widget(self) -> bool {
+        matches!(
+            self,
+            Rule::Related | Rule::Comments | Rule::MarketData | Rule::ListWidget | Rule::Share | Rule::Newsletter
+        )
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.describe())
+    }
+}
+
+/// Lines of more words than this are prose: `Within` phrases do not apply to them.
+const SHORT_LINE_WORDS: usize = 12;
+
+/// Lowercase, accents folded, typographic apostrophes made plain.
+pub fn fold(text: &str) -> String {
+    let text = text.replace(['’', 'ʼ', '‘'], "'");
+    // deunicode turns `©` into `(c)`, `×` into `x`; keep those two symbols matchable.
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '©' | '×' => folded.push(c),
+            c if c.is_ascii() => folded.push(c.to_ascii_lowercase()),
+            c => folded.push_str(&deunicode::deunicode_char(c).unwrap_or("").to_lowercase()),
+        }
+    }
+    folded
+}
+
+/// The rule a line of text falls under, if any.
+pub fn classify(line: &str) -> Option<Rule> {
+    let folded = fold(line.trim());
+    let bare = folded.trim_end_matches(['.', ':', '!', '…', ' ', '>', '›', '»']);
+    let words = bare.split_whitespace().count();
+    if let Some(rule) = market_line(bare) {
+        return Some(rule);
+    }
+    if comment_count(bare) {
+        return Some(Rule::Comments);
+    }
+    for &(rule, kind, phrase) in PHRASES {
+        let hit = match kind {
+            Match::Line => bare == phrase,
+            Match::Prefix => {
+                bare.starts_with(phrase)
+                    && !bare[phrase.len()..].starts_with(char::is_alphanumeric)
+                    && (words <= SHORT_LINE_WORDS || rule == Rule::WireCredits)
+            }
+            Match::Within => words <= SHORT_LINE_WORDS && contains_phrase(bare, phrase),
+        };
+        if hit {
+            return Some(rule);
+        }
+    }
+    if menu_line(line) {
+        return Some(Rule::Navigation);
+    }
+    if !bare.is_empty() && !bare.chars().any(char::is_alphabetic) {
+        return Some(Rule::NumbersOnly);
+    }
+    None
+}
+
+/// `phrase` at word boundaries, so "ad" is not found in "trade".
+fn contains_phrase(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(|c| c.is_alphanumeric() && phrase.len() < 6)
+    })
+}
+
+const CURRENCIES: &[&str] = &["usd", "eur", "gbp", "jpy", "cny", "chf", "hkd", "krw", "twd", "$", "€", "£", "¥"];
+const EXCHANGES: &[&str] =
+    &["nasdaq", "nyse", "euronext", "xetra", "lse", "hkex", "sse", "szse", "tse", "six", "otc", "amex", "krx", "twse"];
+
+/// `231,4400 USD NASDAQ -0,34%`, `+0.55%`, `EUR/USD 1.0842`: prices, quotes, changes.
+fn market_line(folded: &str) -> Option<Rule> {
+    let tokens: Vec<&str> = folded.split_whitespace().collect();
+    if tokens.is_empty() || tokens.len() > 10 {
+        return None;
+    }
+    let is_number = |t: &str| {
+        let t = t.trim_start_matches(['+', '-', '−']).trim_end_matches('%');
+        !t.is_empty()
+            && t.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            && t.chars().any(|c| c.is_ascii_digit())
+    };
+    let numbers = tokens.iter().filter(|t| is_number(t)).count();
+    let change = tokens.iter().any(|t| t.ends_with('%') && t.starts_with(['+', '-', '−']) && is_number(t));
+    let currency = tokens.iter().any(|t| CURRENCIES.contains(t) || t.contains("usd") && t.contains('/'));
+    let exchange = tokens.iter().any(|t| EXCHANGES.contains(t));
+    let listed = numbers >= 1 && (currency || exchange) && (change || numbers >= 2 || exchange);
+    (listed || change && tokens.len() <= 3).then_some(Rule::MarketData)
+}
+
+/// "0 commentaire", "12 comments".
+fn comment_count(folded: &str) -> bool {
+    let mut tokens = folded.split_whitespace();
+    let (Some(count), Some(word), None) = (tokens.next(), tokens.next(), tokens.next()) else { return false };
+    count.chars().all(|c| c.is_ascii_digit()) && (word.starts_with("commentaire") || word.starts_with("comment"))
+}
+
+/// "World | Technology | Business", "Accueil > Économie > Tech": short items and separators.
+fn menu_line(line: &str) -> bool {
+    let separators = line.matches(['|', '>', '›', '·', '•']).count();
+    let pieces: Vec<&str> =
+        line.split(['|', '>', '›', '·', '•']).map(str::trim).filter(|piece| !piece.is_empty()).collect();
+    let is_item = |piece: &&str| {
+        piece.split_whitespace().count() <= 3
+            && piece.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            && piece.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '\'' | '’' | '&' | '.'))
+    };
+    separators > 0 && pieces.len() >= 2 && pieces.iter().all(is_item)
+}
+
+/// Words in `line`.
+pub fn word_count(line: &str) -> usize {
+    line.split_whitespace().count()
+}
+
+/// Ends like a sentence: `.`, `!`, `?`, `…`, or a closing quote after one.
+pub fn ends_sentence(line: &str) -> bool {
+    let trimmed = line.trim_end().trim_end_matches(['"', '»', '”', ')', '\'', ' ', '\u{a0}']);
+    trimmed.ends_with(['.', '!', '?', '…', ';'])
+}
+
+/// A line of running prose: long, or a whole sentence of several words.
+pub fn is_prose(line: &str) -> bool {
+    let words = word_count(line);
+    words >= 20 || (words >= 8 && ends_sentence(line))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_chrome_in_french_and_english() {
+        assert_eq!(classify("Aller au contenu principal Activer le contraste adapté"), Some(Rule::Navigation));
+        assert_eq!(classify("Fermer"), Some(Rule::CloseButton));
+        assert_eq!(classify("Close"), Some(Rule::CloseButton));
+        assert_eq!(classify("Publicité"), Some(Rule::Advertising));
+        assert_eq!(classify("À lire aussi"), Some(Rule::Related));
+        assert_eq!(classify("A lire aussi"), Some(Rule::Related));
+        assert_eq!(classify("Read next"), Some(Rule::Related));
+        assert_eq!(classify("0 commentaire"), Some(Rule::Comments));
+        assert_eq!(classify("Signaler le commentaire"), Some(Rule::Comments));
+        assert_eq!(classify("Valeurs associées"), Some(Rule::MarketData));
+        assert_eq!(classify("Mes listes"), Some(Rule::ListWidget));
+        assert_eq!(classify("Chargement..."), Some(Rule::Loading));
+        assert_eq!(classify("© 2024 Example Media. All rights reserved."), Some(Rule::Copyright));
+        assert_eq!(classify("World | Technology | Business"), Some(Rule::Navigation));
+        assert_eq!(classify("Économie › Tech"), Some(Rule::Navigation));
+        assert_eq!(classify("<script>alert(1)</script>"), None);
+        assert_eq!(classify("Prices rose 5% | analysts said (in a note)"), None);
+    }
+
+    #[test]
+    fn price_lines_are_market_data() {
+        assert_eq!(classify("231,4400 USD NASDAQ -0,34%"), Some(Rule::MarketData));
+        assert_eq!(classify("48,12 EUR Euronext Paris +1,05%"), Some(Rule::MarketData));
+        assert_eq!(classify("+0,55%"), Some(Rule::MarketData));
+    }
+
+    #[test]
+    fn prose_mentioning_a_phrase_is_kept() {
+        let sentence =
+            "The group said its newsletter and cookie policies were unrelated to the decision to close the lab.";
+        assert_eq!(classify(sentence), None);
+        assert_eq!(classify("Trade tensions rose again"), None);
+        assert_eq!(classify("The lab employed 120 people in 2024."), None);
+    }
+
+    #[test]
+    fn prose_detection() {
+        assert!(is_prose("Norvale Systems said on Friday it would close the centre."));
+        assert!(!is_prose("Un mouvement plus large"));
+        assert!(ends_sentence("a-t-il déclaré.»"));
+    }
+}

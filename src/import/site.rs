@@ -1,0 +1,70 @@
+//! Reads what import needs of a site: `site.yaml` (for its taxonomies), the topics'
+//! keywords and `content/entities.yaml`, with the build's own parsers.
+
+use std::fs;
+use std::path::Path;
+
+use crate::config::SiteConfig;
+use crate::content::Topic;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::site::Entities;
+use crate::source::{CONFIG_FILE, ENTITIES_FILE, is_ignored, read_text};
+
+use super::{Gazetteer, ImportError};
+
+/// The gazetteer of the site at `root`; every problem in those files is reported.
+pub fn load_gazetteer(root: &Path) -> Result<Gazetteer, ImportError> {
+    if !root.join(CONFIG_FILE).is_file() {
+        return Err(ImportError::NoSite { root: root.to_path_buf() });
+    }
+    let mut problems = Diagnostics::default();
+    let config = read_text(root, Path::new(CONFIG_FILE))
+        .and_then(|file| SiteConfig::parse(&file.text, CONFIG_FILE))
+        .map_err(|problem| {
+            let mut only = Diagnostics::default();
+            only.push(problem);
+            ImportError::Site(only)
+        })?;
+
+    let mut topics = Vec::new();
+    let topics_dir = root.join("content/topics");
+    let mut names: Vec<String> = match fs::read_dir(&topics_dir) {
+        Ok(entries) => {
+            entries.filter_map(Result::ok).filter_map(|e| e.file_name().to_str().map(str::to_owned)).collect()
+        }
+        Err(error) => {
+            problems.push(Diagnostic::whole_file("content/topics", format!("cannot read the topics: {error}")));
+            Vec::new()
+        }
+    };
+    names.sort();
+    for name in names.iter().filter(|n| n.ends_with(".md") && !is_ignored(n)) {
+        let relative = Path::new("content/topics").join(name);
+        match read_text(root, &relative) {
+            Ok(file) => match Topic::parse(&file.path, &file.text) {
+                Ok(topic) => topics.push(topic),
+                Err(errors) => problems.extend(errors),
+            },
+            Err(problem) => problems.push(problem),
+        }
+    }
+
+    let entities = if root.join(ENTITIES_FILE).is_file() {
+        match read_text(root, Path::new(ENTITIES_FILE)) {
+            Ok(file) => Entities::parse(&file.text, &file.path, &config.taxonomies).unwrap_or_else(|errors| {
+                problems.extend(errors);
+                Entities::default()
+            }),
+            Err(problem) => {
+                problems.push(problem);
+                Entities::default()
+            }
+        }
+    } else {
+        Entities::default()
+    };
+    if !problems.is_empty() {
+        return Err(ImportError::Site(problems.sorted()));
+    }
+    Ok(Gazetteer::new(&topics, &entities))
+}
