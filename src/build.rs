@@ -13,7 +13,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::{Output, OutputError};
 use crate::render::{Page, PageJob, Renderer, Templates};
 use crate::site::{Entities, Site, SiteOptions};
-use crate::source::{CONFIG_FILE, SiteSource, StaticFile, TextFile};
+use crate::source::{CONFIG_FILE, SiteSource, StaticFile, TextFile, fingerprinted_name};
 
 /// What a build is asked to do.
 #[derive(Debug, Clone, Default)]
@@ -58,8 +58,8 @@ pub struct BuildReport {
 pub struct Loaded {
     pub site: Site,
     pub templates: Templates,
-    /// Paths under `static/` (`/`-separated) and the files to copy.
-    pub static_files: Vec<(String, PathBuf)>,
+    /// The site's `static/` files.
+    pub statics: Vec<StaticFile>,
 }
 
 /// Reads and parses the site, collecting every problem before giving up.
@@ -120,8 +120,11 @@ pub fn parse(source: &SiteSource, options: &BuildOptions) -> Result<Loaded, Diag
         },
     )
     .map_err(Diagnostics::from)?;
-    let static_files = static_list(&source.static_files);
-    Ok(Loaded { site, templates: templates.expect("no problems means templates compiled"), static_files })
+    Ok(Loaded {
+        site,
+        templates: templates.expect("no problems means templates compiled"),
+        statics: source.static_files.clone(),
+    })
 }
 
 /// The one problem of a root without a readable site.yaml.
@@ -184,15 +187,27 @@ pub fn parse_articles(files: &[TextFile], context: &ParseContext<'_>) -> Vec<Res
     files.par_iter().map(|file| Article::parse(&file.path, &file.text, context)).collect()
 }
 
-/// Static files as `(path under static/ with `/`, file to copy)`.
+/// Static files as `(path under static/ with `/`, file to copy)`; a stylesheet or script
+/// comes twice, under its own name and under its fingerprinted one.
 pub fn static_list(files: &[StaticFile]) -> Vec<(String, PathBuf)> {
-    files.iter().map(|file| (file.relative.to_string_lossy().replace('\\', "/"), file.absolute.clone())).collect()
+    let mut list = Vec::with_capacity(files.len());
+    for file in files {
+        let name = file.relative.to_string_lossy().replace('\\', "/");
+        if let Some(fingerprint) = &file.fingerprint {
+            list.push((fingerprinted_name(&name, fingerprint), file.absolute.clone()));
+        }
+        list.push((name, file.absolute.clone()));
+    }
+    list
 }
 
 /// Static files that would overwrite a generated page.
 pub fn static_collisions(renderer: &Renderer<'_>, jobs: &[PageJob], static_files: &[(String, PathBuf)]) -> Diagnostics {
-    let generated: HashSet<String> =
-        jobs.iter().filter(|job| !matches!(job, PageJob::Asset(_))).map(|&job| renderer.output_path(job)).collect();
+    let generated: HashSet<String> = jobs
+        .iter()
+        .filter(|job| !matches!(job, PageJob::Asset(_) | PageJob::FingerprintedAsset(_)))
+        .map(|&job| renderer.output_path(job))
+        .collect();
     let mut problems = Diagnostics::default();
     for (relative, _) in static_files {
         if generated.contains(relative) {
@@ -232,21 +247,21 @@ pub fn render_pages<E: Send>(
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let loaded = load(options).map_err(BuildError::Content)?;
-    let static_names: Vec<String> = loaded.static_files.iter().map(|(name, _)| name.clone()).collect();
-    let renderer = Renderer::new(&loaded.site, &loaded.templates, &static_names);
+    let renderer = Renderer::new(&loaded.site, &loaded.templates, &loaded.statics);
+    let static_files = static_list(&loaded.statics);
     let jobs = renderer.jobs();
-    let collisions = static_collisions(&renderer, &jobs, &loaded.static_files);
+    let collisions = static_collisions(&renderer, &jobs, &static_files);
     if !collisions.is_empty() {
         return Err(BuildError::Content(collisions.sorted()));
     }
 
     let output = Output::prepare(&options.root, &options.output_dir())?;
     render_pages(&renderer, &jobs, |page| output.write(&page))?.map_err(BuildError::Content)?;
-    loaded.static_files.par_iter().try_for_each(|(relative, absolute)| output.copy(absolute, Path::new(relative)))?;
+    static_files.par_iter().try_for_each(|(relative, absolute)| output.copy(absolute, Path::new(relative)))?;
     let bytes = output.size();
     let target = output.commit()?;
     Ok(BuildReport {
-        pages: jobs.len() + loaded.static_files.len(),
+        pages: jobs.len() + static_files.len(),
         articles: loaded.site.articles.len(),
         topics: loaded.site.topics.len(),
         bytes,

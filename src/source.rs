@@ -20,6 +20,31 @@ pub struct TextFile {
 pub struct StaticFile {
     pub relative: PathBuf,
     pub absolute: PathBuf,
+    /// For stylesheets and scripts: a hash of the content, which goes into a second,
+    /// cacheable-forever copy of the file (`style.3f2a1c9e.css`).
+    pub fingerprint: Option<String>,
+}
+
+/// Files that get a content-hashed copy: what templates link as stylesheets and scripts.
+pub fn is_fingerprinted(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "css" || e == "js")
+}
+
+/// Eight hex digits of the 64-bit FNV-1a hash of `bytes`: stable across platforms and versions.
+pub fn fingerprint(bytes: &[u8]) -> String {
+    let hash =
+        bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+    format!("{:08x}", (hash >> 32) as u32 ^ hash as u32)
+}
+
+/// `style.css` with fingerprint `3f2a1c9e` -> `style.3f2a1c9e.css`.
+pub fn fingerprinted_name(name: &str, fingerprint: &str) -> String {
+    match name.rsplit_once('.') {
+        Some((stem, extension)) if !stem.is_empty() && !stem.ends_with('/') => {
+            format!("{stem}.{fingerprint}.{extension}")
+        }
+        _ => format!("{name}.{fingerprint}"),
+    }
 }
 
 /// Everything a build reads, read once.
@@ -142,11 +167,27 @@ pub fn read_templates(root: &Path) -> (Vec<TextFile>, Vec<Diagnostic>) {
 /// The files under `root/static/`, sorted.
 pub fn read_static(root: &Path) -> (Vec<StaticFile>, Vec<Diagnostic>) {
     let (static_paths, problems) = walk(root, "static");
+    let mut problems = problems;
     let files = static_paths
         .into_iter()
-        .map(|relative| StaticFile {
-            absolute: root.join(&relative),
-            relative: relative.strip_prefix("static").unwrap_or(&relative).to_path_buf(),
+        .filter_map(|relative| {
+            let absolute = root.join(&relative);
+            let fingerprint = if is_fingerprinted(&relative) {
+                match fs::read(&absolute) {
+                    Ok(bytes) => Some(fingerprint(&bytes)),
+                    Err(error) => {
+                        problems.push(Diagnostic::whole_file(&relative, format!("cannot read the file: {error}")));
+                        return None;
+                    }
+                }
+            } else {
+                None
+            };
+            Some(StaticFile {
+                absolute,
+                relative: relative.strip_prefix("static").unwrap_or(&relative).to_path_buf(),
+                fingerprint,
+            })
         })
         .collect();
     (files, problems)

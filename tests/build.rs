@@ -338,3 +338,30 @@ fn rendered_pages_match_their_snapshots() {
     insta::assert_snapshot!("topic-page", read(public.join("topics/lab-closures/index.html")));
     insta::assert_snapshot!("topic-feed", read(public.join("topics/export-rules/feed.xml")));
 }
+
+#[test]
+fn stylesheets_and_scripts_get_fingerprinted_names() {
+    let site = site_copy("sites/minimal");
+    fs::create_dir_all(site.path().join("static/images")).unwrap();
+    fs::write(site.path().join("static/style.css"), "body { color: black }").unwrap();
+    fs::write(site.path().join("static/images/map.png"), [0x89, b'P', b'N', b'G']).unwrap();
+    assert!(build(site.path(), &[]).status.success());
+    let public = site.path().join("public");
+    let linked = |page: &str, ext: &str| -> String {
+        links(&read(public.join(page))).into_iter().find(|l| l.ends_with(ext)).expect("an asset link")
+    };
+    let stylesheet = linked("index.html", ".css");
+    assert!(stylesheet.starts_with("/style.") && stylesheet.len() == "/style.12345678.css".len(), "{stylesheet}");
+    assert_eq!(read(public.join(&stylesheet[1..])), "body { color: black }");
+    assert!(public.join("style.css").is_file(), "the plain name stays for other links");
+    let script = linked("search/index.html", ".js");
+    assert!(script.starts_with("/search.") && public.join(&script[1..]).is_file(), "built-in script: {script}");
+    assert!(public.join("images/map.png").is_file(), "images are copied as they are");
+    assert!(!fs::read_dir(public.join("images")).unwrap().any(|e| e.unwrap().file_name() != "map.png"));
+
+    fs::write(site.path().join("static/style.css"), "body { color: navy }").unwrap();
+    assert!(build(site.path(), &[]).status.success());
+    let changed = linked("index.html", ".css");
+    assert_ne!(stylesheet, changed, "new content, new name");
+    assert!(!public.join(&stylesheet[1..]).exists(), "the old copy is gone with the old build");
+}

@@ -59,10 +59,10 @@ pub fn check(options: &BuildOptions, external: Option<&ExternalOptions>) -> Resu
     let source = SiteSource::read(&options.root);
     let loaded = build::parse(&source, options)?;
     let site = &loaded.site;
-    let static_names: Vec<String> = loaded.static_files.iter().map(|(name, _)| name.clone()).collect();
-    let renderer = Renderer::new(site, &loaded.templates, &static_names);
+    let renderer = Renderer::new(site, &loaded.templates, &loaded.statics);
+    let static_files = build::static_list(&loaded.statics);
     let jobs = renderer.jobs();
-    let collisions = build::static_collisions(&renderer, &jobs, &loaded.static_files);
+    let collisions = build::static_collisions(&renderer, &jobs, &static_files);
     if !collisions.is_empty() {
         return Err(collisions);
     }
@@ -77,7 +77,7 @@ pub fn check(options: &BuildOptions, external: Option<&ExternalOptions>) -> Resu
 
     let job_of: HashMap<String, PageJob> = jobs.iter().map(|&job| (renderer.output_path(job), job)).collect();
     let mut files: HashSet<&str> = pages.iter().map(|p| p.path.as_str()).collect();
-    files.extend(static_names.iter().map(String::as_str));
+    files.extend(static_files.iter().map(|(name, _)| name.as_str()));
     let article_texts: HashMap<&std::path::Path, &str> =
         source.articles.iter().map(|f| (f.path.as_path(), f.text.as_str())).collect();
     let context = links::LinkContext {

@@ -4,11 +4,15 @@ pub mod i18n;
 pub mod templates;
 mod views;
 
+use std::collections::BTreeMap;
+use std::path::Path;
+
 use serde::Serialize;
 use tera::{Context, Kwargs, State, Value};
 
 use crate::diagnostic::Diagnostic;
 use crate::site::{ArticleId, Site};
+use crate::source::{StaticFile, fingerprint, fingerprinted_name};
 use i18n::Locale;
 pub use templates::Templates;
 use views::{ArticleView, Link, Summaries, TermView, timeline, topic_views};
@@ -39,6 +43,8 @@ pub enum PageJob {
     SearchIndex,
     /// A built-in static file (`style.css`), unless the site's `static/` has its own.
     Asset(usize),
+    /// The same file under its fingerprinted name (`style.3f2a1c9e.css`).
+    FingerprintedAsset(usize),
 }
 
 /// Static files briefing ships, copied unless the site's `static/` replaces them.
@@ -60,8 +66,14 @@ pub fn template_of(job: PageJob) -> Option<&'static str> {
         PageJob::NotFound => "404.html",
         PageJob::Sitemap => "sitemap.xml",
         PageJob::Robots => "robots.txt",
-        PageJob::SearchIndex | PageJob::Asset(_) => return None,
+        PageJob::SearchIndex | PageJob::Asset(_) | PageJob::FingerprintedAsset(_) => return None,
     })
+}
+
+/// The fingerprinted name of a built-in asset.
+fn builtin_asset_name(index: usize) -> String {
+    let (name, text) = DEFAULT_ASSETS[index];
+    fingerprinted_name(name, &fingerprint(text.as_bytes()))
 }
 
 /// Renders pages of one site with one set of templates.
@@ -73,7 +85,8 @@ pub struct Renderer<'a> {
     site_value: Value,
     labels: [Value; 2],
     /// Relative paths of the site's own static files; they replace built-in assets.
-    site_static: &'a [String],
+    /// Built-in assets the site does not replace, by index into `DEFAULT_ASSETS`.
+    builtin_assets: Vec<usize>,
 }
 
 /// The site as templates see it.
@@ -88,6 +101,8 @@ struct SiteView<'a> {
     topics: Vec<Link<'a>>,
     taxonomies: Vec<&'a str>,
     article_count: usize,
+    /// Stylesheets and scripts -> their fingerprinted names, for `asset()`.
+    assets: BTreeMap<String, String>,
 }
 
 /// `page` in every template: what the page is and where it lives.
@@ -147,7 +162,21 @@ struct SearchEntry<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    pub fn new(site: &'a Site, templates: &'a Templates, site_static: &'a [String]) -> Renderer<'a> {
+    pub fn new(site: &'a Site, templates: &'a Templates, site_static: &'a [StaticFile]) -> Renderer<'a> {
+        let builtin_assets: Vec<usize> = (0..DEFAULT_ASSETS.len())
+            .filter(|&index| !site_static.iter().any(|file| file.relative == Path::new(DEFAULT_ASSETS[index].0)))
+            .collect();
+        let mut assets: BTreeMap<String, String> = site_static
+            .iter()
+            .filter_map(|file| {
+                let name = file.relative.to_string_lossy().replace('\\', "/");
+                file.fingerprint.as_ref().map(|fingerprint| (fingerprinted_name(&name, fingerprint), name))
+            })
+            .map(|(hashed, name)| (name, hashed))
+            .collect();
+        assets.extend(
+            builtin_assets.iter().map(|&index| (DEFAULT_ASSETS[index].0.to_owned(), builtin_asset_name(index))),
+        );
         let config = &site.config;
         let site_view = SiteView {
             title: &config.title,
@@ -163,6 +192,7 @@ impl<'a> Renderer<'a> {
                 .collect(),
             taxonomies: config.taxonomies.iter().map(String::as_str).collect(),
             article_count: site.articles.len(),
+            assets,
         };
         Renderer {
             site,
@@ -170,7 +200,7 @@ impl<'a> Renderer<'a> {
             summaries: Summaries::new(site),
             site_value: Value::from_serializable(&site_view),
             labels: Locale::ALL.map(|l| Value::from_serializable(l.labels())),
-            site_static,
+            builtin_assets,
         }
     }
 
@@ -188,10 +218,9 @@ impl<'a> Renderer<'a> {
             jobs.extend((0..taxonomy.terms.len()).map(|term| PageJob::Term(t, term)));
         }
         jobs.extend([PageJob::Feed, PageJob::Sitemap, PageJob::Robots, PageJob::SearchIndex]);
-        for (index, (name, _)) in DEFAULT_ASSETS.iter().enumerate() {
-            if !self.site_static.iter().any(|s| s == name) {
-                jobs.push(PageJob::Asset(index));
-            }
+        for &index in &self.builtin_assets {
+            jobs.push(PageJob::Asset(index));
+            jobs.push(PageJob::FingerprintedAsset(index));
         }
         jobs
     }
@@ -217,6 +246,7 @@ impl<'a> Renderer<'a> {
             PageJob::Robots => "robots.txt".to_owned(),
             PageJob::SearchIndex => "search-index.json".to_owned(),
             PageJob::Asset(index) => DEFAULT_ASSETS[index].0.to_owned(),
+            PageJob::FingerprintedAsset(index) => builtin_asset_name(index),
         }
     }
 
@@ -225,7 +255,7 @@ impl<'a> Renderer<'a> {
         let path = self.output_path(job);
         let bytes = match job {
             PageJob::SearchIndex => self.search_index(),
-            PageJob::Asset(index) => DEFAULT_ASSETS[index].1.as_bytes().to_vec(),
+            PageJob::Asset(index) | PageJob::FingerprintedAsset(index) => DEFAULT_ASSETS[index].1.as_bytes().to_vec(),
             _ => {
                 let template = template_of(job).expect("rendered through a template");
                 let context = self.context(job);
@@ -402,7 +432,9 @@ impl<'a> Renderer<'a> {
                 context.insert("sitemap_url", &self.permalink("/sitemap.xml"));
                 context
             }
-            PageJob::SearchIndex | PageJob::Asset(_) => unreachable!("not rendered through a template"),
+            PageJob::SearchIndex | PageJob::Asset(_) | PageJob::FingerprintedAsset(_) => {
+                unreachable!("not rendered through a template")
+            }
         }
     }
 
@@ -508,9 +540,19 @@ pub fn register_functions(tera: &mut tera::Tera) {
         let path = if path.starts_with('/') { path } else { format!("/{path}") };
         Ok(format!("{}{path}", base_path(state)))
     });
+    // Stylesheets and scripts get their fingerprinted name, so they can be cached forever.
     tera.register_function("asset", |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
         let path: String = kwargs.must_get("path")?;
-        Ok(format!("{}/{}", base_path(state), path.trim_start_matches('/')))
+        let path = path.trim_start_matches('/');
+        let site = state.get::<Value>("site").ok().flatten();
+        let fingerprinted = site.as_ref().and_then(|site| site.get_from_path("assets")).and_then(|assets| {
+            assets
+                .as_map()?
+                .iter()
+                .find(|(name, _)| name.as_str() == Some(path))
+                .and_then(|(_, hashed)| hashed.as_str())
+        });
+        Ok(format!("{}/{}", base_path(state), fingerprinted.unwrap_or(path)))
     });
 }
 

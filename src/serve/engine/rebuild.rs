@@ -116,11 +116,12 @@ impl Engine {
     pub(super) fn render(&mut self, scope: Scope, changed: &[PathBuf]) -> Outcome {
         let site = self.site.as_ref().expect("assembled");
         let templates = self.templates.as_ref().expect("no problems means templates");
-        let renderer = Renderer::new(site, templates, &self.static_names);
+        let renderer = Renderer::new(site, templates, &self.source.static_files);
         let count_changed = self.shown_articles != site.articles.len() && self.count_in_templates();
         let whole_site = matches!(scope, Scope::All) || count_changed;
         let all = renderer.jobs();
-        let assets = all.iter().copied().filter(|job| matches!(job, PageJob::Asset(_)));
+        let assets =
+            all.iter().copied().filter(|job| matches!(job, PageJob::Asset(_) | PageJob::FingerprintedAsset(_)));
         let static_only = matches!(scope, Scope::Static);
         let (mut jobs, moved) = match scope {
             _ if whole_site => (all.clone(), true),
