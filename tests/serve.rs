@@ -323,6 +323,23 @@ fn static_files_are_served_and_follow_their_changes() {
 }
 
 #[test]
+fn a_new_stylesheet_gets_a_new_fingerprinted_link_on_every_page() {
+    let server = Server::start();
+    let stylesheet = |body: &str| {
+        let marker = "rel=\"stylesheet\" href=\"";
+        let start = body.find(marker).expect("a stylesheet link") + marker.len();
+        body[start..start + body[start..].find('"').unwrap()].to_owned()
+    };
+    let before = stylesheet(&server.get("/").body);
+    server.write("static/style.css", "body { color: navy }");
+    let home = server.wait_for("/", "a new stylesheet link", |r| stylesheet(&r.body) != before);
+    let after = stylesheet(&home.body);
+    assert!(after.starts_with("/style.") && after.ends_with(".css"), "{after}");
+    assert_eq!(server.get(&after).body, "body { color: navy }");
+    server.wait_for("/topics/", "the new link on other pages too", |r| stylesheet(&r.body) == after);
+}
+
+#[test]
 fn nothing_outside_the_site_and_only_get_and_head() {
     let server = Server::start();
     for path in
