@@ -1,0 +1,47 @@
+//! `briefing check`.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::Args;
+
+use crate::build::BuildOptions;
+use crate::check::{ExternalOptions, Severity, check};
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The site's root directory (holding site.yaml)
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Include articles marked `draft: true`
+    #[arg(long)]
+    pub drafts: bool,
+    /// Also check external links (throttled per host, cached for a day; failures are warnings)
+    #[arg(long)]
+    pub external: bool,
+}
+
+impl CheckArgs {
+    pub fn run(self) -> Result<()> {
+        let options = BuildOptions { root: self.root.clone(), include_drafts: self.drafts, ..BuildOptions::default() };
+        let external = self.external.then(ExternalOptions::default);
+        let report = check(&options, external.as_ref()).map_err(crate::build::BuildError::Content)?;
+        for finding in &report.findings {
+            eprintln!("{finding}");
+        }
+        let errors = report.count(Severity::Error);
+        let external_part =
+            if self.external { format!(", {} external links", report.external_links) } else { String::new() };
+        println!(
+            "Checked {} pages, {} internal links{external_part}: {errors} errors, {} warnings, {} notes",
+            report.pages,
+            report.links,
+            report.count(Severity::Warning),
+            report.count(Severity::Note)
+        );
+        if errors > 0 {
+            anyhow::bail!("the check found {errors} error{}", if errors == 1 { "" } else { "s" });
+        }
+        Ok(())
+    }
+}

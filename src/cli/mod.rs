@@ -1,0 +1,70 @@
+//! The command line: one Args struct per command, each in its own file with `run()`.
+
+mod build;
+mod check;
+mod import;
+mod init;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+
+pub use build::BuildArgs;
+pub use check::CheckArgs;
+pub use import::ImportArgs;
+pub use init::InitArgs;
+
+/// briefing turns news reports into a browsable tech-geopolitics briefing site.
+#[derive(Debug, Parser)]
+#[command(name = "briefing", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into a folder of static files (public/ by default)
+    #[command(after_help = "Example:\n  briefing build --root my-briefing --base-url https://user.github.io/briefing/")]
+    Build(BuildArgs),
+    /// Check the site without writing anything: links, anchors, static files, content
+    #[command(after_help = "Examples:\n  briefing check\n  briefing check --root my-briefing --external")]
+    Check(CheckArgs),
+    /// Preview the site: build it in memory, serve it locally and rebuild it as files change
+    #[command(
+        long_about = "Preview the site: build it in memory (never writing public/), serve it at http://127.0.0.1:1111/ \
+                      and watch site.yaml, content/, templates/ and static/. A change rebuilds only the pages it \
+                      touches and reloads the browser. A bad edit keeps the last good site served, with the \
+                      problems (file:line:column: message) shown over every page and in the terminal.",
+        after_help = "Examples:\n  briefing serve --root my-briefing\n  briefing serve --port 0 --drafts --open   (any free port; drafts included)"
+    )]
+    Serve(crate::serve::ServeArgs),
+    /// Create a new, minimal briefing site that builds as it is
+    #[command(after_help = "Example:\n  briefing init my-briefing && briefing build --root my-briefing")]
+    Init(InitArgs),
+    /// Turn saved news pages (plain text or HTML) into articles of the site
+    #[command(
+        after_help = "Examples:\n  briefing import saved/report.txt --root my-briefing\n  briefing import saved/ --root my-briefing --topic export-controls\n  cat saved/page.html | briefing import - --stdout"
+    )]
+    Import(ImportArgs),
+}
+
+impl Command {
+    pub fn run(self) -> Result<()> {
+        match self {
+            Command::Build(args) => args.run(),
+            Command::Check(args) => args.run(),
+            Command::Init(args) => args.run(),
+            Command::Serve(args) => args.run(),
+            Command::Import(args) => args.run(),
+        }
+    }
+}
+
+/// `1.4 MB`, `820 kB`, `512 B`.
+pub fn human_size(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1_000_000 => format!("{:.1} MB", b as f64 / 1e6),
+        b if b >= 1_000 => format!("{} kB", b / 1_000),
+        b => format!("{b} B"),
+    }
+}
