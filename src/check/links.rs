@@ -32,28 +32,23 @@ pub struct ExternalLink {
 
 /// An `href`/`src` value and its byte offset in the page.
 pub fn attribute_values(html: &str) -> Vec<(&str, usize)> {
+    values_of(html, &[" href=\"", " src=\""])
+}
+
+/// The `id`s of a page, the targets of its `#fragment` links.
+pub fn ids(html: &str) -> HashSet<&str> {
+    values_of(html, &[" id=\"", " name=\""]).into_iter().map(|(value, _)| value).collect()
+}
+
+/// The double-quoted values of `attributes` (given as ` name="`) and their byte offsets.
+fn values_of<'h>(html: &'h str, attributes: &[&str]) -> Vec<(&'h str, usize)> {
     let mut found = Vec::new();
-    for attribute in [" href=\"", " src=\""] {
+    for attribute in attributes {
         let mut from = 0;
         while let Some(start) = html[from..].find(attribute) {
             let value_start = from + start + attribute.len();
             let end = html[value_start..].find('"').map_or(html.len(), |e| value_start + e);
             found.push((&html[value_start..end], value_start));
-            from = end;
-        }
-    }
-    found
-}
-
-/// The `id`s of a page, the targets of its `#fragment` links.
-pub fn ids(html: &str) -> HashSet<&str> {
-    let mut found = HashSet::new();
-    for attribute in [" id=\"", " name=\""] {
-        let mut from = 0;
-        while let Some(start) = html[from..].find(attribute) {
-            let value_start = from + start + attribute.len();
-            let end = html[value_start..].find('"').map_or(html.len(), |e| value_start + e);
-            found.insert(&html[value_start..end]);
             from = end;
         }
     }
