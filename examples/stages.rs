@@ -1,0 +1,89 @@
+//! Time and memory of each stage of a build, for profiling.
+//!
+//!     cargo run --release --example stages -- SITE_DIR [OUTPUT_DIR]
+//!
+//! Runs the same stages as `briefing build` (read, parse + assemble, render + write,
+//! commit) and prints, after each, the elapsed time and the process's resident and
+//! peak resident memory (Linux `/proc/self/status`; blank elsewhere). Without an
+//! OUTPUT_DIR the pages are rendered and dropped, not written.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Instant;
+
+use briefing::build::{BuildOptions, parse, render_pages};
+use briefing::output::Output;
+use briefing::render::Renderer;
+use briefing::source::SiteSource;
+
+fn status_kib(field: &str) -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+fn report(stage: &str, started: &mut Instant) {
+    let mib = |field| status_kib(field).map_or_else(String::new, |k| format!("{:.0}", k as f64 / 1024.0));
+    println!(
+        "{stage:<16} {:>8.1} ms   rss {:>6} MiB   peak {:>6} MiB",
+        started.elapsed().as_secs_f64() * 1000.0,
+        mib("VmRSS:"),
+        mib("VmHWM:")
+    );
+    *started = Instant::now();
+}
+
+fn main() -> anyhow::Result<()> {
+    let mut args = std::env::args_os().skip(1);
+    let root = PathBuf::from(args.next().ok_or_else(|| anyhow::anyhow!("usage: stages SITE_DIR [OUTPUT_DIR]"))?);
+    let output_dir = args.next().map(PathBuf::from);
+    let options = BuildOptions { root: root.clone(), output: output_dir.clone(), ..BuildOptions::default() };
+    let total = Instant::now();
+    let mut started = Instant::now();
+
+    let source = SiteSource::read(&root);
+    report("read", &mut started);
+    let loaded = parse(&source, &options).map_err(|problems| anyhow::anyhow!("{problems}"))?;
+    report("parse+assemble", &mut started);
+    drop(source);
+    report("drop source", &mut started);
+
+    let static_names: Vec<String> = loaded.static_files.iter().map(|(name, _)| name.clone()).collect();
+    let renderer = Renderer::new(&loaded.site, &loaded.templates, &static_names);
+    let jobs = renderer.jobs();
+    report("renderer", &mut started);
+
+    let bytes = AtomicU64::new(0);
+    match &output_dir {
+        Some(dir) => {
+            let output = Output::prepare(&root, dir)?;
+            render_pages(&renderer, &jobs, |page| {
+                bytes.fetch_add(page.bytes.len() as u64, Ordering::Relaxed);
+                output.write(&page)
+            })?
+            .map_err(|problems| anyhow::anyhow!("{problems}"))?;
+            report("render+write", &mut started);
+            for (relative, absolute) in &loaded.static_files {
+                output.copy(absolute, Path::new(relative))?;
+            }
+            output.commit()?;
+            report("commit", &mut started);
+        }
+        None => {
+            render_pages(&renderer, &jobs, |page| {
+                bytes.fetch_add(page.bytes.len() as u64, Ordering::Relaxed);
+                Ok::<(), std::convert::Infallible>(())
+            })
+            .unwrap_or_else(|never| match never {})
+            .map_err(|problems| anyhow::anyhow!("{problems}"))?;
+            report("render", &mut started);
+        }
+    }
+    println!(
+        "{} pages, {:.1} MB rendered, {:.0} ms in all",
+        jobs.len(),
+        bytes.load(Ordering::Relaxed) as f64 / 1e6,
+        total.elapsed().as_secs_f64() * 1000.0
+    );
+    Ok(())
+}
