@@ -12,7 +12,8 @@
 # 4. For each N, WARMUP untimed then RUNS timed rounds; each round builds with briefing, then with
 #    Hugo, each from an empty output directory: the previous output is moved aside (an O(1)
 #    rename) and deleted only at the very end, because ext4 slows down creating files for minutes
-#    after a large deletion. Wall time, CPU time and peak RSS of each build come from timeit.py
+#    after a large deletion. Before each build, `sync` flushes the previous one's pages, so
+#    no build pays for another's write-back. Wall time, CPU time and peak RSS of each build come from timeit.py
 #    (wait4 rusage, the same figures as GNU time).
 # 5. Checks the last output of each tool against the corpus manifest (check_site.py) and prints a
 #    table of medians: articles | briefing time | briefing peak | Hugo time | Hugo peak | ratios.
@@ -23,6 +24,7 @@
 #   RUNS, WARMUP   timed and untimed rounds per size         (default 5 and 1)
 #   SEED           corpus seed                               (default 20260725)
 #   HUGO_BIN       a Hugo binary to use instead of the venv's
+#   BRIEFING_BIN   a briefing binary to time instead of this tree's (e.g. an older build)
 #   BRIEFING_ONLY  1: time briefing alone (no Hugo)
 #   EXAMPLE_RUNS   timed builds of the example site          (default 10; 0 skips it)
 # Results (raw runs as CSV, checks and the table) go to $BENCH_DIR/results/<date>/.
@@ -45,12 +47,17 @@ trash=$bench_dir/trash/$stamp
 mkdir -p "$results" "$trash"
 
 # ---- 1. binaries
+# Copied at once out of the target directory: a shared CARGO_TARGET_DIR (several worktrees)
+# may get another tree's binary linked there at any moment.
+mkdir -p "$bench_dir/bin"
 echo "== cargo build --release (briefing, gen_corpus)" >&2
 (cd "$repo" && cargo build --release --quiet --bin briefing --example gen_corpus)
 target_dir=$(cd "$repo" && cargo metadata --no-deps --format-version 1 |
     python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
-briefing=$target_dir/release/briefing
-gen_corpus=$target_dir/release/examples/gen_corpus
+cp "$target_dir/release/briefing" "$bench_dir/bin/briefing-$stamp"
+cp "$target_dir/release/examples/gen_corpus" "$bench_dir/bin/gen_corpus-$stamp"
+briefing=${BRIEFING_BIN:-$bench_dir/bin/briefing-$stamp}
+gen_corpus=$bench_dir/bin/gen_corpus-$stamp
 
 # ---- 2. corpora
 corpus() { # corpus FLAVOR N -> prints the site directory, generating it if needed
@@ -88,6 +95,7 @@ echo "articles,tool,round,exit,wall_s,cpu_s,peak_mib" > "$csv"
 timed() {
     local label=$1 n=$2 round=$3 report
     shift 3
+    sync # the previous build's write-back must not land in this one
     report=$(python3 "$here/timeit.py" -n 1 --warmup 0 --timeout 3600 -- "$@" || true)
     python3 - "$label" "$n" "$round" "$report" >> "$csv" <<'EOF'
 import sys
@@ -115,7 +123,6 @@ for n in "$@"; do
         h_site=$(corpus hugo "$n")
         tools+=(hugo)
     fi
-    sync
     for i in $(seq 1 $((warmup + runs))); do
         round=$((i > warmup ? i - warmup : 0)) # 0: a warm-up round, left out of the medians
         for tool in "${tools[@]}"; do
@@ -198,4 +205,4 @@ EOF
 echo "(raw runs: $csv)" >&2
 
 # Deleting the outputs last: see 4. above.
-rm -rf "$trash"
+rm -rf "$trash" "$bench_dir/bin/briefing-$stamp" "$bench_dir/bin/gen_corpus-$stamp"
