@@ -113,7 +113,7 @@ impl Site {
         }
 
         let (taxonomies, article_terms) = build_taxonomies(&config, &articles, entities);
-        let related = related::related_articles(&articles, &article_topics, &article_terms, &taxonomies);
+        let related = related::related_articles(&article_topics, &article_terms, &taxonomies);
         let neighbours = article_topics
             .iter()
             .enumerate()
