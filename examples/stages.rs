@@ -1,11 +1,13 @@
 //! Time and memory of each stage of a build, for profiling.
 //!
-//!     cargo run --release --example stages -- SITE_DIR [OUTPUT_DIR]
+//!     cargo run --release --example stages -- SITE_DIR [OUTPUT_DIR | --by-kind]
 //!
 //! Runs the same stages as `briefing build` (read, parse + assemble, render + write,
 //! commit) and prints, after each, the elapsed time and the process's resident and
 //! peak resident memory (Linux `/proc/self/status`; blank elsewhere). Without an
-//! OUTPUT_DIR the pages are rendered and dropped, not written.
+//! OUTPUT_DIR the pages are rendered and dropped, not written. With `--by-kind` they
+//! are rendered one after the other, and the time and bytes of each kind of page
+//! (home, article, term...) are printed.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -13,7 +15,7 @@ use std::time::Instant;
 
 use briefing::build::{BuildOptions, parse, render_pages};
 use briefing::output::Output;
-use briefing::render::Renderer;
+use briefing::render::{PageJob, Renderer};
 use briefing::source::SiteSource;
 
 fn status_kib(field: &str) -> Option<u64> {
@@ -36,7 +38,9 @@ fn report(stage: &str, started: &mut Instant) {
 fn main() -> anyhow::Result<()> {
     let mut args = std::env::args_os().skip(1);
     let root = PathBuf::from(args.next().ok_or_else(|| anyhow::anyhow!("usage: stages SITE_DIR [OUTPUT_DIR]"))?);
-    let output_dir = args.next().map(PathBuf::from);
+    let next = args.next();
+    let by_kind = next.as_deref() == Some(std::ffi::OsStr::new("--by-kind"));
+    let output_dir = next.filter(|_| !by_kind).map(PathBuf::from);
     let options = BuildOptions { root: root.clone(), output: output_dir.clone(), ..BuildOptions::default() };
     let total = Instant::now();
     let mut started = Instant::now();
@@ -53,6 +57,9 @@ fn main() -> anyhow::Result<()> {
     let jobs = renderer.jobs();
     report("renderer", &mut started);
 
+    if by_kind {
+        return render_by_kind(&renderer, &jobs);
+    }
     let bytes = AtomicU64::new(0);
     match &output_dir {
         Some(dir) => {
@@ -85,5 +92,26 @@ fn main() -> anyhow::Result<()> {
         bytes.load(Ordering::Relaxed) as f64 / 1e6,
         total.elapsed().as_secs_f64() * 1000.0
     );
+    Ok(())
+}
+
+/// Renders every page on this thread, totalling time and bytes per kind of page.
+fn render_by_kind(renderer: &Renderer<'_>, jobs: &[PageJob]) -> anyhow::Result<()> {
+    let mut kinds: Vec<(String, usize, f64, usize)> = Vec::new();
+    for &job in jobs {
+        let kind = format!("{job:?}").split('(').next().unwrap_or_default().to_owned();
+        let started = Instant::now();
+        let page = renderer.render(job).map_err(|problem| anyhow::anyhow!("{problem}"))?;
+        let ms = started.elapsed().as_secs_f64() * 1000.0;
+        match kinds.iter_mut().find(|k| k.0 == kind) {
+            Some(k) => (k.1, k.2, k.3) = (k.1 + 1, k.2 + ms, k.3 + page.bytes.len()),
+            None => kinds.push((kind, 1, ms, page.bytes.len())),
+        }
+    }
+    let total: f64 = kinds.iter().map(|k| k.2).sum();
+    println!("{:<14} {:>7} {:>10} {:>6} {:>10}", "kind", "pages", "ms", "share", "MB");
+    for (kind, count, ms, bytes) in &kinds {
+        println!("{kind:<14} {count:>7} {ms:>10.1} {:>5.1}% {:>10.1}", ms / total * 100.0, *bytes as f64 / 1e6);
+    }
     Ok(())
 }
