@@ -49,7 +49,7 @@ pub const DEFAULT_ASSETS: &[(&str, &str)] =
 pub struct Renderer<'a> {
     site: &'a Site,
     templates: &'a Templates,
-    summaries: Summaries,
+    summaries: Summaries<'a>,
     /// `site` as templates see it, made once.
     site_value: Value,
     labels: [Value; 2],

@@ -1,7 +1,10 @@
 //! What templates see: small views borrowed from the site, serialised into Tera values.
 //!
-//! Article summaries (for lists) are made once per interface language and shared by
-//! every list page as reference-counted values, so a list costs no article clones.
+//! Article summaries (for lists) are made at most once per interface language and
+//! shared by every list page as reference-counted values, so a list costs no article
+//! clones.
+
+use std::sync::OnceLock;
 
 use serde::Serialize;
 use tera::Value;
@@ -30,41 +33,43 @@ struct SummaryView<'a> {
     topics: Vec<Link<'a>>,
 }
 
-/// Article summaries per interface language: `summaries[locale.index()][article]`.
-pub struct Summaries(pub Vec<Vec<Value>>);
+/// Article summaries per interface language, each made the first time a page lists it:
+/// a site in one language never makes the other's.
+pub struct Summaries<'a> {
+    site: &'a Site,
+    /// `per_locale[locale.index()][article]`
+    per_locale: Vec<Vec<OnceLock<Value>>>,
+}
 
-impl Summaries {
-    pub fn new(site: &Site) -> Summaries {
-        let per_locale = Locale::ALL
-            .iter()
-            .map(|&locale| {
-                (0..site.articles.len())
-                    .map(|id| {
-                        let article = &site.articles[id];
-                        let path = site.article_path(id);
-                        Value::from_serializable(&SummaryView {
-                            title: &article.title,
-                            url: format!("{}{path}", site.config.base_path),
-                            permalink: format!("{}{path}", site.config.base_url),
-                            lang: &article.lang,
-                            date: article.date.to_rfc3339(),
-                            date_display: locale.date(&article.date),
-                            summary: &article.summary,
-                            topics: topic_links(site, id),
-                        })
-                    })
-                    .collect()
-            })
-            .collect();
-        Summaries(per_locale)
+impl<'a> Summaries<'a> {
+    pub fn new(site: &'a Site) -> Summaries<'a> {
+        let per_locale =
+            Locale::ALL.iter().map(|_| (0..site.articles.len()).map(|_| OnceLock::new()).collect()).collect();
+        Summaries { site, per_locale }
     }
 
     pub fn get(&self, locale: Locale, id: ArticleId) -> Value {
-        self.0[locale.index()][id].clone()
+        self.per_locale[locale.index()][id].get_or_init(|| self.make(locale, id)).clone()
     }
 
     pub fn list(&self, locale: Locale, ids: &[ArticleId]) -> Vec<Value> {
         ids.iter().map(|&id| self.get(locale, id)).collect()
+    }
+
+    fn make(&self, locale: Locale, id: ArticleId) -> Value {
+        let site = self.site;
+        let article = &site.articles[id];
+        let path = site.article_path(id);
+        Value::from_serializable(&SummaryView {
+            title: &article.title,
+            url: format!("{}{path}", site.config.base_path),
+            permalink: format!("{}{path}", site.config.base_url),
+            lang: &article.lang,
+            date: article.date.to_rfc3339(),
+            date_display: locale.date(&article.date),
+            summary: &article.summary,
+            topics: topic_links(site, id),
+        })
     }
 }
 
