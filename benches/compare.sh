@@ -11,10 +11,11 @@
 #    that binary is run, not the venv's Python wrapper).
 # 4. For each N, WARMUP untimed then RUNS timed rounds; each round builds with briefing, then with
 #    Hugo, each from an empty output directory: the previous output is moved aside (an O(1)
-#    rename) and deleted only at the very end, because ext4 slows down creating files for minutes
-#    after a large deletion. Before each build, `sync` flushes the previous one's pages, so
-#    no build pays for another's write-back. Wall time, CPU time and peak RSS of each build come from timeit.py
-#    (wait4 rusage, the same figures as GNU time).
+#    rename) and deleted only at the very end, because ext4 creates files several times slower
+#    for a few minutes after a large deletion (do not start a run right after deleting big
+#    trees). Before each build, `sync` flushes the previous one's pages, so no build pays for
+#    another's write-back. Wall time, CPU time and peak RSS of each build come from timeit.py
+#    (wait4 rusage, the same figures as GNU time, with millisecond wall times).
 # 5. Checks the last output of each tool against the corpus manifest (check_site.py) and prints a
 #    table of medians: articles | briefing time | briefing peak | Hugo time | Hugo peak | ratios.
 # 6. Times `briefing build` of the example site at the repository root (output outside the repo).
