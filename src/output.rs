@@ -4,6 +4,7 @@
 use std::fs::{self, File};
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use thiserror::Error;
 
@@ -37,6 +38,8 @@ pub struct Output {
     // Held for the whole build: two builds of the same output take turns.
     _lock: File,
     committed: bool,
+    /// Bytes written so far: counted as they go, not by walking the tree afterwards.
+    written: AtomicU64,
 }
 
 impl Output {
@@ -62,7 +65,7 @@ impl Output {
         }
         fs::create_dir(&staging).map_err(io_error("create", &staging))?;
         File::create(staging.join(MARKER)).map_err(io_error("write in", &staging))?;
-        Ok(Output { target, staging, _lock: lock, committed: false })
+        Ok(Output { target, staging, _lock: lock, committed: false, written: AtomicU64::new(0) })
     }
 
     /// Writes one page under the temporary directory.
@@ -71,7 +74,9 @@ impl Output {
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(io_error("create", parent))?;
         }
-        fs::write(&path, &page.bytes).map_err(io_error("write", &path))
+        fs::write(&path, &page.bytes).map_err(io_error("write", &path))?;
+        self.written.fetch_add(page.bytes.len() as u64, Ordering::Relaxed);
+        Ok(())
     }
 
     /// Copies a static file to `relative` under the temporary directory.
@@ -80,18 +85,14 @@ impl Output {
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(io_error("create", parent))?;
         }
-        fs::copy(from, &path).map(drop).map_err(io_error("copy", from))
+        let bytes = fs::copy(from, &path).map_err(io_error("copy", from))?;
+        self.written.fetch_add(bytes, Ordering::Relaxed);
+        Ok(())
     }
 
     /// Total size in bytes of what was written.
     pub fn size(&self) -> u64 {
-        walkdir::WalkDir::new(&self.staging)
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter_map(|e| e.metadata().ok())
-            .filter(|m| m.is_file())
-            .map(|m| m.len())
-            .sum()
+        self.written.load(Ordering::Relaxed)
     }
 
     /// Swaps the new output into place, then removes the previous one.
@@ -211,6 +212,8 @@ mod tests {
         let target = dir.path().join("public");
         let output = Output::prepare(dir.path(), &target).unwrap();
         output.write(&Page { path: "index.html".into(), bytes: b"one".to_vec() }).unwrap();
+        output.write(&Page { path: "a/b.html".into(), bytes: b"three".to_vec() }).unwrap();
+        assert_eq!(output.size(), 8);
         output.commit().unwrap();
         let output = Output::prepare(dir.path(), &target).unwrap();
         output.write(&Page { path: "index.html".into(), bytes: b"two".to_vec() }).unwrap();
