@@ -4,9 +4,8 @@
 //!     cargo bench --bench serve_latency                  # 1,000 and 10,000 articles
 //!     cargo bench --bench serve_latency -- 1000 --edits 9
 //!
-//! Sites are made by `gen_corpus.py --flavor briefing` (from `$GEN_CORPUS`, else
-//! `../shared/bench/gen_corpus.py` beside the repository) under
-//! `target/serve-bench/`, and reused. Prints the median, min and max of the edits,
+//! Sites are made by the corpus generator (`cargo run --release --example gen_corpus`)
+//! under `target/serve-bench/`, and reused. Prints the median, min and max of the edits,
 //! and the rebuild times the server itself reported. Goals: < 50 ms at 1,000
 //! articles, < 150 ms at 10,000. `BRIEFING_BIN` runs another `briefing` binary.
 
@@ -46,17 +45,15 @@ fn corpus(articles: usize) -> PathBuf {
     if dir.join("corpus-manifest.json").exists() {
         return dir;
     }
-    let script = std::env::var_os("GEN_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| manifest.join("../shared/bench/gen_corpus.py"));
-    let status = Command::new("python3")
-        .arg(&script)
-        .args(["--articles", &articles.to_string(), "--flavor", "briefing", "--out"])
+    let status = Command::new(env!("CARGO"))
+        .args(["run", "--quiet", "--release", "--example", "gen_corpus", "--", "--articles", &articles.to_string()])
+        .arg("--out")
         .arg(&dir)
+        .current_dir(manifest)
         .stdout(Stdio::null())
         .status()
-        .unwrap_or_else(|e| panic!("cannot run {}: {e}", script.display()));
-    assert!(status.success(), "{} failed", script.display());
+        .unwrap_or_else(|e| panic!("cannot run the corpus generator: {e}"));
+    assert!(status.success(), "the corpus generator failed");
     dir
 }
 

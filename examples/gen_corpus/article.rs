@@ -1,4 +1,4 @@
-//! One article of the corpus: the recipe of `../shared/bench/gen_corpus.py`, drawn from
+//! One article of the corpus: the benchmark recipe (see `main.rs`), drawn from
 //! this crate's own generator. Article `i` depends only on (seed, i) and the stems of
 //! the articles before it, so a corpus of N is the first N articles of a larger one.
 

@@ -3,13 +3,13 @@
 //!
 //!     cargo run --release --example gen_corpus -- --articles 10000 --out DIR [--flavor briefing|hugo] [--seed S]
 //!
-//! It follows the recipe of the shared generator (`../shared/bench/gen_corpus.py`):
+//! It follows the recipe of a common static-site-generator benchmark corpus:
 //! 12 topics (1, sometimes 2 per article), 200 tags (2-5, Zipf), 80 organizations
 //! (1-4), 30 regions (1-3), dates 2018-01 to 2026-10 in several UTC offsets (10% bare
 //! dates), `updated` on 20%, `source` on 60%, `lang` fr/de on 4%, an explicit `slug` on
 //! 25%; bodies with headings, a list, links, emphasis, a quote, a table in every 4th
 //! article and a code block in every 10th. The draws come from this crate's own
-//! generator, so the articles differ from the Python script's while the shape is the
+//! generator, so the articles are its own while the shape is the
 //! same. Article i depends only on (seed, i): the corpus of 1,000 is the first 1,000
 //! articles of the corpus of 10,000, in both flavors.
 //!

@@ -1,4 +1,4 @@
-//! The vocabulary of the corpus recipe (the same as `../shared/bench/gen_corpus.py`).
+//! The vocabulary of the corpus recipe.
 
 /// (slug, title, summary)
 pub const TOPICS: &[(&str, &str, &str)] = &[
