@@ -48,10 +48,13 @@ trash=$bench_dir/trash/$stamp
 mkdir -p "$results" "$trash"
 
 # ---- 1. binaries
-# Copied at once out of the target directory: a shared CARGO_TARGET_DIR (several worktrees)
-# may get another tree's binary linked there at any moment.
+# With a CARGO_TARGET_DIR shared by several checkouts of the same Cargo.lock, cargo may take
+# another checkout's newer build of this crate for fresh (it judges by modification times):
+# touching src/lib.rs makes it rebuild from this tree. The binaries are copied at once, since
+# another checkout's build may be linked in their place at any moment.
 mkdir -p "$bench_dir/bin"
 echo "== cargo build --release (briefing, gen_corpus)" >&2
+touch "$repo/src/lib.rs"
 (cd "$repo" && cargo build --release --quiet --bin briefing --example gen_corpus)
 target_dir=$(cd "$repo" && cargo metadata --no-deps --format-version 1 |
     python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')

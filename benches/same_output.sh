@@ -22,8 +22,12 @@ mkdir -p "$bench_dir"
 
 target_dir=$(cd "$repo" && cargo metadata --no-deps --format-version 1 |
     python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
-# Binaries are copied at once out of the target directory, which other worktrees may share.
+# Both trees build the same crate in the same target directory, and cargo judges freshness by
+# modification times: the export is unpacked with fresh times (tar -m) and src/lib.rs of the
+# working tree is touched, so that each build really compiles its own tree. Binaries are
+# copied at once out of the target directory, which other checkouts may share.
 build_tree() { # build_tree DIR NAME: release build of the tree at DIR, copied to $work/NAME
+    touch "$1/src/lib.rs"
     (cd "$1" && cargo build --release --quiet --bin briefing)
     cp "$target_dir/release/briefing" "$work/$2"
 }
@@ -31,7 +35,7 @@ if [ -n "${BEFORE_BIN:-}" ]; then
     cp "$BEFORE_BIN" "$work/before"
 else
     mkdir "$work/src-before"
-    git -C "$repo" archive "$rev" | tar -x -C "$work/src-before"
+    git -C "$repo" archive "$rev" | tar -x -m -C "$work/src-before"
     echo "== building $rev" >&2
     build_tree "$work/src-before" before
 fi
@@ -43,6 +47,7 @@ else
 fi
 (cd "$repo" && cargo build --release --quiet --example gen_corpus)
 cp "$target_dir/release/examples/gen_corpus" "$work/gen_corpus"
+cmp -s "$work/before" "$work/after" && echo "note: the two binaries are identical" >&2
 gen_corpus=$work/gen_corpus
 
 sites=("$repo")
