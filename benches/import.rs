@@ -11,37 +11,11 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
+use briefing::render::i18n::{EN_MONTHS, FR_MONTHS};
+
 const COMPANIES: &[&str] =
     &["Norvale Systems", "Quillbright", "Veldmark", "Ostrava Micro", "Kelpwave", "Brantor Labs", "Sundial Compute"];
 const CITIES: &[&str] = &["Shenzhen", "Lisbon", "Grenoble", "Eindhoven", "Austin", "Dublin", "Singapore"];
-const MOIS: &[&str] = &[
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// A small deterministic generator (xorshift), so every run imports the same corpus.
 struct Rng(u64);
@@ -83,7 +57,8 @@ fn french_text_page(rng: &mut Rng, index: usize) -> String {
         let _ =
             writeln!(page, "information fournie par AFP {day:02}/{:02}/{year} à {hour:02}:{minute:02}\n", month + 1);
     } else {
-        let _ = writeln!(page, "information fournie par AFP {day} {} {year} à {hour:02}h{minute:02}\n", MOIS[month]);
+        let _ =
+            writeln!(page, "information fournie par AFP {day} {} {year} à {hour:02}h{minute:02}\n", FR_MONTHS[month]);
     }
     let caption = format!("Les bureaux de {company} à {city} ( AFP / PHOTOGRAPHE FICTIF )");
     let _ = writeln!(page, "{caption}\n\n{caption}\n");
@@ -97,7 +72,7 @@ fn french_text_page(rng: &mut Rng, index: usize) -> String {
 
 fn english_text_page(rng: &mut Rng, index: usize) -> String {
     let (company, city) = (rng.pick(COMPANIES), rng.pick(CITIES));
-    let month = rng.pick(MONTHS);
+    let month = rng.pick(&EN_MONTHS);
     let day = 1 + rng.next(28);
     let mut page = String::from("Skip to main content\nWorld | Technology | Business\n");
     let _ = writeln!(page, "{company} to shut {city} design centre as export curbs bite ({index})");

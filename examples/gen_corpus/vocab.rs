@@ -490,21 +490,6 @@ pub const H2S: &[&str] = &[
 
 pub const H3S: &[&str] = &["Outlook", "Key numbers", "Open questions", "Timeline", "What to watch", "Next steps"];
 
-pub const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 pub const DOMAINS: &[&str] = &[
     "www.example.gov",
     "news.example.com",

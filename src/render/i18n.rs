@@ -202,7 +202,8 @@ static FR: Labels = Labels {
     back_to_top: "Haut de page",
 };
 
-const EN_MONTHS: [&str; 12] = [
+/// Month names, for anything that writes dates the way the site does.
+pub const EN_MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -216,7 +217,7 @@ const EN_MONTHS: [&str; 12] = [
     "November",
     "December",
 ];
-const FR_MONTHS: [&str; 12] = [
+pub const FR_MONTHS: [&str; 12] = [
     "janvier",
     "février",
     "mars",
