@@ -24,10 +24,16 @@ struct Server {
 
 impl Server {
     fn start() -> Server {
+        Server::start_with(&[])
+    }
+
+    fn start_with(extra: &[&str]) -> Server {
         let site = TempDir::new().unwrap();
         write_fixture(site.path());
         let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
-            .args(["serve", "--port", "0", "--root"])
+            .args(["serve", "--port", "0"])
+            .args(extra)
+            .arg("--root")
             .arg(site.path())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -337,6 +343,15 @@ fn a_new_stylesheet_gets_a_new_fingerprinted_link_on_every_page() {
     assert!(after.starts_with("/style.") && after.ends_with(".css"), "{after}");
     assert_eq!(server.get(&after).body, "body { color: navy }");
     server.wait_for("/topics/", "the new link on other pages too", |r| stylesheet(&r.body) == after);
+}
+
+#[test]
+fn listening_on_every_interface_links_to_localhost() {
+    let server = Server::start_with(&["--bind", "0.0.0.0"]);
+    assert!(server.address.starts_with("localhost:"), "{}", server.address);
+    let home = server.get("/");
+    assert_eq!(home.status, 200);
+    assert!(!home.body.contains("0.0.0.0"), "no link to the unspecified address");
 }
 
 #[test]

@@ -57,7 +57,13 @@ impl ServeArgs {
             .with_context(|| format!("cannot listen on {}", SocketAddr::new(self.bind, self.port)))?;
         listener.set_nonblocking(true).context("cannot set up the listening socket")?;
         let address = listener.local_addr().context("cannot read the address listened on")?;
-        let url = format!("http://{address}");
+        // Listening on every interface (0.0.0.0) gives no address to link to: pages link
+        // root-relatively anyway, and their absolute links (feeds, canonical) name localhost.
+        let url = if address.ip().is_unspecified() {
+            format!("http://localhost:{}", address.port())
+        } else {
+            format!("http://{address}")
+        };
         // Watching starts before the first build, so no edit made during it is missed.
         let watch = Watch::start(&root).with_context(|| format!("cannot watch `{}` for changes", root.display()))?;
         let options = BuildOptions {
