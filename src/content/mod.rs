@@ -313,7 +313,7 @@ impl Topic {
 }
 
 /// `a/b/../c` -> `a/c`, without touching the disk.
-fn normalise(path: &Path) -> PathBuf {
+pub fn normalise(path: &Path) -> PathBuf {
     let mut normal = PathBuf::new();
     for component in path.components() {
         match component {

@@ -2,10 +2,12 @@
 //! of tests/fixtures/import/: what it extracts (extraction.rs) and how the command
 //! behaves (command.rs).
 
+#[path = "../common/mod.rs"]
+mod common;
+
 mod command;
 mod extraction;
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -32,18 +34,7 @@ pub fn site() -> TempDir {
     dir
 }
 
-pub fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
+pub use common::copy_tree;
 
 pub fn briefing() -> Command {
     Command::cargo_bin("briefing").unwrap()
