@@ -2,9 +2,6 @@
 //! of tests/fixtures/import/: what it extracts (extraction.rs) and how the command
 //! behaves (command.rs).
 
-#[path = "../common/mod.rs"]
-mod common;
-
 mod command;
 mod extraction;
 
@@ -34,7 +31,7 @@ pub fn site() -> TempDir {
     dir
 }
 
-pub use common::copy_tree;
+pub use crate::common::copy_tree;
 
 pub fn briefing() -> Command {
     Command::cargo_bin("briefing").unwrap()

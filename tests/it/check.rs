@@ -1,8 +1,6 @@
 //! `briefing check` on fixture sites, through the real binary.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn the_example_site_passes() {

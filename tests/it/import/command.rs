@@ -2,7 +2,7 @@
 
 use std::fs;
 
-use crate::*;
+use super::*;
 
 #[test]
 fn stdout_writes_nothing() {

@@ -1,10 +1,8 @@
 //! Inputs that must not break a build, lose the last good output, or let markup through.
 
-mod common;
-
 use std::fs;
 
-use common::*;
+use crate::common::*;
 
 fn article(title: &str, body: &str) -> String {
     format!("---\ntitle: \"{title}\"\ndate: 2025-03-01\nsummary: \"S\"\ntopics: [chips]\n---\n{body}")

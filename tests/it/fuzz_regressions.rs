@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-#[path = "../fuzz/fuzz_targets/import_common.rs"]
+#[path = "../../fuzz/fuzz_targets/import_common.rs"]
 mod import_common;
 
 use briefing::content::markdown::render;

@@ -1,11 +1,9 @@
 //! `briefing build` on small fixture sites, through the real binary.
 
-mod common;
-
 use std::fs;
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 
 fn built_basic() -> tempfile::TempDir {
     let site = site_copy("sites/basic");

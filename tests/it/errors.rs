@@ -1,11 +1,9 @@
 //! Bad input: each case is a folder under tests/fixtures/errors/ laid over the minimal site.
 //! The whole stderr is snapshotted, the exit code is 1, and the previous output is untouched.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 
 /// Builds the minimal site, lays the case's files over it, builds again and checks that the
 /// failed build reported an error and changed no file, the first output included. Returns stderr.

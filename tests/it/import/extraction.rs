@@ -2,7 +2,7 @@
 
 use std::fs;
 
-use crate::*;
+use super::*;
 
 #[test]
 fn french_finance_portal_text_page() {

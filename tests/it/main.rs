@@ -1,0 +1,14 @@
+//! The integration tests, in one binary so that a fresh `cargo test` links once.
+//! Each module drives the real `briefing` binary on small fixture sites under
+//! tests/fixtures/ (one folder per case); `common` holds the shared helpers.
+
+mod common;
+
+mod build;
+mod check;
+mod errors;
+mod fuzz_regressions;
+mod import;
+mod publishing;
+mod reliability;
+mod serve;
