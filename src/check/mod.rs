@@ -2,6 +2,7 @@
 
 mod external;
 mod links;
+mod sourcing;
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -91,6 +92,7 @@ pub fn check(options: &BuildOptions, external: Option<&ExternalOptions>) -> Resu
     let mut report = CheckReport { pages: pages.len(), links: scan.internal_links, ..CheckReport::default() };
     report.findings = scan.findings;
     report.findings.extend(content_findings(site, &source));
+    report.findings.extend(sourcing::findings(&site.articles, &article_texts));
     if let Some(external) = external {
         let urls: Vec<String> = scan.external.iter().map(|link| link.url.clone()).collect();
         let failures: HashMap<String, String> = external::check_urls(&urls, external).into_iter().collect();

@@ -6,7 +6,7 @@ use crate::common::*;
 fn the_example_site_passes() {
     let output = briefing().args(["check", "--root", env!("CARGO_MANIFEST_DIR")]).output().unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
-    assert!(stdout(&output).contains(": 0 errors"), "{}", stdout(&output));
+    assert!(stdout(&output).contains(": 0 errors, 0 warnings"), "{}\n{}", stdout(&output), stderr(&output));
 }
 
 #[test]
@@ -23,12 +23,14 @@ fn broken_links_are_errors_naming_file_and_link() {
         "warning: content/topics/empty.md:2:1: topic `empty` has no articles",
         "warning: content/articles/no-summary.md:2:1: no `summary:`",
         "note: content/articles/later.md:3:1: scheduled: dated 2999-01-01",
+        "warning: content/articles/links.md:2:1: no `source:`",
+        "warning: content/articles/no-summary.md:2:1: no `source:`",
     ] {
         assert!(errors.contains(expected), "missing {expected:?} in:\n{errors}");
     }
     assert!(!errors.contains("#details"), "an existing anchor is fine:\n{errors}");
     assert!(!errors.contains("/topics/chips/`"), "a good link is fine:\n{errors}");
-    assert!(stdout(&output).contains("4 errors, 2 warnings, 1 notes"), "{}", stdout(&output));
+    assert!(stdout(&output).contains("4 errors, 4 warnings, 1 notes"), "{}", stdout(&output));
     assert!(!site.path().join("public").exists(), "check writes nothing");
 }
 
@@ -39,4 +41,21 @@ fn content_errors_stop_the_check_like_a_build() {
     let output = briefing().arg("check").arg("--root").arg(site.path()).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("content/articles/bad.md:2:1: missing field `date`"), "{}", stderr(&output));
+}
+
+#[test]
+fn articles_without_a_source_url_or_with_an_early_update_are_warnings() {
+    let site = site_copy("sites/sourcing");
+    let output = briefing().arg("check").arg("--root").arg(site.path()).output().unwrap();
+    assert!(output.status.success(), "warnings do not fail a check: {}", stderr(&output));
+    let warnings = stderr(&output);
+    for expected in [
+        "warning: content/articles/no-source.md:2:1: no `source:`; name the report this article summarises, with a `url` a reader can open",
+        "warning: content/articles/no-url.md:6:1: no `source.url`: link the report or primary document a reader can open",
+        "warning: content/articles/updated-too-early.md:4:10: `updated: 2021-04-30` is earlier than `date: 2021-05-12`",
+    ] {
+        assert!(warnings.contains(expected), "missing {expected:?} in:\n{warnings}");
+    }
+    assert!(!warnings.contains("sourced.md"), "a sourced article updated the same day is fine:\n{warnings}");
+    assert!(stdout(&output).contains("0 errors, 3 warnings, 0 notes"), "{}", stdout(&output));
 }
