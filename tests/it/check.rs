@@ -1,5 +1,7 @@
 //! `briefing check` on fixture sites, through the real binary.
 
+use std::path::Path;
+
 use crate::common::*;
 
 #[test]
@@ -58,4 +60,22 @@ fn articles_without_a_source_url_or_with_an_early_update_are_warnings() {
     }
     assert!(!warnings.contains("sourced.md"), "a sourced article updated the same day is fine:\n{warnings}");
     assert!(stdout(&output).contains("0 errors, 3 warnings, 0 notes"), "{}", stdout(&output));
+}
+
+#[test]
+fn the_example_site_describes_every_entity_with_a_page() {
+    let out = tempfile::tempdir().unwrap();
+    let output = build(Path::new(env!("CARGO_MANIFEST_DIR")), &["--output", out.path().to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let mut pages = 0;
+    for taxonomy in ["organizations", "regions"] {
+        for entry in std::fs::read_dir(out.path().join(taxonomy)).unwrap() {
+            let page = entry.unwrap().path().join("index.html");
+            if page.exists() {
+                pages += 1;
+                assert!(read(&page).contains("class=\"standfirst\""), "no description on {}", page.display());
+            }
+        }
+    }
+    assert!(pages > 30, "only {pages} entity pages were built");
 }
