@@ -8,7 +8,7 @@ use crate::diagnostic::{Diagnostic, suggestion};
 pub const DEFAULT_TAXONOMIES: [&str; 3] = ["tags", "organizations", "regions"];
 
 /// Fields of `site.yaml`, for "did you mean" suggestions.
-const FIELDS: &[&str] = &["title", "base_url", "language", "description", "taxonomies", "feed_limit", "home_limit"];
+const FIELDS: &[&str] = &["title", "base_url", "language", "description", "taxonomies", "feed_limit", "home_limit", "share_image"];
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -25,6 +25,8 @@ struct RawConfig {
     feed_limit: usize,
     #[serde(default = "default_home_limit")]
     home_limit: usize,
+    #[serde(default)]
+    share_image: Option<String>,
 }
 
 fn default_language() -> String {
@@ -58,6 +60,9 @@ pub struct SiteConfig {
     pub feed_limit: usize,
     /// How many of the latest articles the home page lists.
     pub home_limit: usize,
+    /// The image shared pages show when an article names none: a path under the output
+    /// root (`/images/share.png`) or an absolute URL.
+    pub share_image: Option<String>,
 }
 
 impl SiteConfig {
@@ -104,6 +109,7 @@ impl SiteConfig {
             taxonomies,
             feed_limit: raw.feed_limit,
             home_limit: raw.home_limit.max(1),
+            share_image: raw.share_image.filter(|image| !image.trim().is_empty()),
         })
     }
 

@@ -35,6 +35,9 @@ pub struct FrontMatter {
     pub slug: Option<String>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub draft: bool,
+    /// The article's share image: a path under the output root (`/images/x.jpg`) or an absolute URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
     /// Lists of further taxonomies named in `site.yaml`; anything else is an unknown field.
     #[serde(flatten)]
     pub other: BTreeMap<String, serde_yaml::Value>,
@@ -54,6 +57,7 @@ pub const ARTICLE_FIELDS: &[&str] = &[
     "lang",
     "slug",
     "draft",
+    "image",
 ];
 
 /// Where a report came from.

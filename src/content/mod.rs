@@ -44,6 +44,8 @@ pub struct Article {
     pub source: Option<Source>,
     pub lang: String,
     pub draft: bool,
+    /// The share image as written in the front matter, if any.
+    pub image: Option<String>,
     pub html: String,
     pub toc: Vec<Heading>,
     pub word_count: usize,
@@ -186,6 +188,7 @@ impl Article {
             source: front.source,
             lang,
             draft: front.draft,
+            image: front.image,
             html: rendered.html,
             toc: rendered.toc,
             word_count: rendered.word_count,

@@ -206,6 +206,7 @@ impl Importer {
             lang,
             slug: None,
             draft: false,
+            image: None,
             other: Default::default(),
         };
         let year = date.to_fixed().year();

@@ -1,6 +1,7 @@
 //! &Site -> pages: Tera templates fed borrowed views. Pure: writes nothing.
 
 pub mod i18n;
+mod structured;
 pub mod templates;
 mod views;
 
@@ -118,6 +119,8 @@ struct PageMeta<'a> {
     lang: &'a str,
     /// The Atom feed of this page, if it has one.
     feed_url: Option<String>,
+    /// The absolute URL of the image shared with this page, if there is one.
+    image: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -295,6 +298,7 @@ impl<'a> Renderer<'a> {
             permalink: self.permalink(path),
             lang: &self.site.config.language,
             feed_url: None,
+            image: structured::share_image(self.site, None),
         }
     }
 
@@ -319,8 +323,10 @@ impl<'a> Renderer<'a> {
                 let view = ArticleView::new(site, id, summaries);
                 let mut meta = self.meta("article", &article.title, &article.summary, &site.article_path(id));
                 meta.lang = &article.lang;
+                meta.image = structured::share_image(site, Some(id));
                 let mut context = self.base_context(Locale::for_language(&article.lang), meta);
                 context.insert("article", &view);
+                context.insert("json_ld", &Value::safe_string(&structured::article_json_ld(site, id)));
                 context
             }
             PageJob::TopicIndex => {
@@ -337,6 +343,7 @@ impl<'a> Renderer<'a> {
                 let mut context = self.base_context(site_locale, meta);
                 context.insert("topic", &topic_views(site, site_locale, summaries).swap_remove(t));
                 context.insert("intro", &Value::safe_string(&entry.topic.intro_html));
+                context.insert("json_ld", &Value::safe_string(&structured::topic_json_ld(site, t, labels.topics)));
                 context.insert("timeline", &timeline(site.timeline(&entry.articles), site_locale, summaries));
                 context
             }

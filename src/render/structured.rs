@@ -1,0 +1,167 @@
+//! Structured data for search engines and news readers: schema.org JSON-LD and share images.
+//!
+//! Built with `serde_json` so that the output is valid JSON whatever the content, then made
+//! inert inside `<script>`: `<`, `>` and `&` become `\u003c`, `\u003e` and `\u0026`, so no
+//! title can close the script element or open a comment.
+
+use serde_json::{Value, json};
+
+use crate::site::{ArticleId, Site};
+
+/// How many articles a topic page lists in its `CollectionPage`.
+const COLLECTION_ITEMS_MAX: usize = 50;
+
+/// An absolute URL for an image written as a path under the output root or as a URL.
+pub fn absolute_image(site: &Site, image: &str) -> String {
+    let image = image.trim();
+    if image.starts_with("https://") || image.starts_with("http://") {
+        image.to_owned()
+    } else {
+        format!("{}/{}", site.config.base_url, image.trim_start_matches('/'))
+    }
+}
+
+/// The image an article is shared with: its own, else the site's default.
+pub fn share_image(site: &Site, id: Option<ArticleId>) -> Option<String> {
+    let own = id.and_then(|id| site.articles[id].image.as_deref());
+    own.or(site.config.share_image.as_deref()).map(|image| absolute_image(site, image))
+}
+
+/// The `<script type="application/ld+json">` body of an article page: `NewsArticle` and
+/// `BreadcrumbList`.
+pub fn article_json_ld(site: &Site, id: ArticleId) -> String {
+    let article = &site.articles[id];
+    let base_url = &site.config.base_url;
+    let permalink = format!("{base_url}{}", site.article_path(id));
+    let publisher = json!({ "@type": "Organization", "name": site.config.title, "url": format!("{base_url}/") });
+    let mut about: Vec<Value> = site.article_topics[id]
+        .iter()
+        .map(|&t| {
+            let topic = &site.topics[t].topic;
+            json!({ "@type": "Thing", "name": topic.title, "url": format!("{base_url}/topics/{}/", topic.slug) })
+        })
+        .collect();
+    for (taxonomy, terms) in site.taxonomies.iter().zip(&site.article_terms[id]) {
+        let kind = match taxonomy.name.as_str() {
+            "organizations" => "Organization",
+            "regions" => "Place",
+            _ => "Thing",
+        };
+        about.extend(terms.iter().map(|&t| {
+            let term = &taxonomy.terms[t];
+            json!({ "@type": kind, "name": term.name, "url": format!("{base_url}/{}/{}/", taxonomy.name, term.slug) })
+        }));
+    }
+    let mut news = json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "description": article.summary,
+        "url": permalink,
+        "mainEntityOfPage": { "@type": "WebPage", "@id": permalink },
+        "datePublished": article.date.to_rfc3339(),
+        "dateModified": article.updated.map_or(article.date, |u| u.max(article.date)).to_rfc3339(),
+        "inLanguage": article.lang,
+        "author": publisher,
+        "publisher": publisher,
+        "about": about,
+        "wordCount": article.word_count,
+    });
+    if let Some(source) = &article.source {
+        news["sourceOrganization"] = json!({ "@type": "Organization", "name": source.name });
+        if let Some(url) = &source.url {
+            news["isBasedOn"] = json!(url);
+        }
+    }
+    if let Some(image) = share_image(site, Some(id)) {
+        news["image"] = json!([image]);
+    }
+    let mut trail = vec![(site.config.title.as_str(), format!("{base_url}/"))];
+    if let Some(&t) = site.article_topics[id].first() {
+        let topic = &site.topics[t].topic;
+        trail.push((&topic.title, format!("{base_url}/topics/{}/", topic.slug)));
+    }
+    trail.push((&article.title, permalink));
+    script_text(&json!([news, breadcrumbs(&trail)]))
+}
+
+/// The JSON-LD of a topic page: `CollectionPage` listing its latest articles, and its breadcrumbs.
+pub fn topic_json_ld(site: &Site, topic: usize, topics_title: &str) -> String {
+    let entry = &site.topics[topic];
+    let base_url = &site.config.base_url;
+    let permalink = format!("{base_url}/topics/{}/", entry.topic.slug);
+    let items: Vec<Value> = entry
+        .articles
+        .iter()
+        .take(COLLECTION_ITEMS_MAX)
+        .enumerate()
+        .map(|(index, &id)| {
+            json!({
+                "@type": "ListItem",
+                "position": index + 1,
+                "url": format!("{base_url}{}", site.article_path(id)),
+                "name": site.articles[id].title,
+            })
+        })
+        .collect();
+    let mut collection = json!({
+        "@context": "https://schema.org",
+        "@type": "CollectionPage",
+        "name": entry.topic.title,
+        "description": entry.topic.summary,
+        "url": permalink,
+        "inLanguage": site.config.language,
+        "isPartOf": { "@type": "WebSite", "name": site.config.title, "url": format!("{base_url}/") },
+        "mainEntity": { "@type": "ItemList", "numberOfItems": entry.articles.len(), "itemListElement": items },
+    });
+    if let Some(modified) = site.last_updated(&entry.articles) {
+        collection["dateModified"] = json!(modified.to_rfc3339());
+    }
+    let trail = [
+        (site.config.title.as_str(), format!("{base_url}/")),
+        (topics_title, format!("{base_url}/topics/")),
+        (entry.topic.title.as_str(), permalink.clone()),
+    ];
+    script_text(&json!([collection, breadcrumbs(&trail)]))
+}
+
+fn breadcrumbs(trail: &[(&str, String)]) -> Value {
+    let items: Vec<Value> = trail
+        .iter()
+        .enumerate()
+        .map(|(index, (name, url))| json!({ "@type": "ListItem", "position": index + 1, "name": name, "item": url }))
+        .collect();
+    json!({ "@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items })
+}
+
+/// JSON that can sit inside `<script>` unchanged: the escapes are still valid JSON strings.
+pub fn script_text(value: &Value) -> String {
+    let text = serde_json::to_string(value).expect("JSON values serialise");
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            // Line separators end a JavaScript line in older engines.
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_text_cannot_close_the_script_element_and_stays_json() {
+        let value = json!({ "headline": "</script><script>alert(1)</script> & <!-- \u{2028}" });
+        let text = script_text(&value);
+        assert!(!text.contains('<') && !text.contains('>') && !text.contains('&'), "{text}");
+        let back: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, value);
+    }
+}
