@@ -8,7 +8,8 @@ use crate::diagnostic::{Diagnostic, suggestion};
 pub const DEFAULT_TAXONOMIES: [&str; 3] = ["tags", "organizations", "regions"];
 
 /// Fields of `site.yaml`, for "did you mean" suggestions.
-const FIELDS: &[&str] = &["title", "base_url", "language", "description", "taxonomies", "feed_limit", "home_limit", "share_image"];
+const FIELDS: &[&str] =
+    &["title", "base_url", "language", "description", "taxonomies", "feed_limit", "home_limit", "share_image"];
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

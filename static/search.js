@@ -1,160 +1,221 @@
-/* briefing: client-side search over search-index.json.
+/* briefing: search over the sharded index that the build writes.
  *
- * The page holds <div id="search" data-index="…/search-index.json" data-lang="en"
- * data-no-results="…" data-article="article" data-articles="articles">, a GET form
- * with an input named "q", a status line and an empty results list. Without
- * JavaScript the form still submits (?q=…) and the <noscript> text explains.
+ * search-index.json (the manifest) names the first key of every shard; a query loads
+ * only what it needs: for each word, one vocabulary shard (search/w/N.json: folded word
+ * -> stem), then one posting shard per stem (search/p/N.json: stem -> [title ids, other
+ * ids]); for each chosen facet value, its id list (search/f/<facet>/<value>.json); and
+ * for the results shown, their documents (search/d/N.json). Every word must match; a
+ * word the index does not know matches the words it begins (three letters or more).
+ * Title matches rank first, then newer articles. The URL keeps ?q= and the facets, so a
+ * search can be shared and the back button returns to the previous one.
  *
- * Matching: every word of the query must appear (as a substring) in the title,
- * summary, topics or terms of an article; case and accents are ignored. Results
- * are ranked by where the words match (title first), then by date, newest first.
+ * Without JavaScript the form stays hidden and the page's <noscript> links to the archive.
  */
 (function () {
   "use strict";
 
   var root = document.getElementById("search");
-  if (!root || !root.dataset.index || !window.fetch) return;
+  if (!root || !root.dataset.index || !window.fetch || !window.URLSearchParams || !window.Map) return;
 
   var form = root.querySelector("form");
-  var input = root.querySelector("input[name=q]");
+  var input = form.querySelector("input[name=q]");
+  var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
+  var more = document.getElementById("search-more");
   var lang = root.dataset.lang || document.documentElement.lang || "en";
-  var MAX_RESULTS = 50;
+  var PAGE = 10; // results shown at a time
+  var PREFIX_MAX = 50; // words a prefix may stand for
+  var EXCERPT_BEFORE = 12, EXCERPT_AFTER = 24; // words around the first match
 
-  var entries = null; // the index, once loaded, with normalised fields
-  var pending = false; // a search asked for before the index arrived
+  form.hidden = false;
 
-  /* Lower case without diacritics: "Étаts" -> "etats". Per character, so that
-   * positions in the normalised text map back to the original (for <mark>). */
+  var cache = {};
+  function load(url) {
+    if (!cache[url]) {
+      cache[url] = fetch(url, { credentials: "same-origin" }).then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status + " for " + url);
+        return response.json();
+      });
+      cache[url].catch(function () { delete cache[url]; });
+    }
+    return cache[url];
+  }
+  var manifest = null;
+  function file(path) { return load(manifest.base + path); }
+
   var MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
-  function foldChar(ch) {
-    return ch.normalize ? ch.normalize("NFD").replace(MARKS, "").toLowerCase() : ch.toLowerCase();
-  }
-  function fold(text) {
-    var out = "";
-    for (var i = 0; i < text.length; i++) out += foldChar(text[i]);
-    return out;
-  }
-  function words(query) {
-    return fold(query).split(/[\s,;:!?"'“”«»()]+/).filter(function (w) { return w.length > 0; });
-  }
-
-  function prepare(raw) {
-    return raw.map(function (e) {
-      var topics = e.topics || [];
-      var terms = e.terms || [];
-      return {
-        raw: e,
-        title: fold(e.title || ""),
-        summary: fold(e.summary || ""),
-        tags: fold(topics.concat(terms).join(" \u0001 ")),
-      };
+  var WORD = /[\p{L}\p{N}]+/gu;
+  function fold(text) { return text.normalize("NFD").replace(MARKS, "").toLowerCase(); }
+  function queryWords(text) {
+    var stop = manifest.stop || [];
+    return (fold(text).match(WORD) || []).filter(function (w, i, all) {
+      return w.length > 1 && stop.indexOf(w) === -1 && all.indexOf(w) === i;
     });
   }
 
-  function score(entry, query) {
-    var total = 0;
-    for (var i = 0; i < query.length; i++) {
-      var w = query[i];
-      var s = 0;
-      if (entry.title.indexOf(w) !== -1) s = 3;
-      else if (entry.tags.indexOf(w) !== -1) s = 2;
-      else if (entry.summary.indexOf(w) !== -1) s = 1;
-      if (s === 0) return 0; // every word must match
-      total += s;
+  /* The shard holding `key`: the last whose first key is not after it. */
+  function shardOf(bounds, key) {
+    var low = 0, high = bounds.length - 1;
+    while (low < high) {
+      var mid = (low + high + 1) >> 1;
+      if (bounds[mid] <= key) low = mid; else high = mid - 1;
     }
-    return total;
+    return low;
   }
 
-  /* Appends `text` to `parent`, wrapping the parts that match a query word in <mark>. */
-  function appendHighlighted(parent, text, query) {
-    var folded = "";
-    var origin = []; // origin[i] = index in `text` of folded character i
-    for (var i = 0; i < text.length; i++) {
-      var f = foldChar(text[i]);
-      for (var k = 0; k < f.length; k++) origin.push(i);
-      folded += f;
+  function decodeIds(encoded) {
+    var ids = [], previous = -1;
+    for (var i = 0; i < encoded.length; i++) {
+      var v = encoded[i];
+      if (v < 0) { for (var k = 0; k < -v; k++) ids.push(++previous); }
+      else { previous += v; ids.push(previous); }
     }
-    origin.push(text.length);
-    var marked = [];
-    for (var z = 0; z < text.length; z++) marked.push(0);
-    query.forEach(function (w) {
-      var from = 0, at;
-      while (w && (at = folded.indexOf(w, from)) !== -1) {
-        for (var j = origin[at]; j < origin[at + w.length]; j++) marked[j] = 1;
-        from = at + w.length;
-      }
-    });
-    var start = 0;
-    for (var p = 1; p <= text.length; p++) {
-      if (p === text.length || marked[p] !== marked[start]) {
-        var piece = text.slice(start, p);
-        if (marked[start]) {
-          var m = document.createElement("mark");
-          m.textContent = piece;
-          parent.appendChild(m);
-        } else {
-          parent.appendChild(document.createTextNode(piece));
+    return ids;
+  }
+
+  /* A query word -> { stems, forms }: its stems, and the indexed words that share them
+   * (for highlighting). */
+  function lookUp(word) {
+    return file("w/" + shardOf(manifest.words, word) + ".json").then(function (vocabulary) {
+      var stems = [];
+      function add(value) { [].concat(value).forEach(function (s) { if (stems.indexOf(s) === -1) stems.push(s); }); }
+      if (Object.prototype.hasOwnProperty.call(vocabulary, word)) add(vocabulary[word]);
+      else if (word.length >= 3) {
+        var n = 0;
+        for (var w in vocabulary) {
+          if (w.lastIndexOf(word, 0) === 0) { add(vocabulary[w]); if (++n >= PREFIX_MAX) break; }
         }
-        start = p;
+      }
+      var forms = [];
+      for (var v in vocabulary) {
+        if ([].concat(vocabulary[v]).some(function (s) { return stems.indexOf(s) !== -1; })) forms.push(v);
+      }
+      return { stems: stems, forms: forms };
+    });
+  }
+
+  /* The documents matching one word: id -> 2 (title) or 1 (summary or text). */
+  function matches(word) {
+    return lookUp(word).then(function (found) {
+      return Promise.all(found.stems.map(function (stem) {
+        return file("p/" + shardOf(manifest.stems, stem) + ".json").then(function (postings) { return postings[stem]; });
+      })).then(function (lists) {
+        var tiers = new Map();
+        lists.forEach(function (lists) {
+          if (!lists) return;
+          decodeIds(lists[1]).forEach(function (id) { if (!tiers.has(id)) tiers.set(id, 1); });
+          decodeIds(lists[0]).forEach(function (id) { tiers.set(id, 2); });
+        });
+        return { tiers: tiers, forms: found.forms };
+      });
+    });
+  }
+
+  function chosenFacets() {
+    return selects.filter(function (s) { return s.value; }).map(function (s) { return { key: s.name, value: s.value }; });
+  }
+
+  /* Ranked ids and the word forms to highlight. */
+  function search(text, facets) {
+    var words = queryWords(text);
+    var wordsDone = Promise.all(words.map(matches));
+    var facetsDone = Promise.all(facets.map(function (f) {
+      return file("f/" + encodeURIComponent(f.key) + "/" + encodeURIComponent(f.value) + ".json")
+        .then(function (encoded) { return new Set(decodeIds(encoded)); }, function () { return new Set(); });
+    }));
+    return Promise.all([wordsDone, facetsDone]).then(function (done) {
+      var perWord = done[0], sets = done[1];
+      var scores = new Map();
+      if (perWord.length) {
+        perWord[0].tiers.forEach(function (tier, id) { scores.set(id, tier); });
+        for (var i = 1; i < perWord.length; i++) {
+          var next = new Map();
+          var tiers = perWord[i].tiers;
+          scores.forEach(function (score, id) { if (tiers.has(id)) next.set(id, score + tiers.get(id)); });
+          scores = next;
+        }
+      } else if (sets.length) {
+        sets[0].forEach(function (id) { scores.set(id, 0); });
+      }
+      var ids = [];
+      scores.forEach(function (score, id) {
+        if (sets.every(function (set) { return set.has(id); })) ids.push(id);
+      });
+      ids.sort(function (a, b) { return (scores.get(b) - scores.get(a)) || (a - b); });
+      var forms = new Set();
+      perWord.forEach(function (w) { w.forms.forEach(function (f) { forms.add(f); }); });
+      return { ids: ids, forms: forms };
+    });
+  }
+
+  function docOf(id) {
+    var chunk = manifest.chunk;
+    return file("d/" + Math.floor(id / chunk) + ".json").then(function (docs) { return docs[id % chunk]; });
+  }
+
+  /* Appends `text` to `parent`, marking the words whose folded form is in `forms`. */
+  function appendHighlighted(parent, text, forms) {
+    var start = 0, match;
+    WORD.lastIndex = 0;
+    while ((match = WORD.exec(text))) {
+      if (!forms.has(fold(match[0]))) continue;
+      parent.appendChild(document.createTextNode(text.slice(start, match.index)));
+      var mark = document.createElement("mark");
+      mark.textContent = match[0];
+      parent.appendChild(mark);
+      start = match.index + match[0].length;
+    }
+    parent.appendChild(document.createTextNode(text.slice(start)));
+  }
+
+  /* Some words of `text` around its first match, or null if nothing matches. */
+  function excerpt(text, forms) {
+    var words = text.split(/\s+/);
+    for (var i = 0; i < words.length; i++) {
+      var parts = fold(words[i]).match(WORD) || [];
+      if (parts.some(function (p) { return forms.has(p); })) {
+        var from = Math.max(0, i - EXCERPT_BEFORE), to = Math.min(words.length, i + EXCERPT_AFTER);
+        return (from > 0 ? "… " : "") + words.slice(from, to).join(" ") + (to < words.length ? " …" : "");
       }
     }
+    return null;
   }
 
   var dateFormat = null;
   try {
-    // Day-month-year like the site's own dates ("25 July 2025"), also in English.
     dateFormat = new Intl.DateTimeFormat(/^en$/i.test(lang) ? "en-GB" : lang, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
   } catch (err) { dateFormat = null; }
   function displayDate(iso) {
-    if (!dateFormat || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
     var d = new Date(iso + "T00:00:00Z");
-    return isNaN(d.getTime()) ? iso : dateFormat.format(d);
+    return !dateFormat || isNaN(d.getTime()) ? iso : dateFormat.format(d);
   }
 
-  function renderResult(e, query) {
+  function renderResult(doc, forms) {
     var li = document.createElement("li");
     li.className = "search-result";
-    var otherLang = e.lang && e.lang !== lang;
-
+    var otherLang = doc.l && doc.l !== lang;
     var title = document.createElement("p");
     title.className = "search-result-title";
-    if (otherLang) title.lang = e.lang;
+    if (otherLang) title.lang = doc.l;
     var a = document.createElement("a");
-    a.href = e.url;
-    appendHighlighted(a, e.title || e.url, query);
+    a.href = doc.u;
+    appendHighlighted(a, doc.t, forms);
     title.appendChild(a);
     li.appendChild(title);
-
-    if (e.date) {
-      var meta = document.createElement("p");
-      meta.className = "search-result-meta";
-      var time = document.createElement("time");
-      time.dateTime = e.date;
-      time.textContent = displayDate(e.date);
-      meta.appendChild(time);
-      // Topics, and the terms that matched (all of them would be noise).
-      var labels = (e.topics || []).concat((e.terms || []).filter(function (term) {
-        var f = fold(term);
-        return query.some(function (w) { return f.indexOf(w) !== -1; });
-      }));
-      if (labels.length) {
-        meta.appendChild(document.createTextNode(" · "));
-        var span = document.createElement("span");
-        appendHighlighted(span, labels.join(", "), query);
-        meta.appendChild(span);
-      }
-      li.appendChild(meta);
-    }
-
-    if (e.summary) {
-      var summary = document.createElement("p");
-      summary.className = "search-result-summary";
-      if (otherLang) summary.lang = e.lang;
-      appendHighlighted(summary, e.summary, query);
-      li.appendChild(summary);
-    }
+    var meta = document.createElement("p");
+    meta.className = "search-result-meta";
+    var time = document.createElement("time");
+    time.dateTime = doc.d;
+    time.textContent = displayDate(doc.d);
+    meta.appendChild(time);
+    li.appendChild(meta);
+    var text = forms.size ? excerpt(doc.x || "", forms) : null;
+    var body = document.createElement("p");
+    body.className = text ? "search-result-excerpt" : "search-result-summary";
+    if (otherLang) body.lang = doc.l;
+    appendHighlighted(body, text || doc.s || "", forms);
+    li.appendChild(body);
     return li;
   }
 
@@ -162,78 +223,90 @@
     return n + " " + (n === 1 ? root.dataset.article || "" : root.dataset.articles || "");
   }
 
-  function run() {
-    var text = input.value.trim();
-    var query = words(text);
-    list.textContent = "";
-    if (!query.length) {
-      status.textContent = "";
-      return;
-    }
-    if (!entries) {
-      pending = true;
-      return;
-    }
-    var hits = [];
-    entries.forEach(function (entry) {
-      var s = score(entry, query);
-      if (s > 0) hits.push({ entry: entry.raw, score: s });
+  var generation = 0; // a newer search makes older answers stale
+  var current = { ids: [], forms: new Set(), shown: 0 };
+
+  /* Shows the next page of results; `focus` moves the focus to the first of them (after
+   * "More results", whose button may then disappear). */
+  function showMore(run, focus) {
+    var page = current.ids.slice(current.shown, current.shown + PAGE);
+    current.shown += page.length;
+    more.hidden = true;
+    return Promise.all(page.map(docOf)).then(function (docs) {
+      if (run !== generation) return;
+      var fragment = document.createDocumentFragment();
+      docs.forEach(function (doc) { if (doc) fragment.appendChild(renderResult(doc, current.forms)); });
+      var first = fragment.querySelector("a");
+      list.appendChild(fragment);
+      if (focus && first) first.focus();
+      more.hidden = current.shown >= current.ids.length;
     });
-    hits.sort(function (x, y) {
-      if (y.score !== x.score) return y.score - x.score;
-      return (y.entry.date || "") < (x.entry.date || "") ? -1 : (y.entry.date || "") > (x.entry.date || "") ? 1 : 0;
-    });
-    if (!hits.length) {
-      status.textContent = root.dataset.noResults || "";
-      return;
-    }
-    status.textContent = countText(hits.length);
-    var fragment = document.createDocumentFragment();
-    hits.slice(0, MAX_RESULTS).forEach(function (hit) { fragment.appendChild(renderResult(hit.entry, query)); });
-    list.appendChild(fragment);
   }
 
-  /* Keeps ?q= in the address bar, so a search can be shared and survives reloads. */
-  function remember() {
-    if (!window.history || !history.replaceState) return;
-    var url = new URL(window.location.href);
+  function run() {
+    var run = ++generation;
+    var text = input.value.trim();
+    var facets = chosenFacets();
+    list.textContent = "";
+    more.hidden = true;
+    if (!text && !facets.length) { status.textContent = ""; return Promise.resolve(); }
+    status.textContent = root.dataset.loading || "";
+    return load(root.dataset.index).then(function (m) {
+      manifest = m;
+      return search(text, facets);
+    }).then(function (found) {
+      if (run !== generation) return;
+      current = { ids: found.ids, forms: found.forms, shown: 0 };
+      status.textContent = found.ids.length ? countText(found.ids.length) : root.dataset.noResults || "";
+      return showMore(run);
+    }).catch(function (err) {
+      if (window.console) console.error("briefing search:", err);
+      if (run === generation) status.textContent = root.dataset.noResults || "";
+    });
+  }
+
+  /* The form's state as a query string, and back. */
+  function stateQuery() {
+    var params = new URLSearchParams();
     var q = input.value.trim();
-    if (q) url.searchParams.set("q", q);
-    else url.searchParams.delete("q");
-    history.replaceState(null, "", url.pathname + url.search + url.hash);
+    if (q) params.set("q", q);
+    chosenFacets().forEach(function (f) { params.set(f.key, f.value); });
+    var query = params.toString();
+    return query ? "?" + query : "";
+  }
+  function readState() {
+    var params = new URLSearchParams(window.location.search);
+    input.value = params.get("q") || "";
+    selects.forEach(function (s) {
+      var wanted = params.get(s.name) || "";
+      s.value = Array.prototype.some.call(s.options, function (o) { return o.value === wanted; }) ? wanted : "";
+    });
+  }
+  /* A new entry for a deliberate search (submit, facet), a replaced one while typing. */
+  function remember(push) {
+    var query = stateQuery();
+    if (query === window.location.search) return;
+    var url = window.location.pathname + query + window.location.hash;
+    if (push) history.pushState(null, "", url); else history.replaceState(null, "", url);
   }
 
   var timer = null;
   input.addEventListener("input", function () {
-    run();
     clearTimeout(timer);
-    timer = setTimeout(remember, 300);
+    timer = setTimeout(function () { run(); remember(false); }, 150);
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    clearTimeout(timer);
     run();
-    remember();
+    remember(true);
   });
+  selects.forEach(function (s) {
+    s.addEventListener("change", function () { run(); remember(true); });
+  });
+  more.addEventListener("click", function () { showMore(generation, true); });
+  window.addEventListener("popstate", function () { readState(); run(); });
 
-  var initial = new URLSearchParams(window.location.search).get("q");
-  if (initial) input.value = initial;
-  if (input.value.trim()) run();
-
-  fetch(root.dataset.index, { credentials: "same-origin" })
-    .then(function (response) {
-      if (!response.ok) throw new Error("HTTP " + response.status);
-      return response.json();
-    })
-    .then(function (data) {
-      entries = prepare(Array.isArray(data) ? data : []);
-      if (pending || input.value.trim()) {
-        pending = false;
-        run();
-      }
-    })
-    .catch(function (err) {
-      entries = [];
-      if (window.console) console.error("briefing search: cannot load the index:", err);
-      status.textContent = root.dataset.noResults || "";
-    });
+  readState();
+  run();
 })();

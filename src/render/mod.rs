@@ -7,11 +7,13 @@ mod views;
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use serde::Serialize;
 use tera::{Context, Kwargs, State, Value};
 
 use crate::diagnostic::Diagnostic;
+use crate::search::SearchIndex;
 use crate::site::{ArticleId, Site};
 use crate::source::{StaticFile, fingerprint, fingerprinted_name};
 use i18n::Locale;
@@ -41,7 +43,10 @@ pub enum PageJob {
     Feed,
     Sitemap,
     Robots,
+    /// The search manifest, `search-index.json`.
     SearchIndex,
+    /// One file of the search index (`search/p/3.json`), by its position in `SearchIndex::files`.
+    SearchFile(usize),
     /// A built-in static file (`style.css`), unless the site's `static/` has its own.
     Asset(usize),
     /// The same file under its fingerprinted name (`style.3f2a1c9e.css`).
@@ -67,7 +72,9 @@ pub fn template_of(job: PageJob) -> Option<&'static str> {
         PageJob::NotFound => "404.html",
         PageJob::Sitemap => "sitemap.xml",
         PageJob::Robots => "robots.txt",
-        PageJob::SearchIndex | PageJob::Asset(_) | PageJob::FingerprintedAsset(_) => return None,
+        PageJob::SearchIndex | PageJob::SearchFile(_) | PageJob::Asset(_) | PageJob::FingerprintedAsset(_) => {
+            return None;
+        }
     })
 }
 
@@ -88,6 +95,8 @@ pub struct Renderer<'a> {
     /// Relative paths of the site's own static files; they replace built-in assets.
     /// Built-in assets the site does not replace, by index into `DEFAULT_ASSETS`.
     builtin_assets: Vec<usize>,
+    /// The search index, made the first time a job needs it.
+    search: OnceLock<SearchIndex>,
 }
 
 /// The site as templates see it.
@@ -153,17 +162,6 @@ struct SitemapEntry {
     lastmod: Option<String>,
 }
 
-#[derive(Serialize)]
-struct SearchEntry<'a> {
-    title: &'a str,
-    url: String,
-    summary: &'a str,
-    date: String,
-    lang: &'a str,
-    topics: Vec<&'a str>,
-    terms: Vec<&'a str>,
-}
-
 impl<'a> Renderer<'a> {
     pub fn new(site: &'a Site, templates: &'a Templates, site_static: &'a [StaticFile]) -> Renderer<'a> {
         let builtin_assets: Vec<usize> = (0..DEFAULT_ASSETS.len())
@@ -204,7 +202,12 @@ impl<'a> Renderer<'a> {
             site_value: Value::from_serializable(&site_view),
             labels: Locale::ALL.map(|l| Value::from_serializable(l.labels())),
             builtin_assets,
+            search: OnceLock::new(),
         }
+    }
+
+    fn search(&self) -> &SearchIndex {
+        self.search.get_or_init(|| crate::search::index(self.site))
     }
 
     /// Every page of the site, in a stable order.
@@ -221,6 +224,7 @@ impl<'a> Renderer<'a> {
             jobs.extend((0..taxonomy.terms.len()).map(|term| PageJob::Term(t, term)));
         }
         jobs.extend([PageJob::Feed, PageJob::Sitemap, PageJob::Robots, PageJob::SearchIndex]);
+        jobs.extend((0..self.search().files.len()).map(PageJob::SearchFile));
         for &index in &self.builtin_assets {
             jobs.push(PageJob::Asset(index));
             jobs.push(PageJob::FingerprintedAsset(index));
@@ -248,6 +252,7 @@ impl<'a> Renderer<'a> {
             PageJob::Sitemap => "sitemap.xml".to_owned(),
             PageJob::Robots => "robots.txt".to_owned(),
             PageJob::SearchIndex => "search-index.json".to_owned(),
+            PageJob::SearchFile(index) => self.search().files[index].path.clone(),
             PageJob::Asset(index) => DEFAULT_ASSETS[index].0.to_owned(),
             PageJob::FingerprintedAsset(index) => builtin_asset_name(index),
         }
@@ -257,7 +262,8 @@ impl<'a> Renderer<'a> {
     pub fn render(&self, job: PageJob) -> Result<Page, Diagnostic> {
         let path = self.output_path(job);
         let bytes = match job {
-            PageJob::SearchIndex => self.search_index(),
+            PageJob::SearchIndex => self.search().manifest.clone(),
+            PageJob::SearchFile(index) => self.search().files[index].bytes.clone(),
             PageJob::Asset(index) | PageJob::FingerprintedAsset(index) => DEFAULT_ASSETS[index].1.as_bytes().to_vec(),
             _ => {
                 let template = template_of(job).expect("rendered through a template");
@@ -403,6 +409,7 @@ impl<'a> Renderer<'a> {
                 let meta = self.meta("search", labels.search, &config.description, "/search/");
                 let mut context = self.base_context(site_locale, meta);
                 context.insert("search_index_url", &self.url("/search-index.json"));
+                context.insert("facets", &self.search().facets);
                 context
             }
             PageJob::NotFound => {
@@ -439,7 +446,7 @@ impl<'a> Renderer<'a> {
                 context.insert("sitemap_url", &self.permalink("/sitemap.xml"));
                 context
             }
-            PageJob::SearchIndex | PageJob::Asset(_) | PageJob::FingerprintedAsset(_) => {
+            PageJob::SearchIndex | PageJob::SearchFile(_) | PageJob::Asset(_) | PageJob::FingerprintedAsset(_) => {
                 unreachable!("not rendered through a template")
             }
         }
@@ -507,31 +514,6 @@ impl<'a> Renderer<'a> {
             }
         }
         entries
-    }
-
-    fn search_index(&self) -> Vec<u8> {
-        let site = self.site;
-        let entries: Vec<SearchEntry<'_>> = site
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(id, article)| SearchEntry {
-                title: &article.title,
-                url: self.url(&site.article_path(id)),
-                summary: &article.summary,
-                date: article.date.format("%Y-%m-%d").to_string(),
-                lang: &article.lang,
-                topics: site.article_topics[id].iter().map(|&t| site.topics[t].topic.title.as_str()).collect(),
-                terms: site
-                    .taxonomies
-                    .iter()
-                    .zip(&site.article_terms[id])
-                    .flat_map(|(taxonomy, terms)| terms.iter().map(|&t| taxonomy.terms[t].name.as_str()))
-                    .collect(),
-            })
-            .collect();
-        // `<` is escaped so that the index is inert even if served or inlined as HTML.
-        serde_json::to_string(&entries).expect("plain data serialises").replace('<', "\\u003c").into_bytes()
     }
 }
 

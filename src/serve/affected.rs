@@ -102,10 +102,10 @@ impl Links {
 }
 
 /// The pages of `site` (after the change) to render again when the articles at `changed`
-/// changed (`before`: their links in the site before): their own pages, the feeds, and
-/// the pages linking to their files; unless only their text changed, the pages listing
+/// changed (`before`: their links in the site before): their own pages, the feeds, the
+/// search index (it holds their text), and the pages linking to their files; unless only their text changed, the pages listing
 /// them too: their topics and terms before and after, the articles whose related or
-/// older/newer lists show them, home, archive, search index, and the articles carrying a
+/// older/newer lists show them, home, archive, and the articles carrying a
 /// term whose display name changed; unless they stay where they were (same address,
 /// dates, topics and terms), the sitemap and taxonomy indexes too. The flag tells whether
 /// they moved: only then can pages have appeared or gone.
@@ -118,7 +118,7 @@ pub fn jobs(site: &Site, before: &Links, changed: &[PathBuf]) -> (Vec<PageJob>, 
 
     let ids: HashMap<&Path, ArticleId> =
         site.articles.iter().enumerate().map(|(id, article)| (article.path.as_path(), id)).collect();
-    let mut jobs = vec![PageJob::Feed];
+    let mut jobs = vec![PageJob::Feed, PageJob::SearchIndex];
     let mut articles: BTreeSet<ArticleId> =
         after.present.keys().filter_map(|path| ids.get(path.as_path()).copied()).collect();
     // Links to an article's source file become links to its page.
@@ -136,7 +136,7 @@ pub fn jobs(site: &Site, before: &Links, changed: &[PathBuf]) -> (Vec<PageJob>, 
         }
     }
     if !unlisted {
-        jobs.extend([PageJob::Home, PageJob::TopicIndex, PageJob::Archive, PageJob::SearchIndex]);
+        jobs.extend([PageJob::Home, PageJob::TopicIndex, PageJob::Archive]);
         articles.extend(before.holders.iter().chain(&after.holders).filter_map(|path| ids.get(path.as_path())));
         for (t, taxonomy) in site.taxonomies.iter().enumerate() {
             for (index, term) in taxonomy.terms.iter().enumerate() {

@@ -172,16 +172,19 @@ fn sitemap_lists_pages_with_lastmod_and_robots_points_to_it() {
 }
 
 #[test]
-fn search_index_lists_titles_summaries_and_terms() {
+fn search_index_holds_documents_and_facets() {
     let site = built_basic();
-    let text = read(site.path().join("public/search-index.json"));
-    let index: serde_json::Value = serde_json::from_str(&text).unwrap();
-    let entries = index.as_array().unwrap();
-    assert_eq!(entries.len(), 3);
-    let first = &entries[0];
-    assert_eq!(first["title"], "Northwind ferme un second site");
-    assert_eq!(first["url"], "/briefing/articles/fermeture-exemple/");
-    assert!(first["terms"].as_array().unwrap().iter().any(|t| t == "Northwind Labs"));
+    let public = site.path().join("public");
+    let manifest: serde_json::Value = serde_json::from_str(&read(public.join("search-index.json"))).unwrap();
+    assert_eq!(manifest["count"], 3);
+    assert_eq!(manifest["base"], "/briefing/search/");
+    let organizations = manifest["facets"].as_array().unwrap().iter().find(|f| f["key"] == "organization").unwrap();
+    assert!(organizations["values"].as_array().unwrap().iter().any(|v| v[1] == "Northwind Labs"), "{organizations}");
+    let docs: serde_json::Value = serde_json::from_str(&read(public.join("search/d/0.json"))).unwrap();
+    assert_eq!(docs.as_array().unwrap().len(), 3);
+    assert_eq!(docs[0]["t"], "Northwind ferme un second site");
+    assert_eq!(docs[0]["u"], "/briefing/articles/fermeture-exemple/");
+    assert!(public.join("search/f/organization/northwind-labs.json").is_file());
 }
 
 #[test]

@@ -4,6 +4,7 @@
 
 mod common;
 
+mod browser;
 mod build;
 mod check;
 mod errors;

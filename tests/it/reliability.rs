@@ -130,6 +130,6 @@ fn hostile_markup_never_reaches_a_page() {
             assert!(!text.contains(bad), "{path} contains {bad}");
         }
     }
-    let index = read(site.path().join("public/search-index.json"));
+    let index = read(site.path().join("public/search/d/0.json"));
     assert!(index.contains("\\u003c/title>\\u003cscript>"), "{index}");
 }

@@ -131,6 +131,10 @@ impl Engine {
             }
             Scope::Static | Scope::All => (assets.collect(), false),
         };
+        // The search index's files are remade with its manifest.
+        if !whole_site && jobs.contains(&PageJob::SearchIndex) {
+            jobs.extend(all.iter().copied().filter(|job| matches!(job, PageJob::SearchFile(_))));
+        }
         jobs.sort_by_key(weight);
         let statics = static_list(&self.source.static_files);
         let statics_changed = !self.pending_static.is_empty() || !self.removed_static.is_empty();

@@ -1,0 +1,129 @@
+//! Words of a text as the search index keys them: tokenised, folded, stemmed.
+//!
+//! The browser folds a query the same way (lower case, accents dropped, split on anything
+//! that is not a letter or a digit), but never stems: it looks the folded word up in the
+//! index's vocabulary, which gives the stem. So only this side needs the stemmers.
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+/// Words too common to be worth a posting list; the browser drops them from queries too.
+pub const STOP_WORDS: &[&str] = &[
+    // English
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it", "its", "of", "on",
+    "or", "that", "the", "this", "to", "was", "were", "will", "with", // French
+    "au", "aux", "ce", "ces", "dans", "de", "des", "du", "en", "est", "et", "il", "la", "le", "les", "leur", "par",
+    "pas", "pour", "qu", "que", "qui", "se", "sont", "sur", "un", "une",
+];
+
+/// Lower case without diacritics, per character: `États` -> `etats`. Letters whose plain
+/// form is longer than one letter (`œ`, `ß`) stay as they are, as the browser leaves them.
+pub fn fold(word: &str) -> String {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| {
+            if c.is_ascii() {
+                return c;
+            }
+            match deunicode::deunicode_char(c) {
+                Some(plain) if plain.len() == 1 && plain.as_bytes()[0].is_ascii_alphanumeric() => {
+                    plain.as_bytes()[0].to_ascii_lowercase() as char
+                }
+                _ => c,
+            }
+        })
+        .collect()
+}
+
+/// The words of a text, lower-cased but not folded (stemmers want their accents).
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().nth(1).is_some()).map(str::to_lowercase)
+}
+
+/// Stemmers by language; languages without one are indexed unstemmed.
+pub struct Stemmers {
+    english: Stemmer,
+    french: Stemmer,
+}
+
+impl Default for Stemmers {
+    fn default() -> Stemmers {
+        Stemmers { english: Stemmer::create(Algorithm::English), french: Stemmer::create(Algorithm::French) }
+    }
+}
+
+impl Stemmers {
+    /// The folded word and its folded stem, or `None` for a stop word.
+    pub fn key(&self, lang: &str, lower: &str) -> Option<(String, String)> {
+        let word = fold(lower);
+        if STOP_WORDS.contains(&word.as_str()) {
+            return None;
+        }
+        let stemmer = match lang.split(['-', '_']).next().unwrap_or_default() {
+            "en" => &self.english,
+            "fr" => &self.french,
+            _ => return Some((word.clone(), word)),
+        };
+        let stem = fold(&stemmer.stem(lower));
+        Some((word, stem))
+    }
+}
+
+/// The text of an article's HTML, tags dropped and common entities decoded, for the
+/// index and for excerpts. The HTML is briefing's own sanitised output.
+pub fn html_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        text.push_str(&rest[..open]);
+        let close = rest[open..].find('>').map_or(rest.len(), |end| open + end + 1);
+        // Block ends become spaces, so words of two paragraphs never join.
+        text.push(' ');
+        rest = &rest[close..];
+    }
+    text.push_str(rest);
+    let decoded = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&");
+    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_drops_accents_and_case() {
+        assert_eq!(fold("Étäts-Unis"), "etats-unis");
+        assert_eq!(fold("Œuvre"), "œuvre");
+        assert_eq!(fold("ça"), "ca");
+    }
+
+    #[test]
+    fn words_split_on_punctuation_and_skip_single_letters() {
+        let found: Vec<String> = words("L'intelligence artificielle, 5G et l’UE: x").collect();
+        assert_eq!(found, ["intelligence", "artificielle", "5g", "et", "ue"]);
+    }
+
+    #[test]
+    fn english_and_french_words_share_a_stem_with_their_forms() {
+        let stemmers = Stemmers::default();
+        let stem = |lang, word| stemmers.key(lang, word).unwrap().1;
+        assert_eq!(stem("en", "sanctions"), stem("en", "sanctioned"));
+        assert_eq!(stem("en", "restricting"), stem("en", "restrictions"));
+        assert_eq!(stem("fr", "exportations"), stem("fr", "exportation"));
+        assert_eq!(stem("fr", "régulées"), stem("fr", "régulée"));
+        assert_eq!(stemmers.key("fr", "régulées").unwrap().0, "regulees");
+        // Without a stemmer, the word is its own stem.
+        assert_eq!(stemmers.key("de", "ausfuhren").unwrap(), ("ausfuhren".to_owned(), "ausfuhren".to_owned()));
+        assert_eq!(stemmers.key("en", "the"), None);
+    }
+
+    #[test]
+    fn html_text_keeps_words_apart_and_decodes_entities() {
+        assert_eq!(html_text("<p>One&amp;two</p><p>three &lt;b&gt;</p>"), "One&two three <b>");
+    }
+}

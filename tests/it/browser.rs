@@ -1,0 +1,144 @@
+//! The search page of the example site in headless Chromium: results after scripts ran,
+//! facets from the URL, and the page without JavaScript.
+//!
+//! Needs `chromium` on the PATH (`apt-get install chromium`; `.ci/run` installs it).
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::thread;
+
+use crate::common::*;
+
+/// Serves `root` with `listener` for as long as the test process lives. With `scripts`
+/// false, pages forbid every script (Content-Security-Policy), as a browser without
+/// JavaScript would run none; Chromium's `--dump-dom` itself needs JavaScript on.
+fn serve(listener: TcpListener, root: PathBuf, scripts: bool) {
+    thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let root = root.clone();
+            thread::spawn(move || answer(stream, &root, scripts));
+        }
+    });
+}
+
+fn answer(mut stream: TcpStream, root: &Path, scripts: bool) {
+    let mut line = String::new();
+    if BufReader::new(&stream).read_line(&mut line).is_err() {
+        return;
+    }
+    let target = line.split_whitespace().nth(1).unwrap_or("/");
+    let path = target.split(['?', '#']).next().unwrap_or("/").trim_start_matches('/');
+    let mut file = root.join(path);
+    if path.is_empty() || path.ends_with('/') {
+        file = file.join("index.html");
+    }
+    let (status, body) = match (path.contains(".."), std::fs::read(&file)) {
+        (false, Ok(body)) => ("200 OK", body),
+        _ => ("404 Not Found", b"not found".to_vec()),
+    };
+    let kind = match file.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript",
+        Some("json") => "application/json",
+        Some("css") => "text/css",
+        _ => "application/octet-stream",
+    };
+    let policy = if scripts { "" } else { "Content-Security-Policy: script-src 'none'\r\n" };
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n{policy}Connection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes()).and_then(|()| stream.write_all(&body));
+}
+
+/// The example site of this repository, built for and served at a local address.
+fn served_example(scripts: bool) -> (tempfile::TempDir, u16) {
+    let out = tempfile::tempdir().unwrap();
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a local port");
+    let port = listener.local_addr().unwrap().port();
+    let public = out.path().join("public");
+    let base = format!("http://127.0.0.1:{port}/");
+    let output =
+        build(Path::new(env!("CARGO_MANIFEST_DIR")), &["--output", public.to_str().unwrap(), "--base-url", &base]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    serve(listener, public, scripts);
+    (out, port)
+}
+
+/// The DOM of `url` after its scripts ran.
+fn dump_dom(url: &str) -> String {
+    let profile = tempfile::tempdir().unwrap();
+    let mut command = Command::new("chromium");
+    command.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--virtual-time-budget=10000",
+    ]);
+    command.arg(format!("--user-data-dir={}", profile.path().display()));
+    let output =
+        command.arg("--dump-dom").arg(url).output().expect("chromium runs (install it: apt-get install chromium)");
+    assert!(output.status.success(), "chromium failed: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// The text between `<tag ... id="id"...>` and the next `</tag>`.
+fn element<'h>(html: &'h str, id: &str, tag: &str) -> &'h str {
+    let start = html.find(&format!("id=\"{id}\"")).unwrap_or_else(|| panic!("no #{id} in {html}"));
+    let end = html[start..].find(&format!("</{tag}>")).map_or(html.len(), |end| start + end);
+    &html[start..end]
+}
+
+#[test]
+fn search_finds_a_word_of_an_article_body_and_narrows_it_by_facet() {
+    let (_site, port) = served_example(true);
+    let search = |query: &str| dump_dom(&format!("http://127.0.0.1:{port}/search/?{query}"));
+
+    // "twinscan" is in the body of one article only, not in any title or summary.
+    let html = search("q=twinscan");
+    assert!(element(&html, "search-status", "p").ends_with(">1 article"), "{}", element(&html, "search-status", "p"));
+    let results = element(&html, "search-results", "ol");
+    assert!(results.contains("href=\"/articles/netherlands-duv-export-rules/\""), "{results}");
+    assert!(results.contains("<mark>"), "the excerpt highlights the word: {results}");
+
+    // A facet from the URL keeps the result when it fits, and drops it when it does not.
+    let html = search("q=twinscan&year=2023&region=netherlands");
+    assert!(element(&html, "search-results", "ol").contains("/articles/netherlands-duv-export-rules/"));
+    let html = search("q=twinscan&lang=fr");
+    assert!(element(&html, "search-status", "p").ends_with(">No briefing matches."), "{html}");
+    assert!(!element(&html, "search-results", "ol").contains("<li"));
+
+    // A facet alone lists its articles.
+    let html = search("lang=fr&year=2023");
+    let results = element(&html, "search-results", "ol");
+    assert!(results.contains("/articles/chine-controle-gallium-germanium/"), "{results}");
+    assert!(!results.contains("/articles/netherlands-duv-export-rules/"), "{results}");
+}
+
+#[test]
+fn without_javascript_the_search_page_links_to_the_archive() {
+    let (_site, port) = served_example(false);
+    let html = dump_dom(&format!("http://127.0.0.1:{port}/search/?q=twinscan"));
+    // The form, useless without the script, stays hidden; the notice links to the archive.
+    assert!(
+        html.contains("<form class=\"search-form\" role=\"search\" action=\"/search/\" method=\"get\" hidden"),
+        "{html}"
+    );
+    let notice = &html[html.find("<noscript>").expect("a noscript notice")..];
+    let notice = &notice[..notice.find("</noscript>").unwrap()];
+    assert!(notice.contains("href=\"/archive/\""), "{notice}");
+    assert!(element(&html, "search-status", "p").ends_with("aria-live=\"polite\">"), "no script ran: {html}");
+}
+
+#[test]
+fn with_javascript_the_search_form_is_shown() {
+    let (_site, port) = served_example(true);
+    let html = dump_dom(&format!("http://127.0.0.1:{port}/search/"));
+    assert!(html.contains("<form class=\"search-form\" role=\"search\" action=\"/search/\" method=\"get\">"), "{html}");
+}
