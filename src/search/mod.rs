@@ -13,7 +13,9 @@
 mod encode;
 pub mod text;
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
 
 use chrono::Datelike;
 use rayon::prelude::*;
@@ -26,7 +28,7 @@ use text::{STOP_WORDS, Stemmers, html_text, words};
 use crate::site::Site;
 
 /// Documents per `d/N.json` file: a page of results touches few of them.
-pub const DOCS_PER_CHUNK: usize = 16;
+pub const DOCS_PER_CHUNK: usize = 8;
 /// Characters of an article's text kept for excerpts (the whole text is indexed).
 pub const EXCERPT_TEXT_MAX: usize = 1_200;
 /// Target size of a posting shard and of a vocabulary shard, in bytes.
@@ -78,62 +80,118 @@ struct DocEntry<'a> {
     x: String,
 }
 
-/// The index keys of one article: its (folded word, stem) pairs, and its stems with
-/// whether the title has one of their words.
-struct Keys {
-    words: Vec<(String, String)>,
-    stems: Vec<(String, bool)>,
+/// Articles tokenised together: bounds the memory of the words of articles in flight.
+const ARTICLES_PER_BATCH: usize = 2_048;
+
+/// Words and stems, each stored once and named by a number.
+#[derive(Default)]
+struct Interner {
+    ids: HashMap<String, u32>,
+    names: Vec<String>,
+}
+
+impl Interner {
+    fn id(&mut self, name: String) -> u32 {
+        if let Some(&id) = self.ids.get(&name) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.names.push(name.clone());
+        self.ids.insert(name, id);
+        id
+    }
+
+    /// Ids in the order of their names, as shards are cut.
+    fn sorted(&self) -> Vec<u32> {
+        let mut ids: Vec<u32> = (0..self.names.len() as u32).collect();
+        ids.sort_unstable_by(|&a, &b| self.names[a as usize].cmp(&self.names[b as usize]));
+        ids
+    }
 }
 
 pub fn index(site: &Site) -> SearchIndex {
     let stemmers = Stemmers::default();
-    let texts: Vec<String> = site.articles.par_iter().map(|article| html_text(&article.html)).collect();
-    let keys: Vec<Keys> = site
-        .articles
-        .par_iter()
-        .zip(&texts)
-        .map(|(article, body)| {
-            let mut pairs: BTreeMap<String, String> = BTreeMap::new();
-            let mut stems: BTreeMap<String, bool> = BTreeMap::new();
-            for (text, in_title) in [(&article.title, true), (&article.summary, false), (body, false)] {
-                for word in words(text) {
-                    if let Some((folded, stem)) = stemmers.key(&article.lang, &word) {
-                        *stems.entry(stem.clone()).or_default() |= in_title;
-                        pairs.insert(folded, stem);
+    // (language, lower-case word) -> (word id, stem id); `None` for a stop word. Each
+    // distinct word is stemmed once.
+    let mut known: HashMap<(&str, String), Option<(u32, u32)>> = HashMap::new();
+    let mut words_seen = Interner::default();
+    let mut stems_seen = Interner::default();
+    let mut word_stems: Vec<Vec<u32>> = Vec::new();
+    let mut postings: Vec<[Vec<u32>; 2]> = Vec::new();
+    let mut excerpts: Vec<String> = Vec::with_capacity(site.articles.len());
+    for (batch, articles) in site.articles.chunks(ARTICLES_PER_BATCH).enumerate() {
+        let tokenised: Vec<(String, Vec<(String, bool)>)> = articles
+            .par_iter()
+            .map(|article| {
+                let body = html_text(&article.html);
+                let mut unique: HashMap<Cow<'_, str>, bool> = HashMap::new();
+                for (text, in_title) in [(article.title.as_str(), true), (&article.summary, false), (&body, false)] {
+                    for word in words(text) {
+                        *unique.entry(word).or_default() |= in_title;
                     }
                 }
+                let unique = unique.into_iter().map(|(word, in_title)| (word.into_owned(), in_title)).collect();
+                (body.chars().take(EXCERPT_TEXT_MAX).collect(), unique)
+            })
+            .collect();
+        for (offset, (excerpt, unique)) in tokenised.into_iter().enumerate() {
+            let id = batch * ARTICLES_PER_BATCH + offset;
+            let lang = site.articles[id].lang.as_str();
+            let mut stems: HashMap<u32, bool> = HashMap::new();
+            for (word, in_title) in unique {
+                let key = (lang, word);
+                let ids = match known.get(&key) {
+                    Some(&ids) => ids,
+                    None => {
+                        let ids = stemmers.key(lang, &key.1).map(|(folded, stem)| {
+                            let word = words_seen.id(folded);
+                            let stem = stems_seen.id(stem);
+                            word_stems.resize_with(words_seen.names.len(), Vec::new);
+                            postings.resize_with(stems_seen.names.len(), Default::default);
+                            if !word_stems[word as usize].contains(&stem) {
+                                word_stems[word as usize].push(stem);
+                            }
+                            (word, stem)
+                        });
+                        known.insert(key, ids);
+                        ids
+                    }
+                };
+                if let Some((_, stem)) = ids {
+                    *stems.entry(stem).or_default() |= in_title;
+                }
             }
-            Keys { words: pairs.into_iter().collect(), stems: stems.into_iter().collect() }
-        })
-        .collect();
-
-    let mut vocabulary: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    let mut postings: BTreeMap<&str, [Vec<u32>; 2]> = BTreeMap::new();
-    for (id, keys) in keys.iter().enumerate() {
-        let id = id as u32;
-        for (word, stem) in &keys.words {
-            let stems = vocabulary.entry(word).or_default();
-            if !stems.contains(&stem.as_str()) {
-                stems.push(stem);
+            for (stem, in_title) in stems {
+                postings[stem as usize][usize::from(!in_title)].push(id as u32);
             }
-        }
-        for (stem, in_title) in &keys.stems {
-            postings.entry(stem).or_default()[usize::from(!in_title)].push(id);
+            excerpts.push(excerpt);
         }
     }
 
     let mut files = Vec::new();
-    let vocabulary_entries: Vec<(&str, String)> = vocabulary
-        .iter()
-        .map(|(word, stems)| {
-            let value = if stems.len() == 1 { json!(stems[0]) } else { json!(stems) };
-            (*word, value.to_string())
+    let vocabulary_entries: Vec<(&str, String)> = words_seen
+        .sorted()
+        .into_iter()
+        .map(|word| {
+            let stems = &word_stems[word as usize];
+            let name = |stem: &u32| stems_seen.names[*stem as usize].as_str();
+            let value = if stems.len() == 1 {
+                json!(name(&stems[0]))
+            } else {
+                json!(stems.iter().map(name).collect::<Vec<_>>())
+            };
+            (words_seen.names[word as usize].as_str(), value.to_string())
         })
         .collect();
     let word_bounds = write_shards(&vocabulary_entries, VOCABULARY_SHARD_BYTES, "w", &mut files);
-    let posting_entries: Vec<(&str, String)> = postings
-        .iter()
-        .map(|(stem, [title, other])| (*stem, json!([encode_ids(title), encode_ids(other)]).to_string()))
+    let posting_entries: Vec<(&str, String)> = stems_seen
+        .sorted()
+        .into_iter()
+        .map(|stem| {
+            let [title, other] = &postings[stem as usize];
+            let value = format!("[{},{}]", ids_json(title), ids_json(other));
+            (stems_seen.names[stem as usize].as_str(), value)
+        })
         .collect();
     let stem_bounds = write_shards(&posting_entries, POSTING_SHARD_BYTES, "p", &mut files);
 
@@ -149,7 +207,7 @@ pub fn index(site: &Site) -> SearchIndex {
                     d: article.date.format("%Y-%m-%d").to_string(),
                     l: &article.lang,
                     s: &article.summary,
-                    x: texts[id].chars().take(EXCERPT_TEXT_MAX).collect(),
+                    x: std::mem::take(&mut excerpts[id]),
                 }
             })
             .collect();
@@ -254,6 +312,19 @@ fn value(id: &str, name: &str, docs: impl IntoIterator<Item = u32>) -> FacetValu
     docs.sort_unstable();
     docs.dedup();
     FacetValue { id: id.to_owned(), name: name.to_owned(), count: docs.len(), docs }
+}
+
+/// An id list as `encode_ids` writes it, in JSON.
+fn ids_json(ids: &[u32]) -> String {
+    let mut text = String::from("[");
+    for (index, value) in encode_ids(ids).into_iter().enumerate() {
+        if index > 0 {
+            text.push(',');
+        }
+        write!(text, "{value}").expect("writing to a String");
+    }
+    text.push(']');
+    text
 }
 
 /// JSON that stays inert even if a file is served or inlined as HTML.

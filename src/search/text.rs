@@ -4,6 +4,8 @@
 //! that is not a letter or a digit), but never stems: it looks the folded word up in the
 //! index's vocabulary, which gives the stem. So only this side needs the stemmers.
 
+use std::borrow::Cow;
+
 use rust_stemmers::{Algorithm, Stemmer};
 
 /// Words too common to be worth a posting list; the browser drops them from queries too.
@@ -34,9 +36,12 @@ pub fn fold(word: &str) -> String {
         .collect()
 }
 
-/// The words of a text, lower-cased but not folded (stemmers want their accents).
-pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().nth(1).is_some()).map(str::to_lowercase)
+/// The words of a text, lower-cased but not folded (stemmers want their accents);
+/// borrowed when already in lower case, as most words are.
+pub fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().nth(1).is_some())
+        .map(|w| if w.chars().any(char::is_uppercase) { Cow::Owned(w.to_lowercase()) } else { Cow::Borrowed(w) })
 }
 
 /// Stemmers by language; languages without one are indexed unstemmed.
@@ -104,7 +109,7 @@ mod tests {
 
     #[test]
     fn words_split_on_punctuation_and_skip_single_letters() {
-        let found: Vec<String> = words("L'intelligence artificielle, 5G et l’UE: x").collect();
+        let found: Vec<Cow<str>> = words("L'intelligence artificielle, 5G et l’UE: x").collect();
         assert_eq!(found, ["intelligence", "artificielle", "5g", "et", "ue"]);
     }
 
