@@ -55,6 +55,11 @@ fn answer(mut stream: TcpStream, root: &Path, scripts: bool) {
 
 /// The example site of this repository, built for and served at a local address.
 fn served_example(scripts: bool) -> (tempfile::TempDir, u16) {
+    served_example_with(scripts, |_| {})
+}
+
+/// The same, letting `prepare` add files to the built site before it is served.
+fn served_example_with(scripts: bool, prepare: impl FnOnce(&Path)) -> (tempfile::TempDir, u16) {
     let out = tempfile::tempdir().unwrap();
     let listener = TcpListener::bind("127.0.0.1:0").expect("a local port");
     let port = listener.local_addr().unwrap().port();
@@ -63,6 +68,7 @@ fn served_example(scripts: bool) -> (tempfile::TempDir, u16) {
     let output =
         build(Path::new(env!("CARGO_MANIFEST_DIR")), &["--output", public.to_str().unwrap(), "--base-url", &base]);
     assert!(output.status.success(), "{}", stderr(&output));
+    prepare(&public);
     serve(listener, public, scripts);
     (out, port)
 }
@@ -141,4 +147,59 @@ fn with_javascript_the_search_form_is_shown() {
     let (_site, port) = served_example(true);
     let html = dump_dom(&format!("http://127.0.0.1:{port}/search/"));
     assert!(html.contains("<form class=\"search-form\" role=\"search\" action=\"/search/\" method=\"get\">"), "{html}");
+}
+
+/// Drives the search page as a reader would: submits a query, picks a facet, goes back;
+/// after each step it logs the address, the status line, the results and the facet.
+const DRIVER: &str = r#"<script>
+window.addEventListener("load", function () {
+  var input = document.getElementById("search-input"), lang = document.getElementById("facet-lang");
+  var status = document.getElementById("search-status"), list = document.getElementById("search-results");
+  var log = [];
+  function settled(then) {
+    var tries = 0;
+    (function poll() {
+      var text = status.textContent;
+      var done = /^No /.test(text) || (/^\d+ /.test(text) && list.children.length);
+      if (done || tries++ > 400) then(); else setTimeout(poll, 25);
+    })();
+  }
+  function record(step) {
+    var links = Array.prototype.map.call(list.querySelectorAll("a"), function (a) { return a.getAttribute("href"); });
+    log.push([step, location.search, status.textContent, links.join(","), lang.value].join("|"));
+    status.textContent = "";
+  }
+  input.value = "twinscan";
+  input.form.requestSubmit();
+  settled(function () {
+    record("submit");
+    lang.value = "fr";
+    lang.dispatchEvent(new Event("change"));
+    settled(function () {
+      record("facet");
+      history.back();
+      settled(function () { record("back"); document.body.setAttribute("data-log", log.join(" ~ ")); });
+    });
+  });
+});
+</script>"#;
+
+#[test]
+fn a_submitted_query_and_a_chosen_facet_go_into_the_address_and_back_returns() {
+    let (_site, port) = served_example_with(true, |public| {
+        let page = read(public.join("search/index.html"));
+        std::fs::write(public.join("search/drive.html"), page.replace("</body>", &format!("{DRIVER}</body>"))).unwrap();
+    });
+    let html = dump_dom(&format!("http://127.0.0.1:{port}/search/drive.html"));
+    let start = html.find("data-log=\"").expect("the driver finished") + "data-log=\"".len();
+    let log: Vec<&str> = html[start..start + html[start..].find('"').unwrap()].split(" ~ ").collect();
+    let article = "/articles/netherlands-duv-export-rules/";
+    assert_eq!(
+        log,
+        [
+            format!("submit|?q=twinscan|1 article|{article}|"),
+            "facet|?q=twinscan&amp;lang=fr|No briefing matches.||fr".to_owned(),
+            format!("back|?q=twinscan|1 article|{article}|"),
+        ]
+    );
 }
