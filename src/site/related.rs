@@ -3,14 +3,10 @@
 use rayon::prelude::*;
 
 use super::{ArticleId, Taxonomy};
+use crate::taxonomies::{TOPIC_WEIGHT, related_weight};
 
 /// How many related articles an article page lists.
 pub const LIMIT: usize = 5;
-
-/// Weights of what two articles share: a topic says most, a tag least.
-const TOPIC_WEIGHT: u32 = 3;
-const TAG_WEIGHT: u32 = 1;
-const ENTITY_WEIGHT: u32 = 2;
 
 /// Articles per parallel task: each task allocates its working memory once.
 const CHUNK: usize = 256;
@@ -151,7 +147,7 @@ impl<'a> Features<'a> {
         let mut first_term = Vec::with_capacity(taxonomies.len());
         for taxonomy in taxonomies {
             first_term.push(weights.len());
-            let weight = if taxonomy.name == "tags" { TAG_WEIGHT } else { ENTITY_WEIGHT };
+            let weight = related_weight(&taxonomy.name);
             weights.extend(std::iter::repeat_n(weight, taxonomy.terms.len()));
         }
         let mut offsets = Vec::with_capacity(article_count + 1);
@@ -285,7 +281,7 @@ impl<'a> Postings<'a> {
                 topic_postings[topic].push(id);
             }
         }
-        let weights = taxonomies.iter().map(|t| if t.name == "tags" { TAG_WEIGHT } else { ENTITY_WEIGHT }).collect();
+        let weights = taxonomies.iter().map(|t| related_weight(&t.name)).collect();
         Postings { article_topics, article_terms, taxonomies, topic_postings, weights }
     }
 
@@ -405,7 +401,7 @@ mod tests {
                             }
                         }
                         for (x, taxonomy) in taxonomies.iter().enumerate() {
-                            let weight = if taxonomy.name == "tags" { TAG_WEIGHT } else { ENTITY_WEIGHT };
+                            let weight = related_weight(&taxonomy.name);
                             for term in &article_terms[a][x] {
                                 if article_terms[b][x].contains(term) {
                                     score += weight;

@@ -33,10 +33,29 @@ fn broken_links_are_errors_naming_file_and_link() {
 }
 
 #[test]
-fn content_errors_stop_the_check_like_a_build() {
-    let site = site_copy("sites/minimal");
-    std::fs::write(site.path().join("content/articles/bad.md"), "---\ntitle: Bad\n---\n").unwrap();
+fn content_errors_and_broken_links_are_reported_in_one_run() {
+    let site = site_copy("sites/broken-links");
+    let articles = site.path().join("content/articles");
+    std::fs::write(articles.join("bad.md"), "---\ntitle: Bad\n---\n").unwrap();
+    std::fs::write(
+        articles.join("linking.md"),
+        "---\ntitle: Linking\ndate: 2025-01-03\nsummary: S.\ntopics: [chips]\n---\nSee [gone](gone.md) and [a section](links.md#nowhere).\n",
+    )
+    .unwrap();
     let output = briefing().arg("check").arg("--root").arg(site.path()).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("content/articles/bad.md:2:1: missing field `date`"), "{}", stderr(&output));
+    let errors = stderr(&output);
+    for expected in [
+        "error: content/articles/bad.md:2:1: missing field `date`",
+        "error: content/articles/linking.md:7:5: link to `gone.md`, but content/articles/gone.md is not an article",
+        // An anchor on another article, through its source file: located where it is written.
+        "error: content/articles/linking.md:7:25: broken anchor `/articles/links/#nowhere`",
+        "error: content/articles/links.md:7:50: broken link `/articles/nope/`",
+        "error: templates/404.html:3:",
+    ] {
+        assert!(errors.contains(expected), "missing {expected:?} in:\n{errors}");
+    }
+    assert!(!errors.contains("nothing was written"), "{errors}");
+    assert!(stdout(&output).contains("7 errors"), "{}", stdout(&output));
+    assert!(!site.path().join("public").exists(), "check writes nothing");
 }
