@@ -68,7 +68,7 @@ pub fn check(options: &BuildOptions, external: Option<&ExternalOptions>) -> Chec
     let mut report = CheckReport::default();
     report.findings.extend(problems.0.into_iter().map(Finding::error));
     if let Some(loaded) = &loaded {
-        check_pages(&loaded, &source, external, &mut report);
+        check_pages(loaded, &source, external, &mut report);
     }
     report.findings.sort();
     report.findings.dedup();

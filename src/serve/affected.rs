@@ -61,6 +61,9 @@ pub struct Links {
     topics: BTreeSet<String>,
     /// Their terms: (taxonomy, term slug) -> the term's display name.
     terms: BTreeMap<(String, String), String>,
+    /// The display name of every term of the site: a change can rename a term it only
+    /// joins (its most used spelling names it), and every article carrying it shows it.
+    names: HashMap<(String, String), String>,
     /// Articles whose related or neighbour lists hold one of them.
     holders: BTreeSet<PathBuf>,
     /// The changed articles this site has.
@@ -71,6 +74,11 @@ impl Links {
     /// The links of the articles at `changed` paths in `site`.
     pub fn of(site: &Site, changed: &[PathBuf]) -> Links {
         let mut links = Links::default();
+        for taxonomy in &site.taxonomies {
+            for term in &taxonomy.terms {
+                links.names.insert((taxonomy.name.clone(), term.slug.clone()), term.name.clone());
+            }
+        }
         let ids: Vec<ArticleId> = site
             .articles
             .iter()
@@ -147,7 +155,8 @@ pub fn jobs(site: &Site, before: &Links, changed: &[PathBuf]) -> (Vec<Route>, bo
                     jobs.push(Route::Term(TaxonomyId(t), TermId(index)));
                 }
                 // Every article carrying a term shows its name.
-                if was.is_some_and(|name| *name != term.name) {
+                let renamed = before.names.get(&key).is_some_and(|name| *name != term.name);
+                if (was.is_some() || after.terms.contains_key(&key)) && renamed {
                     articles.extend(&term.articles);
                 }
             }

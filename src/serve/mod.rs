@@ -7,6 +7,8 @@
 mod affected;
 pub mod change;
 mod engine;
+#[cfg(test)]
+mod equivalence;
 mod live;
 mod server;
 mod watch;
