@@ -28,7 +28,7 @@ pub struct TermId(pub usize);
 pub struct AssetId(pub usize);
 
 /// One page (or generated file) of the site. Pages are independent, so they render in parallel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Route {
     Home,
     Article(ArticleId),

@@ -119,11 +119,30 @@ impl Links {
 /// dates, topics and terms), the sitemap and taxonomy indexes too. The flag tells whether
 /// they moved: only then can pages have appeared or gone.
 pub fn jobs(site: &Site, before: &Links, changed: &[PathBuf]) -> (Vec<Route>, bool) {
+    jobs_as(site, before, changed, Shown::AsWritten)
+}
+
+/// How the changed articles show on other pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    /// As their files say: compare the versions to know.
+    AsWritten,
+    /// Differently, though their files did not change: a topic title or a term's name.
+    Differently,
+    /// Under other terms, though their files did not change (entities.yaml).
+    UnderOtherTerms,
+}
+
+/// `jobs`, for articles whose files may not have changed, but how they show has.
+pub fn jobs_as(site: &Site, before: &Links, changed: &[PathBuf], shown: Shown) -> (Vec<Route>, bool) {
     let after = Links::of(site, changed);
     let placement = |links: &Links, path: &PathBuf| links.present.get(path).map(|f| f.placement.clone());
     let listing = |links: &Links, path: &PathBuf| links.present.get(path).map(|f| f.listing.clone());
-    let unmoved = changed.iter().all(|path| placement(before, path) == placement(&after, path));
-    let unlisted = unmoved && changed.iter().all(|path| listing(before, path) == listing(&after, path));
+    let unmoved = shown != Shown::UnderOtherTerms
+        && changed.iter().all(|path| placement(before, path) == placement(&after, path));
+    let unlisted = unmoved
+        && shown == Shown::AsWritten
+        && changed.iter().all(|path| listing(before, path) == listing(&after, path));
 
     let ids: HashMap<&Path, ArticleId> =
         site.articles.iter().enumerate().map(|(id, article)| (article.path.as_path(), id)).collect();

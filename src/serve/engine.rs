@@ -17,6 +17,7 @@ use crate::source::{SiteSource, TextFile};
 use super::affected::{self, Links};
 use super::change::Change;
 
+mod frame;
 mod rebuild;
 mod reread;
 
@@ -59,6 +60,13 @@ enum Scope {
     All,
     /// Those the changed articles touch; `Links` are theirs in the site before.
     Affected(Links),
+    /// Those showing what a topic file or entities.yaml changed: the articles that show
+    /// differently (`Links` are theirs in the site before), and `pages`.
+    Frame {
+        links: Links,
+        shown: affected::Shown,
+        pages: Vec<Route>,
+    },
     /// None: only static files changed.
     Static,
 }
@@ -151,6 +159,15 @@ impl Engine {
                 Change::Template(_) => templates = true,
                 Change::Static(path) => statics.push(path.clone()),
             }
+        }
+        let others = templates || !statics.is_empty() || !articles.is_empty();
+        if reparse
+            && !reread
+            && !self.reparse
+            && !others
+            && let Some(outcome) = self.rebuild_frame()
+        {
+            return outcome;
         }
         if reread || reparse || self.reparse {
             // After a failed assembly the changed files are not read yet: read everything.

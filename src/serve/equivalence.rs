@@ -398,3 +398,40 @@ fn serve_equals_a_fresh_build_after_every_edit() {
         run(0x5eed_0000 + seed, 60);
     }
 }
+
+/// A topic's intro or an entity's description renders the pages that show it, not the site.
+#[test]
+fn topic_and_entity_edits_render_only_what_shows_them() {
+    let site = tempfile::TempDir::new().unwrap();
+    let fixture = Fixture::new(site.path(), &mut Rng(7));
+    let options = BuildOptions { root: site.path().to_owned(), ..BuildOptions::default() };
+    let (mut engine, outcome) = Engine::load(options).unwrap();
+    let Outcome::Updated(first) = outcome else { panic!("the first build fails") };
+    let rendered = |outcome: Outcome| match outcome {
+        Outcome::Updated(update) => {
+            assert!(!update.whole_site);
+            let mut paths: Vec<String> = update.pages.into_iter().map(|page| page.path).collect();
+            paths.retain(|path| !path.ends_with(".css") && !path.ends_with(".js"));
+            paths.sort();
+            paths
+        }
+        Outcome::Failed(problems) => panic!("{problems}"),
+    };
+    let topic = "content/topics/labs.md".to_owned();
+    fixture.write(&topic, "---\ntitle: \"labs\"\nsummary: \"Labs.\"\n---\nAn intro.\n");
+    let paths = rendered(engine.apply(&changes(std::slice::from_ref(&topic))));
+    assert_eq!(paths, ["index.html", "topics/index.html", "topics/labs/feed.xml", "topics/labs/index.html"]);
+    fixture.write(&topic, "---\ntitle: \"labs\"\nsummary: \"Labs.\"\n---\nA new intro.\n");
+    let paths = rendered(engine.apply(&changes(std::slice::from_ref(&topic))));
+    assert_eq!(paths, ["topics/labs/index.html"], "of {} files", first.pages.len());
+
+    fixture.write(&topic, "---\ntitle: \"labs renamed\"\nsummary: \"Labs.\"\n---\nA new intro.\n");
+    let paths = rendered(engine.apply(&changes(std::slice::from_ref(&topic))));
+    assert!(paths.contains(&"topics/index.html".to_owned()), "{paths:?}");
+    assert!(paths.len() < first.pages.len() / 2, "{paths:?}");
+
+    let entities = "organizations:\n  Northwind: { aliases: [NW], description: \"Invented.\" }\nregions:\n  China: { aliases: [Chine] }\n";
+    fixture.write("content/entities.yaml", entities);
+    let paths = rendered(engine.apply(&changes(&["content/entities.yaml".to_owned()])));
+    assert_eq!(paths, ["organizations/northwind/index.html"]);
+}

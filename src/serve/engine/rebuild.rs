@@ -117,6 +117,16 @@ impl Engine {
                 let (jobs, moved) = affected::jobs(site, &links, changed);
                 (jobs.into_iter().chain(assets).collect(), moved)
             }
+            Scope::Frame { links, shown, pages } => {
+                let (jobs, moved) = match changed {
+                    [] => (Vec::new(), false),
+                    _ => affected::jobs_as(site, &links, changed, shown),
+                };
+                let mut jobs: Vec<Route> = jobs.into_iter().chain(pages).chain(assets).collect();
+                jobs.sort();
+                jobs.dedup();
+                (jobs, moved)
+            }
             Scope::Static | Scope::All => (assets.collect(), false),
         };
         jobs.sort_by_key(weight);
