@@ -120,7 +120,21 @@ impl Route {
     pub fn feed(self) -> Option<Route> {
         match self {
             Route::Topic(t) => Some(Route::TopicFeed(t)),
-            _ => None,
+            Route::Home
+            | Route::Article(_)
+            | Route::TopicIndex
+            | Route::TopicFeed(_)
+            | Route::TaxonomyIndex(_)
+            | Route::Term(..)
+            | Route::Archive
+            | Route::Search
+            | Route::NotFound
+            | Route::Feed
+            | Route::Sitemap
+            | Route::Robots
+            | Route::SearchIndex
+            | Route::Asset(_)
+            | Route::FingerprintedAsset(_) => None,
         }
     }
 

@@ -32,23 +32,19 @@ fn broken_links_are_errors_naming_file_and_link() {
     assert!(!site.path().join("public").exists(), "check writes nothing");
 }
 
+/// Content errors, a link to a missing source file, a broken anchor through a source
+/// file and the broken links of the rest of the site, all in one run, all located.
 #[test]
 fn content_errors_and_broken_links_are_reported_in_one_run() {
     let site = site_copy("sites/broken-links");
-    let articles = site.path().join("content/articles");
-    std::fs::write(articles.join("bad.md"), "---\ntitle: Bad\n---\n").unwrap();
-    std::fs::write(
-        articles.join("linking.md"),
-        "---\ntitle: Linking\ndate: 2025-01-03\nsummary: S.\ntopics: [chips]\n---\nSee [gone](gone.md) and [a section](links.md#nowhere).\n",
-    )
-    .unwrap();
+    copy_tree(&fixture("check/one-run"), site.path());
+    let before = tree(site.path());
     let output = briefing().arg("check").arg("--root").arg(site.path()).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     let errors = stderr(&output);
     for expected in [
         "error: content/articles/bad.md:2:1: missing field `date`",
         "error: content/articles/linking.md:7:5: link to `gone.md`, but content/articles/gone.md is not an article",
-        // An anchor on another article, through its source file: located where it is written.
         "error: content/articles/linking.md:7:25: broken anchor `/articles/links/#nowhere`",
         "error: content/articles/links.md:7:50: broken link `/articles/nope/`",
         "error: templates/404.html:3:",
@@ -57,5 +53,6 @@ fn content_errors_and_broken_links_are_reported_in_one_run() {
     }
     assert!(!errors.contains("nothing was written"), "{errors}");
     assert!(stdout(&output).contains("7 errors"), "{}", stdout(&output));
-    assert!(!site.path().join("public").exists(), "check writes nothing");
+    insta::assert_snapshot!("check-one-run", errors.replace(&site.path().display().to_string(), "[SITE]"));
+    assert_eq!(before, tree(site.path()), "check writes nothing");
 }

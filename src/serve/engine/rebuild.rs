@@ -207,6 +207,15 @@ fn weight(route: &Route) -> u8 {
     match route {
         Route::Archive | Route::SearchIndex | Route::Sitemap => 0,
         Route::Topic(_) | Route::Term(..) | Route::Home => 1,
-        _ => 2,
+        Route::Article(_)
+        | Route::TopicIndex
+        | Route::TopicFeed(_)
+        | Route::TaxonomyIndex(_)
+        | Route::Search
+        | Route::NotFound
+        | Route::Feed
+        | Route::Robots
+        | Route::Asset(_)
+        | Route::FingerprintedAsset(_) => 2,
     }
 }
