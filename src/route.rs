@@ -8,8 +8,29 @@ use std::borrow::Cow;
 
 use crate::source::{fingerprint, fingerprinted_name};
 
-/// Index of an article in `Site::articles`.
-pub type ArticleId = usize;
+/// Index of an article in `Site::articles` (and in the site's other per-article lists,
+/// which a `Vec` can be indexed with directly).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ArticleId(pub usize);
+
+impl<T> std::ops::Index<ArticleId> for Vec<T> {
+    type Output = T;
+
+    fn index(&self, id: ArticleId) -> &T {
+        &self[id.0]
+    }
+}
+
+impl<T> std::ops::IndexMut<ArticleId> for Vec<T> {
+    fn index_mut(&mut self, id: ArticleId) -> &mut T {
+        &mut self[id.0]
+    }
+}
+
+/// Every article id of a site of `count` articles, in order.
+pub fn article_ids(count: usize) -> impl Iterator<Item = ArticleId> {
+    (0..count).map(ArticleId)
+}
 
 /// Index of a topic in `Site::topics`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -224,7 +245,7 @@ impl Routes {
     /// Every page of the site in a stable order, with the built-in assets the site keeps.
     pub fn all(&self, builtin_assets: &[AssetId]) -> Vec<Route> {
         let mut routes = vec![Route::Home, Route::TopicIndex, Route::Archive, Route::Search, Route::NotFound];
-        routes.extend((0..self.articles.len()).map(Route::Article));
+        routes.extend(article_ids(self.articles.len()).map(Route::Article));
         for topic in (0..self.topics.len()).map(TopicId) {
             routes.push(Route::Topic(topic));
             routes.push(Route::TopicFeed(topic));
@@ -308,7 +329,7 @@ mod tests {
         assert_eq!(routes.output_file(Route::TopicFeed(TopicId(0))), "topics/chips/feed.xml");
         assert_eq!(routes.output_file(Route::Home), "index.html");
         assert_eq!(routes.url(Route::Term(TaxonomyId(0), TermId(0))), "/brief/tags/x/");
-        assert_eq!(routes.output_file(Route::Article(1)), "articles/b/index.html");
+        assert_eq!(routes.output_file(Route::Article(ArticleId(1))), "articles/b/index.html");
         assert_eq!(routes.url_of("style.css"), "/brief/style.css");
     }
 

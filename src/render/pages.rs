@@ -9,7 +9,7 @@ use tera::{Context, Value};
 use super::Renderer;
 use super::i18n::Locale;
 use super::views::{ArticleView, TermView, article_html, timeline, topic_views};
-use crate::route::{Route, TermId};
+use crate::route::{Route, TermId, article_ids};
 use crate::site::ArticleId;
 
 #[derive(Serialize)]
@@ -66,7 +66,7 @@ impl<'a> Renderer<'a> {
             Route::Home => {
                 let meta = self.meta(route, &config.title, &config.description);
                 let mut context = self.base_context(site_locale, meta);
-                let latest: Vec<ArticleId> = (0..site.articles.len().min(config.home_limit)).collect();
+                let latest: Vec<ArticleId> = article_ids(site.articles.len().min(config.home_limit)).collect();
                 context.insert("articles", &summaries.list(site_locale, &latest));
                 context.insert("topics", &topic_views(site, site_locale, summaries));
                 context
@@ -143,7 +143,7 @@ impl<'a> Renderer<'a> {
             Route::Archive => {
                 let meta = self.meta(route, labels.archive, &config.description);
                 let mut context = self.base_context(site_locale, meta);
-                let all: Vec<ArticleId> = (0..site.articles.len()).collect();
+                let all: Vec<ArticleId> = article_ids(site.articles.len()).collect();
                 context.insert("timeline", &timeline(site.timeline(&all), site_locale, summaries));
                 context
             }
@@ -158,7 +158,7 @@ impl<'a> Renderer<'a> {
                 self.base_context(site_locale, meta)
             }
             Route::Feed => {
-                let all: Vec<ArticleId> = (0..site.articles.len()).collect();
+                let all: Vec<ArticleId> = article_ids(site.articles.len()).collect();
                 let feed = self.feed(config.title.clone(), &config.description, Route::Home, route, &all);
                 let meta = self.meta(route, &config.title, &config.description);
                 let mut context = self.base_context(site_locale, meta);
@@ -230,7 +230,7 @@ impl<'a> Renderer<'a> {
     /// the latest change among the articles it shows.
     fn sitemap_entries(&self) -> Vec<SitemapEntry> {
         let site = self.site;
-        let all: Vec<ArticleId> = (0..site.articles.len()).collect();
+        let all: Vec<ArticleId> = article_ids(site.articles.len()).collect();
         let lastmod = |ids: &[ArticleId]| site.last_updated(ids).map(|d| d.to_rfc3339());
         site.routes
             .all(&[])
@@ -265,7 +265,7 @@ impl<'a> Renderer<'a> {
             .enumerate()
             .map(|(id, article)| SearchEntry {
                 title: &article.title,
-                url: site.routes.url(Route::Article(id)),
+                url: site.routes.url(Route::Article(ArticleId(id))),
                 summary: &article.summary,
                 date: article.date.format("%Y-%m-%d").to_string(),
                 lang: &article.lang,

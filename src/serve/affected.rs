@@ -84,7 +84,7 @@ impl Links {
             .iter()
             .enumerate()
             .filter(|(_, article)| changed.iter().any(|path| path.as_os_str() == article.path.as_os_str()))
-            .map(|(id, _)| id)
+            .map(|(id, _)| ArticleId(id))
             .collect();
         for &id in &ids {
             let article = &site.articles[id];
@@ -145,14 +145,14 @@ pub fn jobs_as(site: &Site, before: &Links, changed: &[PathBuf], shown: Shown) -
         && changed.iter().all(|path| listing(before, path) == listing(&after, path));
 
     let ids: HashMap<&Path, ArticleId> =
-        site.articles.iter().enumerate().map(|(id, article)| (article.path.as_path(), id)).collect();
+        site.articles.iter().enumerate().map(|(id, article)| (article.path.as_path(), ArticleId(id))).collect();
     let mut jobs = vec![Route::Feed];
     let mut articles: BTreeSet<ArticleId> =
         after.present.keys().filter_map(|path| ids.get(path.as_path()).copied()).collect();
     // Links to an article's source file become links to its page.
     for (id, article) in site.articles.iter().enumerate() {
         if article.file_links.iter().any(|link| changed.contains(&link.resolved)) {
-            articles.insert(id);
+            articles.insert(ArticleId(id));
         }
     }
     for (t, entry) in site.topics.iter().enumerate() {

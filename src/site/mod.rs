@@ -178,7 +178,7 @@ impl Site {
                     && !indices.contains(&index)
                 {
                     indices.push(index);
-                    topic_articles[index].push(id);
+                    topic_articles[index].push(ArticleId(id));
                 }
             }
             article_topics.push(indices);
@@ -192,13 +192,15 @@ impl Site {
                 related::update_related(&article_topics, &article_terms, &taxonomies, previous, &changed)
             }
         };
+        let related: Vec<Vec<ArticleId>> =
+            related.into_iter().map(|list| list.into_iter().map(ArticleId).collect()).collect();
         let neighbours = article_topics
             .iter()
             .enumerate()
             .map(|(id, indices)| {
                 let Some(&first) = indices.first() else { return (None, None) };
                 let list = &topic_articles[first];
-                let position = list.binary_search(&id).unwrap_or(0);
+                let position = list.binary_search(&ArticleId(id)).unwrap_or(0);
                 let older = list.get(position + 1).copied();
                 let newer = position.checked_sub(1).map(|p| list[p]);
                 (older, newer)
@@ -260,13 +262,13 @@ impl Site {
 
 /// The earlier related lists in the ids of `articles` (`None` where one cannot be
 /// reused), and the ids of the changed articles.
-fn reused_related(articles: &[Article], reuse: Reuse) -> (Vec<Option<Vec<ArticleId>>>, Vec<ArticleId>) {
-    let ids: HashMap<&Path, ArticleId> = articles.iter().enumerate().map(|(id, a)| (a.path.as_path(), id)).collect();
-    let now: Vec<Option<ArticleId>> = reuse.paths.iter().map(|path| ids.get(path.as_path()).copied()).collect();
+fn reused_related(articles: &[Article], reuse: Reuse) -> (Vec<Option<Vec<usize>>>, Vec<usize>) {
+    let ids: HashMap<&Path, usize> = articles.iter().enumerate().map(|(id, a)| (a.path.as_path(), id)).collect();
+    let now: Vec<Option<usize>> = reuse.paths.iter().map(|path| ids.get(path.as_path()).copied()).collect();
     let mut previous = vec![None; articles.len()];
     for (old, list) in reuse.related.into_iter().enumerate() {
         if let Some(id) = now[old] {
-            previous[id] = list.iter().map(|&other| now[other]).collect();
+            previous[id] = list.iter().map(|&other| now[other.0]).collect();
         }
     }
     let changed = reuse.changed.iter().filter_map(|path| ids.get(path.as_path()).copied()).collect();

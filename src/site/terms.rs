@@ -41,7 +41,7 @@ pub(super) fn build_taxonomies(
                 });
                 *groups[group].1.entry(canonical).or_default() += 1;
                 if !mine.contains(&group) {
-                    groups[group].2.push(id);
+                    groups[group].2.push(ArticleId(id));
                     mine.push(group);
                 }
             }
@@ -53,7 +53,7 @@ pub(super) fn build_taxonomies(
                     let written = article.terms.get(t).into_iter().flatten();
                     written.into_iter().any(|w| resolved.get(w.as_str()).is_some_and(|(_, c)| *c == canonical))
                 };
-                ids.iter().map(|&id| &articles[id]).find(uses).map(|a| a.path.clone()).unwrap_or_default()
+                ids.iter().map(|&id| &articles[id.0]).find(uses).map(|a| a.path.clone()).unwrap_or_default()
             };
             check_one_term(name, slug, spellings.keys().copied(), first_use, problems);
         }

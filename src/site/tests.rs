@@ -36,9 +36,9 @@ fn articles_are_newest_first_and_drafts_left_out() {
     .unwrap();
     let slugs: Vec<&str> = site.articles.iter().map(|a| a.slug.as_str()).collect();
     assert_eq!(slugs, ["new", "old"]);
-    assert_eq!(site.topics[0].articles, [0, 1]);
-    assert_eq!(site.neighbours[0], (Some(1), None));
-    assert_eq!(site.neighbours[1], (None, Some(0)));
+    assert_eq!(site.topics[0].articles, [ArticleId(0), ArticleId(1)]);
+    assert_eq!(site.neighbours[0], (Some(ArticleId(1)), None));
+    assert_eq!(site.neighbours[1], (None, Some(ArticleId(0))));
 }
 
 #[test]
@@ -61,7 +61,7 @@ fn aliases_fold_into_one_entity_page() {
     let names: Vec<&str> = organizations.terms.iter().map(|t| t.name.as_str()).collect();
     assert_eq!(names, ["Amazon Web Services", "IBM"]);
     assert_eq!(organizations.terms[0].slug, "amazon-web-services");
-    assert_eq!(organizations.terms[0].articles, [0, 1]);
+    assert_eq!(organizations.terms[0].articles, [ArticleId(0), ArticleId(1)]);
 }
 
 #[test]
@@ -106,7 +106,7 @@ fn timeline_groups_by_year_and_month() {
         &Entities::default(),
     )
     .unwrap();
-    let timeline = site.timeline(&[0, 1, 2, 3]);
+    let timeline = site.timeline(&[0, 1, 2, 3].map(ArticleId));
     assert_eq!(timeline.len(), 2);
     assert_eq!(timeline[0].year, 2025);
     assert_eq!(timeline[0].months.iter().map(|m| (m.month, m.articles.len())).collect::<Vec<_>>(), [(7, 2), (3, 1)]);
