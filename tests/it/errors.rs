@@ -53,6 +53,8 @@ error_cases! {
     broken_site_yaml => "broken-site-yaml",
     base_url_not_a_url => "base-url-not-url",
     unknown_entity_taxonomy => "unknown-entity-taxonomy",
+    distinct_terms_sharing_an_address => "term-collision",
+    static_file_over_the_fingerprinted_stylesheet => "fingerprinted-static",
 }
 
 #[test]
