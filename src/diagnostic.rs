@@ -17,7 +17,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(path: impl Into<PathBuf>, line: usize, column: usize, message: impl Into<String>) -> Self {
-        Diagnostic { path: path.into(), line, column, message: message.into() }
+        Diagnostic { path: path.into(), line, column, message: shorten_quoted(&message.into()) }
     }
 
     /// A problem with a file as a whole (unreadable, empty, not UTF-8).
@@ -115,6 +115,48 @@ pub fn suggestion<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>)
         .map(|(_, candidate)| candidate)
 }
 
+/// How many characters of a quoted value a message shows: a 1 MB title is named, not printed.
+const MAX_QUOTED_CHARS: usize = 80;
+
+/// `message` with every quoted value (between backticks or double quotes) longer than
+/// [`MAX_QUOTED_CHARS`] cut short with an ellipsis.
+fn shorten_quoted(message: &str) -> String {
+    if message.len() <= MAX_QUOTED_CHARS {
+        return message.to_owned();
+    }
+    let mut out = String::with_capacity(message.len().min(1024));
+    let mut rest = message;
+    while let Some(start) = rest.find(['`', '"']) {
+        let quote = &rest[start..start + 1];
+        let after = &rest[start + 1..];
+        let Some(end) = after.find(quote) else { break };
+        out.push_str(&rest[..=start]);
+        let quoted = &after[..end];
+        if quoted.chars().count() > MAX_QUOTED_CHARS {
+            out.extend(quoted.chars().take(MAX_QUOTED_CHARS));
+            out.push('…');
+        } else {
+            out.push_str(quoted);
+        }
+        out.push_str(quote);
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The first character no output format can carry (XML 1.0 forbids the C0 controls but
+/// tab, line feed and carriage return, and U+FFFE/U+FFFF), with its byte offset.
+pub fn forbidden_character(text: &str) -> Option<(usize, char)> {
+    let forbidden =
+        |c: char| (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{7f}' | '\u{fffe}' | '\u{ffff}');
+    // Nearly all text is clean: test the bytes before decoding characters.
+    if !text.bytes().any(|b| b < b' ' || b == 0x7f || b == 0xef) {
+        return None;
+    }
+    text.char_indices().find(|&(_, c)| forbidden(c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,6 +176,20 @@ mod tests {
         assert_eq!(suggestion("tittle", fields), Some("title"));
         assert_eq!(suggestion("topic", fields), Some("topics"));
         assert_eq!(suggestion("zzz", fields), None);
+    }
+
+    #[test]
+    fn long_quoted_values_are_shortened() {
+        let long = "x".repeat(10_000);
+        let d = Diagnostic::new("a.md", 1, 1, format!("unknown topic `{long}`; known topics: a"));
+        assert_eq!(d.message, format!("unknown topic `{}…`; known topics: a", "x".repeat(80)));
+    }
+
+    #[test]
+    fn finds_control_characters_only() {
+        assert_eq!(forbidden_character("a\tb\r\nc é ✓"), None);
+        assert_eq!(forbidden_character("ab\u{1b}c"), Some((2, '\u{1b}')));
+        assert_eq!(forbidden_character("\u{c}"), Some((0, '\u{c}')));
     }
 
     #[test]

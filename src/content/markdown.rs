@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use serde::Serialize;
 
+use super::raw_html::{self, RawHtmlNote};
+
 /// A heading of the table of contents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Heading {
@@ -24,6 +26,8 @@ pub struct Rendered {
     pub first_paragraph: String,
     /// Links to other source files (`../2024/x.md`), in the order of their placeholders.
     pub file_links: Vec<FileLink>,
+    /// What happened to raw HTML: removed tags (warnings), or nesting too deep to render.
+    pub raw_html: Vec<RawHtmlNote>,
 }
 
 /// A Markdown link to a source file, written into the HTML as a placeholder
@@ -66,12 +70,58 @@ fn options() -> Options {
 }
 
 /// Renders Markdown. Raw HTML in it is sanitised, so no script, event handler or
-/// `javascript:` URL gets through.
+/// `javascript:` URL gets through; what the sanitiser removes is noted in `raw_html`.
 pub fn render(markdown: &str) -> Rendered {
-    let (events, offsets): (Vec<Event<'_>>, Vec<usize>) =
-        Parser::new_ext(markdown, options()).into_offset_iter().map(|(event, range)| (event, range.start)).unzip();
-    let mut file_links = Vec::new();
+    let (events, ranges): (Vec<Event<'_>>, Vec<std::ops::Range<usize>>) =
+        Parser::new_ext(markdown, options()).into_offset_iter().unzip();
     let has_raw_html = events.iter().any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)));
+    if !has_raw_html {
+        return render_events(events, &ranges, false);
+    }
+    let fragments = events
+        .iter()
+        .zip(&ranges)
+        .filter(|(event, _)| matches!(event, Event::Html(_) | Event::InlineHtml(_)))
+        .map(|(_, range)| (range.start, &markdown[range.clone()]));
+    let (notes, as_text) = raw_html::inspect(fragments);
+    if notes.iter().any(|note| note.fatal) {
+        return Rendered { raw_html: notes, ..Rendered::default() };
+    }
+    let mut rendered = if as_text.is_empty() {
+        render_events(events, &ranges, true)
+    } else {
+        // `<script>` in prose becomes `&lt;script>`: text, and no longer the start of an
+        // element that would swallow the rest of the article. Rare, so parsed again.
+        let escaped = escape_at(markdown, &as_text);
+        let (events, ranges): (Vec<Event<'_>>, Vec<_>) =
+            Parser::new_ext(&escaped, options()).into_offset_iter().unzip();
+        let mut rendered = render_events(events, &ranges, true);
+        for link in &mut rendered.file_links {
+            let shift = as_text.iter().enumerate().filter(|(i, at)| **at + 3 * i < link.offset).count();
+            link.offset -= 3 * shift;
+        }
+        rendered
+    };
+    rendered.raw_html = notes;
+    rendered
+}
+
+/// `markdown` with the `<` at each of `offsets` (sorted) written as `&lt;`.
+fn escape_at(markdown: &str, offsets: &[usize]) -> String {
+    let mut out = String::with_capacity(markdown.len() + 3 * offsets.len());
+    let mut from = 0;
+    for &offset in offsets {
+        out.push_str(&markdown[from..offset]);
+        out.push_str("&lt;");
+        from = offset + 1;
+    }
+    out.push_str(&markdown[from..]);
+    out
+}
+
+/// The HTML of parsed Markdown, with ids, toc, word count and file links.
+fn render_events(events: Vec<Event<'_>>, ranges: &[std::ops::Range<usize>], has_raw_html: bool) -> Rendered {
+    let mut file_links = Vec::new();
 
     let mut used_ids: HashSet<String> = TEMPLATE_IDS.iter().map(|id| id.to_string()).collect();
     let mut toc = Vec::new();
@@ -133,7 +183,7 @@ pub fn render(markdown: &str) -> Rendered {
                     file_links.push(FileLink {
                         target: target.to_owned(),
                         fragment: fragment.map(str::to_owned),
-                        offset: offsets[index],
+                        offset: ranges[index].start,
                     });
                     output.push(Event::Start(Tag::Link {
                         link_type: *link_type,
@@ -200,12 +250,19 @@ pub fn render(markdown: &str) -> Rendered {
         index += 1;
     }
 
-    let mut html_out = String::with_capacity(markdown.len() * 3 / 2);
+    let mut html_out = String::with_capacity(ranges.last().map_or(0, |r| r.end) * 3 / 2);
     html::push_html(&mut html_out, output.into_iter());
     if has_raw_html {
         html_out = sanitise(&html_out);
     }
-    Rendered { html: html_out, toc, word_count, first_paragraph: first_paragraph.trim().to_owned(), file_links }
+    Rendered {
+        html: html_out,
+        toc,
+        word_count,
+        first_paragraph: first_paragraph.trim().to_owned(),
+        file_links,
+        raw_html: Vec::new(),
+    }
 }
 
 /// Markdown links may only use web and mail schemes (or none): never `javascript:`,
@@ -293,6 +350,11 @@ thread_local! {
     static SEEN_IDS: std::cell::RefCell<HashSet<String>> = std::cell::RefCell::new(HashSet::new());
 }
 
+/// The tags raw HTML may keep.
+pub(super) fn sanitiser_tags() -> HashSet<&'static str> {
+    SANITIZER.clone_tags()
+}
+
 fn sanitise(html: &str) -> String {
     SEEN_IDS.with_borrow_mut(HashSet::clear);
     SANITIZER.clean(html).to_string()
@@ -362,6 +424,24 @@ mod tests {
         for bad in ["<script", "javascript:", "onclick", "onerror", "<iframe"] {
             assert!(!out.html.contains(bad), "{bad} in {}", out.html);
         }
+    }
+
+    #[test]
+    fn script_in_prose_keeps_the_rest_of_the_article() {
+        let out = render("# Intro\n\nThe <script> tag runs code.\n\n<style> sheets too.\n\n## Later heading\n\nMore [x](a.md).\n");
+        assert!(out.html.contains("<h2 id=\"later-heading\">"), "{}", out.html);
+        assert!(out.html.contains("&lt;script&gt; tag runs code"), "{}", out.html);
+        assert!(!out.html.contains("<script"), "{}", out.html);
+        assert_eq!(out.raw_html.len(), 2, "{:?}", out.raw_html);
+        assert_eq!(out.raw_html[0].offset, 13);
+        assert_eq!(out.file_links[0].offset, 82);
+    }
+
+    #[test]
+    fn deep_raw_html_is_an_error_not_a_slow_build() {
+        let out = render(&format!("Text\n\n{}\n", "<div>".repeat(200_000)));
+        assert!(out.raw_html.iter().any(|n| n.fatal), "{:?}", out.raw_html.len());
+        assert!(out.html.is_empty());
     }
 
     #[test]

@@ -2,17 +2,17 @@
 
 pub mod front_matter;
 pub mod markdown;
+mod raw_html;
 
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::diagnostic::{Diagnostic, suggestion};
-use front_matter::{
-    ARTICLE_FIELDS, FrontMatter, FrontMatterError, Source, Split, TOPIC_FIELDS, TopicFrontMatter, locate, parse_yaml,
-    split,
-};
+use crate::diagnostic::{Diagnostic, forbidden_character, line_column, suggestion};
+use crate::yaml::{self, YamlError};
+use front_matter::{ARTICLE_FIELDS, FrontMatter, Source, Split, TOPIC_FIELDS, TopicFrontMatter, locate, parse_yaml, split};
 pub use markdown::Heading;
+pub use raw_html::MAX_HTML_DEPTH;
 
 /// What parsing an article needs to know about the rest of the site.
 #[derive(Debug, Clone, Copy)]
@@ -49,6 +49,8 @@ pub struct Article {
     pub word_count: usize,
     /// Links in the body to other source files, resolved against this file's folder.
     pub file_links: Vec<SourceLink>,
+    /// Problems that do not stop a build (raw HTML removed), located in the file.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// A link from an article's body to another source file (`../2024/x.md`).
@@ -74,8 +76,28 @@ pub struct Topic {
     pub intro_html: String,
 }
 
-fn located(path: &Path, error: FrontMatterError) -> Diagnostic {
-    Diagnostic::new(path, error.line, error.column, error.message)
+fn located(path: &Path, error: YamlError) -> Diagnostic {
+    error.in_file(path)
+}
+
+/// A body rendered, or its problems: characters no output can carry, raw HTML too deep.
+/// Warnings about raw HTML go to `warnings`.
+fn render_body(path: &Path, parts: &Split<'_>, warnings: &mut Vec<Diagnostic>) -> Result<markdown::Rendered, Diagnostic> {
+    let at = |offset: usize, message: String| {
+        let (line, column) = line_column(parts.body, offset);
+        Diagnostic::new(path, line + parts.body_line - 1, column, message)
+    };
+    if let Some((offset, character)) = forbidden_character(parts.body) {
+        return Err(at(offset, yaml::character_message(character)));
+    }
+    let mut rendered = markdown::render(parts.body);
+    for note in std::mem::take(&mut rendered.raw_html) {
+        if note.fatal {
+            return Err(at(note.offset, note.message));
+        }
+        warnings.push(at(note.offset, note.message));
+    }
+    Ok(rendered)
 }
 
 impl Article {
@@ -152,13 +174,14 @@ impl Article {
             return Err(problems);
         }
 
-        let rendered = markdown::render(parts.body);
+        let mut warnings = Vec::new();
+        let rendered = render_body(path, &parts, &mut warnings).map_err(|problem| vec![problem])?;
         let folder = path.parent().unwrap_or(Path::new(""));
         let file_links = rendered
             .file_links
             .iter()
             .map(|link| {
-                let (line, column) = crate::diagnostic::line_column(parts.body, link.offset);
+                let (line, column) = line_column(parts.body, link.offset);
                 SourceLink {
                     resolved: normalise(&folder.join(&link.target)),
                     written: link.target.clone(),
@@ -190,6 +213,7 @@ impl Article {
             toc: rendered.toc,
             word_count: rendered.word_count,
             file_links,
+            warnings,
         })
     }
 }
@@ -207,13 +231,8 @@ fn misspelt_keys(parts: &Split<'_>, taxonomies: &[String], path: &Path) -> Vec<D
             if !plain || known {
                 return None;
             }
-            let close = suggestion(key, ARTICLE_FIELDS.iter().copied())?;
-            Some(Diagnostic::new(
-                path,
-                index + parts.yaml_line,
-                1,
-                format!("unknown field `{key}`; did you mean `{close}`?"),
-            ))
+            suggestion(key, ARTICLE_FIELDS.iter().copied())?;
+            Some(Diagnostic::new(path, index + parts.yaml_line, 1, yaml::unknown("field", key, ARTICLE_FIELDS)))
         })
         .collect()
 }
@@ -226,30 +245,34 @@ fn taxonomy_terms(
     path: &Path,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<Vec<String>> {
+    let mut known = ARTICLE_FIELDS.to_vec();
+    known.extend(context.taxonomies.iter().map(String::as_str).filter(|t| !ARTICLE_FIELDS.contains(t)));
     for (key, value) in &front.other {
         let (line, column) = locate(parts, key, None);
         if !context.taxonomies.contains(key) {
-            let known = ARTICLE_FIELDS.iter().copied().chain(context.taxonomies.iter().map(String::as_str));
-            let message = match suggestion(key, known) {
-                Some(close) => format!("unknown field `{key}`; did you mean `{close}`?"),
-                None => format!(
-                    "unknown field `{key}`; known fields: {}{}",
-                    ARTICLE_FIELDS.join(", "),
-                    context
-                        .taxonomies
-                        .iter()
-                        .filter(|t| !ARTICLE_FIELDS.contains(&t.as_str()))
-                        .map(|t| format!(", {t}"))
-                        .collect::<String>()
-                ),
-            };
-            problems.push(Diagnostic::new(path, line, column, message));
-        } else if serde_yaml::from_value::<Vec<String>>(value.clone()).is_err() {
+            problems.push(Diagnostic::new(path, line, column, yaml::unknown("field", key, &known)));
+        } else if yaml::string_list(value).is_none() {
             problems.push(Diagnostic::new(
                 path,
                 line,
                 column,
                 format!("`{key}` must be a list of names, such as `[a, b]`"),
+            ));
+        }
+    }
+    // A built-in taxonomy field the site does not declare would be dropped without a word.
+    for (taxonomy, terms) in [("tags", &front.tags), ("organizations", &front.organizations), ("regions", &front.regions)] {
+        if !terms.is_empty() && !context.taxonomies.iter().any(|t| t == taxonomy) {
+            let (line, column) = locate(parts, taxonomy, None);
+            let hint = match suggestion(taxonomy, context.taxonomies.iter().map(String::as_str)) {
+                Some(close) => format!("did you mean `{close}`?"),
+                None => format!("the site's taxonomies are: {}", known_list(context.taxonomies)),
+            };
+            problems.push(Diagnostic::new(
+                path,
+                line,
+                column,
+                format!("`{taxonomy}` is not a taxonomy of this site (site.yaml `taxonomies:`); {hint}"),
             ));
         }
     }
@@ -262,7 +285,7 @@ fn taxonomy_terms(
                 "organizations" => front.organizations.clone(),
                 "regions" => front.regions.clone(),
                 other => {
-                    front.other.get(other).and_then(|v| serde_yaml::from_value(v.clone()).ok()).unwrap_or_default()
+                    front.other.get(other).and_then(yaml::string_list).unwrap_or_default()
                 }
             };
             for term in &terms {
@@ -307,7 +330,7 @@ impl Topic {
             summary: front.summary.trim().to_owned(),
             weight: front.weight,
             keywords: front.keywords,
-            intro_html: markdown::render(parts.body).html,
+            intro_html: render_body(path, &parts, &mut Vec::new()).map_err(|problem| vec![problem])?.html,
         })
     }
 }
@@ -334,7 +357,8 @@ pub fn is_valid_slug(slug: &str) -> bool {
         && !slug.starts_with('-')
 }
 
-fn is_valid_language(lang: &str) -> bool {
+/// A BCP 47 language tag such as `en`, `fr` or `pt-BR`.
+pub fn is_valid_language(lang: &str) -> bool {
     let mut parts = lang.split('-');
     let primary = parts.next().unwrap_or_default();
     (2..=3).contains(&primary.len())

@@ -109,7 +109,7 @@ pub struct Imported {
 impl Imported {
     /// The article file: front matter between `---` lines, then the body.
     pub fn document(&self) -> String {
-        let yaml = serde_yaml::to_string(&self.front).expect("front matter serialises to YAML");
+        let yaml = crate::yaml::to_string(&self.front);
         format!("---\n{yaml}---\n\n{}", self.body)
     }
 }
