@@ -52,6 +52,8 @@ pub struct BuildReport {
     pub bytes: u64,
     pub output: PathBuf,
     pub elapsed: Duration,
+    /// Problems that did not stop the build (raw HTML removed from an article).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Everything a site's pages are rendered from, parsed and checked.
@@ -267,5 +269,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         bytes,
         output: target,
         elapsed: started.elapsed(),
+        warnings: loaded.site.articles.iter().flat_map(|article| article.warnings.iter().cloned()).collect(),
     })
 }

@@ -4,6 +4,8 @@ use serde::Deserialize;
 
 use super::*;
 
+// The fields are what the parse fills; the tests look at errors.
+#[allow(dead_code)]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Sample {
