@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use crate::content::front_matter::ARTICLE_FIELDS;
+use crate::content::front_matter::{ARTICLE_FIELDS, TAXONOMY_FIELDS};
 use crate::content::is_valid_language;
 use crate::diagnostic::Diagnostic;
 use crate::yaml::{self, Document, WholeNumber};
@@ -73,8 +73,7 @@ impl SiteConfig {
             let (line, column) = yaml::locate(&document, key, value);
             Diagnostic::new(path, line, column, message)
         };
-        let (base_url, base_path) =
-            split_base_url(&raw.base_url).map_err(|message| at("base_url", None, message))?;
+        let (base_url, base_path) = split_base_url(&raw.base_url).map_err(|message| at("base_url", None, message))?;
         if raw.title.trim().is_empty() {
             return Err(at("title", None, "`title` is empty".to_owned()));
         }
@@ -101,7 +100,7 @@ impl SiteConfig {
                 ));
             }
             // An article's `title:` cannot also be a list of terms.
-            if ARTICLE_FIELDS.contains(&name.as_str()) && !BUILT_IN_TAXONOMIES.contains(&name.as_str()) {
+            if ARTICLE_FIELDS.contains(&name.as_str()) && !TAXONOMY_FIELDS.contains(&name.as_str()) {
                 return Err(at(
                     "taxonomies",
                     Some(&name),
@@ -135,9 +134,6 @@ impl SiteConfig {
         Ok(self)
     }
 }
-
-/// Taxonomies whose field is built into the front matter (`tags:`, ...).
-const BUILT_IN_TAXONOMIES: [&str; 3] = DEFAULT_TAXONOMIES;
 
 /// Output sections that a taxonomy would collide with.
 const RESERVED_SECTIONS: &[&str] = &["articles", "topics", "archive", "search", "static"];

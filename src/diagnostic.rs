@@ -118,8 +118,8 @@ pub fn suggestion<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>)
 /// How many characters of a quoted value a message shows: a 1 MB title is named, not printed.
 const MAX_QUOTED_CHARS: usize = 80;
 
-/// `message` with every quoted value (between backticks or double quotes) longer than
-/// [`MAX_QUOTED_CHARS`] cut short with an ellipsis.
+/// `message` with every quoted value (between backticks or double quotes) and every
+/// word longer than [`MAX_QUOTED_CHARS`] cut short with an ellipsis.
 fn shorten_quoted(message: &str) -> String {
     if message.len() <= MAX_QUOTED_CHARS {
         return message.to_owned();
@@ -142,6 +142,23 @@ fn shorten_quoted(message: &str) -> String {
         rest = &after[end + 1..];
     }
     out.push_str(rest);
+    shorten_words(&out)
+}
+
+/// Words (runs without spaces, such as a path naming a value) cut at twice
+/// [`MAX_QUOTED_CHARS`], which leaves shortened quoted values whole.
+fn shorten_words(message: &str) -> String {
+    const MAX_WORD_CHARS: usize = 2 * MAX_QUOTED_CHARS;
+    let mut out = String::with_capacity(message.len().min(1024));
+    let mut run = 0;
+    for c in message.chars() {
+        run = if c.is_whitespace() { 0 } else { run + 1 };
+        match run.cmp(&(MAX_WORD_CHARS + 1)) {
+            std::cmp::Ordering::Less => out.push(c),
+            std::cmp::Ordering::Equal => out.push('…'),
+            std::cmp::Ordering::Greater => {}
+        }
+    }
     out
 }
 

@@ -57,6 +57,9 @@ pub const ARTICLE_FIELDS: &[&str] = &[
     "draft",
 ];
 
+/// The built-in fields that are taxonomies, read only when site.yaml declares them.
+pub const TAXONOMY_FIELDS: [&str; 3] = ["tags", "organizations", "regions"];
+
 /// Where a report came from.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -182,11 +185,7 @@ fn problem(line: usize, column: usize, message: &str) -> YamlError {
 pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
-        return Err(problem(
-            0,
-            0,
-            "the file is empty: start it with a front-matter block between `---` lines",
-        ));
+        return Err(problem(0, 0, "the file is empty: start it with a front-matter block between `---` lines"));
     }
     let first_line = text.lines().next().unwrap_or_default();
     if first_line.trim_end() != "---" {

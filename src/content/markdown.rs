@@ -428,7 +428,9 @@ mod tests {
 
     #[test]
     fn script_in_prose_keeps_the_rest_of_the_article() {
-        let out = render("# Intro\n\nThe <script> tag runs code.\n\n<style> sheets too.\n\n## Later heading\n\nMore [x](a.md).\n");
+        let out = render(
+            "# Intro\n\nThe <script> tag runs code.\n\n<style> sheets too.\n\n## Later heading\n\nMore [x](a.md).\n",
+        );
         assert!(out.html.contains("<h2 id=\"later-heading\">"), "{}", out.html);
         assert!(out.html.contains("&lt;script&gt; tag runs code"), "{}", out.html);
         assert!(!out.html.contains("<script"), "{}", out.html);

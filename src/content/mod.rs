@@ -10,7 +10,10 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::diagnostic::{Diagnostic, forbidden_character, line_column, suggestion};
 use crate::yaml::{self, YamlError};
-use front_matter::{ARTICLE_FIELDS, FrontMatter, Source, Split, TOPIC_FIELDS, TopicFrontMatter, locate, parse_yaml, split};
+use front_matter::{
+    ARTICLE_FIELDS, FrontMatter, Source, Split, TAXONOMY_FIELDS, TOPIC_FIELDS, TopicFrontMatter, locate, parse_yaml,
+    split,
+};
 pub use markdown::Heading;
 pub use raw_html::MAX_HTML_DEPTH;
 
@@ -82,7 +85,11 @@ fn located(path: &Path, error: YamlError) -> Diagnostic {
 
 /// A body rendered, or its problems: characters no output can carry, raw HTML too deep.
 /// Warnings about raw HTML go to `warnings`.
-fn render_body(path: &Path, parts: &Split<'_>, warnings: &mut Vec<Diagnostic>) -> Result<markdown::Rendered, Diagnostic> {
+fn render_body(
+    path: &Path,
+    parts: &Split<'_>,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<markdown::Rendered, Diagnostic> {
     let at = |offset: usize, message: String| {
         let (line, column) = line_column(parts.body, offset);
         Diagnostic::new(path, line + parts.body_line - 1, column, message)
@@ -245,12 +252,18 @@ fn taxonomy_terms(
     path: &Path,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<Vec<String>> {
-    let mut known = ARTICLE_FIELDS.to_vec();
+    // The fields an article of this site may have: the built-in taxonomies only if declared.
+    let declared = |field: &&str| !TAXONOMY_FIELDS.contains(field) || context.taxonomies.iter().any(|t| t == field);
+    let mut known: Vec<&str> = ARTICLE_FIELDS.iter().copied().filter(declared).collect();
     known.extend(context.taxonomies.iter().map(String::as_str).filter(|t| !ARTICLE_FIELDS.contains(t)));
     for (key, value) in &front.other {
         let (line, column) = locate(parts, key, None);
         if !context.taxonomies.contains(key) {
-            problems.push(Diagnostic::new(path, line, column, yaml::unknown("field", key, &known)));
+            let mut message = yaml::unknown("field", key, &known);
+            if yaml::string_list(value).is_some() {
+                message.push_str(&format!("; or, for a taxonomy, add `{key}` to `taxonomies:` in site.yaml"));
+            }
+            problems.push(Diagnostic::new(path, line, column, message));
         } else if yaml::string_list(value).is_none() {
             problems.push(Diagnostic::new(
                 path,
@@ -261,7 +274,9 @@ fn taxonomy_terms(
         }
     }
     // A built-in taxonomy field the site does not declare would be dropped without a word.
-    for (taxonomy, terms) in [("tags", &front.tags), ("organizations", &front.organizations), ("regions", &front.regions)] {
+    for (taxonomy, terms) in
+        [("tags", &front.tags), ("organizations", &front.organizations), ("regions", &front.regions)]
+    {
         if !terms.is_empty() && !context.taxonomies.iter().any(|t| t == taxonomy) {
             let (line, column) = locate(parts, taxonomy, None);
             let hint = match suggestion(taxonomy, context.taxonomies.iter().map(String::as_str)) {
@@ -284,9 +299,7 @@ fn taxonomy_terms(
                 "tags" => front.tags.clone(),
                 "organizations" => front.organizations.clone(),
                 "regions" => front.regions.clone(),
-                other => {
-                    front.other.get(other).and_then(yaml::string_list).unwrap_or_default()
-                }
+                other => front.other.get(other).and_then(yaml::string_list).unwrap_or_default(),
             };
             for term in &terms {
                 if slug::slugify(term).is_empty() {

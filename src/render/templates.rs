@@ -136,7 +136,9 @@ impl Limit {
         match self {
             Limit::Bytes => format!("the template wrote more than {} MiB", MAX_PAGE_BYTES >> 20),
             Limit::RangeItems => {
-                format!("the template's `range()` loops made more than {MAX_RANGE_ITEMS} numbers (loops nested too deep?)")
+                format!(
+                    "the template's `range()` loops made more than {MAX_RANGE_ITEMS} numbers (loops nested too deep?)"
+                )
             }
             Limit::Time => format!("the template ran for more than {} s", MAX_PAGE_TIME.as_secs()),
         }
@@ -284,7 +286,8 @@ mod tests {
 
     #[test]
     fn output_past_the_page_limit_is_an_error() {
-        let loops = "{% for i in range(end=99999) %}{% for j in range(end=9) %}{{ \"x\" ~ i ~ j }}{% endfor %}{% endfor %}";
+        let loops =
+            "{% for i in range(end=99999) %}{% for j in range(end=9) %}{{ \"x\" ~ i ~ j }}{% endfor %}{% endfor %}";
         // 900,000 range numbers, within budget; about 6 MB of output: raise it by a big string.
         let big = format!("{{% set s = \"{}\" %}}{loops}", "y".repeat(100));
         let templates = Templates::compile(&[file("index.html", &big.replace("\"x\"", "s"))]).ok().unwrap();

@@ -156,6 +156,8 @@ fn plain_words(path: Option<&str>, message: &str, fields: &[&str]) -> String {
         return format!("invalid YAML: {message} (look for an unclosed quote or bracket, or a missing `:`)");
     }
     match path {
+        // Our own deserialisers speak of the field: "is empty", "must be".
+        Some(path) if message.starts_with("is ") || message.starts_with("must ") => format!("`{path}` {message}"),
         Some(path) => format!("`{path}`: {message}"),
         None => message.to_owned(),
     }
