@@ -1,12 +1,11 @@
 //! Markdown -> HTML, with unique heading ids, a table of contents and a word count.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use serde::Serialize;
 
-use super::raw_html::{self, RawHtmlNote};
+use super::raw_html::{self, RawHtmlNote, find_id_attribute, namespace_raw_ids, sanitise};
 
 /// A heading of the table of contents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -82,41 +81,24 @@ pub fn render(markdown: &str) -> Rendered {
         .iter()
         .zip(&ranges)
         .filter(|(event, _)| matches!(event, Event::Html(_) | Event::InlineHtml(_)))
-        .map(|(_, range)| (range.start, &markdown[range.clone()]));
-    let (notes, as_text) = raw_html::inspect(fragments);
-    if notes.iter().any(|note| note.fatal) {
-        return Rendered { raw_html: notes, ..Rendered::default() };
-    }
-    let mut rendered = if as_text.is_empty() {
+        .map(|(_, range)| range.clone());
+    let inspection = raw_html::inspect(markdown, fragments);
+    let mut rendered = if inspection.edits.is_empty() {
         render_events(events, &ranges, true)
     } else {
-        // `<script>` in prose becomes `&lt;script>`: text, and no longer the start of an
-        // element that would swallow the rest of the article. Rare, so parsed again.
-        let escaped = escape_at(markdown, &as_text);
-        let (events, ranges): (Vec<Event<'_>>, Vec<_>) =
-            Parser::new_ext(&escaped, options()).into_offset_iter().unzip();
+        // `<script>` in prose becomes `&lt;script>` (text, no longer an element that would
+        // swallow the rest of the article); elements nested too deep lose their tags.
+        // Rare, so parsed again.
+        let (edited, back) = raw_html::apply(markdown, &inspection.edits);
+        let (events, ranges): (Vec<Event<'_>>, Vec<_>) = Parser::new_ext(&edited, options()).into_offset_iter().unzip();
         let mut rendered = render_events(events, &ranges, true);
         for link in &mut rendered.file_links {
-            let shift = as_text.iter().enumerate().filter(|(i, at)| **at + 3 * i < link.offset).count();
-            link.offset -= 3 * shift;
+            link.offset = back(link.offset);
         }
         rendered
     };
-    rendered.raw_html = notes;
+    rendered.raw_html = inspection.notes;
     rendered
-}
-
-/// `markdown` with the `<` at each of `offsets` (sorted) written as `&lt;`.
-fn escape_at(markdown: &str, offsets: &[usize]) -> String {
-    let mut out = String::with_capacity(markdown.len() + 3 * offsets.len());
-    let mut from = 0;
-    for &offset in offsets {
-        out.push_str(&markdown[from..offset]);
-        out.push_str("&lt;");
-        from = offset + 1;
-    }
-    out.push_str(&markdown[from..]);
-    out
 }
 
 /// The HTML of parsed Markdown, with ids, toc, word count and file links.
@@ -325,65 +307,6 @@ fn count_words(text: &str) -> usize {
     text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
 }
 
-/// The sanitiser for raw HTML: ammonia's safe defaults, keeping the ids and
-/// classes that headings, footnotes and task lists need.
-static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
-    let mut builder = ammonia::Builder::default();
-    builder
-        .add_generic_attributes(["id", "class"])
-        .add_tags(["input", "figure", "figcaption"])
-        .add_tag_attributes("input", ["type", "checked", "disabled"])
-        .url_schemes(["http", "https", "mailto"].into_iter().collect())
-        .link_rel(Some("noopener noreferrer"))
-        .attribute_filter(|_, attribute, value| {
-            if attribute != "id" {
-                return Some(value.into());
-            }
-            // Raw HTML may repeat an id; only its first use keeps it.
-            SEEN_IDS.with_borrow_mut(|seen| seen.insert(value.to_owned())).then(|| value.into())
-        });
-    builder
-});
-
-thread_local! {
-    /// Ids met while sanitising the current document (a `clean` runs on one thread).
-    static SEEN_IDS: std::cell::RefCell<HashSet<String>> = std::cell::RefCell::new(HashSet::new());
-}
-
-/// The tags raw HTML may keep.
-pub(super) fn sanitiser_tags() -> HashSet<&'static str> {
-    SANITIZER.clone_tags()
-}
-
-fn sanitise(html: &str) -> String {
-    SEEN_IDS.with_borrow_mut(HashSet::clear);
-    SANITIZER.clean(html).to_string()
-}
-
-/// Puts the ids written in raw HTML into their own `user-` namespace, so they never
-/// take the id of a generated heading or footnote.
-fn namespace_raw_ids(html: &str) -> String {
-    let mut out = String::with_capacity(html.len() + 16);
-    let mut rest = html;
-    while let Some(found) = find_id_attribute(rest) {
-        let (head, tail) = rest.split_at(found);
-        out.push_str(head);
-        let quote_len = usize::from(tail.as_bytes().get(3).is_some_and(|b| *b == b'"' || *b == b'\''));
-        out.push_str(&tail[..3 + quote_len]);
-        out.push_str("user-");
-        rest = &tail[3 + quote_len..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// The byte offset of the next ` id=` (any case, after whitespace) in `html`.
-fn find_id_attribute(html: &str) -> Option<usize> {
-    let bytes = html.as_bytes();
-    (1..bytes.len().saturating_sub(2))
-        .find(|&i| bytes[i - 1].is_ascii_whitespace() && bytes[i..i + 3].eq_ignore_ascii_case(b"id="))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -414,36 +337,6 @@ mod tests {
         assert!(out.html.contains("id=\"fnref-1\""), "{}", out.html);
         assert!(out.html.contains("id=\"fn-1\""), "{}", out.html);
         assert!(out.html.contains("<h2 id=\"1\">"), "{}", out.html);
-    }
-
-    #[test]
-    fn raw_html_is_sanitised() {
-        let out = render(
-            "Hi <script>alert(1)</script><a href=\"javascript:alert(1)\" onclick=\"x()\">x</a>\n\n<iframe src=\"https://e.org\"></iframe><img src=x onerror=alert(1)>\n",
-        );
-        for bad in ["<script", "javascript:", "onclick", "onerror", "<iframe"] {
-            assert!(!out.html.contains(bad), "{bad} in {}", out.html);
-        }
-    }
-
-    #[test]
-    fn script_in_prose_keeps_the_rest_of_the_article() {
-        let out = render(
-            "# Intro\n\nThe <script> tag runs code.\n\n<style> sheets too.\n\n## Later heading\n\nMore [x](a.md).\n",
-        );
-        assert!(out.html.contains("<h2 id=\"later-heading\">"), "{}", out.html);
-        assert!(out.html.contains("&lt;script&gt; tag runs code"), "{}", out.html);
-        assert!(!out.html.contains("<script"), "{}", out.html);
-        assert_eq!(out.raw_html.len(), 2, "{:?}", out.raw_html);
-        assert_eq!(out.raw_html[0].offset, 13);
-        assert_eq!(out.file_links[0].offset, 82);
-    }
-
-    #[test]
-    fn deep_raw_html_is_an_error_not_a_slow_build() {
-        let out = render(&format!("Text\n\n{}\n", "<div>".repeat(200_000)));
-        assert!(out.raw_html.iter().any(|n| n.fatal), "{:?}", out.raw_html.len());
-        assert!(out.html.is_empty());
     }
 
     #[test]

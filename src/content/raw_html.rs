@@ -3,11 +3,12 @@
 //! swallow the rest of the article, and nesting too deep to sanitise in linear time.
 
 use std::collections::HashSet;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// How deeply raw HTML elements may nest. Real articles stay under 20; the HTML parser
-/// under the sanitiser slows down with every open element (200,000 nested `<div>`s took
-/// minutes), so past this an article is an error, not a slow build.
+/// under the sanitiser pays for every open element at every new one (200,000 nested
+/// `<div>`s took minutes), so elements deeper than this are removed (their text kept).
 pub const MAX_HTML_DEPTH: usize = 256;
 
 /// Elements whose content is raw text up to their closing tag: one written in prose
@@ -24,24 +25,37 @@ const NOT_NESTING: &[&str] = &[
     "colgroup", "caption",
 ];
 
-/// Something about the raw HTML of an article, at a byte offset of its Markdown.
+/// A warning about the raw HTML of an article, at a byte offset of its Markdown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawHtmlNote {
     pub offset: usize,
     pub message: String,
-    /// The article cannot be rendered (nesting too deep); otherwise a warning.
-    pub fatal: bool,
 }
 
-/// A tag in raw HTML: its name (lowercase), whether it closes, and its byte offset.
+/// A change to the Markdown before it is rendered: `range` becomes `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub range: Range<usize>,
+    pub replacement: &'static str,
+}
+
+/// What looking at an article's raw HTML found: warnings, and edits (sorted, disjoint)
+/// that keep the rest of the article out of harm's way.
+#[derive(Debug, Default)]
+pub struct Inspection {
+    pub notes: Vec<RawHtmlNote>,
+    pub edits: Vec<Edit>,
+}
+
+/// A tag in raw HTML: its name (lowercase), whether it closes, and its byte range.
 struct TagAt {
     name: String,
     closing: bool,
     self_closing: bool,
-    offset: usize,
+    range: Range<usize>,
 }
 
-/// The tags of a raw HTML fragment, in order (comments and declarations skipped).
+/// The tags of a raw HTML fragment, in order.
 fn tags(html: &str) -> impl Iterator<Item = TagAt> + '_ {
     let bytes = html.as_bytes();
     let mut at = 0;
@@ -55,13 +69,13 @@ fn tags(html: &str) -> impl Iterator<Item = TagAt> + '_ {
             if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
                 continue;
             }
-            let end = html[name_start..].find('>').map_or(html.len(), |i| name_start + i);
+            let end = html[name_start..].find('>').map_or(html.len(), |i| name_start + i + 1);
             at = name_start + name_len;
             return Some(TagAt {
                 name: html[name_start..name_start + name_len].to_ascii_lowercase(),
                 closing,
-                self_closing: end > 0 && bytes.get(end - 1) == Some(&b'/'),
-                offset: start,
+                self_closing: html[..end].ends_with("/>"),
+                range: start..end,
             });
         }
         None
@@ -69,85 +83,220 @@ fn tags(html: &str) -> impl Iterator<Item = TagAt> + '_ {
 }
 
 /// Tags the sanitiser keeps; any other is removed from the page.
-static KEPT_TAGS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| super::markdown::sanitiser_tags());
+static KEPT_TAGS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| SANITIZER.clone_tags());
 
-/// Looks at every raw HTML fragment of an article, as `(byte offset in the Markdown, text)`.
-/// Returns the notes, and the offsets of raw-text elements to show as text instead.
-pub fn inspect<'a>(fragments: impl Iterator<Item = (usize, &'a str)>) -> (Vec<RawHtmlNote>, Vec<usize>) {
-    let mut notes = Vec::new();
-    let mut as_text = Vec::new();
+/// Looks at every raw HTML fragment (a byte range) of an article's Markdown.
+pub fn inspect(markdown: &str, fragments: impl Iterator<Item = Range<usize>>) -> Inspection {
+    let mut found = Inspection::default();
     let mut depth = 0usize;
+    // Elements opened past MAX_HTML_DEPTH and not closed yet: their tags are removed.
+    let mut too_deep = 0usize;
     let mut reported: HashSet<String> = HashSet::new();
-    for (base, fragment) in fragments {
-        for tag in tags(fragment) {
-            let offset = base + tag.offset;
-            if !tag.closing && RAW_TEXT_ELEMENTS.contains(&tag.name.as_str()) {
-                as_text.push(offset);
-                notes.push(RawHtmlNote {
-                    offset,
-                    message: format!(
-                        "raw HTML `<{}>` is never kept: it is shown as text, and the rest of the article is kept (quote it in backticks to avoid this warning)",
-                        tag.name
-                    ),
-                    fatal: false,
-                });
+    let mut note = |offset: usize, message: String| found.notes.push(RawHtmlNote { offset, message });
+    for fragment in fragments {
+        let base = fragment.start;
+        for tag in tags(&markdown[fragment]) {
+            let range = base + tag.range.start..base + tag.range.end;
+            let name = tag.name.as_str();
+            if !tag.closing && RAW_TEXT_ELEMENTS.contains(&name) {
+                if closes_in_its_block(markdown, range.end, name) {
+                    note(range.start, format!("raw HTML `<{name}>` is removed with its content"));
+                } else {
+                    // Unclosed, it would swallow the article up to its end: show it as text.
+                    found.edits.push(Edit { range: range.start..range.start + 1, replacement: "&lt;" });
+                    note(
+                        range.start,
+                        format!("raw HTML `<{name}>` is shown as text (write it in backticks to quote a tag)"),
+                    );
+                }
                 continue;
             }
-            if !tag.closing && !KEPT_TAGS.contains(tag.name.as_str()) && reported.insert(tag.name.clone()) {
-                notes.push(RawHtmlNote {
-                    offset,
-                    message: format!("raw HTML `<{}>` is removed: only safe HTML is kept in a page", tag.name),
-                    fatal: false,
-                });
+            if !tag.closing && !KEPT_TAGS.contains(name) && reported.insert(tag.name.clone()) {
+                note(range.start, format!("raw HTML `<{name}>` is removed: only safe HTML is kept in a page"));
             }
-            if NOT_NESTING.contains(&tag.name.as_str()) || tag.self_closing {
+            if NOT_NESTING.contains(&name) || tag.self_closing {
                 continue;
             }
             if tag.closing {
-                depth = depth.saturating_sub(1);
+                if too_deep > 0 {
+                    too_deep -= 1;
+                    found.edits.push(Edit { range, replacement: "" });
+                } else {
+                    depth = depth.saturating_sub(1);
+                }
+            } else if depth == MAX_HTML_DEPTH {
+                if too_deep == 0 {
+                    note(
+                        range.start,
+                        format!(
+                            "raw HTML nests more than {MAX_HTML_DEPTH} elements deep from here: the deeper elements are removed, their text kept"
+                        ),
+                    );
+                }
+                too_deep += 1;
+                found.edits.push(Edit { range, replacement: "" });
             } else {
                 depth += 1;
-                if depth > MAX_HTML_DEPTH {
-                    notes.push(RawHtmlNote {
-                        offset,
-                        message: format!(
-                            "raw HTML nests more than {MAX_HTML_DEPTH} elements deep here: close elements or flatten them"
-                        ),
-                        fatal: true,
-                    });
-                    return (notes, as_text);
-                }
             }
         }
     }
-    (notes, as_text)
+    found.edits.sort_by_key(|edit| edit.range.start);
+    found
+}
+
+/// Whether `</name` comes after `from` before the paragraph or block ends (a blank line).
+fn closes_in_its_block(markdown: &str, from: usize, name: &str) -> bool {
+    let rest = &markdown[from..];
+    let block = rest.find("\n\n").or_else(|| rest.find("\n\r\n")).map_or(rest, |end| &rest[..end]);
+    let closing = format!("</{name}");
+    block.as_bytes().windows(closing.len()).any(|window| window.eq_ignore_ascii_case(closing.as_bytes()))
+}
+
+/// `markdown` with the edits made, and a map from offsets in the result back to `markdown`.
+pub fn apply<'e>(markdown: &str, edits: &'e [Edit]) -> (String, impl Fn(usize) -> usize + 'e) {
+    let mut out = String::with_capacity(markdown.len() + 3 * edits.len());
+    let mut from = 0;
+    for edit in edits {
+        out.push_str(&markdown[from..edit.range.start]);
+        out.push_str(edit.replacement);
+        from = edit.range.end;
+    }
+    out.push_str(&markdown[from..]);
+    let back = move |offset: usize| {
+        let mut shift: isize = 0;
+        for edit in edits {
+            let start_after = (edit.range.start as isize + shift) as usize;
+            if start_after >= offset {
+                break;
+            }
+            shift += edit.replacement.len() as isize - edit.range.len() as isize;
+        }
+        (offset as isize - shift) as usize
+    };
+    (out, back)
+}
+
+/// The sanitiser for raw HTML: ammonia's safe defaults, keeping the ids and
+/// classes that headings, footnotes and task lists need.
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut builder = ammonia::Builder::default();
+    builder
+        .add_generic_attributes(["id", "class"])
+        .add_tags(["input", "figure", "figcaption"])
+        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .url_schemes(["http", "https", "mailto"].into_iter().collect())
+        .link_rel(Some("noopener noreferrer"))
+        .attribute_filter(|_, attribute, value| {
+            if attribute != "id" {
+                return Some(value.into());
+            }
+            // Raw HTML may repeat an id; only its first use keeps it.
+            SEEN_IDS.with_borrow_mut(|seen| seen.insert(value.to_owned())).then(|| value.into())
+        });
+    builder
+});
+
+thread_local! {
+    /// Ids met while sanitising the current document (a `clean` runs on one thread).
+    static SEEN_IDS: std::cell::RefCell<HashSet<String>> = std::cell::RefCell::new(HashSet::new());
+}
+
+pub(super) fn sanitise(html: &str) -> String {
+    SEEN_IDS.with_borrow_mut(HashSet::clear);
+    SANITIZER.clean(html).to_string()
+}
+
+/// Puts the ids written in raw HTML into their own `user-` namespace, so they never
+/// take the id of a generated heading or footnote.
+pub(super) fn namespace_raw_ids(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 16);
+    let mut rest = html;
+    while let Some(found) = find_id_attribute(rest) {
+        let (head, tail) = rest.split_at(found);
+        out.push_str(head);
+        let quote_len = usize::from(tail.as_bytes().get(3).is_some_and(|b| *b == b'"' || *b == b'\''));
+        out.push_str(&tail[..3 + quote_len]);
+        out.push_str("user-");
+        rest = &tail[3 + quote_len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The byte offset of the next ` id=` (any case, after whitespace) in `html`.
+pub(super) fn find_id_attribute(html: &str) -> Option<usize> {
+    let bytes = html.as_bytes();
+    (1..bytes.len().saturating_sub(2))
+        .find(|&i| bytes[i - 1].is_ascii_whitespace() && bytes[i..i + 3].eq_ignore_ascii_case(b"id="))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::markdown::render;
+
+    fn inspect_all(markdown: &str) -> Inspection {
+        inspect(markdown, std::iter::once(0..markdown.len()))
+    }
 
     #[test]
-    fn raw_text_elements_are_shown_as_text() {
-        let (notes, as_text) = inspect([(10, "<SCRIPT>"), (30, "<b>")].into_iter());
-        assert_eq!(as_text, vec![10]);
-        assert_eq!(notes.len(), 1);
-        assert!(!notes[0].fatal);
+    fn unclosed_raw_text_elements_are_shown_as_text() {
+        let found = inspect_all("a <SCRIPT> b\n\n</script> <b>");
+        assert_eq!(found.edits, vec![Edit { range: 2..3, replacement: "&lt;" }]);
+        assert_eq!(found.notes.len(), 1);
+        let closed = inspect_all("<script>x()</script>");
+        assert!(closed.edits.is_empty());
+        assert!(closed.notes[0].message.contains("removed with its content"), "{:?}", closed.notes);
     }
 
     #[test]
     fn removed_tags_are_reported_once() {
-        let (notes, _) = inspect([(0, "<blink>"), (20, "</blink><blink>")].into_iter());
-        assert_eq!(notes.len(), 1, "{notes:?}");
-        assert!(notes[0].message.contains("`<blink>` is removed"), "{}", notes[0].message);
+        let found = inspect_all("<blink></blink><blink>");
+        assert_eq!(found.notes.len(), 1, "{:?}", found.notes);
+        assert!(found.notes[0].message.contains("`<blink>` is removed"), "{}", found.notes[0].message);
     }
 
     #[test]
-    fn deep_nesting_is_fatal_but_flat_html_is_not() {
-        let deep = "<div>".repeat(MAX_HTML_DEPTH + 1);
-        let (notes, _) = inspect([(0, deep.as_str())].into_iter());
-        assert!(notes.last().is_some_and(|n| n.fatal && n.offset == MAX_HTML_DEPTH * 5), "{notes:?}");
+    fn nesting_past_the_bound_is_flattened() {
+        let deep = format!("{}x{}", "<div>".repeat(MAX_HTML_DEPTH + 2), "</div>".repeat(MAX_HTML_DEPTH + 2));
+        let found = inspect_all(&deep);
+        assert_eq!(found.notes.len(), 1);
+        assert_eq!(found.notes[0].offset, MAX_HTML_DEPTH * 5);
+        assert_eq!(found.edits.len(), 4);
+        let (flat, back) = apply(&deep, &found.edits);
+        assert_eq!(flat, format!("{}x{}", "<div>".repeat(MAX_HTML_DEPTH), "</div>".repeat(MAX_HTML_DEPTH)));
+        assert_eq!(back(flat.len()), deep.len());
         let flat = "<div></div><p><br>".repeat(10_000);
-        assert!(inspect([(0, flat.as_str())].into_iter()).0.is_empty());
+        assert!(inspect_all(&flat).notes.is_empty());
+    }
+
+    #[test]
+    fn raw_html_is_sanitised() {
+        let out = render(
+            "Hi <script>alert(1)</script><a href=\"javascript:alert(1)\" onclick=\"x()\">x</a>\n\n<iframe src=\"https://e.org\"></iframe><img src=x onerror=alert(1)>\n",
+        );
+        for bad in ["<script", "javascript:", "onclick", "onerror", "<iframe"] {
+            assert!(!out.html.contains(bad), "{bad} in {}", out.html);
+        }
+    }
+
+    #[test]
+    fn script_in_prose_keeps_the_rest_of_the_article() {
+        let out = render(
+            "# Intro\n\nThe <script> tag runs code.\n\n<style> sheets too.\n\n## Later heading\n\nMore [x](a.md).\n",
+        );
+        assert!(out.html.contains("<h2 id=\"later-heading\">"), "{}", out.html);
+        assert!(out.html.contains("&lt;script&gt; tag runs code"), "{}", out.html);
+        assert!(!out.html.contains("<script"), "{}", out.html);
+        assert_eq!(out.raw_html.len(), 2, "{:?}", out.raw_html);
+        assert_eq!(out.raw_html[0].offset, 13);
+        assert_eq!(out.file_links[0].offset, 82);
+    }
+
+    #[test]
+    fn deep_raw_html_is_flattened_in_linear_time() {
+        let out = render(&format!("Text\n\n{}deep\n", "<div>".repeat(200_000)));
+        assert_eq!(out.raw_html.len(), 1, "{:?}", out.raw_html);
+        assert!(out.html.contains("deep"));
     }
 }

@@ -181,7 +181,7 @@ impl Write for PageWriter {
         }
         // Reading the clock on every small write would cost more than the write.
         self.writes += 1;
-        if self.writes % 1024 == 0 && Instant::now() > self.deadline {
+        if self.writes.is_multiple_of(1024) && Instant::now() > self.deadline {
             return Err(exceed(Limit::Time));
         }
         self.bytes.extend_from_slice(buf);

@@ -7,8 +7,12 @@ use super::{Document, YamlError};
 
 /// A line's indentation and the key it starts with (`"a b": 1` -> `a b`), if any.
 fn key_of(line: &str) -> Option<(usize, &str)> {
-    let indent = line.len() - line.trim_start_matches(' ').len();
-    let rest = line[indent..].trim_start_matches("- ");
+    // A key after `- ` is indented to where the key starts, as YAML sees it.
+    let rest = line.trim_start_matches([' ', '-']);
+    let indent = line.len() - rest.len();
+    if line[..indent].ends_with('-') {
+        return None;
+    }
     let key = if let Some(quoted) = rest.strip_prefix('"').or_else(|| rest.strip_prefix('\'')) {
         let quote = &rest[..1];
         let end = quoted.find(quote)?;
@@ -23,6 +27,19 @@ fn key_of(line: &str) -> Option<(usize, &str)> {
 /// The 1-based line of a top-level `key:` in a YAML text.
 pub fn key_line(yaml: &str, key: &str) -> Option<usize> {
     yaml.lines().position(|line| key_of(line) == Some((0, key))).map(|index| index + 1)
+}
+
+/// Every top-level key of a document with its file line, in order.
+pub fn top_level_keys(document: &Document<'_>) -> Vec<(String, usize)> {
+    document
+        .text
+        .lines()
+        .enumerate()
+        .filter_map(|(index, line)| match key_of(line) {
+            Some((0, key)) => Some((key.to_owned(), index + document.first_line)),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Where a top-level `key` (and, if given, one of its values) is, as a file line and

@@ -55,7 +55,6 @@ error_cases! {
     unknown_entity_taxonomy => "unknown-entity-taxonomy",
     // Hostile or careless input: each class is refused where it is written.
     yaml_aliases_that_expand_too_far => "alias-expansion",
-    raw_html_nested_too_deep => "deep-raw-html",
     template_that_loops_without_end => "template-runaway",
     control_characters_where_text_enters => "control-characters",
     control_character_in_site_yaml => "control-character-in-site-yaml",

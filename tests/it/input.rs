@@ -37,6 +37,17 @@ fn script_and_style_in_prose_keep_the_rest_of_the_article() {
 }
 
 #[test]
+fn raw_html_nested_too_deep_is_flattened_not_quadratic() {
+    let site = site_with("deep-raw-html");
+    let output = build(site.path(), &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    insta::assert_snapshot!("deep-raw-html", stderr(&output));
+    let page = read(site.path().join("public/articles/nested/index.html"));
+    assert!(page.contains("deep"), "the text inside is kept");
+    assert!(page.matches("<div>").count() <= briefing::content::MAX_HTML_DEPTH, "deeper elements are removed");
+}
+
+#[test]
 fn byte_order_marks_are_accepted_in_yaml_and_markdown() {
     let site = site_with("byte-order-marks");
     let output = build(site.path(), &[]);
