@@ -165,13 +165,17 @@ fn shorten_words(message: &str) -> String {
 /// The first character no output format can carry (XML 1.0 forbids the C0 controls but
 /// tab, line feed and carriage return, and U+FFFE/U+FFFF), with its byte offset.
 pub fn forbidden_character(text: &str) -> Option<(usize, char)> {
-    let forbidden =
-        |c: char| (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{7f}' | '\u{fffe}' | '\u{ffff}');
-    // Nearly all text is clean: test the bytes before decoding characters.
-    if !text.bytes().any(|b| b < b' ' || b == 0x7f || b == 0xef) {
-        return None;
-    }
-    text.char_indices().find(|&(_, c)| forbidden(c))
+    // Byte by byte: in UTF-8 an ASCII byte is always its own character, and U+FFFE and
+    // U+FFFF are the only characters encoded EF BF BE and EF BF BF.
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().find_map(|(index, &byte)| match byte {
+        b'\t' | b'\n' | b'\r' => None,
+        0..=0x1f | 0x7f => Some((index, char::from(byte))),
+        0xef if bytes.get(index + 1) == Some(&0xbf) && matches!(bytes.get(index + 2), Some(0xbe | 0xbf)) => {
+            text[index..].chars().next().map(|c| (index, c))
+        }
+        _ => None,
+    })
 }
 
 #[cfg(test)]
@@ -207,6 +211,8 @@ mod tests {
         assert_eq!(forbidden_character("a\tb\r\nc é ✓"), None);
         assert_eq!(forbidden_character("ab\u{1b}c"), Some((2, '\u{1b}')));
         assert_eq!(forbidden_character("\u{c}"), Some((0, '\u{c}')));
+        assert_eq!(forbidden_character("a\u{ffff}"), Some((1, '\u{ffff}')));
+        assert_eq!(forbidden_character("\u{fffd}\u{feff}"), None);
     }
 
     #[test]

@@ -88,7 +88,7 @@ impl Templates {
     pub fn render_page(&self, template: &str, context: &tera::Context, page: &str) -> Result<Vec<u8>, Diagnostic> {
         let deadline = Instant::now() + MAX_PAGE_TIME;
         BUDGET.with_borrow_mut(|budget| *budget = Some(Budget { deadline, range_items: 0, exceeded: None }));
-        let mut writer = PageWriter { bytes: Vec::new(), deadline, writes: 0 };
+        let mut writer = PageWriter { bytes: Vec::with_capacity(16 << 10), deadline, writes: 0 };
         let result = self.tera.render_to(template, context, &mut writer);
         let exceeded = BUDGET.with_borrow_mut(|budget| budget.take().and_then(|b| b.exceeded));
         match result {
