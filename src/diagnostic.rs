@@ -178,6 +178,32 @@ pub fn forbidden_character(text: &str) -> Option<(usize, char)> {
     })
 }
 
+/// The first numeric character reference (`&#7;`, `&#x1B;`) in Markdown or HTML text that
+/// stands for a character no output format can carry, with its byte offset.
+pub fn forbidden_reference(text: &str) -> Option<(usize, char)> {
+    let mut from = 0;
+    while let Some(found) = text[from..].find("&#") {
+        let start = from + found;
+        from = start + 2;
+        let rest = &text[from..];
+        let (radix, digits) = match rest.strip_prefix(['x', 'X']) {
+            Some(hex) => (16, hex),
+            None => (10, rest),
+        };
+        let length = digits.bytes().take_while(|b| b.is_ascii_alphanumeric()).count().min(8);
+        if digits.as_bytes().get(length) != Some(&b';') {
+            continue;
+        }
+        let Some(character) = u32::from_str_radix(&digits[..length], radix).ok().and_then(char::from_u32) else {
+            continue;
+        };
+        if forbidden_character(character.encode_utf8(&mut [0; 4])).is_some() {
+            return Some((start, character));
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,6 +230,13 @@ mod tests {
         let long = "x".repeat(10_000);
         let d = Diagnostic::new("a.md", 1, 1, format!("unknown topic `{long}`; known topics: a"));
         assert_eq!(d.message, format!("unknown topic `{}…`; known topics: a", "x".repeat(80)));
+    }
+
+    #[test]
+    fn finds_references_to_control_characters() {
+        assert_eq!(forbidden_reference("a &#7; b"), Some((2, '\u{7}')));
+        assert_eq!(forbidden_reference("&#X1b;"), Some((0, '\u{1b}')));
+        assert_eq!(forbidden_reference("&#9; &#233; &#x2014; &#; &#12"), None);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::diagnostic::{Diagnostic, forbidden_character, line_column, suggestion};
+use crate::diagnostic::{Diagnostic, forbidden_character, forbidden_reference, line_column, suggestion};
 use crate::yaml::{self, YamlError};
 use front_matter::{
     ARTICLE_FIELDS, FrontMatter, Source, Split, TAXONOMY_FIELDS, TOPIC_FIELDS, TopicFrontMatter, locate, parse_yaml,
@@ -94,7 +94,10 @@ fn render_body(
         let (line, column) = line_column(parts.body, offset);
         Diagnostic::new(path, line + parts.body_line - 1, column, message)
     };
-    if let Some((offset, character)) = forbidden_character(parts.body) {
+    // Raw, or written as a character reference that Markdown and HTML would decode.
+    if let Some((offset, character)) = forbidden_character(parts.body)
+        .or_else(|| parts.body.contains("&#").then(|| forbidden_reference(parts.body)).flatten())
+    {
         return Err(at(offset, yaml::character_message(character)));
     }
     let mut rendered = markdown::render(parts.body);
