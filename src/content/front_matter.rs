@@ -297,6 +297,16 @@ mod tests {
     }
 
     #[test]
+    fn nested_field_errors_are_located_at_the_field() {
+        let error =
+            article("---\ntitle: A\ndate: 2025-01-01\nsource:\n  name: X\n  published: 1850-01-01\n---\n").unwrap_err();
+        assert_eq!(error.line, 6, "{error:?}");
+        let error = article("---\ntitle: A\ndate: 2025-01-01\nsource:\n  name: X\n  nme: Y\n---\n").unwrap_err();
+        assert_eq!((error.line, error.column), (6, 3), "{error:?}");
+        assert!(error.message.contains("did you mean `name`"), "{}", error.message);
+    }
+
+    #[test]
     fn null_title_is_no_title() {
         let error = article("---\ntitle: ~\ndate: 2025-01-01\n---\n").unwrap_err();
         assert_eq!(error.line, 2, "{error:?}");

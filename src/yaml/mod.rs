@@ -106,18 +106,24 @@ fn translate(document: &Document<'_>, error: &serde_yaml::Error, fields: &[&str]
         let (line, column) = position::duplicate(document.text, line, column, field).unwrap_or((line, column));
         return document.at(line, column, format!("`{field}` is written twice: keep one"));
     }
-    // A field's own parser (dates) fails after the parser has moved on, so such errors
-    // come back at the start of the block: the field's key, or the value the message
-    // quotes, knows better.
-    let (line, column) = if (line, column) <= (1, 1) {
-        path.and_then(|path| position::path(document.text, path))
-            .or_else(|| between(message, "`", "`").and_then(|quoted| position::text(document.text, quoted)))
+    // A field's own parser (dates) fails after the parser has moved on, so its error
+    // comes back at the start of the enclosing mapping: the value the message quotes, or
+    // else the field's key, knows better.
+    let own_parser = !SERDE_MESSAGES.iter().any(|start| message.starts_with(start));
+    let (line, column) = if own_parser {
+        between(message, "`", "`")
+            .and_then(|quoted| position::text(document.text, quoted, line))
+            .or_else(|| path.filter(|_| (line, column) <= (1, 1)).and_then(|path| position::path(document.text, path)))
             .unwrap_or((line, column))
     } else {
         (line, column)
     };
     document.at(line, column, plain_words(path, message, fields))
 }
+
+/// How serde's own messages start; any other comes from a field's parser.
+const SERDE_MESSAGES: &[&str] =
+    &["invalid type", "invalid value", "invalid length", "unknown variant", "unknown field", "missing field"];
 
 /// serde's messages, rephrased for someone editing the file.
 fn plain_words(path: Option<&str>, message: &str, fields: &[&str]) -> String {
@@ -141,7 +147,12 @@ fn plain_words(path: Option<&str>, message: &str, fields: &[&str]) -> String {
         return format!("missing field `{field}`: add `{field}:`");
     }
     if let Some(field) = between(message, "unknown field `", "`") {
-        return unknown("field", field, fields);
+        // serde lists the fields of the mapping the key is in (`source:` has its own).
+        let expected: Vec<&str> = message
+            .split_once(", expected ")
+            .map(|(_, list)| list.split('`').skip(1).step_by(2).collect())
+            .unwrap_or_default();
+        return unknown("field", field, if expected.is_empty() { fields } else { &expected });
     }
     if message.contains("repetition limit exceeded") {
         return "YAML aliases (`*name`) repeat values too often: write the values out instead".to_owned();

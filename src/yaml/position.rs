@@ -122,9 +122,12 @@ pub(super) fn path(text: &str, path: &str) -> Option<(usize, usize)> {
     found
 }
 
-/// The first occurrence of `needle` (document positions).
-pub(super) fn text(text: &str, needle: &str) -> Option<(usize, usize)> {
-    text.lines().enumerate().find_map(|(index, line)| line.find(needle).map(|byte| (index + 1, column_of(line, byte))))
+/// The first occurrence of `needle` on line `from` or after (document positions).
+pub(super) fn text(text: &str, needle: &str, from: usize) -> Option<(usize, usize)> {
+    text.lines()
+        .enumerate()
+        .skip(from.saturating_sub(1))
+        .find_map(|(index, line)| line.find(needle).map(|byte| (index + 1, column_of(line, byte))))
 }
 
 fn indentation(line: &str) -> usize {
