@@ -4,7 +4,8 @@
 //! a typed value or a [`YamlError`] located in the file, in plain words, with "did you mean"
 //! for unknown fields. Swapping the parser changes this module only: the messages it
 //! translates are serde's own vocabulary (invalid type, missing, unknown or duplicate
-//! field), and positions come from the parser's error location, never from its text.
+//! field), and positions come from the parser's error location (refined by the keys and
+//! values of the document itself), never from the parser's message.
 //!
 //! Before the typed parse, a document is checked for what the parser lets through: text
 //! no output format can carry (control characters, raw or escaped) and aliases that
