@@ -52,7 +52,7 @@ pub struct BuildReport {
     pub bytes: u64,
     pub output: PathBuf,
     pub elapsed: Duration,
-    /// Problems that did not stop the build (raw HTML removed from an article).
+    /// Problems that did not stop the build (raw HTML removed from an article or topic).
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -269,6 +269,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         bytes,
         output: target,
         elapsed: started.elapsed(),
-        warnings: loaded.site.articles.iter().flat_map(|article| article.warnings.iter().cloned()).collect(),
+        warnings: (loaded.site.articles.iter().flat_map(|article| &article.warnings))
+            .chain(loaded.site.topics.iter().flat_map(|entry| &entry.topic.warnings))
+            .cloned()
+            .collect(),
     })
 }

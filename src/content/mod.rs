@@ -77,6 +77,8 @@ pub struct Topic {
     pub weight: i64,
     pub keywords: Vec<String>,
     pub intro_html: String,
+    /// Problems that do not stop a build (raw HTML removed), located in the file.
+    pub warnings: Vec<Diagnostic>,
 }
 
 fn located(path: &Path, error: YamlError) -> Diagnostic {
@@ -327,6 +329,8 @@ impl Topic {
             let (line, column) = locate(&parts, "title", None);
             return Err(vec![Diagnostic::new(path, line, column, "`title` is empty")]);
         }
+        let mut warnings = Vec::new();
+        let intro_html = render_body(path, &parts, &mut warnings).map_err(|problem| vec![problem])?.html;
         Ok(Topic {
             path: path.to_path_buf(),
             slug: stem.to_owned(),
@@ -334,7 +338,8 @@ impl Topic {
             summary: front.summary.trim().to_owned(),
             weight: front.weight,
             keywords: front.keywords,
-            intro_html: render_body(path, &parts, &mut Vec::new()).map_err(|problem| vec![problem])?.html,
+            intro_html,
+            warnings,
         })
     }
 }

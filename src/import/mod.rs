@@ -263,6 +263,7 @@ mod tests {
             weight: 0,
             keywords: vec!["design centre".to_owned()],
             intro_html: String::new(),
+            warnings: Vec::new(),
         };
         Importer::new(Gazetteer::new(&[topic], &crate::site::Entities::default()), Vec::new(), 2030).unwrap()
     }
