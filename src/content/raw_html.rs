@@ -2,7 +2,7 @@
 //! would drop (reported, so nothing disappears silently), elements whose text would
 //! swallow the rest of the article, and nesting too deep to sanitise in linear time.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -85,6 +85,78 @@ fn tags(html: &str) -> impl Iterator<Item = TagAt> + '_ {
 /// Tags the sanitiser keeps; any other is removed from the page.
 static KEPT_TAGS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| SANITIZER.clone_tags());
 
+/// Attributes the sanitiser keeps on every tag, per tag, and the URL schemes it keeps.
+struct KeptAttributes {
+    generic: HashSet<&'static str>,
+    per_tag: HashMap<&'static str, HashSet<&'static str>>,
+    schemes: HashSet<&'static str>,
+}
+
+static KEPT_ATTRIBUTES: LazyLock<KeptAttributes> = LazyLock::new(|| KeptAttributes {
+    generic: SANITIZER.clone_generic_attributes(),
+    per_tag: SANITIZER.clone_tag_attributes(),
+    schemes: SANITIZER.clone_url_schemes(),
+});
+
+/// The attributes of a start tag's text (`<a href="x" onclick=y>`): lowercase name, value
+/// and byte offset in the tag.
+fn attributes(tag: &str) -> Vec<(String, &str, usize)> {
+    let bytes = tag.as_bytes();
+    let mut at = 1 + bytes[1..].iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'-').count();
+    let mut found = Vec::new();
+    loop {
+        at += bytes[at..].iter().take_while(|b| b.is_ascii_whitespace() || **b == b'/').count();
+        if at >= bytes.len() || bytes[at] == b'>' {
+            return found;
+        }
+        let name_len = bytes[at..].iter().take_while(|b| !b.is_ascii_whitespace() && !b"=>/".contains(b)).count();
+        if name_len == 0 {
+            at += 1;
+            continue;
+        }
+        let name = tag[at..at + name_len].to_ascii_lowercase();
+        let offset = at;
+        at += name_len;
+        let spaces = bytes[at.min(bytes.len())..].iter().take_while(|b| b.is_ascii_whitespace()).count();
+        let mut value = "";
+        if bytes.get(at + spaces) == Some(&b'=') {
+            at += spaces + 1;
+            at += bytes[at..].iter().take_while(|b| b.is_ascii_whitespace()).count();
+            let (start, end) = match bytes.get(at) {
+                Some(&quote @ (b'"' | b'\'')) => {
+                    let end = bytes[at + 1..].iter().position(|b| *b == quote).map_or(bytes.len(), |i| at + 1 + i);
+                    (at + 1, end)
+                }
+                _ => (at, at + bytes[at..].iter().take_while(|b| !b.is_ascii_whitespace() && **b != b'>').count()),
+            };
+            value = &tag[start..end];
+            at = (end + 1).min(bytes.len());
+        }
+        found.push((name, value, offset));
+    }
+}
+
+/// Why the sanitiser would remove an attribute of a kept tag, if it would.
+fn removed_attribute(tag: &str, name: &str, value: &str) -> Option<String> {
+    let kept = &*KEPT_ATTRIBUTES;
+    if !kept.generic.contains(name) && !kept.per_tag.get(tag).is_some_and(|names| names.contains(name)) {
+        return Some(format!("the attribute `{name}` of raw HTML `<{tag}>` is removed"));
+    }
+    let url: String = value.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+    let scheme = url.split_once(':').map(|(scheme, _)| scheme).filter(|s| !s.contains(['/', '?', '#']));
+    match scheme {
+        Some(scheme)
+            if matches!(name, "href" | "src" | "cite")
+                && !kept.schemes.contains(scheme.to_ascii_lowercase().as_str()) =>
+        {
+            Some(format!(
+                "the `{scheme}:` URL of raw HTML `<{tag} {name}>` is removed: only http, https and mailto are kept"
+            ))
+        }
+        _ => None,
+    }
+}
+
 /// Looks at every raw HTML fragment (a byte range) of an article's Markdown.
 pub fn inspect(markdown: &str, fragments: impl Iterator<Item = Range<usize>>) -> Inspection {
     let mut found = Inspection::default();
@@ -111,8 +183,18 @@ pub fn inspect(markdown: &str, fragments: impl Iterator<Item = Range<usize>>) ->
                 }
                 continue;
             }
-            if !tag.closing && !KEPT_TAGS.contains(name) && reported.insert(tag.name.clone()) {
-                note(range.start, format!("raw HTML `<{name}>` is removed: only safe HTML is kept in a page"));
+            if !tag.closing && !KEPT_TAGS.contains(name) {
+                if reported.insert(tag.name.clone()) {
+                    note(range.start, format!("raw HTML `<{name}>` is removed: only safe HTML is kept in a page"));
+                }
+            } else if !tag.closing {
+                for (attribute, value, offset) in attributes(&markdown[range.clone()]) {
+                    if let Some(message) = removed_attribute(name, &attribute, value)
+                        && reported.insert(format!("{name} {attribute}"))
+                    {
+                        note(range.start + offset, message);
+                    }
+                }
             }
             if NOT_NESTING.contains(&name) || tag.self_closing {
                 continue;
@@ -254,6 +336,24 @@ mod tests {
         let found = inspect_all("<blink></blink><blink>");
         assert_eq!(found.notes.len(), 1, "{:?}", found.notes);
         assert!(found.notes[0].message.contains("`<blink>` is removed"), "{}", found.notes[0].message);
+    }
+
+    #[test]
+    fn removed_attributes_and_urls_are_reported() {
+        let found =
+            inspect_all("<a href=\"javascript:x()\" onclick='y()' title=t>a</a><a onclick=z><span style=\"c\">");
+        let messages: Vec<&str> = found.notes.iter().map(|n| n.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "the `javascript:` URL of raw HTML `<a href>` is removed: only http, https and mailto are kept",
+                "the attribute `onclick` of raw HTML `<a>` is removed",
+                "the attribute `style` of raw HTML `<span>` is removed",
+            ]
+        );
+        assert!(
+            inspect_all("<a href=\"https://e.org/a:b\" class=x>a</a><img src=\"/i.png\" alt=\"\">").notes.is_empty()
+        );
     }
 
     #[test]
