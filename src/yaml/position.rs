@@ -108,9 +108,11 @@ pub(super) fn path(text: &str, path: &str) -> Option<(usize, usize)> {
             .take_while(|(index, line)| {
                 *index == from || found.is_none() || line.trim().is_empty() || indentation(line) >= indent
             })
-            .find_map(|(index, line)| match key_of(line) {
-                Some((line_indent, k)) if k == key && line_indent >= indent => Some((index, line_indent)),
-                _ => None,
+            .find_map(|(index, line)| {
+                let (line_indent, k) = key_of(line)?;
+                // The first key is top-level; a nested one is indented under its parent.
+                let placed = if found.is_none() { line_indent == 0 } else { line_indent >= indent };
+                (k == key && placed).then_some((index, line_indent))
             })
         else {
             break;
