@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use thiserror::Error;
 
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::{Output, OutputError};
 use crate::plan::{self, Plan};
 
@@ -47,6 +47,8 @@ pub struct BuildReport {
     pub bytes: u64,
     pub output: PathBuf,
     pub elapsed: Duration,
+    /// Problems that did not stop the build (raw HTML removed from an article or topic).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Builds the site into its output directory.
@@ -72,5 +74,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         bytes,
         output: target,
         elapsed: started.elapsed(),
+        warnings: (loaded.site.articles.iter().flat_map(|article| &article.warnings))
+            .chain(loaded.site.topics.iter().flat_map(|entry| &entry.topic.warnings))
+            .cloned()
+            .collect(),
     })
 }

@@ -26,3 +26,4 @@ pub mod serve;
 pub mod site;
 pub mod source;
 pub mod taxonomies;
+pub mod yaml;

@@ -125,9 +125,12 @@ fn content_findings(site: &crate::site::Site, source: &SiteSource) -> Vec<Findin
     let texts: HashMap<&std::path::Path, &str> =
         source.articles.iter().chain(&source.topics).map(|f| (f.path.as_path(), f.text.as_str())).collect();
     let line_of = |path: &std::path::Path, key: &str| {
-        texts.get(path).and_then(|text| crate::config::key_line(text, key)).unwrap_or(1)
+        texts.get(path).and_then(|text| crate::yaml::key_line(text, key)).unwrap_or(1)
     };
-    let mut findings = Vec::new();
+    let mut findings: Vec<Finding> = (site.articles.iter().flat_map(|article| &article.warnings))
+        .chain(site.topics.iter().flat_map(|entry| &entry.topic.warnings))
+        .map(|warning| Finding { severity: Severity::Warning, diagnostic: warning.clone() })
+        .collect();
     for entry in site.topics.iter().filter(|t| t.articles.is_empty()) {
         findings.push(Finding {
             severity: Severity::Warning,

@@ -27,6 +27,9 @@ impl BuildArgs {
 
     pub fn run(self) -> Result<()> {
         let report = build(&self.options())?;
+        for warning in &report.warnings {
+            eprintln!("warning: {warning}");
+        }
         let shown = report
             .output
             .strip_prefix(std::env::current_dir().unwrap_or_default())

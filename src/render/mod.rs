@@ -132,11 +132,7 @@ impl<'a> Renderer<'a> {
             _ => {
                 let template = route.template().expect("rendered through a template");
                 let context = self.context(route);
-                self.templates
-                    .tera
-                    .render(template, &context)
-                    .map_err(|error| self.templates.error(&error, template))?
-                    .into_bytes()
+                self.templates.render_page(template, &context, &path)?
             }
         };
         Ok(Page { path, bytes })
