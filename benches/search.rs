@@ -11,7 +11,8 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use briefing::build::{BuildOptions, build, load};
+use briefing::build::{BuildOptions, build};
+use briefing::plan::load;
 use briefing::search::text::{STOP_WORDS, fold};
 use briefing::search::{SearchIndex, decode_ids, index};
 use serde_json::Value;

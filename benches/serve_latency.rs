@@ -1,5 +1,7 @@
-//! Edit-to-served latency of `briefing serve`: edit one article's title in a generated
-//! site and time until both its page and its topic page, fetched over HTTP, show it.
+//! Edit-to-served latency of `briefing serve` on a generated site: edit one article's
+//! title and time until both its page and its topic page, fetched over HTTP, show it;
+//! then a topic's introduction (until its page shows it) and an organization's
+//! description in entities.yaml (until its page shows it).
 //!
 //!     cargo bench --bench serve_latency                  # 1,000 and 10,000 articles
 //!     cargo bench --bench serve_latency -- 1000 --edits 9
@@ -31,7 +33,7 @@ fn main() {
     if sizes.is_empty() {
         sizes = vec![1_000, 10_000];
     }
-    println!("briefing serve: edit-to-served latency (article page and topic page), {edits} edits per site");
+    println!("briefing serve: edit-to-served latency, {edits} edits of each kind per site");
     for articles in sizes {
         let site = corpus(articles);
         measure(&site, articles, edits);
@@ -57,12 +59,16 @@ fn corpus(articles: usize) -> PathBuf {
     dir
 }
 
-/// An article to edit: its file, its URL path and its (first) topic's URL path.
+/// An article to edit: its file, its URL path, its (first) topic's slug and URL path, and
+/// its first organization and that organization's URL path.
 struct Target {
     file: PathBuf,
     text: String,
     page: String,
+    topic_slug: String,
     topic: String,
+    organization: String,
+    organization_page: String,
 }
 
 fn pick_article(site: &Path) -> Target {
@@ -76,8 +82,32 @@ fn pick_article(site: &Path) -> Target {
         |key: &str| text.lines().find_map(|line| line.strip_prefix(key)).map(|v| v.trim().trim_matches('"').to_owned());
     let slug = field("slug:").unwrap_or_else(|| file.file_stem().unwrap().to_string_lossy().into_owned());
     let topics = field("topics:").expect("an article has topics");
-    let topic = topics.trim_matches(['[', ']']).split(',').next().unwrap().trim().to_owned();
-    Target { page: format!("/articles/{slug}/"), topic: format!("/topics/{topic}/"), file, text }
+    let first = |list: String| list.trim_matches(['[', ']']).split(',').next().unwrap().trim().to_owned();
+    let topic = first(topics);
+    let organization = first(field("organizations:").expect("an article of the corpus has organizations"));
+    let organization = organization.trim_matches('"').to_owned();
+    Target {
+        page: format!("/articles/{slug}/"),
+        topic: format!("/topics/{topic}/"),
+        topic_slug: topic,
+        organization_page: format!("/organizations/{}/", slugify(&organization)),
+        organization,
+        file,
+        text,
+    }
+}
+
+/// The slug of a term, as briefing makes it (the `slug` crate: ASCII, lowercase, `-`).
+fn slugify(name: &str) -> String {
+    let mut slug = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').to_owned()
 }
 
 struct Server {
@@ -125,44 +155,116 @@ fn get(address: &str, path: &str) -> String {
     String::from_utf8_lossy(&body).into_owned()
 }
 
-fn measure(site: &Path, articles: usize, edits: usize) {
-    let target = pick_article(site);
-    let (server, startup) = start(site);
-    let original_title = target.text.lines().find(|l| l.starts_with("title:")).unwrap().to_owned();
+/// Saves `edits` versions of `file` (`version(marker)` gives each text, with a marker that
+/// must then show on every page of `pages`) and times each until it shows; then puts the
+/// file back as it was (`None`: it did not exist). Returns the sorted times.
+fn time_edits(
+    server: &Server,
+    edits: usize,
+    file: &Path,
+    original: Option<&str>,
+    version: impl Fn(&str) -> String,
+    pages: &[&str],
+) -> Vec<Duration> {
     let mut times = Vec::new();
     for edit in 0..edits {
-        let title = format!("Benchmark edit {edit} {}", std::process::id());
-        let text = target.text.replacen(&original_title, &format!("title: \"{title}\""), 1);
+        let marker = format!("Benchmark edit {edit} {}", std::process::id());
         std::thread::sleep(Duration::from_millis(300));
-        fs::write(&target.file, text).unwrap();
+        fs::write(file, version(&marker)).unwrap();
         let started = Instant::now();
-        let mut waiting = vec![target.page.as_str(), target.topic.as_str()];
+        let mut waiting = pages.to_vec();
         while !waiting.is_empty() {
             assert!(started.elapsed() < Duration::from_secs(60), "the edit never showed on {waiting:?}");
-            waiting.retain(|path| !get(&server.address, path).contains(&title));
+            waiting.retain(|path| !get(&server.address, path).contains(&marker));
         }
         times.push(started.elapsed());
     }
-    fs::write(&target.file, &target.text).unwrap();
-    std::thread::sleep(Duration::from_millis(300));
+    match original {
+        Some(text) => fs::write(file, text).unwrap(),
+        None => fs::remove_file(file).unwrap(),
+    }
+    std::thread::sleep(Duration::from_millis(500));
     times.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1e3;
-    let reported: Vec<String> = server
-        .log
-        .lock()
-        .unwrap()
+    times
+}
+
+/// The server's own rebuild times since line `from` of its log, in ms.
+fn reported(server: &Server, from: usize, edits: usize) -> String {
+    let log = server.log.lock().unwrap();
+    let times: Vec<&str> = log
         .iter()
+        .skip(from)
         .filter(|l| l.starts_with("Rebuilt"))
         .take(edits)
-        .filter_map(|l| l.split(" in ").nth(1)?.split(" ms").next().map(str::to_owned))
+        .filter_map(|l| l.split(" in ").nth(1)?.split(" ms").next())
         .collect();
+    times.join(" ")
+}
+
+fn print(what: &str, articles: usize, times: &[Duration], reported: &str) {
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
     println!(
-        "{articles:>6} articles: median {:6.1} ms   min {:6.1} ms   max {:6.1} ms   (startup {:.1} s; server's own rebuild times, ms: {})",
+        "{articles:>6} articles, {what:<19} median {:6.1} ms   min {:6.1} ms   max {:6.1} ms   (server's own rebuild times, ms: {reported})",
         ms(times[times.len() / 2]),
         ms(times[0]),
         ms(times[times.len() - 1]),
-        startup.as_secs_f64(),
-        reported.join(" ")
     );
+}
+
+fn measure(site: &Path, articles: usize, edits: usize) {
+    let target = pick_article(site);
+    let (server, startup) = start(site);
+    println!("{articles:>6} articles: server started in {:.1} s", startup.as_secs_f64());
+
+    // An article's title: its page and its topic's page show it.
+    let original_title = target.text.lines().find(|l| l.starts_with("title:")).unwrap().to_owned();
+    let from = server.log.lock().unwrap().len();
+    let times = time_edits(
+        &server,
+        edits,
+        &target.file,
+        Some(&target.text),
+        |marker| target.text.replacen(&original_title, &format!("title: \"{marker}\""), 1),
+        &[&target.page, &target.topic],
+    );
+    print("article title:", articles, &times, &reported(&server, from, edits));
+
+    // A topic's introduction: its page shows it.
+    let topic_file = site.join("content/topics").join(format!("{}.md", target.topic_slug));
+    let topic_text = fs::read_to_string(&topic_file).unwrap();
+    let from = server.log.lock().unwrap().len();
+    let times = time_edits(
+        &server,
+        edits,
+        &topic_file,
+        Some(&topic_text),
+        |marker| format!("{}\n\n{marker}\n", topic_text.trim_end()),
+        &[&target.topic],
+    );
+    print("topic intro:", articles, &times, &reported(&server, from, edits));
+
+    // An organization's description in entities.yaml: its page shows it.
+    let entities = site.join("content/entities.yaml");
+    let original = fs::read_to_string(&entities).ok();
+    let from = server.log.lock().unwrap().len();
+    let times = time_edits(
+        &server,
+        edits,
+        &entities,
+        original.as_deref(),
+        |marker| {
+            let mut text = original.clone().unwrap_or_default();
+            if !text.contains("organizations:") {
+                text.push_str("organizations:\n");
+            }
+            text.replacen(
+                "organizations:\n",
+                &format!("organizations:\n  {}: {{ description: \"{marker}\" }}\n", target.organization),
+                1,
+            )
+        },
+        &[&target.organization_page],
+    );
+    print("entity description:", articles, &times, &reported(&server, from, edits));
     drop(server);
 }

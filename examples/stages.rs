@@ -13,9 +13,10 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
-use briefing::build::{BuildOptions, parse, render_pages};
+use briefing::build::BuildOptions;
 use briefing::output::Output;
-use briefing::render::{PageJob, Renderer};
+use briefing::plan::{Plan, parse, static_list};
+use briefing::render::{Renderer, Route};
 use briefing::source::SiteSource;
 
 fn status_kib(field: &str) -> Option<u64> {
@@ -52,31 +53,31 @@ fn main() -> anyhow::Result<()> {
     drop(source);
     report("drop source", &mut started);
 
-    let renderer = Renderer::new(&loaded.site, &loaded.templates, &loaded.statics);
-    let jobs = renderer.jobs();
+    let plan = Plan::new(&loaded.site, &loaded.templates, &loaded.statics);
+    let jobs = plan.routes.clone();
     report("renderer", &mut started);
 
     if by_kind {
-        return render_by_kind(&renderer, &jobs);
+        return render_by_kind(&plan.renderer, &jobs);
     }
     let bytes = AtomicU64::new(0);
     match &output_dir {
         Some(dir) => {
             let output = Output::prepare(&root, dir)?;
-            render_pages(&renderer, &jobs, |page| {
+            plan.render_each(&jobs, |page| {
                 bytes.fetch_add(page.bytes.len() as u64, Ordering::Relaxed);
                 output.write(&page)
             })?
             .map_err(|problems| anyhow::anyhow!("{problems}"))?;
             report("render+write", &mut started);
-            for (relative, absolute) in &briefing::build::static_list(&loaded.statics) {
+            for (relative, absolute) in &static_list(&loaded.statics) {
                 output.copy(absolute, Path::new(relative))?;
             }
             output.commit()?;
             report("commit", &mut started);
         }
         None => {
-            render_pages(&renderer, &jobs, |page| {
+            plan.render_each(&jobs, |page| {
                 bytes.fetch_add(page.bytes.len() as u64, Ordering::Relaxed);
                 Ok::<(), std::convert::Infallible>(())
             })
@@ -95,7 +96,7 @@ fn main() -> anyhow::Result<()> {
 }
 
 /// Renders every page on this thread, totalling time and bytes per kind of page.
-fn render_by_kind(renderer: &Renderer<'_>, jobs: &[PageJob]) -> anyhow::Result<()> {
+fn render_by_kind(renderer: &Renderer<'_>, jobs: &[Route]) -> anyhow::Result<()> {
     let mut kinds: Vec<(String, usize, f64, usize)> = Vec::new();
     for &job in jobs {
         let kind = format!("{job:?}").split('(').next().unwrap_or_default().to_owned();

@@ -2,7 +2,10 @@
 
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, suggestion};
+use crate::content::front_matter::{ARTICLE_FIELDS, TAXONOMY_FIELDS};
+use crate::content::is_valid_language;
+use crate::diagnostic::Diagnostic;
+use crate::yaml::{self, Document, WholeNumber};
 
 /// The taxonomies a site has when `site.yaml` names none.
 pub const DEFAULT_TAXONOMIES: [&str; 3] = ["tags", "organizations", "regions"];
@@ -14,6 +17,7 @@ const FIELDS: &[&str] =
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
+    #[serde(deserialize_with = "yaml::required_text")]
     title: String,
     base_url: String,
     #[serde(default = "default_language")]
@@ -22,10 +26,10 @@ struct RawConfig {
     description: String,
     #[serde(default = "default_taxonomies")]
     taxonomies: Vec<String>,
-    #[serde(default = "default_feed_limit")]
-    feed_limit: usize,
-    #[serde(default = "default_home_limit")]
-    home_limit: usize,
+    #[serde(default = "default_limit", deserialize_with = "yaml::whole_number")]
+    feed_limit: WholeNumber,
+    #[serde(default = "default_limit", deserialize_with = "yaml::whole_number")]
+    home_limit: WholeNumber,
     #[serde(default)]
     share_image: Option<String>,
 }
@@ -38,13 +42,13 @@ fn default_taxonomies() -> Vec<String> {
     DEFAULT_TAXONOMIES.iter().map(|t| t.to_string()).collect()
 }
 
-fn default_feed_limit() -> usize {
-    20
+/// Entries of a feed and of the home page when site.yaml does not say.
+fn default_limit() -> WholeNumber {
+    WholeNumber(20)
 }
 
-fn default_home_limit() -> usize {
-    20
-}
+/// What `feed_limit` and `home_limit` may be: a feed of a million entries is a mistake.
+const LIMITS: std::ops::RangeInclusive<usize> = 1..=10_000;
 
 /// The validated site configuration.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,38 +73,53 @@ pub struct SiteConfig {
 impl SiteConfig {
     /// Parses `site.yaml`'s text; `path` only names the file in diagnostics.
     pub fn parse(text: &str, path: &str) -> Result<SiteConfig, Diagnostic> {
-        let raw: RawConfig = serde_yaml::from_str(text).map_err(|error| {
-            let (line, column) = error.location().map_or((0, 0), |l| (l.line(), l.column()));
-            Diagnostic::new(path, line, column, yaml_message(&error.to_string(), FIELDS))
-        })?;
-        let locate = |key: &str| key_line(text, key).unwrap_or(0);
-        let (base_url, base_path) =
-            split_base_url(&raw.base_url).map_err(|message| Diagnostic::new(path, locate("base_url"), 0, message))?;
+        let document = Document::file(text);
+        let raw: RawConfig = yaml::parse(&document, FIELDS).map_err(|error| error.in_file(path))?;
+        let at = |key: &str, value: Option<&str>, message: String| {
+            let (line, column) = yaml::locate(&document, key, value);
+            Diagnostic::new(path, line, column, message)
+        };
+        let (base_url, base_path) = split_base_url(&raw.base_url).map_err(|message| at("base_url", None, message))?;
         if raw.title.trim().is_empty() {
-            return Err(Diagnostic::new(path, locate("title"), 0, "`title` is empty"));
+            return Err(at("title", None, "`title` is empty".to_owned()));
+        }
+        // Checked here, once, rather than against every article that inherits it.
+        if !is_valid_language(&raw.language) {
+            return Err(at(
+                "language",
+                None,
+                format!("`language: {:?}` is not a language tag such as `en` or `fr`", raw.language),
+            ));
         }
         let mut taxonomies: Vec<String> = Vec::new();
         for name in raw.taxonomies {
             let valid =
                 !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
             if !valid || RESERVED_SECTIONS.contains(&name.as_str()) {
-                return Err(Diagnostic::new(
-                    path,
-                    locate("taxonomies"),
-                    0,
+                return Err(at(
+                    "taxonomies",
+                    Some(&name),
                     format!(
                         "taxonomy `{name}` cannot be used: a taxonomy name is lowercase ASCII letters, digits and `-`, and not one of {}",
                         RESERVED_SECTIONS.join(", ")
                     ),
                 ));
             }
-            if !taxonomies.contains(&name) {
-                taxonomies.push(name);
+            // An article's `title:` cannot also be a list of terms.
+            if ARTICLE_FIELDS.contains(&name.as_str()) && !TAXONOMY_FIELDS.contains(&name.as_str()) {
+                return Err(at(
+                    "taxonomies",
+                    Some(&name),
+                    format!("taxonomy `{name}` cannot be used: `{name}` is a field of an article's front matter"),
+                ));
             }
+            if taxonomies.contains(&name) {
+                return Err(at("taxonomies", Some(&name), format!("taxonomy `{name}` is listed twice: keep one")));
+            }
+            taxonomies.push(name);
         }
-        if raw.feed_limit == 0 {
-            return Err(Diagnostic::new(path, locate("feed_limit"), 0, "`feed_limit` must be at least 1"));
-        }
+        let feed_limit = raw.feed_limit.within("feed_limit", LIMITS).map_err(|m| at("feed_limit", None, m))?;
+        let home_limit = raw.home_limit.within("home_limit", LIMITS).map_err(|m| at("home_limit", None, m))?;
         Ok(SiteConfig {
             title: raw.title,
             base_url,
@@ -108,8 +127,8 @@ impl SiteConfig {
             language: raw.language,
             description: raw.description,
             taxonomies,
-            feed_limit: raw.feed_limit,
-            home_limit: raw.home_limit.max(1),
+            feed_limit,
+            home_limit,
             share_image: raw.share_image.filter(|image| !image.trim().is_empty()),
         })
     }
@@ -142,67 +161,6 @@ fn split_base_url(url: &str) -> Result<(String, String), String> {
     let base_path = if path.is_empty() { String::new() } else { format!("/{path}") };
     let scheme = if url.starts_with("https://") { "https://" } else { "http://" };
     Ok((format!("{scheme}{host}{base_path}"), base_path))
-}
-
-/// The 1-based line of a top-level `key:` in a YAML document.
-pub fn key_line(yaml: &str, key: &str) -> Option<usize> {
-    yaml.lines()
-        .position(|line| line.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')))
-        .map(|i| i + 1)
-}
-
-/// serde_yaml's message without its trailing location, plus a suggestion for unknown fields.
-pub fn yaml_message(message: &str, fields: &[&str]) -> String {
-    let message = without_position(message);
-    let message = message.strip_prefix(": ").unwrap_or(&message);
-    if let Some((field, rest)) = message.split_once(": invalid type: ")
-        && let Some((found, expected)) = rest.split_once(", expected ")
-    {
-        let wanted = match expected {
-            "a sequence" => "a list such as `[a, b]`",
-            "a string" => "text",
-            "a boolean" => "`true` or `false`",
-            "i64" | "u64" | "usize" | "an integer" => "a whole number",
-            other => other,
-        };
-        return format!("`{field}` must be {wanted}, not {found}");
-    }
-    if let Some(field) = message.strip_prefix("missing field `").and_then(|rest| rest.strip_suffix('`')) {
-        return format!("missing field `{field}`: add `{field}:` to the front matter");
-    }
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let field = rest.split('`').next().unwrap_or_default();
-        return match suggestion(field, fields.iter().copied()) {
-            Some(known) => format!("unknown field `{field}`; did you mean `{known}`?"),
-            None => format!("unknown field `{field}`; known fields: {}", fields.join(", ")),
-        };
-    }
-    if is_syntax_error(message) {
-        return format!("invalid YAML: {message} (look for an unclosed quote or bracket, or a missing `:`)");
-    }
-    message.to_owned()
-}
-
-/// serde_yaml's message without " at line L column C" (the diagnostic carries the position).
-fn without_position(message: &str) -> String {
-    let mut text = message.to_owned();
-    while let Some(start) = text.find(" at line ") {
-        let rest = &text[start + " at line ".len()..];
-        let digits = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
-        let line_len = digits(rest);
-        let after_line = &rest[line_len..];
-        let Some(column_part) = after_line.strip_prefix(" column ") else { break };
-        let end = start + " at line ".len() + line_len + " column ".len() + digits(column_part);
-        text.replace_range(start..end, "");
-    }
-    text
-}
-
-/// Errors of the YAML syntax itself, as opposed to fields of the wrong shape.
-fn is_syntax_error(message: &str) -> bool {
-    ["did not find expected", "found unexpected", "while scanning", "while parsing", "mapping values are not allowed"]
-        .iter()
-        .any(|m| message.contains(m))
 }
 
 #[cfg(test)]
@@ -238,5 +196,37 @@ mod tests {
         let error = SiteConfig::parse("title: T\nbase_url: https://e.org\ntaxonomies: [tags, topics]\n", "site.yaml")
             .unwrap_err();
         assert_eq!(error.line, 3);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_part_of_the_first_key() {
+        let config = SiteConfig::parse("\u{feff}title: T\nbase_url: https://e.org\n", "site.yaml").unwrap();
+        assert_eq!(config.title, "T");
+    }
+
+    #[test]
+    fn empty_language_is_reported_at_site_yaml() {
+        let error = SiteConfig::parse("title: T\nbase_url: https://e.org\nlanguage: \"\"\n", "site.yaml").unwrap_err();
+        assert_eq!(error.line, 3);
+        assert!(error.message.contains("language tag"), "{}", error.message);
+    }
+
+    #[test]
+    fn limits_are_plain_words() {
+        for value in ["-1", "99999999999999999999999999", "0"] {
+            let text = format!("title: T\nbase_url: https://e.org\nfeed_limit: {value}\n");
+            let error = SiteConfig::parse(&text, "site.yaml").unwrap_err();
+            assert_eq!(error.line, 3, "{value}");
+            assert_eq!(error.message, format!("`feed_limit` must be a whole number from 1 to 10000, not {value}"));
+        }
+    }
+
+    #[test]
+    fn taxonomies_clashing_with_fields_or_repeated_are_refused() {
+        for list in ["[tags, title]", "[tags, date]", "[tags, tags]", "[slug]"] {
+            let text = format!("title: T\nbase_url: https://e.org\ntaxonomies: {list}\n");
+            let error = SiteConfig::parse(&text, "site.yaml").unwrap_err();
+            assert_eq!(error.line, 3, "{list}");
+        }
     }
 }

@@ -17,7 +17,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(path: impl Into<PathBuf>, line: usize, column: usize, message: impl Into<String>) -> Self {
-        Diagnostic { path: path.into(), line, column, message: message.into() }
+        Diagnostic { path: path.into(), line, column, message: shorten_quoted(&message.into()) }
     }
 
     /// A problem with a file as a whole (unreadable, empty, not UTF-8).
@@ -115,6 +115,102 @@ pub fn suggestion<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>)
         .map(|(_, candidate)| candidate)
 }
 
+/// How many characters of a quoted value a message shows: a 1 MB title is named, not printed.
+const MAX_QUOTED_CHARS: usize = 80;
+
+/// `message` with every quoted value (between backticks or double quotes) and every
+/// word longer than [`MAX_QUOTED_CHARS`] cut short with an ellipsis.
+fn shorten_quoted(message: &str) -> String {
+    if message.len() <= MAX_QUOTED_CHARS {
+        return message.to_owned();
+    }
+    let mut out = String::with_capacity(message.len().min(1024));
+    let mut rest = message;
+    while let Some(start) = rest.find(['`', '"']) {
+        let quote = &rest[start..start + 1];
+        let after = &rest[start + 1..];
+        let Some(end) = after.find(quote) else { break };
+        out.push_str(&rest[..=start]);
+        let quoted = &after[..end];
+        if quoted.chars().count() > MAX_QUOTED_CHARS {
+            out.extend(quoted.chars().take(MAX_QUOTED_CHARS));
+            out.push('…');
+        } else {
+            out.push_str(quoted);
+        }
+        out.push_str(quote);
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    shorten_words(&out)
+}
+
+/// Words (runs without spaces, such as a path naming a value) cut at twice
+/// [`MAX_QUOTED_CHARS`], which leaves shortened quoted values whole.
+fn shorten_words(message: &str) -> String {
+    const MAX_WORD_CHARS: usize = 2 * MAX_QUOTED_CHARS;
+    let mut out = String::with_capacity(message.len().min(1024));
+    let mut run = 0;
+    for c in message.chars() {
+        run = if c.is_whitespace() { 0 } else { run + 1 };
+        match run.cmp(&(MAX_WORD_CHARS + 1)) {
+            std::cmp::Ordering::Less => out.push(c),
+            std::cmp::Ordering::Equal => out.push('…'),
+            std::cmp::Ordering::Greater => {}
+        }
+    }
+    out
+}
+
+/// The first character no output format can carry (XML 1.0 forbids the C0 controls but
+/// tab, line feed and carriage return, and U+FFFE/U+FFFF), with its byte offset.
+pub fn forbidden_character(text: &str) -> Option<(usize, char)> {
+    // Byte by byte: in UTF-8 an ASCII byte is always its own character, and U+FFFE and
+    // U+FFFF are the only characters encoded EF BF BE and EF BF BF.
+    let bytes = text.as_bytes();
+    let suspicious = |b: u8| (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') | (b == 0x7f) | (b == 0xef);
+    // Nearly all text is clean: blocks without a suspicious byte are skipped whole (a
+    // branch-free test that the compiler turns into vector instructions).
+    let start = bytes.chunks(64).position(|block| block.iter().fold(false, |any, &b| any | suspicious(b)))? * 64;
+    bytes[start..].iter().enumerate().find_map(|(index, &byte)| {
+        let index = start + index;
+        match byte {
+            b'\t' | b'\n' | b'\r' => None,
+            0..=0x1f | 0x7f => Some((index, char::from(byte))),
+            0xef if bytes.get(index + 1) == Some(&0xbf) && matches!(bytes.get(index + 2), Some(0xbe | 0xbf)) => {
+                text[index..].chars().next().map(|c| (index, c))
+            }
+            _ => None,
+        }
+    })
+}
+
+/// The first numeric character reference (`&#7;`, `&#x1B;`) in Markdown or HTML text that
+/// stands for a character no output format can carry, with its byte offset.
+pub fn forbidden_reference(text: &str) -> Option<(usize, char)> {
+    let mut from = 0;
+    while let Some(found) = text[from..].find("&#") {
+        let start = from + found;
+        from = start + 2;
+        let rest = &text[from..];
+        let (radix, digits) = match rest.strip_prefix(['x', 'X']) {
+            Some(hex) => (16, hex),
+            None => (10, rest),
+        };
+        let length = digits.bytes().take_while(|b| b.is_ascii_alphanumeric()).count().min(8);
+        if digits.as_bytes().get(length) != Some(&b';') {
+            continue;
+        }
+        let Some(character) = u32::from_str_radix(&digits[..length], radix).ok().and_then(char::from_u32) else {
+            continue;
+        };
+        if forbidden_character(character.encode_utf8(&mut [0; 4])).is_some() {
+            return Some((start, character));
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,6 +230,31 @@ mod tests {
         assert_eq!(suggestion("tittle", fields), Some("title"));
         assert_eq!(suggestion("topic", fields), Some("topics"));
         assert_eq!(suggestion("zzz", fields), None);
+    }
+
+    #[test]
+    fn long_quoted_values_are_shortened() {
+        let long = "x".repeat(10_000);
+        let d = Diagnostic::new("a.md", 1, 1, format!("unknown topic `{long}`; known topics: a"));
+        assert_eq!(d.message, format!("unknown topic `{}…`; known topics: a", "x".repeat(80)));
+    }
+
+    #[test]
+    fn finds_references_to_control_characters() {
+        assert_eq!(forbidden_reference("a &#7; b"), Some((2, '\u{7}')));
+        assert_eq!(forbidden_reference("&#X1b;"), Some((0, '\u{1b}')));
+        assert_eq!(forbidden_reference("&#9; &#233; &#x2014; &#; &#12"), None);
+    }
+
+    #[test]
+    fn finds_control_characters_only() {
+        assert_eq!(forbidden_character("a\tb\r\nc é ✓"), None);
+        assert_eq!(forbidden_character("ab\u{1b}c"), Some((2, '\u{1b}')));
+        assert_eq!(forbidden_character("\u{c}"), Some((0, '\u{c}')));
+        assert_eq!(forbidden_character("a\u{ffff}"), Some((1, '\u{ffff}')));
+        assert_eq!(forbidden_character("\u{fffd}\u{feff}"), None);
+        assert_eq!(forbidden_character(&format!("{}\u{1b}", "x".repeat(100))), Some((100, '\u{1b}')));
+        assert_eq!(forbidden_character(&format!("{}\u{ffff}", "x".repeat(63))), Some((63, '\u{ffff}')));
     }
 
     #[test]

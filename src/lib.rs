@@ -2,7 +2,13 @@
 //!
 //! Data flows one way: [`source`] reads the site root, [`content`] parses articles
 //! and topics, [`site`] assembles them, [`render`] turns the site into pages and
-//! [`output`] writes them. [`build`] runs those stages in order.
+//! [`output`] writes them.
+//!
+//! [`route`] is the route table: every kind of page is a [`route::Route`], and
+//! [`route::Routes`] knows each page's URL, output file, template and sitemap entry.
+//! [`plan`] is the one build plan (load -> assemble -> plan pages -> render) that
+//! [`build`] writes out, [`check`] checks and [`serve`] serves. The built-in taxonomies
+//! are one table, [`taxonomies`].
 
 pub mod build;
 pub mod check;
@@ -13,8 +19,12 @@ pub mod diagnostic;
 pub mod import;
 pub mod init;
 pub mod output;
+pub mod plan;
 pub mod render;
+pub mod route;
 pub mod search;
 pub mod serve;
 pub mod site;
 pub mod source;
+pub mod taxonomies;
+pub mod yaml;

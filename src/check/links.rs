@@ -5,7 +5,8 @@ use std::path::Path;
 
 use super::{Finding, Severity};
 use crate::diagnostic::{Diagnostic, line_column};
-use crate::render::{Page, PageJob, Templates, template_of};
+use crate::render::{Page, Route, Templates};
+use crate::route::output_file;
 use crate::site::Site;
 
 pub struct LinkContext<'a> {
@@ -13,8 +14,9 @@ pub struct LinkContext<'a> {
     pub templates: &'a Templates,
     /// Every output file: pages, built-in assets and static files.
     pub files: &'a HashSet<&'a str>,
-    pub job_of: &'a HashMap<String, PageJob>,
-    pub article_texts: &'a HashMap<&'a Path, &'a str>,
+    pub route_of: &'a HashMap<String, Route>,
+    /// The text of every article and topic file, by path.
+    pub texts: &'a HashMap<&'a Path, &'a str>,
 }
 
 pub struct LinkScan {
@@ -70,12 +72,17 @@ pub fn check_links(context: &LinkContext<'_>, pages: &[Page]) -> LinkScan {
         let html = html_pages[*page_path];
         for (value, offset) in attribute_values(html) {
             let value = value.replace("&amp;", "&");
-            if value.starts_with("http://") || value.starts_with("https://") {
-                scan.external.push(ExternalLink { url: value, page: page_path.to_string(), offset });
+            if value.is_empty() {
                 continue;
             }
-            if value.contains(':') || value.is_empty() {
-                continue; // mailto:, data:, tel: and the like
+            match url::Url::parse(&value) {
+                Ok(url) if matches!(url.scheme(), "http" | "https") => {
+                    scan.external.push(ExternalLink { url: value, page: page_path.to_string(), offset });
+                    continue;
+                }
+                Err(url::ParseError::RelativeUrlWithoutBase) => {}
+                // mailto:, data:, tel: and the like, or no URL at all.
+                _ => continue,
             }
             scan.internal_links += 1;
             let (target, fragment) = match value.split_once('#') {
@@ -86,7 +93,7 @@ pub fn check_links(context: &LinkContext<'_>, pages: &[Page]) -> LinkScan {
             let problem = match resolve(page_path, target, base_path) {
                 Err(message) => Some(message),
                 Ok(file) if !context.files.contains(file.as_str()) => {
-                    let alternative = format!("{file}/index.html");
+                    let alternative = output_file(&format!("{file}/"));
                     if context.files.contains(alternative.as_str()) {
                         Some(format!("link `{value}` lacks its trailing slash (the page is `{target}/`)"))
                     } else {
@@ -138,11 +145,13 @@ fn resolve(page_path: &str, target: &str, base_path: &str) -> Result<String, Str
         }
     }
     let path = parts.join("/");
-    Ok(if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path })
+    // Pages are written under their names as they are; a link may percent-encode them.
+    let path = percent_encoding::percent_decode_str(&path).decode_utf8_lossy();
+    Ok(output_file(&path))
 }
 
-/// The source file and position a link came from: the article's Markdown when the link
-/// is in its body, otherwise the template that made the page.
+/// The source file and position a link came from: the Markdown of an article or topic
+/// when the link is in its text, otherwise the template that made the page.
 pub fn locate(
     context: &LinkContext<'_>,
     page_path: &str,
@@ -151,30 +160,53 @@ pub fn locate(
     value: &str,
     message: String,
 ) -> Diagnostic {
-    let job = context.job_of.get(page_path).copied();
-    if let Some(PageJob::Article(id)) = job {
-        let article = &context.site.articles[id];
-        if article.html.contains(&format!("\"{value}\""))
-            || article.html.contains(&format!("\"{}\"", value.replace('&', "&amp;")))
-        {
-            let text = context.article_texts.get(article.path.as_path()).copied().unwrap_or_default();
-            let base_path = context.site.config.base_path.as_str();
-            let written = value.strip_prefix(base_path).unwrap_or(value);
-            let (line, column) =
-                text.find(value).or_else(|| text.find(written)).map_or((0, 0), |o| line_column(text, o));
-            return Diagnostic::new(&article.path, line, column, message);
+    let site = context.site;
+    let base_path = site.config.base_path.as_str();
+    let written = value.strip_prefix(base_path).unwrap_or(value);
+    let route = context.route_of.get(page_path).copied();
+    let quoted = |html: &str| {
+        html.contains(&format!("\"{value}\"")) || html.contains(&format!("\"{}\"", value.replace('&', "&amp;")))
+    };
+    let markdown = match route {
+        Some(Route::Article(id)) => {
+            let article = &site.articles[id];
+            // A link to a source file is where its Markdown wrote it.
+            if let Some(index) = site.file_link_urls[id].iter().position(|url| url == value) {
+                let link = &article.file_links[index];
+                return Diagnostic::new(&article.path, link.line, link.column, message);
+            }
+            quoted(&article.html).then_some(&article.path)
         }
+        Some(Route::Topic(t)) => {
+            let topic = &site.topics[t.0].topic;
+            quoted(&topic.intro_html).then_some(&topic.path)
+        }
+        _ => None,
+    };
+    if let Some(path) = markdown {
+        let text = context.texts.get(path.as_path()).copied().unwrap_or_default();
+        let (line, column) = find_written(text, &[value, written]).map_or((0, 0), |o| line_column(text, o));
+        return Diagnostic::new(path, line, column, message);
     }
-    if let Some(template) = job.and_then(template_of)
+    if let Some(template) = route.and_then(Route::template)
         && let Some((origin, text)) = context.templates.source(template)
     {
-        let base_path = context.site.config.base_path.as_str();
-        let written = value.strip_prefix(base_path).unwrap_or(value);
-        let (line, column) = text.find(written).map_or((0, 0), |o| line_column(text, o));
+        let (line, column) = find_written(text, &[written]).map_or((0, 0), |o| line_column(text, o));
         return Diagnostic::new(origin, line, column, format!("{message} (on {page_path})"));
     }
     let (line, column) = line_column(html, offset);
     Diagnostic::new(format!("(output) {page_path}"), line, column, message)
+}
+
+/// Where a link's value is written in a source text: the value itself, else its
+/// `#fragment` (an anchor appended to a URL the template or Markdown makes otherwise).
+fn find_written(text: &str, spellings: &[&str]) -> Option<usize> {
+    let fragment = spellings.first().and_then(|value| value.find('#').map(|at| &value[at..]));
+    spellings
+        .iter()
+        .filter(|s| !s.is_empty())
+        .find_map(|spelling| text.find(spelling))
+        .or_else(|| fragment.filter(|f| f.len() > 1).and_then(|f| text.find(f)))
 }
 
 #[cfg(test)]
@@ -188,6 +220,7 @@ mod tests {
         assert_eq!(resolve("index.html", "/style.css", "").unwrap(), "style.css");
         assert!(resolve("index.html", "/tags/", "/brief").is_err());
         assert!(resolve("index.html", "../../x", "").is_err());
+        assert_eq!(resolve("index.html", "/tags/caf%C3%A9/", "").unwrap(), "tags/café/index.html");
     }
 
     #[test]

@@ -6,11 +6,11 @@ mod sourcing;
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
-use std::sync::Mutex;
 
-use crate::build::{self, BuildOptions};
-use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::render::{Page, PageJob, Renderer};
+use crate::build::BuildOptions;
+use crate::diagnostic::Diagnostic;
+use crate::plan::{self, Loaded, Plan};
+use crate::render::Route;
 use crate::source::SiteSource;
 pub use external::ExternalOptions;
 
@@ -26,6 +26,12 @@ pub enum Severity {
 pub struct Finding {
     pub severity: Severity,
     pub diagnostic: Diagnostic,
+}
+
+impl Finding {
+    fn error(diagnostic: Diagnostic) -> Finding {
+        Finding { severity: Severity::Error, diagnostic }
+    }
 }
 
 impl fmt::Display for Finding {
@@ -54,45 +60,45 @@ impl CheckReport {
     }
 }
 
-/// Checks the site of `options` without writing anything. Content errors (the ones a
-/// build would stop on) come back as `Err`, all together.
-pub fn check(options: &BuildOptions, external: Option<&ExternalOptions>) -> Result<CheckReport, Diagnostics> {
+/// Checks the site of `options` without writing anything, and reports every problem in
+/// one run: content errors (those a build stops on), pages that fail to render, broken
+/// links and anchors, then warnings and notes.
+pub fn check(options: &BuildOptions, external: Option<&ExternalOptions>) -> CheckReport {
     let source = SiteSource::read(&options.root);
-    let loaded = build::parse(&source, options)?;
-    let site = &loaded.site;
-    let renderer = Renderer::new(site, &loaded.templates, &loaded.statics);
-    let static_files = build::static_list(&loaded.statics);
-    let jobs = renderer.jobs();
-    let collisions = build::static_collisions(&renderer, &jobs, &static_files);
-    if !collisions.is_empty() {
-        return Err(collisions);
+    let (loaded, problems) = plan::parse_despite_problems(&source, options);
+    let mut report = CheckReport::default();
+    report.findings.extend(problems.0.into_iter().map(Finding::error));
+    if let Some(loaded) = &loaded {
+        check_pages(loaded, &source, external, &mut report);
     }
-    let pages: Mutex<Vec<Page>> = Mutex::new(Vec::with_capacity(jobs.len()));
-    build::render_pages(&renderer, &jobs, |page| {
-        pages.lock().expect("no panic while holding the lock").push(page);
-        Ok::<(), ()>(())
-    })
-    .expect("collecting pages cannot fail")?;
-    let mut pages = pages.into_inner().expect("no panic while holding the lock");
+    report.findings.sort();
+    report.findings.dedup();
+    report
+}
+
+/// Renders the pages of a loaded site and checks their links; adds what it finds to `report`.
+fn check_pages(loaded: &Loaded, source: &SiteSource, external: Option<&ExternalOptions>, report: &mut CheckReport) {
+    let site = &loaded.site;
+    let plan = Plan::new(site, &loaded.templates, &loaded.statics);
+    report.findings.extend(plan.collisions(&loaded.statics).0.into_iter().map(Finding::error));
+    let (mut pages, problems) = plan.render_collected(&plan.routes);
+    report.findings.extend(problems.0.into_iter().map(Finding::error));
     pages.sort_by(|a, b| a.path.cmp(&b.path));
 
-    let job_of: HashMap<String, PageJob> = jobs.iter().map(|&job| (renderer.output_path(job), job)).collect();
+    let route_of: HashMap<String, Route> = plan.outputs();
+    let static_files = plan::static_list(&loaded.statics);
     let mut files: HashSet<&str> = pages.iter().map(|p| p.path.as_str()).collect();
     files.extend(static_files.iter().map(|(name, _)| name.as_str()));
-    let article_texts: HashMap<&std::path::Path, &str> =
-        source.articles.iter().map(|f| (f.path.as_path(), f.text.as_str())).collect();
-    let context = links::LinkContext {
-        site,
-        templates: &loaded.templates,
-        files: &files,
-        job_of: &job_of,
-        article_texts: &article_texts,
-    };
+    let texts: HashMap<&std::path::Path, &str> =
+        source.articles.iter().chain(&source.topics).map(|f| (f.path.as_path(), f.text.as_str())).collect();
+    let context =
+        links::LinkContext { site, templates: &loaded.templates, files: &files, route_of: &route_of, texts: &texts };
     let scan = links::check_links(&context, &pages);
-    let mut report = CheckReport { pages: pages.len(), links: scan.internal_links, ..CheckReport::default() };
-    report.findings = scan.findings;
-    report.findings.extend(content_findings(site, &source));
-    report.findings.extend(sourcing::findings(&site.articles, &article_texts));
+    report.pages = pages.len();
+    report.links = scan.internal_links;
+    report.findings.extend(scan.findings);
+    report.findings.extend(content_findings(site, source));
+    report.findings.extend(sourcing::findings(&site.articles, &texts));
     if let Some(external) = external {
         let urls: Vec<String> = scan.external.iter().map(|link| link.url.clone()).collect();
         let failures: HashMap<String, String> = external::check_urls(&urls, external).into_iter().collect();
@@ -112,9 +118,6 @@ pub fn check(options: &BuildOptions, external: Option<&ExternalOptions>) -> Resu
             }
         }
     }
-    report.findings.sort();
-    report.findings.dedup();
-    Ok(report)
 }
 
 /// Problems that do not stop a build but that an editor wants to know of.
@@ -122,9 +125,12 @@ fn content_findings(site: &crate::site::Site, source: &SiteSource) -> Vec<Findin
     let texts: HashMap<&std::path::Path, &str> =
         source.articles.iter().chain(&source.topics).map(|f| (f.path.as_path(), f.text.as_str())).collect();
     let line_of = |path: &std::path::Path, key: &str| {
-        texts.get(path).and_then(|text| crate::config::key_line(text, key)).unwrap_or(1)
+        texts.get(path).and_then(|text| crate::yaml::key_line(text, key)).unwrap_or(1)
     };
-    let mut findings = Vec::new();
+    let mut findings: Vec<Finding> = (site.articles.iter().flat_map(|article| &article.warnings))
+        .chain(site.topics.iter().flat_map(|entry| &entry.topic.warnings))
+        .map(|warning| Finding { severity: Severity::Warning, diagnostic: warning.clone() })
+        .collect();
     for entry in site.topics.iter().filter(|t| t.articles.is_empty()) {
         findings.push(Finding {
             severity: Severity::Warning,

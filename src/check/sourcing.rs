@@ -57,12 +57,12 @@ fn warning(path: &Path, line: usize, column: usize, message: String) -> Finding 
 
 /// Line and column (1-based) of a top-level front-matter `key:`.
 fn key_position(text: &str, key: &str) -> Option<(usize, usize)> {
-    crate::config::key_line(text, key).map(|line| (line, 1))
+    crate::yaml::key_line(text, key).map(|line| (line, 1))
 }
 
 /// Line and column (1-based) of the value of a top-level front-matter `key:`.
 fn value_position(text: &str, key: &str) -> Option<(usize, usize)> {
-    let line = crate::config::key_line(text, key)?;
+    let line = crate::yaml::key_line(text, key)?;
     let written = text.lines().nth(line - 1)?;
     let after_colon = written.find(':')? + 1;
     let spaces = written[after_colon..].len() - written[after_colon..].trim_start().len();

@@ -1,21 +1,15 @@
 //! `briefing check`.
 
-use std::path::PathBuf;
-
 use anyhow::Result;
 use clap::Args;
 
-use crate::build::BuildOptions;
+use super::SiteArgs;
 use crate::check::{ExternalOptions, Severity, check};
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// The site's root directory (holding site.yaml)
-    #[arg(long, default_value = ".")]
-    pub root: PathBuf,
-    /// Include articles marked `draft: true`
-    #[arg(long)]
-    pub drafts: bool,
+    #[command(flatten)]
+    pub site: SiteArgs,
     /// Also check external links (throttled per host, cached for a day; failures are warnings)
     #[arg(long)]
     pub external: bool,
@@ -23,9 +17,8 @@ pub struct CheckArgs {
 
 impl CheckArgs {
     pub fn run(self) -> Result<()> {
-        let options = BuildOptions { root: self.root.clone(), include_drafts: self.drafts, ..BuildOptions::default() };
         let external = self.external.then(ExternalOptions::default);
-        let report = check(&options, external.as_ref()).map_err(crate::build::BuildError::Content)?;
+        let report = check(&self.site.options(), external.as_ref());
         for finding in &report.findings {
             eprintln!("{finding}");
         }

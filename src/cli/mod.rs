@@ -4,14 +4,47 @@ mod build;
 mod check;
 mod import;
 mod init;
+mod serve;
+
+use std::path::PathBuf;
 
 use anyhow::Result;
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
 pub use build::BuildArgs;
 pub use check::CheckArgs;
 pub use import::ImportArgs;
 pub use init::InitArgs;
+pub use serve::ServeArgs;
+
+use crate::build::BuildOptions;
+
+/// The flags of every command that builds the site (`build`, `check`, `serve`).
+#[derive(Debug, Clone, Args)]
+pub struct SiteArgs {
+    /// The site's root directory (holding site.yaml)
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Include articles marked `draft: true`
+    #[arg(long)]
+    pub drafts: bool,
+    /// Include articles dated in the future (by default they wait for their date)
+    #[arg(long)]
+    pub future: bool,
+}
+
+impl SiteArgs {
+    /// Build options for these flags (output and base URL as site.yaml says).
+    pub fn options(&self) -> BuildOptions {
+        BuildOptions {
+            root: self.root.clone(),
+            output: None,
+            base_url: None,
+            include_drafts: self.drafts,
+            include_future: self.future,
+        }
+    }
+}
 
 /// briefing turns news reports into a browsable tech-geopolitics briefing site.
 #[derive(Debug, Parser)]
@@ -37,7 +70,7 @@ pub enum Command {
                       problems (file:line:column: message) shown over every page and in the terminal.",
         after_help = "Examples:\n  briefing serve --root my-briefing\n  briefing serve --port 0 --drafts --open   (any free port; drafts included)"
     )]
-    Serve(crate::serve::ServeArgs),
+    Serve(ServeArgs),
     /// Create a new, minimal briefing site that builds as it is
     #[command(after_help = "Example:\n  briefing init my-briefing && briefing build --root my-briefing")]
     Init(InitArgs),

@@ -3,16 +3,17 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::config::yaml_message;
+use crate::yaml::{self, Document, YamlError};
 
 /// The front matter of an article, exactly as written in the file.
 ///
 /// `import` serialises this same type, so what it writes is what the build reads.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct FrontMatter {
+    #[serde(deserialize_with = "yaml::required_text")]
     pub title: String,
     pub date: DateValue,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -40,7 +41,7 @@ pub struct FrontMatter {
     pub image: Option<String>,
     /// Lists of further taxonomies named in `site.yaml`; anything else is an unknown field.
     #[serde(flatten)]
-    pub other: BTreeMap<String, serde_yaml::Value>,
+    pub other: BTreeMap<String, yaml::Value>,
 }
 
 /// The built-in fields of an article's front matter, for suggestions.
@@ -60,6 +61,9 @@ pub const ARTICLE_FIELDS: &[&str] = &[
     "image",
 ];
 
+/// The built-in fields that are taxonomies, read only when site.yaml declares them.
+pub const TAXONOMY_FIELDS: [&str; 3] = ["tags", "organizations", "regions"];
+
 /// Where a report came from.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -75,6 +79,7 @@ pub struct Source {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct TopicFrontMatter {
+    #[serde(deserialize_with = "yaml::required_text")]
     pub title: String,
     #[serde(default)]
     pub summary: String,
@@ -93,14 +98,28 @@ pub enum DateValue {
     Date(NaiveDate),
 }
 
+/// The years a date may have: a briefing's dates are recent, and feeds and sitemaps only
+/// carry four-digit years. A year outside is a typing slip (`20255`, `-2025`).
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2999;
+
 impl DateValue {
     pub fn parse(text: &str) -> Result<DateValue, String> {
         let text = text.trim();
-        if let Ok(date_time) = DateTime::parse_from_rfc3339(text) {
-            return Ok(DateValue::DateTime(date_time));
-        }
-        if let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-            return Ok(DateValue::Date(date));
+        let value = if let Ok(date_time) = DateTime::parse_from_rfc3339(text) {
+            Some(DateValue::DateTime(date_time))
+        } else {
+            NaiveDate::parse_from_str(text, "%Y-%m-%d").ok().map(DateValue::Date)
+        };
+        if let Some(value) = value {
+            let year = value.to_fixed().year();
+            if !YEARS.contains(&year) {
+                return Err(format!(
+                    "the year of `{text}` is {year}: a date's year is from {} to {}",
+                    YEARS.start(),
+                    YEARS.end()
+                ));
+            }
+            return Ok(value);
         }
         Err(format!(
             "invalid date `{text}`: write an RFC 3339 date-time (2025-07-25T08:44:00+02:00) or a date (2025-07-25)"
@@ -152,33 +171,29 @@ pub struct Split<'a> {
     pub body_line: usize,
 }
 
-/// A front-matter problem, located in the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FrontMatterError {
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
+impl Split<'_> {
+    /// The front matter as a YAML document placed in its file.
+    pub fn document(&self) -> Document<'_> {
+        Document::block(self.yaml, self.yaml_line)
+    }
 }
 
-impl FrontMatterError {
-    fn new(line: usize, column: usize, message: impl Into<String>) -> Self {
-        FrontMatterError { line, column, message: message.into() }
-    }
+/// A front-matter problem, located in the file.
+pub type FrontMatterError = YamlError;
+
+fn problem(line: usize, column: usize, message: &str) -> YamlError {
+    YamlError { line, column, message: message.to_owned() }
 }
 
 /// Splits `---\nYAML\n---\nbody`. A leading byte-order mark is allowed.
 pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
-        return Err(FrontMatterError::new(
-            0,
-            0,
-            "the file is empty: start it with a front-matter block between `---` lines",
-        ));
+        return Err(problem(0, 0, "the file is empty: start it with a front-matter block between `---` lines"));
     }
     let first_line = text.lines().next().unwrap_or_default();
     if first_line.trim_end() != "---" {
-        return Err(FrontMatterError::new(
+        return Err(problem(
             1,
             1,
             "expected `---` on the first line: a file starts with its front matter between `---` lines",
@@ -195,60 +210,21 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
         }
         offset += line.len();
     }
-    Err(FrontMatterError::new(1, 1, "the front matter is not closed: add a line `---` after its last field"))
+    Err(problem(1, 1, "the front matter is not closed: add a line `---` after its last field"))
 }
 
 /// Reads a YAML block into `T`; errors are located in the file, with suggestions for unknown fields.
-pub fn parse_yaml<T: serde::de::DeserializeOwned>(split: &Split<'_>, fields: &[&str]) -> Result<T, FrontMatterError> {
+pub fn parse_yaml<T: serde::de::DeserializeOwned>(split: &Split<'_>, fields: &[&str]) -> Result<T, YamlError> {
     if split.yaml.trim().is_empty() {
-        return Err(FrontMatterError::new(1, 1, "the front matter is empty: it needs at least `title` and `date`"));
+        return Err(problem(1, 1, "the front matter is empty: it needs at least `title` and `date`"));
     }
-    serde_yaml::from_str(split.yaml).map_err(|error| {
-        let message = yaml_message(&error.to_string(), fields);
-        // serde_yaml places errors raised by a field's own parser (dates) at the start of
-        // the document, so those are located by the value they quote.
-        let quoted = message.strip_prefix("invalid date `").and_then(|rest| rest.split('`').next());
-        let (line, column) = match quoted.and_then(|value| find_text(split.yaml, value)) {
-            Some((line, column)) => (line + split.yaml_line - 1, column),
-            None => error.location().map_or((1, 0), |l| (l.line() + split.yaml_line - 1, l.column())),
-        };
-        FrontMatterError::new(line, column, message)
-    })
+    yaml::parse(&split.document(), fields)
 }
 
-/// The 1-based line and column of the first occurrence of `needle` in `text`.
-fn find_text(text: &str, needle: &str) -> Option<(usize, usize)> {
-    text.lines()
-        .enumerate()
-        .find_map(|(index, line)| line.find(needle).map(|byte| (index + 1, line[..byte].chars().count() + 1)))
-}
-
-/// Where a top-level `key` (and, if given, one of its values) is in the YAML block,
+/// Where a top-level `key` (and, if given, one of its values) is in the front matter,
 /// as a 1-based file line and column. Used to locate problems found after parsing.
 pub fn locate(split: &Split<'_>, key: &str, value: Option<&str>) -> (usize, usize) {
-    let lines: Vec<&str> = split.yaml.lines().collect();
-    let Some(key_index) =
-        lines.iter().position(|line| line.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')))
-    else {
-        return (split.yaml_line.saturating_sub(1), 0);
-    };
-    let file_line = |index: usize| index + split.yaml_line;
-    let Some(value) = value else {
-        return (file_line(key_index), 1);
-    };
-    let first = &lines[key_index][key.len()..];
-    if let Some(column) = first.find(value) {
-        return (file_line(key_index), key.len() + column + 1);
-    }
-    for (index, line) in lines.iter().enumerate().skip(key_index + 1) {
-        if !line.starts_with([' ', '-', '\t']) {
-            break;
-        }
-        if let Some(column) = line.find(value) {
-            return (file_line(index), column + 1);
-        }
-    }
-    (file_line(key_index), 1)
+    yaml::locate(&split.document(), key, value)
 }
 
 #[cfg(test)]
@@ -316,10 +292,36 @@ mod tests {
     }
 
     #[test]
+    fn years_outside_the_range_are_refused_at_their_line() {
+        for date in ["-2025-01-01", "+20255-01-01", "1066-10-14"] {
+            let error = article(&format!("---\ntitle: A\ndate: {date}\n---\n")).unwrap_err();
+            assert_eq!(error.line, 3, "{date}: {error:?}");
+            assert!(error.message.contains("year"), "{}", error.message);
+        }
+    }
+
+    #[test]
+    fn nested_field_errors_are_located_at_the_field() {
+        let error =
+            article("---\ntitle: A\ndate: 2025-01-01\nsource:\n  name: X\n  published: 1850-01-01\n---\n").unwrap_err();
+        assert_eq!(error.line, 6, "{error:?}");
+        let error = article("---\ntitle: A\ndate: 2025-01-01\nsource:\n  name: X\n  nme: Y\n---\n").unwrap_err();
+        assert_eq!((error.line, error.column), (6, 3), "{error:?}");
+        assert!(error.message.contains("did you mean `name`"), "{}", error.message);
+    }
+
+    #[test]
+    fn null_title_is_no_title() {
+        let error = article("---\ntitle: ~\ndate: 2025-01-01\n---\n").unwrap_err();
+        assert_eq!(error.line, 2, "{error:?}");
+        assert!(error.message.contains("`title`"), "{}", error.message);
+    }
+
+    #[test]
     fn front_matter_round_trips_through_yaml() {
         let text = "---\ntitle: T\ndate: 2025-07-25T08:44:00+02:00\nsummary: S\ntopics: [a]\ntags: [b]\nsource:\n  name: AFP\n  url: https://example.org/x\n---\n";
         let front = article(text).unwrap();
-        let yaml = serde_yaml::to_string(&front).unwrap();
+        let yaml = yaml::to_string(&front);
         let again = article(&format!("---\n{yaml}---\n")).unwrap();
         assert_eq!(front, again);
     }

@@ -1,10 +1,11 @@
 //! Markdown -> HTML, with unique heading ids, a table of contents and a word count.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use serde::Serialize;
+
+use super::raw_html::{self, RawHtmlNote, find_id_attribute, namespace_raw_ids, sanitise};
 
 /// A heading of the table of contents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -24,6 +25,8 @@ pub struct Rendered {
     pub first_paragraph: String,
     /// Links to other source files (`../2024/x.md`), in the order of their placeholders.
     pub file_links: Vec<FileLink>,
+    /// What happened to raw HTML: removed tags (warnings), or nesting too deep to render.
+    pub raw_html: Vec<RawHtmlNote>,
 }
 
 /// A Markdown link to a source file, written into the HTML as a placeholder
@@ -66,12 +69,41 @@ fn options() -> Options {
 }
 
 /// Renders Markdown. Raw HTML in it is sanitised, so no script, event handler or
-/// `javascript:` URL gets through.
+/// `javascript:` URL gets through; what the sanitiser removes is noted in `raw_html`.
 pub fn render(markdown: &str) -> Rendered {
-    let (events, offsets): (Vec<Event<'_>>, Vec<usize>) =
-        Parser::new_ext(markdown, options()).into_offset_iter().map(|(event, range)| (event, range.start)).unzip();
-    let mut file_links = Vec::new();
+    let (events, ranges): (Vec<Event<'_>>, Vec<std::ops::Range<usize>>) =
+        Parser::new_ext(markdown, options()).into_offset_iter().unzip();
     let has_raw_html = events.iter().any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)));
+    if !has_raw_html {
+        return render_events(events, &ranges, false);
+    }
+    let fragments = events
+        .iter()
+        .zip(&ranges)
+        .filter(|(event, _)| matches!(event, Event::Html(_) | Event::InlineHtml(_)))
+        .map(|(_, range)| range.clone());
+    let inspection = raw_html::inspect(markdown, fragments);
+    let mut rendered = if inspection.edits.is_empty() {
+        render_events(events, &ranges, true)
+    } else {
+        // `<script>` in prose becomes `&lt;script>` (text, no longer an element that would
+        // swallow the rest of the article); elements nested too deep lose their tags.
+        // Rare, so parsed again.
+        let (edited, back) = raw_html::apply(markdown, &inspection.edits);
+        let (events, ranges): (Vec<Event<'_>>, Vec<_>) = Parser::new_ext(&edited, options()).into_offset_iter().unzip();
+        let mut rendered = render_events(events, &ranges, true);
+        for link in &mut rendered.file_links {
+            link.offset = back(link.offset);
+        }
+        rendered
+    };
+    rendered.raw_html = inspection.notes;
+    rendered
+}
+
+/// The HTML of parsed Markdown, with ids, toc, word count and file links.
+fn render_events(events: Vec<Event<'_>>, ranges: &[std::ops::Range<usize>], has_raw_html: bool) -> Rendered {
+    let mut file_links = Vec::new();
 
     let mut used_ids: HashSet<String> = TEMPLATE_IDS.iter().map(|id| id.to_string()).collect();
     let mut toc = Vec::new();
@@ -133,7 +165,7 @@ pub fn render(markdown: &str) -> Rendered {
                     file_links.push(FileLink {
                         target: target.to_owned(),
                         fragment: fragment.map(str::to_owned),
-                        offset: offsets[index],
+                        offset: ranges[index].start,
                     });
                     output.push(Event::Start(Tag::Link {
                         link_type: *link_type,
@@ -200,12 +232,19 @@ pub fn render(markdown: &str) -> Rendered {
         index += 1;
     }
 
-    let mut html_out = String::with_capacity(markdown.len() * 3 / 2);
+    let mut html_out = String::with_capacity(ranges.last().map_or(0, |r| r.end) * 3 / 2);
     html::push_html(&mut html_out, output.into_iter());
     if has_raw_html {
         html_out = sanitise(&html_out);
     }
-    Rendered { html: html_out, toc, word_count, first_paragraph: first_paragraph.trim().to_owned(), file_links }
+    Rendered {
+        html: html_out,
+        toc,
+        word_count,
+        first_paragraph: first_paragraph.trim().to_owned(),
+        file_links,
+        raw_html: Vec::new(),
+    }
 }
 
 /// Markdown links may only use web and mail schemes (or none): never `javascript:`,
@@ -268,60 +307,6 @@ fn count_words(text: &str) -> usize {
     text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
 }
 
-/// The sanitiser for raw HTML: ammonia's safe defaults, keeping the ids and
-/// classes that headings, footnotes and task lists need.
-static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
-    let mut builder = ammonia::Builder::default();
-    builder
-        .add_generic_attributes(["id", "class"])
-        .add_tags(["input", "figure", "figcaption"])
-        .add_tag_attributes("input", ["type", "checked", "disabled"])
-        .url_schemes(["http", "https", "mailto"].into_iter().collect())
-        .link_rel(Some("noopener noreferrer"))
-        .attribute_filter(|_, attribute, value| {
-            if attribute != "id" {
-                return Some(value.into());
-            }
-            // Raw HTML may repeat an id; only its first use keeps it.
-            SEEN_IDS.with_borrow_mut(|seen| seen.insert(value.to_owned())).then(|| value.into())
-        });
-    builder
-});
-
-thread_local! {
-    /// Ids met while sanitising the current document (a `clean` runs on one thread).
-    static SEEN_IDS: std::cell::RefCell<HashSet<String>> = std::cell::RefCell::new(HashSet::new());
-}
-
-fn sanitise(html: &str) -> String {
-    SEEN_IDS.with_borrow_mut(HashSet::clear);
-    SANITIZER.clean(html).to_string()
-}
-
-/// Puts the ids written in raw HTML into their own `user-` namespace, so they never
-/// take the id of a generated heading or footnote.
-fn namespace_raw_ids(html: &str) -> String {
-    let mut out = String::with_capacity(html.len() + 16);
-    let mut rest = html;
-    while let Some(found) = find_id_attribute(rest) {
-        let (head, tail) = rest.split_at(found);
-        out.push_str(head);
-        let quote_len = usize::from(tail.as_bytes().get(3).is_some_and(|b| *b == b'"' || *b == b'\''));
-        out.push_str(&tail[..3 + quote_len]);
-        out.push_str("user-");
-        rest = &tail[3 + quote_len..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// The byte offset of the next ` id=` (any case, after whitespace) in `html`.
-fn find_id_attribute(html: &str) -> Option<usize> {
-    let bytes = html.as_bytes();
-    (1..bytes.len().saturating_sub(2))
-        .find(|&i| bytes[i - 1].is_ascii_whitespace() && bytes[i..i + 3].eq_ignore_ascii_case(b"id="))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -352,16 +337,6 @@ mod tests {
         assert!(out.html.contains("id=\"fnref-1\""), "{}", out.html);
         assert!(out.html.contains("id=\"fn-1\""), "{}", out.html);
         assert!(out.html.contains("<h2 id=\"1\">"), "{}", out.html);
-    }
-
-    #[test]
-    fn raw_html_is_sanitised() {
-        let out = render(
-            "Hi <script>alert(1)</script><a href=\"javascript:alert(1)\" onclick=\"x()\">x</a>\n\n<iframe src=\"https://e.org\"></iframe><img src=x onerror=alert(1)>\n",
-        );
-        for bad in ["<script", "javascript:", "onclick", "onerror", "<iframe"] {
-            assert!(!out.html.contains(bad), "{bad} in {}", out.html);
-        }
     }
 
     #[test]

@@ -2,17 +2,20 @@
 
 pub mod front_matter;
 pub mod markdown;
+mod raw_html;
 
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::diagnostic::{Diagnostic, suggestion};
+use crate::diagnostic::{Diagnostic, forbidden_character, forbidden_reference, line_column, suggestion};
+use crate::yaml::{self, YamlError};
 use front_matter::{
-    ARTICLE_FIELDS, FrontMatter, FrontMatterError, Source, Split, TOPIC_FIELDS, TopicFrontMatter, locate, parse_yaml,
+    ARTICLE_FIELDS, FrontMatter, Source, Split, TAXONOMY_FIELDS, TOPIC_FIELDS, TopicFrontMatter, locate, parse_yaml,
     split,
 };
 pub use markdown::Heading;
+pub use raw_html::MAX_HTML_DEPTH;
 
 /// What parsing an article needs to know about the rest of the site.
 #[derive(Debug, Clone, Copy)]
@@ -51,6 +54,8 @@ pub struct Article {
     pub word_count: usize,
     /// Links in the body to other source files, resolved against this file's folder.
     pub file_links: Vec<SourceLink>,
+    /// Problems that do not stop a build (raw HTML removed), located in the file.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// A link from an article's body to another source file (`../2024/x.md`).
@@ -74,10 +79,36 @@ pub struct Topic {
     pub weight: i64,
     pub keywords: Vec<String>,
     pub intro_html: String,
+    /// Problems that do not stop a build (raw HTML removed), located in the file.
+    pub warnings: Vec<Diagnostic>,
 }
 
-fn located(path: &Path, error: FrontMatterError) -> Diagnostic {
-    Diagnostic::new(path, error.line, error.column, error.message)
+fn located(path: &Path, error: YamlError) -> Diagnostic {
+    error.in_file(path)
+}
+
+/// A body rendered, or the character no output can carry. Warnings about raw HTML go
+/// to `warnings`.
+fn render_body(
+    path: &Path,
+    parts: &Split<'_>,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<markdown::Rendered, Diagnostic> {
+    let at = |offset: usize, message: String| {
+        let (line, column) = line_column(parts.body, offset);
+        Diagnostic::new(path, line + parts.body_line - 1, column, message)
+    };
+    // Raw, or written as a character reference that Markdown and HTML would decode.
+    if let Some((offset, character)) = forbidden_character(parts.body)
+        .or_else(|| parts.body.contains("&#").then(|| forbidden_reference(parts.body)).flatten())
+    {
+        return Err(at(offset, yaml::character_message(character)));
+    }
+    let mut rendered = markdown::render(parts.body);
+    for note in std::mem::take(&mut rendered.raw_html) {
+        warnings.push(at(note.offset, note.message));
+    }
+    Ok(rendered)
 }
 
 impl Article {
@@ -154,13 +185,14 @@ impl Article {
             return Err(problems);
         }
 
-        let rendered = markdown::render(parts.body);
+        let mut warnings = Vec::new();
+        let rendered = render_body(path, &parts, &mut warnings).map_err(|problem| vec![problem])?;
         let folder = path.parent().unwrap_or(Path::new(""));
         let file_links = rendered
             .file_links
             .iter()
             .map(|link| {
-                let (line, column) = crate::diagnostic::line_column(parts.body, link.offset);
+                let (line, column) = line_column(parts.body, link.offset);
                 SourceLink {
                     resolved: normalise(&folder.join(&link.target)),
                     written: link.target.clone(),
@@ -193,31 +225,18 @@ impl Article {
             toc: rendered.toc,
             word_count: rendered.word_count,
             file_links,
+            warnings,
         })
     }
 }
 
 /// Top-level keys that are neither article fields nor taxonomies, with suggestions.
 fn misspelt_keys(parts: &Split<'_>, taxonomies: &[String], path: &Path) -> Vec<Diagnostic> {
-    parts
-        .yaml
-        .lines()
-        .enumerate()
-        .filter_map(|(index, line)| {
-            let key = line.split_once(':')?.0;
-            let plain = !key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-');
-            let known = ARTICLE_FIELDS.contains(&key) || taxonomies.iter().any(|t| t == key);
-            if !plain || known {
-                return None;
-            }
-            let close = suggestion(key, ARTICLE_FIELDS.iter().copied())?;
-            Some(Diagnostic::new(
-                path,
-                index + parts.yaml_line,
-                1,
-                format!("unknown field `{key}`; did you mean `{close}`?"),
-            ))
-        })
+    yaml::top_level_keys(&parts.document())
+        .into_iter()
+        .filter(|(key, _)| !ARTICLE_FIELDS.contains(&key.as_str()) && !taxonomies.contains(key))
+        .filter(|(key, _)| suggestion(key, ARTICLE_FIELDS.iter().copied()).is_some())
+        .map(|(key, line)| Diagnostic::new(path, line, 1, yaml::unknown("field", &key, ARTICLE_FIELDS)))
         .collect()
 }
 
@@ -229,30 +248,42 @@ fn taxonomy_terms(
     path: &Path,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<Vec<String>> {
+    // The fields an article of this site may have: the built-in taxonomies only if declared.
+    let declared = |field: &&str| !TAXONOMY_FIELDS.contains(field) || context.taxonomies.iter().any(|t| t == field);
+    let mut known: Vec<&str> = ARTICLE_FIELDS.iter().copied().filter(declared).collect();
+    known.extend(context.taxonomies.iter().map(String::as_str).filter(|t| !ARTICLE_FIELDS.contains(t)));
     for (key, value) in &front.other {
         let (line, column) = locate(parts, key, None);
         if !context.taxonomies.contains(key) {
-            let known = ARTICLE_FIELDS.iter().copied().chain(context.taxonomies.iter().map(String::as_str));
-            let message = match suggestion(key, known) {
-                Some(close) => format!("unknown field `{key}`; did you mean `{close}`?"),
-                None => format!(
-                    "unknown field `{key}`; known fields: {}{}",
-                    ARTICLE_FIELDS.join(", "),
-                    context
-                        .taxonomies
-                        .iter()
-                        .filter(|t| !ARTICLE_FIELDS.contains(&t.as_str()))
-                        .map(|t| format!(", {t}"))
-                        .collect::<String>()
-                ),
-            };
+            let mut message = yaml::unknown("field", key, &known);
+            if yaml::string_list(value).is_some() {
+                message.push_str(&format!("; or, for a taxonomy, add `{key}` to `taxonomies:` in site.yaml"));
+            }
             problems.push(Diagnostic::new(path, line, column, message));
-        } else if serde_yaml::from_value::<Vec<String>>(value.clone()).is_err() {
+        } else if yaml::string_list(value).is_none() {
             problems.push(Diagnostic::new(
                 path,
                 line,
                 column,
                 format!("`{key}` must be a list of names, such as `[a, b]`"),
+            ));
+        }
+    }
+    // A built-in taxonomy field the site does not declare would be dropped without a word.
+    for (taxonomy, terms) in
+        [("tags", &front.tags), ("organizations", &front.organizations), ("regions", &front.regions)]
+    {
+        if !terms.is_empty() && !context.taxonomies.iter().any(|t| t == taxonomy) {
+            let (line, column) = locate(parts, taxonomy, None);
+            let hint = match suggestion(taxonomy, context.taxonomies.iter().map(String::as_str)) {
+                Some(close) => format!("did you mean `{close}`?"),
+                None => format!("the site's taxonomies are: {}", known_list(context.taxonomies)),
+            };
+            problems.push(Diagnostic::new(
+                path,
+                line,
+                column,
+                format!("`{taxonomy}` is not a taxonomy of this site (site.yaml `taxonomies:`); {hint}"),
             ));
         }
     }
@@ -264,9 +295,7 @@ fn taxonomy_terms(
                 "tags" => front.tags.clone(),
                 "organizations" => front.organizations.clone(),
                 "regions" => front.regions.clone(),
-                other => {
-                    front.other.get(other).and_then(|v| serde_yaml::from_value(v.clone()).ok()).unwrap_or_default()
-                }
+                other => front.other.get(other).and_then(yaml::string_list).unwrap_or_default(),
             };
             for term in &terms {
                 if slug::slugify(term).is_empty() {
@@ -303,6 +332,8 @@ impl Topic {
             let (line, column) = locate(&parts, "title", None);
             return Err(vec![Diagnostic::new(path, line, column, "`title` is empty")]);
         }
+        let mut warnings = Vec::new();
+        let intro_html = render_body(path, &parts, &mut warnings).map_err(|problem| vec![problem])?.html;
         Ok(Topic {
             path: path.to_path_buf(),
             slug: stem.to_owned(),
@@ -310,7 +341,8 @@ impl Topic {
             summary: front.summary.trim().to_owned(),
             weight: front.weight,
             keywords: front.keywords,
-            intro_html: markdown::render(parts.body).html,
+            intro_html,
+            warnings,
         })
     }
 }
@@ -337,7 +369,8 @@ pub fn is_valid_slug(slug: &str) -> bool {
         && !slug.starts_with('-')
 }
 
-fn is_valid_language(lang: &str) -> bool {
+/// A BCP 47 language tag such as `en`, `fr` or `pt-BR`.
+pub fn is_valid_language(lang: &str) -> bool {
     let mut parts = lang.split('-');
     let primary = parts.next().unwrap_or_default();
     (2..=3).contains(&primary.len())
@@ -360,73 +393,4 @@ pub fn shorten(text: &str, max: usize) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn context<'a>(topics: &'a [String], taxonomies: &'a [String]) -> ParseContext<'a> {
-        ParseContext { default_language: "en", topics, taxonomies }
-    }
-
-    fn taxonomies() -> Vec<String> {
-        vec!["tags".into(), "organizations".into(), "regions".into()]
-    }
-
-    #[test]
-    fn unknown_topic_is_located_with_suggestion() {
-        let topics = vec!["us-china-tech-decoupling".to_owned()];
-        let text = "---\ntitle: A\ndate: 2025-01-01\ntopics: [us-china]\n---\nBody\n";
-        let errors =
-            Article::parse(Path::new("content/articles/a.md"), text, &context(&topics, &taxonomies())).unwrap_err();
-        assert_eq!(errors.len(), 1);
-        assert_eq!(
-            errors[0].to_string(),
-            "content/articles/a.md:4:10: unknown topic `us-china`: add content/topics/us-china.md or use a known slug; did you mean `us-china-tech-decoupling`?"
-        );
-    }
-
-    #[test]
-    fn misspelt_field_suggests_the_field() {
-        let topics = vec!["t".to_owned()];
-        let text = "---\ntittle: A\ndate: 2025-01-01\ntopics: [t]\n---\n";
-        let errors = Article::parse(Path::new("a.md"), text, &context(&topics, &taxonomies())).unwrap_err();
-        assert!(
-            errors.iter().any(|e| e.to_string().contains("unknown field `tittle`; did you mean `title`?")),
-            "{errors:?}"
-        );
-    }
-
-    #[test]
-    fn custom_taxonomy_is_read_when_declared() {
-        let topics = vec!["t".to_owned()];
-        let tax = vec!["tags".to_owned(), "people".to_owned()];
-        let text = "---\ntitle: A\ndate: 2025-01-01\ntopics: [t]\npeople: [Ada]\n---\n";
-        let article = Article::parse(Path::new("a.md"), text, &context(&topics, &tax)).unwrap();
-        assert_eq!(article.terms, vec![Vec::<String>::new(), vec!["Ada".to_owned()]]);
-    }
-
-    #[test]
-    fn slug_with_slash_is_refused() {
-        let topics = vec!["t".to_owned()];
-        let text = "---\ntitle: A\ndate: 2025-01-01\ntopics: [t]\nslug: ../evil\n---\n";
-        let errors = Article::parse(Path::new("a.md"), text, &context(&topics, &taxonomies())).unwrap_err();
-        assert!(errors[0].message.contains("not allowed"), "{errors:?}");
-        assert_eq!(errors[0].line, 5);
-    }
-
-    #[test]
-    fn summary_falls_back_to_first_paragraph() {
-        let topics = vec!["t".to_owned()];
-        let text = "---\ntitle: A\ndate: 2025-01-01\ntopics: [t]\n---\nFirst words here.\n\nSecond.\n";
-        let article =
-            Article::parse(Path::new("content/articles/My File.md"), text, &context(&topics, &taxonomies())).unwrap();
-        assert_eq!(article.summary, "First words here.");
-        assert!(!article.summary_written);
-        assert_eq!(article.slug, "my-file");
-    }
-
-    #[test]
-    fn shorten_cuts_at_a_word() {
-        assert_eq!(shorten("one two three", 9), "one two…");
-        assert_eq!(shorten("short", 9), "short");
-    }
-}
+mod tests;

@@ -153,6 +153,7 @@ mod tests {
             weight: 0,
             keywords: keywords.iter().map(|k| k.to_string()).collect(),
             intro_html: String::new(),
+            warnings: Vec::new(),
         };
         Gazetteer::new(
             &[

@@ -109,7 +109,7 @@ pub struct Imported {
 impl Imported {
     /// The article file: front matter between `---` lines, then the body.
     pub fn document(&self) -> String {
-        let yaml = serde_yaml::to_string(&self.front).expect("front matter serialises to YAML");
+        let yaml = crate::yaml::to_string(&self.front);
         format!("---\n{yaml}---\n\n{}", self.body)
     }
 }
@@ -264,6 +264,7 @@ mod tests {
             weight: 0,
             keywords: vec!["design centre".to_owned()],
             intro_html: String::new(),
+            warnings: Vec::new(),
         };
         Importer::new(Gazetteer::new(&[topic], &crate::site::Entities::default()), Vec::new(), 2030).unwrap()
     }

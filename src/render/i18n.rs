@@ -3,6 +3,8 @@
 use chrono::{DateTime, Datelike, FixedOffset, Timelike};
 use serde::Serialize;
 
+use crate::taxonomies::{ORGANIZATIONS, REGIONS, TAGS};
+
 /// The interface languages; any other page language gets English labels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Locale {
@@ -27,6 +29,20 @@ impl Locale {
         match self {
             Locale::En => &EN,
             Locale::Fr => &FR,
+        }
+    }
+
+    /// The heading of a taxonomy: its label for the built-in ones, else the name capitalised.
+    pub fn taxonomy(self, name: &str) -> String {
+        match (crate::taxonomies::builtin(name), self) {
+            (Some(builtin), Locale::En) => builtin.label_en.to_owned(),
+            (Some(builtin), Locale::Fr) => builtin.label_fr.to_owned(),
+            (None, _) => {
+                let mut chars = name.chars();
+                chars
+                    .next()
+                    .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect::<String>().replace('-', " "))
+            }
         }
     }
 
@@ -119,23 +135,6 @@ pub struct Labels {
     pub back_to_top: &'static str,
 }
 
-impl Labels {
-    /// The heading of a taxonomy: a label for the built-in ones, else the name capitalised.
-    pub fn taxonomy(&self, name: &str) -> String {
-        match name {
-            "tags" => self.tags.to_owned(),
-            "organizations" => self.organizations.to_owned(),
-            "regions" => self.regions.to_owned(),
-            other => {
-                let mut chars = other.chars();
-                chars
-                    .next()
-                    .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect::<String>().replace('-', " "))
-            }
-        }
-    }
-}
-
 static EN: Labels = Labels {
     skip_to_content: "Skip to content",
     home: "Home",
@@ -169,9 +168,9 @@ static EN: Labels = Labels {
     search_no_results: "No briefing matches.",
     search_needs_js: "Search needs JavaScript. Browse the topics or the archive instead.",
     main_navigation: "Main",
-    tags: "Tags",
-    organizations: "Organizations",
-    regions: "Regions",
+    tags: TAGS.label_en,
+    organizations: ORGANIZATIONS.label_en,
+    regions: REGIONS.label_en,
     timeline: "Timeline",
     in_topics: "In",
     footer_generated: "Built with briefing",
@@ -211,9 +210,9 @@ static FR: Labels = Labels {
     search_no_results: "Aucune synthèse ne correspond.",
     search_needs_js: "La recherche nécessite JavaScript. Parcourez plutôt les thèmes ou les archives.",
     main_navigation: "Principale",
-    tags: "Mots-clés",
-    organizations: "Organisations",
-    regions: "Régions",
+    tags: TAGS.label_fr,
+    organizations: ORGANIZATIONS.label_fr,
+    regions: REGIONS.label_fr,
     timeline: "Chronologie",
     in_topics: "Dans",
     footer_generated: "Généré avec briefing",

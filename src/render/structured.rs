@@ -6,6 +6,7 @@
 
 use serde_json::{Value, json};
 
+use crate::route::Route;
 use crate::site::{ArticleId, Site};
 
 /// How many articles a topic page lists in its `CollectionPage`.
@@ -32,7 +33,7 @@ pub fn share_image(site: &Site, id: Option<ArticleId>) -> Option<String> {
 pub fn article_json_ld(site: &Site, id: ArticleId) -> String {
     let article = &site.articles[id];
     let base_url = &site.config.base_url;
-    let permalink = format!("{base_url}{}", site.article_path(id));
+    let permalink = site.routes.permalink(Route::Article(id));
     let publisher = json!({ "@type": "Organization", "name": site.config.title, "url": format!("{base_url}/") });
     let mut about: Vec<Value> = site.article_topics[id]
         .iter()
@@ -99,7 +100,7 @@ pub fn topic_json_ld(site: &Site, topic: usize, topics_title: &str) -> String {
             json!({
                 "@type": "ListItem",
                 "position": index + 1,
-                "url": format!("{base_url}{}", site.article_path(id)),
+                "url": site.routes.permalink(Route::Article(id)),
                 "name": site.articles[id].title,
             })
         })

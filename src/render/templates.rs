@@ -1,8 +1,11 @@
 //! Tera templates: the built-in defaults, overridden file by file by the site's `templates/`.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::io::Write;
+use std::time::{Duration, Instant};
 
-use tera::{ErrorKind, Tera};
+use tera::{ErrorKind, Kwargs, State, Tera};
 
 use crate::diagnostic::Diagnostic;
 use crate::source::TextFile;
@@ -65,6 +68,8 @@ impl Templates {
         if !problems.is_empty() {
             return Err(problems);
         }
+        // The built-in `range` has no idea of the page it serves: ours counts what it makes.
+        tera.register_function("range", bounded_range);
         tera.add_raw_templates(sources.iter().map(|(name, (_, text))| (name.as_str(), *text))).map_err(|error| {
             let origin = report_origin(&error, &origins).unwrap_or_else(|| "templates".to_owned());
             vec![diagnostic(&error, &origin)]
@@ -77,6 +82,27 @@ impl Templates {
         Some((self.origins.get(name)?.as_str(), self.texts.get(name)?.as_str()))
     }
 
+    /// Renders `template` for the page written at `page`, within the page limits
+    /// ([`MAX_PAGE_BYTES`], [`MAX_RANGE_ITEMS`], [`MAX_PAGE_TIME`]): a template that loops
+    /// without end is an error naming the template and the page, not a build that never ends.
+    pub fn render_page(&self, template: &str, context: &tera::Context, page: &str) -> Result<Vec<u8>, Diagnostic> {
+        let deadline = Instant::now() + MAX_PAGE_TIME;
+        BUDGET.with_borrow_mut(|budget| *budget = Some(Budget { deadline, range_items: 0, exceeded: None }));
+        let mut writer = PageWriter { bytes: Vec::with_capacity(16 << 10), deadline, writes: 0 };
+        let result = self.tera.render_to(template, context, &mut writer);
+        let exceeded = BUDGET.with_borrow_mut(|budget| budget.take().and_then(|b| b.exceeded));
+        match result {
+            Ok(()) => Ok(writer.bytes),
+            Err(error) => {
+                let mut diagnostic = self.error(&error, template);
+                if let Some(limit) = exceeded {
+                    diagnostic.message = format!("rendering `{page}` stopped: {}", limit.describe());
+                }
+                Err(diagnostic)
+            }
+        }
+    }
+
     /// A rendering error, located in the template file it happened in.
     pub fn error(&self, error: &tera::Error, rendering: &str) -> Diagnostic {
         let origin = report_origin(error, &self.origins)
@@ -84,6 +110,117 @@ impl Templates {
             .unwrap_or_else(|| format!("templates/{rendering}"));
         diagnostic(error, &origin)
     }
+}
+
+/// The most one page may weigh. The largest built-in page of a 10,000-article site
+/// (the archive) is a few megabytes.
+pub const MAX_PAGE_BYTES: usize = 64 << 20;
+
+/// How many numbers `range()` may make while one page renders: loops of loops of
+/// `range(end=99999)` would otherwise run for days with no output to stop them.
+pub const MAX_RANGE_ITEMS: usize = 1_000_000;
+
+/// How long one page may take to render; built-in pages take milliseconds.
+pub const MAX_PAGE_TIME: Duration = Duration::from_secs(20);
+
+/// Which page limit a rendering hit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Limit {
+    Bytes,
+    RangeItems,
+    Time,
+}
+
+impl Limit {
+    fn describe(self) -> String {
+        match self {
+            Limit::Bytes => format!("the template wrote more than {} MiB", MAX_PAGE_BYTES >> 20),
+            Limit::RangeItems => {
+                format!(
+                    "the template's `range()` loops made more than {MAX_RANGE_ITEMS} numbers (loops nested too deep?)"
+                )
+            }
+            Limit::Time => format!("the template ran for more than {} s", MAX_PAGE_TIME.as_secs()),
+        }
+    }
+}
+
+/// What the page being rendered on this thread has used. Tera calls `range` with no
+/// handle on the rendering, so the count lives with the thread (a page renders on one).
+struct Budget {
+    deadline: Instant,
+    range_items: usize,
+    exceeded: Option<Limit>,
+}
+
+thread_local! {
+    static BUDGET: RefCell<Option<Budget>> = const { RefCell::new(None) };
+}
+
+/// Records that the page hit `limit`; the rendering error then says which.
+fn exceed(limit: Limit) -> std::io::Error {
+    BUDGET.with_borrow_mut(|budget| {
+        if let Some(budget) = budget {
+            budget.exceeded.get_or_insert(limit);
+        }
+    });
+    std::io::Error::other(limit.describe())
+}
+
+/// The page's bytes, refused past [`MAX_PAGE_BYTES`] or [`MAX_PAGE_TIME`].
+struct PageWriter {
+    bytes: Vec<u8>,
+    deadline: Instant,
+    writes: usize,
+}
+
+impl Write for PageWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len() + buf.len() > MAX_PAGE_BYTES {
+            return Err(exceed(Limit::Bytes));
+        }
+        // Reading the clock on every small write would cost more than the write.
+        self.writes += 1;
+        if self.writes.is_multiple_of(1024) && Instant::now() > self.deadline {
+            return Err(exceed(Limit::Time));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Tera's `range(start=0, end, step_by=1)`, counted against the page's budget.
+fn bounded_range(kwargs: Kwargs, _: &State) -> tera::TeraResult<Vec<i128>> {
+    let start = kwargs.get::<i128>("start")?.unwrap_or_default();
+    let end = kwargs.must_get::<i128>("end")?;
+    let step = kwargs.get::<i128>("step_by")?.unwrap_or(1);
+    if step == 0 {
+        return Err(tera::Error::message("`range` was called with `step_by=0`"));
+    }
+    let span = if step > 0 { end.saturating_sub(start) } else { start.saturating_sub(end) };
+    let length = if span <= 0 { 0 } else { (span.saturating_add(step.abs() - 1) / step.abs()) as u128 };
+    let over = BUDGET.with_borrow_mut(|budget| {
+        let budget = budget.as_mut()?;
+        budget.range_items = budget.range_items.saturating_add(usize::try_from(length).unwrap_or(usize::MAX));
+        if budget.range_items > MAX_RANGE_ITEMS {
+            Some(Limit::RangeItems)
+        } else if Instant::now() > budget.deadline {
+            Some(Limit::Time)
+        } else {
+            None
+        }
+    });
+    if let Some(limit) = over {
+        return Err(tera::Error::message(exceed(limit).to_string()));
+    }
+    if length > MAX_RANGE_ITEMS as u128 {
+        return Err(tera::Error::message(format!("`range` would make {length} numbers, more than {MAX_RANGE_ITEMS}")));
+    }
+    Ok((0..length as i128).map(|i| start + i * step).collect())
 }
 
 fn report_origin(error: &tera::Error, origins: &BTreeMap<String, String>) -> Option<String> {
@@ -127,6 +264,35 @@ mod tests {
     #[test]
     fn defaults_compile() {
         assert!(Templates::compile(&[]).is_ok());
+    }
+
+    #[test]
+    fn nested_ranges_stop_at_the_page_budget() {
+        let loops = "{% for i in range(end=99999) %}{% for j in range(end=99999) %}{% for k in range(end=99999) %}{% endfor %}{% endfor %}{% endfor %}";
+        let templates = Templates::compile(&[file("index.html", loops)]).ok().unwrap();
+        let error = templates.render_page("index.html", &tera::Context::new(), "index.html").unwrap_err();
+        assert_eq!(error.path, PathBuf::from("templates/index.html"));
+        assert!(error.message.starts_with("rendering `index.html` stopped: "), "{}", error.message);
+        assert!(error.message.contains("range()"), "{}", error.message);
+    }
+
+    #[test]
+    fn range_counts_like_teras() {
+        let text = "{% for i in range(end=3) %}{{ i }}{% endfor %}|{% for i in range(start=5, end=1, step_by=-2) %}{{ i }}{% endfor %}|{% for i in range(start=2, end=2) %}x{% endfor %}";
+        let templates = Templates::compile(&[file("index.html", text)]).ok().unwrap();
+        let page = templates.render_page("index.html", &tera::Context::new(), "index.html").unwrap();
+        assert_eq!(String::from_utf8(page).unwrap(), "012|53|");
+    }
+
+    #[test]
+    fn output_past_the_page_limit_is_an_error() {
+        let loops =
+            "{% for i in range(end=99999) %}{% for j in range(end=9) %}{{ \"x\" ~ i ~ j }}{% endfor %}{% endfor %}";
+        // 900,000 range numbers, within budget; about 6 MB of output: raise it by a big string.
+        let big = format!("{{% set s = \"{}\" %}}{loops}", "y".repeat(100));
+        let templates = Templates::compile(&[file("index.html", &big.replace("\"x\"", "s"))]).ok().unwrap();
+        let error = templates.render_page("index.html", &tera::Context::new(), "page.html").unwrap_err();
+        assert!(error.message.contains("MiB"), "{}", error.message);
     }
 
     #[test]

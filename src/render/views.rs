@@ -3,6 +3,7 @@
 //! Article summaries (for lists) are made at most once per interface language and shared
 //! by every list page as reference-counted values, so a list costs no article clones.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -10,6 +11,8 @@ use tera::Value;
 
 use super::i18n::Locale;
 use crate::content::Heading;
+use crate::content::markdown::file_link_placeholder;
+use crate::route::{Route, TaxonomyId, TermId, TopicId};
 use crate::site::{ArticleId, Site, YearGroup};
 
 /// A link: a name and a root-relative URL.
@@ -57,11 +60,10 @@ impl<'a> Summaries<'a> {
 
 fn summary(site: &Site, locale: Locale, id: ArticleId) -> Value {
     let article = &site.articles[id];
-    let path = site.article_path(id);
     Value::from_serializable(&SummaryView {
         title: &article.title,
-        url: format!("{}{path}", site.config.base_path),
-        permalink: format!("{}{path}", site.config.base_url),
+        url: site.routes.url(Route::Article(id)),
+        permalink: site.routes.permalink(Route::Article(id)),
         lang: &article.lang,
         date: article.date.to_rfc3339(),
         date_display: locale.date(&article.date),
@@ -73,10 +75,7 @@ fn summary(site: &Site, locale: Locale, id: ArticleId) -> Value {
 pub fn topic_links(site: &Site, id: ArticleId) -> Vec<Link<'_>> {
     site.article_topics[id]
         .iter()
-        .map(|&t| {
-            let topic = &site.topics[t].topic;
-            Link { name: &topic.title, url: format!("{}/topics/{}/", site.config.base_path, topic.slug) }
-        })
+        .map(|&t| Link { name: &site.topics[t].topic.title, url: site.routes.url(Route::Topic(TopicId(t))) })
         .collect()
 }
 
@@ -129,22 +128,21 @@ impl<'a> ArticleView<'a> {
     pub fn new(site: &'a Site, id: ArticleId, summaries: &Summaries) -> ArticleView<'a> {
         let article = &site.articles[id];
         let locale = Locale::for_language(&article.lang);
-        let labels = locale.labels();
-        let path = site.article_path(id);
-        let base_path = &site.config.base_path;
+        let routes = &site.routes;
         let taxonomies = site
             .taxonomies
             .iter()
             .zip(&site.article_terms[id])
-            .filter(|(_, terms)| !terms.is_empty())
-            .map(|(taxonomy, terms)| ArticleTaxonomy {
+            .enumerate()
+            .filter(|(_, (_, terms))| !terms.is_empty())
+            .map(|(t, (taxonomy, terms))| ArticleTaxonomy {
                 name: &taxonomy.name,
-                title: labels.taxonomy(&taxonomy.name),
+                title: locale.taxonomy(&taxonomy.name),
                 terms: terms
                     .iter()
-                    .map(|&t| {
-                        let term = &taxonomy.terms[t];
-                        Link { name: &term.name, url: format!("{base_path}/{}/{}/", taxonomy.name, term.slug) }
+                    .map(|&term| Link {
+                        name: &taxonomy.terms[term].name,
+                        url: routes.url(Route::Term(TaxonomyId(t), TermId(term))),
                     })
                     .collect(),
             })
@@ -160,15 +158,15 @@ impl<'a> ArticleView<'a> {
         let (older, newer) = site.neighbours[id];
         ArticleView {
             title: &article.title,
-            url: format!("{base_path}{path}"),
-            permalink: format!("{}{path}", site.config.base_url),
+            url: routes.url(Route::Article(id)),
+            permalink: routes.permalink(Route::Article(id)),
             lang: &article.lang,
             date: article.date.to_rfc3339(),
             date_display: locale.date(&article.date),
             updated: article.updated.map(|u| u.to_rfc3339()),
             updated_display: article.updated.map(|u| locale.date(&u)),
             summary: &article.summary,
-            content: Value::safe_string(&article.html),
+            content: Value::safe_string(&article_html(site, id)),
             toc: &article.toc,
             show_toc: article.word_count >= TOC_MIN_WORDS && article.toc.len() >= TOC_MIN_HEADINGS,
             reading_time: locale.reading_time(article.word_count),
@@ -236,18 +234,16 @@ pub struct TopicView<'a> {
 pub fn topic_views<'a>(site: &'a Site, locale: Locale, summaries: &Summaries) -> Vec<TopicView<'a>> {
     site.topics
         .iter()
-        .map(|entry| {
-            let url = format!("{}/topics/{}/", site.config.base_path, entry.topic.slug);
-            TopicView {
-                slug: &entry.topic.slug,
-                title: &entry.topic.title,
-                summary: &entry.topic.summary,
-                feed_url: format!("{url}feed.xml"),
-                url,
-                count: entry.articles.len(),
-                count_display: locale.article_count(entry.articles.len()),
-                latest: entry.articles.first().map(|&id| summaries.get(locale, id)),
-            }
+        .enumerate()
+        .map(|(t, entry)| TopicView {
+            slug: &entry.topic.slug,
+            title: &entry.topic.title,
+            summary: &entry.topic.summary,
+            feed_url: site.routes.url(Route::TopicFeed(TopicId(t))),
+            url: site.routes.url(Route::Topic(TopicId(t))),
+            count: entry.articles.len(),
+            count_display: locale.article_count(entry.articles.len()),
+            latest: entry.articles.first().map(|&id| summaries.get(locale, id)),
         })
         .collect()
 }
@@ -258,4 +254,24 @@ pub struct TermView<'a> {
     pub name: &'a str,
     pub url: String,
     pub count: usize,
+}
+
+/// An article's HTML with its links to source files leading to their pages: the URLs
+/// the site resolved (`Site::file_link_urls`) fill the places the Markdown stage marked.
+/// The article itself is never changed, so the site can be assembled again from it.
+pub fn article_html(site: &Site, id: ArticleId) -> Cow<'_, str> {
+    let article = &site.articles[id];
+    if article.file_links.is_empty() {
+        return Cow::Borrowed(&article.html);
+    }
+    let mut html = article.html.clone();
+    for (index, url) in site.file_link_urls[id].iter().enumerate() {
+        let placeholder = format!("\"{}\"", file_link_placeholder(index));
+        let mut href = String::with_capacity(url.len() + 2);
+        href.push('"');
+        pulldown_cmark_escape::escape_html(&mut href, url).expect("writing to a String cannot fail");
+        href.push('"');
+        html = html.replacen(&placeholder, &href, 1);
+    }
+    Cow::Owned(html)
 }

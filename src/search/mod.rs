@@ -25,7 +25,8 @@ use serde_json::json;
 pub use encode::{decode_ids, encode_ids};
 use text::{STOP_WORDS, Stemmers, html_text, words};
 
-use crate::site::Site;
+use crate::route::Route;
+use crate::site::{ArticleId, Site};
 
 /// Documents per `d/N.json` file: a page of results touches few of them.
 pub const DOCS_PER_CHUNK: usize = 8;
@@ -203,7 +204,7 @@ pub fn index(site: &Site) -> SearchIndex {
                 let article = &site.articles[id];
                 DocEntry {
                     t: &article.title,
-                    u: format!("{base_path}{}", site.article_path(id)),
+                    u: site.routes.url(Route::Article(ArticleId(id))),
                     d: article.date.format("%Y-%m-%d").to_string(),
                     l: &article.lang,
                     s: &article.summary,
@@ -271,7 +272,7 @@ pub fn facets(site: &Site) -> Vec<Facet> {
     let topic_values = site
         .topics
         .iter()
-        .map(|entry| value(&entry.topic.slug, &entry.topic.title, entry.articles.iter().map(|&id| id as u32)))
+        .map(|entry| value(&entry.topic.slug, &entry.topic.title, entry.articles.iter().map(|id| id.0 as u32)))
         .collect();
     facets.push(Facet { key: "topic", taxonomy: None, values: topic_values });
     for (key, name) in [("organization", "organizations"), ("region", "regions")] {
@@ -279,7 +280,7 @@ pub fn facets(site: &Site) -> Vec<Facet> {
             let values = taxonomy
                 .terms
                 .iter()
-                .map(|term| value(&term.slug, &term.name, term.articles.iter().map(|&id| id as u32)))
+                .map(|term| value(&term.slug, &term.name, term.articles.iter().map(|id| id.0 as u32)))
                 .collect();
             facets.push(Facet { key, taxonomy: Some(name.to_owned()), values });
         }

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset};
 
 use crate::content::Article;
-use crate::render::PageJob;
+use crate::render::Route;
+use crate::route::{TaxonomyId, TermId, TopicId};
 use crate::site::{ArticleId, Site};
 
 /// Where an article is listed: its address, dates, topics and terms (sitemap, taxonomy indexes).
@@ -60,6 +61,9 @@ pub struct Links {
     topics: BTreeSet<String>,
     /// Their terms: (taxonomy, term slug) -> the term's display name.
     terms: BTreeMap<(String, String), String>,
+    /// The display name of every term of the site: a change can rename a term it only
+    /// joins (its most used spelling names it), and every article carrying it shows it.
+    names: HashMap<(String, String), String>,
     /// Articles whose related or neighbour lists hold one of them.
     holders: BTreeSet<PathBuf>,
     /// The changed articles this site has.
@@ -70,12 +74,17 @@ impl Links {
     /// The links of the articles at `changed` paths in `site`.
     pub fn of(site: &Site, changed: &[PathBuf]) -> Links {
         let mut links = Links::default();
+        for taxonomy in &site.taxonomies {
+            for term in &taxonomy.terms {
+                links.names.insert((taxonomy.name.clone(), term.slug.clone()), term.name.clone());
+            }
+        }
         let ids: Vec<ArticleId> = site
             .articles
             .iter()
             .enumerate()
             .filter(|(_, article)| changed.iter().any(|path| path.as_os_str() == article.path.as_os_str()))
-            .map(|(id, _)| id)
+            .map(|(id, _)| ArticleId(id))
             .collect();
         for &id in &ids {
             let article = &site.articles[id];
@@ -102,61 +111,82 @@ impl Links {
 }
 
 /// The pages of `site` (after the change) to render again when the articles at `changed`
-/// changed (`before`: their links in the site before): their own pages, the feeds, the
-/// search index (it holds their text), and the pages linking to their files; unless only their text changed, the pages listing
+/// changed (`before`: their links in the site before): their own pages, the feeds, and
+/// the pages linking to their files; unless only their text changed, the pages listing
 /// them too: their topics and terms before and after, the articles whose related or
-/// older/newer lists show them, home, archive, and the articles carrying a
+/// older/newer lists show them, home, archive, search index, and the articles carrying a
 /// term whose display name changed; unless they stay where they were (same address,
 /// dates, topics and terms), the sitemap and taxonomy indexes too. The flag tells whether
 /// they moved: only then can pages have appeared or gone.
-pub fn jobs(site: &Site, before: &Links, changed: &[PathBuf]) -> (Vec<PageJob>, bool) {
+pub fn jobs(site: &Site, before: &Links, changed: &[PathBuf]) -> (Vec<Route>, bool) {
+    jobs_as(site, before, changed, Shown::AsWritten)
+}
+
+/// How the changed articles show on other pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    /// As their files say: compare the versions to know.
+    AsWritten,
+    /// Differently, though their files did not change: a topic title or a term's name.
+    Differently,
+    /// Under other terms, though their files did not change (entities.yaml).
+    UnderOtherTerms,
+}
+
+/// `jobs`, for articles whose files may not have changed, but how they show has.
+pub fn jobs_as(site: &Site, before: &Links, changed: &[PathBuf], shown: Shown) -> (Vec<Route>, bool) {
     let after = Links::of(site, changed);
     let placement = |links: &Links, path: &PathBuf| links.present.get(path).map(|f| f.placement.clone());
     let listing = |links: &Links, path: &PathBuf| links.present.get(path).map(|f| f.listing.clone());
-    let unmoved = changed.iter().all(|path| placement(before, path) == placement(&after, path));
-    let unlisted = unmoved && changed.iter().all(|path| listing(before, path) == listing(&after, path));
+    let unmoved = shown != Shown::UnderOtherTerms
+        && changed.iter().all(|path| placement(before, path) == placement(&after, path));
+    let unlisted = unmoved
+        && shown == Shown::AsWritten
+        && changed.iter().all(|path| listing(before, path) == listing(&after, path));
 
     let ids: HashMap<&Path, ArticleId> =
-        site.articles.iter().enumerate().map(|(id, article)| (article.path.as_path(), id)).collect();
-    let mut jobs = vec![PageJob::Feed, PageJob::SearchIndex];
+        site.articles.iter().enumerate().map(|(id, article)| (article.path.as_path(), ArticleId(id))).collect();
+    // The search index holds the articles' text: any edit changes it.
+    let mut jobs = vec![Route::Feed, Route::SearchIndex];
     let mut articles: BTreeSet<ArticleId> =
         after.present.keys().filter_map(|path| ids.get(path.as_path()).copied()).collect();
     // Links to an article's source file become links to its page.
     for (id, article) in site.articles.iter().enumerate() {
         if article.file_links.iter().any(|link| changed.contains(&link.resolved)) {
-            articles.insert(id);
+            articles.insert(ArticleId(id));
         }
     }
     for (t, entry) in site.topics.iter().enumerate() {
         if before.topics.contains(&entry.topic.slug) || after.topics.contains(&entry.topic.slug) {
-            jobs.push(PageJob::TopicFeed(t));
+            jobs.push(Route::TopicFeed(TopicId(t)));
             if !unlisted {
-                jobs.push(PageJob::Topic(t));
+                jobs.push(Route::Topic(TopicId(t)));
             }
         }
     }
     if !unlisted {
-        jobs.extend([PageJob::Home, PageJob::TopicIndex, PageJob::Archive]);
+        jobs.extend([Route::Home, Route::TopicIndex, Route::Archive]);
         articles.extend(before.holders.iter().chain(&after.holders).filter_map(|path| ids.get(path.as_path())));
         for (t, taxonomy) in site.taxonomies.iter().enumerate() {
             for (index, term) in taxonomy.terms.iter().enumerate() {
                 let key = (taxonomy.name.clone(), term.slug.clone());
                 let was = before.terms.get(&key);
                 if was.is_some() || after.terms.contains_key(&key) {
-                    jobs.push(PageJob::Term(t, index));
+                    jobs.push(Route::Term(TaxonomyId(t), TermId(index)));
                 }
                 // Every article carrying a term shows its name.
-                if was.is_some_and(|name| *name != term.name) {
+                let renamed = before.names.get(&key).is_some_and(|name| *name != term.name);
+                if (was.is_some() || after.terms.contains_key(&key)) && renamed {
                     articles.extend(&term.articles);
                 }
             }
         }
     }
     if !unmoved {
-        jobs.push(PageJob::Sitemap);
-        jobs.extend((0..site.taxonomies.len()).map(PageJob::TaxonomyIndex));
+        jobs.push(Route::Sitemap);
+        jobs.extend((0..site.taxonomies.len()).map(|t| Route::TaxonomyIndex(TaxonomyId(t))));
     }
-    jobs.extend(articles.into_iter().map(PageJob::Article));
+    jobs.extend(articles.into_iter().map(Route::Article));
     (jobs, !unmoved)
 }
 
@@ -185,13 +215,13 @@ mod tests {
         Site::assemble(config, articles, topics, &Entities::default(), SiteOptions::default()).unwrap()
     }
 
-    fn names(site: &Site, jobs: &[PageJob]) -> Vec<String> {
+    fn names(site: &Site, jobs: &[Route]) -> Vec<String> {
         jobs.iter()
             .filter_map(|job| match *job {
-                PageJob::Article(id) => Some(site.articles[id].slug.clone()),
-                PageJob::Topic(t) => Some(format!("topic {}", site.topics[t].topic.slug)),
-                PageJob::Term(t, i) => {
-                    Some(format!("{} {}", site.taxonomies[t].name, site.taxonomies[t].terms[i].slug))
+                Route::Article(id) => Some(site.articles[id].slug.clone()),
+                Route::Topic(t) => Some(format!("topic {}", site.topics[t.0].topic.slug)),
+                Route::Term(t, i) => {
+                    Some(format!("{} {}", site.taxonomies[t.0].name, site.taxonomies[t.0].terms[i.0].slug))
                 }
                 _ => None,
             })
@@ -221,7 +251,7 @@ mod tests {
         let after = site(&[("x", "a", "t2"), ("far", "b", "u")]);
         let (jobs, _) = jobs(&after, &Links::of(&before, &changed), &changed);
         assert_eq!(names(&after, &jobs), ["topic a", "tags t2", "x"], "tags t is gone: its page is removed");
-        assert!(jobs.contains(&PageJob::Sitemap));
+        assert!(jobs.contains(&Route::Sitemap));
     }
 
     #[test]
@@ -231,6 +261,6 @@ mod tests {
         let (jobs, moved) = jobs(&before, &Links::of(&before, &changed), &changed);
         assert!(!moved);
         assert_eq!(names(&before, &jobs), ["x"]);
-        assert!(jobs.contains(&PageJob::Feed) && !jobs.contains(&PageJob::Archive), "{jobs:?}");
+        assert!(jobs.contains(&Route::Feed) && !jobs.contains(&Route::Archive), "{jobs:?}");
     }
 }

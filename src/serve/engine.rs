@@ -2,22 +2,22 @@
 //! only as far as a change reaches: `reread` brings changed files in, `rebuild`
 //! assembles the site and renders the pages they touch.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
-use crate::build::{
-    BuildOptions, no_site, parse_articles, parse_config, parse_entities, parse_topics, static_list, topic_slugs,
-};
+use crate::build::BuildOptions;
 use crate::config::SiteConfig;
 use crate::content::{Article, ParseContext, Topic};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::render::{Page, Templates};
+use crate::plan::{no_site, parse_articles, parse_config, parse_entities, parse_topics, static_list, topic_slugs};
+use crate::render::{Page, Route, Templates};
 use crate::site::{Entities, Site};
 use crate::source::{SiteSource, TextFile};
 
 use super::affected::{self, Links};
 use super::change::Change;
 
+mod frame;
 mod rebuild;
 mod reread;
 
@@ -60,6 +60,13 @@ enum Scope {
     All,
     /// Those the changed articles touch; `Links` are theirs in the site before.
     Affected(Links),
+    /// Those showing what a topic file or entities.yaml changed: the articles that show
+    /// differently (`Links` are theirs in the site before), and `pages`.
+    Frame {
+        links: Links,
+        shown: affected::Shown,
+        pages: Vec<Route>,
+    },
     /// None: only static files changed.
     Static,
 }
@@ -84,9 +91,6 @@ pub struct Engine {
     pending: BTreeMap<PathBuf, Option<Article>>,
     /// Parsed articles the site leaves out (drafts, scheduled ones), kept for the next assembly.
     withheld: BTreeMap<PathBuf, Article>,
-    /// Articles linking to source files, as parsed: assembly rewrites those links in
-    /// place, so each assembly starts again from these.
-    unresolved: BTreeMap<PathBuf, Article>,
     /// An assembly failed after the articles were handed over: parse them all again.
     reparse: bool,
     /// Everything must be rendered again at the next rebuild.
@@ -98,8 +102,8 @@ pub struct Engine {
     /// How many articles the served pages were rendered with.
     shown_articles: usize,
     problems: BTreeMap<Origin, Vec<Diagnostic>>,
-    /// Paths of the generated pages (not static files) being served.
-    generated: HashSet<String>,
+    /// The generated pages and files (not static files) being served, by output file.
+    generated: HashMap<String, Route>,
     static_names: Vec<String>,
 }
 
@@ -118,14 +122,13 @@ impl Engine {
             site: None,
             pending: BTreeMap::new(),
             withheld: BTreeMap::new(),
-            unresolved: BTreeMap::new(),
             reparse: false,
             render_all: true,
             pending_static: BTreeSet::new(),
             removed_static: BTreeSet::new(),
             shown_articles: 0,
             problems: BTreeMap::new(),
-            generated: HashSet::new(),
+            generated: HashMap::new(),
             static_names: Vec::new(),
         };
         let outcome = engine.reload(false);
@@ -157,6 +160,15 @@ impl Engine {
                 Change::Static(path) => statics.push(path.clone()),
             }
         }
+        let others = templates || !statics.is_empty() || !articles.is_empty();
+        if reparse
+            && !reread
+            && !self.reparse
+            && !others
+            && let Some(outcome) = self.rebuild_frame()
+        {
+            return outcome;
+        }
         if reread || reparse || self.reparse {
             // After a failed assembly the changed files are not read yet: read everything.
             return self.reload(reread || self.reparse);
@@ -185,7 +197,6 @@ impl Engine {
         self.problems.clear();
         self.pending.clear();
         self.withheld.clear();
-        self.unresolved.clear();
         self.reparse = false;
         self.site = None;
         self.render_all = true;
@@ -253,11 +264,6 @@ impl Engine {
         match result {
             Ok(article) => {
                 self.problems.remove(&Origin::File(path.to_path_buf()));
-                if article.file_links.is_empty() {
-                    self.unresolved.remove(path);
-                } else {
-                    self.unresolved.insert(path.to_path_buf(), article.clone());
-                }
                 self.pending.insert(path.to_path_buf(), Some(article));
             }
             Err(problems) => {

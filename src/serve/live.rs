@@ -88,7 +88,13 @@ impl Live {
 
 /// The HTML of the error overlay: every problem as `file:line:column: message`, escaped.
 pub fn overlay(problems: &Diagnostics) -> String {
-    let items: String = problems.0.iter().map(|problem| format!("<li>{}</li>", escape(&problem.to_string()))).collect();
+    let mut items = String::new();
+    for problem in &problems.0 {
+        items.push_str("<li>");
+        pulldown_cmark_escape::escape_html_body_text(&mut items, &problem.to_string())
+            .expect("a String takes any text");
+        items.push_str("</li>");
+    }
     format!(
         concat!(
             r#"<div id="briefing-serve-errors" role="alert" style="position:fixed;inset:0;z-index:2147483647;"#,
@@ -132,21 +138,6 @@ fn rfind_ignore_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     (0..=haystack.len().checked_sub(needle.len())?)
         .rev()
         .find(|&i| haystack[i..i + needle.len()].eq_ignore_ascii_case(needle))
-}
-
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

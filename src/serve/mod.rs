@@ -7,18 +7,19 @@
 mod affected;
 pub mod change;
 mod engine;
+#[cfg(test)]
+mod equivalence;
 mod live;
 mod server;
 mod watch;
 
 use std::io::Write;
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use clap::Args;
 use tokio::sync::watch as signal_watch;
 
 use crate::build::{BuildError, BuildOptions};
@@ -26,90 +27,64 @@ use engine::{Engine, Outcome};
 use live::Live;
 use watch::{Batch, Watch};
 
-#[derive(Debug, Args)]
-pub struct ServeArgs {
-    /// The site's root directory (holding site.yaml)
-    #[arg(long, default_value = ".")]
-    pub root: PathBuf,
-    /// Port to listen on; 0 picks a free one
-    #[arg(long, short, default_value_t = 1111)]
-    pub port: u16,
-    /// Address to listen on; anything but 127.0.0.1 or ::1 shows the site to the network
-    #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::LOCALHOST))]
-    pub bind: IpAddr,
-    /// Include articles marked `draft: true`
-    #[arg(long)]
-    pub drafts: bool,
-    /// Include articles dated in the future (by default they wait for their date)
-    #[arg(long)]
-    pub future: bool,
-    /// Open the site in the default web browser
-    #[arg(long)]
-    pub open: bool,
-}
+/// Serves the site of `options` at `address` until Ctrl-C, rebuilding it as its files
+/// change; `open` opens it in the default browser.
+pub fn serve(options: BuildOptions, address: SocketAddr, open: bool) -> Result<()> {
+    let started = Instant::now();
+    let shown_root = options.root.clone();
+    let root = options
+        .root
+        .canonicalize()
+        .with_context(|| format!("cannot open the site root `{}`", options.root.display()))?;
+    let listener = std::net::TcpListener::bind(address).with_context(|| format!("cannot listen on {address}"))?;
+    listener.set_nonblocking(true).context("cannot set up the listening socket")?;
+    let address = listener.local_addr().context("cannot read the address listened on")?;
+    // Listening on every interface (0.0.0.0) gives no address to link to: pages link
+    // root-relatively anyway, and their absolute links (feeds, canonical) name localhost.
+    let url = if address.ip().is_unspecified() {
+        format!("http://localhost:{}", address.port())
+    } else {
+        format!("http://{address}")
+    };
+    // Watching starts before the first build, so no edit made during it is missed.
+    let watch = Watch::start(&root).with_context(|| format!("cannot watch `{}` for changes", root.display()))?;
+    let options = BuildOptions { root: root.clone(), output: None, base_url: Some(url.clone()), ..options };
+    let (engine, outcome) = Engine::load(options).map_err(BuildError::Content)?;
 
-impl ServeArgs {
-    pub fn run(self) -> Result<()> {
-        let started = Instant::now();
-        let root =
-            self.root.canonicalize().with_context(|| format!("cannot open the site root `{}`", self.root.display()))?;
-        let listener = std::net::TcpListener::bind(SocketAddr::new(self.bind, self.port))
-            .with_context(|| format!("cannot listen on {}", SocketAddr::new(self.bind, self.port)))?;
-        listener.set_nonblocking(true).context("cannot set up the listening socket")?;
-        let address = listener.local_addr().context("cannot read the address listened on")?;
-        // Listening on every interface (0.0.0.0) gives no address to link to: pages link
-        // root-relatively anyway, and their absolute links (feeds, canonical) name localhost.
-        let url = if address.ip().is_unspecified() {
-            format!("http://localhost:{}", address.port())
-        } else {
-            format!("http://{address}")
-        };
-        // Watching starts before the first build, so no edit made during it is missed.
-        let watch = Watch::start(&root).with_context(|| format!("cannot watch `{}` for changes", root.display()))?;
-        let options = BuildOptions {
-            root: root.clone(),
-            output: None,
-            base_url: Some(url.clone()),
-            include_drafts: self.drafts,
-            include_future: self.future,
-        };
-        let (engine, outcome) = Engine::load(options).map_err(BuildError::Content)?;
-
-        let live = Arc::new(Live::default());
-        let first = match &outcome {
-            Outcome::Updated(update) => {
-                format!("built {} pages in {} ms", update.pages.len(), millis(started.elapsed()))
-            }
-            Outcome::Failed(_) => "the site has errors: fix them and it rebuilds by itself".to_owned(),
-        };
-        let mut stdout = std::io::stdout();
-        let _ = writeln!(stdout, "Serving {} at {url}/ ({first}; Ctrl-C to stop)", shown(&self.root));
-        let _ = stdout.flush();
-        report_failure(&outcome);
-        publish(&live, outcome);
-
-        std::thread::Builder::new()
-            .name("briefing-rebuild".to_owned())
-            .spawn({
-                let live = Arc::clone(&live);
-                move || rebuild_loop(engine, watch, &live, &root)
-            })
-            .context("cannot start the rebuilding thread")?;
-        if self.open {
-            open_browser(&format!("{url}/"));
+    let live = Arc::new(Live::default());
+    let first = match &outcome {
+        Outcome::Updated(update) => {
+            format!("built {} pages in {} ms", update.pages.len(), millis(started.elapsed()))
         }
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .context("cannot start the HTTP server's runtime")?;
-        let served = runtime.block_on(serve_http(listener, live));
-        // Tasks still running (a response being written) get a moment, not forever.
-        runtime.shutdown_timeout(Duration::from_millis(200));
-        served?;
-        println!("Stopped.");
-        Ok(())
+        Outcome::Failed(_) => "the site has errors: fix them and it rebuilds by itself".to_owned(),
+    };
+    let mut stdout = std::io::stdout();
+    let _ = writeln!(stdout, "Serving {} at {url}/ ({first}; Ctrl-C to stop)", shown(&shown_root));
+    let _ = stdout.flush();
+    report_failure(&outcome);
+    publish(&live, outcome);
+
+    std::thread::Builder::new()
+        .name("briefing-rebuild".to_owned())
+        .spawn({
+            let live = Arc::clone(&live);
+            move || rebuild_loop(engine, watch, &live, &root)
+        })
+        .context("cannot start the rebuilding thread")?;
+    if open {
+        open_browser(&format!("{url}/"));
     }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .context("cannot start the HTTP server's runtime")?;
+    let served = runtime.block_on(serve_http(listener, live));
+    // Tasks still running (a response being written) get a moment, not forever.
+    runtime.shutdown_timeout(Duration::from_millis(200));
+    served?;
+    println!("Stopped.");
+    Ok(())
 }
 
 /// Answers HTTP until Ctrl-C; open event streams are ended so that it stops at once.

@@ -5,8 +5,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::config::{key_line, yaml_message};
-use crate::diagnostic::{Diagnostic, suggestion};
+use crate::diagnostic::Diagnostic;
+use crate::yaml::{self, Document};
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -31,28 +31,19 @@ pub struct Entities {
 impl Entities {
     /// Parses the file's text; `taxonomies` are the site's, every section must be one of them.
     pub fn parse(text: &str, path: &Path, taxonomies: &[String]) -> Result<Entities, Vec<Diagnostic>> {
-        let raw: BTreeMap<String, BTreeMap<String, Option<EntityDefinition>>> = if text.trim().is_empty() {
+        let document = Document::file(text);
+        let raw: BTreeMap<String, BTreeMap<String, Option<EntityDefinition>>> = if document.text.trim().is_empty() {
             BTreeMap::new()
         } else {
-            serde_yaml::from_str(text).map_err(|error| {
-                let (line, column) = error.location().map_or((0, 0), |l| (l.line(), l.column()));
-                vec![Diagnostic::new(path, line, column, yaml_message(&error.to_string(), &["aliases", "description"]))]
-            })?
+            yaml::parse(&document, &["aliases", "description"]).map_err(|error| vec![error.in_file(path)])?
         };
         let mut entities = Entities::default();
         let mut problems = Vec::new();
         for (taxonomy, definitions) in raw {
             if !taxonomies.contains(&taxonomy) {
-                let hint = suggestion(&taxonomy, taxonomies.iter().map(String::as_str)).map_or_else(
-                    || format!("the site's taxonomies are {}", taxonomies.join(", ")),
-                    |t| format!("did you mean `{t}`?"),
-                );
-                problems.push(Diagnostic::new(
-                    path,
-                    key_line(text, &taxonomy).unwrap_or(0),
-                    1,
-                    format!("unknown taxonomy `{taxonomy}`; {hint}"),
-                ));
+                let known: Vec<&str> = taxonomies.iter().map(String::as_str).collect();
+                let (line, column) = yaml::locate(&document, &taxonomy, None);
+                problems.push(Diagnostic::new(path, line, column, yaml::unknown("taxonomy", &taxonomy, &known)));
                 continue;
             }
             let lookup = entities.lookup.entry(taxonomy.clone()).or_default();
@@ -68,11 +59,11 @@ impl Entities {
                     if let Some(previous) = lookup.insert(name.to_lowercase(), canonical.clone())
                         && previous != canonical
                     {
-                        let line = text.lines().position(|l| l.contains(name.as_str())).map_or(0, |i| i + 1);
+                        let (line, column) = yaml::locate(&document, &taxonomy, Some(name));
                         problems.push(Diagnostic::new(
                             path,
                             line,
-                            0,
+                            column,
                             format!("`{name}` in `{taxonomy}` names both `{previous}` and `{canonical}`: keep it under one of them"),
                         ));
                     }

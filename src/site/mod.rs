@@ -2,6 +2,7 @@
 
 pub mod entities;
 mod related;
+mod terms;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -11,10 +12,9 @@ use chrono::Datelike;
 use crate::config::SiteConfig;
 use crate::content::{Article, Topic};
 use crate::diagnostic::Diagnostic;
+pub use crate::route::ArticleId;
+use crate::route::{Routes, article_path, topic_path, under};
 pub use entities::Entities;
-
-/// Index of an article in `Site::articles`.
-pub type ArticleId = usize;
 
 /// A topic with its articles, newest first.
 #[derive(Debug, Clone)]
@@ -72,6 +72,11 @@ pub struct Site {
     pub neighbours: Vec<(Option<ArticleId>, Option<ArticleId>)>,
     /// Articles left out because they are dated in the future: their files and dates.
     pub scheduled: Vec<(PathBuf, chrono::DateTime<chrono::FixedOffset>)>,
+    /// Per article, per link to a source file (`Article::file_links`): the URL of the page
+    /// it links to, base path and fragment included (empty when it links to no page).
+    pub file_link_urls: Vec<Vec<String>>,
+    /// The address of every page.
+    pub routes: Routes,
 }
 
 /// Options that change which articles a site has.
@@ -115,20 +120,35 @@ impl Site {
         Site::assemble_reusing(config, articles, topics, entities, options, None)
     }
 
-    /// Assembles the site like `assemble`, recomputing related articles only where
-    /// the `reuse`d earlier lists can have changed. Gives the same site.
+    /// Assembles the site like `assemble_reusing`, and fails on any problem.
     pub fn assemble_reusing(
+        config: SiteConfig,
+        articles: Vec<Article>,
+        topics: Vec<Topic>,
+        entities: &Entities,
+        options: SiteOptions,
+        reuse: Option<Reuse>,
+    ) -> Result<Site, Vec<Diagnostic>> {
+        let (site, problems) = Site::assemble_despite_problems(config, articles, topics, entities, options, reuse);
+        if problems.is_empty() { Ok(site) } else { Err(problems) }
+    }
+
+    /// Assembles the site, recomputing related articles only where the `reuse`d earlier
+    /// lists can have changed (which gives the same site), and returns it with every
+    /// problem found: a site whose pages can all be rendered and checked, without the
+    /// articles that duplicate another's slug and with links to missing files leading nowhere.
+    pub fn assemble_despite_problems(
         config: SiteConfig,
         mut articles: Vec<Article>,
         mut topics: Vec<Topic>,
         entities: &Entities,
         options: SiteOptions,
         reuse: Option<Reuse>,
-    ) -> Result<Site, Vec<Diagnostic>> {
+    ) -> (Site, Vec<Diagnostic>) {
         let pages: HashMap<PathBuf, (String, bool)> = articles
             .iter()
-            .map(|a| (a.path.clone(), (format!("/articles/{}/", a.slug), !options.publishes(a))))
-            .chain(topics.iter().map(|t| (t.path.clone(), (format!("/topics/{}/", t.slug), false))))
+            .map(|a| (a.path.clone(), (article_path(&a.slug), !options.publishes(a))))
+            .chain(topics.iter().map(|t| (t.path.clone(), (topic_path(&t.slug), false))))
             .collect();
         let scheduled = articles
             .iter()
@@ -136,10 +156,14 @@ impl Site {
             .map(|a| (a.path.clone(), a.date))
             .collect();
         articles.retain(|a| options.publishes(a));
-        resolve_file_links(&mut articles, &pages, &config.base_path)?;
         articles
             .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)).then_with(|| a.path.cmp(&b.path)));
-        check_duplicate_slugs(&articles)?;
+        let mut problems = check_duplicate_slugs(&articles).err().unwrap_or_default();
+        if !problems.is_empty() {
+            let mut taken = std::collections::HashSet::new();
+            articles.retain(|a| taken.insert(a.slug.clone()));
+        }
+        let file_link_urls = resolve_file_links(&articles, &pages, &config.base_path, &mut problems);
 
         topics.sort_by(|a, b| {
             a.weight.cmp(&b.weight).then_with(|| a.title.cmp(&b.title)).then_with(|| a.slug.cmp(&b.slug))
@@ -154,13 +178,13 @@ impl Site {
                     && !indices.contains(&index)
                 {
                     indices.push(index);
-                    topic_articles[index].push(id);
+                    topic_articles[index].push(ArticleId(id));
                 }
             }
             article_topics.push(indices);
         }
 
-        let (taxonomies, article_terms) = build_taxonomies(&config, &articles, entities);
+        let (taxonomies, article_terms) = terms::build_taxonomies(&config, &articles, entities, &mut problems);
         let related = match reuse {
             None => related::related_articles(&article_topics, &article_terms, &taxonomies),
             Some(reuse) => {
@@ -168,26 +192,43 @@ impl Site {
                 related::update_related(&article_topics, &article_terms, &taxonomies, previous, &changed)
             }
         };
+        let related: Vec<Vec<ArticleId>> =
+            related.into_iter().map(|list| list.into_iter().map(ArticleId).collect()).collect();
         let neighbours = article_topics
             .iter()
             .enumerate()
             .map(|(id, indices)| {
                 let Some(&first) = indices.first() else { return (None, None) };
                 let list = &topic_articles[first];
-                let position = list.binary_search(&id).unwrap_or(0);
+                let position = list.binary_search(&ArticleId(id)).unwrap_or(0);
                 let older = list.get(position + 1).copied();
                 let newer = position.checked_sub(1).map(|p| list[p]);
                 (older, newer)
             })
             .collect();
-        let topics =
+        let topics: Vec<TopicEntry> =
             topics.into_iter().zip(topic_articles).map(|(topic, articles)| TopicEntry { topic, articles }).collect();
-        Ok(Site { config, articles, topics, taxonomies, article_topics, article_terms, related, neighbours, scheduled })
-    }
-
-    /// The path of an article's page under the output root, without the base path.
-    pub fn article_path(&self, id: ArticleId) -> String {
-        format!("/articles/{}/", self.articles[id].slug)
+        let routes = Routes::new(
+            &config.base_path,
+            &config.base_url,
+            articles.iter().map(|a| a.slug.as_str()),
+            topics.iter().map(|t| t.topic.slug.as_str()),
+            taxonomies.iter().map(|t| (t.name.as_str(), t.terms.iter().map(|term| term.slug.as_str()).collect())),
+        );
+        let site = Site {
+            config,
+            articles,
+            topics,
+            taxonomies,
+            article_topics,
+            article_terms,
+            related,
+            neighbours,
+            scheduled,
+            file_link_urls,
+            routes,
+        };
+        (site, problems)
     }
 
     /// `ids` (newest first) grouped by year and month of their dates.
@@ -221,28 +262,31 @@ impl Site {
 
 /// The earlier related lists in the ids of `articles` (`None` where one cannot be
 /// reused), and the ids of the changed articles.
-fn reused_related(articles: &[Article], reuse: Reuse) -> (Vec<Option<Vec<ArticleId>>>, Vec<ArticleId>) {
-    let ids: HashMap<&Path, ArticleId> = articles.iter().enumerate().map(|(id, a)| (a.path.as_path(), id)).collect();
-    let now: Vec<Option<ArticleId>> = reuse.paths.iter().map(|path| ids.get(path.as_path()).copied()).collect();
+fn reused_related(articles: &[Article], reuse: Reuse) -> (Vec<Option<Vec<usize>>>, Vec<usize>) {
+    let ids: HashMap<&Path, usize> = articles.iter().enumerate().map(|(id, a)| (a.path.as_path(), id)).collect();
+    let now: Vec<Option<usize>> = reuse.paths.iter().map(|path| ids.get(path.as_path()).copied()).collect();
     let mut previous = vec![None; articles.len()];
     for (old, list) in reuse.related.into_iter().enumerate() {
         if let Some(id) = now[old] {
-            previous[id] = list.iter().map(|&other| now[other]).collect();
+            previous[id] = list.iter().map(|&other| now[other.0]).collect();
         }
     }
     let changed = reuse.changed.iter().filter_map(|path| ids.get(path.as_path()).copied()).collect();
     (previous, changed)
 }
 
-/// Replaces the placeholders of links to source files with the URLs of their pages.
+/// The URL of the page each link to a source file leads to, per article; a link to a
+/// file that is no published page is a problem, and leads nowhere.
 fn resolve_file_links(
-    articles: &mut [Article],
+    articles: &[Article],
     pages: &HashMap<PathBuf, (String, bool)>,
     base_path: &str,
-) -> Result<(), Vec<Diagnostic>> {
-    let mut problems = Vec::new();
-    for article in articles.iter_mut().filter(|a| !a.file_links.is_empty()) {
-        for (index, link) in article.file_links.iter().enumerate() {
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Vec<String>> {
+    let mut urls = Vec::with_capacity(articles.len());
+    for article in articles {
+        let mut resolved = Vec::with_capacity(article.file_links.len());
+        for link in &article.file_links {
             let url = match pages.get(&link.resolved) {
                 Some((_, true)) => {
                     problems.push(Diagnostic::new(
@@ -254,9 +298,15 @@ fn resolve_file_links(
                             link.written
                         ),
                     ));
-                    continue;
+                    String::new()
                 }
-                Some((path, _)) => format!("{base_path}{path}"),
+                Some((path, _)) => {
+                    let url = under(base_path, path);
+                    match &link.fragment {
+                        Some(fragment) => format!("{url}#{fragment}"),
+                        None => url,
+                    }
+                }
                 None => {
                     problems.push(Diagnostic::new(
                         &article.path,
@@ -268,18 +318,14 @@ fn resolve_file_links(
                             link.resolved.display()
                         ),
                     ));
-                    continue;
+                    String::new()
                 }
             };
-            let href = match &link.fragment {
-                Some(fragment) => format!("{url}#{fragment}"),
-                None => url,
-            };
-            let placeholder = crate::content::markdown::file_link_placeholder(index);
-            article.html = article.html.replace(&format!("\"{placeholder}\""), &format!("\"{href}\""));
+            resolved.push(url);
         }
+        urls.push(resolved);
     }
-    if problems.is_empty() { Ok(()) } else { Err(problems) }
+    urls
 }
 
 /// Articles that would make the same page: one diagnostic per article involved.
@@ -306,73 +352,14 @@ pub fn check_duplicate_slugs(articles: &[Article]) -> Result<(), Vec<Diagnostic>
                 line,
                 column,
                 format!(
-                    "duplicate slug `{slug}`: {} also makes /articles/{slug}/; give one of them another `slug:`",
-                    others.join(", ")
+                    "duplicate slug `{slug}`: {} also makes {}; give one of them another `slug:`",
+                    others.join(", "),
+                    article_path(slug)
                 ),
             ));
         }
     }
     if problems.is_empty() { Ok(()) } else { Err(problems) }
-}
-
-type TaxonomyTables = (Vec<Taxonomy>, Vec<Vec<Vec<usize>>>);
-
-/// Folds aliases into canonical names and groups spellings with the same slug.
-fn build_taxonomies(config: &SiteConfig, articles: &[Article], entities: &Entities) -> TaxonomyTables {
-    let mut taxonomies = Vec::with_capacity(config.taxonomies.len());
-    let mut article_terms: Vec<Vec<Vec<usize>>> = vec![Vec::with_capacity(config.taxonomies.len()); articles.len()];
-    for (t, name) in config.taxonomies.iter().enumerate() {
-        // Terms with the same slug are one: (slug, spelling -> uses, articles), in order of appearance.
-        let mut groups: Vec<(String, BTreeMap<&str, usize>, Vec<ArticleId>)> = Vec::new();
-        let mut group_of_slug: HashMap<String, usize> = HashMap::new();
-        // Few distinct names among many uses: each is resolved once to (group, canonical name).
-        let mut resolved: HashMap<&str, (usize, &str)> = HashMap::new();
-        let mut groups_of_article: Vec<Vec<usize>> = Vec::with_capacity(articles.len());
-        for (id, article) in articles.iter().enumerate() {
-            let mut mine: Vec<usize> = Vec::new();
-            for written in article.terms.get(t).into_iter().flatten() {
-                let &mut (group, canonical) = resolved.entry(written.as_str()).or_insert_with(|| {
-                    let canonical = entities.canonical(name, written);
-                    let slug = slug::slugify(canonical);
-                    let group = *group_of_slug.entry(slug.clone()).or_insert_with(|| {
-                        groups.push((slug, BTreeMap::new(), Vec::new()));
-                        groups.len() - 1
-                    });
-                    (group, canonical)
-                });
-                *groups[group].1.entry(canonical).or_default() += 1;
-                if !mine.contains(&group) {
-                    groups[group].2.push(id);
-                    mine.push(group);
-                }
-            }
-            groups_of_article.push(mine);
-        }
-        let mut terms: Vec<(usize, Term)> = groups
-            .into_iter()
-            .enumerate()
-            .map(|(group, (slug, spellings, articles))| {
-                // The most used spelling names the term; ties go to the first alphabetically.
-                let display = spellings
-                    .iter()
-                    .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
-                    .map(|(s, _)| s.to_string())
-                    .unwrap_or_default();
-                let description = entities.description(name, &display).map(str::to_owned);
-                (group, Term { name: display, slug, description, articles })
-            })
-            .collect();
-        terms.sort_by_cached_key(|(_, term)| (term.name.to_lowercase(), term.slug.clone()));
-        let mut index = vec![0; terms.len()];
-        for (position, (group, _)) in terms.iter().enumerate() {
-            index[*group] = position;
-        }
-        for (id, groups) in groups_of_article.iter().enumerate() {
-            article_terms[id].push(groups.iter().map(|&group| index[group]).collect());
-        }
-        taxonomies.push(Taxonomy { name: name.clone(), terms: terms.into_iter().map(|(_, term)| term).collect() });
-    }
-    (taxonomies, article_terms)
 }
 
 #[cfg(test)]

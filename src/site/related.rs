@@ -2,15 +2,16 @@
 
 use rayon::prelude::*;
 
-use super::{ArticleId, Taxonomy};
+use super::Taxonomy;
+use crate::route::ArticleId as Id;
+use crate::taxonomies::{TOPIC_WEIGHT, related_weight};
+
+/// Articles by position: the kernels below count and index with them (postings hold
+/// the site's `Id`s).
+type ArticleId = usize;
 
 /// How many related articles an article page lists.
 pub const LIMIT: usize = 5;
-
-/// Weights of what two articles share: a topic says most, a tag least.
-const TOPIC_WEIGHT: u32 = 3;
-const TAG_WEIGHT: u32 = 1;
-const ENTITY_WEIGHT: u32 = 2;
 
 /// Articles per parallel task: each task allocates its working memory once.
 const CHUNK: usize = 256;
@@ -57,7 +58,7 @@ fn best_of_each(features: &Features<'_>, ids: &[ArticleId]) -> Vec<Vec<ArticleId
 /// each taxonomy in turn.
 struct Features<'a> {
     weights: Vec<u32>,
-    topic_postings: Vec<Vec<ArticleId>>,
+    topic_postings: Vec<Vec<Id>>,
     /// Per taxonomy: the feature number of its first term.
     first_term: Vec<usize>,
     taxonomies: &'a [Taxonomy],
@@ -141,17 +142,17 @@ impl<'a> Features<'a> {
     fn new(article_topics: &[Vec<usize>], article_terms: &[Vec<Vec<usize>>], taxonomies: &'a [Taxonomy]) -> Self {
         let article_count = article_topics.len();
         let topic_count = article_topics.iter().flatten().max().map_or(0, |m| m + 1);
-        let mut topic_postings: Vec<Vec<ArticleId>> = vec![Vec::new(); topic_count];
+        let mut topic_postings: Vec<Vec<Id>> = vec![Vec::new(); topic_count];
         for (id, topics) in article_topics.iter().enumerate() {
             for &topic in topics {
-                topic_postings[topic].push(id);
+                topic_postings[topic].push(Id(id));
             }
         }
         let mut weights = vec![TOPIC_WEIGHT; topic_count];
         let mut first_term = Vec::with_capacity(taxonomies.len());
         for taxonomy in taxonomies {
             first_term.push(weights.len());
-            let weight = if taxonomy.name == "tags" { TAG_WEIGHT } else { ENTITY_WEIGHT };
+            let weight = related_weight(&taxonomy.name);
             weights.extend(std::iter::repeat_n(weight, taxonomy.terms.len()));
         }
         let mut offsets = Vec::with_capacity(article_count + 1);
@@ -170,7 +171,7 @@ impl<'a> Features<'a> {
                 let postings = features.postings(feature);
                 (postings.len() > article_count / DENSE).then(|| {
                     let mut bits = vec![0u64; article_count.div_ceil(64)];
-                    for &id in postings {
+                    for &Id(id) in postings {
                         bits[id / 64] |= 1 << (id % 64);
                     }
                     bits
@@ -184,7 +185,7 @@ impl<'a> Features<'a> {
         &self.flat[self.offsets[id]..self.offsets[id + 1]]
     }
 
-    fn postings(&self, feature: usize) -> &[ArticleId] {
+    fn postings(&self, feature: usize) -> &[Id] {
         if feature < self.topic_postings.len() {
             return &self.topic_postings[feature];
         }
@@ -216,7 +217,7 @@ impl<'a> Features<'a> {
 
         // 1. Every article sharing a rare feature, scored in full.
         for &(feature, _) in mine.iter() {
-            for &other in self.postings(feature) {
+            for &Id(other) in self.postings(feature) {
                 if seen[other] != stamp {
                     seen[other] = stamp;
                     offer(best, (self.score(other, weight), other));
@@ -268,7 +269,7 @@ struct Postings<'a> {
     article_topics: &'a [Vec<usize>],
     article_terms: &'a [Vec<Vec<usize>>],
     taxonomies: &'a [Taxonomy],
-    topic_postings: Vec<Vec<ArticleId>>,
+    topic_postings: Vec<Vec<Id>>,
     weights: Vec<u32>,
 }
 
@@ -279,13 +280,13 @@ impl<'a> Postings<'a> {
         taxonomies: &'a [Taxonomy],
     ) -> Postings<'a> {
         let topic_count = article_topics.iter().flatten().max().map_or(0, |m| m + 1);
-        let mut topic_postings: Vec<Vec<ArticleId>> = vec![Vec::new(); topic_count];
+        let mut topic_postings: Vec<Vec<Id>> = vec![Vec::new(); topic_count];
         for (id, topics) in article_topics.iter().enumerate() {
             for &topic in topics {
-                topic_postings[topic].push(id);
+                topic_postings[topic].push(Id(id));
             }
         }
-        let weights = taxonomies.iter().map(|t| if t.name == "tags" { TAG_WEIGHT } else { ENTITY_WEIGHT }).collect();
+        let weights = taxonomies.iter().map(|t| related_weight(&t.name)).collect();
         Postings { article_topics, article_terms, taxonomies, topic_postings, weights }
     }
 
@@ -296,13 +297,13 @@ impl<'a> Postings<'a> {
     /// Calls `add(other, weight)` once per topic or term `id` shares with `other`.
     fn for_each_shared(&self, id: ArticleId, mut add: impl FnMut(ArticleId, u32)) {
         for &topic in &self.article_topics[id] {
-            for &other in &self.topic_postings[topic] {
+            for &Id(other) in &self.topic_postings[topic] {
                 add(other, TOPIC_WEIGHT);
             }
         }
         for (t, terms) in self.article_terms[id].iter().enumerate() {
             for &term in terms {
-                for &other in &self.taxonomies[t].terms[term].articles {
+                for &Id(other) in &self.taxonomies[t].terms[term].articles {
                     add(other, self.weights[t]);
                 }
             }
@@ -405,7 +406,7 @@ mod tests {
                             }
                         }
                         for (x, taxonomy) in taxonomies.iter().enumerate() {
-                            let weight = if taxonomy.name == "tags" { TAG_WEIGHT } else { ENTITY_WEIGHT };
+                            let weight = related_weight(&taxonomy.name);
                             for term in &article_terms[a][x] {
                                 if article_terms[b][x].contains(term) {
                                     score += weight;
@@ -459,7 +460,7 @@ mod tests {
                     let term = next(bound);
                     if !terms.contains(&term) {
                         terms.push(term);
-                        taxonomies[x].terms[term].articles.push(id);
+                        taxonomies[x].terms[term].articles.push(Id(id));
                     }
                 }
                 per_taxonomy.push(terms);
@@ -485,7 +486,10 @@ mod tests {
         let terms = terms
             .into_iter()
             .enumerate()
-            .map(|(i, articles)| Term { name: format!("t{i}"), slug: format!("t{i}"), description: None, articles })
+            .map(|(i, articles)| {
+                let articles = articles.into_iter().map(Id).collect();
+                Term { name: format!("t{i}"), slug: format!("t{i}"), description: None, articles }
+            })
             .collect();
         Taxonomy { name: name.to_owned(), terms }
     }

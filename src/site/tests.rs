@@ -36,9 +36,9 @@ fn articles_are_newest_first_and_drafts_left_out() {
     .unwrap();
     let slugs: Vec<&str> = site.articles.iter().map(|a| a.slug.as_str()).collect();
     assert_eq!(slugs, ["new", "old"]);
-    assert_eq!(site.topics[0].articles, [0, 1]);
-    assert_eq!(site.neighbours[0], (Some(1), None));
-    assert_eq!(site.neighbours[1], (None, Some(0)));
+    assert_eq!(site.topics[0].articles, [ArticleId(0), ArticleId(1)]);
+    assert_eq!(site.neighbours[0], (Some(ArticleId(1)), None));
+    assert_eq!(site.neighbours[1], (None, Some(ArticleId(0))));
 }
 
 #[test]
@@ -61,7 +61,7 @@ fn aliases_fold_into_one_entity_page() {
     let names: Vec<&str> = organizations.terms.iter().map(|t| t.name.as_str()).collect();
     assert_eq!(names, ["Amazon Web Services", "IBM"]);
     assert_eq!(organizations.terms[0].slug, "amazon-web-services");
-    assert_eq!(organizations.terms[0].articles, [0, 1]);
+    assert_eq!(organizations.terms[0].articles, [ArticleId(0), ArticleId(1)]);
 }
 
 #[test]
@@ -106,7 +106,7 @@ fn timeline_groups_by_year_and_month() {
         &Entities::default(),
     )
     .unwrap();
-    let timeline = site.timeline(&[0, 1, 2, 3]);
+    let timeline = site.timeline(&[0, 1, 2, 3].map(ArticleId));
     assert_eq!(timeline.len(), 2);
     assert_eq!(timeline[0].year, 2025);
     assert_eq!(timeline[0].months.iter().map(|m| (m.month, m.articles.len())).collect::<Vec<_>>(), [(7, 2), (3, 1)]);
@@ -159,9 +159,8 @@ fn links_to_source_files_point_to_their_pages() {
         Article::parse(Path::new("content/articles/linking.md"), text, &context).unwrap()
     };
     let site = assemble(vec![linking, article("old", "2020-01-01", "a", "")], &Entities::default()).unwrap();
-    let html = &site.articles[0].html;
-    assert!(html.contains("href=\"/b/articles/old/#part\""), "{html}");
-    assert!(html.contains("href=\"/b/topics/a/\""), "{html}");
+    assert_eq!(site.file_link_urls[0], ["/b/articles/old/#part", "/b/topics/a/"]);
+    assert!(site.file_link_urls[1].is_empty());
 }
 
 #[test]
@@ -190,4 +189,17 @@ fn future_articles_wait_for_their_date_unless_asked() {
     let site =
         Site::assemble(config(), articles(), vec![topic("a"), topic("b")], &Entities::default(), options).unwrap();
     assert_eq!(site.articles.len(), 2);
+}
+
+#[test]
+fn distinct_terms_with_one_slug_are_an_error_naming_both() {
+    let articles = vec![
+        article("one", "2025-01-01", "a", "tags: [C++, AI research]\n"),
+        article("two", "2025-02-01", "a", "tags: [C#, ai-research]\n"),
+    ];
+    let errors = assemble(articles, &Entities::default()).unwrap_err();
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(messages.len(), 1, "`AI research` and `ai-research` are one term: {messages:?}");
+    assert!(messages[0].contains("`C++` and `C#` (content/articles/two.md)"), "{messages:?}");
+    assert!(messages[0].contains("/tags/c/"), "{messages:?}");
 }

@@ -36,13 +36,29 @@ fn broken_links_are_errors_naming_file_and_link() {
     assert!(!site.path().join("public").exists(), "check writes nothing");
 }
 
+/// Content errors, a link to a missing source file, a broken anchor through a source
+/// file and the broken links of the rest of the site, all in one run, all located.
 #[test]
-fn content_errors_stop_the_check_like_a_build() {
-    let site = site_copy("sites/minimal");
-    std::fs::write(site.path().join("content/articles/bad.md"), "---\ntitle: Bad\n---\n").unwrap();
+fn content_errors_and_broken_links_are_reported_in_one_run() {
+    let site = site_copy("sites/broken-links");
+    copy_tree(&fixture("check/one-run"), site.path());
+    let before = tree(site.path());
     let output = briefing().arg("check").arg("--root").arg(site.path()).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("content/articles/bad.md:2:1: missing field `date`"), "{}", stderr(&output));
+    let errors = stderr(&output);
+    for expected in [
+        "error: content/articles/bad.md:2:1: missing field `date`",
+        "error: content/articles/linking.md:7:5: link to `gone.md`, but content/articles/gone.md is not an article",
+        "error: content/articles/linking.md:7:25: broken anchor `/articles/links/#nowhere`",
+        "error: content/articles/links.md:7:50: broken link `/articles/nope/`",
+        "error: templates/404.html:3:",
+    ] {
+        assert!(errors.contains(expected), "missing {expected:?} in:\n{errors}");
+    }
+    assert!(!errors.contains("nothing was written"), "{errors}");
+    assert!(stdout(&output).contains("7 errors"), "{}", stdout(&output));
+    insta::assert_snapshot!("check-one-run", errors.replace(&site.path().display().to_string(), "[SITE]"));
+    assert_eq!(before, tree(site.path()), "check writes nothing");
 }
 
 #[test]

@@ -53,6 +53,23 @@ error_cases! {
     broken_site_yaml => "broken-site-yaml",
     base_url_not_a_url => "base-url-not-url",
     unknown_entity_taxonomy => "unknown-entity-taxonomy",
+    distinct_terms_sharing_an_address => "term-collision",
+    static_file_over_the_fingerprinted_stylesheet => "fingerprinted-static",
+    // Hostile or careless input: each class is refused where it is written.
+    yaml_aliases_that_expand_too_far => "alias-expansion",
+    template_that_loops_without_end => "template-runaway",
+    control_characters_where_text_enters => "control-characters",
+    control_character_in_site_yaml => "control-character-in-site-yaml",
+    year_out_of_range => "year-out-of-range",
+    empty_language_in_site_yaml => "empty-language",
+    duplicate_key_at_the_duplicate => "duplicate-key",
+    quoted_unknown_key_at_its_line => "quoted-unknown-key",
+    feed_limit_out_of_range => "feed-limit-out-of-range",
+    long_value_shortened_in_messages => "long-value",
+    taxonomy_clashing_with_a_field => "taxonomy-clashes-with-field",
+    taxonomy_listed_twice => "taxonomy-listed-twice",
+    undeclared_taxonomy_in_an_article => "undeclared-taxonomy",
+    null_title => "null-title",
 }
 
 #[test]

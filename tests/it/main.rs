@@ -10,6 +10,7 @@ mod check;
 mod errors;
 mod fuzz_regressions;
 mod import;
+mod input;
 mod publishing;
 mod reliability;
 mod serve;

@@ -1,13 +1,12 @@
 //! Assembling the site from the changed articles and rendering the pages they touch.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
-use std::sync::Mutex;
 
-use crate::build::{render_pages, static_collisions, static_list};
 use crate::content::Article;
 use crate::diagnostic::Diagnostic;
-use crate::render::{Page, PageJob, Renderer};
+use crate::plan::{Plan, site_options, static_collisions, static_list};
+use crate::render::{Page, Route};
 use crate::site::{Reuse, Site, SiteOptions, check_duplicate_slugs};
 
 use super::{Engine, Links, Origin, Outcome, Scope, Update, affected};
@@ -31,11 +30,7 @@ impl Engine {
                 article.is_some() || withheld.contains_key(path) || site.articles.iter().any(|a| a.path == *path)
             });
         }
-        let options = SiteOptions {
-            include_drafts: self.options.include_drafts,
-            include_future: self.options.include_future,
-            now: Some(chrono::Local::now().fixed_offset()),
-        };
+        let options = site_options(&self.options);
         let changed: Vec<PathBuf> = self.pending.keys().cloned().collect();
         if let Some(outcome) = self.replace_in_place(&changed, &options) {
             return outcome;
@@ -61,13 +56,6 @@ impl Engine {
         let withheld = std::mem::take(&mut self.withheld);
         articles.extend(withheld.into_values().filter(|article| !replaced.contains(article.path.as_os_str())));
         articles.extend(pending.into_values().flatten());
-        if !self.unresolved.is_empty() {
-            for article in &mut articles {
-                if let Some(unresolved) = self.unresolved.get(&article.path) {
-                    *article = unresolved.clone();
-                }
-            }
-        }
         self.withheld = articles
             .iter()
             .filter(|article| !options.publishes(article))
@@ -87,8 +75,9 @@ impl Engine {
     }
 
     /// When every changed article keeps its place (address, dates, topics, terms), stays
-    /// published and links to no file, assembling would give the same site with their new
-    /// text: they replace the old ones where they are, and the site is not assembled.
+    /// published and links to no file (nor did before), assembling would give the same
+    /// site with their new text: they replace the old ones where they are, and the site is
+    /// not assembled.
     pub(super) fn replace_in_place(&mut self, changed: &[PathBuf], options: &SiteOptions) -> Option<Outcome> {
         let site = self.site.as_ref()?;
         if self.render_all || self.pending.is_empty() {
@@ -98,7 +87,7 @@ impl Engine {
         for (path, article) in &self.pending {
             let article = article.as_ref()?;
             let id = site.articles.iter().position(|old| old.path.as_os_str() == path.as_os_str())?;
-            let unlinked = article.file_links.is_empty() && !self.unresolved.contains_key(path);
+            let unlinked = article.file_links.is_empty() && site.articles[id].file_links.is_empty();
             if !(unlinked && options.publishes(article) && affected::same_place(&site.articles[id], article)) {
                 return None;
             }
@@ -116,53 +105,68 @@ impl Engine {
     pub(super) fn render(&mut self, scope: Scope, changed: &[PathBuf]) -> Outcome {
         let site = self.site.as_ref().expect("assembled");
         let templates = self.templates.as_ref().expect("no problems means templates");
-        let renderer = Renderer::new(site, templates, &self.source.static_files);
+        let plan = Plan::new(site, templates, &self.source.static_files);
         let count_changed = self.shown_articles != site.articles.len() && self.count_in_templates();
         let whole_site = matches!(scope, Scope::All) || count_changed;
-        let all = renderer.jobs();
-        let assets =
-            all.iter().copied().filter(|job| matches!(job, PageJob::Asset(_) | PageJob::FingerprintedAsset(_)));
+        let all = &plan.routes;
+        let assets = all.iter().copied().filter(|route| route.is_asset());
         let static_only = matches!(scope, Scope::Static);
+        // The search index's files hold the articles' text and terms; topic titles and term
+        // names are only in its manifest and on the search page.
+        let search_files = match &scope {
+            Scope::Affected(_) => true,
+            Scope::Frame { shown, .. } => *shown == affected::Shown::UnderOtherTerms,
+            Scope::Static | Scope::All => false,
+        };
         let (mut jobs, moved) = match scope {
             _ if whole_site => (all.clone(), true),
             Scope::Affected(links) => {
                 let (jobs, moved) = affected::jobs(site, &links, changed);
                 (jobs.into_iter().chain(assets).collect(), moved)
             }
+            Scope::Frame { links, shown, pages } => {
+                let (jobs, moved) = match changed {
+                    [] => (Vec::new(), false),
+                    _ => affected::jobs_as(site, &links, changed, shown),
+                };
+                let mut jobs: Vec<Route> = jobs.into_iter().chain(pages).chain(assets).collect();
+                jobs.sort();
+                jobs.dedup();
+                (jobs, moved)
+            }
             Scope::Static | Scope::All => (assets.collect(), false),
         };
-        // The search index's files are remade with its manifest.
-        if !whole_site && jobs.contains(&PageJob::SearchIndex) {
-            jobs.extend(all.iter().copied().filter(|job| matches!(job, PageJob::SearchFile(_))));
+        if !whole_site && jobs.contains(&Route::SearchIndex) {
+            jobs.push(Route::Search);
+            if search_files {
+                jobs.extend(all.iter().copied().filter(|route| matches!(route, Route::SearchFile(_))));
+            }
+            jobs.sort();
+            jobs.dedup();
         }
         jobs.sort_by_key(weight);
         let statics = static_list(&self.source.static_files);
         let statics_changed = !self.pending_static.is_empty() || !self.removed_static.is_empty();
         let moved = moved || statics_changed || static_only;
         // Pages come and go only when articles move; static files only when they change.
-        let generated: Option<HashSet<String>> =
-            moved.then(|| all.iter().map(|&job| renderer.output_path(job)).collect());
+        let generated: Option<HashMap<String, Route>> = moved.then(|| plan.outputs());
         let shown = generated.as_ref().unwrap_or(&self.generated);
-        if statics.iter().any(|(name, _)| shown.contains(name)) {
+        let collisions = if moved { static_collisions(shown, &self.source.static_files) } else { Default::default() };
+        if !collisions.is_empty() {
             self.render_all = true;
-            self.problems.insert(Origin::Site, static_collisions(&renderer, &all, &statics).0);
+            self.problems.insert(Origin::Site, collisions.0);
             return Outcome::Failed(self.all_problems());
         }
         self.problems.remove(&Origin::Site);
-        let pages = Mutex::new(Vec::with_capacity(jobs.len()));
-        let rendered = render_pages(&renderer, &jobs, |page| {
-            pages.lock().expect("no panics while holding it").push(page);
-            Ok::<(), std::convert::Infallible>(())
-        });
-        if let Ok(Err(problems)) = rendered {
+        let (mut pages, problems) = plan.render_collected(&jobs);
+        if !problems.is_empty() {
             self.render_all = true;
             self.problems.insert(Origin::Render, problems.0);
             return Outcome::Failed(self.all_problems());
         }
-        let mut pages = pages.into_inner().expect("no panics while holding it");
         let mut removed: Vec<String> = Vec::new();
         if let Some(generated) = generated {
-            removed.extend(self.generated.difference(&generated).cloned());
+            removed.extend(self.generated.keys().filter(|path| !generated.contains_key(*path)).cloned());
             self.generated = generated;
         }
         removed.extend(std::mem::take(&mut self.removed_static));
@@ -214,10 +218,20 @@ fn path_set<'p>(paths: impl IntoIterator<Item = &'p PathBuf>) -> HashSet<&'p std
 }
 
 /// Heavy pages first, so that the two cores share them rather than one finishing them last.
-fn weight(job: &PageJob) -> u8 {
-    match job {
-        PageJob::Archive | PageJob::SearchIndex | PageJob::Sitemap => 0,
-        PageJob::Topic(_) | PageJob::Term(..) | PageJob::Home => 1,
-        _ => 2,
+fn weight(route: &Route) -> u8 {
+    match route {
+        Route::Archive | Route::SearchIndex | Route::Sitemap => 0,
+        Route::Topic(_) | Route::Term(..) | Route::Home => 1,
+        Route::Article(_)
+        | Route::TopicIndex
+        | Route::TopicFeed(_)
+        | Route::TaxonomyIndex(_)
+        | Route::Search
+        | Route::NotFound
+        | Route::Feed
+        | Route::Robots
+        | Route::SearchFile(_)
+        | Route::Asset(_)
+        | Route::FingerprintedAsset(_) => 2,
     }
 }

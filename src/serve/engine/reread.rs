@@ -2,8 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::build::{parse_articles, static_list};
 use crate::diagnostic::Diagnostic;
+use crate::plan::{parse_articles, static_list};
 use crate::source::{ENTITIES_FILE, TextFile, read_static, read_templates, read_text, unexpected_content};
 
 use super::{Engine, Origin, parse_context, put};

@@ -1,0 +1,304 @@
+//! The one build plan that `build`, `check` and `serve` run:
+//! load -> assemble -> plan pages -> render, then write (build), check (check) or serve.
+//!
+//! The stages are public so that `serve` can run them one at a time over what changed;
+//! the order is the same everywhere.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use crate::build::BuildOptions;
+use crate::config::SiteConfig;
+use crate::content::{Article, ParseContext, Topic};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::render::{Page, Renderer, Route, Templates};
+use crate::site::{Entities, Site, SiteOptions};
+use crate::source::{CONFIG_FILE, SiteSource, StaticFile, TextFile, fingerprinted_name};
+
+/// Everything a site's pages are rendered from, parsed and checked.
+pub struct Loaded {
+    pub site: Site,
+    pub templates: Templates,
+    /// The site's `static/` files.
+    pub statics: Vec<StaticFile>,
+}
+
+/// Reads and parses the site, collecting every problem before giving up.
+pub fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
+    let source = SiteSource::read(&options.root);
+    parse(&source, options)
+}
+
+/// The content and site stages over a source already in memory; any problem fails it.
+pub fn parse(source: &SiteSource, options: &BuildOptions) -> Result<Loaded, Diagnostics> {
+    match parse_despite_problems(source, options) {
+        (Some(loaded), problems) if problems.is_empty() => Ok(loaded),
+        (_, problems) => Err(problems.sorted()),
+    }
+}
+
+/// The content and site stages, going as far as the problems allow: files that do not
+/// parse are left out, and so are articles that repeat a slug, so that `check` can render
+/// and check every other page. `None` when nothing can be rendered (no configuration or
+/// no templates).
+pub fn parse_despite_problems(source: &SiteSource, options: &BuildOptions) -> (Option<Loaded>, Diagnostics) {
+    let mut problems = Diagnostics::default();
+    problems.extend(source.problems.iter().cloned());
+    let Some(config_file) = &source.config else {
+        return (None, no_site(options));
+    };
+    let config = match parse_config(&config_file.text, options) {
+        Ok(config) => config,
+        Err(problem) => {
+            problems.push(problem);
+            return (None, problems.sorted());
+        }
+    };
+    let (topics, topic_problems) = parse_topics(&source.topics);
+    problems.extend(topic_problems);
+    let topic_slugs = topic_slugs(&topics);
+    let (entities, entity_problems) = parse_entities(source.entities.as_ref(), &config);
+    problems.extend(entity_problems);
+
+    let templates = Templates::compile(&source.templates);
+    let context =
+        ParseContext { default_language: &config.language, topics: &topic_slugs, taxonomies: &config.taxonomies };
+    let mut articles = Vec::with_capacity(source.articles.len());
+    let mut unparsed = HashSet::new();
+    for (file, result) in source.articles.iter().zip(parse_articles(&source.articles, &context)) {
+        match result {
+            Ok(article) => articles.push(article),
+            Err(errors) => {
+                unparsed.insert(file.path.clone());
+                problems.extend(errors);
+            }
+        }
+    }
+    let templates = match templates {
+        Ok(templates) => Some(templates),
+        Err(errors) => {
+            problems.extend(errors);
+            None
+        }
+    };
+    // A link to an article that does not parse is not a second problem: that file's is enough.
+    let links_to_unparsed: HashSet<(PathBuf, usize, usize)> = articles
+        .iter()
+        .flat_map(|a| {
+            let to_unparsed = a.file_links.iter().filter(|link| unparsed.contains(&link.resolved));
+            to_unparsed.map(|link| (a.path.clone(), link.line, link.column))
+        })
+        .collect();
+    let (site, site_problems) =
+        Site::assemble_despite_problems(config, articles, topics, &entities, site_options(options), None);
+    problems
+        .extend(site_problems.into_iter().filter(|p| !links_to_unparsed.contains(&(p.path.clone(), p.line, p.column))));
+    let loaded = templates.map(|templates| Loaded { site, templates, statics: source.static_files.clone() });
+    (loaded, problems.sorted())
+}
+
+/// Which articles the site of a build with `options` publishes, as of now.
+pub fn site_options(options: &BuildOptions) -> SiteOptions {
+    SiteOptions {
+        include_drafts: options.include_drafts,
+        include_future: options.include_future,
+        now: Some(chrono::Local::now().fixed_offset()),
+    }
+}
+
+/// The one problem of a root without a readable site.yaml.
+pub fn no_site(options: &BuildOptions) -> Diagnostics {
+    let mut only = Diagnostics::default();
+    only.push(Diagnostic::whole_file(
+        CONFIG_FILE,
+        format!(
+            "no site here: `{}` has no readable site.yaml; run `briefing init DIR` to create a site",
+            options.root.display()
+        ),
+    ));
+    only
+}
+
+/// site.yaml's text -> the configuration, with the base URL the options ask for.
+pub fn parse_config(text: &str, options: &BuildOptions) -> Result<SiteConfig, Diagnostic> {
+    let config = SiteConfig::parse(text, CONFIG_FILE)?;
+    match &options.base_url {
+        Some(base_url) => {
+            config.with_base_url(base_url).map_err(|message| Diagnostic::whole_file("--base-url", message))
+        }
+        None => Ok(config),
+    }
+}
+
+/// Every topic that parses, and the problems of those that do not.
+pub fn parse_topics(files: &[TextFile]) -> (Vec<Topic>, Vec<Diagnostic>) {
+    let mut topics = Vec::with_capacity(files.len());
+    let mut problems = Vec::new();
+    for file in files {
+        match Topic::parse(&file.path, &file.text) {
+            Ok(topic) => topics.push(topic),
+            Err(errors) => problems.extend(errors),
+        }
+    }
+    (topics, problems)
+}
+
+/// The slugs of `topics`, sorted, as `ParseContext::topics` wants them.
+pub fn topic_slugs(topics: &[Topic]) -> Vec<String> {
+    let mut slugs: Vec<String> = topics.iter().map(|t| t.slug.clone()).collect();
+    slugs.sort();
+    slugs
+}
+
+/// content/entities.yaml, if any; no entities (and its problems) when it does not parse.
+pub fn parse_entities(file: Option<&TextFile>, config: &SiteConfig) -> (Entities, Vec<Diagnostic>) {
+    match file {
+        Some(file) => match Entities::parse(&file.text, &file.path, &config.taxonomies) {
+            Ok(entities) => (entities, Vec::new()),
+            Err(errors) => (Entities::default(), errors),
+        },
+        None => (Entities::default(), Vec::new()),
+    }
+}
+
+/// Parses articles in parallel, each to an article or its problems, in the order given.
+pub fn parse_articles(files: &[TextFile], context: &ParseContext<'_>) -> Vec<Result<Article, Vec<Diagnostic>>> {
+    files.par_iter().map(|file| Article::parse(&file.path, &file.text, context)).collect()
+}
+
+/// Static files as `(path under the output root with `/`, file to copy)`; a stylesheet or
+/// script comes twice, under its own name and under its fingerprinted one.
+pub fn static_list(files: &[StaticFile]) -> Vec<(String, PathBuf)> {
+    let mut list = Vec::with_capacity(files.len());
+    for file in files {
+        let name = static_name(file);
+        if let Some(fingerprint) = &file.fingerprint {
+            list.push((fingerprinted_name(&name, fingerprint), file.absolute.clone()));
+        }
+        list.push((name, file.absolute.clone()));
+    }
+    list
+}
+
+fn static_name(file: &StaticFile) -> String {
+    file.relative.to_string_lossy().replace('\\', "/")
+}
+
+/// Static files that would overwrite a generated file (`generated`: the output file of
+/// every route), or the fingerprinted copy of another static file.
+pub fn static_collisions(generated: &HashMap<String, Route>, statics: &[StaticFile]) -> Diagnostics {
+    let copies: HashMap<String, String> = statics
+        .iter()
+        .filter_map(|file| {
+            let name = static_name(file);
+            file.fingerprint.as_ref().map(|fingerprint| (fingerprinted_name(&name, fingerprint), name))
+        })
+        .collect();
+    let mut problems = Diagnostics::default();
+    for file in statics {
+        let name = static_name(file);
+        let message = if let Some(route) = generated.get(&name) {
+            if route.is_asset() {
+                format!("this file would overwrite the built-in `{name}` that pages link to: rename or remove it")
+            } else {
+                format!("this file would overwrite the generated page `{name}`: rename or remove it")
+            }
+        } else if let Some(original) = copies.get(&name) {
+            format!(
+                "this file would overwrite `{name}`, the fingerprinted copy of `static/{original}` that pages link to: rename or remove it"
+            )
+        } else {
+            continue;
+        };
+        problems.push(Diagnostic::whole_file(format!("static/{name}"), message));
+    }
+    problems
+}
+
+/// The pages of a site, ready to render: the route table's pages and the static files.
+pub struct Plan<'s> {
+    pub renderer: Renderer<'s>,
+    /// Every page, in the route table's order.
+    pub routes: Vec<Route>,
+}
+
+impl<'s> Plan<'s> {
+    pub fn new(site: &'s Site, templates: &'s Templates, statics: &'s [StaticFile]) -> Plan<'s> {
+        let renderer = Renderer::new(site, templates, statics);
+        let routes = renderer.routes();
+        Plan { renderer, routes }
+    }
+
+    /// Every page by its output file.
+    pub fn outputs(&self) -> HashMap<String, Route> {
+        self.routes.iter().map(|&route| (self.renderer.output_file(route), route)).collect()
+    }
+
+    /// Static files that would overwrite a page or the fingerprinted copy of another file.
+    pub fn collisions(&self, statics: &[StaticFile]) -> Diagnostics {
+        static_collisions(&self.outputs(), statics)
+    }
+
+    /// Renders `routes`, handing each page to `sink` as soon as it is ready, so that the
+    /// whole site is never held in memory at once. Every rendering error is collected.
+    pub fn render_each<E: Send>(
+        &self,
+        routes: &[Route],
+        sink: impl Fn(Page) -> Result<(), E> + Sync,
+    ) -> Result<Result<(), Diagnostics>, E> {
+        let results: Vec<Result<Option<Diagnostic>, E>> = routes
+            .par_iter()
+            .map(|&route| match self.renderer.render(route) {
+                Ok(page) => sink(page).map(|_| None),
+                Err(diagnostic) => Ok(Some(diagnostic)),
+            })
+            .collect();
+        let mut problems = Diagnostics::default();
+        for result in results {
+            if let Some(diagnostic) = result? {
+                problems.push(diagnostic);
+            }
+        }
+        Ok(problems.into_result(()))
+    }
+
+    /// Renders `routes` into memory (for `check` and `serve`), in their order, with the
+    /// problems of the pages that failed.
+    pub fn render_collected(&self, routes: &[Route]) -> (Vec<Page>, Diagnostics) {
+        let results: Vec<Result<Page, Diagnostic>> =
+            routes.par_iter().map(|&route| self.renderer.render(route)).collect();
+        let mut pages = Vec::with_capacity(results.len());
+        let mut problems = Diagnostics::default();
+        for result in results {
+            match result {
+                Ok(page) => pages.push(page),
+                Err(problem) => problems.push(problem),
+            }
+        }
+        (pages, problems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(relative: &str, fingerprint: Option<&str>) -> StaticFile {
+        StaticFile {
+            relative: PathBuf::from(relative),
+            absolute: PathBuf::from("/site/static").join(relative),
+            fingerprint: fingerprint.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn a_static_file_may_not_take_the_fingerprinted_name_of_another() {
+        let statics = [file("style.css", Some("0badcafe")), file("style.0badcafe.css", None), file("a.png", None)];
+        let problems = static_collisions(&HashMap::new(), &statics);
+        assert_eq!(problems.len(), 1, "{problems}");
+        assert!(problems.0[0].to_string().starts_with("static/style.0badcafe.css: "), "{problems}");
+        assert!(problems.0[0].message.contains("`static/style.css`"), "{problems}");
+    }
+}

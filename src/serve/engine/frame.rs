@@ -1,0 +1,165 @@
+//! A topic file or entities.yaml changed: the articles are assembled again as they were
+//! parsed (they depend on the topics' slugs only), and only the pages that show what
+//! changed are rendered: a topic's intro or summary, a title on the pages of its
+//! articles and in every list showing them, a term's name or description.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+use crate::content::Topic;
+use crate::plan::{parse_entities, parse_topics, site_options, topic_slugs};
+use crate::render::Route;
+use crate::route::{TaxonomyId, TermId, TopicId};
+use crate::site::{Entities, Reuse, Site};
+
+use super::affected::{Links, Shown};
+use super::{Engine, Frame, Origin, Outcome, Scope};
+
+/// The pages of topic `t` that show its fields that changed (its title shows further:
+/// on its articles' pages and in lists, through `Links`).
+fn topic_pages(t: TopicId, before: Option<&Topic>, after: &Topic) -> Vec<Route> {
+    let Some(before) = before else {
+        return vec![Route::Topic(t), Route::TopicFeed(t), Route::TopicIndex, Route::Home];
+    };
+    if (&before.title, &before.summary) != (&after.title, &after.summary) {
+        vec![Route::Topic(t), Route::TopicFeed(t), Route::TopicIndex, Route::Home]
+    } else if before.intro_html != after.intro_html {
+        vec![Route::Topic(t)]
+    } else {
+        Vec::new()
+    }
+}
+
+impl Engine {
+    /// Parses the topics and entities again and rebuilds from the articles as parsed;
+    /// `None` when that cannot be done (the topics' slugs changed, or there is no site
+    /// yet): then everything is parsed again.
+    pub(super) fn rebuild_frame(&mut self) -> Option<Outcome> {
+        let elsewhere = self.problems.keys().any(|origin| !matches!(origin, Origin::Topics | Origin::Entities));
+        if self.site.is_none() || self.render_all || !self.pending.is_empty() || elsewhere {
+            return None;
+        }
+        let (topics, topic_problems) = parse_topics(&self.source.topics);
+        let topic_slugs = topic_slugs(&topics);
+        let frame = self.frame.as_ref()?;
+        if topic_slugs != frame.topic_slugs || !topic_problems.is_empty() {
+            return None;
+        }
+        self.problems.remove(&Origin::Topics);
+        let (entities, entity_problems) = parse_entities(self.source.entities.as_ref(), &frame.config);
+        if !entity_problems.is_empty() {
+            // The frame stays the one the served site was assembled with.
+            self.problems.insert(Origin::Entities, entity_problems);
+            return Some(Outcome::Failed(self.all_problems()));
+        }
+        self.problems.remove(&Origin::Entities);
+        let before = self.frame.take()?;
+        self.frame = Some(Frame { config: before.config, topics, topic_slugs, entities });
+        let before_entities = before.entities;
+        Some(self.reassemble(&before_entities))
+    }
+
+    /// Assembles the site again with the new frame, reusing every related list that the
+    /// change cannot touch, and renders what shows differently.
+    fn reassemble(&mut self, before_entities: &Entities) -> Outcome {
+        let frame = self.frame.as_ref().expect("set by the caller");
+        let old = self.site.take().expect("checked by the caller");
+        // Articles filed under other terms: their related lists are computed again.
+        let refiled = refiled(&old, before_entities, &frame.entities);
+        // Articles in a topic whose title changed show it on their pages and in lists.
+        let renamed_topics: Vec<usize> = old
+            .topics
+            .iter()
+            .enumerate()
+            .filter(|(_, entry)| {
+                frame.topics.iter().find(|t| t.slug == entry.topic.slug).is_none_or(|t| t.title != entry.topic.title)
+            })
+            .map(|(t, _)| t)
+            .collect();
+        let mut shown_differently: Vec<PathBuf> = refiled.clone();
+        for &t in &renamed_topics {
+            shown_differently.extend(old.topics[t].articles.iter().map(|&id| old.articles[id].path.clone()));
+        }
+        shown_differently.sort();
+        shown_differently.dedup();
+        let links = Links::of(&old, &shown_differently);
+        let before_topics: BTreeMap<String, Topic> =
+            old.topics.iter().map(|entry| (entry.topic.slug.clone(), entry.topic.clone())).collect();
+        let before_order: Vec<String> = old.topics.iter().map(|entry| entry.topic.slug.clone()).collect();
+        let before_terms: HashMap<(String, String), Option<String>> = old
+            .taxonomies
+            .iter()
+            .flat_map(|taxonomy| {
+                taxonomy.terms.iter().map(|term| ((taxonomy.name.clone(), term.slug.clone()), term.description.clone()))
+            })
+            .collect();
+
+        let paths = old.articles.iter().map(|article| article.path.clone()).collect();
+        let reuse = Reuse { paths, related: old.related, changed: refiled.clone() };
+        let mut articles = old.articles;
+        articles.extend(std::mem::take(&mut self.withheld).into_values());
+        let options = site_options(&self.options);
+        self.withheld = articles
+            .iter()
+            .filter(|article| !options.publishes(article))
+            .map(|article| (article.path.clone(), article.clone()))
+            .collect();
+        let (config, topics) = (frame.config.clone(), frame.topics.clone());
+        let site = match Site::assemble_reusing(config, articles, topics, &frame.entities, options, Some(reuse)) {
+            Ok(site) => site,
+            Err(problems) => {
+                self.problems.insert(Origin::Site, problems);
+                self.reparse = true;
+                return Outcome::Failed(self.all_problems());
+            }
+        };
+        let order: Vec<String> = site.topics.iter().map(|entry| entry.topic.slug.clone()).collect();
+        let mut pages = Vec::new();
+        for (t, entry) in site.topics.iter().enumerate() {
+            pages.extend(topic_pages(TopicId(t), before_topics.get(&entry.topic.slug), &entry.topic));
+        }
+        for (t, taxonomy) in site.taxonomies.iter().enumerate() {
+            for (index, term) in taxonomy.terms.iter().enumerate() {
+                let key = (taxonomy.name.clone(), term.slug.clone());
+                if before_terms.get(&key).is_none_or(|description| *description != term.description) {
+                    pages.push(Route::Term(TaxonomyId(t), TermId(index)));
+                }
+            }
+        }
+        self.site = Some(site);
+        // The order of topics shows on the home page, the topics overview and the sitemap,
+        // and in `site.topics` of any template: a rare change, rendered in full.
+        let scope = if order != before_order || self.topics_in_templates() {
+            Scope::All
+        } else {
+            let shown = if refiled.is_empty() { Shown::Differently } else { Shown::UnderOtherTerms };
+            Scope::Frame { links, shown, pages }
+        };
+        self.render(scope, &shown_differently)
+    }
+
+    /// Whether a site template may show the list of topics (`site.topics`) on any page.
+    fn topics_in_templates(&self) -> bool {
+        self.source.templates.iter().any(|file| file.text.contains("site.topics"))
+    }
+}
+
+/// The paths of the articles whose terms fold into other canonical names with the new
+/// entities than with the old ones.
+fn refiled(site: &Site, before: &Entities, after: &Entities) -> Vec<PathBuf> {
+    let mut cache: HashMap<(usize, &str), bool> = HashMap::new();
+    site.articles
+        .iter()
+        .filter(|article| {
+            article.terms.iter().enumerate().any(|(t, written)| {
+                let taxonomy = &site.config.taxonomies[t];
+                written.iter().any(|name| {
+                    *cache
+                        .entry((t, name.as_str()))
+                        .or_insert_with(|| before.canonical(taxonomy, name) != after.canonical(taxonomy, name))
+                })
+            })
+        })
+        .map(|article| article.path.clone())
+        .collect()
+}

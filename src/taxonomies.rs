@@ -1,0 +1,38 @@
+//! The built-in taxonomies as one table: a new one (or a new label, or a weight) is a
+//! row here, not a string matched in several files.
+
+/// A taxonomy briefing knows: its name in site.yaml and front matter, its headings, and
+/// how much sharing one of its terms makes two articles related.
+#[derive(Debug, Clone, Copy)]
+pub struct BuiltinTaxonomy {
+    pub name: &'static str,
+    /// The heading in English and in French.
+    pub label_en: &'static str,
+    pub label_fr: &'static str,
+    pub related_weight: u32,
+}
+
+pub const TAGS: BuiltinTaxonomy =
+    BuiltinTaxonomy { name: "tags", label_en: "Tags", label_fr: "Mots-clés", related_weight: 1 };
+pub const ORGANIZATIONS: BuiltinTaxonomy =
+    BuiltinTaxonomy { name: "organizations", label_en: "Organizations", label_fr: "Organisations", related_weight: 2 };
+pub const REGIONS: BuiltinTaxonomy =
+    BuiltinTaxonomy { name: "regions", label_en: "Regions", label_fr: "Régions", related_weight: 2 };
+
+pub const BUILTIN: [BuiltinTaxonomy; 3] = [TAGS, ORGANIZATIONS, REGIONS];
+
+/// The weight of a term of a taxonomy a site declares itself (`people`): like an entity.
+pub const DECLARED_WEIGHT: u32 = 2;
+
+/// The built-in taxonomy of that name, if it is one.
+pub fn builtin(name: &str) -> Option<&'static BuiltinTaxonomy> {
+    BUILTIN.iter().find(|t| t.name == name)
+}
+
+/// How much a shared term of the taxonomy `name` counts towards two articles being related.
+pub fn related_weight(name: &str) -> u32 {
+    builtin(name).map_or(DECLARED_WEIGHT, |t| t.related_weight)
+}
+
+/// A topic shared says more than any term.
+pub const TOPIC_WEIGHT: u32 = 3;
