@@ -226,7 +226,20 @@ pub struct Plan<'s> {
 
 impl<'s> Plan<'s> {
     pub fn new(site: &'s Site, templates: &'s Templates, statics: &'s [StaticFile]) -> Plan<'s> {
+        Plan::reusing_search(site, templates, statics, None)
+    }
+
+    /// The same, with a search index made earlier for the same site content, if any.
+    pub fn reusing_search(
+        site: &'s Site,
+        templates: &'s Templates,
+        statics: &'s [StaticFile],
+        search: Option<std::sync::Arc<crate::search::SearchIndex>>,
+    ) -> Plan<'s> {
         let renderer = Renderer::new(site, templates, statics);
+        if let Some(index) = search {
+            renderer.reuse_search(index);
+        }
         let routes = renderer.routes();
         Plan { renderer, routes }
     }

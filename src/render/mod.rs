@@ -8,7 +8,7 @@ mod views;
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 use tera::{Context, Kwargs, State, Value};
@@ -41,7 +41,7 @@ pub struct Renderer<'a> {
     /// Built-in assets the site does not replace with its own static files.
     builtin_assets: Vec<AssetId>,
     /// The search index, made the first time a route needs it.
-    search: OnceLock<SearchIndex>,
+    search: OnceLock<Arc<SearchIndex>>,
 }
 
 /// The site as templates see it.
@@ -122,7 +122,18 @@ impl<'a> Renderer<'a> {
     }
 
     pub(crate) fn search(&self) -> &SearchIndex {
-        self.search.get_or_init(|| crate::search::index(self.site))
+        self.search.get_or_init(|| Arc::new(crate::search::index(self.site)))
+    }
+
+    /// Uses an index made earlier for the same articles (`serve`), instead of making it.
+    pub fn reuse_search(&self, index: Arc<SearchIndex>) {
+        let _ = self.search.set(index);
+    }
+
+    /// The search index, shared (made now if it was not yet).
+    pub fn search_index(&self) -> Arc<SearchIndex> {
+        self.search();
+        Arc::clone(self.search.get().expect("made above"))
     }
 
     /// Every page of the site, in a stable order.

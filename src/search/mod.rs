@@ -240,6 +240,28 @@ pub fn index(site: &Site) -> SearchIndex {
     SearchIndex { manifest: inert_json(&manifest), files, facets }
 }
 
+/// A fingerprint of everything the index is made from, so that `serve` can tell when an
+/// index made earlier still holds.
+pub fn fingerprint(site: &Site) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    site.config.base_path.hash(&mut hasher);
+    for article in &site.articles {
+        (&article.slug, &article.title, &article.summary, &article.lang, &article.html).hash(&mut hasher);
+        article.date.hash(&mut hasher);
+    }
+    for entry in &site.topics {
+        (&entry.topic.slug, &entry.topic.title, &entry.articles).hash(&mut hasher);
+    }
+    for taxonomy in &site.taxonomies {
+        taxonomy.name.hash(&mut hasher);
+        for term in &taxonomy.terms {
+            (&term.slug, &term.name, &term.articles).hash(&mut hasher);
+        }
+    }
+    hasher.finish()
+}
+
 /// Writes `entries` (key, JSON value; sorted by key) as shards `search/<dir>/N.json` and
 /// returns the first key of each shard.
 fn write_shards(entries: &[(&str, String)], target: usize, dir: &str, files: &mut Vec<SearchFile>) -> Vec<String> {

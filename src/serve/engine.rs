@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::build::BuildOptions;
 use crate::config::SiteConfig;
@@ -11,6 +12,7 @@ use crate::content::{Article, ParseContext, Topic};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::plan::{no_site, parse_articles, parse_config, parse_entities, parse_topics, static_list, topic_slugs};
 use crate::render::{Page, Route, Templates};
+use crate::search::SearchIndex;
 use crate::site::{Entities, Site};
 use crate::source::{SiteSource, TextFile};
 
@@ -105,6 +107,9 @@ pub struct Engine {
     /// The generated pages and files (not static files) being served, by output file.
     generated: HashMap<String, Route>,
     static_names: Vec<String>,
+    /// The search index of the served pages and the fingerprint of what it was made from:
+    /// a topic or entity edit that leaves both alone does not make it again.
+    search: Option<(u64, Arc<SearchIndex>)>,
 }
 
 impl Engine {
@@ -130,6 +135,7 @@ impl Engine {
             problems: BTreeMap::new(),
             generated: HashMap::new(),
             static_names: Vec::new(),
+            search: None,
         };
         let outcome = engine.reload(false);
         Ok((engine, outcome))

@@ -105,7 +105,10 @@ impl Engine {
     pub(super) fn render(&mut self, scope: Scope, changed: &[PathBuf]) -> Outcome {
         let site = self.site.as_ref().expect("assembled");
         let templates = self.templates.as_ref().expect("no problems means templates");
-        let plan = Plan::new(site, templates, &self.source.static_files);
+        let fingerprint = crate::search::fingerprint(site);
+        let reused = self.search.take().filter(|(made_from, _)| *made_from == fingerprint).map(|(_, index)| index);
+        let plan = Plan::reusing_search(site, templates, &self.source.static_files, reused);
+        self.search = Some((fingerprint, plan.renderer.search_index()));
         let count_changed = self.shown_articles != site.articles.len() && self.count_in_templates();
         let whole_site = matches!(scope, Scope::All) || count_changed;
         let all = &plan.routes;
