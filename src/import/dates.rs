@@ -22,7 +22,90 @@ pub struct DateContext {
 pub fn find_date(text: &str, context: DateContext) -> Option<DateValue> {
     let lowered = text.to_lowercase();
     let tokens = tokenize(&lowered);
-    (0..tokens.len()).find_map(|start| date_at(&tokens, start, context))
+    (0..tokens.len()).find_map(|start| date_at(&tokens, start, context).map(|(date, _)| date))
+}
+
+/// The dates of a date line, told apart by the words before each: "20 septembre 2020
+/// 09:13; Act: 21.09.2020 11:58", "Publié le … Mis à jour le …", "Updated: 6:57pm, 5 Sep, 2020".
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LineDates {
+    pub published: Option<DateValue>,
+    pub updated: Option<DateValue>,
+}
+
+/// Words that say the date after them is an update.
+const UPDATE_WORDS: &[&str] =
+    &["updated", "update", "mis", "mise", "maj", "act", "act.", "actualisé", "actualise", "modifié", "modified", "edited"];
+
+pub fn dates_in_line(text: &str, context: DateContext) -> LineDates {
+    let lowered = text.to_lowercase();
+    let tokens = tokenize(&lowered);
+    let mut found = LineDates::default();
+    let mut since = 0;
+    let mut start = 0;
+    while start < tokens.len() {
+        let Some((date, used)) = date_at(&tokens, start, context) else {
+            start += 1;
+            continue;
+        };
+        let before = &tokens[since..start];
+        let is_update = before.iter().any(|t| UPDATE_WORDS.contains(&t.trim_end_matches([':', ';', '.'])));
+        let slot = if is_update { &mut found.updated } else { &mut found.published };
+        slot.get_or_insert(date);
+        start += used.max(1);
+        since = start;
+    }
+    if found.published.is_none() && found.updated.is_some() && !lowered.contains("publi") {
+        // "Updated: 5 Sep, 2020" alone: the only date the page gives.
+        found.published = found.updated.take();
+    }
+    found
+}
+
+/// Words a date line may hold besides its dates: labels, connectives, weekdays and the
+/// page tools that share its line ("Print", "Share").
+const DATE_LINE_WORDS: &[&str] = &[
+    "published", "publié", "publie", "posted", "updated", "update", "last", "first", "on", "at", "le", "à", "a",
+    "mis", "mise", "jour", "maj", "act", "actualisé", "modifié", "modified", "edited", "et", "and", "am", "pm",
+    "h", "print", "imprimer", "share", "partager", "by", "par", "gmt", "utc", "cet", "cest", "edt", "est", "bst",
+    "hkt", "sgt", "jst", "ist", "time", "heure", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+    "dimanche", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed",
+    "thu", "fri", "sat", "sun", "de", "du", "-", "–", "—", "/", "|", "•", "·", ";", ":", "on:", "publié:",
+];
+
+/// A line that is a date and nothing else a reader would keep: "20/11/2025",
+/// "Nov 20, 2025", "Publié le 20 nov. 2025 à 10h00; Mis à jour le …", "Updated: 6:57pm, 5 Sep, 2020".
+pub fn is_date_line(text: &str, context: DateContext) -> bool {
+    let lowered = text.to_lowercase();
+    let tokens = tokenize(&lowered);
+    if tokens.is_empty() || tokens.len() > 24 {
+        return false;
+    }
+    let mut covered = vec![false; tokens.len()];
+    let mut any = false;
+    let mut start = 0;
+    while start < tokens.len() {
+        match date_at(&tokens, start, context) {
+            Some((_, used)) => {
+                any = true;
+                covered[start..start + used].iter_mut().for_each(|c| *c = true);
+                start += used.max(1);
+            }
+            None => start += 1,
+        }
+    }
+    any && tokens.iter().zip(&covered).all(|(token, &covered)| {
+        let bare = token.trim_end_matches([':', ';', '.', ',']);
+        covered
+            || DATE_LINE_WORDS.contains(&bare)
+            || DATE_LINE_WORDS.contains(token)
+            || bare.is_empty()
+            || clock(bare).is_some()
+            || offset_of(bare).is_some()
+            || bare.starts_with("actualis")
+            || bare.starts_with("publi")
+            || bare.starts_with("updat")
+    })
 }
 
 /// The first four-digit year written in a full date in `text`, for dates without one.
@@ -32,7 +115,7 @@ pub fn find_year(text: &str) -> Option<i32> {
     let any_year = DateContext { french: false, year: 0 };
     (0..tokens.len())
         .filter_map(|start| date_at(&tokens, start, any_year))
-        .map(|date| date.to_fixed().year())
+        .map(|(date, _)| date.to_fixed().year())
         .find(|&year| year != 0)
 }
 
@@ -58,29 +141,42 @@ pub fn parse_iso(text: &str, context: DateContext) -> Option<DateValue> {
     }
     let lowered = text.to_lowercase();
     let tokens = tokenize(&lowered);
-    date_at(&tokens, 0, context)
+    date_at(&tokens, 0, context).map(|(date, _)| date)
 }
 
 /// Words of a date line: `,` and `(` `)` split too, `+`, `:` and `/` stay inside tokens.
 fn tokenize(text: &str) -> Vec<&str> {
-    text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '|' | '·'))
+    text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '|' | '·' | ';' | '•'))
         .filter(|token| !token.is_empty())
         .collect()
 }
 
-fn date_at(tokens: &[&str], start: usize, context: DateContext) -> Option<DateValue> {
+/// The date starting at `tokens[start]` and how many tokens it spans (its time included).
+fn date_at(tokens: &[&str], start: usize, context: DateContext) -> Option<(DateValue, usize)> {
     let token = tokens[start];
     if let Some(value) = iso_token(token, context) {
-        return Some(value);
+        return Some((value, 1));
     }
     let (date, used) = numeric_date(token)
         .map(|date| (date, 1))
         .or_else(|| day_month_year(tokens, start, context.year))
         .or_else(|| month_day_year(tokens, start, context.year))?;
     let rest = &tokens[start + used..];
-    match time_after(rest) {
-        Some((time, offset)) => Some(DateValue::DateTime(localize(date.and_time(time), offset, context))),
-        None => Some(DateValue::Date(date)),
+    if let Some((time, offset, time_used)) = time_after(rest) {
+        return Some((DateValue::DateTime(localize(date.and_time(time), offset, context)), used + time_used));
+    }
+    // "6:57pm, 5 Sep, 2020": the time before the date.
+    let before = &tokens[start.saturating_sub(2)..start];
+    let time_before = match before {
+        [clock_token, meridiem] if matches!(meridiem.trim_end_matches('.'), "am" | "pm" | "a.m" | "p.m") => {
+            time_after(&[clock_token, meridiem]).map(|(time, offset, _)| (time, offset))
+        }
+        [.., clock_token] => time_after(&[clock_token]).filter(|_| clock_token.contains(':')).map(|(t, o, _)| (t, o)),
+        _ => None,
+    };
+    match time_before {
+        Some((time, offset)) => Some((DateValue::DateTime(localize(date.and_time(time), offset, context)), used)),
+        None => Some((DateValue::Date(date), used)),
     }
 }
 
@@ -101,14 +197,18 @@ fn iso_token(token: &str, context: DateContext) -> Option<DateValue> {
     NaiveDate::parse_from_str(&token[..10], "%Y-%m-%d").ok().map(DateValue::Date)
 }
 
-/// `25/07/2025`: day first, as French pages write it.
+/// `25/07/2025`, `20.11.2025`, `20-11-2025`: day first, as European pages write it;
+/// `11/20/2025` (a day over 12 in second place) month first.
 fn numeric_date(token: &str) -> Option<NaiveDate> {
-    let mut parts = token.split('/');
+    let token = token.trim_end_matches([';', ',', '.', ':']);
+    let separator = ['/', '.', '-'].into_iter().find(|&c| token.contains(c))?;
+    let mut parts = token.split(separator);
     let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() || year.len() != 4 {
+    if parts.next().is_some() || year.len() != 4 || day.len() > 2 || month.len() > 2 {
         return None;
     }
-    NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
+    let (day, month, year): (u32, u32, i32) = (day.parse().ok()?, month.parse().ok()?, year.parse().ok()?);
+    NaiveDate::from_ymd_opt(year, month, day).or_else(|| NaiveDate::from_ymd_opt(year, day, month))
 }
 
 /// `4 juillet 2023`, `1er mai`, `6 September 2024`.
@@ -204,8 +304,9 @@ fn month_number(token: &str) -> Option<u32> {
     MONTHS.iter().find(|(month, _)| *month == name).map(|&(_, number)| number)
 }
 
-/// A time after a date, past connectives ("à", "at", "-"), with its offset if written.
-fn time_after(tokens: &[&str]) -> Option<(NaiveTime, Option<FixedOffset>)> {
+/// A time after a date, past connectives ("à", "at", "-"), with its offset if written,
+/// and the tokens it spans.
+fn time_after(tokens: &[&str]) -> Option<(NaiveTime, Option<FixedOffset>, usize)> {
     let mut index = 0;
     while tokens.get(index).is_some_and(|t| matches!(*t, "à" | "a" | "at" | "-" | "–" | "—" | "le" | "on" | "/")) {
         index += 1;
@@ -232,11 +333,12 @@ fn time_after(tokens: &[&str]) -> Option<(NaiveTime, Option<FixedOffset>)> {
         }
     }
     let offset = tokens.get(index).and_then(|t| offset_of(t));
-    Some((time, offset))
+    Some((time, offset, index + usize::from(offset.is_some())))
 }
 
 /// `08:44`, `8:44:10`, `06h30`, `10:12am`; returns the time and any glued suffix.
 fn clock(token: &str) -> Option<(NaiveTime, &str)> {
+    let token = token.trim_end_matches([';', ',']);
     let split = token.find(|c: char| !c.is_ascii_digit())?;
     let (hours, rest) = token.split_at(split);
     let rest = rest.strip_prefix(':').or_else(|| rest.strip_prefix('h'))?;
@@ -365,6 +467,30 @@ mod tests {
     fn numbers_that_are_not_dates_are_ignored() {
         assert_eq!(found("231,4400 USD NASDAQ -0,34%", FRENCH), "");
         assert_eq!(found("It may rise 5 percent", ENGLISH), "");
+    }
+
+    #[test]
+    fn date_lines_in_every_shape() {
+        for line in ["20/11/2025", "2025-11-20", "20 nov. 2025", "Nov 20, 2025", "20.11.2025", "jeudi 20 novembre 2025"] {
+            assert!(is_date_line(line, ENGLISH), "{line}");
+            assert_eq!(found(line, ENGLISH), "2025-11-20", "{line}: a date stays a date");
+        }
+        assert!(is_date_line("Updated: 6:57pm, 5 Sep, 2020", ENGLISH));
+        assert!(is_date_line("20 septembre 2020 09:13; Act: 21.09.2020 11:58 Print", FRENCH));
+        assert!(!is_date_line("Photo taken May 10, 2025", ENGLISH));
+        assert!(!is_date_line("The rules take effect on Nov 20, 2025, officials said.", ENGLISH));
+    }
+
+    #[test]
+    fn published_and_updated_on_one_line() {
+        let both = dates_in_line("20 septembre 2020 09:13; Act: 21.09.2020 11:58 Print", FRENCH);
+        assert_eq!(both.published.unwrap().to_string(), "2020-09-20T09:13:00+02:00");
+        assert_eq!(both.updated.unwrap().to_string(), "2020-09-21T11:58:00+02:00");
+        let both = dates_in_line("Publié le 20/11/2025 à 10h02 - Mis à jour le 21/11/2025 à 08h15", FRENCH);
+        assert_eq!(both.updated.unwrap().to_string(), "2025-11-21T08:15:00+01:00");
+        let only = dates_in_line("Updated: 6:57pm, 5 Sep, 2020", ENGLISH);
+        assert_eq!(only.published.unwrap().to_string(), "2020-09-05T18:57:00+00:00");
+        assert_eq!(only.updated, None);
     }
 
     #[test]

@@ -43,6 +43,16 @@ pub enum Rule {
     /// Outside the block the readability pass chose as the article.
     OutsideArticle,
     Media,
+    /// "Print", "Une faute ?", "Signaler une erreur": tools for the page, not its text.
+    PageTools,
+    /// "Reuters • 3 min read", "Lecture 4 min".
+    ReadingTime,
+    /// "WHAT'S THE STORY?", "EXPLAINER": a label above a part of the page.
+    Kicker,
+    /// "…/ Newslooks/ WASHINGTON/ J. Mansour/ Morning Edition/": an aggregator's slug line.
+    SlugLine,
+    /// A sentence cut in two by an advertising line was joined again around it.
+    SplitByAd,
 }
 
 impl Rule {
@@ -75,6 +85,11 @@ impl Rule {
             Rule::LinkList => "block made mostly of links",
             Rule::OutsideArticle => "outside the main article block",
             Rule::Media => "embedded media",
+            Rule::PageTools => "page tools (print, report an error)",
+            Rule::ReadingTime => "reading time",
+            Rule::Kicker => "kicker or section label",
+            Rule::SlugLine => "slug line of an aggregator",
+            Rule::SplitByAd => "advertising inside a sentence (the sentence was joined again)",
         }
     }
 
@@ -136,8 +151,17 @@ pub fn classify(line: &str) -> Option<Rule> {
             return Some(rule);
         }
     }
-    if menu_line(line) {
+    if reading_time(bare) {
+        return Some(Rule::ReadingTime);
+    }
+    if menu_line(line) || section_menu(line) {
         return Some(Rule::Navigation);
+    }
+    if slug_line(line) {
+        return Some(Rule::SlugLine);
+    }
+    if kicker(line) {
+        return Some(Rule::Kicker);
     }
     if !bare.is_empty() && !bare.chars().any(char::is_alphabetic) {
         return Some(Rule::NumbersOnly);
@@ -165,17 +189,22 @@ fn market_line(folded: &str) -> Option<Rule> {
         return None;
     }
     let is_number = |t: &str| {
-        let t = t.trim_start_matches(['+', '-', '−']).trim_end_matches('%');
+        let t = t.trim_matches(['(', ')']).trim_start_matches(['+', '-', '−']).trim_end_matches('%');
         !t.is_empty()
             && t.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
             && t.chars().any(|c| c.is_ascii_digit())
     };
     let numbers = tokens.iter().filter(|t| is_number(t)).count();
-    let change = tokens.iter().any(|t| t.ends_with('%') && t.starts_with(['+', '-', '−']) && is_number(t));
+    let change = tokens.iter().any(|t| {
+        let t = t.trim_matches(['(', ')']);
+        t.starts_with(['+', '-', '−']) && is_number(t)
+    });
+    // "NVDA 182.74 +1.96 (1.09%)": a ticker symbol, a price and its change.
+    let ticker = tokens.len() <= 6 && numbers >= 2 && change && tokens.iter().filter(|t| !is_number(t)).count() <= 2;
     let currency = tokens.iter().any(|t| CURRENCIES.contains(t) || t.contains("usd") && t.contains('/'));
     let exchange = tokens.iter().any(|t| EXCHANGES.contains(t));
     let listed = numbers >= 1 && (currency || exchange) && (change || numbers >= 2 || exchange);
-    (listed || change && tokens.len() <= 3).then_some(Rule::MarketData)
+    (listed || ticker || change && tokens.len() <= 3).then_some(Rule::MarketData)
 }
 
 /// "0 commentaire", "12 comments".
@@ -196,6 +225,57 @@ fn menu_line(line: &str) -> bool {
             && piece.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '\'' | '’' | '&' | '.'))
     };
     separators > 0 && pieces.len() >= 2 && pieces.iter().all(is_item)
+}
+
+/// Section names of news sites, folded: a line made mostly of them is a menu.
+const SECTIONS: &[&str] = &[
+    "menu", "home", "accueil", "world", "monde", "u.s.", "us", "politics", "politique", "business", "economy",
+    "economie", "tech", "technology", "science", "sciences", "health", "sante", "sport", "sports", "culture",
+    "opinion", "opinions", "markets", "marches", "international", "lifestyle", "life", "style", "video", "videos",
+    "podcasts", "live", "weather", "meteo", "climate", "climat", "asia", "europe", "china", "france", "societe",
+    "idees", "planete", "environnement", "education", "regions", "local", "news", "latest", "more", "travel",
+    "food", "arts", "books", "media", "magazine", "entertainment", "investigations", "sections", "search",
+    "rechercher", "newsletters", "podcast", "finance", "bourse", "immobilier", "emploi", "auto", "people",
+];
+
+/// "Menu World U.S. Politics Business Tech …": capitalised words, most of them section names.
+fn section_menu(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().filter(|w| !matches!(*w, "&" | "|" | "-" | "·" | "•")).collect();
+    if words.len() < 4 || !words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c == '…')) {
+        return false;
+    }
+    let sections = words.iter().filter(|w| SECTIONS.contains(&fold(w.trim_end_matches(['…', ','])).as_str())).count();
+    sections >= 3 && sections * 5 >= words.len() * 3
+}
+
+/// "Reuters • 3 min read", "Lecture : 4 min", "5 min de lecture".
+fn reading_time(folded: &str) -> bool {
+    let words = folded.split_whitespace().count();
+    words <= 8
+        && (folded.contains("min read")
+            || folded.contains("minute read")
+            || folded.contains("min de lecture")
+            || folded.contains("temps de lecture")
+            || (folded.starts_with("lecture") && folded.contains("min")))
+}
+
+/// "…/ Newslooks/ WASHINGTON/ J. Mansour/ Morning Edition/": short pieces between slashes.
+fn slug_line(line: &str) -> bool {
+    let pieces: Vec<&str> = line.split('/').map(str::trim).filter(|p| !p.is_empty() && *p != "…").collect();
+    line.matches('/').count() >= 3
+        && pieces.len() >= 3
+        && pieces.iter().all(|p| p.split_whitespace().count() <= 4 && p.chars().any(char::is_alphabetic))
+}
+
+/// "WHAT'S THE STORY?", "EXPLAINER:": a few words in capitals, not a sentence.
+fn kicker(line: &str) -> bool {
+    let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
+    let words = word_count(line);
+    (1..=6).contains(&words)
+        && letters.len() >= 4
+        && letters.iter().all(|c| c.is_uppercase())
+        && !line.trim_end().ends_with('.')
+        && !line.split_whitespace().all(|w| w.chars().filter(|c| c.is_alphabetic()).count() <= 5 && words <= 2)
 }
 
 /// Words in `line`.
@@ -238,6 +318,23 @@ mod tests {
         assert_eq!(classify("Économie › Tech"), Some(Rule::Navigation));
         assert_eq!(classify("<script>alert(1)</script>"), None);
         assert_eq!(classify("Prices rose 5% | analysts said (in a note)"), None);
+    }
+
+    #[test]
+    fn furniture_of_real_pages() {
+        assert_eq!(classify("NVDA 182.74 +1.96 (1.09%)"), Some(Rule::MarketData));
+        assert_eq!(classify("Une faute?"), Some(Rule::PageTools));
+        assert_eq!(classify("Signaler une erreur"), Some(Rule::PageTools));
+        assert_eq!(classify("Imprimer"), Some(Rule::PageTools));
+        assert_eq!(classify("storybild"), Some(Rule::Media));
+        assert_eq!(classify("Sur ce sujet"), Some(Rule::Related));
+        assert_eq!(classify("Reuters • 3 min read"), Some(Rule::ReadingTime));
+        assert_eq!(classify("WHAT'S THE STORY?"), Some(Rule::Kicker));
+        assert_eq!(classify("More Stories You Might Enjoy"), Some(Rule::Related));
+        assert_eq!(classify("… / Wirelooks/ WASHINGTON/ J. Fictif/ Morning Edition/"), Some(Rule::SlugLine));
+        assert_eq!(classify("Menu World U.S. Politics Business Tech Science Health"), Some(Rule::Navigation));
+        assert_eq!(classify("World Bank Warns Asia Over Chip Subsidies"), None);
+        assert_eq!(classify("EU"), None);
     }
 
     #[test]

@@ -5,14 +5,19 @@
 //! the body runs from the first to the last line of prose; everything else is read as
 //! metadata or dropped with the rule that caught it.
 
-use super::byline::{agency_in, agency_in_parentheses, byline_in, caption_in, reporters_in, same_text};
-use super::dates::{DateContext, find_date};
+use super::byline::{
+    agency_in, agency_in_parentheses, agency_named, byline_in, caption_in, french_credits, reporter_names,
+    reporters_in, same_text,
+};
+use super::dates::{DateContext, dates_in_line, find_date, is_date_line};
+use super::headline::{self, Candidate};
 use super::markdown::{caption, escape};
-use super::noise::{Rule, classify, ends_sentence, is_prose, word_count};
+use super::noise::{Rule, classify, ends_sentence, fold, is_prose, word_count};
+use super::refusal::Considered;
 use super::{Caption, Dropped, Page};
 
-/// Lines after the headline that may still be byline, dateline or credits.
-const HEADER_SEARCH_LINES: usize = 40;
+/// Lines at the top of a page searched for the headline.
+const HEADER_SEARCH_LINES: usize = 80;
 
 struct Line {
     number: usize,
@@ -30,40 +35,42 @@ enum Block {
 pub fn extract(input: &str, context: DateContext) -> Page {
     let raw: Vec<String> =
         input.lines().map(|raw| raw.replace('\u{a0}', " ").split_whitespace().collect::<Vec<_>>().join(" ")).collect();
-    let lines = unwrap_paragraphs(&raw, context);
     let mut page = Page::default();
+    let lines = unwrap_paragraphs(&raw, context, &mut page.dropped);
     let drop = |page: &mut Page, line: &Line, rule: Rule| {
         page.dropped.push(Dropped { location: format!("line {}", line.number), text: line.text.clone(), rule });
     };
 
-    let header =
-        lines.iter().take(HEADER_SEARCH_LINES).position(|line| line.rule.is_none() && is_header_line(line, context));
-    let title_at = match header {
-        Some(header) => lines[..header].iter().rposition(could_be_title),
-        None => None,
+    let body_start = body_start(&lines);
+    let candidates: Vec<Candidate<'_>> = lines
+        .iter()
+        .take(HEADER_SEARCH_LINES)
+        .map(|line| Candidate { number: line.number, text: &line.text, noise: line.rule.is_some() })
+        .collect();
+    let (title_at, considered) = headline::choose(&candidates, body_start, context);
+    page.title_candidates = considered;
+    let title_at = title_at.unwrap_or(lines.len());
+    if let Some(line) = lines.get(title_at) {
+        page.title = line.text.clone();
     }
-    .or_else(|| lines.iter().position(could_be_title));
-    let Some(title_at) = title_at else {
-        for line in &lines {
-            drop(&mut page, line, line.rule.unwrap_or(Rule::BeforeHeadline));
-        }
-        return page;
-    };
-    for line in &lines[..title_at] {
-        drop(&mut page, line, line.rule.unwrap_or(Rule::BeforeHeadline));
-    }
-    page.title = lines[title_at].text.clone();
 
-    let rest = &lines[title_at + 1..];
-    let body_end = rest
+    let body_end = lines
         .iter()
         .rposition(|line| line.rule.is_none() && is_prose(&line.text) && caption_in(&line.text).is_none())
         .map_or(0, |i| i + 1);
     let mut blocks: Vec<Block> = Vec::new();
     let mut body_started = false;
     let mut widget: Option<Rule> = None;
-    for (index, line) in rest.iter().enumerate() {
+    for (index, line) in lines.iter().enumerate() {
         let text = line.text.as_str();
+        if index == title_at {
+            continue;
+        }
+        if let Some(credits) = french_credits(text) {
+            page.credits.get_or_insert(credits);
+            drop(&mut page, line, Rule::WireCredits);
+            continue;
+        }
         if line.rule == Some(Rule::WireCredits) {
             if page.byline.is_none() {
                 page.byline = reporters_in(text);
@@ -71,31 +78,40 @@ pub fn extract(input: &str, context: DateContext) -> Page {
             drop(&mut page, line, Rule::WireCredits);
             continue;
         }
+        if line.rule == Some(Rule::ReadingTime)
+            && let Some(agency) = text.split(['•', '|', '·', '-']).next().and_then(agency_named)
+        {
+            page.agency.get_or_insert(agency.to_owned());
+        }
         if let Some(rule) = line.rule {
             widget = rule.opens_widget().then_some(rule).or(widget);
             drop(&mut page, line, rule);
             continue;
         }
-        if index >= body_end {
-            drop(&mut page, line, widget.unwrap_or(Rule::AfterBody));
+        let repeat = lines[..index].iter().any(|earlier| earlier.rule.is_none() && same_text(&earlier.text, text));
+        if repeat {
+            drop(&mut page, line, Rule::DuplicateCaption);
             continue;
         }
-        if let Some(found) = caption_in(text) {
-            let seen = page.caption.iter().chain(blocks.iter().filter_map(|b| match b {
-                Block::Figure(c) => Some(c),
-                _ => None,
-            }));
-            if seen.into_iter().any(|c| same_text(&c.text, &found.text)) {
-                drop(&mut page, line, Rule::DuplicateCaption);
-            } else if page.caption.is_none() {
+        if index < body_end.max(title_at + 1) && !is_prose(text) && !is_caption_like(text) && read_header(&mut page, text, context) {
+            drop(&mut page, line, Rule::Metadata);
+            continue;
+        }
+        if index < title_at || index >= body_end {
+            drop(&mut page, line, if index < title_at { Rule::BeforeHeadline } else { widget.unwrap_or(Rule::AfterBody) });
+            continue;
+        }
+        let repeated_later = lines[index + 1..].iter().any(|later| same_text(&later.text, text));
+        let found = caption_in(text).or_else(|| {
+            (repeated_later || is_caption_like(text) && !is_prose(text))
+                .then(|| Caption { text: text.to_owned(), credit: None })
+        });
+        if let Some(found) = found {
+            if page.caption.is_none() {
                 page.caption = Some(found);
             } else {
                 blocks.push(Block::Figure(found));
             }
-            continue;
-        }
-        if !body_started && !is_prose(text) && read_header(&mut page, text, context) {
-            drop(&mut page, line, Rule::Metadata);
             continue;
         }
         let words = word_count(text);
@@ -106,7 +122,9 @@ pub fn extract(input: &str, context: DateContext) -> Page {
             }
             continue;
         }
-        if is_prose(text) || (body_started && words >= 3 && ends_sentence(text)) {
+        // "Here's what you need to know about the new rules:" introduces a list or a quote.
+        let introduces = body_started && words >= 5 && text.ends_with(':');
+        if is_prose(text) || (body_started && words >= 3 && ends_sentence(text)) || introduces {
             body_started = true;
             widget = None;
             blocks.push(Block::Paragraph(text.to_owned()));
@@ -114,7 +132,7 @@ pub fn extract(input: &str, context: DateContext) -> Page {
         }
         if let Some(rule) = widget {
             drop(&mut page, line, rule);
-        } else if body_started && is_subheading(text) && next_is_prose(&rest[index + 1..]) {
+        } else if body_started && is_subheading(text) && next_is_prose(&lines[index + 1..]) {
             blocks.push(Block::Heading(text.to_owned()));
         } else {
             drop(&mut page, line, Rule::ShortFragment);
@@ -122,7 +140,62 @@ pub fn extract(input: &str, context: DateContext) -> Page {
     }
 
     finish(&mut page, blocks, context);
+    if page.published.is_none() {
+        page.date_candidates = date_candidates(&lines, body_start, context);
+    }
     page
+}
+
+/// The first line of the report: the first prose line followed closely by more prose
+/// (a cookie banner or a teaser is a lone prose line).
+fn body_start(lines: &[Line]) -> usize {
+    let prose: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, line)| line.rule.is_none() && is_prose(&line.text) && caption_in(&line.text).is_none())
+        .map(|(index, _)| index)
+        .collect();
+    prose
+        .windows(2)
+        .find(|pair| pair[1] - pair[0] <= 4)
+        .map(|pair| pair[0])
+        .or_else(|| prose.first().copied())
+        .unwrap_or(lines.len())
+}
+
+/// Words that say a line describes a photo: its date is when the photo was taken.
+fn is_caption_like(text: &str) -> bool {
+    let folded = fold(text);
+    ["photo", "picture", "pictured", "illustration", "image:", "file image", "taken on", "is seen"]
+        .iter()
+        .any(|word| folded.contains(word))
+}
+
+/// For a refusal: the lines near the headline that hold a number or a date word, and
+/// why none gave the date.
+fn date_candidates(lines: &[Line], body_start: usize, context: DateContext) -> Vec<Considered> {
+    lines
+        .iter()
+        .enumerate()
+        .take(body_start.saturating_add(3).min(HEADER_SEARCH_LINES))
+        .filter(|(_, line)| {
+            let folded = fold(&line.text);
+            line.text.chars().any(|c| c.is_ascii_digit())
+                || ["publi", "updated", "mis a jour", "posted", "date"].iter().any(|w| folded.contains(w))
+        })
+        .map(|(_, line)| {
+            let verdict = if line.rule.is_some_and(|r| r != Rule::Metadata) {
+                format!("dropped as {}", line.rule.map(Rule::describe).unwrap_or_default())
+            } else if find_date(&line.text, context).is_none() {
+                "no date in it".to_owned()
+            } else if is_caption_like(&line.text) || caption_in(&line.text).is_some() {
+                "a photo caption: its date is not the publication date".to_owned()
+            } else {
+                "a date inside the text, not a dateline".to_owned()
+            };
+            Considered::new(format!("line {}", line.number), &line.text, verdict)
+        })
+        .collect()
 }
 
 /// Shortest line that may be part of a paragraph wrapped at a fixed width.
@@ -132,7 +205,7 @@ const WRAPPED_LINE_CHARS: usize = 45;
 /// a text-mode browser), the lines of each paragraph are joined first: a long line
 /// that does not end a sentence continues on the next, unless either is a widget,
 /// a caption, a list item, a byline or a dateline.
-fn unwrap_paragraphs(raw: &[String], context: DateContext) -> Vec<Line> {
+fn unwrap_paragraphs(raw: &[String], context: DateContext, dropped: &mut Vec<Dropped>) -> Vec<Line> {
     let standalone = |text: &str| {
         classify(text).is_some()
             || caption_in(text).is_some()
@@ -164,48 +237,87 @@ fn unwrap_paragraphs(raw: &[String], context: DateContext) -> Vec<Line> {
         joining = hard_wrapped && !standalone(text) && continues(text, next);
     }
     for line in &mut lines {
-        line.rule = classify(&line.text);
+        // A line that is only a date is a dateline, never noise ("20/11/2025").
+        line.rule = classify(&line.text).filter(|_| !is_date_line(&line.text, context));
     }
-    lines
+    join_split_by_ads(lines, dropped)
 }
 
-/// Byline, dateline or agency line: short, and says who or when.
-fn is_header_line(line: &Line, context: DateContext) -> bool {
-    word_count(&line.text) <= 16 && !is_prose(&line.text) && is_header_text(&line.text, context)
+/// "The company said it would" / "Advertisement" / "close the lab in March.": the two
+/// halves of a sentence that an ad line cut are one paragraph again.
+fn join_split_by_ads(lines: Vec<Line>, dropped: &mut Vec<Dropped>) -> Vec<Line> {
+    let mut joined: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut lines = lines.into_iter().peekable();
+    while let Some(line) = lines.next() {
+        let splits = line.rule == Some(Rule::Advertising)
+            && joined.last().is_some_and(|before| {
+                before.rule.is_none() && word_count(&before.text) >= 4 && !ends_sentence(&before.text)
+                    && !before.text.ends_with(':')
+            })
+            && lines.peek().is_some_and(|after| {
+                after.rule.is_none() && after.text.chars().next().is_some_and(|c| c.is_lowercase())
+            });
+        if splits {
+            let after = lines.next().expect("peeked");
+            let before = joined.last_mut().expect("checked");
+            before.text.push(' ');
+            before.text.push_str(&after.text);
+            dropped.push(Dropped { location: format!("line {}", line.number), text: line.text, rule: Rule::SplitByAd });
+            continue;
+        }
+        joined.push(line);
+    }
+    joined
 }
 
 fn is_header_text(text: &str, context: DateContext) -> bool {
     byline_in(text).is_some() || agency_in(text).is_some() || find_date(text, context).is_some()
 }
 
-/// Reads a header line into the page; false when it says nothing the page needs.
+/// Reads a header line into the page; false when it says nothing the page needs. A date
+/// counts only on a date line or beside a label, a byline or an agency credit: a date
+/// in a caption or a sentence is not the publication date.
 fn read_header(page: &mut Page, text: &str, context: DateContext) -> bool {
     let mut used = false;
-    if let Some(byline) = byline_in(text) {
-        page.byline.get_or_insert(byline);
+    if let Some(byline) = byline_in(text).or_else(|| reporter_names(text)) {
+        // "By Reuters", "Par AFP": an agency, not a reporter.
+        match agency_named(&byline) {
+            Some(agency) => {
+                page.agency.get_or_insert(agency.to_owned());
+            }
+            None => {
+                page.byline.get_or_insert(byline);
+            }
+        }
         used = true;
     }
     if let Some(agency) = agency_in(text) {
         page.agency.get_or_insert(agency.to_owned());
         used = true;
     }
-    let lowered = text.to_lowercase();
-    if let Some(date) = find_date(text, context) {
-        let is_update = ["updated", "mis à jour", "modifié", "actualisé"].iter().any(|w| lowered.starts_with(w));
-        let published = lowered.find(|c: char| c.is_ascii_digit()).map_or(text, |at| &text[..at]);
-        let only_update = is_update && !published.to_lowercase().contains("publi");
-        if only_update && page.published.is_some() {
-            page.updated.get_or_insert(date);
-        } else {
-            page.published.get_or_insert(date);
+    let folded = fold(text);
+    let labelled = ["publi", "updated", "mis a jour", "posted", "act:", "actualise", "modifie", "date:"]
+        .iter()
+        .any(|label| folded.contains(label));
+    if used || labelled || is_date_line(text, context) {
+        let dates = dates_in_line(text, context);
+        if let Some(date) = dates.published {
+            match page.published {
+                None => page.published = Some(date),
+                // A later date line that only says "Updated …".
+                Some(_) if dates.updated.is_none() && folded.starts_with("updat") => {
+                    page.updated.get_or_insert(date);
+                }
+                Some(_) => {}
+            }
+            used = true;
         }
-        used = true;
+        if let Some(date) = dates.updated {
+            page.updated.get_or_insert(date);
+            used = true;
+        }
     }
     used
-}
-
-fn could_be_title(line: &Line) -> bool {
-    line.rule.is_none() && word_count(&line.text) >= 3 && caption_in(&line.text).is_none()
 }
 
 fn list_item(text: &str) -> Option<&str> {
@@ -232,7 +344,7 @@ fn finish(page: &mut Page, blocks: Vec<Block>, context: DateContext) {
     });
     if let Some(lede) = &lede {
         if page.agency.is_none() {
-            page.agency = agency_in_parentheses(lede).map(str::to_owned);
+            page.agency = agency_in_parentheses(lede.split(" - ").next().unwrap_or_default()).map(str::to_owned);
         }
         if page.published.is_none() {
             let dateline = lede.split([' ', '-', '–', '—']).take(8).collect::<Vec<_>>().join(" ");

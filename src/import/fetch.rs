@@ -1,0 +1,1 @@
+//! `briefing import URL`: the page fetched over http(s), decoded to text.
