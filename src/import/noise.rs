@@ -53,6 +53,8 @@ pub enum Rule {
     SlugLine,
     /// A sentence cut in two by an advertising line was joined again around it.
     SplitByAd,
+    /// Elements nested deeper than the importer walks, kept as their text.
+    TooDeep,
 }
 
 impl Rule {
@@ -90,6 +92,7 @@ impl Rule {
             Rule::Kicker => "kicker or section label",
             Rule::SlugLine => "slug line of an aggregator",
             Rule::SplitByAd => "advertising inside a sentence (the sentence was joined again)",
+            Rule::TooDeep => "nested too deep: flattened into its text",
         }
     }
 

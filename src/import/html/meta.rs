@@ -9,9 +9,12 @@ use super::dom::{attr, descendants, raw_text, tag, text};
 /// Metadata read from the whole page before anything is removed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Metadata {
+    /// JSON-LD `headline`.
     pub headline: Option<String>,
+    pub og_title: Option<String>,
     pub document_title: Option<String>,
-    pub first_h1: Option<String>,
+    /// The first few `<h1>`, in document order.
+    pub h1s: Vec<String>,
     pub published: Option<String>,
     pub modified: Option<String>,
     pub first_time: Option<String>,
@@ -24,13 +27,12 @@ pub struct Metadata {
 
 pub fn read(document: &Handle) -> Metadata {
     let mut meta = Metadata::default();
-    let mut og_title = None;
     let mut og_url = None;
     for node in descendants(document) {
         match tag(&node).unwrap_or_default() {
             "html" => meta.lang = attr(&node, "lang").map(|l| l.trim().to_lowercase()).filter(|l| !l.is_empty()),
             "title" if meta.document_title.is_none() => meta.document_title = Some(text(&node)),
-            "h1" if meta.first_h1.is_none() => meta.first_h1 = Some(text(&node)).filter(|t| !t.is_empty()),
+            "h1" if meta.h1s.len() < 3 => meta.h1s.extend(Some(text(&node)).filter(|t| !t.is_empty())),
             "meta" => {
                 let key = attr(&node, "property").or_else(|| attr(&node, "name")).unwrap_or_default().to_lowercase();
                 let Some(content) = attr(&node, "content").map(|c| c.trim().to_owned()).filter(|c| !c.is_empty())
@@ -38,7 +40,7 @@ pub fn read(document: &Handle) -> Metadata {
                     continue;
                 };
                 let slot = match key.as_str() {
-                    "og:title" => &mut og_title,
+                    "og:title" | "twitter:title" => &mut meta.og_title,
                     "og:url" => &mut og_url,
                     "og:site_name" => &mut meta.site_name,
                     "article:published_time" | "date" | "dc.date" | "pubdate" => &mut meta.published,
@@ -60,7 +62,6 @@ pub fn read(document: &Handle) -> Metadata {
         }
     }
     meta.url = meta.url.or(og_url).filter(|u| u.starts_with("https://") || u.starts_with("http://"));
-    meta.headline = meta.headline.or(og_title);
     meta
 }
 
@@ -152,7 +153,7 @@ mod tests {
         let meta = metadata(
             r#"<head><title>T | Site</title><meta property="og:title" content="OG title"><meta property="article:published_time" content="2024-09-06T10:12:00+02:00"><link rel="canonical" href="https://news.example/a"><meta property="og:url" content="https://news.example/b"></head><body><time datetime="2024-09-06">6 Sept</time></body>"#,
         );
-        assert_eq!(meta.headline.as_deref(), Some("OG title"));
+        assert_eq!(meta.og_title.as_deref(), Some("OG title"));
         assert_eq!(meta.published.as_deref(), Some("2024-09-06T10:12:00+02:00"));
         assert_eq!(meta.url.as_deref(), Some("https://news.example/a"));
         assert_eq!(meta.first_time.as_deref(), Some("2024-09-06"));
