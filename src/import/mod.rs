@@ -174,13 +174,18 @@ impl Importer {
     }
 
     pub fn import(&self, input: &str) -> Result<Imported, ImportError> {
+        self.import_from(input, None)
+    }
+
+    /// Imports a page; `fetched_from` is the URL it was fetched from, its `source.url`.
+    pub fn import_from(&self, input: &str, fetched_from: Option<&str>) -> Result<Imported, ImportError> {
         let mut page = self.read_page(input);
         let given = &self.overrides;
         if let Some(title) = &given.title {
             page.title = title.clone();
         }
-        if let Some(url) = &given.url {
-            page.url = Some(url.clone());
+        if let Some(url) = given.url.as_deref().or(fetched_from) {
+            page.url = Some(url.to_owned());
         }
         let refuse = |page: &Page, missing: Missing, considered: &[Considered]| {
             ImportError::Refused(Box::new(Refusal {

@@ -92,15 +92,14 @@ fn in_caption(node: &Handle) -> bool {
 }
 
 /// The dates of the page's datelines, when its metadata gives none: the first dateline
-/// element (no descendant that is one too) in document order.
+/// elements in document order (an outer one holds "Publié … Mis à jour …" together).
 pub fn dates_in_elements(body: &Handle, context: DateContext) -> LineDates {
     let mut found = LineDates::default();
     for node in descendants(body) {
         if !matches!(tag(&node), Some("p" | "span" | "div" | "time" | "li" | "small" | "em" | "b" | "strong" | "dd")) {
             continue;
         }
-        let leaf = !descendants(&node).iter().skip(1).any(|child| is_dateline(child, context));
-        if leaf && is_dateline(&node, context) {
+        if is_dateline(&node, context) {
             let dates = dates_in_line(&text(&node), context);
             if found.published.is_none() {
                 found.published = dates.published;

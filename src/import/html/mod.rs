@@ -4,6 +4,7 @@
 mod dom;
 mod header;
 mod meta;
+mod nesting;
 mod readability;
 
 use htmd::HtmlToMarkdown;
@@ -39,12 +40,13 @@ pub fn extract(input: &str, default_year: i32) -> Page {
     let converter =
         HtmlToMarkdown::builder().options(options).skip_tags(vec!["img", "source", "track", "map", "area"]).build();
     let mut page = Page::default();
-    let Ok(document) = converter.html_to_tree(input) else { return page };
-    let flattened = dom::flatten_below_max_depth(&document);
+    let (bounded, removed_tags) = nesting::bound_nesting(input);
+    let Ok(document) = converter.html_to_tree(&bounded) else { return page };
+    let flattened = dom::flatten_below_max_depth(&document) + removed_tags;
     if flattened > 0 {
         page.dropped.push(Dropped {
             location: format!("elements nested deeper than {MAX_HTML_DEPTH}"),
-            text: format!("{flattened} elements kept as their text"),
+            text: format!("{flattened} tags left out, their text kept"),
             rule: Rule::TooDeep,
         });
     }
