@@ -18,6 +18,12 @@ const AGENCIES: &[(&str, &[&str])] = &[
     ("Yonhap", &["yonhap"]),
     ("Belga", &["belga"]),
     ("ANP", &["anp"]),
+    ("PTI", &["pti", "press trust of india"]),
+    ("ANI", &["ani"]),
+    ("CNA", &["cna", "central news agency"]),
+    ("AAP", &["aap", "australian associated press"]),
+    ("Anadolu", &["anadolu", "anadolu agency"]),
+    ("Bernama", &["bernama"]),
 ];
 
 /// The canonical agency `name` stands for, if it is one.

@@ -165,15 +165,11 @@ fn date_at(tokens: &[&str], start: usize, context: DateContext) -> Option<(DateV
     if let Some((time, offset, time_used)) = time_after(rest) {
         return Some((DateValue::DateTime(localize(date.and_time(time), offset, context)), used + time_used));
     }
-    // "6:57pm, 5 Sep, 2020": the time before the date.
-    let before = &tokens[start.saturating_sub(2)..start];
-    let time_before = match before {
-        [clock_token, meridiem] if matches!(meridiem.trim_end_matches('.'), "am" | "pm" | "a.m" | "p.m") => {
-            time_after(&[clock_token, meridiem]).map(|(time, offset, _)| (time, offset))
-        }
-        [.., clock_token] => time_after(&[clock_token]).filter(|_| clock_token.contains(':')).map(|(t, o, _)| (t, o)),
-        _ => None,
-    };
+    // "6:57pm, 5 Sep, 2020", "6:02 PM EST, Thu November 20, 2025": the time before the date.
+    let time_before = (start.saturating_sub(4)..start)
+        .find(|&at| clock(tokens[at]).is_some() && (tokens[at].contains(':') || tokens[at].contains('h')))
+        .and_then(|at| time_after(&tokens[at..start]))
+        .map(|(time, offset, _)| (time, offset));
     match time_before {
         Some((time, offset)) => Some((DateValue::DateTime(localize(date.and_time(time), offset, context)), used)),
         None => Some((DateValue::Date(date), used)),
@@ -198,12 +194,15 @@ fn iso_token(token: &str, context: DateContext) -> Option<DateValue> {
 }
 
 /// `25/07/2025`, `20.11.2025`, `20-11-2025`: day first, as European pages write it;
-/// `11/20/2025` (a day over 12 in second place) month first.
+/// `11/20/2025` (a day over 12 in second place) month first; `2025/11/20` year first.
 fn numeric_date(token: &str) -> Option<NaiveDate> {
     let token = token.trim_end_matches([';', ',', '.', ':']);
     let separator = ['/', '.', '-'].into_iter().find(|&c| token.contains(c))?;
     let mut parts = token.split(separator);
-    let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
+    let (mut day, month, mut year) = (parts.next()?, parts.next()?, parts.next()?);
+    if day.len() == 4 && separator != '-' {
+        (day, year) = (year, day);
+    }
     if parts.next().is_some() || year.len() != 4 || day.len() > 2 || month.len() > 2 {
         return None;
     }
@@ -341,7 +340,10 @@ fn clock(token: &str) -> Option<(NaiveTime, &str)> {
     let token = token.trim_end_matches([';', ',']);
     let split = token.find(|c: char| !c.is_ascii_digit())?;
     let (hours, rest) = token.split_at(split);
-    let rest = rest.strip_prefix(':').or_else(|| rest.strip_prefix('h'))?;
+    // "07.00 GMT" as some dailies write it: a dot needs two digits after it.
+    let rest = rest.strip_prefix(':').or_else(|| rest.strip_prefix('h')).or_else(|| {
+        rest.strip_prefix('.').filter(|after| after.len() >= 2 && after.as_bytes()[..2].iter().all(u8::is_ascii_digit))
+    })?;
     let minutes_end = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
     let (minutes, rest) = rest.split_at(minutes_end);
     let (seconds, suffix) = match rest.strip_prefix(':') {
@@ -366,10 +368,17 @@ fn offset_of(token: &str) -> Option<FixedOffset> {
         "cest" => Some(2),
         "edt" => Some(-4),
         "est" => Some(-5),
+        "pdt" => Some(-7),
+        "pst" => Some(-8),
+        "hkt" | "sgt" | "awst" | "pht" => Some(8),
+        "jst" | "kst" => Some(9),
         _ => None,
     };
     if let Some(hours) = named {
         return FixedOffset::east_opt(hours * 3600);
+    }
+    if token == "ist" {
+        return FixedOffset::east_opt(5 * 3600 + 1800);
     }
     let signed = token.strip_prefix("gmt").or_else(|| token.strip_prefix("utc")).unwrap_or(token);
     let (sign, digits) = match signed.as_bytes().first()? {
@@ -478,6 +487,10 @@ mod tests {
         assert!(is_date_line("Updated: 6:57pm, 5 Sep, 2020", ENGLISH));
         assert!(is_date_line("20 septembre 2020 09:13; Act: 21.09.2020 11:58 Print", FRENCH));
         assert!(!is_date_line("Photo taken May 10, 2025", ENGLISH));
+        assert_eq!(found("Updated 6:02 PM EST, Thu November 20, 2025", ENGLISH), "2025-11-20T18:02:00-05:00");
+        assert_eq!(found("2025/11/20 14:35", ENGLISH), "2025-11-20T14:35:00+00:00");
+        assert_eq!(found("Thursday 20 November 2025 07.00 GMT", ENGLISH), "2025-11-20T07:00:00+00:00");
+        assert_eq!(found("Last Updated : 20 Nov 2025, 08:05 IST", ENGLISH), "2025-11-20T08:05:00+05:30");
         assert!(!is_date_line("The rules take effect on Nov 20, 2025, officials said.", ENGLISH));
     }
 

@@ -281,7 +281,7 @@ impl Importer {
 
 /// The lede without a wire dateline: "LISBON, Sept 6 (Reuters) - Norvale…" -> "Norvale…".
 fn summary_of(lede: &str) -> String {
-    for separator in [" - ", " – ", " — "] {
+    for separator in [" -- ", " - ", " – ", " — "] {
         if let Some((head, rest)) = lede.split_once(separator)
             && head.len() < 80
             && byline::agency_in_parentheses(head).is_some()

@@ -79,7 +79,11 @@ fn read_json_ld(json: &str, meta: &mut Metadata) {
                     .iter()
                     .filter_map(|item| item.get("name").and_then(Value::as_str).or(item.as_str()).map(str::to_owned))
                     .collect();
-                (!names.is_empty()).then(|| names.join(", "))
+                match names.split_last() {
+                    None => None,
+                    Some((last, [])) => Some(last.clone()),
+                    Some((last, others)) => Some(format!("{} and {last}", others.join(", "))),
+                }
             }
             _ => None,
         }

@@ -3,6 +3,8 @@
 //! behaves (command.rs).
 
 mod command;
+mod corpus;
+pub mod corpus_table;
 mod extraction;
 
 use std::path::{Path, PathBuf};
