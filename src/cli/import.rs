@@ -7,10 +7,10 @@ use chrono::Datelike;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use crate::content::front_matter::DateValue;
 use crate::content::shorten;
 use crate::import::files::{collect_inputs, import_all, write_all};
 use crate::import::site::load_gazetteer;
-use crate::content::front_matter::DateValue;
 use crate::import::{Dropped, ImportError, Imported, Importer, Overrides};
 
 #[derive(Debug, Args)]
@@ -51,7 +51,8 @@ pub struct ImportArgs {
 }
 
 fn parse_date(text: &str) -> Result<DateValue, String> {
-    DateValue::parse(text.trim()).map_err(|_| format!("`{text}` is not a date: write 2025-11-20 or 2025-11-20T09:30:00+01:00"))
+    DateValue::parse(text.trim())
+        .map_err(|_| format!("`{text}` is not a date: write 2025-11-20 or 2025-11-20T09:30:00+01:00"))
 }
 
 fn parse_url(text: &str) -> Result<String, String> {

@@ -72,6 +72,18 @@ pub fn agency_quoted(text: &str) -> Option<&'static str> {
             }
         }
     }
+    // "PTI reported", "Kyodo News reported": the agency before the verb.
+    for verb in [" reported", " a rapporte", " rapporte"] {
+        for (at, _) in folded.match_indices(verb) {
+            if found.is_some_and(|(first, _)| first <= at) {
+                break;
+            }
+            let before = folded[..at].split_whitespace().next_back().unwrap_or_default();
+            if let Some(agency) = agency_named(before) {
+                found = Some((at, agency));
+            }
+        }
+    }
     found.map(|(_, agency)| agency)
 }
 
@@ -104,8 +116,14 @@ fn leading_agency(text: &str) -> Option<&'static str> {
 /// "By Jane Doe and John Roe", "Par Jeanne Martin": the names, without a trailing agency.
 pub fn byline_in(line: &str) -> Option<String> {
     let trimmed = line.trim();
+    // "(By Lina Ortiz and Ana Ficta)" at the end of a wire report.
+    let trimmed = match trimmed.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
+        Some(inner) => inner.trim(),
+        None => trimmed,
+    };
+    let trimmed = trimmed.trim_end_matches(['-', '>', ' ', '→']);
     let lowered = trimmed.to_lowercase();
-    let names = ["by ", "par ", "texte : ", "text: "]
+    let names = ["by ", "par ", "texte : ", "text: ", "written by ", "reporting by "]
         .iter()
         .find_map(|p| lowered.starts_with(p).then(|| &trimmed[p.len()..]))?;
     let names = names.split(['|', '\n']).next().unwrap_or_default();
@@ -117,6 +135,11 @@ pub fn byline_in(line: &str) -> Option<String> {
             _ => None,
         })
         .unwrap_or(names);
+    // "Ode Fenn, technology correspondent": the role is not a name.
+    let names = match names.rsplit_once(", ") {
+        Some((before, role)) if role.starts_with(char::is_lowercase) => before,
+        _ => names,
+    };
     let names = names.trim().trim_end_matches(['.', ',', ';']);
     let words = names.split_whitespace().count();
     let capitalised = names.chars().next().is_some_and(char::is_uppercase);
@@ -151,7 +174,9 @@ pub fn reporter_names(line: &str) -> Option<String> {
     let is_name = |person: &&str| {
         let words: Vec<&str> = person.split_whitespace().collect();
         (2..=3).contains(&words.len())
-            && words.iter().all(|w| capitalised(w) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'')))
+            && words
+                .iter()
+                .all(|w| capitalised(w) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'')))
     };
     let several = people.len() >= 2 || place.is_some();
     (several && people.iter().all(is_name)).then(|| names.trim().to_owned())
@@ -254,12 +279,19 @@ mod tests {
 
     #[test]
     fn bylines_without_by() {
-        assert_eq!(reporter_names("Karen Fictive and Che Imaginary in Beijing").as_deref(), Some("Karen Fictive and Che Imaginary"));
-        assert_eq!(reporter_names("Mara Quillon, Ode Fenn and Teo Vasko").as_deref(), Some("Mara Quillon, Ode Fenn and Teo Vasko"));
+        assert_eq!(
+            reporter_names("Karen Fictive and Che Imaginary in Beijing").as_deref(),
+            Some("Karen Fictive and Che Imaginary")
+        );
+        assert_eq!(
+            reporter_names("Mara Quillon, Ode Fenn and Teo Vasko").as_deref(),
+            Some("Mara Quillon, Ode Fenn and Teo Vasko")
+        );
         assert_eq!(reporter_names("Norvale Closes Its Lisbon Lab"), None);
         assert_eq!(reporter_names("Chips and Trade in Asia Are Changing Fast"), None);
         assert_eq!(
-            french_credits("(Reportage Jeanne Fictive, version française Paul Imaginaire, édité par Zoé Inventée)").as_deref(),
+            french_credits("(Reportage Jeanne Fictive, version française Paul Imaginaire, édité par Zoé Inventée)")
+                .as_deref(),
             Some("Reportage Jeanne Fictive, version française Paul Imaginaire, édité par Zoé Inventée")
         );
     }
@@ -267,7 +299,10 @@ mod tests {
     #[test]
     fn captions_with_credits() {
         let caption = caption_in("Le réseau social Tiktok - Olivier FICTIF / AFP").unwrap();
-        assert_eq!((caption.text.as_str(), caption.credit.as_deref()), ("Le réseau social Tiktok", Some("Olivier FICTIF / AFP")));
+        assert_eq!(
+            (caption.text.as_str(), caption.credit.as_deref()),
+            ("Le réseau social Tiktok", Some("Olivier FICTIF / AFP"))
+        );
         let caption = caption_in("Le campus de Norvale Systems à Grenoble ( AFP / JEAN FICTIF )").unwrap();
         assert_eq!(caption.text, "Le campus de Norvale Systems à Grenoble");
         assert_eq!(caption.credit.as_deref(), Some("AFP / JEAN FICTIF"));

@@ -34,8 +34,20 @@ pub struct LineDates {
 }
 
 /// Words that say the date after them is an update.
-const UPDATE_WORDS: &[&str] =
-    &["updated", "update", "mis", "mise", "maj", "act", "act.", "actualisé", "actualise", "modifié", "modified", "edited"];
+const UPDATE_WORDS: &[&str] = &[
+    "updated",
+    "update",
+    "mis",
+    "mise",
+    "maj",
+    "act",
+    "act.",
+    "actualisé",
+    "actualise",
+    "modifié",
+    "modified",
+    "edited",
+];
 
 pub fn dates_in_line(text: &str, context: DateContext) -> LineDates {
     let lowered = text.to_lowercase();
@@ -65,12 +77,86 @@ pub fn dates_in_line(text: &str, context: DateContext) -> LineDates {
 /// Words a date line may hold besides its dates: labels, connectives, weekdays and the
 /// page tools that share its line ("Print", "Share").
 const DATE_LINE_WORDS: &[&str] = &[
-    "published", "publié", "publie", "posted", "updated", "update", "last", "first", "on", "at", "le", "à", "a",
-    "mis", "mise", "jour", "maj", "act", "actualisé", "modifié", "modified", "edited", "et", "and", "am", "pm",
-    "h", "print", "imprimer", "share", "partager", "by", "par", "gmt", "utc", "cet", "cest", "edt", "est", "bst",
-    "hkt", "sgt", "jst", "ist", "time", "heure", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
-    "dimanche", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed",
-    "thu", "fri", "sat", "sun", "de", "du", "-", "–", "—", "/", "|", "•", "·", ";", ":", "on:", "publié:",
+    "published",
+    "publié",
+    "publie",
+    "posted",
+    "updated",
+    "update",
+    "last",
+    "first",
+    "on",
+    "at",
+    "le",
+    "à",
+    "a",
+    "mis",
+    "mise",
+    "jour",
+    "maj",
+    "act",
+    "actualisé",
+    "modifié",
+    "modified",
+    "edited",
+    "et",
+    "and",
+    "am",
+    "pm",
+    "h",
+    "print",
+    "imprimer",
+    "share",
+    "partager",
+    "by",
+    "par",
+    "gmt",
+    "utc",
+    "cet",
+    "cest",
+    "edt",
+    "est",
+    "bst",
+    "hkt",
+    "sgt",
+    "jst",
+    "ist",
+    "time",
+    "heure",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "de",
+    "du",
+    "-",
+    "–",
+    "—",
+    "/",
+    "|",
+    "•",
+    "·",
+    ";",
+    ":",
+    "on:",
+    "publié:",
 ];
 
 /// A line that is a date and nothing else a reader would keep: "20/11/2025",
@@ -480,7 +566,8 @@ mod tests {
 
     #[test]
     fn date_lines_in_every_shape() {
-        for line in ["20/11/2025", "2025-11-20", "20 nov. 2025", "Nov 20, 2025", "20.11.2025", "jeudi 20 novembre 2025"] {
+        for line in ["20/11/2025", "2025-11-20", "20 nov. 2025", "Nov 20, 2025", "20.11.2025", "jeudi 20 novembre 2025"]
+        {
             assert!(is_date_line(line, ENGLISH), "{line}");
             assert_eq!(found(line, ENGLISH), "2025-11-20", "{line}: a date stays a date");
         }

@@ -47,6 +47,9 @@ pub fn rejection(text: &str, context: DateContext) -> Option<&'static str> {
     if words < HEADLINE_MIN_WORDS {
         return Some("too short: a kicker or section name");
     }
+    if ["- ", "• ", "* ", "– ", "— ", "· "].iter().any(|marker| text.starts_with(marker)) {
+        return Some("a list item");
+    }
     if text.trim_end().ends_with(':') {
         return Some("introduces what follows");
     }
@@ -65,7 +68,9 @@ pub fn choose(lines: &[Candidate<'_>], body_start: usize, context: DateContext) 
     let is_meta = |line: &Candidate<'_>| {
         !line.noise
             && word_count(line.text) <= 16
-            && (is_date_line(line.text, context) || byline_in(line.text).is_some() || reporter_names(line.text).is_some()
+            && (is_date_line(line.text, context)
+                || byline_in(line.text).is_some()
+                || reporter_names(line.text).is_some()
                 || (agency_in(line.text).is_some() && !is_prose(line.text)))
     };
     for (index, line) in lines[..end].iter().enumerate() {

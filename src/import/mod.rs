@@ -279,8 +279,18 @@ impl Importer {
     }
 }
 
-/// The lede without a wire dateline: "LISBON, Sept 6 (Reuters) - Norvale…" -> "Norvale…".
+/// The lede without a wire dateline: "LISBON, Sept 6 (Reuters) - Norvale…" -> "Norvale…",
+/// "Taipei, Nov. 20 (CNA) Taiwan's…" -> "Taiwan's…".
 fn summary_of(lede: &str) -> String {
+    if let Some(close) = lede.find(')')
+        && close < 80
+        && byline::agency_in_parentheses(&lede[..=close]).is_some()
+    {
+        let rest = lede[close + 1..].trim_start().trim_start_matches(['-', '–', '—', ':']).trim();
+        if rest.chars().next().is_some_and(char::is_uppercase) {
+            return rest.to_owned();
+        }
+    }
     for separator in [" -- ", " - ", " – ", " — "] {
         if let Some((head, rest)) = lede.split_once(separator)
             && head.len() < 80

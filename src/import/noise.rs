@@ -146,13 +146,16 @@ pub fn classify(line: &str) -> Option<Rule> {
             Match::Prefix => {
                 bare.starts_with(phrase)
                     && !bare[phrase.len()..].starts_with(char::is_alphanumeric)
-                    && (words <= SHORT_LINE_WORDS || rule == Rule::WireCredits)
+                    && (words <= SHORT_LINE_WORDS || matches!(rule, Rule::WireCredits | Rule::Copyright))
             }
             Match::Within => words <= SHORT_LINE_WORDS && contains_phrase(bare, phrase),
         };
         if hit {
             return Some(rule);
         }
+    }
+    if app_promotion(bare) {
+        return Some(Rule::Newsletter);
     }
     if reading_time(bare) {
         return Some(Rule::ReadingTime);
@@ -232,13 +235,76 @@ fn menu_line(line: &str) -> bool {
 
 /// Section names of news sites, folded: a line made mostly of them is a menu.
 const SECTIONS: &[&str] = &[
-    "menu", "home", "accueil", "world", "monde", "u.s.", "us", "politics", "politique", "business", "economy",
-    "economie", "tech", "technology", "science", "sciences", "health", "sante", "sport", "sports", "culture",
-    "opinion", "opinions", "markets", "marches", "international", "lifestyle", "life", "style", "video", "videos",
-    "podcasts", "live", "weather", "meteo", "climate", "climat", "asia", "europe", "china", "france", "societe",
-    "idees", "planete", "environnement", "education", "regions", "local", "news", "latest", "more", "travel",
-    "food", "arts", "books", "media", "magazine", "entertainment", "investigations", "sections", "search",
-    "rechercher", "newsletters", "podcast", "finance", "bourse", "immobilier", "emploi", "auto", "people",
+    "menu",
+    "home",
+    "accueil",
+    "world",
+    "monde",
+    "u.s.",
+    "us",
+    "politics",
+    "politique",
+    "business",
+    "economy",
+    "economie",
+    "tech",
+    "technology",
+    "science",
+    "sciences",
+    "health",
+    "sante",
+    "sport",
+    "sports",
+    "culture",
+    "opinion",
+    "opinions",
+    "markets",
+    "marches",
+    "international",
+    "lifestyle",
+    "life",
+    "style",
+    "video",
+    "videos",
+    "podcasts",
+    "live",
+    "weather",
+    "meteo",
+    "climate",
+    "climat",
+    "asia",
+    "europe",
+    "china",
+    "france",
+    "societe",
+    "idees",
+    "planete",
+    "environnement",
+    "education",
+    "regions",
+    "local",
+    "news",
+    "latest",
+    "more",
+    "travel",
+    "food",
+    "arts",
+    "books",
+    "media",
+    "magazine",
+    "entertainment",
+    "investigations",
+    "sections",
+    "search",
+    "rechercher",
+    "newsletters",
+    "podcast",
+    "finance",
+    "bourse",
+    "immobilier",
+    "emploi",
+    "auto",
+    "people",
 ];
 
 /// "Menu World U.S. Politics Business Tech …": capitalised words, most of them section names.
@@ -249,6 +315,21 @@ fn section_menu(line: &str) -> bool {
     }
     let sections = words.iter().filter(|w| SECTIONS.contains(&fold(w.trim_end_matches(['…', ','])).as_str())).count();
     sections >= 3 && sections * 5 >= words.len() * 3
+}
+
+/// "Join our Telegram channel and get the latest news", "Download the app".
+fn app_promotion(folded: &str) -> bool {
+    let words = folded.split_whitespace().count();
+    let channel =
+        ["telegram", "whatsapp", " app", "application", "channel", "chaine"].iter().any(|w| folded.contains(w));
+    let call =
+        ["join", "download", "follow", "get ", "rejoignez", "telechargez", "suivez"].iter().any(|w| folded.contains(w));
+    words <= 20
+        && channel
+        && call
+        && folded.split_whitespace().next().is_some_and(|first| {
+            ["join", "download", "follow", "get", "rejoignez", "telechargez", "suivez", "subscribe"].contains(&first)
+        })
 }
 
 /// "Reuters • 3 min read", "Lecture : 4 min", "5 min de lecture".

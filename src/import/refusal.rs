@@ -49,7 +49,9 @@ impl fmt::Display for Refusal {
         let about = self.title.as_ref().map(|t| format!(" for \"{}\"", shorten(t, 80))).unwrap_or_default();
         match self.missing {
             Missing::Title => write!(f, "no headline found: no line of the page reads as a title")?,
-            Missing::Date => write!(f, "no publication date found{about}: no dateline, <time> or published-time metadata")?,
+            Missing::Date => {
+                write!(f, "no publication date found{about}: no dateline, <time> or published-time metadata")?
+            }
             Missing::Body => {
                 return write!(
                     f,
@@ -71,7 +73,9 @@ impl fmt::Display for Refusal {
         }
         match self.missing {
             Missing::Title => write!(f, "\n  pass the headline with --title \"THE HEADLINE\""),
-            Missing::Date => write!(f, "\n  pass the date with --date YYYY-MM-DD (or --date 2025-11-20T09:30:00+01:00)"),
+            Missing::Date => {
+                write!(f, "\n  pass the date with --date YYYY-MM-DD (or --date 2025-11-20T09:30:00+01:00)")
+            }
             Missing::Body => Ok(()),
         }
     }

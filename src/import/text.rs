@@ -54,9 +54,13 @@ pub fn extract(input: &str, context: DateContext) -> Page {
         page.title = line.text.clone();
     }
 
+    // The report ends with its last prose line or short sentence ("Shares fell 4%.").
     let body_end = lines
         .iter()
-        .rposition(|line| line.rule.is_none() && is_prose(&line.text) && caption_in(&line.text).is_none())
+        .rposition(|line| {
+            let sentence = is_prose(&line.text) || (word_count(&line.text) >= 4 && ends_sentence(&line.text));
+            line.rule.is_none() && sentence && caption_in(&line.text).is_none()
+        })
         .map_or(0, |i| i + 1);
     let mut blocks: Vec<Block> = Vec::new();
     let mut body_started = false;
@@ -93,12 +97,16 @@ pub fn extract(input: &str, context: DateContext) -> Page {
             drop(&mut page, line, Rule::DuplicateCaption);
             continue;
         }
-        if index < body_end.max(title_at + 1) && !is_prose(text) && !is_caption_like(text) && read_header(&mut page, text, context) {
+        if !is_prose(text) && !is_caption_like(text) && read_header(&mut page, text, context) {
             drop(&mut page, line, Rule::Metadata);
             continue;
         }
         if index < title_at || index >= body_end {
-            drop(&mut page, line, if index < title_at { Rule::BeforeHeadline } else { widget.unwrap_or(Rule::AfterBody) });
+            drop(
+                &mut page,
+                line,
+                if index < title_at { Rule::BeforeHeadline } else { widget.unwrap_or(Rule::AfterBody) },
+            );
             continue;
         }
         let repeated_later = lines[index + 1..].iter().any(|later| same_text(&later.text, text));
@@ -198,6 +206,12 @@ fn date_candidates(lines: &[Line], body_start: usize, context: DateContext) -> V
         .collect()
 }
 
+/// Words a sentence never ends on: a line ending with one continues on the next.
+const CONTINUING_WORDS: &[&str] = &[
+    "and", "or", "of", "the", "a", "an", "to", "in", "for", "with", "by", "on", "at", "from", "et", "ou", "de", "du",
+    "des", "la", "le", "les", "un", "une", "au", "aux", "en", "pour", "par", "sur", "avec",
+];
+
 /// Shortest line that may be part of a paragraph wrapped at a fixed width.
 const WRAPPED_LINE_CHARS: usize = 45;
 
@@ -218,6 +232,16 @@ fn unwrap_paragraphs(raw: &[String], context: DateContext, dropped: &mut Vec<Dro
     let non_empty = raw.iter().filter(|l| !l.is_empty()).count();
     let wrapped = raw.windows(2).filter(|pair| continues(&pair[0], &pair[1]) && !standalone(&pair[0])).count();
     let hard_wrapped = non_empty > 0 && wrapped * 4 >= non_empty;
+    // "The Bureau of Industry and" / "Security, which…": a line ending on a word that
+    // cannot end a sentence continues on the next, wrapped or not.
+    let cut_short = |text: &str, next: &str| {
+        let last = text.rsplit(' ').next().unwrap_or_default().to_lowercase();
+        word_count(text) >= 3
+            && !next.is_empty()
+            && !standalone(next)
+            && !standalone(text)
+            && CONTINUING_WORDS.contains(&last.as_str())
+    };
 
     let mut lines: Vec<Line> = Vec::new();
     let mut joining = false;
@@ -234,7 +258,7 @@ fn unwrap_paragraphs(raw: &[String], context: DateContext, dropped: &mut Vec<Dro
             _ => lines.push(Line { number: index + 1, text: text.clone(), rule: None }),
         }
         let next = raw.get(index + 1).map_or("", String::as_str);
-        joining = hard_wrapped && !standalone(text) && continues(text, next);
+        joining = (hard_wrapped && !standalone(text) && continues(text, next)) || cut_short(text, next);
     }
     for line in &mut lines {
         // A line that is only a date is a dateline, never noise ("20/11/2025").
@@ -251,7 +275,9 @@ fn join_split_by_ads(lines: Vec<Line>, dropped: &mut Vec<Dropped>) -> Vec<Line> 
     while let Some(line) = lines.next() {
         let splits = line.rule == Some(Rule::Advertising)
             && joined.last().is_some_and(|before| {
-                before.rule.is_none() && word_count(&before.text) >= 4 && !ends_sentence(&before.text)
+                before.rule.is_none()
+                    && word_count(&before.text) >= 4
+                    && !ends_sentence(&before.text)
                     && !before.text.ends_with(':')
             })
             && lines.peek().is_some_and(|after| {

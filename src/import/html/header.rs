@@ -5,12 +5,12 @@ use markup5ever_rcdom::Handle;
 
 use super::dom::{attr, class_tokens, descendants, is_block, parent, tag, text};
 use super::meta::Metadata;
+use crate::import::Page;
 use crate::import::byline::{agency_in, agency_named, byline_in, reporter_names, same_text};
 use crate::import::dates::{DateContext, LineDates, dates_in_line, find_date, is_date_line};
 use crate::import::headline::rejection;
 use crate::import::noise::{fold, is_prose, word_count};
 use crate::import::refusal::Considered;
-use crate::import::Page;
 
 /// Separators between a headline and the site's name in `<title>` and `og:title`.
 const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " » ", " · "];
@@ -116,7 +116,9 @@ pub fn dates_in_elements(body: &Handle, context: DateContext) -> LineDates {
 pub fn is_byline(node: &Handle) -> bool {
     attr(node, "rel").is_some_and(|r| r == "author")
         || attr(node, "itemprop").is_some_and(|p| p == "author")
-        || class_tokens(node).iter().any(|t| matches!(t.as_str(), "byline" | "author" | "authors" | "signature" | "auteur"))
+        || class_tokens(node)
+            .iter()
+            .any(|t| matches!(t.as_str(), "byline" | "author" | "authors" | "signature" | "auteur"))
 }
 
 /// Byline and agency from the author metadata and byline elements: those of the
@@ -175,9 +177,18 @@ mod tests {
 
     #[test]
     fn site_names_leave_the_title() {
-        assert_eq!(without_site_name("Veldmark halts shipments to China | Le Quotidien", Some("Le Quotidien")), "Veldmark halts shipments to China");
-        assert_eq!(without_site_name("Veldmark halts shipments to China - Wire Example", None), "Veldmark halts shipments to China");
-        assert_eq!(without_site_name("Tech | Veldmark halts its shipments to China", None), "Veldmark halts its shipments to China");
+        assert_eq!(
+            without_site_name("Veldmark halts shipments to China | Le Quotidien", Some("Le Quotidien")),
+            "Veldmark halts shipments to China"
+        );
+        assert_eq!(
+            without_site_name("Veldmark halts shipments to China - Wire Example", None),
+            "Veldmark halts shipments to China"
+        );
+        assert_eq!(
+            without_site_name("Tech | Veldmark halts its shipments to China", None),
+            "Veldmark halts its shipments to China"
+        );
         assert_eq!(without_site_name("Chips - a year of curbs", None), "Chips - a year of curbs");
     }
 }

@@ -206,7 +206,9 @@ fn take_captions(block: &Handle, page: &mut Page) {
             remove_child(&up, &node);
         }
         match &page.caption {
-            Some(kept) if same_text(&kept.text, &found.text) => record(&mut page.dropped, &node, Rule::DuplicateCaption),
+            Some(kept) if same_text(&kept.text, &found.text) => {
+                record(&mut page.dropped, &node, Rule::DuplicateCaption)
+            }
             Some(_) => record(&mut page.dropped, &node, Rule::Media),
             None => page.caption = Some(found),
         }

@@ -19,7 +19,8 @@ const NOT_NESTING: &[&str] = &[
 ];
 
 /// Elements whose content is text up to their end tag.
-const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"];
+const RAW_TEXT: &[&str] =
+    &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"];
 
 /// `input` with the tags that would nest deeper than `PARSE_DEPTH` removed, and how
 /// many tags were removed. Linear in the input; borrowed when nothing is removed.

@@ -99,6 +99,7 @@ fn class_rule(tokens: &[String]) -> Option<Rule> {
                 "outbrain",
                 "taboola",
                 "readnext",
+                "also",
                 "most",
                 "populaires",
             ],
@@ -125,6 +126,7 @@ fn class_rule(tokens: &[String]) -> Option<Rule> {
         (Rule::Copyright, &["footer", "copyright"]),
         (Rule::ListWidget, &["watchlist", "listes"]),
         (Rule::PageChrome, &["sidebar", "toolbar"]),
+        (Rule::Kicker, &["kicker", "surtitre", "overline", "eyebrow", "rubrique", "supertitle"]),
     ];
     WORDS.iter().find(|(_, words)| tokens.iter().any(|t| words.contains(&t.as_str()))).map(|&(rule, _)| rule)
 }

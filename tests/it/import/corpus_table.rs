@@ -105,7 +105,8 @@ pub fn score(expected: &Expected, document: Option<&str>, stderr: &str) -> Vec<F
         fields.push(Field { name: "summary", problem });
     }
     let lost: Vec<&String> = expected.has.iter().filter(|phrase| !body.contains(phrase.as_str())).collect();
-    let repeated: Vec<&String> = expected.once.iter().filter(|phrase| body.matches(phrase.as_str()).count() != 1).collect();
+    let repeated: Vec<&String> =
+        expected.once.iter().filter(|phrase| body.matches(phrase.as_str()).count() != 1).collect();
     let problem = (!lost.is_empty() || !repeated.is_empty())
         .then(|| format!("lost {lost:?}, not exactly once {repeated:?}, in:\n{body}"));
     fields.push(Field { name: "body", problem });
