@@ -234,7 +234,8 @@ impl Importer {
             .or_else(|| page.agency.clone())
             .or_else(|| byline::agency_quoted(&page.text).map(str::to_owned))
             .or_else(|| page.publisher.clone())
-            .or_else(|| photo_agency.map(str::to_owned));
+            .or_else(|| photo_agency.map(str::to_owned))
+            .or_else(|| page.url.as_deref().and_then(host_of));
         let source = source_name.clone().map(|name| Source { name, url: page.url.clone(), published: Some(date) });
 
         let mut body = page.body.clone();
@@ -300,6 +301,13 @@ fn summary_of(lede: &str) -> String {
         }
     }
     lede.trim().to_owned()
+}
+
+/// "news.example" for "https://www.news.example/a/b": the site, as a source name of last resort.
+fn host_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?.trim_start_matches("www.");
+    (!host.is_empty()).then(|| host.to_owned())
 }
 
 /// The file name of an article: the title's slug; for a title with no letters or digits

@@ -49,7 +49,8 @@ pub fn extract(input: &str, context: DateContext) -> Page {
         .collect();
     let (title_at, considered) = headline::choose(&candidates, body_start, context);
     page.title_candidates = considered;
-    let title_at = title_at.unwrap_or(lines.len());
+    // Without a headline (one may be given with --title) the body is read all the same.
+    let title_at = title_at.unwrap_or(usize::MAX);
     if let Some(line) = lines.get(title_at) {
         page.title = line.text.clone();
     }
@@ -101,7 +102,7 @@ pub fn extract(input: &str, context: DateContext) -> Page {
             drop(&mut page, line, Rule::Metadata);
             continue;
         }
-        if index < title_at || index >= body_end {
+        if (title_at != usize::MAX && index < title_at) || index >= body_end {
             drop(
                 &mut page,
                 line,

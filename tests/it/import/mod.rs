@@ -6,6 +6,9 @@ mod command;
 mod corpus;
 pub mod corpus_table;
 mod extraction;
+mod fetch;
+mod limits;
+mod refusals;
 
 use std::path::{Path, PathBuf};
 
