@@ -167,7 +167,9 @@ fn accuracy() {
             per_field[slot].2 += 1;
             match field.problem {
                 None => per_field[slot].1 += 1,
-                Some(problem) => wrong.push(format!("  {}: {}: {}", expected.page, field.name, problem.lines().next().unwrap_or(""))),
+                Some(problem) => {
+                    wrong.push(format!("  {}: {}: {}", expected.page, field.name, problem.lines().next().unwrap_or("")))
+                }
             }
         }
     }
@@ -179,7 +181,11 @@ fn accuracy() {
     }
     let (right, total) = per_field.iter().fold((0, 0), |(r, t), (_, right, total)| (r + right, t + total));
     println!("  {:<14} {right:>3}/{total:<3} = {:.1}%", "all fields", 100.0 * right as f64 / total as f64);
-    println!("  pages fully right: {fully_right}/{} = {:.1}%", table.len(), 100.0 * fully_right as f64 / table.len() as f64);
+    println!(
+        "  pages fully right: {fully_right}/{} = {:.1}%",
+        table.len(),
+        100.0 * fully_right as f64 / table.len() as f64
+    );
     for line in &wrong {
         println!("{line}");
     }

@@ -6,7 +6,8 @@
 //! for the refusal message), the others are scored by shape and by their neighbours.
 
 use super::byline::{agency_in, byline_in, caption_in, reporter_names, same_text};
-use super::dates::{DateContext, find_date, is_date_line};
+use super::datelines::is_date_line;
+use super::dates::{DateContext, find_date};
 use super::noise::{ends_sentence, is_prose, word_count};
 use super::refusal::Considered;
 

@@ -5,6 +5,7 @@
 //! reads. Pure: the disk is read and written by [`files`] and [`site`]. Never renders.
 
 mod byline;
+mod datelines;
 mod dates;
 pub mod fetch;
 pub mod files;
@@ -12,10 +13,12 @@ mod gazetteer;
 mod headline;
 mod html;
 mod language;
+mod lines;
 mod markdown;
 pub mod noise;
 mod phrases;
 pub mod refusal;
+mod shapes;
 pub mod site;
 mod text;
 

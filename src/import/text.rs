@@ -9,21 +9,17 @@ use super::byline::{
     agency_in, agency_in_parentheses, agency_named, byline_in, caption_in, french_credits, reporter_names,
     reporters_in, same_text,
 };
-use super::dates::{DateContext, dates_in_line, find_date, is_date_line};
+use super::datelines::{dates_in_line, is_date_line};
+use super::dates::{DateContext, find_date};
 use super::headline::{self, Candidate};
+use super::lines::{Line, unwrap_paragraphs};
 use super::markdown::{caption, escape};
-use super::noise::{Rule, classify, ends_sentence, fold, is_prose, word_count};
+use super::noise::{Rule, ends_sentence, fold, is_prose, word_count};
 use super::refusal::Considered;
 use super::{Caption, Dropped, Page};
 
 /// Lines at the top of a page searched for the headline.
 const HEADER_SEARCH_LINES: usize = 80;
-
-struct Line {
-    number: usize,
-    text: String,
-    rule: Option<Rule>,
-}
 
 enum Block {
     Paragraph(String),
@@ -207,100 +203,6 @@ fn date_candidates(lines: &[Line], body_start: usize, context: DateContext) -> V
         .collect()
 }
 
-/// Words a sentence never ends on: a line ending with one continues on the next.
-const CONTINUING_WORDS: &[&str] = &[
-    "and", "or", "of", "the", "a", "an", "to", "in", "for", "with", "by", "on", "at", "from", "et", "ou", "de", "du",
-    "des", "la", "le", "les", "un", "une", "au", "aux", "en", "pour", "par", "sur", "avec",
-];
-
-/// Shortest line that may be part of a paragraph wrapped at a fixed width.
-const WRAPPED_LINE_CHARS: usize = 45;
-
-/// The non-empty lines, classified. When the page is hard-wrapped (e-mailed wire copy,
-/// a text-mode browser), the lines of each paragraph are joined first: a long line
-/// that does not end a sentence continues on the next, unless either is a widget,
-/// a caption, a list item, a byline or a dateline.
-fn unwrap_paragraphs(raw: &[String], context: DateContext, dropped: &mut Vec<Dropped>) -> Vec<Line> {
-    let standalone = |text: &str| {
-        classify(text).is_some()
-            || caption_in(text).is_some()
-            || list_item(text).is_some()
-            || (word_count(text) <= 16 && is_header_text(text, context))
-    };
-    let continues = |text: &str, next: &str| {
-        text.chars().count() >= WRAPPED_LINE_CHARS && !ends_sentence(text) && !next.is_empty() && !standalone(next)
-    };
-    let non_empty = raw.iter().filter(|l| !l.is_empty()).count();
-    let wrapped = raw.windows(2).filter(|pair| continues(&pair[0], &pair[1]) && !standalone(&pair[0])).count();
-    let hard_wrapped = non_empty > 0 && wrapped * 4 >= non_empty;
-    // "The Bureau of Industry and" / "Security, which…": a line ending on a word that
-    // cannot end a sentence continues on the next, wrapped or not.
-    let cut_short = |text: &str, next: &str| {
-        let last = text.rsplit(' ').next().unwrap_or_default().to_lowercase();
-        word_count(text) >= 3
-            && !next.is_empty()
-            && !standalone(next)
-            && !standalone(text)
-            && CONTINUING_WORDS.contains(&last.as_str())
-    };
-
-    let mut lines: Vec<Line> = Vec::new();
-    let mut joining = false;
-    for (index, text) in raw.iter().enumerate() {
-        if text.is_empty() {
-            joining = false;
-            continue;
-        }
-        match lines.last_mut() {
-            Some(last) if joining => {
-                last.text.push(' ');
-                last.text.push_str(text);
-            }
-            _ => lines.push(Line { number: index + 1, text: text.clone(), rule: None }),
-        }
-        let next = raw.get(index + 1).map_or("", String::as_str);
-        joining = (hard_wrapped && !standalone(text) && continues(text, next)) || cut_short(text, next);
-    }
-    for line in &mut lines {
-        // A line that is only a date is a dateline, never noise ("20/11/2025").
-        line.rule = classify(&line.text).filter(|_| !is_date_line(&line.text, context));
-    }
-    join_split_by_ads(lines, dropped)
-}
-
-/// "The company said it would" / "Advertisement" / "close the lab in March.": the two
-/// halves of a sentence that an ad line cut are one paragraph again.
-fn join_split_by_ads(lines: Vec<Line>, dropped: &mut Vec<Dropped>) -> Vec<Line> {
-    let mut joined: Vec<Line> = Vec::with_capacity(lines.len());
-    let mut lines = lines.into_iter().peekable();
-    while let Some(line) = lines.next() {
-        let splits = line.rule == Some(Rule::Advertising)
-            && joined.last().is_some_and(|before| {
-                before.rule.is_none()
-                    && word_count(&before.text) >= 4
-                    && !ends_sentence(&before.text)
-                    && !before.text.ends_with(':')
-            })
-            && lines.peek().is_some_and(|after| {
-                after.rule.is_none() && after.text.chars().next().is_some_and(|c| c.is_lowercase())
-            });
-        if splits {
-            let after = lines.next().expect("peeked");
-            let before = joined.last_mut().expect("checked");
-            before.text.push(' ');
-            before.text.push_str(&after.text);
-            dropped.push(Dropped { location: format!("line {}", line.number), text: line.text, rule: Rule::SplitByAd });
-            continue;
-        }
-        joined.push(line);
-    }
-    joined
-}
-
-fn is_header_text(text: &str, context: DateContext) -> bool {
-    byline_in(text).is_some() || agency_in(text).is_some() || find_date(text, context).is_some()
-}
-
 /// Reads a header line into the page; false when it says nothing the page needs. A date
 /// counts only on a date line or beside a label, a byline or an agency credit: a date
 /// in a caption or a sentence is not the publication date.
@@ -347,7 +249,7 @@ fn read_header(page: &mut Page, text: &str, context: DateContext) -> bool {
     used
 }
 
-fn list_item(text: &str) -> Option<&str> {
+pub(super) fn list_item(text: &str) -> Option<&str> {
     ["- ", "• ", "* ", "– ", "— ", "· "].iter().find_map(|marker| text.strip_prefix(marker)).map(str::trim)
 }
 
