@@ -229,6 +229,24 @@ pub fn caption_in(line: &str) -> Option<Caption> {
     None
 }
 
+/// Words that say a line describes a photo: its date is when the photo was taken.
+pub fn is_caption_like(text: &str) -> bool {
+    let folded = fold(text);
+    ["photo", "picture", "pictured", "illustration", "image:", "file image", "taken on", "is seen"]
+        .iter()
+        .any(|word| folded.contains(word))
+}
+
+/// A sentence that can only be a caption: "Photo taken May 10, 2025", "… File photo.".
+pub fn is_photo_caption(text: &str) -> bool {
+    let folded = fold(text);
+    let marked =
+        ["photo taken", "picture taken", "file photo", "photo:", "photograph:", "(photo", "is seen in", "are seen in"]
+            .iter()
+            .any(|marker| folded.contains(marker));
+    marked && text.split_whitespace().count() <= 40
+}
+
 /// "AFP / NAME" with single spaces around the slash.
 fn tidy_credit(credit: &str) -> String {
     credit.split('/').map(str::trim).collect::<Vec<_>>().join(" / ")

@@ -5,7 +5,7 @@
 //! a candidate; the lines that cannot be a headline are rejected with a reason (kept
 //! for the refusal message), the others are scored by shape and by their neighbours.
 
-use super::byline::{agency_in, byline_in, caption_in, reporter_names, same_text};
+use super::byline::{agency_in, byline_in, caption_in, is_photo_caption, reporter_names, same_text};
 use super::datelines::is_date_line;
 use super::dates::{DateContext, find_date};
 use super::noise::{ends_sentence, is_prose, word_count};
@@ -36,7 +36,7 @@ pub fn rejection(text: &str, context: DateContext) -> Option<&'static str> {
     if byline_in(text).is_some() || reporter_names(text).is_some() {
         return Some("a byline");
     }
-    if caption_in(text).is_some() {
+    if caption_in(text).is_some() || is_photo_caption(text) {
         return Some("a photo caption");
     }
     if text.chars().count() > HEADLINE_MAX_CHARS || words > 40 {

@@ -6,8 +6,8 @@
 //! metadata or dropped with the rule that caught it.
 
 use super::byline::{
-    agency_in, agency_in_parentheses, agency_named, byline_in, caption_in, french_credits, reporter_names,
-    reporters_in, same_text,
+    agency_in, agency_in_parentheses, agency_named, byline_in, caption_in, french_credits, is_caption_like,
+    is_photo_caption, reporter_names, reporters_in, same_text,
 };
 use super::datelines::{dates_in_line, is_date_line};
 use super::dates::{DateContext, find_date};
@@ -108,7 +108,7 @@ pub fn extract(input: &str, context: DateContext) -> Page {
         }
         let repeated_later = lines[index + 1..].iter().any(|later| same_text(&later.text, text));
         let found = caption_in(text).or_else(|| {
-            (repeated_later || is_caption_like(text) && !is_prose(text))
+            (repeated_later || is_caption_like(text) && (!is_prose(text) || is_photo_caption(text)))
                 .then(|| Caption { text: text.to_owned(), credit: None })
         });
         if let Some(found) = found {
@@ -166,14 +166,6 @@ fn body_start(lines: &[Line]) -> usize {
         .map(|pair| pair[0])
         .or_else(|| prose.first().copied())
         .unwrap_or(lines.len())
-}
-
-/// Words that say a line describes a photo: its date is when the photo was taken.
-fn is_caption_like(text: &str) -> bool {
-    let folded = fold(text);
-    ["photo", "picture", "pictured", "illustration", "image:", "file image", "taken on", "is seen"]
-        .iter()
-        .any(|word| folded.contains(word))
 }
 
 /// For a refusal: the lines near the headline that hold a number or a date word, and
@@ -337,6 +329,24 @@ mod tests {
         assert!(rules.contains(&Rule::DuplicateCaption), "{rules:?}");
         assert!(rules.contains(&Rule::MarketData), "{rules:?}");
         assert!(page.lede.starts_with("Le groupe Norvale"));
+    }
+
+    #[test]
+    fn a_caption_is_never_the_headline_the_date_or_the_summary() {
+        let input = "Trending: Chips\nVeldmark halts service visits in China\nA Veldmark machine at a fab in Shanghai. Photo taken May 10, 2025.\n\nVeldmark has stopped sending engineers to service its machines at several Chinese fabs, people familiar with the matter said.\n\nThe move affects older machines sold before the export controls were tightened, the people said.\n";
+        let page = extract(input, DateContext { french: false, year: 2025 });
+        assert_eq!(page.title, "Veldmark halts service visits in China");
+        assert_eq!(page.published, None, "a photo's date is not the publication date");
+        assert!(page.lede.starts_with("Veldmark has stopped"), "{}", page.lede);
+        assert_eq!(page.caption.unwrap().text, "A Veldmark machine at a fab in Shanghai. Photo taken May 10, 2025.");
+    }
+
+    #[test]
+    fn a_sentence_split_by_an_ad_line_is_joined_again() {
+        let input = "Kelpwave opens a plant in Porto\nMarch 4, 2025\n\nKelpwave opened a chip packaging plant near Porto on Monday, the company said, after two years of building work and a long\nAdvertisement\nwait for permits from the city.\n\nThe plant will employ about 600 people when it reaches full output next year, it said.\n";
+        let page = extract(input, DateContext { french: false, year: 2025 });
+        assert!(page.lede.ends_with("a long wait for permits from the city."), "{}", page.lede);
+        assert!(page.dropped.iter().any(|d| d.rule == Rule::SplitByAd));
     }
 
     #[test]

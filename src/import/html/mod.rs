@@ -11,7 +11,9 @@ use htmd::HtmlToMarkdown;
 use htmd::options::{BulletListMarker, Options};
 use markup5ever_rcdom::Handle;
 
-use super::byline::{agency_in_parentheses, caption_in, french_credits, same_text};
+use super::byline::{
+    agency_in_parentheses, byline_in, caption_in, french_credits, is_photo_caption, reporter_names, same_text,
+};
 use super::dates::{DateContext, copyright_year, find_year, parse_iso};
 use super::markdown::caption as caption_markdown;
 use super::noise::{Rule, ends_sentence, is_prose, word_count};
@@ -102,7 +104,15 @@ pub fn extract(input: &str, default_year: i32) -> Page {
 
     let paragraphs: Vec<String> =
         descendants(&block).iter().filter(|n| tag(n) == Some("p")).map(text).filter(|t| !t.is_empty()).collect();
-    page.lede = paragraphs.iter().find(|p| is_prose(p) || word_count(p) >= 8).cloned().unwrap_or_default();
+    // The summary is prose: never a byline, a caption or a credits line left in a `<p>`.
+    let is_lede = |p: &&String| {
+        (is_prose(p) || word_count(p) >= 8)
+            && byline_in(p).is_none()
+            && reporter_names(p).is_none()
+            && caption_in(p).is_none()
+            && !is_photo_caption(p)
+    };
+    page.lede = paragraphs.iter().find(is_lede).cloned().unwrap_or_default();
     if page.agency.is_none() {
         page.agency = agency_in_parentheses(&page.lede).map(str::to_owned);
     }
