@@ -1,7 +1,7 @@
 //! Date lines: a line that is only a date, or dates with their labels and the page
 //! tools around them; and which of a line's dates is the publication, which the update.
 
-use super::dates::{DateContext, clock, date_at, offset_of, tokenize};
+use super::dates::{DateContext, clock, date_at, lowered_date_text, offset_of, tokenize};
 use crate::content::front_matter::DateValue;
 
 /// The dates of a date line, told apart by the words before each: "20 septembre 2020
@@ -29,7 +29,7 @@ const UPDATE_WORDS: &[&str] = &[
 ];
 
 pub fn dates_in_line(text: &str, context: DateContext) -> LineDates {
-    let lowered = text.to_lowercase();
+    let lowered = lowered_date_text(text);
     let tokens = tokenize(&lowered);
     let mut found = LineDates::default();
     let mut since = 0;
@@ -46,11 +46,29 @@ pub fn dates_in_line(text: &str, context: DateContext) -> LineDates {
         start += used.max(1);
         since = start;
     }
-    if found.published.is_none() && found.updated.is_some() && !lowered.contains("publi") {
-        // "Updated: 5 Sep, 2020" alone: the only date the page gives.
-        found.published = found.updated.take();
-    }
     found
+}
+
+impl LineDates {
+    /// Adds a line's dates to what the page has read so far: the first publication date,
+    /// and the first update; an update while the page has no publication date yet
+    /// ("Updated: 5 Sep, 2020" alone) is the only date the page gives, its publication.
+    pub fn add_to(self, published: &mut Option<DateValue>, updated: &mut Option<DateValue>) {
+        if published.is_none() {
+            *published = self.published;
+        }
+        if let Some(update) = self.updated {
+            match published {
+                None => *published = Some(update),
+                Some(first) if *first != update && updated.is_none() => *updated = Some(update),
+                Some(_) => {}
+            }
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.published.is_none() && self.updated.is_none()
+    }
 }
 
 /// Words a date line may hold besides its dates: labels, connectives, weekdays and the
@@ -141,7 +159,7 @@ const DATE_LINE_WORDS: &[&str] = &[
 /// A line that is a date and nothing else a reader would keep: "20/11/2025",
 /// "Nov 20, 2025", "Publié le 20 nov. 2025 à 10h00; Mis à jour le …", "Updated: 6:57pm, 5 Sep, 2020".
 pub fn is_date_line(text: &str, context: DateContext) -> bool {
-    let lowered = text.to_lowercase();
+    let lowered = lowered_date_text(text);
     let tokens = tokenize(&lowered);
     if tokens.is_empty() || tokens.len() > 24 {
         return false;
@@ -208,8 +226,13 @@ mod tests {
         assert_eq!(both.updated.unwrap().to_string(), "2020-09-21T11:58:00+02:00");
         let both = dates_in_line("Publié le 20/11/2025 à 10h02 - Mis à jour le 21/11/2025 à 08h15", FRENCH);
         assert_eq!(both.updated.unwrap().to_string(), "2025-11-21T08:15:00+01:00");
-        let only = dates_in_line("Updated: 6:57pm, 5 Sep, 2020", ENGLISH);
-        assert_eq!(only.published.unwrap().to_string(), "2020-09-05T18:57:00+00:00");
-        assert_eq!(only.updated, None);
+        let (mut published, mut updated) = (None, None);
+        dates_in_line("Updated: 6:57pm, 5 Sep, 2020", ENGLISH).add_to(&mut published, &mut updated);
+        assert_eq!(published.unwrap().to_string(), "2020-09-05T18:57:00+00:00", "the only date given");
+        assert_eq!(updated, None);
+        dates_in_line("Mis à jour le 7 sept. 2020 à 10h00", FRENCH).add_to(&mut published, &mut updated);
+        assert_eq!(updated.unwrap().to_string(), "2020-09-07T10:00:00+02:00", "an update on a line of its own");
+        let glued = dates_in_line("November 20, 20259:13 AM GMT+1Updated 2 hours ago", ENGLISH);
+        assert_eq!(glued.published.unwrap().to_string(), "2025-11-20T09:13:00+01:00");
     }
 }

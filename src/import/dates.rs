@@ -20,14 +20,14 @@ pub struct DateContext {
 
 /// The first date in `text`, with its time and offset when written.
 pub fn find_date(text: &str, context: DateContext) -> Option<DateValue> {
-    let lowered = text.to_lowercase();
+    let lowered = lowered_date_text(text);
     let tokens = tokenize(&lowered);
     (0..tokens.len()).find_map(|start| date_at(&tokens, start, context).map(|(date, _)| date))
 }
 
 /// The first four-digit year written in a full date in `text`, for dates without one.
 pub fn find_year(text: &str) -> Option<i32> {
-    let lowered = text.to_lowercase();
+    let lowered = lowered_date_text(text);
     let tokens = tokenize(&lowered);
     let any_year = DateContext { french: false, year: 0 };
     (0..tokens.len())
@@ -56,9 +56,38 @@ pub fn parse_iso(text: &str, context: DateContext) -> Option<DateValue> {
     if let Ok(value) = DateValue::parse(text) {
         return Some(value);
     }
-    let lowered = text.to_lowercase();
+    let lowered = lowered_date_text(text);
     let tokens = tokenize(&lowered);
     date_at(&tokens, 0, context).map(|(date, _)| date)
+}
+
+/// `text` lowercased, with what pages glue together taken apart: "November 20,
+/// 20259:13 AM GMT+1Updated" reads as "november 20, 2025 9:13 am gmt+1 updated".
+pub(super) fn lowered_date_text(text: &str) -> String {
+    let lowered = text.to_lowercase();
+    let chars: Vec<char> = lowered.chars().collect();
+    let mut out = String::with_capacity(lowered.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        out.push(c);
+        let Some(&next) = chars.get(i + 1) else { break };
+        // A year run into a time: four digits of 19xx or 20xx, then "9:13" or "10:13".
+        let year_then_time = i >= 3
+            && chars[i - 3..=i].iter().all(char::is_ascii_digit)
+            && (chars[i - 3..i - 1] == ['2', '0'] || chars[i - 3..i - 1] == ['1', '9'])
+            && !chars.get(i.wrapping_sub(4)).is_some_and(char::is_ascii_digit)
+            && next.is_ascii_digit()
+            && (chars.get(i + 2) == Some(&':')
+                || chars.get(i + 2).is_some_and(char::is_ascii_digit) && chars.get(i + 3) == Some(&':'));
+        // A digit run into a word: "gmt+1updated", but not "9:13am", "06h30", "1er", "6th".
+        let word: String = chars[i + 1..].iter().take_while(|c| c.is_alphabetic()).collect();
+        let digit_then_word = c.is_ascii_digit()
+            && word.chars().count() >= 3
+            && !matches!(word.as_str(), "am" | "pm" | "er" | "st" | "nd" | "rd" | "th");
+        if year_then_time || digit_then_word {
+            out.push(' ');
+        }
+    }
+    out
 }
 
 /// Words of a date line: `,` and `(` `)` split too, `+`, `:` and `/` stay inside tokens.

@@ -8,7 +8,8 @@ use std::fmt;
 
 use super::phrases::{Match, PHRASES};
 use super::shapes::{
-    app_promotion, comment_count, kicker, market_line, menu_line, reading_time, section_menu, slug_line,
+    app_promotion, comment_count, kicker, market_line, menu_line, newsletter_promotion, reading_time, section_menu,
+    slug_line,
 };
 
 /// Why a line or block was dropped; `--explain` prints these.
@@ -157,7 +158,7 @@ pub fn classify(line: &str) -> Option<Rule> {
             return Some(rule);
         }
     }
-    if app_promotion(bare) {
+    if app_promotion(bare) || newsletter_promotion(bare) {
         return Some(Rule::Newsletter);
     }
     if reading_time(bare) {

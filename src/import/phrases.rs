@@ -194,5 +194,7 @@ pub const PHRASES: &[(Rule, Match, &str)] = &[
     (Rule::WireCredits, Match::Prefix, "(reporting by"),
     (Rule::WireCredits, Match::Prefix, "(writing by"),
     (Rule::WireCredits, Match::Prefix, "(editing by"),
+    (Rule::WireCredits, Match::Prefix, "reporting by"),
+    (Rule::WireCredits, Match::Prefix, "writing by"),
     (Rule::WireCredits, Match::Prefix, "(additional reporting"),
 ];

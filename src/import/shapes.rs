@@ -151,6 +151,16 @@ pub fn app_promotion(folded: &str) -> bool {
         })
 }
 
+/// "Get weekly news and analysis … with the newsletter On the Campaign Trail. Sign up
+/// here.": a newsletter and a call to sign up, however long the line.
+pub fn newsletter_promotion(folded: &str) -> bool {
+    let newsletter = ["newsletter", "lettre d'information", "infolettre"].iter().any(|w| folded.contains(w));
+    let call = ["sign up", "subscribe", "inscrivez-vous", "abonnez-vous", "s'inscrire", "register"]
+        .iter()
+        .any(|w| folded.contains(w));
+    newsletter && call && folded.split_whitespace().count() <= 40
+}
+
 /// "Reuters • 3 min read", "Lecture : 4 min", "5 min de lecture".
 pub fn reading_time(folded: &str) -> bool {
     let words = folded.split_whitespace().count();

@@ -222,21 +222,8 @@ fn read_header(page: &mut Page, text: &str, context: DateContext) -> bool {
         .any(|label| folded.contains(label));
     if used || labelled || is_date_line(text, context) {
         let dates = dates_in_line(text, context);
-        if let Some(date) = dates.published {
-            match page.published {
-                None => page.published = Some(date),
-                // A later date line that only says "Updated …".
-                Some(_) if dates.updated.is_none() && folded.starts_with("updat") => {
-                    page.updated.get_or_insert(date);
-                }
-                Some(_) => {}
-            }
-            used = true;
-        }
-        if let Some(date) = dates.updated {
-            page.updated.get_or_insert(date);
-            used = true;
-        }
+        used |= !dates.is_empty();
+        dates.add_to(&mut page.published, &mut page.updated);
     }
     used
 }

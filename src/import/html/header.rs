@@ -23,6 +23,7 @@ pub fn choose_title(meta: &Metadata, context: DateContext) -> (String, Vec<Consi
     candidates.extend(meta.headline.iter().map(|t| ("JSON-LD headline", t.clone())));
     candidates.extend(meta.og_title.iter().map(|t| ("og:title", t.clone())));
     candidates.extend(meta.h1s.iter().map(|t| ("<h1>", t.clone())));
+    candidates.extend(meta.marked_headlines.iter().map(|t| ("headline element", t.clone())));
     candidates.extend(meta.document_title.iter().map(|t| ("<title>", t.clone())));
     let mut considered = Vec::new();
     let mut chosen = None;
@@ -101,11 +102,7 @@ pub fn dates_in_elements(body: &Handle, context: DateContext) -> LineDates {
             continue;
         }
         if is_dateline(&node, context) {
-            let dates = dates_in_line(&text(&node), context);
-            if found.published.is_none() {
-                found.published = dates.published;
-            }
-            found.updated = found.updated.or(dates.updated);
+            dates_in_line(&text(&node), context).add_to(&mut found.published, &mut found.updated);
             if found.published.is_some() && found.updated.is_some() {
                 break;
             }

@@ -4,7 +4,7 @@
 use markup5ever_rcdom::Handle;
 use serde_json::Value;
 
-use super::dom::{attr, descendants, raw_text, tag, text};
+use super::dom::{attr, class_tokens, descendants, raw_text, tag, text};
 
 /// Metadata read from the whole page before anything is removed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -15,6 +15,8 @@ pub struct Metadata {
     pub document_title: Option<String>,
     /// The first few `<h1>`, in document order.
     pub h1s: Vec<String>,
+    /// Elements marked as the headline: `itemprop="headline"`, a heading classed `headline`.
+    pub marked_headlines: Vec<String>,
     pub published: Option<String>,
     pub modified: Option<String>,
     pub first_time: Option<String>,
@@ -33,6 +35,9 @@ pub fn read(document: &Handle) -> Metadata {
             "html" => meta.lang = attr(&node, "lang").map(|l| l.trim().to_lowercase()).filter(|l| !l.is_empty()),
             "title" if meta.document_title.is_none() => meta.document_title = Some(text(&node)),
             "h1" if meta.h1s.len() < 3 => meta.h1s.extend(Some(text(&node)).filter(|t| !t.is_empty())),
+            _ if meta.marked_headlines.len() < 3 && is_marked_headline(&node) => {
+                meta.marked_headlines.extend(Some(text(&node)).filter(|t| !t.is_empty()));
+            }
             "meta" => {
                 let key = attr(&node, "property").or_else(|| attr(&node, "name")).unwrap_or_default().to_lowercase();
                 let Some(content) = attr(&node, "content").map(|c| c.trim().to_owned()).filter(|c| !c.is_empty())
@@ -63,6 +68,12 @@ pub fn read(document: &Handle) -> Metadata {
     }
     meta.url = meta.url.or(og_url).filter(|u| u.starts_with("https://") || u.starts_with("http://"));
     meta
+}
+
+fn is_marked_headline(node: &Handle) -> bool {
+    let heading = matches!(tag(node), Some("h2" | "h3" | "div" | "span" | "p"));
+    attr(node, "itemprop").is_some_and(|p| p == "headline")
+        || heading && class_tokens(node).iter().any(|t| matches!(t.as_str(), "headline" | "titre"))
 }
 
 /// Fills what a JSON-LD `NewsArticle` (or `Article`, `ReportageNewsArticle`) says.

@@ -179,7 +179,9 @@ fn metadata_rule(node: &Handle, title: &str, context: DateContext) -> Option<Rul
                     .map(|t| matches!(t, "p" | "li" | "blockquote" | "td" | "em" | "strong" | "a" | "span" | "b" | "i"))
             })
             .unwrap_or(false);
-    let heading_is_title = matches!(name, "h1" | "h2") && same_text(&text(node), title);
+    let heading_is_title = (matches!(name, "h1" | "h2" | "h3")
+        || attr(node, "itemprop").is_some_and(|p| p == "headline"))
+        && same_text(&text(node), title);
     (heading_is_title || standalone_time || is_byline(node) || dateline || meta_block || is_dateline(node, context))
         .then_some(Rule::Metadata)
 }
