@@ -182,6 +182,15 @@ pub fn reporter_names(line: &str) -> Option<String> {
     (several && people.iter().all(is_name)).then(|| names.trim().to_owned())
 }
 
+/// "Mara Quillon": two to four capitalised words, as a byline element holds them.
+pub fn person_name(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let is_name = (2..=4).contains(&words.len())
+        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'')));
+    is_name.then(|| text.trim().to_owned())
+}
+
 /// "(Reporting by Jane Doe; Editing by John Roe)": the reporters.
 pub fn reporters_in(line: &str) -> Option<String> {
     let inner = line.trim().trim_start_matches('(').trim_end_matches(')');

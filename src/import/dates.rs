@@ -131,6 +131,12 @@ fn iso_token(token: &str, context: DateContext) -> Option<DateValue> {
     if let Ok(value) = DateTime::parse_from_rfc3339(&upper) {
         return Some(DateValue::DateTime(value));
     }
+    // "2025-12-02T10:00:00+0100", "2025-12-02T10:00+01:00": offsets RFC 3339 does not take.
+    for format in ["%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%dT%H:%M%z", "%Y-%m-%dT%H:%M:%S%.f%:z", "%Y-%m-%dT%H:%M%:z"] {
+        if let Ok(value) = DateTime::parse_from_str(&upper, format) {
+            return Some(DateValue::DateTime(value));
+        }
+    }
     for format in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M"] {
         if let Ok(naive) = NaiveDateTime::parse_from_str(&upper, format) {
             return Some(DateValue::DateTime(localize(naive, None, context)));
@@ -411,6 +417,8 @@ mod tests {
         assert_eq!(found("2025-03-14", ENGLISH), "2025-03-14");
         assert_eq!(parse_iso("2025-03-14T09:30:00", FRENCH).unwrap().to_string(), "2025-03-14T09:30:00+01:00");
         assert_eq!(parse_iso("2025-03-14T09:30:00Z", FRENCH).unwrap().to_string(), "2025-03-14T09:30:00+00:00");
+        assert_eq!(parse_iso("2025-12-02T10:00:00+0100", FRENCH).unwrap().to_string(), "2025-12-02T10:00:00+01:00");
+        assert_eq!(parse_iso("2025-12-02T10:00+01:00", FRENCH).unwrap().to_string(), "2025-12-02T10:00:00+01:00");
     }
 
     #[test]

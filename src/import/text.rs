@@ -7,7 +7,7 @@
 
 use super::byline::{
     agency_in, agency_in_parentheses, agency_named, byline_in, caption_in, french_credits, is_caption_like,
-    is_photo_caption, reporter_names, reporters_in, same_text,
+    is_photo_caption, person_name, reporter_names, reporters_in, same_text,
 };
 use super::datelines::{dates_in_line, is_date_line};
 use super::dates::{DateContext, find_date};
@@ -92,6 +92,19 @@ pub fn extract(input: &str, context: DateContext) -> Page {
         let repeat = lines[..index].iter().any(|earlier| earlier.rule.is_none() && same_text(&earlier.text, text));
         if repeat {
             drop(&mut page, line, Rule::DuplicateCaption);
+            continue;
+        }
+        // "Ana Ficta" / "Technology reporter": a name above the reporter's role.
+        if page.byline.is_none()
+            && lines.get(index + 1).is_some_and(|next| is_reporter_role(&next.text))
+            && let Some(name) = person_name(text)
+        {
+            page.byline = Some(name);
+            drop(&mut page, line, Rule::Metadata);
+            continue;
+        }
+        if index > 0 && is_reporter_role(text) && page.byline.as_deref() == Some(lines[index - 1].text.as_str()) {
+            drop(&mut page, line, Rule::Metadata);
             continue;
         }
         if !is_prose(text) && !is_caption_like(text) && read_header(&mut page, text, context) {
@@ -226,6 +239,27 @@ fn read_header(page: &mut Page, text: &str, context: DateContext) -> bool {
         dates.add_to(&mut page.published, &mut page.updated);
     }
     used
+}
+
+/// "Technology reporter", "Correspondante à Pékin", "Senior editor, Asia".
+fn is_reporter_role(text: &str) -> bool {
+    let folded = fold(text);
+    word_count(text) <= 6
+        && !ends_sentence(text)
+        && [
+            "reporter",
+            "correspondent",
+            "editor",
+            "journalist",
+            "journaliste",
+            "correspondant",
+            "envoye special",
+            "redacteur",
+            "redactrice",
+            "chroniqueur",
+        ]
+        .iter()
+        .any(|role| folded.contains(role))
 }
 
 pub(super) fn list_item(text: &str) -> Option<&str> {

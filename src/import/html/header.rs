@@ -6,7 +6,7 @@ use markup5ever_rcdom::Handle;
 use super::dom::{attr, class_tokens, descendants, is_block, parent, tag, text};
 use super::meta::Metadata;
 use crate::import::Page;
-use crate::import::byline::{agency_in, agency_named, byline_in, reporter_names, same_text};
+use crate::import::byline::{agency_in, agency_named, byline_in, person_name, reporter_names, same_text};
 use crate::import::datelines::{LineDates, dates_in_line, is_date_line};
 use crate::import::dates::{DateContext, find_date};
 use crate::import::headline::rejection;
@@ -158,15 +158,6 @@ pub fn read_bylines(block: &Handle, body: &Handle, meta: &Metadata, page: &mut P
             Some(format!("{} and {last}", names.join(", ")))
         }
     };
-}
-
-/// "Mara Quillon": two to four capitalised words, as a byline element holds them.
-fn person_name(text: &str) -> Option<String> {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let is_name = (2..=4).contains(&words.len())
-        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'')));
-    is_name.then(|| text.trim().to_owned())
 }
 
 #[cfg(test)]
