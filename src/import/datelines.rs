@@ -216,6 +216,8 @@ mod tests {
         assert_eq!(found("2025/11/20 14:35", ENGLISH), "2025-11-20T14:35:00+00:00");
         assert_eq!(found("Thursday 20 November 2025 07.00 GMT", ENGLISH), "2025-11-20T07:00:00+00:00");
         assert_eq!(found("Last Updated : 20 Nov 2025, 08:05 IST", ENGLISH), "2025-11-20T08:05:00+05:30");
+        assert_eq!(found("Dec. 4, 2025 / 7:30 AM ET", ENGLISH), "2025-12-04T07:30:00-05:00");
+        assert_eq!(found("July 4, 2025 7:30 AM ET", ENGLISH), "2025-07-04T07:30:00-04:00");
         assert!(!is_date_line("The rules take effect on Nov 20, 2025, officials said.", ENGLISH));
     }
 

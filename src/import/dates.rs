@@ -257,7 +257,7 @@ fn month_number(token: &str) -> Option<u32> {
 
 /// A time after a date, past connectives ("à", "at", "-"), with its offset if written,
 /// and the tokens it spans.
-fn time_after(tokens: &[&str]) -> Option<(NaiveTime, Option<FixedOffset>, usize)> {
+fn time_after(tokens: &[&str]) -> Option<(NaiveTime, Option<Zone>, usize)> {
     let mut index = 0;
     while tokens.get(index).is_some_and(|t| matches!(*t, "à" | "a" | "at" | "-" | "–" | "—" | "le" | "on" | "/")) {
         index += 1;
@@ -283,7 +283,7 @@ fn time_after(tokens: &[&str]) -> Option<(NaiveTime, Option<FixedOffset>, usize)
             index += 1;
         }
     }
-    let offset = tokens.get(index).and_then(|t| offset_of(t));
+    let offset = tokens.get(index).and_then(|t| zone_of(t));
     Some((time, offset, index + usize::from(offset.is_some())))
 }
 
@@ -353,11 +353,39 @@ pub(super) fn offset_of(token: &str) -> Option<FixedOffset> {
     FixedOffset::east_opt(sign * (hours * 3600 + minutes * 60))
 }
 
-fn localize(naive: NaiveDateTime, offset: Option<FixedOffset>, context: DateContext) -> DateTime<FixedOffset> {
-    if let Some(offset) = offset
-        && let Some(value) = offset.from_local_datetime(&naive).single()
-    {
-        return value;
+/// The zone a time is written in: an offset, or a zone whose offset depends on the date.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Zone {
+    Fixed(FixedOffset),
+    /// "ET", "PT", "CT": US zones written without saying summer or winter.
+    Named(chrono_tz::Tz),
+}
+
+/// `gmt+2`, `cest`, … as in [`offset_of`], and `et`, `pt`, `ct`, `mt`.
+pub(super) fn zone_of(token: &str) -> Option<Zone> {
+    let named = match token.trim_end_matches('.') {
+        "et" => Some(chrono_tz::America::New_York),
+        "ct" => Some(chrono_tz::America::Chicago),
+        "mt" => Some(chrono_tz::America::Denver),
+        "pt" => Some(chrono_tz::America::Los_Angeles),
+        _ => None,
+    };
+    named.map(Zone::Named).or_else(|| offset_of(token).map(Zone::Fixed))
+}
+
+fn localize(naive: NaiveDateTime, zone: Option<Zone>, context: DateContext) -> DateTime<FixedOffset> {
+    match zone {
+        Some(Zone::Fixed(offset)) => {
+            if let Some(value) = offset.from_local_datetime(&naive).single() {
+                return value;
+            }
+        }
+        Some(Zone::Named(zone)) => {
+            if let Some(value) = zone.from_local_datetime(&naive).earliest() {
+                return value.fixed_offset();
+            }
+        }
+        None => {}
     }
     if context.french {
         // `earliest` settles the autumn hour that happens twice; the spring hour that

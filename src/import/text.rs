@@ -167,10 +167,14 @@ pub fn extract(input: &str, context: DateContext) -> Page {
 /// The first line of the report: the first prose line followed closely by more prose
 /// (a cookie banner or a teaser is a lone prose line).
 fn body_start(lines: &[Line]) -> usize {
+    // "Will Europe's chip subsidies survive the budget fight?" is a headline, not the report.
+    let question = |text: &str| word_count(text) < 20 && text.trim_end().ends_with(['?', '!']);
     let prose: Vec<usize> = lines
         .iter()
         .enumerate()
-        .filter(|(_, line)| line.rule.is_none() && is_prose(&line.text) && caption_in(&line.text).is_none())
+        .filter(|(_, line)| {
+            line.rule.is_none() && is_prose(&line.text) && !question(&line.text) && caption_in(&line.text).is_none()
+        })
         .map(|(index, _)| index)
         .collect();
     prose
