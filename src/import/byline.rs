@@ -160,6 +160,10 @@ pub fn french_credits(line: &str) -> Option<String> {
 /// byline without "By": names of one to three capitalised words joined by "and",
 /// "et" or commas, then perhaps "in CITY". Returns the names.
 pub fn reporter_names(line: &str) -> Option<String> {
+    // "Che Imaginary, staff writer": one name and a role is a byline too.
+    if let Some(name) = without_role(line) {
+        return person_name(name).or_else(|| reporter_names(name));
+    }
     let trimmed = line.trim();
     let (names, place) = match trimmed.rsplit_once(" in ").or_else(|| trimmed.rsplit_once(" à ")) {
         Some((names, place)) => (names, Some(place)),
@@ -189,6 +193,32 @@ pub fn person_name(text: &str) -> Option<String> {
         && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
         && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'')));
     is_name.then(|| text.trim().to_owned())
+}
+
+/// Words of a reporter's role: "staff writer", "technology correspondent", "journaliste".
+pub const ROLE_WORDS: &[&str] = &[
+    "reporter",
+    "correspondent",
+    "writer",
+    "editor",
+    "journalist",
+    "journaliste",
+    "correspondant",
+    "correspondante",
+    "envoye special",
+    "envoyee speciale",
+    "redacteur",
+    "redactrice",
+    "chroniqueur",
+    "chroniqueuse",
+    "columnist",
+];
+
+/// "Che Imaginary, staff writer" -> "Che Imaginary": the text before a trailing role.
+pub fn without_role(line: &str) -> Option<&str> {
+    let (before, role) = line.trim().rsplit_once(", ")?;
+    let folded = fold(role);
+    (role.split_whitespace().count() <= 5 && ROLE_WORDS.iter().any(|word| folded.contains(word))).then_some(before)
 }
 
 /// "(Reporting by Jane Doe; Editing by John Roe)": the reporters.

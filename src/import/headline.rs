@@ -100,6 +100,16 @@ pub fn choose(lines: &[Candidate<'_>], body_start: usize, context: DateContext) 
         if lines[..index].iter().rev().find(|l| !l.noise).is_some_and(|l| is_date_line(l.text, context)) {
             score += 4.0;
         }
+        // A deck right below the headline, and longer: the line above reads as a headline
+        // (a sentence of six words or more, not a menu of capitalised section names).
+        let above = index.checked_sub(1).map(|i| &lines[i]).filter(|l| !l.noise);
+        let below_headline = above.is_some_and(|above| {
+            let lowercase = above.text.split_whitespace().filter(|w| w.starts_with(char::is_lowercase)).count();
+            rejection(above.text, context).is_none() && word_count(above.text) >= 6 && lowercase >= 2
+        });
+        if below_headline && above.is_some_and(|above| words > word_count(above.text)) {
+            score -= 4.0;
+        }
         let repeated = lines.iter().enumerate().any(|(i, other)| i != index && same_text(other.text, line.text));
         if repeated {
             score -= 6.0;
@@ -144,6 +154,19 @@ mod tests {
             "Ostrava Micro said on Thursday it would build a chip packaging plant in Penang, its first in Asia.",
         ];
         assert_eq!(headline(&page).as_deref(), Some("Ostrava Micro to build a packaging plant in Penang"));
+    }
+
+    #[test]
+    fn a_deck_below_the_headline_is_not_the_headline() {
+        let page = [
+            "Asia",
+            "Ostrava Micro's Penang bet tests Malaysia's chip ambitions",
+            "The Czech company's new plant will be its largest outside Europe",
+            "Che Imaginary, staff writer",
+            "December 5, 2025 05:02 JST",
+            "PENANG -- When Ostrava Micro breaks ground on its plant here next month, it will be the first central European chipmaker to build in Malaysia.",
+        ];
+        assert_eq!(headline(&page).as_deref(), Some("Ostrava Micro's Penang bet tests Malaysia's chip ambitions"));
     }
 
     #[test]

@@ -146,7 +146,19 @@ pub fn read_bylines(block: &Handle, body: &Handle, meta: &Metadata, page: &mut P
             page.agency = agency_in(&line).or_else(|| agency_named(&line)).map(str::to_owned);
         }
         let found = byline_in(&line).or_else(|| reporter_names(&line)).or_else(|| person_name(&line));
-        if let Some(found) = found.filter(|f| agency_named(f).is_none()) {
+        // "<a>Jeanne Fictive</a><time>Publié le …</time>": the names are the links.
+        let linked = || {
+            descendants(&node)
+                .iter()
+                .filter(|n| tag(n) == Some("a"))
+                .filter_map(|a| person_name(&text(a)))
+                .collect::<Vec<_>>()
+        };
+        let found: Vec<String> = match found {
+            Some(found) => vec![found],
+            None => linked(),
+        };
+        for found in found.into_iter().filter(|f| agency_named(f).is_none()) {
             add(found, &mut names);
         }
     }

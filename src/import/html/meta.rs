@@ -67,7 +67,22 @@ pub fn read(document: &Handle) -> Metadata {
         }
     }
     meta.url = meta.url.or(og_url).filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+    if meta.site_name.is_none() {
+        meta.site_name = site_name_in_title(&meta);
+    }
     meta
+}
+
+/// "Headline - Les Échos fictifs": the short part after the last separator of `<title>`,
+/// when what comes before it is the page's headline.
+fn site_name_in_title(meta: &Metadata) -> Option<String> {
+    let title = meta.document_title.as_deref()?;
+    let headline = meta.headline.as_deref().or(meta.og_title.as_deref()).or(meta.h1s.first().map(String::as_str))?;
+    [" | ", " - ", " – ", " — "].iter().find_map(|separator| {
+        let (head, site) = title.rsplit_once(separator)?;
+        let same = |a: &str, b: &str| a.split_whitespace().eq(b.split_whitespace());
+        (same(head, headline) && (1..=5).contains(&site.split_whitespace().count())).then(|| site.trim().to_owned())
+    })
 }
 
 fn is_marked_headline(node: &Handle) -> bool {

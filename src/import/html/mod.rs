@@ -118,7 +118,26 @@ pub fn extract(input: &str, default_year: i32) -> Page {
     }
     page.text = paragraphs.join("\n");
     page.body = markdown_blocks(&converter.tree_to_markdown(&block), page.caption.as_ref());
+    if let Some(standfirst) = standfirst_outside(&block, &body, &page.title) {
+        page.text = format!("{standfirst}\n{}", page.text);
+        page.body.insert(0, super::markdown::escape(&standfirst));
+    }
     page
+}
+
+/// The standfirst when the page sets it apart from the article's body (a `chapeau`,
+/// `standfirst`, `dek` above the text): a real paragraph, kept at the top.
+fn standfirst_outside(block: &Handle, body: &Handle, title: &str) -> Option<String> {
+    const CLASSES: &[&str] =
+        &["chapeau", "chapo", "standfirst", "dek", "deck", "lede", "lead", "intro", "subtitle", "subheadline"];
+    let inside = descendants(block);
+    descendants(body)
+        .into_iter()
+        .filter(|n| matches!(tag(n), Some("p" | "div" | "h2" | "span")))
+        .filter(|n| class_tokens(n).iter().any(|t| CLASSES.contains(&t.as_str())))
+        .filter(|n| !inside.iter().any(|i| std::rc::Rc::ptr_eq(i, n)))
+        .map(|n| text(&n))
+        .find(|t| word_count(t) >= 6 && !same_text(t, title))
 }
 
 /// For a refusal: the page's date metadata and the short elements holding a number,
