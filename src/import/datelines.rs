@@ -40,7 +40,12 @@ pub fn dates_in_line(text: &str, context: DateContext) -> LineDates {
             continue;
         };
         let before = &tokens[since..start];
-        let is_update = before.iter().any(|t| UPDATE_WORDS.contains(&t.trim_end_matches([':', ';', '.'])));
+        // "Mis à jour" is an update, "Mis en ligne" a publication.
+        let words: Vec<&str> = before.iter().map(|t| t.trim_end_matches([':', ';', '.'])).collect();
+        let is_update = words.iter().enumerate().any(|(i, word)| {
+            UPDATE_WORDS.contains(word)
+                && (!matches!(*word, "mis" | "mise") || words.get(i + 2).is_some_and(|w| *w == "jour"))
+        });
         let slot = if is_update { &mut found.updated } else { &mut found.published };
         slot.get_or_insert(date);
         start += used.max(1);
@@ -234,6 +239,9 @@ mod tests {
         assert_eq!(updated, None);
         dates_in_line("Mis à jour le 7 sept. 2020 à 10h00", FRENCH).add_to(&mut published, &mut updated);
         assert_eq!(updated.unwrap().to_string(), "2020-09-07T10:00:00+02:00", "an update on a line of its own");
+        let online = dates_in_line("Mis en ligne le 06/12/2025 à 09:30 | Actualisé le 06/12/2025 à 12:05", FRENCH);
+        assert_eq!(online.published.unwrap().to_string(), "2025-12-06T09:30:00+01:00");
+        assert_eq!(online.updated.unwrap().to_string(), "2025-12-06T12:05:00+01:00");
         let glued = dates_in_line("November 20, 20259:13 AM GMT+1Updated 2 hours ago", ENGLISH);
         assert_eq!(glued.published.unwrap().to_string(), "2025-11-20T09:13:00+01:00");
     }

@@ -168,6 +168,60 @@ pub fn is_block(tag: &str) -> bool {
     )
 }
 
+/// The paragraphs of prose of a subtree, in document order: the text of each `<p>`,
+/// and the text that pages set without one — a `<div>` holding only text, or runs of
+/// text between `<br><br>` in a container.
+pub fn paragraphs(root: &Handle) -> Vec<(Handle, String)> {
+    let mut found = Vec::new();
+    for node in descendants(root) {
+        match tag(&node) {
+            Some("p") => found.push((node.clone(), text(&node))),
+            Some("div" | "section" | "td" | "article" | "main" | "body") => {
+                let children = node.children.borrow();
+                let has_blocks = children.iter().any(|c| tag(c).is_some_and(|t| is_block(t) && t != "br"));
+                let mut run = String::new();
+                let mut breaks = 0;
+                let mut flush = |run: &mut String| {
+                    let paragraph = run.split_whitespace().collect::<Vec<_>>().join(" ");
+                    if paragraph.chars().count() >= 25 {
+                        found.push((node.clone(), paragraph));
+                    }
+                    run.clear();
+                };
+                for child in children.iter() {
+                    match (&child.data, tag(child)) {
+                        (NodeData::Text { contents }, _) => {
+                            if breaks >= 2 {
+                                flush(&mut run);
+                            }
+                            breaks = 0;
+                            run.push_str(&contents.borrow());
+                        }
+                        (_, Some("br")) => breaks += 1,
+                        (_, Some(name)) if !is_block(name) => {
+                            breaks = 0;
+                            run.push(' ');
+                            run.push_str(&text(child));
+                        }
+                        _ => {
+                            flush(&mut run);
+                            breaks = 0;
+                        }
+                    }
+                }
+                // A `<div>` of text is a paragraph whole; loose text beside blocks counts
+                // only when long enough not to be a label.
+                if !has_blocks || run.split_whitespace().count() >= 8 {
+                    flush(&mut run);
+                }
+            }
+            _ => {}
+        }
+    }
+    found.retain(|(_, text)| !text.is_empty());
+    found
+}
+
 /// Elements of the subtree, in document order, the root included.
 pub fn descendants(node: &Handle) -> Vec<Handle> {
     let mut found = Vec::new();

@@ -77,7 +77,13 @@ pub fn read(document: &Handle) -> Metadata {
 /// when what comes before it is the page's headline.
 fn site_name_in_title(meta: &Metadata) -> Option<String> {
     let title = meta.document_title.as_deref()?;
-    let headline = meta.headline.as_deref().or(meta.og_title.as_deref()).or(meta.h1s.first().map(String::as_str))?;
+    let headline = meta.headline.as_deref().or(meta.og_title.as_deref()).or(meta.h1s.first().map(String::as_str));
+    let Some(headline) = headline else {
+        // No other headline: "Headline | Site" still reads as the site after the bar.
+        let (head, site) = title.rsplit_once(" | ")?;
+        let words = |t: &str| t.split_whitespace().count();
+        return (words(head) >= 3 && (1..=5).contains(&words(site))).then(|| site.trim().to_owned());
+    };
     [" | ", " - ", " – ", " — "].iter().find_map(|separator| {
         let (head, site) = title.rsplit_once(separator)?;
         let same = |a: &str, b: &str| a.split_whitespace().eq(b.split_whitespace());

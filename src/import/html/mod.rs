@@ -102,8 +102,7 @@ pub fn extract(input: &str, default_year: i32) -> Page {
         }
     }
 
-    let paragraphs: Vec<String> =
-        descendants(&block).iter().filter(|n| tag(n) == Some("p")).map(text).filter(|t| !t.is_empty()).collect();
+    let paragraphs: Vec<String> = dom::paragraphs(&block).into_iter().map(|(_, text)| text).collect();
     // The summary is prose: never a byline, a caption or a credits line left in a `<p>`.
     let is_lede = |p: &&String| {
         (is_prose(p) || word_count(p) >= 8)
@@ -285,6 +284,17 @@ fn markdown_blocks(markdown: &str, caption: Option<&Caption>) -> Vec<String> {
     let is_paragraph =
         |b: &String| !b.starts_with(['#', '*', '-', '>', '|', '+', '`', '\\']) && !b.starts_with(char::is_numeric);
     let mut blocks: Vec<String> = Vec::new();
+    // Text set with `<br><br>` comes out as hard breaks around a blank line: a paragraph break.
+    let markdown: String = markdown
+        .lines()
+        .map(|line| match line.strip_prefix(' ') {
+            _ if line.trim().is_empty() => "",
+            // The space htmd leaves after a `<br>`; deeper indents are nested lists.
+            Some(rest) if !rest.starts_with(' ') => rest.trim_end_matches(' '),
+            _ => line.trim_end_matches(' '),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
     for block in markdown.split("\n\n").map(|b| b.trim_matches('\n').to_owned()).filter(|b| !b.trim().is_empty()) {
         // Two halves of a sentence that an advertisement stood between.
         match blocks.last_mut() {

@@ -3,7 +3,7 @@
 
 use markup5ever_rcdom::Handle;
 
-use super::dom::{attr, class_tokens, descendants, link_density, parent, remove_child, tag, text};
+use super::dom::{attr, class_tokens, descendants, link_density, paragraphs, parent, remove_child, tag, text};
 use crate::import::Dropped;
 use crate::import::noise::{Rule, classify, is_prose, word_count};
 
@@ -151,8 +151,28 @@ pub fn main_block(body: &Handle) -> Handle {
         Some(entry) => entry.1 += score,
         None => scores.push((node, score)),
     };
-    for paragraph in descendants(body).into_iter().filter(|n| matches!(tag(n), Some("p" | "pre" | "blockquote"))) {
-        let content = text(&paragraph);
+    let mut prose: Vec<(Handle, String)> = descendants(body)
+        .into_iter()
+        .filter(|n| matches!(tag(n), Some("pre" | "blockquote")))
+        .map(|n| {
+            let content = text(&n);
+            (n, content)
+        })
+        .collect();
+    // `<p>`s score their parent; text set without `<p>` scores its own container.
+    for (container, content) in paragraphs(body) {
+        let paragraph = if tag(&container) == Some("p") {
+            container
+        } else {
+            // A stand-in child, so that the container itself is scored as the parent.
+            match container.children.borrow().first() {
+                Some(child) => child.clone(),
+                None => continue,
+            }
+        };
+        prose.push((paragraph, content));
+    }
+    for (paragraph, content) in prose {
         let length = content.chars().count();
         if length < 25 {
             continue;
