@@ -152,7 +152,10 @@ pub fn classify(line: &str) -> Option<Rule> {
                     && !bare[phrase.len()..].starts_with(char::is_alphanumeric)
                     && (words <= SHORT_LINE_WORDS || matches!(rule, Rule::WireCredits | Rule::Copyright))
             }
-            Match::Within => words <= SHORT_LINE_WORDS && contains_phrase(bare, phrase),
+            // "Norvale n'a pas souhaité faire de commentaire.": a sentence, not a widget.
+            Match::Within => {
+                words <= SHORT_LINE_WORDS && !(words >= 8 && ends_sentence(line)) && contains_phrase(bare, phrase)
+            }
         };
         if hit {
             return Some(rule);
@@ -261,6 +264,8 @@ mod tests {
         assert_eq!(classify(sentence), None);
         assert_eq!(classify("Trade tensions rose again"), None);
         assert_eq!(classify("The lab employed 120 people in 2024."), None);
+        assert_eq!(classify("Norvale Systems n'a pas souhaité faire de commentaire."), None);
+        assert_eq!(classify("The board said it would not consent to the sale."), None);
     }
 
     #[test]
