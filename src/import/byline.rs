@@ -135,6 +135,16 @@ pub fn byline_in(line: &str) -> Option<String> {
             _ => None,
         })
         .unwrap_or(names);
+    // "Ode Fenn and Lina Ortiz Published Mon, Dec 8": the names end where the date begins.
+    let names = match names.find(|c: char| c.is_ascii_digit()) {
+        Some(at) => &names[..at],
+        None => names,
+    };
+    let names = ["Published", "Updated", "Publié", "Mis à jour", "Posted", " on ", " le "]
+        .iter()
+        .filter_map(|label| names.find(label))
+        .min()
+        .map_or(names, |at| &names[..at]);
     // "Ode Fenn, technology correspondent": the role is not a name.
     let names = match names.rsplit_once(", ") {
         Some((before, role)) if role.starts_with(char::is_lowercase) => before,
@@ -316,6 +326,10 @@ mod tests {
         assert_eq!(byline_in("By Mara Quillon, Reuters").as_deref(), Some("Mara Quillon"));
         assert_eq!(byline_in("Par Jeanne Fictive avec AFP").as_deref(), Some("Jeanne Fictive"));
         assert_eq!(byline_in("by the end of the year, the lab will close"), None);
+        assert_eq!(
+            byline_in("By Ode Fenn and Lina OrtizPublished Mon, Dec 8 2025").as_deref(),
+            Some("Ode Fenn and Lina Ortiz")
+        );
         assert_eq!(
             reporters_in("(Reporting by Mara Quillon in Lisbon; Editing by Ode Fenn)").as_deref(),
             Some("Mara Quillon")

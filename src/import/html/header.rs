@@ -122,11 +122,16 @@ pub fn is_byline(node: &Handle) -> bool {
 /// Byline and agency from the author metadata and byline elements: those of the
 /// article block first, then those of the page. Every reporter named is kept.
 pub fn read_bylines(block: &Handle, body: &Handle, meta: &Metadata, page: &mut Page) {
-    let mut names: Vec<String> = Vec::new();
-    let add = |found: String, names: &mut Vec<String>| {
-        if !names.iter().any(|n| fold(n).contains(&fold(&found))) {
-            names.retain(|n| !fold(&found).contains(&fold(n)));
-            names.push(found);
+    // Each reporter once, whether named by the metadata, a byline element or a link in it.
+    let mut people: Vec<String> = Vec::new();
+    let add = |byline: String, people: &mut Vec<String>| {
+        for person in
+            byline.split(", ").flat_map(|p| p.split(" and ")).flat_map(|p| p.split(" et ")).flat_map(|p| p.split(" & "))
+        {
+            let person = person.trim();
+            if !person.is_empty() && !people.iter().any(|known| fold(known) == fold(person)) {
+                people.push(person.to_owned());
+            }
         }
     };
     if let Some(author) = &meta.author {
@@ -134,41 +139,41 @@ pub fn read_bylines(block: &Handle, body: &Handle, meta: &Metadata, page: &mut P
             Some(agency) => page.agency = Some(agency.to_owned()),
             None => {
                 if let Some(found) = byline_in(&format!("By {author}")) {
-                    add(found, &mut names);
+                    add(found, &mut people);
                 }
             }
         }
     }
+    // The innermost byline elements: a `byline` block may also hold the date.
     let candidates = descendants(block).into_iter().chain(descendants(body));
+    let innermost = |node: &Handle| !descendants(node).iter().skip(1).any(is_byline);
     for node in candidates.filter(is_byline) {
         let line = text(&node);
         if page.agency.is_none() {
             page.agency = agency_in(&line).or_else(|| agency_named(&line)).map(str::to_owned);
         }
+        if !innermost(&node) {
+            continue;
+        }
         let found = byline_in(&line).or_else(|| reporter_names(&line)).or_else(|| person_name(&line));
         // "<a>Jeanne Fictive</a><time>Publié le …</time>": the names are the links.
-        let linked = || {
-            descendants(&node)
+        let found: Vec<String> = match found {
+            Some(found) => vec![found],
+            None => descendants(&node)
                 .iter()
                 .filter(|n| tag(n) == Some("a"))
                 .filter_map(|a| person_name(&text(a)))
-                .collect::<Vec<_>>()
-        };
-        let found: Vec<String> = match found {
-            Some(found) => vec![found],
-            None => linked(),
+                .collect(),
         };
         for found in found.into_iter().filter(|f| agency_named(f).is_none()) {
-            add(found, &mut names);
+            add(found, &mut people);
         }
     }
-    page.byline = match names.len() {
-        0 => None,
-        1 => names.pop(),
-        _ => {
-            let last = names.pop().expect("two or more");
-            Some(format!("{} and {last}", names.join(", ")))
-        }
+    let and = if page.lang_hint.as_deref().is_some_and(|l| l.starts_with("fr")) { "et" } else { "and" };
+    page.byline = match people.split_last() {
+        None => None,
+        Some((last, [])) => Some(last.clone()),
+        Some((last, others)) => Some(format!("{} {and} {last}", others.join(", "))),
     };
 }
 
