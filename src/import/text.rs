@@ -140,8 +140,10 @@ pub fn extract(input: &str, context: DateContext) -> Page {
             }
             continue;
         }
-        // "Here's what you need to know about the new rules:" introduces a list or a quote.
-        let introduces = body_started && words >= 5 && text.ends_with(':');
+        // "Here's what you need to know about the new rules:" introduces a list or a quote;
+        // so does a shorter "Key points:" when a list or prose follows it.
+        let introduces =
+            body_started && text.ends_with(':') && (words >= 5 || words >= 2 && next_introduced(&lines[index + 1..]));
         if is_prose(text) || (body_started && words >= 3 && ends_sentence(text)) || introduces {
             body_started = true;
             widget = None;
@@ -282,6 +284,13 @@ fn next_is_prose(rest: &[Line]) -> bool {
     rest.iter().find(|line| line.rule.is_none()).is_some_and(|line| is_prose(&line.text))
 }
 
+/// Whether the next kept line is a list item or prose, as after a line that introduces them.
+fn next_introduced(rest: &[Line]) -> bool {
+    rest.iter()
+        .find(|line| line.rule.is_none())
+        .is_some_and(|line| list_item(&line.text).is_some() || is_prose(&line.text))
+}
+
 /// Lede, agency from a wire dateline, summary text and the Markdown body.
 fn finish(page: &mut Page, blocks: Vec<Block>, context: DateContext) {
     let lede = blocks.iter().find_map(|b| match b {
@@ -372,6 +381,13 @@ mod tests {
         let page = extract(input, DateContext { french: false, year: 2025 });
         assert!(page.lede.ends_with("a long wait for permits from the city."), "{}", page.lede);
         assert!(page.dropped.iter().any(|d| d.rule == Rule::SplitByAd));
+    }
+
+    #[test]
+    fn a_short_line_that_introduces_a_list_is_kept() {
+        let input = "Kelpwave opens a plant in Porto\nMarch 4, 2025\n\nKelpwave opened a chip packaging plant near Porto on Monday, the company said, after two years of building work.\n\nWhat changes for suppliers:\n\n- Orders go through the new plant from April, the company said.\n\nThe plant will employ about 600 people when it reaches full output next year, it said.\n";
+        let page = extract(input, DateContext { french: false, year: 2025 });
+        assert!(page.body.iter().any(|block| block == "What changes for suppliers:"), "{:?}", page.body);
     }
 
     #[test]
