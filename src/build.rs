@@ -10,7 +10,7 @@ use thiserror::Error;
 use crate::config::SiteConfig;
 use crate::content::{Article, ParseContext, Topic};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::output::{Output, OutputError};
+use crate::output::{Interruption, Output, OutputError};
 use crate::render::{Page, PageJob, Renderer, Templates};
 use crate::site::{Entities, Site, SiteOptions};
 use crate::source::{CONFIG_FILE, SiteSource, StaticFile, TextFile, fingerprinted_name};
@@ -26,6 +26,8 @@ pub struct BuildOptions {
     pub include_drafts: bool,
     /// Include articles dated in the future (scheduled ones).
     pub include_future: bool,
+    /// Set by a SIGINT or SIGTERM handler: the build stops and removes its unfinished output.
+    pub interruption: Interruption,
 }
 
 impl BuildOptions {
@@ -52,6 +54,8 @@ pub struct BuildReport {
     pub bytes: u64,
     pub output: PathBuf,
     pub elapsed: Duration,
+    /// What was left out and the author should hear of.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Everything a site's pages are rendered from, parsed and checked.
@@ -60,6 +64,8 @@ pub struct Loaded {
     pub templates: Templates,
     /// The site's `static/` files.
     pub statics: Vec<StaticFile>,
+    /// What was left out and the author should hear of.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Reads and parses the site, collecting every problem before giving up.
@@ -124,6 +130,7 @@ pub fn parse(source: &SiteSource, options: &BuildOptions) -> Result<Loaded, Diag
         site,
         templates: templates.expect("no problems means templates compiled"),
         statics: source.static_files.clone(),
+        warnings: source.warnings.clone(),
     })
 }
 
@@ -255,7 +262,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         return Err(BuildError::Content(collisions.sorted()));
     }
 
-    let output = Output::prepare(&options.root, &options.output_dir())?;
+    let output = Output::prepare(&options.root, &options.output_dir())?.interrupted_by(options.interruption.clone());
     render_pages(&renderer, &jobs, |page| output.write(&page))?.map_err(BuildError::Content)?;
     static_files.par_iter().try_for_each(|(relative, absolute)| output.copy(absolute, Path::new(relative)))?;
     let bytes = output.size();
@@ -267,5 +274,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         bytes,
         output: target,
         elapsed: started.elapsed(),
+        warnings: loaded.warnings,
     })
 }

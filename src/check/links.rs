@@ -70,6 +70,8 @@ pub fn check_links(context: &LinkContext<'_>, pages: &[Page]) -> LinkScan {
         let html = html_pages[*page_path];
         for (value, offset) in attribute_values(html) {
             let value = value.replace("&amp;", "&");
+            // The site's own absolute URLs (canonical links, feed ids) are internal links.
+            let value = own_path(&value, &context.site.config.base_url, base_path).unwrap_or(value);
             if value.starts_with("http://") || value.starts_with("https://") {
                 scan.external.push(ExternalLink { url: value, page: page_path.to_string(), offset });
                 continue;
@@ -109,6 +111,19 @@ pub fn check_links(context: &LinkContext<'_>, pages: &[Page]) -> LinkScan {
         }
     }
     scan
+}
+
+/// The root-relative part of `url` if it is an address of the site itself:
+/// `https://example.org/brief/tags/` with base URL `https://example.org/brief` -> `/brief/tags/`.
+fn own_path(url: &str, base_url: &str, base_path: &str) -> Option<String> {
+    let rest = url.strip_prefix(base_url)?;
+    match rest.chars().next() {
+        None => Some(format!("{base_path}/")),
+        Some('?' | '#') => Some(format!("{base_path}/{rest}")),
+        Some('/') => Some(format!("{base_path}{rest}")),
+        // `https://example.org/briefings` is not under `https://example.org/brief`.
+        Some(_) => None,
+    }
 }
 
 /// The output file a link points to, from the page at `page_path`.
@@ -188,6 +203,19 @@ mod tests {
         assert_eq!(resolve("index.html", "/style.css", "").unwrap(), "style.css");
         assert!(resolve("index.html", "/tags/", "/brief").is_err());
         assert!(resolve("index.html", "../../x", "").is_err());
+    }
+
+    #[test]
+    fn the_sites_own_absolute_urls_are_internal() {
+        let base = "https://example.org/brief";
+        let own = |url| own_path(url, base, "/brief");
+        assert_eq!(own("https://example.org/brief/tags/").as_deref(), Some("/brief/tags/"));
+        assert_eq!(own("https://example.org/brief").as_deref(), Some("/brief/"));
+        assert_eq!(own("https://example.org/brief#top").as_deref(), Some("/brief/#top"));
+        assert_eq!(own("https://example.org/briefings/"), None);
+        assert_eq!(own("https://other.org/brief/"), None);
+        let root = own_path("https://example.org/feed.xml", "https://example.org", "");
+        assert_eq!(root.as_deref(), Some("/feed.xml"));
     }
 
     #[test]

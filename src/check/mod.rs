@@ -91,6 +91,8 @@ pub fn check(options: &BuildOptions, external: Option<&ExternalOptions>) -> Resu
     let mut report = CheckReport { pages: pages.len(), links: scan.internal_links, ..CheckReport::default() };
     report.findings = scan.findings;
     report.findings.extend(content_findings(site, &source));
+    let skipped = source.warnings.iter().cloned();
+    report.findings.extend(skipped.map(|diagnostic| Finding { severity: Severity::Warning, diagnostic }));
     if let Some(external) = external {
         let urls: Vec<String> = scan.external.iter().map(|link| link.url.clone()).collect();
         let failures: HashMap<String, String> = external::check_urls(&urls, external).into_iter().collect();

@@ -2,11 +2,12 @@
 
 use std::path::PathBuf;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::Args;
 
 use super::human_size;
 use crate::build::{BuildOptions, build};
+use crate::output::Interruption;
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
@@ -35,11 +36,17 @@ impl BuildArgs {
             base_url: self.base_url.clone(),
             include_drafts: self.drafts,
             include_future: self.future,
+            interruption: Interruption::default(),
         }
     }
 
     pub fn run(self) -> Result<()> {
-        let report = build(&self.options())?;
+        let options = self.options();
+        on_interruption(&options.interruption)?;
+        let report = build(&options)?;
+        for warning in &report.warnings {
+            eprintln!("warning: {warning}");
+        }
         let shown = report
             .output
             .strip_prefix(std::env::current_dir().unwrap_or_default())
@@ -57,4 +64,19 @@ impl BuildArgs {
         );
         Ok(())
     }
+}
+
+/// Ctrl-C or SIGTERM sets `interruption`, so the build stops at its next page and removes
+/// its unfinished output; a second one ends the process at once.
+fn on_interruption(interruption: &Interruption) -> Result<()> {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    let stopping = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    for signal in [SIGINT, SIGTERM] {
+        // Registered first, so it sees `stopping` still false on the first signal.
+        signal_hook::flag::register_conditional_shutdown(signal, 128 + signal, stopping.clone())
+            .and_then(|_| signal_hook::flag::register(signal, stopping.clone()))
+            .and_then(|_| signal_hook::flag::register_usize(signal, interruption.clone(), signal as usize))
+            .context("cannot install the signal handlers")?;
+    }
+    Ok(())
 }

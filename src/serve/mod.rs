@@ -72,6 +72,7 @@ impl ServeArgs {
             base_url: Some(url.clone()),
             include_drafts: self.drafts,
             include_future: self.future,
+            ..BuildOptions::default()
         };
         let (engine, outcome) = Engine::load(options).map_err(BuildError::Content)?;
 
