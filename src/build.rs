@@ -79,7 +79,9 @@ pub fn parse(source: &SiteSource, options: &BuildOptions) -> Result<Loaded, Diag
     let mut problems = Diagnostics::default();
     problems.extend(source.problems.iter().cloned());
     let Some(config_file) = &source.config else {
-        return Err(no_site(options));
+        // A site.yaml that is there but unreadable (or a link out of the site) says why.
+        let unreadable = source.problems.iter().any(|problem| problem.path == Path::new(CONFIG_FILE));
+        return Err(if unreadable { problems.sorted() } else { no_site(options) });
     };
     let config = match parse_config(&config_file.text, options) {
         Ok(config) => config,

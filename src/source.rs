@@ -74,7 +74,9 @@ impl SiteSource {
         let mut source = SiteSource { root: root.to_path_buf(), ..SiteSource::default() };
         match read_text(root, Path::new(CONFIG_FILE)) {
             Ok(file) => source.config = Some(file),
-            Err(problem) => source.problems.push(problem),
+            // A missing site.yaml means no site here, which the build says in its own words.
+            Err(problem) if fs::symlink_metadata(root.join(CONFIG_FILE)).is_ok() => source.problems.push(problem),
+            Err(_) => {}
         }
         source.read_content();
         let (templates, mut problems) = read_templates(root);

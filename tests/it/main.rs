@@ -12,3 +12,4 @@ mod import;
 mod publishing;
 mod reliability;
 mod serve;
+mod symlinks;
