@@ -11,6 +11,10 @@ use thiserror::Error;
 
 use crate::render::Page;
 
+mod staging;
+
+use staging::{CreatedFolders, remove_if_ours, remove_stale, sibling};
+
 /// The file that marks a directory as made by briefing; only such a directory is ever
 /// replaced or removed. In a staging folder it holds the building process's id.
 pub const MARKER: &str = ".briefing-output";
@@ -196,109 +200,6 @@ impl Drop for Output {
     }
 }
 
-/// The folders created for an output path that did not exist (`-o new/a/b/out`), outermost
-/// first; removed again, if still empty, unless the output was committed.
-#[derive(Debug, Default)]
-struct CreatedFolders(Vec<PathBuf>);
-
-impl CreatedFolders {
-    fn create(folder: &Path) -> Result<CreatedFolders, OutputError> {
-        let mut missing: Vec<&Path> = folder.ancestors().take_while(|f| fs::symlink_metadata(f).is_err()).collect();
-        missing.reverse();
-        let mut created = CreatedFolders::default();
-        for folder in missing {
-            // On failure, `created` drops and removes what was made so far.
-            fs::create_dir(folder).map_err(io_error("create", folder))?;
-            created.0.push(folder.to_path_buf());
-        }
-        Ok(created)
-    }
-
-    fn keep(&mut self) {
-        self.0.clear();
-    }
-}
-
-impl Drop for CreatedFolders {
-    fn drop(&mut self) {
-        for folder in self.0.iter().rev() {
-            // Only an empty folder goes: anything another process put there stays.
-            let _ = fs::remove_dir(folder);
-        }
-    }
-}
-
-/// `.public.tmp-123` beside `public`: a staging (`tmp`) or a moved-aside (`old`) folder.
-fn sibling(real: &Path, kind: &str, pid: u32) -> PathBuf {
-    let name = real.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    real.with_file_name(format!(".{name}.{kind}-{pid}"))
-}
-
-/// The process id in a staging-looking name of the output `name`: `.public.tmp-123` -> 123.
-fn staging_pid(file_name: &str, name: &str) -> Option<u32> {
-    let rest = file_name.strip_prefix('.')?.strip_prefix(name)?;
-    let pid = rest.strip_prefix(".tmp-").or_else(|| rest.strip_prefix(".old-"))?;
-    pid.parse().ok()
-}
-
-/// The process that made `folder`, if briefing made it: the id its marker records, or
-/// the one in its name for a finished output moved aside. `None` without a marker.
-fn marked_pid(folder: &Path, pid_in_name: u32) -> Option<u32> {
-    let marker = folder.join(MARKER);
-    if !fs::symlink_metadata(&marker).is_ok_and(|m| m.is_file()) {
-        return None;
-    }
-    let text = fs::read_to_string(&marker).unwrap_or_default();
-    Some(text.split_whitespace().last().and_then(|word| word.parse().ok()).unwrap_or(pid_in_name))
-}
-
-/// Removes the staging and moved-aside folders of `name` left by builds that were killed:
-/// only those with briefing's marker, and only when their process is gone.
-fn remove_stale(parent: &Path, name: &str) {
-    let Ok(entries) = fs::read_dir(parent) else { return };
-    for entry in entries.filter_map(Result::ok) {
-        let Some(pid) = entry.file_name().to_str().and_then(|file_name| staging_pid(file_name, name)) else {
-            continue;
-        };
-        // `DirEntry::file_type` does not follow links: a link is never taken for a folder.
-        if !entry.file_type().is_ok_and(|t| t.is_dir()) {
-            continue;
-        }
-        let path = entry.path();
-        if marked_pid(&path, pid).is_some_and(|pid| !process_is_alive(pid)) {
-            let _ = fs::remove_dir_all(&path);
-        }
-    }
-}
-
-/// Makes room for a staging or moved-aside folder: removes one briefing made, refuses to
-/// touch anything else.
-fn remove_if_ours(path: &Path) -> Result<(), OutputError> {
-    let Ok(metadata) = fs::symlink_metadata(path) else { return Ok(()) };
-    if metadata.is_dir() && marked_pid(path, 0).is_some() {
-        fs::remove_dir_all(path).map_err(io_error("remove the stale", path))
-    } else {
-        Err(OutputError::InTheWay(path.to_path_buf()))
-    }
-}
-
-#[cfg(unix)]
-fn process_is_alive(pid: u32) -> bool {
-    let Ok(pid) = libc::pid_t::try_from(pid) else { return true };
-    if pid <= 0 {
-        return true;
-    }
-    // SAFETY: signal 0 sends nothing; it only asks whether the process exists.
-    let result = unsafe { libc::kill(pid, 0) };
-    result == 0 || io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
-}
-
-/// Without a cheap way to ask, every process counts as alive: nothing is removed.
-#[cfg(not(unix))]
-fn process_is_alive(_pid: u32) -> bool {
-    true
-}
-
 /// Takes the lock that makes builds into `parent` take turns: the folder itself is locked,
 /// so nothing is written beside the output.
 #[cfg(unix)]
@@ -412,5 +313,41 @@ mod tests {
         fs::write(target.join("notes.txt"), "mine").unwrap();
         assert!(matches!(Output::prepare(dir.path(), &target), Err(OutputError::NotOurs(_))));
         assert_eq!(fs::read_to_string(target.join("notes.txt")).unwrap(), "mine");
+    }
+
+    #[test]
+    fn a_folder_in_the_way_without_the_marker_is_never_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let staging = dir.path().join(format!(".public.tmp-{}", std::process::id()));
+        fs::create_dir(&staging).unwrap();
+        fs::write(staging.join("mine.txt"), "mine").unwrap();
+        let prepared = Output::prepare(dir.path(), &dir.path().join("public"));
+        assert!(matches!(prepared, Err(OutputError::InTheWay(_))), "{prepared:?}");
+        assert_eq!(fs::read_to_string(staging.join("mine.txt")).unwrap(), "mine");
+    }
+
+    #[test]
+    fn folders_made_for_a_new_output_path_go_unless_committed() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("new/a/b/out");
+        drop(Output::prepare(dir.path(), &target).unwrap());
+        assert!(!dir.path().join("new").exists());
+        Output::prepare(dir.path(), &target).unwrap().commit().unwrap();
+        assert!(target.join(MARKER).is_file());
+        assert_eq!(fs::read_to_string(target.join(MARKER)).unwrap(), "", "a finished output names no process");
+    }
+
+    #[test]
+    fn an_interrupted_output_stops_at_the_next_write_and_is_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let interruption = Interruption::default();
+        let output =
+            Output::prepare(dir.path(), &dir.path().join("public")).unwrap().interrupted_by(interruption.clone());
+        output.write(&Page { path: "a.html".into(), bytes: b"a".to_vec() }).unwrap();
+        interruption.store(15, Ordering::Relaxed);
+        let stopped = output.write(&Page { path: "b.html".into(), bytes: b"b".to_vec() });
+        assert!(matches!(stopped, Err(OutputError::Interrupted(15))), "{stopped:?}");
+        drop(output);
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0, "nothing left");
     }
 }

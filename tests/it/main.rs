@@ -9,6 +9,7 @@ mod check;
 mod errors;
 mod fuzz_regressions;
 mod import;
+mod output_folder;
 mod publishing;
 mod reliability;
 mod serve;
