@@ -7,6 +7,7 @@ mod common;
 mod build;
 mod check;
 mod errors;
+mod external_links;
 mod fuzz_regressions;
 mod import;
 mod output_folder;
