@@ -14,7 +14,8 @@ pub struct BuildArgs {
     /// The site's root directory (holding site.yaml)
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
-    /// Where to write the site [default: public/ under the root]
+    /// Where to write the site [default: public/ under the root]; if it is a symbolic
+    /// link, the site is built into the folder it points to and the link is kept
     #[arg(long, short)]
     pub output: Option<PathBuf>,
     /// Absolute URL the site is served from, replacing base_url of site.yaml
