@@ -100,11 +100,9 @@ impl Output {
         remove_stale(parent, &name);
         let staging = sibling(&real, "tmp", std::process::id());
         remove_if_ours(&staging)?;
-        fs::create_dir(&staging).map_err(io_error("create", &staging))?;
+        fs::create_dir(&staging).map_err(io_error("create the output", &target))?;
         let marker = staging.join(MARKER);
-        fs::write(&marker, format!("briefing build in progress, process {}\n", std::process::id()))
-            .map_err(io_error("write", &marker))?;
-        Ok(Output {
+        let output = Output {
             target,
             real,
             staging,
@@ -113,7 +111,11 @@ impl Output {
             _lock: lock,
             committed: false,
             written: AtomicU64::new(0),
-        })
+        };
+        // On failure `output` drops, and takes the staging folder with it.
+        fs::write(&marker, format!("briefing build in progress, process {}\n", std::process::id()))
+            .map_err(io_error("create the output", &output.target))?;
+        Ok(output)
     }
 
     /// Stops the build with [`OutputError::Interrupted`] at the next write once `interruption`
