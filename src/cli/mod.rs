@@ -42,6 +42,7 @@ impl SiteArgs {
             base_url: None,
             include_drafts: self.drafts,
             include_future: self.future,
+            ..BuildOptions::default()
         }
     }
 }
