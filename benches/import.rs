@@ -1,6 +1,8 @@
-//! Import benchmark: generates a few hundred scraped pages (French finance-portal text,
-//! English wire text, French news HTML; deterministic, invented events) and imports the
-//! directory with the release binary, printing pages per second.
+//! Import benchmark: first the accuracy of import on the fixture corpus
+//! (tests/fixtures/import/corpus: fields right per field, pages fully right), then the
+//! speed: a few hundred generated pages (French finance-portal text, English wire text,
+//! French news HTML; deterministic, invented events) imported as a directory with the
+//! release binary, printing pages per second.
 //!
 //! Run: `cargo bench --bench import` (IMPORT_BENCH_PAGES=N to change the count,
 //! RAYON_NUM_THREADS=1 to measure one core).
@@ -12,6 +14,9 @@ use std::process::Command;
 use std::time::Instant;
 
 use briefing::render::i18n::{EN_MONTHS, FR_MONTHS};
+
+#[path = "../tests/it/import/corpus_table.rs"]
+mod corpus_table;
 
 const COMPANIES: &[&str] =
     &["Norvale Systems", "Quillbright", "Veldmark", "Ostrava Micro", "Kelpwave", "Brantor Labs", "Sundial Compute"];
@@ -137,8 +142,59 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
+/// Imports every page of the fixture corpus and prints, per field, how many pages have it
+/// right, then the pages with every field right, and what is wrong where.
+fn accuracy() {
+    let binary = Path::new(env!("CARGO_BIN_EXE_briefing"));
+    let table = corpus_table::table();
+    let mut per_field: Vec<(&'static str, usize, usize)> = Vec::new();
+    let mut wrong = Vec::new();
+    let mut fully_right = 0;
+    let started = Instant::now();
+    for expected in &table {
+        let fields = corpus_table::check(binary, expected);
+        if fields.iter().all(|f| f.problem.is_none()) {
+            fully_right += 1;
+        }
+        for field in fields {
+            let slot = match per_field.iter_mut().position(|(name, _, _)| *name == field.name) {
+                Some(at) => at,
+                None => {
+                    per_field.push((field.name, 0, 0));
+                    per_field.len() - 1
+                }
+            };
+            per_field[slot].2 += 1;
+            match field.problem {
+                None => per_field[slot].1 += 1,
+                Some(problem) => {
+                    wrong.push(format!("  {}: {}: {}", expected.page, field.name, problem.lines().next().unwrap_or("")))
+                }
+            }
+        }
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    println!("accuracy on the fixture corpus ({} pages, one process per page):", table.len());
+    println!("  {:<14} {:>7}", "field", "right");
+    for (name, right, total) in &per_field {
+        println!("  {name:<14} {right:>3}/{total:<3}");
+    }
+    let (right, total) = per_field.iter().fold((0, 0), |(r, t), (_, right, total)| (r + right, t + total));
+    println!("  {:<14} {right:>3}/{total:<3} = {:.1}%", "all fields", 100.0 * right as f64 / total as f64);
+    println!(
+        "  pages fully right: {fully_right}/{} = {:.1}%",
+        table.len(),
+        100.0 * fully_right as f64 / table.len() as f64
+    );
+    for line in &wrong {
+        println!("{line}");
+    }
+    println!("  ({:.0} ms, a process per page)", elapsed * 1000.0);
+}
+
 fn main() {
     // `cargo bench` passes `--bench`; no other argument is read.
+    accuracy();
     let pages: usize = std::env::var("IMPORT_BENCH_PAGES").ok().and_then(|n| n.parse().ok()).unwrap_or(600);
     let work = tempfile::tempdir().unwrap();
     let site = work.path().join("site");

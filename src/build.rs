@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use thiserror::Error;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::output::{Output, OutputError};
+use crate::output::{Interruption, Output, OutputError};
 use crate::plan::{self, Plan};
 
 /// What a build is asked to do.
@@ -21,6 +21,8 @@ pub struct BuildOptions {
     pub include_drafts: bool,
     /// Include articles dated in the future (scheduled ones).
     pub include_future: bool,
+    /// Set by a SIGINT or SIGTERM handler: the build stops and removes its unfinished output.
+    pub interruption: Interruption,
 }
 
 impl BuildOptions {
@@ -47,7 +49,8 @@ pub struct BuildReport {
     pub bytes: u64,
     pub output: PathBuf,
     pub elapsed: Duration,
-    /// Problems that did not stop the build (raw HTML removed from an article or topic).
+    /// Problems that did not stop the build (raw HTML removed from an article or topic,
+    /// hidden files left out).
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -62,7 +65,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     }
     let static_files = plan::static_list(&loaded.statics);
 
-    let output = Output::prepare(&options.root, &options.output_dir())?;
+    let output = Output::prepare(&options.root, &options.output_dir())?.interrupted_by(options.interruption.clone());
     plan.render_each(&plan.routes, |page| output.write(&page))?.map_err(BuildError::Content)?;
     static_files.par_iter().try_for_each(|(relative, absolute)| output.copy(absolute, Path::new(relative)))?;
     let bytes = output.size();
@@ -74,7 +77,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         bytes,
         output: target,
         elapsed: started.elapsed(),
-        warnings: (loaded.site.articles.iter().flat_map(|article| &article.warnings))
+        warnings: (loaded.warnings.iter())
+            .chain(loaded.site.articles.iter().flat_map(|article| &article.warnings))
             .chain(loaded.site.topics.iter().flat_map(|entry| &entry.topic.warnings))
             .cloned()
             .collect(),

@@ -2,13 +2,10 @@
 
 use serde::Deserialize;
 
-use crate::content::front_matter::{ARTICLE_FIELDS, TAXONOMY_FIELDS};
+use crate::content::front_matter::{ARTICLE_FIELDS, is_taxonomy_field};
 use crate::content::is_valid_language;
 use crate::diagnostic::Diagnostic;
 use crate::yaml::{self, Document, WholeNumber};
-
-/// The taxonomies a site has when `site.yaml` names none.
-pub const DEFAULT_TAXONOMIES: [&str; 3] = ["tags", "organizations", "regions"];
 
 /// Fields of `site.yaml`, for "did you mean" suggestions.
 const FIELDS: &[&str] =
@@ -39,7 +36,8 @@ fn default_language() -> String {
 }
 
 fn default_taxonomies() -> Vec<String> {
-    DEFAULT_TAXONOMIES.iter().map(|t| t.to_string()).collect()
+    // The taxonomies a site has when `site.yaml` names none: the built-in ones.
+    crate::taxonomies::BUILTIN.iter().map(|t| t.name.to_owned()).collect()
 }
 
 /// Entries of a feed and of the home page when site.yaml does not say.
@@ -106,7 +104,7 @@ impl SiteConfig {
                 ));
             }
             // An article's `title:` cannot also be a list of terms.
-            if ARTICLE_FIELDS.contains(&name.as_str()) && !TAXONOMY_FIELDS.contains(&name.as_str()) {
+            if ARTICLE_FIELDS.contains(&name.as_str()) && !is_taxonomy_field(name.as_str()) {
                 return Err(at(
                     "taxonomies",
                     Some(&name),
@@ -172,7 +170,7 @@ mod tests {
         let config = SiteConfig::parse("title: T\nbase_url: https://example.org/briefing/\n", "site.yaml").unwrap();
         assert_eq!(config.base_url, "https://example.org/briefing");
         assert_eq!(config.base_path, "/briefing");
-        assert_eq!(config.taxonomies, DEFAULT_TAXONOMIES);
+        assert_eq!(config.taxonomies, ["tags", "organizations", "regions"]);
         let root = SiteConfig::parse("title: T\nbase_url: http://localhost:1111\n", "site.yaml").unwrap();
         assert_eq!(root.base_path, "");
     }

@@ -1,17 +1,27 @@
-//! The only writes of a build: pages go to a temporary sibling directory, which is
-//! swapped into place only once the whole build has succeeded.
+//! The only writes of a build: pages go to a temporary sibling directory (the staging
+//! folder), which is swapped into place only once the whole build has succeeded.
 
 use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use thiserror::Error;
 
 use crate::render::Page;
 
-/// The file that marks a directory as made by briefing; only such a directory is ever replaced.
+mod staging;
+
+use staging::{CreatedFolders, remove_if_ours, remove_stale, sibling};
+
+/// The file that marks a directory as made by briefing; only such a directory is ever
+/// replaced or removed. In a staging folder it holds the building process's id.
 pub const MARKER: &str = ".briefing-output";
+
+/// Set by a signal handler to the signal's number: the build stops at the next page and
+/// removes its staging folder.
+pub type Interruption = Arc<AtomicUsize>;
 
 #[derive(Debug, Error)]
 pub enum OutputError {
@@ -21,20 +31,47 @@ pub enum OutputError {
         "refusing to replace `{0}`: it exists and was not made by briefing (it has no {MARKER} file); move it away or choose another --output"
     )]
     NotOurs(PathBuf),
+    #[error(
+        "`{0}` is in the way: briefing needs that name for an unfinished output, but did not make this folder (it has no {MARKER} file); move it away"
+    )]
+    InTheWay(PathBuf),
+    #[error(
+        "the output `{output}` is a symbolic link to `{target}`, which does not exist; create that folder or remove the link"
+    )]
+    BrokenLink { output: PathBuf, target: PathBuf },
+    #[error("interrupted by signal {0}: the unfinished output was removed")]
+    Interrupted(usize),
     #[error("cannot {action} `{path}`: {source}")]
     Io { action: &'static str, path: PathBuf, source: io::Error },
+}
+
+impl OutputError {
+    /// The line that follows the error: what became of the output.
+    pub fn summary(&self) -> &'static str {
+        match self {
+            OutputError::Io { action: "remove the previous output", .. } => {
+                "the new output is in place; the previous one could not be removed"
+            }
+            _ => "the build stopped; nothing was written and the previous output is unchanged",
+        }
+    }
 }
 
 fn io_error<'p>(action: &'static str, path: &'p Path) -> impl FnOnce(io::Error) -> OutputError + 'p {
     move |source| OutputError::Io { action, path: path.to_path_buf(), source }
 }
 
-/// An output being written. Dropped without `commit`, it removes its temporary directory
-/// and leaves the previous output as it was.
+/// An output being written. Dropped without `commit`, it removes its staging folder and
+/// the folders it created for a new output path, and leaves the previous output as it was.
 #[derive(Debug)]
 pub struct Output {
+    /// The output as the user named it: errors name it, and a link there stays a link.
     target: PathBuf,
+    /// Where the output really is: `target`, or the folder it is a symbolic link to.
+    real: PathBuf,
     staging: PathBuf,
+    created: CreatedFolders,
+    interruption: Interruption,
     // Held for the whole build: two builds of the same output take turns.
     _lock: File,
     committed: bool,
@@ -44,48 +81,80 @@ pub struct Output {
 
 impl Output {
     /// Checks that `target` may be (re)written for the site at `root`, takes the output
-    /// lock, and creates the temporary directory.
+    /// lock, removes stale staging folders, and creates a new one.
     pub fn prepare(root: &Path, target: &Path) -> Result<Output, OutputError> {
-        let root = absolute(root);
         let target = absolute(target);
-        check_target(&root, &target)?;
-        if target.exists() && !is_replaceable(&target) {
+        let real = resolved(&target)?;
+        let real_root = fs::canonicalize(root).unwrap_or_else(|_| absolute(root));
+        check_target(&real_root, &real).map_err(|reason| OutputError::Unsafe { output: target.clone(), reason })?;
+        if real.exists() && !is_replaceable(&real) {
             return Err(OutputError::NotOurs(target));
         }
-        let parent = target.parent().ok_or_else(|| OutputError::Unsafe {
+        let parent = real.parent().ok_or_else(|| OutputError::Unsafe {
             output: target.clone(),
             reason: "the root of the file system".to_owned(),
         })?;
-        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        fs::create_dir_all(parent).map_err(io_error("create", parent))?;
+        let name = real.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let created = CreatedFolders::create(parent)?;
         let lock = lock_folder(parent, &name)?;
-        let staging = parent.join(format!(".{name}.tmp-{}", std::process::id()));
-        if staging.exists() {
-            fs::remove_dir_all(&staging).map_err(io_error("remove the stale", &staging))?;
-        }
-        fs::create_dir(&staging).map_err(io_error("create", &staging))?;
-        File::create(staging.join(MARKER)).map_err(io_error("write in", &staging))?;
-        Ok(Output { target, staging, _lock: lock, committed: false, written: AtomicU64::new(0) })
+        remove_stale(parent, &name);
+        let staging = sibling(&real, "tmp", std::process::id());
+        remove_if_ours(&staging)?;
+        fs::create_dir(&staging).map_err(io_error("create the output", &target))?;
+        let marker = staging.join(MARKER);
+        let output = Output {
+            target,
+            real,
+            staging,
+            created,
+            interruption: Interruption::default(),
+            _lock: lock,
+            committed: false,
+            written: AtomicU64::new(0),
+        };
+        // On failure `output` drops, and takes the staging folder with it.
+        fs::write(&marker, format!("briefing build in progress, process {}\n", std::process::id()))
+            .map_err(io_error("create the output", &output.target))?;
+        Ok(output)
     }
 
-    /// Writes one page under the temporary directory.
-    pub fn write(&self, page: &Page) -> Result<(), OutputError> {
-        let path = self.staging.join(&page.path);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(io_error("create", parent))?;
+    /// Stops the build with [`OutputError::Interrupted`] at the next write once `interruption`
+    /// is set (by a SIGINT or SIGTERM handler).
+    pub fn interrupted_by(mut self, interruption: Interruption) -> Output {
+        self.interruption = interruption;
+        self
+    }
+
+    fn check_interruption(&self) -> Result<(), OutputError> {
+        match self.interruption.load(Ordering::Relaxed) {
+            0 => Ok(()),
+            signal => Err(OutputError::Interrupted(signal)),
         }
-        fs::write(&path, &page.bytes).map_err(io_error("write", &path))?;
+    }
+
+    /// Writes one page under the staging folder.
+    pub fn write(&self, page: &Page) -> Result<(), OutputError> {
+        self.check_interruption()?;
+        let path = self.staging.join(&page.path);
+        // Errors name the file as it will be in the output, never the staging folder.
+        let shown = self.target.join(&page.path);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(io_error("create", shown.parent().unwrap_or(&shown)))?;
+        }
+        fs::write(&path, &page.bytes).map_err(io_error("write", &shown))?;
         self.written.fetch_add(page.bytes.len() as u64, Ordering::Relaxed);
         Ok(())
     }
 
-    /// Copies a static file to `relative` under the temporary directory.
+    /// Copies a static file to `relative` under the staging folder.
     pub fn copy(&self, from: &Path, relative: &Path) -> Result<(), OutputError> {
+        self.check_interruption()?;
         let path = self.staging.join(relative);
+        let shown = self.target.join(relative);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(io_error("create", parent))?;
+            fs::create_dir_all(parent).map_err(io_error("create", shown.parent().unwrap_or(&shown)))?;
         }
-        let bytes = fs::copy(from, &path).map_err(io_error("copy", from))?;
+        let bytes = fs::copy(from, &path).map_err(io_error("copy a file to", &shown))?;
         self.written.fetch_add(bytes, Ordering::Relaxed);
         Ok(())
     }
@@ -95,25 +164,28 @@ impl Output {
         self.written.load(Ordering::Relaxed)
     }
 
-    /// Swaps the new output into place, then removes the previous one.
+    /// Swaps the new output into place, then removes the previous one. Returns the output
+    /// as the user named it.
     pub fn commit(mut self) -> Result<PathBuf, OutputError> {
-        let previous = self.staging.with_file_name(format!(
-            ".{}.old-{}",
-            self.target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-            std::process::id()
-        ));
-        let had_previous = self.target.exists();
+        self.check_interruption()?;
+        // A finished output's marker says nothing of the process that made it.
+        let marker = self.staging.join(MARKER);
+        fs::write(&marker, "").map_err(io_error("write", &self.target.join(MARKER)))?;
+        let previous = sibling(&self.real, "old", std::process::id());
+        remove_if_ours(&previous)?;
+        let had_previous = self.real.exists();
         if had_previous {
-            fs::rename(&self.target, &previous).map_err(io_error("move aside", &self.target))?;
+            fs::rename(&self.real, &previous).map_err(io_error("move aside", &self.target))?;
         }
-        if let Err(error) = fs::rename(&self.staging, &self.target) {
+        if let Err(error) = fs::rename(&self.staging, &self.real) {
             if had_previous {
                 // Put the previous output back: a failed build never loses it.
-                let _ = fs::rename(&previous, &self.target);
+                let _ = fs::rename(&previous, &self.real);
             }
             return Err(io_error("move into place", &self.target)(error));
         }
         self.committed = true;
+        self.created.keep();
         if had_previous {
             fs::remove_dir_all(&previous).map_err(io_error("remove the previous output", &previous))?;
         }
@@ -126,6 +198,7 @@ impl Drop for Output {
         if !self.committed {
             let _ = fs::remove_dir_all(&self.staging);
         }
+        // `created` drops after this, removing the folders made for a new output path.
     }
 }
 
@@ -155,15 +228,35 @@ fn is_replaceable(target: &Path) -> bool {
         && (target.join(MARKER).is_file() || fs::read_dir(target).is_ok_and(|mut entries| entries.next().is_none()))
 }
 
-/// The output must not be, contain, or sit inside the site's sources.
-fn check_target(root: &Path, target: &Path) -> Result<(), OutputError> {
-    let unsafe_because = |reason: String| Err(OutputError::Unsafe { output: target.to_path_buf(), reason });
+/// `target` with its symbolic links resolved, in the part that exists; a link as the
+/// output itself is followed (the output is built where it points), a broken one refused.
+fn resolved(target: &Path) -> Result<PathBuf, OutputError> {
+    if fs::symlink_metadata(target).is_ok_and(|m| m.file_type().is_symlink()) {
+        return fs::canonicalize(target).map_err(|_| OutputError::BrokenLink {
+            output: target.to_path_buf(),
+            target: fs::read_link(target).unwrap_or_default(),
+        });
+    }
+    let mut rest = Vec::new();
+    for existing in target.ancestors() {
+        if let Ok(real) = fs::canonicalize(existing) {
+            return Ok(rest.iter().rev().fold(real, |path: PathBuf, name| path.join(name)));
+        }
+        rest.extend(existing.file_name());
+    }
+    Ok(target.to_path_buf())
+}
+
+/// The output must not be, contain, or sit inside the site's sources. Both paths are
+/// resolved, so a link cannot hide where either really is; `Err` holds the reason.
+fn check_target(root: &Path, target: &Path) -> Result<(), String> {
     if root.starts_with(target) {
-        return unsafe_because("the site root or one of its parents".to_owned());
+        return Err("the site root or one of its parents".to_owned());
     }
     for source in ["content", "templates", "static"] {
-        if target.starts_with(root.join(source)) {
-            return unsafe_because(format!("inside the site's `{source}/` directory"));
+        let folder = fs::canonicalize(root.join(source)).unwrap_or_else(|_| root.join(source));
+        if target.starts_with(&folder) || target.starts_with(root.join(source)) {
+            return Err(format!("inside the site's `{source}/` directory"));
         }
     }
     Ok(())
@@ -222,5 +315,41 @@ mod tests {
         fs::write(target.join("notes.txt"), "mine").unwrap();
         assert!(matches!(Output::prepare(dir.path(), &target), Err(OutputError::NotOurs(_))));
         assert_eq!(fs::read_to_string(target.join("notes.txt")).unwrap(), "mine");
+    }
+
+    #[test]
+    fn a_folder_in_the_way_without_the_marker_is_never_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let staging = dir.path().join(format!(".public.tmp-{}", std::process::id()));
+        fs::create_dir(&staging).unwrap();
+        fs::write(staging.join("mine.txt"), "mine").unwrap();
+        let prepared = Output::prepare(dir.path(), &dir.path().join("public"));
+        assert!(matches!(prepared, Err(OutputError::InTheWay(_))), "{prepared:?}");
+        assert_eq!(fs::read_to_string(staging.join("mine.txt")).unwrap(), "mine");
+    }
+
+    #[test]
+    fn folders_made_for_a_new_output_path_go_unless_committed() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("new/a/b/out");
+        drop(Output::prepare(dir.path(), &target).unwrap());
+        assert!(!dir.path().join("new").exists());
+        Output::prepare(dir.path(), &target).unwrap().commit().unwrap();
+        assert!(target.join(MARKER).is_file());
+        assert_eq!(fs::read_to_string(target.join(MARKER)).unwrap(), "", "a finished output names no process");
+    }
+
+    #[test]
+    fn an_interrupted_output_stops_at_the_next_write_and_is_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let interruption = Interruption::default();
+        let output =
+            Output::prepare(dir.path(), &dir.path().join("public")).unwrap().interrupted_by(interruption.clone());
+        output.write(&Page { path: "a.html".into(), bytes: b"a".to_vec() }).unwrap();
+        interruption.store(15, Ordering::Relaxed);
+        let stopped = output.write(&Page { path: "b.html".into(), bytes: b"b".to_vec() });
+        assert!(matches!(stopped, Err(OutputError::Interrupted(15))), "{stopped:?}");
+        drop(output);
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0, "nothing left");
     }
 }

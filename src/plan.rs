@@ -5,7 +5,7 @@
 //! the order is the same everywhere.
 
 use std::collections::{HashMap, HashSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
@@ -23,6 +23,8 @@ pub struct Loaded {
     pub templates: Templates,
     /// The site's `static/` files.
     pub statics: Vec<StaticFile>,
+    /// What the source left out and the author should hear of (hidden files).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Reads and parses the site, collecting every problem before giving up.
@@ -47,7 +49,9 @@ pub fn parse_despite_problems(source: &SiteSource, options: &BuildOptions) -> (O
     let mut problems = Diagnostics::default();
     problems.extend(source.problems.iter().cloned());
     let Some(config_file) = &source.config else {
-        return (None, no_site(options));
+        // A site.yaml that is there but unreadable (or a link out of the site) says why.
+        let unreadable = source.problems.iter().any(|problem| problem.path == Path::new(CONFIG_FILE));
+        return (None, if unreadable { problems.sorted() } else { no_site(options) });
     };
     let config = match parse_config(&config_file.text, options) {
         Ok(config) => config,
@@ -95,7 +99,12 @@ pub fn parse_despite_problems(source: &SiteSource, options: &BuildOptions) -> (O
         Site::assemble_despite_problems(config, articles, topics, &entities, site_options(options), None);
     problems
         .extend(site_problems.into_iter().filter(|p| !links_to_unparsed.contains(&(p.path.clone(), p.line, p.column))));
-    let loaded = templates.map(|templates| Loaded { site, templates, statics: source.static_files.clone() });
+    let loaded = templates.map(|templates| Loaded {
+        site,
+        templates,
+        statics: source.static_files.clone(),
+        warnings: source.warnings.clone(),
+    });
     (loaded, problems.sorted())
 }
 

@@ -60,6 +60,8 @@ pub struct SiteSource {
     pub static_files: Vec<StaticFile>,
     /// Files that could not be read or do not belong where they are.
     pub problems: Vec<Diagnostic>,
+    /// What the build skips but the author should hear of (hidden `.md` files in content/).
+    pub warnings: Vec<Diagnostic>,
 }
 
 pub const CONFIG_FILE: &str = "site.yaml";
@@ -72,7 +74,9 @@ impl SiteSource {
         let mut source = SiteSource { root: root.to_path_buf(), ..SiteSource::default() };
         match read_text(root, Path::new(CONFIG_FILE)) {
             Ok(file) => source.config = Some(file),
-            Err(problem) => source.problems.push(problem),
+            // A missing site.yaml means no site here, which the build says in its own words.
+            Err(problem) if fs::symlink_metadata(root.join(CONFIG_FILE)).is_ok() => source.problems.push(problem),
+            Err(_) => {}
         }
         source.read_content();
         let (templates, mut problems) = read_templates(root);
@@ -87,17 +91,23 @@ impl SiteSource {
     /// Reads `content/`: articles, topics and entities.
     fn read_content(&mut self) {
         let root = self.root.as_path();
-        let (content_paths, mut problems) = walk(root, "content");
-        self.problems.append(&mut problems);
+        let walked = walk(root, "content");
+        self.problems.extend(walked.problems);
+        self.warnings.extend(walked.hidden_markdown.into_iter().map(|relative| {
+            Diagnostic::whole_file(
+                relative,
+                "hidden file (its name starts with `.`), so not built; rename it to publish it",
+            )
+        }));
         let mut article_paths = Vec::new();
-        for relative in content_paths {
+        for relative in walked.files {
             match ContentKind::of(&relative) {
-                Some(ContentKind::Entities) => match read_text(root, &relative) {
+                Some(ContentKind::Entities) => match read_walked_text(root, &relative) {
                     Ok(file) => self.entities = Some(file),
                     Err(problem) => self.problems.push(problem),
                 },
                 Some(ContentKind::Article) => article_paths.push(relative),
-                Some(ContentKind::Topic) => match read_text(root, &relative) {
+                Some(ContentKind::Topic) => match read_walked_text(root, &relative) {
                     Ok(file) => self.topics.push(file),
                     Err(problem) => self.problems.push(problem),
                 },
@@ -105,7 +115,7 @@ impl SiteSource {
             }
         }
         let articles: Vec<Result<TextFile, Diagnostic>> =
-            article_paths.par_iter().map(|relative| read_text(root, relative)).collect();
+            article_paths.par_iter().map(|relative| read_walked_text(root, relative)).collect();
         for article in articles {
             match article {
                 Ok(file) => self.articles.push(file),
@@ -150,10 +160,10 @@ pub fn unexpected_content(relative: PathBuf) -> Diagnostic {
 
 /// The templates under `root/templates/`, named relative to it (`article.html`).
 pub fn read_templates(root: &Path) -> (Vec<TextFile>, Vec<Diagnostic>) {
-    let (template_paths, mut problems) = walk(root, "templates");
+    let Walked { files, mut problems, .. } = walk(root, "templates");
     let mut templates = Vec::new();
-    for relative in template_paths {
-        match read_text(root, &relative) {
+    for relative in files {
+        match read_walked_text(root, &relative) {
             Ok(mut file) => {
                 file.path = relative.strip_prefix("templates").unwrap_or(&relative).to_path_buf();
                 templates.push(file);
@@ -166,9 +176,8 @@ pub fn read_templates(root: &Path) -> (Vec<TextFile>, Vec<Diagnostic>) {
 
 /// The files under `root/static/`, sorted.
 pub fn read_static(root: &Path) -> (Vec<StaticFile>, Vec<Diagnostic>) {
-    let (static_paths, problems) = walk(root, "static");
-    let mut problems = problems;
-    let files = static_paths
+    let Walked { files, mut problems, .. } = walk(root, "static");
+    let files = files
         .into_iter()
         .filter_map(|relative| {
             let absolute = root.join(&relative);
@@ -193,8 +202,20 @@ pub fn read_static(root: &Path) -> (Vec<StaticFile>, Vec<Diagnostic>) {
     (files, problems)
 }
 
-/// Reads one text file; `relative` is relative to `root` and names it in errors.
+/// Reads one text file; `relative` is relative to `root` and names it in errors. A file
+/// reached through a symbolic link that leads outside the root is refused.
 pub fn read_text(root: &Path, relative: &Path) -> Result<TextFile, Diagnostic> {
+    let path = root.join(relative);
+    if let (Ok(real_root), Ok(real)) = (fs::canonicalize(root), fs::canonicalize(&path))
+        && !real.starts_with(&real_root)
+    {
+        return Err(outside_root(relative, &real));
+    }
+    read_walked_text(root, relative)
+}
+
+/// Reads a text file that `walk` found, so whose links were already checked.
+fn read_walked_text(root: &Path, relative: &Path) -> Result<TextFile, Diagnostic> {
     let bytes = fs::read(root.join(relative))
         .map_err(|error| Diagnostic::whole_file(relative, format!("cannot read the file: {error}")))?;
     let text = String::from_utf8(bytes).map_err(|error| {
@@ -206,35 +227,88 @@ pub fn read_text(root: &Path, relative: &Path) -> Result<TextFile, Diagnostic> {
     Ok(TextFile { path: relative.to_path_buf(), text })
 }
 
+/// The problem of a symbolic link whose target (`real`) is outside the site root.
+fn outside_root(relative: &Path, real: &Path) -> Diagnostic {
+    Diagnostic::whole_file(
+        relative,
+        format!(
+            "symbolic link to `{}`, outside the site root: briefing never reads outside the site; copy the file into the site instead",
+            real.display()
+        ),
+    )
+}
+
+/// What `walk` found under one folder of the site.
+#[derive(Debug, Default)]
+struct Walked {
+    /// Files, relative to the root, sorted.
+    files: Vec<PathBuf>,
+    problems: Vec<Diagnostic>,
+    /// Hidden Markdown files: skipped like every hidden file, but likely meant to be articles.
+    hidden_markdown: Vec<PathBuf>,
+}
+
 /// Files under `root/dir`, relative to `root`, sorted; hidden and editor files skipped.
-fn walk(root: &Path, dir: &str) -> (Vec<PathBuf>, Vec<Diagnostic>) {
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
+/// Links are followed only while they stay inside the root: one that leads outside is a
+/// problem, and nothing behind it is read.
+fn walk(root: &Path, dir: &str) -> Walked {
+    let mut walked = Walked::default();
     let top = root.join(dir);
     if !top.is_dir() {
-        return (files, problems);
+        return walked;
     }
-    let walker = WalkDir::new(&top).follow_links(true).sort_by_file_name().into_iter();
-    for entry in walker.filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_str().unwrap_or(""))) {
-        match entry {
-            Ok(entry) if entry.file_type().is_file() => {
-                let relative = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
-                files.push(relative);
-            }
-            Ok(_) => {}
+    let Ok(real_root) = fs::canonicalize(root) else {
+        return walked;
+    };
+    let relative_of = |path: &Path| path.strip_prefix(root).unwrap_or(path).to_path_buf();
+    let mut walker = WalkDir::new(&top).follow_links(true).sort_by_file_name().into_iter();
+    while let Some(entry) = walker.next() {
+        let entry = match entry {
+            Ok(entry) => entry,
             Err(error) => {
                 let path = error.path().unwrap_or(&top);
-                let relative = path.strip_prefix(root).unwrap_or(path).to_path_buf();
                 let message = if error.loop_ancestor().is_some() {
                     "symbolic link loop: this link points to one of its own parent directories".to_owned()
                 } else {
                     format!("cannot read: {}", error.io_error().map_or(error.to_string(), |e| e.to_string()))
                 };
-                problems.push(Diagnostic::whole_file(relative, message));
+                walked.problems.push(Diagnostic::whole_file(relative_of(path), message));
+                continue;
+            }
+        };
+        let is_dir = entry.file_type().is_dir();
+        let name = entry.file_name().to_str().unwrap_or("");
+        if entry.depth() > 0 && is_ignored(name) {
+            if is_hidden_markdown(name) && entry.file_type().is_file() {
+                walked.hidden_markdown.push(relative_of(entry.path()));
+            }
+            if is_dir {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
+        // Only a link can lead outside: everything below a checked folder is inside it.
+        if entry.path_is_symlink() || entry.depth() == 0 {
+            let real = fs::canonicalize(entry.path()).unwrap_or_default();
+            if !real.starts_with(&real_root) {
+                walked.problems.push(outside_root(&relative_of(entry.path()), &real));
+                if is_dir {
+                    walker.skip_current_dir();
+                }
+                continue;
             }
         }
+        if entry.file_type().is_file() {
+            walked.files.push(relative_of(entry.path()));
+        }
     }
-    (files, problems)
+    walked
+}
+
+/// `.draft.md`: hidden, so skipped, though its name says it is an article.
+fn is_hidden_markdown(file_name: &str) -> bool {
+    // `.#name.md` is an editor's lock file, not a hidden article.
+    file_name.starts_with('.') && !file_name.starts_with(".#") && file_name.ends_with(".md")
 }
 
 /// Hidden files and editors' swap and backup files are never part of a site.

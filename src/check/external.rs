@@ -8,6 +8,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
+mod cache;
+
 /// How external links are checked.
 #[derive(Debug, Clone)]
 pub struct ExternalOptions {
@@ -15,7 +17,8 @@ pub struct ExternalOptions {
     pub timeout: Duration,
     /// Pause between two requests to the same host.
     pub per_host_interval: Duration,
-    /// Results younger than `cache_ttl` are reused from this file.
+    /// Results younger than `cache_ttl` are reused from this file (by default in the user's
+    /// cache directory). It is read and replaced without following symbolic links.
     pub cache: Option<PathBuf>,
     pub cache_ttl: Duration,
     /// Hosts checked at once.
@@ -27,7 +30,7 @@ impl Default for ExternalOptions {
         ExternalOptions {
             timeout: Duration::from_secs(10),
             per_host_interval: Duration::from_secs(1),
-            cache: Some(std::env::temp_dir().join("briefing-external-links.json")),
+            cache: cache::default_file(),
             cache_ttl: Duration::from_secs(24 * 3600),
             parallel_hosts: 8,
         }
@@ -55,7 +58,7 @@ pub fn check_urls(urls: &[String], options: &ExternalOptions) -> Vec<(String, St
     let mut cache: BTreeMap<String, CachedResult> = options
         .cache
         .as_ref()
-        .and_then(|path| std::fs::read(path).ok())
+        .and_then(|path| cache::read(path))
         .and_then(|bytes| serde_json::from_slice(&bytes).ok())
         .unwrap_or_default();
     let fresh = |result: &CachedResult| now().saturating_sub(result.checked_at) < options.cache_ttl.as_secs();
@@ -101,7 +104,7 @@ pub fn check_urls(urls: &[String], options: &ExternalOptions) -> Vec<(String, St
         && let Ok(bytes) = serde_json::to_vec(&cache)
     {
         // The cache only saves time; failing to write it is not worth a warning.
-        let _ = std::fs::write(path, bytes);
+        let _ = cache::write(path, &bytes);
     }
     let mut failures: Vec<(String, String)> = urls
         .iter()
@@ -139,7 +142,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let options = ExternalOptions {
             timeout: Duration::from_secs(2),
-            cache: Some(dir.path().join("cache.json")),
+            cache: Some(dir.path().join("briefing/cache.json")),
             per_host_interval: Duration::ZERO,
             ..ExternalOptions::default()
         };
@@ -148,6 +151,6 @@ mod tests {
         let failures = check_urls(&urls, &options);
         assert_eq!(failures.len(), 1);
         assert!(failures[0].1.starts_with("unreachable"), "{failures:?}");
-        assert!(std::fs::read_to_string(dir.path().join("cache.json")).unwrap().contains("127.0.0.1:9/gone"));
+        assert!(std::fs::read_to_string(dir.path().join("briefing/cache.json")).unwrap().contains("127.0.0.1:9/gone"));
     }
 }

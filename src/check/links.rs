@@ -75,6 +75,8 @@ pub fn check_links(context: &LinkContext<'_>, pages: &[Page]) -> LinkScan {
             if value.is_empty() {
                 continue;
             }
+            // The site's own absolute URLs (canonical links, feed ids) are internal links.
+            let value = own_path(&value, &context.site.config.base_url, base_path).unwrap_or(value);
             match url::Url::parse(&value) {
                 Ok(url) if matches!(url.scheme(), "http" | "https") => {
                     scan.external.push(ExternalLink { url: value, page: page_path.to_string(), offset });
@@ -116,6 +118,19 @@ pub fn check_links(context: &LinkContext<'_>, pages: &[Page]) -> LinkScan {
         }
     }
     scan
+}
+
+/// The root-relative part of `url` if it is an address of the site itself:
+/// `https://example.org/brief/tags/` with base URL `https://example.org/brief` -> `/brief/tags/`.
+fn own_path(url: &str, base_url: &str, base_path: &str) -> Option<String> {
+    let rest = url.strip_prefix(base_url)?;
+    match rest.chars().next() {
+        None => Some(format!("{base_path}/")),
+        Some('?' | '#') => Some(format!("{base_path}/{rest}")),
+        Some('/') => Some(format!("{base_path}{rest}")),
+        // `https://example.org/briefings` is not under `https://example.org/brief`.
+        Some(_) => None,
+    }
 }
 
 /// The output file a link points to, from the page at `page_path`.
@@ -221,6 +236,19 @@ mod tests {
         assert!(resolve("index.html", "/tags/", "/brief").is_err());
         assert!(resolve("index.html", "../../x", "").is_err());
         assert_eq!(resolve("index.html", "/tags/caf%C3%A9/", "").unwrap(), "tags/café/index.html");
+    }
+
+    #[test]
+    fn the_sites_own_absolute_urls_are_internal() {
+        let base = "https://example.org/brief";
+        let own = |url| own_path(url, base, "/brief");
+        assert_eq!(own("https://example.org/brief/tags/").as_deref(), Some("/brief/tags/"));
+        assert_eq!(own("https://example.org/brief").as_deref(), Some("/brief/"));
+        assert_eq!(own("https://example.org/brief#top").as_deref(), Some("/brief/#top"));
+        assert_eq!(own("https://example.org/briefings/"), None);
+        assert_eq!(own("https://other.org/brief/"), None);
+        let root = own_path("https://example.org/feed.xml", "https://example.org", "");
+        assert_eq!(root.as_deref(), Some("/feed.xml"));
     }
 
     #[test]

@@ -99,6 +99,8 @@ fn check_pages(loaded: &Loaded, source: &SiteSource, external: Option<&ExternalO
     report.findings.extend(scan.findings);
     report.findings.extend(content_findings(site, source));
     report.findings.extend(sourcing::findings(&site.articles, &texts));
+    let skipped = loaded.warnings.iter().cloned();
+    report.findings.extend(skipped.map(|diagnostic| Finding { severity: Severity::Warning, diagnostic }));
     if let Some(external) = external {
         let urls: Vec<String> = scan.external.iter().map(|link| link.url.clone()).collect();
         let failures: HashMap<String, String> = external::check_urls(&urls, external).into_iter().collect();

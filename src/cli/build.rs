@@ -2,17 +2,19 @@
 
 use std::path::PathBuf;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::Args;
 
 use super::{SiteArgs, human_size};
 use crate::build::{BuildOptions, build};
+use crate::output::Interruption;
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
     #[command(flatten)]
     pub site: SiteArgs,
-    /// Where to write the site [default: public/ under the root]
+    /// Where to write the site [default: public/ under the root]; if it is a symbolic
+    /// link, the site is built into the folder it points to and the link is kept
     #[arg(long, short)]
     pub output: Option<PathBuf>,
     /// Absolute URL the site is served from, replacing base_url of site.yaml
@@ -26,7 +28,9 @@ impl BuildArgs {
     }
 
     pub fn run(self) -> Result<()> {
-        let report = build(&self.options())?;
+        let options = self.options();
+        on_interruption(&options.interruption)?;
+        let report = build(&options)?;
         for warning in &report.warnings {
             eprintln!("warning: {warning}");
         }
@@ -47,4 +51,19 @@ impl BuildArgs {
         );
         Ok(())
     }
+}
+
+/// Ctrl-C or SIGTERM sets `interruption`, so the build stops at its next page and removes
+/// its unfinished output; a second one ends the process at once.
+fn on_interruption(interruption: &Interruption) -> Result<()> {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    let stopping = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    for signal in [SIGINT, SIGTERM] {
+        // Registered first, so it sees `stopping` still false on the first signal.
+        signal_hook::flag::register_conditional_shutdown(signal, 128 + signal, stopping.clone())
+            .and_then(|_| signal_hook::flag::register(signal, stopping.clone()))
+            .and_then(|_| signal_hook::flag::register_usize(signal, interruption.clone(), signal as usize))
+            .context("cannot install the signal handlers")?;
+    }
+    Ok(())
 }

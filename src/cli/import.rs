@@ -7,15 +7,16 @@ use chrono::Datelike;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use crate::content::front_matter::DateValue;
 use crate::content::shorten;
 use crate::import::files::{collect_inputs, import_all, write_all};
 use crate::import::site::load_gazetteer;
-use crate::import::{Imported, Importer};
+use crate::import::{Dropped, ImportError, Imported, Importer, Overrides};
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Pages to import: text or HTML files, directories of them, or `-` for stdin
-    #[arg(required = true, value_name = "FILE")]
+    /// Pages to import: text or HTML files, directories of them, http(s) URLs to fetch, or `-` for stdin
+    #[arg(required = true, value_name = "FILE|URL")]
     pub files: Vec<PathBuf>,
     /// The site's root directory (holding site.yaml)
     #[arg(long, default_value = ".")]
@@ -29,16 +30,60 @@ pub struct ImportArgs {
     /// Overwrite articles that already exist
     #[arg(long)]
     pub force: bool,
-    /// List every line or block left out of each article, and the rule that dropped it
+    /// List every line or block left out of each article, and the rule that dropped it (refused pages too)
     #[arg(long)]
     pub explain: bool,
+    /// Publication date, when the page has none or a wrong one: 2025-11-20 or 2025-11-20T09:30:00+01:00
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub date: Option<DateValue>,
+    /// Headline, when the page has none or import picks the wrong line
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// Source name (agency or publication), over the one the page credits
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
+    /// Address of the original page, written as `source.url`
+    #[arg(long, value_name = "URL", value_parser = parse_url)]
+    pub url: Option<String>,
+    /// Language of the article (`fr`, `en`…), over the one detected
+    #[arg(long, value_name = "CODE", value_parser = parse_lang)]
+    pub lang: Option<String>,
+}
+
+fn parse_date(text: &str) -> Result<DateValue, String> {
+    DateValue::parse(text.trim())
+        .map_err(|_| format!("`{text}` is not a date: write 2025-11-20 or 2025-11-20T09:30:00+01:00"))
+}
+
+fn parse_url(text: &str) -> Result<String, String> {
+    if crate::import::fetch::is_url(text) && !text.contains(char::is_whitespace) {
+        Ok(text.to_owned())
+    } else {
+        Err(format!("`{text}` is not an http(s) URL"))
+    }
+}
+
+fn parse_lang(text: &str) -> Result<String, String> {
+    let primary = text.split(['-', '_']).next().unwrap_or_default();
+    if (2..=3).contains(&primary.len()) && text.chars().all(|c| c.is_ascii_alphabetic() || matches!(c, '-' | '_')) {
+        Ok(text.to_ascii_lowercase())
+    } else {
+        Err(format!("`{text}` is not a language code such as `fr` or `en`"))
+    }
 }
 
 impl ImportArgs {
     pub fn run(self) -> Result<()> {
         let started = std::time::Instant::now();
         let gazetteer = load_gazetteer(&self.root)?;
-        let importer = Importer::new(gazetteer, self.topics.clone(), chrono::Local::now().year())?;
+        let mut importer = Importer::new(gazetteer, self.topics.clone(), chrono::Local::now().year())?;
+        importer.overrides = Overrides {
+            title: self.title.clone().map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")),
+            date: self.date,
+            source: self.source.clone(),
+            url: self.url.clone(),
+            lang: self.lang.clone(),
+        };
         let (inputs, any_directory) = collect_inputs(&self.files)?;
         let bar = if any_directory {
             let bar = ProgressBar::with_draw_target(Some(inputs.len() as u64), ProgressDrawTarget::stderr());
@@ -60,13 +105,18 @@ impl ImportArgs {
             match result {
                 Ok(article) => {
                     if self.explain {
-                        eprint!("{}", explanation(&input.name(), article));
+                        eprint!("{}", explanation(&input.name(), &article.dropped));
                     }
                     articles.push((input.name(), article));
                 }
                 Err(error) => {
                     failed += 1;
                     eprintln!("error: {}: {error}", input.name());
+                    if self.explain
+                        && let ImportError::Refused(refusal) = error
+                    {
+                        eprint!("{}", explanation(&input.name(), &refusal.dropped));
+                    }
                 }
             }
         }
@@ -110,10 +160,10 @@ impl ImportArgs {
     }
 }
 
-/// What `--explain` prints for one article: every dropped line or block and its rule.
-fn explanation(input: &str, article: &Imported) -> String {
-    let mut text = format!("{input}: {} dropped\n", article.dropped.len());
-    for dropped in &article.dropped {
+/// What `--explain` prints for one page: every dropped line or block and its rule.
+fn explanation(input: &str, dropped: &[Dropped]) -> String {
+    let mut text = format!("{input}: {} dropped\n", dropped.len());
+    for dropped in dropped {
         text.push_str(&format!("  {}: {}: \"{}\"\n", dropped.location, dropped.rule, shorten(&dropped.text, 70)));
     }
     text

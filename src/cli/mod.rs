@@ -42,6 +42,7 @@ impl SiteArgs {
             base_url: None,
             include_drafts: self.drafts,
             include_future: self.future,
+            ..BuildOptions::default()
         }
     }
 }
@@ -74,9 +75,9 @@ pub enum Command {
     /// Create a new, minimal briefing site that builds as it is
     #[command(after_help = "Example:\n  briefing init my-briefing && briefing build --root my-briefing")]
     Init(InitArgs),
-    /// Turn saved news pages (plain text or HTML) into articles of the site
+    /// Turn news pages (saved as plain text or HTML, or fetched from a URL) into articles of the site
     #[command(
-        after_help = "Examples:\n  briefing import saved/report.txt --root my-briefing\n  briefing import saved/ --root my-briefing --topic export-controls\n  cat saved/page.html | briefing import - --stdout"
+        after_help = "Examples:\n  briefing import saved/report.txt --root my-briefing\n  briefing import saved/ --root my-briefing --topic export-controls\n  briefing import https://news.example/2025/11/20/report --root my-briefing\n  briefing import saved/page.txt --date 2025-11-20 --source AFP\n  cat saved/page.html | briefing import - --stdout"
     )]
     Import(ImportArgs),
 }

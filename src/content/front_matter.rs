@@ -61,8 +61,22 @@ pub const ARTICLE_FIELDS: &[&str] = &[
     "image",
 ];
 
-/// The built-in fields that are taxonomies, read only when site.yaml declares them.
-pub const TAXONOMY_FIELDS: [&str; 3] = ["tags", "organizations", "regions"];
+impl FrontMatter {
+    /// The terms written under the built-in taxonomy `name`; `None` for any other name.
+    pub fn builtin_terms(&self, name: &str) -> Option<&Vec<String>> {
+        match name {
+            "tags" => Some(&self.tags),
+            "organizations" => Some(&self.organizations),
+            "regions" => Some(&self.regions),
+            _ => None,
+        }
+    }
+}
+
+/// Whether `field` is a built-in taxonomy (read only when site.yaml declares it).
+pub fn is_taxonomy_field(field: &str) -> bool {
+    crate::taxonomies::builtin(field).is_some()
+}
 
 /// Where a report came from.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]

@@ -11,8 +11,7 @@ use chrono::{DateTime, FixedOffset};
 use crate::diagnostic::{Diagnostic, forbidden_character, forbidden_reference, line_column, suggestion};
 use crate::yaml::{self, YamlError};
 use front_matter::{
-    ARTICLE_FIELDS, FrontMatter, Source, Split, TAXONOMY_FIELDS, TOPIC_FIELDS, TopicFrontMatter, locate, parse_yaml,
-    split,
+    ARTICLE_FIELDS, FrontMatter, Source, Split, TOPIC_FIELDS, TopicFrontMatter, locate, parse_yaml, split,
 };
 pub use markdown::Heading;
 pub use raw_html::MAX_HTML_DEPTH;
@@ -249,7 +248,8 @@ fn taxonomy_terms(
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<Vec<String>> {
     // The fields an article of this site may have: the built-in taxonomies only if declared.
-    let declared = |field: &&str| !TAXONOMY_FIELDS.contains(field) || context.taxonomies.iter().any(|t| t == field);
+    let declared =
+        |field: &&str| !front_matter::is_taxonomy_field(field) || context.taxonomies.iter().any(|t| t == field);
     let mut known: Vec<&str> = ARTICLE_FIELDS.iter().copied().filter(declared).collect();
     known.extend(context.taxonomies.iter().map(String::as_str).filter(|t| !ARTICLE_FIELDS.contains(t)));
     for (key, value) in &front.other {
@@ -271,7 +271,7 @@ fn taxonomy_terms(
     }
     // A built-in taxonomy field the site does not declare would be dropped without a word.
     for (taxonomy, terms) in
-        [("tags", &front.tags), ("organizations", &front.organizations), ("regions", &front.regions)]
+        crate::taxonomies::BUILTIN.iter().filter_map(|t| Some((t.name, front.builtin_terms(t.name)?)))
     {
         if !terms.is_empty() && !context.taxonomies.iter().any(|t| t == taxonomy) {
             let (line, column) = locate(parts, taxonomy, None);
@@ -291,11 +291,9 @@ fn taxonomy_terms(
         .taxonomies
         .iter()
         .map(|taxonomy| {
-            let terms: Vec<String> = match taxonomy.as_str() {
-                "tags" => front.tags.clone(),
-                "organizations" => front.organizations.clone(),
-                "regions" => front.regions.clone(),
-                other => front.other.get(other).and_then(yaml::string_list).unwrap_or_default(),
+            let terms: Vec<String> = match front.builtin_terms(taxonomy) {
+                Some(terms) => terms.clone(),
+                None => front.other.get(taxonomy.as_str()).and_then(yaml::string_list).unwrap_or_default(),
             };
             for term in &terms {
                 if slug::slugify(term).is_empty() {

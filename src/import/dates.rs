@@ -20,19 +20,19 @@ pub struct DateContext {
 
 /// The first date in `text`, with its time and offset when written.
 pub fn find_date(text: &str, context: DateContext) -> Option<DateValue> {
-    let lowered = text.to_lowercase();
+    let lowered = lowered_date_text(text);
     let tokens = tokenize(&lowered);
-    (0..tokens.len()).find_map(|start| date_at(&tokens, start, context))
+    (0..tokens.len()).find_map(|start| date_at(&tokens, start, context).map(|(date, _)| date))
 }
 
 /// The first four-digit year written in a full date in `text`, for dates without one.
 pub fn find_year(text: &str) -> Option<i32> {
-    let lowered = text.to_lowercase();
+    let lowered = lowered_date_text(text);
     let tokens = tokenize(&lowered);
     let any_year = DateContext { french: false, year: 0 };
     (0..tokens.len())
         .filter_map(|start| date_at(&tokens, start, any_year))
-        .map(|date| date.to_fixed().year())
+        .map(|(date, _)| date.to_fixed().year())
         .find(|&year| year != 0)
 }
 
@@ -56,31 +56,69 @@ pub fn parse_iso(text: &str, context: DateContext) -> Option<DateValue> {
     if let Ok(value) = DateValue::parse(text) {
         return Some(value);
     }
-    let lowered = text.to_lowercase();
+    let lowered = lowered_date_text(text);
     let tokens = tokenize(&lowered);
-    date_at(&tokens, 0, context)
+    date_at(&tokens, 0, context).map(|(date, _)| date)
+}
+
+/// `text` lowercased, with what pages glue together taken apart: "November 20,
+/// 20259:13 AM GMT+1Updated" reads as "november 20, 2025 9:13 am gmt+1 updated".
+pub(super) fn lowered_date_text(text: &str) -> String {
+    let lowered = text.to_lowercase();
+    let chars: Vec<char> = lowered.chars().collect();
+    let mut out = String::with_capacity(lowered.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        out.push(c);
+        let Some(&next) = chars.get(i + 1) else { break };
+        // A year run into a time: four digits of 19xx or 20xx, then "9:13" or "10:13".
+        let year_then_time = i >= 3
+            && chars[i - 3..=i].iter().all(char::is_ascii_digit)
+            && (chars[i - 3..i - 1] == ['2', '0'] || chars[i - 3..i - 1] == ['1', '9'])
+            && !chars.get(i.wrapping_sub(4)).is_some_and(char::is_ascii_digit)
+            && next.is_ascii_digit()
+            && (chars.get(i + 2) == Some(&':')
+                || chars.get(i + 2).is_some_and(char::is_ascii_digit) && chars.get(i + 3) == Some(&':'));
+        // A digit run into a word: "gmt+1updated", but not "9:13am", "06h30", "1er", "6th".
+        let word: String = chars[i + 1..].iter().take_while(|c| c.is_alphabetic()).collect();
+        let digit_then_word = c.is_ascii_digit()
+            && word.chars().count() >= 3
+            && !matches!(word.as_str(), "am" | "pm" | "er" | "st" | "nd" | "rd" | "th");
+        if year_then_time || digit_then_word {
+            out.push(' ');
+        }
+    }
+    out
 }
 
 /// Words of a date line: `,` and `(` `)` split too, `+`, `:` and `/` stay inside tokens.
-fn tokenize(text: &str) -> Vec<&str> {
-    text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '|' | '·'))
+pub(super) fn tokenize(text: &str) -> Vec<&str> {
+    text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '|' | '·' | ';' | '•'))
         .filter(|token| !token.is_empty())
         .collect()
 }
 
-fn date_at(tokens: &[&str], start: usize, context: DateContext) -> Option<DateValue> {
+/// The date starting at `tokens[start]` and how many tokens it spans (its time included).
+pub(super) fn date_at(tokens: &[&str], start: usize, context: DateContext) -> Option<(DateValue, usize)> {
     let token = tokens[start];
     if let Some(value) = iso_token(token, context) {
-        return Some(value);
+        return Some((value, 1));
     }
     let (date, used) = numeric_date(token)
         .map(|date| (date, 1))
         .or_else(|| day_month_year(tokens, start, context.year))
         .or_else(|| month_day_year(tokens, start, context.year))?;
     let rest = &tokens[start + used..];
-    match time_after(rest) {
-        Some((time, offset)) => Some(DateValue::DateTime(localize(date.and_time(time), offset, context))),
-        None => Some(DateValue::Date(date)),
+    if let Some((time, offset, time_used)) = time_after(rest) {
+        return Some((DateValue::DateTime(localize(date.and_time(time), offset, context)), used + time_used));
+    }
+    // "6:57pm, 5 Sep, 2020", "6:02 PM EST, Thu November 20, 2025": the time before the date.
+    let time_before = (start.saturating_sub(4)..start)
+        .find(|&at| clock(tokens[at]).is_some() && (tokens[at].contains(':') || tokens[at].contains('h')))
+        .and_then(|at| time_after(&tokens[at..start]))
+        .map(|(time, offset, _)| (time, offset));
+    match time_before {
+        Some((time, offset)) => Some((DateValue::DateTime(localize(date.and_time(time), offset, context)), used)),
+        None => Some((DateValue::Date(date), used)),
     }
 }
 
@@ -93,6 +131,12 @@ fn iso_token(token: &str, context: DateContext) -> Option<DateValue> {
     if let Ok(value) = DateTime::parse_from_rfc3339(&upper) {
         return Some(DateValue::DateTime(value));
     }
+    // "2025-12-02T10:00:00+0100", "2025-12-02T10:00+01:00": offsets RFC 3339 does not take.
+    for format in ["%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%dT%H:%M%z", "%Y-%m-%dT%H:%M:%S%.f%:z", "%Y-%m-%dT%H:%M%:z"] {
+        if let Ok(value) = DateTime::parse_from_str(&upper, format) {
+            return Some(DateValue::DateTime(value));
+        }
+    }
     for format in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M"] {
         if let Ok(naive) = NaiveDateTime::parse_from_str(&upper, format) {
             return Some(DateValue::DateTime(localize(naive, None, context)));
@@ -101,14 +145,21 @@ fn iso_token(token: &str, context: DateContext) -> Option<DateValue> {
     NaiveDate::parse_from_str(&token[..10], "%Y-%m-%d").ok().map(DateValue::Date)
 }
 
-/// `25/07/2025`: day first, as French pages write it.
+/// `25/07/2025`, `20.11.2025`, `20-11-2025`: day first, as European pages write it;
+/// `11/20/2025` (a day over 12 in second place) month first; `2025/11/20` year first.
 fn numeric_date(token: &str) -> Option<NaiveDate> {
-    let mut parts = token.split('/');
-    let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() || year.len() != 4 {
+    let token = token.trim_end_matches([';', ',', '.', ':']);
+    let separator = ['/', '.', '-'].into_iter().find(|&c| token.contains(c))?;
+    let mut parts = token.split(separator);
+    let (mut day, month, mut year) = (parts.next()?, parts.next()?, parts.next()?);
+    if day.len() == 4 && separator != '-' {
+        (day, year) = (year, day);
+    }
+    if parts.next().is_some() || year.len() != 4 || day.len() > 2 || month.len() > 2 {
         return None;
     }
-    NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
+    let (day, month, year): (u32, u32, i32) = (day.parse().ok()?, month.parse().ok()?, year.parse().ok()?);
+    NaiveDate::from_ymd_opt(year, month, day).or_else(|| NaiveDate::from_ymd_opt(year, day, month))
 }
 
 /// `4 juillet 2023`, `1er mai`, `6 September 2024`.
@@ -204,8 +255,9 @@ fn month_number(token: &str) -> Option<u32> {
     MONTHS.iter().find(|(month, _)| *month == name).map(|&(_, number)| number)
 }
 
-/// A time after a date, past connectives ("à", "at", "-"), with its offset if written.
-fn time_after(tokens: &[&str]) -> Option<(NaiveTime, Option<FixedOffset>)> {
+/// A time after a date, past connectives ("à", "at", "-"), with its offset if written,
+/// and the tokens it spans.
+fn time_after(tokens: &[&str]) -> Option<(NaiveTime, Option<Zone>, usize)> {
     let mut index = 0;
     while tokens.get(index).is_some_and(|t| matches!(*t, "à" | "a" | "at" | "-" | "–" | "—" | "le" | "on" | "/")) {
         index += 1;
@@ -231,15 +283,19 @@ fn time_after(tokens: &[&str]) -> Option<(NaiveTime, Option<FixedOffset>)> {
             index += 1;
         }
     }
-    let offset = tokens.get(index).and_then(|t| offset_of(t));
-    Some((time, offset))
+    let offset = tokens.get(index).and_then(|t| zone_of(t));
+    Some((time, offset, index + usize::from(offset.is_some())))
 }
 
 /// `08:44`, `8:44:10`, `06h30`, `10:12am`; returns the time and any glued suffix.
-fn clock(token: &str) -> Option<(NaiveTime, &str)> {
+pub(super) fn clock(token: &str) -> Option<(NaiveTime, &str)> {
+    let token = token.trim_end_matches([';', ',']);
     let split = token.find(|c: char| !c.is_ascii_digit())?;
     let (hours, rest) = token.split_at(split);
-    let rest = rest.strip_prefix(':').or_else(|| rest.strip_prefix('h'))?;
+    // "07.00 GMT" as some dailies write it: a dot needs two digits after it.
+    let rest = rest.strip_prefix(':').or_else(|| rest.strip_prefix('h')).or_else(|| {
+        rest.strip_prefix('.').filter(|after| after.len() >= 2 && after.as_bytes()[..2].iter().all(u8::is_ascii_digit))
+    })?;
     let minutes_end = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
     let (minutes, rest) = rest.split_at(minutes_end);
     let (seconds, suffix) = match rest.strip_prefix(':') {
@@ -257,17 +313,24 @@ fn clock(token: &str) -> Option<(NaiveTime, &str)> {
 }
 
 /// `gmt+2`, `utc+02:00`, `+0200`, `gmt`, `cest`.
-fn offset_of(token: &str) -> Option<FixedOffset> {
+pub(super) fn offset_of(token: &str) -> Option<FixedOffset> {
     let named = match token {
         "gmt" | "utc" | "z" => Some(0),
         "cet" | "bst" => Some(1),
         "cest" => Some(2),
         "edt" => Some(-4),
         "est" => Some(-5),
+        "pdt" => Some(-7),
+        "pst" => Some(-8),
+        "hkt" | "sgt" | "awst" | "pht" => Some(8),
+        "jst" | "kst" => Some(9),
         _ => None,
     };
     if let Some(hours) = named {
         return FixedOffset::east_opt(hours * 3600);
+    }
+    if token == "ist" {
+        return FixedOffset::east_opt(5 * 3600 + 1800);
     }
     let signed = token.strip_prefix("gmt").or_else(|| token.strip_prefix("utc")).unwrap_or(token);
     let (sign, digits) = match signed.as_bytes().first()? {
@@ -290,11 +353,39 @@ fn offset_of(token: &str) -> Option<FixedOffset> {
     FixedOffset::east_opt(sign * (hours * 3600 + minutes * 60))
 }
 
-fn localize(naive: NaiveDateTime, offset: Option<FixedOffset>, context: DateContext) -> DateTime<FixedOffset> {
-    if let Some(offset) = offset
-        && let Some(value) = offset.from_local_datetime(&naive).single()
-    {
-        return value;
+/// The zone a time is written in: an offset, or a zone whose offset depends on the date.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Zone {
+    Fixed(FixedOffset),
+    /// "ET", "PT", "CT": US zones written without saying summer or winter.
+    Named(chrono_tz::Tz),
+}
+
+/// `gmt+2`, `cest`, … as in [`offset_of`], and `et`, `pt`, `ct`, `mt`.
+pub(super) fn zone_of(token: &str) -> Option<Zone> {
+    let named = match token.trim_end_matches('.') {
+        "et" => Some(chrono_tz::America::New_York),
+        "ct" => Some(chrono_tz::America::Chicago),
+        "mt" => Some(chrono_tz::America::Denver),
+        "pt" => Some(chrono_tz::America::Los_Angeles),
+        _ => None,
+    };
+    named.map(Zone::Named).or_else(|| offset_of(token).map(Zone::Fixed))
+}
+
+fn localize(naive: NaiveDateTime, zone: Option<Zone>, context: DateContext) -> DateTime<FixedOffset> {
+    match zone {
+        Some(Zone::Fixed(offset)) => {
+            if let Some(value) = offset.from_local_datetime(&naive).single() {
+                return value;
+            }
+        }
+        Some(Zone::Named(zone)) => {
+            if let Some(value) = zone.from_local_datetime(&naive).earliest() {
+                return value.fixed_offset();
+            }
+        }
+        None => {}
     }
     if context.french {
         // `earliest` settles the autumn hour that happens twice; the spring hour that
@@ -354,6 +445,8 @@ mod tests {
         assert_eq!(found("2025-03-14", ENGLISH), "2025-03-14");
         assert_eq!(parse_iso("2025-03-14T09:30:00", FRENCH).unwrap().to_string(), "2025-03-14T09:30:00+01:00");
         assert_eq!(parse_iso("2025-03-14T09:30:00Z", FRENCH).unwrap().to_string(), "2025-03-14T09:30:00+00:00");
+        assert_eq!(parse_iso("2025-12-02T10:00:00+0100", FRENCH).unwrap().to_string(), "2025-12-02T10:00:00+01:00");
+        assert_eq!(parse_iso("2025-12-02T10:00+01:00", FRENCH).unwrap().to_string(), "2025-12-02T10:00:00+01:00");
     }
 
     #[test]

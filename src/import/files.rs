@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use super::{ImportError, Imported, Importer};
+use super::{ImportError, Imported, Importer, fetch};
 use crate::source::is_ignored;
 
 /// Where a page comes from.
@@ -17,6 +17,8 @@ use crate::source::is_ignored;
 pub enum Input {
     Stdin,
     File(PathBuf),
+    /// An http(s) page, fetched.
+    Url(String),
 }
 
 impl Input {
@@ -24,6 +26,7 @@ impl Input {
         match self {
             Input::Stdin => "<stdin>".to_owned(),
             Input::File(path) => path.display().to_string(),
+            Input::Url(url) => url.clone(),
         }
     }
 }
@@ -39,6 +42,8 @@ pub fn collect_inputs(arguments: &[PathBuf]) -> Result<(Vec<Input>, bool), Impor
     for argument in arguments {
         if argument.as_os_str() == "-" {
             inputs.push(Input::Stdin);
+        } else if let Some(url) = argument.to_str().filter(|a| fetch::is_url(a)) {
+            inputs.push(Input::Url(url.to_owned()));
         } else if argument.is_dir() {
             any_directory = true;
             let walker = WalkDir::new(argument).follow_links(true).sort_by_file_name().into_iter();
@@ -90,8 +95,13 @@ pub fn import_all(
                     None => unreachable!("stdin is read when it is an input"),
                 },
                 Input::File(path) => read_page(path),
+                Input::Url(url) => fetch::fetch(url),
             };
-            let result = text.and_then(|text| importer.import(&text));
+            let fetched_from = match input {
+                Input::Url(url) => Some(url.as_str()),
+                _ => None,
+            };
+            let result = text.and_then(|text| importer.import_from(&text, fetched_from));
             on_done();
             result
         })
@@ -113,6 +123,22 @@ fn decode(bytes: Vec<u8>, path: &Path) -> Result<String, ImportError> {
         }
     };
     Ok(text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text))
+}
+
+/// A fetched page's bytes as text, in the charset it declares; without one, as `decode`.
+pub fn decode_bytes(bytes: Vec<u8>, charset: Option<&str>) -> Result<String, String> {
+    match charset {
+        None => decode(bytes, Path::new("page")).map_err(|_| "the page is neither UTF-8 nor Windows-1252".to_owned()),
+        Some("utf-8" | "utf8") => String::from_utf8(bytes)
+            .map(|text| text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text))
+            .map_err(|_| "the page says it is UTF-8 but is not".to_owned()),
+        Some("windows-1252" | "iso-8859-1" | "iso-8859-15" | "latin1" | "latin-1" | "us-ascii" | "cp1252") => {
+            windows_1252(&bytes).ok_or_else(|| "the page has bytes that are not Windows-1252 text".to_owned())
+        }
+        Some(other) => Err(format!(
+            "its charset `{other}` is not supported (UTF-8 and Windows-1252/ISO-8859-1 are); save the page as UTF-8 and import the file"
+        )),
+    }
 }
 
 /// Windows-1252 text; `None` for bytes it leaves undefined or control characters (binary files).

@@ -53,7 +53,8 @@ impl Gazetteer {
 
     /// Organizations, regions and suggested topics for a report's title and text.
     pub fn tag(&self, title: &str, text: &str) -> Tags {
-        let whole = format!("{title}\n{text}");
+        // Names wrap across lines ("Bureau of Industry and\nSecurity"): one space everywhere.
+        let whole = format!("{title}\n{text}").split_whitespace().collect::<Vec<_>>().join(" ");
         Tags {
             topics: self.suggest_topics(title, text),
             organizations: mentioned(&whole, &self.organizations),
@@ -105,16 +106,61 @@ fn at_word_boundary(text: &str, at: usize, len: usize) -> bool {
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
-/// Canonical names of the spellings found in `text` (case-sensitive: entities are proper
-/// nouns, and "US" is not "us"), in order of first mention. A longer spelling hides the
-/// shorter ones inside it: "Amazon Web Services" is not also a mention of "Amazon".
+/// `text` lowercased character by character where that keeps its length in bytes, so
+/// that offsets found in the lowered text are offsets in the original.
+fn lowercase_in_place(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                _ => c,
+            }
+        })
+        .collect()
+}
+
+/// "US", "EU", "AWS", "U.S.": an acronym, matched with its case ("us" is a word).
+fn is_acronym(spelling: &str) -> bool {
+    let letters: Vec<char> = spelling.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() <= 5 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// Endings a lowercase alias may take: French demonyms agree ("américain" ->
+/// "américaine", "américains", "américaines").
+const AGREEMENT_ENDINGS: &[&str] = &["es", "e", "s"];
+
+/// Canonical names of the spellings found in `text`, in order of first mention. Case
+/// is ignored except in acronyms; a spelling must stand as whole words. A longer
+/// spelling hides the shorter ones inside it: "Amazon Web Services" is not also a
+/// mention of "Amazon".
 fn mentioned(text: &str, spellings: &[(String, String)]) -> Vec<String> {
+    let lowered = lowercase_in_place(text);
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let mut found: Vec<(usize, &str)> = Vec::new();
     for (spelling, canonical) in spellings {
-        for (at, _) in text.match_indices(spelling.as_str()) {
-            let end = at + spelling.len();
-            if !at_word_boundary(text, at, spelling.len()) || taken.iter().any(|&(s, e)| at < e && end > s) {
+        let spelling = spelling.split_whitespace().collect::<Vec<_>>().join(" ");
+        if spelling.is_empty() {
+            continue;
+        }
+        let (haystack, needle) = if is_acronym(&spelling) {
+            (text, spelling.clone())
+        } else {
+            (lowered.as_str(), lowercase_in_place(&spelling))
+        };
+        let agrees = spelling.chars().next().is_some_and(char::is_lowercase);
+        for (at, _) in haystack.match_indices(needle.as_str()) {
+            let ending = if agrees {
+                let after = &haystack[at + needle.len()..];
+                AGREEMENT_ENDINGS
+                    .iter()
+                    .find(|e| after.starts_with(*e) && !after[e.len()..].starts_with(char::is_alphanumeric))
+                    .map_or(0, |e| e.len())
+            } else {
+                0
+            };
+            let end = at + needle.len() + ending;
+            if !at_word_boundary(haystack, at, end - at) || taken.iter().any(|&(s, e)| at < e && end > s) {
                 continue;
             }
             taken.push((at, end));
@@ -173,6 +219,25 @@ mod tests {
         );
         assert_eq!(tags.organizations, vec!["Amazon Web Services"]);
         assert_eq!(tags.regions, vec!["China", "United States"]);
+    }
+
+    #[test]
+    fn names_match_across_case_and_line_breaks_but_not_inside_words() {
+        let taxonomies = vec!["organizations".to_owned(), "regions".to_owned()];
+        let entities = Entities::parse(
+            "organizations:\n  Bureau of Industry and Security: { aliases: [BIS] }\nregions:\n  Netherlands: { aliases: [Dutch, néerlandais] }\n  United States: { aliases: [américain] }\n  China: { aliases: [Chinese] }\n",
+            Path::new("content/entities.yaml"),
+            &taxonomies,
+        )
+        .unwrap();
+        let gazetteer = Gazetteer::new(&[], &entities);
+        let tags = gazetteer.tag("Rules", "The bureau of industry and\nsecurity said the Dutch government agreed.");
+        assert_eq!(tags.organizations, vec!["Bureau of Industry and Security"]);
+        assert_eq!(tags.regions, vec!["Netherlands"]);
+        let tags = gazetteer.tag("Règles", "Les entreprises américaines et le gouvernement néerlandais.");
+        assert_eq!(tags.regions, vec!["United States", "Netherlands"]);
+        let tags = gazetteer.tag("Dutchess", "Indochinese food, bisque and a basis for talks.");
+        assert!(tags.regions.is_empty() && tags.organizations.is_empty(), "{tags:?}");
     }
 
     #[test]

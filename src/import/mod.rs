@@ -5,14 +5,20 @@
 //! reads. Pure: the disk is read and written by [`files`] and [`site`]. Never renders.
 
 mod byline;
+mod datelines;
 mod dates;
+pub mod fetch;
 pub mod files;
 mod gazetteer;
+mod headline;
 mod html;
 mod language;
+mod lines;
 mod markdown;
 pub mod noise;
 mod phrases;
+pub mod refusal;
+mod shapes;
 pub mod site;
 mod text;
 
@@ -26,6 +32,7 @@ use crate::content::shorten;
 use crate::diagnostic::{Diagnostics, suggestion};
 pub use gazetteer::{Gazetteer, Tags};
 use noise::Rule;
+pub use refusal::{Considered, Missing, Refusal};
 
 /// What a page was read into, before it is tagged with the site's topics and entities.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -47,7 +54,22 @@ pub struct Page {
     pub text: String,
     /// Markdown blocks of the body, the caption among them.
     pub body: Vec<String>,
+    /// A wire credits line kept at the end ("Reportage X, version française Y").
+    pub credits: Option<String>,
     pub dropped: Vec<Dropped>,
+    /// Lines weighed as the headline, and as the date, for a refusal's message.
+    pub title_candidates: Vec<Considered>,
+    pub date_candidates: Vec<Considered>,
+}
+
+/// What the command line says about a page, over what the page says.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Overrides {
+    pub title: Option<String>,
+    pub date: Option<DateValue>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub lang: Option<String>,
 }
 
 /// A photo caption and its credit.
@@ -68,12 +90,10 @@ pub struct Dropped {
 
 #[derive(Debug, Error)]
 pub enum ImportError {
-    #[error("no headline found: the page has no line or element that reads as a title")]
-    NoTitle,
-    #[error("no publication date found for \"{title}\": the page has no dateline, <time> or published-time metadata")]
-    NoDate { title: String },
-    #[error("no body text found for \"{title}\"")]
-    NoBody { title: String },
+    #[error("{0}")]
+    Refused(Box<Refusal>),
+    #[error("cannot fetch {url}: {reason}")]
+    Fetch { url: String, reason: String },
     #[error("unknown topic `{topic}`: {hint}")]
     UnknownTopic { topic: String, hint: String },
     #[error("no topic suggested for \"{title}\": pass --topic SLUG (known topics: {known})")]
@@ -122,6 +142,7 @@ pub struct Importer {
     pub topics: Vec<String>,
     /// The year of a date written without one, when the page gives no other.
     pub current_year: i32,
+    pub overrides: Overrides,
 }
 
 /// Longest slug kept, cut at a word.
@@ -141,7 +162,7 @@ impl Importer {
                 return Err(ImportError::UnknownTopic { topic: topic.clone(), hint });
             }
         }
-        Ok(Importer { gazetteer, topics, current_year })
+        Ok(Importer { gazetteer, topics, current_year, overrides: Overrides::default() })
     }
 
     /// Reads a page (HTML or plain text, told apart by its start).
@@ -156,15 +177,38 @@ impl Importer {
     }
 
     pub fn import(&self, input: &str) -> Result<Imported, ImportError> {
-        let page = self.read_page(input);
+        self.import_from(input, None)
+    }
+
+    /// Imports a page; `fetched_from` is the URL it was fetched from, its `source.url`.
+    pub fn import_from(&self, input: &str, fetched_from: Option<&str>) -> Result<Imported, ImportError> {
+        let mut page = self.read_page(input);
+        let given = &self.overrides;
+        if let Some(title) = &given.title {
+            page.title = title.clone();
+        }
+        if let Some(url) = given.url.as_deref().or(fetched_from) {
+            page.url = Some(url.to_owned());
+        }
+        let refuse = |page: &Page, missing: Missing, considered: &[Considered]| {
+            ImportError::Refused(Box::new(Refusal {
+                missing,
+                title: Some(page.title.clone()).filter(|t| !t.trim().is_empty()),
+                considered: considered.to_vec(),
+                dropped: page.dropped.clone(),
+            }))
+        };
         if page.title.trim().is_empty() {
-            return Err(ImportError::NoTitle);
+            return Err(refuse(&page, Missing::Title, &page.title_candidates));
+        }
+        if given.date.is_some() {
+            page.published = given.date;
+        }
+        let Some(date) = page.published else { return Err(refuse(&page, Missing::Date, &page.date_candidates)) };
+        if page.body.is_empty() || page.lede.is_empty() {
+            return Err(refuse(&page, Missing::Body, &[]));
         }
         let title = page.title.clone();
-        let Some(date) = page.published else { return Err(ImportError::NoDate { title }) };
-        if page.body.is_empty() {
-            return Err(ImportError::NoBody { title });
-        }
         // The caption names places and companies too ("… à Eindhoven, aux Pays-Bas").
         let caption_text = page.caption.as_ref().map_or("", |c| c.text.as_str());
         let Tags { topics, organizations, regions } =
@@ -173,30 +217,46 @@ impl Importer {
         if topics.is_empty() {
             return Err(ImportError::NoTopic { title, known: self.gazetteer.topic_slugs().join(", ") });
         }
-        let lang = page
-            .lang_hint
-            .as_deref()
-            .and_then(|tag| tag.split(['-', '_']).next())
-            .filter(|primary| (2..=3).contains(&primary.len()))
-            .map(str::to_owned)
+        let lang = given
+            .lang
+            .clone()
+            .or_else(|| {
+                page.lang_hint
+                    .as_deref()
+                    .and_then(|tag| tag.split(['-', '_']).next())
+                    .filter(|primary| (2..=3).contains(&primary.len()))
+                    .map(str::to_lowercase)
+            })
             .or_else(|| language::detect(&page.text).map(str::to_owned));
-        let source_name = page.agency.clone().or_else(|| page.publisher.clone());
-        let source = source_name.map(|name| Source { name, url: page.url.clone(), published: Some(date) });
+        // Who the report is from: the page's own credit, else an agency the text quotes
+        // ("a indiqué à l'AFP"), else the site, else the agency of the photo.
+        let photo_agency = page.caption.as_ref().and_then(|c| c.credit.as_deref()).and_then(byline::agency_in_credit);
+        let source_name = given
+            .source
+            .clone()
+            .or_else(|| page.agency.clone())
+            .or_else(|| byline::agency_quoted(&page.text).map(str::to_owned))
+            .or_else(|| page.publisher.clone())
+            .or_else(|| photo_agency.map(str::to_owned))
+            .or_else(|| page.url.as_deref().and_then(host_of));
+        let source = source_name.clone().map(|name| Source { name, url: page.url.clone(), published: Some(date) });
 
         let mut body = page.body.clone();
+        if let Some(credits) = &page.credits {
+            body.push(format!("*{}*", markdown::escape(credits)));
+        }
         if let Some(byline) = &page.byline {
             let by = if lang.as_deref() == Some("fr") { "Par" } else { "By" };
-            let from = page.agency.as_deref().or(page.publisher.as_deref());
-            let credit = match from {
-                Some(from) => format!("{byline} ({from})"),
-                None => byline.clone(),
+            let credit = match &source_name {
+                Some(from) if !byline.contains(from.as_str()) => format!("{byline} ({from})"),
+                _ => byline.clone(),
             };
             body.push(format!("*{by} {}*", markdown::escape(&credit)));
         }
         let front = FrontMatter {
             title: title.clone(),
             date,
-            updated: page.updated,
+            updated: page.updated.filter(|updated| *updated != date),
             summary: shorten(&summary_of(&page.lede), SUMMARY_MAX),
             topics,
             tags: Vec::new(),
@@ -211,7 +271,10 @@ impl Importer {
         };
         let year = date.to_fixed().year();
         Ok(Imported {
-            path: PathBuf::from(format!("content/articles/{year}/{}.md", slug_of(&title))),
+            path: PathBuf::from(format!(
+                "content/articles/{year}/{}.md",
+                article_slug(&title, source_name.as_deref(), &date)
+            )),
             front,
             body: markdown::join_blocks(&body),
             byline: page.byline,
@@ -221,9 +284,19 @@ impl Importer {
     }
 }
 
-/// The lede without a wire dateline: "LISBON, Sept 6 (Reuters) - Norvale…" -> "Norvale…".
+/// The lede without a wire dateline: "LISBON, Sept 6 (Reuters) - Norvale…" -> "Norvale…",
+/// "Taipei, Nov. 20 (CNA) Taiwan's…" -> "Taiwan's…".
 fn summary_of(lede: &str) -> String {
-    for separator in [" - ", " – ", " — "] {
+    if let Some(close) = lede.find(')')
+        && close < 80
+        && byline::agency_in_parentheses(&lede[..=close]).is_some()
+    {
+        let rest = lede[close + 1..].trim_start().trim_start_matches(['-', '–', '—', ':']).trim();
+        if rest.chars().next().is_some_and(char::is_uppercase) {
+            return rest.to_owned();
+        }
+    }
+    for separator in [" -- ", " - ", " – ", " — "] {
         if let Some((head, rest)) = lede.split_once(separator)
             && head.len() < 80
             && byline::agency_in_parentheses(head).is_some()
@@ -232,6 +305,27 @@ fn summary_of(lede: &str) -> String {
         }
     }
     lede.trim().to_owned()
+}
+
+/// "news.example" for "https://www.news.example/a/b": the site, as a source name of last resort.
+fn host_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?.trim_start_matches("www.");
+    (!host.is_empty()).then(|| host.to_owned())
+}
+
+/// The file name of an article: the title's slug; for a title with no letters or digits
+/// ("?!", "…") the source and the date, so a file is never empty-named or hidden.
+fn article_slug(title: &str, source: Option<&str>, date: &DateValue) -> String {
+    let slug = slug_of(title);
+    if !slug.is_empty() {
+        return slug;
+    }
+    let day = date.to_fixed().format("%Y-%m-%d");
+    match source.map(slug_of).filter(|s| !s.is_empty()) {
+        Some(source) => format!("{source}-{day}"),
+        None => format!("article-{day}"),
+    }
 }
 
 /// ASCII, accents folded, at most `SLUG_MAX` characters cut at a hyphen.
@@ -282,7 +376,16 @@ mod tests {
     #[test]
     fn a_page_without_a_date_is_refused() {
         let error = importer().import("Kelpwave shuts its Porto design centre\n\nKelpwave will shut its design centre in Porto, the company said on Friday.\n").unwrap_err();
-        assert!(matches!(error, ImportError::NoDate { .. }), "{error}");
+        assert!(matches!(&error, ImportError::Refused(r) if r.missing == Missing::Date), "{error}");
+        assert!(error.to_string().contains("--date YYYY-MM-DD"), "{error}");
+    }
+
+    #[test]
+    fn a_title_without_letters_gets_a_slug_from_source_and_date() {
+        let date = DateValue::parse("2025-11-20").unwrap();
+        assert_eq!(article_slug("?!… ---", Some("AFP"), &date), "afp-2025-11-20");
+        assert_eq!(article_slug("...", None, &date), "article-2025-11-20");
+        assert_eq!(article_slug("Chips, again", None, &date), "chips-again");
     }
 
     #[test]

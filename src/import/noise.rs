@@ -7,6 +7,10 @@
 use std::fmt;
 
 use super::phrases::{Match, PHRASES};
+use super::shapes::{
+    app_promotion, comment_count, kicker, market_line, menu_line, newsletter_promotion, reading_time, section_menu,
+    slug_line,
+};
 
 /// Why a line or block was dropped; `--explain` prints these.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -43,6 +47,18 @@ pub enum Rule {
     /// Outside the block the readability pass chose as the article.
     OutsideArticle,
     Media,
+    /// "Print", "Une faute ?", "Signaler une erreur": tools for the page, not its text.
+    PageTools,
+    /// "Reuters • 3 min read", "Lecture 4 min".
+    ReadingTime,
+    /// "WHAT'S THE STORY?", "EXPLAINER": a label above a part of the page.
+    Kicker,
+    /// "…/ Newslooks/ WASHINGTON/ J. Mansour/ Morning Edition/": an aggregator's slug line.
+    SlugLine,
+    /// A sentence cut in two by an advertising line was joined again around it.
+    SplitByAd,
+    /// Elements nested deeper than the importer walks, kept as their text.
+    TooDeep,
 }
 
 impl Rule {
@@ -75,6 +91,12 @@ impl Rule {
             Rule::LinkList => "block made mostly of links",
             Rule::OutsideArticle => "outside the main article block",
             Rule::Media => "embedded media",
+            Rule::PageTools => "page tools (print, report an error)",
+            Rule::ReadingTime => "reading time",
+            Rule::Kicker => "kicker or section label",
+            Rule::SlugLine => "slug line of an aggregator",
+            Rule::SplitByAd => "advertising inside a sentence (the sentence was joined again)",
+            Rule::TooDeep => "nested too deep: flattened into its text",
         }
     }
 
@@ -128,16 +150,31 @@ pub fn classify(line: &str) -> Option<Rule> {
             Match::Prefix => {
                 bare.starts_with(phrase)
                     && !bare[phrase.len()..].starts_with(char::is_alphanumeric)
-                    && (words <= SHORT_LINE_WORDS || rule == Rule::WireCredits)
+                    && (words <= SHORT_LINE_WORDS || matches!(rule, Rule::WireCredits | Rule::Copyright))
             }
-            Match::Within => words <= SHORT_LINE_WORDS && contains_phrase(bare, phrase),
+            // "Norvale n'a pas souhaité faire de commentaire.": a sentence, not a widget.
+            Match::Within => {
+                words <= SHORT_LINE_WORDS && !(words >= 8 && ends_sentence(line)) && contains_phrase(bare, phrase)
+            }
         };
         if hit {
             return Some(rule);
         }
     }
-    if menu_line(line) {
+    if app_promotion(bare) || newsletter_promotion(bare) {
+        return Some(Rule::Newsletter);
+    }
+    if reading_time(bare) {
+        return Some(Rule::ReadingTime);
+    }
+    if menu_line(line) || section_menu(line) {
         return Some(Rule::Navigation);
+    }
+    if slug_line(line) {
+        return Some(Rule::SlugLine);
+    }
+    if kicker(line) {
+        return Some(Rule::Kicker);
     }
     if !bare.is_empty() && !bare.chars().any(char::is_alphabetic) {
         return Some(Rule::NumbersOnly);
@@ -152,50 +189,6 @@ fn contains_phrase(text: &str, phrase: &str) -> bool {
         let after = text[at + phrase.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(|c| c.is_alphanumeric() && phrase.len() < 6)
     })
-}
-
-const CURRENCIES: &[&str] = &["usd", "eur", "gbp", "jpy", "cny", "chf", "hkd", "krw", "twd", "$", "€", "£", "¥"];
-const EXCHANGES: &[&str] =
-    &["nasdaq", "nyse", "euronext", "xetra", "lse", "hkex", "sse", "szse", "tse", "six", "otc", "amex", "krx", "twse"];
-
-/// `231,4400 USD NASDAQ -0,34%`, `+0.55%`, `EUR/USD 1.0842`: prices, quotes, changes.
-fn market_line(folded: &str) -> Option<Rule> {
-    let tokens: Vec<&str> = folded.split_whitespace().collect();
-    if tokens.is_empty() || tokens.len() > 10 {
-        return None;
-    }
-    let is_number = |t: &str| {
-        let t = t.trim_start_matches(['+', '-', '−']).trim_end_matches('%');
-        !t.is_empty()
-            && t.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-            && t.chars().any(|c| c.is_ascii_digit())
-    };
-    let numbers = tokens.iter().filter(|t| is_number(t)).count();
-    let change = tokens.iter().any(|t| t.ends_with('%') && t.starts_with(['+', '-', '−']) && is_number(t));
-    let currency = tokens.iter().any(|t| CURRENCIES.contains(t) || t.contains("usd") && t.contains('/'));
-    let exchange = tokens.iter().any(|t| EXCHANGES.contains(t));
-    let listed = numbers >= 1 && (currency || exchange) && (change || numbers >= 2 || exchange);
-    (listed || change && tokens.len() <= 3).then_some(Rule::MarketData)
-}
-
-/// "0 commentaire", "12 comments".
-fn comment_count(folded: &str) -> bool {
-    let mut tokens = folded.split_whitespace();
-    let (Some(count), Some(word), None) = (tokens.next(), tokens.next(), tokens.next()) else { return false };
-    count.chars().all(|c| c.is_ascii_digit()) && (word.starts_with("commentaire") || word.starts_with("comment"))
-}
-
-/// "World | Technology | Business", "Accueil > Économie > Tech": short items and separators.
-fn menu_line(line: &str) -> bool {
-    let separators = line.matches(['|', '>', '›', '·', '•']).count();
-    let pieces: Vec<&str> =
-        line.split(['|', '>', '›', '·', '•']).map(str::trim).filter(|piece| !piece.is_empty()).collect();
-    let is_item = |piece: &&str| {
-        piece.split_whitespace().count() <= 3
-            && piece.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            && piece.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '\'' | '’' | '&' | '.'))
-    };
-    separators > 0 && pieces.len() >= 2 && pieces.iter().all(is_item)
 }
 
 /// Words in `line`.
@@ -241,6 +234,23 @@ mod tests {
     }
 
     #[test]
+    fn furniture_of_real_pages() {
+        assert_eq!(classify("NVDA 182.74 +1.96 (1.09%)"), Some(Rule::MarketData));
+        assert_eq!(classify("Une faute?"), Some(Rule::PageTools));
+        assert_eq!(classify("Signaler une erreur"), Some(Rule::PageTools));
+        assert_eq!(classify("Imprimer"), Some(Rule::PageTools));
+        assert_eq!(classify("storybild"), Some(Rule::Media));
+        assert_eq!(classify("Sur ce sujet"), Some(Rule::Related));
+        assert_eq!(classify("Reuters • 3 min read"), Some(Rule::ReadingTime));
+        assert_eq!(classify("WHAT'S THE STORY?"), Some(Rule::Kicker));
+        assert_eq!(classify("More Stories You Might Enjoy"), Some(Rule::Related));
+        assert_eq!(classify("… / Wirelooks/ WASHINGTON/ J. Fictif/ Morning Edition/"), Some(Rule::SlugLine));
+        assert_eq!(classify("Menu World U.S. Politics Business Tech Science Health"), Some(Rule::Navigation));
+        assert_eq!(classify("World Bank Warns Asia Over Chip Subsidies"), None);
+        assert_eq!(classify("EU"), None);
+    }
+
+    #[test]
     fn price_lines_are_market_data() {
         assert_eq!(classify("231,4400 USD NASDAQ -0,34%"), Some(Rule::MarketData));
         assert_eq!(classify("48,12 EUR Euronext Paris +1,05%"), Some(Rule::MarketData));
@@ -254,6 +264,8 @@ mod tests {
         assert_eq!(classify(sentence), None);
         assert_eq!(classify("Trade tensions rose again"), None);
         assert_eq!(classify("The lab employed 120 people in 2024."), None);
+        assert_eq!(classify("Norvale Systems n'a pas souhaité faire de commentaire."), None);
+        assert_eq!(classify("The board said it would not consent to the sale."), None);
     }
 
     #[test]

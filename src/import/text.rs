@@ -5,20 +5,21 @@
 //! the body runs from the first to the last line of prose; everything else is read as
 //! metadata or dropped with the rule that caught it.
 
-use super::byline::{agency_in, agency_in_parentheses, byline_in, caption_in, reporters_in, same_text};
+use super::byline::{
+    agency_in, agency_in_parentheses, agency_named, byline_in, caption_in, french_credits, is_caption_like,
+    is_photo_caption, person_name, reporter_names, reporters_in, same_text,
+};
+use super::datelines::{dates_in_line, is_date_line};
 use super::dates::{DateContext, find_date};
+use super::headline::{self, Candidate};
+use super::lines::{Line, unwrap_paragraphs};
 use super::markdown::{caption, escape};
-use super::noise::{Rule, classify, ends_sentence, is_prose, word_count};
+use super::noise::{Rule, ends_sentence, fold, is_prose, word_count};
+use super::refusal::Considered;
 use super::{Caption, Dropped, Page};
 
-/// Lines after the headline that may still be byline, dateline or credits.
-const HEADER_SEARCH_LINES: usize = 40;
-
-struct Line {
-    number: usize,
-    text: String,
-    rule: Option<Rule>,
-}
+/// Lines at the top of a page searched for the headline.
+const HEADER_SEARCH_LINES: usize = 80;
 
 enum Block {
     Paragraph(String),
@@ -30,40 +31,47 @@ enum Block {
 pub fn extract(input: &str, context: DateContext) -> Page {
     let raw: Vec<String> =
         input.lines().map(|raw| raw.replace('\u{a0}', " ").split_whitespace().collect::<Vec<_>>().join(" ")).collect();
-    let lines = unwrap_paragraphs(&raw, context);
     let mut page = Page::default();
+    let lines = unwrap_paragraphs(&raw, context, &mut page.dropped);
     let drop = |page: &mut Page, line: &Line, rule: Rule| {
         page.dropped.push(Dropped { location: format!("line {}", line.number), text: line.text.clone(), rule });
     };
 
-    let header =
-        lines.iter().take(HEADER_SEARCH_LINES).position(|line| line.rule.is_none() && is_header_line(line, context));
-    let title_at = match header {
-        Some(header) => lines[..header].iter().rposition(could_be_title),
-        None => None,
-    }
-    .or_else(|| lines.iter().position(could_be_title));
-    let Some(title_at) = title_at else {
-        for line in &lines {
-            drop(&mut page, line, line.rule.unwrap_or(Rule::BeforeHeadline));
-        }
-        return page;
-    };
-    for line in &lines[..title_at] {
-        drop(&mut page, line, line.rule.unwrap_or(Rule::BeforeHeadline));
-    }
-    page.title = lines[title_at].text.clone();
-
-    let rest = &lines[title_at + 1..];
-    let body_end = rest
+    let body_start = body_start(&lines);
+    let candidates: Vec<Candidate<'_>> = lines
         .iter()
-        .rposition(|line| line.rule.is_none() && is_prose(&line.text) && caption_in(&line.text).is_none())
+        .take(HEADER_SEARCH_LINES)
+        .map(|line| Candidate { number: line.number, text: &line.text, noise: line.rule.is_some() })
+        .collect();
+    let (title_at, considered) = headline::choose(&candidates, body_start, context);
+    page.title_candidates = considered;
+    // Without a headline (one may be given with --title) the body is read all the same.
+    let title_at = title_at.unwrap_or(usize::MAX);
+    if let Some(line) = lines.get(title_at) {
+        page.title = line.text.clone();
+    }
+
+    // The report ends with its last prose line or short sentence ("Shares fell 4%.").
+    let body_end = lines
+        .iter()
+        .rposition(|line| {
+            let sentence = is_prose(&line.text) || (word_count(&line.text) >= 4 && ends_sentence(&line.text));
+            line.rule.is_none() && sentence && caption_in(&line.text).is_none()
+        })
         .map_or(0, |i| i + 1);
     let mut blocks: Vec<Block> = Vec::new();
     let mut body_started = false;
     let mut widget: Option<Rule> = None;
-    for (index, line) in rest.iter().enumerate() {
+    for (index, line) in lines.iter().enumerate() {
         let text = line.text.as_str();
+        if index == title_at {
+            continue;
+        }
+        if let Some(credits) = french_credits(text) {
+            page.credits.get_or_insert(credits);
+            drop(&mut page, line, Rule::WireCredits);
+            continue;
+        }
         if line.rule == Some(Rule::WireCredits) {
             if page.byline.is_none() {
                 page.byline = reporters_in(text);
@@ -71,31 +79,57 @@ pub fn extract(input: &str, context: DateContext) -> Page {
             drop(&mut page, line, Rule::WireCredits);
             continue;
         }
+        if line.rule == Some(Rule::ReadingTime)
+            && let Some(agency) = text.split(['•', '|', '·', '-']).next().and_then(agency_named)
+        {
+            page.agency.get_or_insert(agency.to_owned());
+        }
         if let Some(rule) = line.rule {
             widget = rule.opens_widget().then_some(rule).or(widget);
             drop(&mut page, line, rule);
             continue;
         }
-        if index >= body_end {
-            drop(&mut page, line, widget.unwrap_or(Rule::AfterBody));
+        let repeat = lines[..index].iter().any(|earlier| earlier.rule.is_none() && same_text(&earlier.text, text));
+        if repeat {
+            drop(&mut page, line, Rule::DuplicateCaption);
             continue;
         }
-        if let Some(found) = caption_in(text) {
-            let seen = page.caption.iter().chain(blocks.iter().filter_map(|b| match b {
-                Block::Figure(c) => Some(c),
-                _ => None,
-            }));
-            if seen.into_iter().any(|c| same_text(&c.text, &found.text)) {
-                drop(&mut page, line, Rule::DuplicateCaption);
-            } else if page.caption.is_none() {
+        // "Ana Ficta" / "Technology reporter": a name above the reporter's role.
+        if page.byline.is_none()
+            && lines.get(index + 1).is_some_and(|next| is_reporter_role(&next.text))
+            && let Some(name) = person_name(text)
+        {
+            page.byline = Some(name);
+            drop(&mut page, line, Rule::Metadata);
+            continue;
+        }
+        if index > 0 && is_reporter_role(text) && page.byline.as_deref() == Some(lines[index - 1].text.as_str()) {
+            drop(&mut page, line, Rule::Metadata);
+            continue;
+        }
+        if !is_prose(text) && !is_caption_like(text) && read_header(&mut page, text, context) {
+            drop(&mut page, line, Rule::Metadata);
+            continue;
+        }
+        if (title_at != usize::MAX && index < title_at) || index >= body_end {
+            drop(
+                &mut page,
+                line,
+                if index < title_at { Rule::BeforeHeadline } else { widget.unwrap_or(Rule::AfterBody) },
+            );
+            continue;
+        }
+        let repeated_later = lines[index + 1..].iter().any(|later| same_text(&later.text, text));
+        let found = caption_in(text).or_else(|| {
+            (repeated_later || is_caption_like(text) && (!is_prose(text) || is_photo_caption(text)))
+                .then(|| Caption { text: text.to_owned(), credit: None })
+        });
+        if let Some(found) = found {
+            if page.caption.is_none() {
                 page.caption = Some(found);
             } else {
                 blocks.push(Block::Figure(found));
             }
-            continue;
-        }
-        if !body_started && !is_prose(text) && read_header(&mut page, text, context) {
-            drop(&mut page, line, Rule::Metadata);
             continue;
         }
         let words = word_count(text);
@@ -106,7 +140,11 @@ pub fn extract(input: &str, context: DateContext) -> Page {
             }
             continue;
         }
-        if is_prose(text) || (body_started && words >= 3 && ends_sentence(text)) {
+        // "Here's what you need to know about the new rules:" introduces a list or a quote;
+        // so does a shorter "Key points:" when a list or prose follows it.
+        let introduces =
+            body_started && text.ends_with(':') && (words >= 5 || words >= 2 && next_introduced(&lines[index + 1..]));
+        if is_prose(text) || (body_started && words >= 3 && ends_sentence(text)) || introduces {
             body_started = true;
             widget = None;
             blocks.push(Block::Paragraph(text.to_owned()));
@@ -114,7 +152,7 @@ pub fn extract(input: &str, context: DateContext) -> Page {
         }
         if let Some(rule) = widget {
             drop(&mut page, line, rule);
-        } else if body_started && is_subheading(text) && next_is_prose(&rest[index + 1..]) {
+        } else if body_started && is_subheading(text) && next_is_prose(&lines[index + 1..]) {
             blocks.push(Block::Heading(text.to_owned()));
         } else {
             drop(&mut page, line, Rule::ShortFragment);
@@ -122,93 +160,115 @@ pub fn extract(input: &str, context: DateContext) -> Page {
     }
 
     finish(&mut page, blocks, context);
+    if page.published.is_none() {
+        page.date_candidates = date_candidates(&lines, body_start, context);
+    }
     page
 }
 
-/// Shortest line that may be part of a paragraph wrapped at a fixed width.
-const WRAPPED_LINE_CHARS: usize = 45;
+/// The first line of the report: the first prose line followed closely by more prose
+/// (a cookie banner or a teaser is a lone prose line).
+fn body_start(lines: &[Line]) -> usize {
+    // "Will Europe's chip subsidies survive the budget fight?" is a headline, not the report.
+    let question = |text: &str| word_count(text) < 20 && text.trim_end().ends_with(['?', '!']);
+    let prose: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, line)| {
+            line.rule.is_none() && is_prose(&line.text) && !question(&line.text) && caption_in(&line.text).is_none()
+        })
+        .map(|(index, _)| index)
+        .collect();
+    prose
+        .windows(2)
+        .find(|pair| pair[1] - pair[0] <= 4)
+        .map(|pair| pair[0])
+        .or_else(|| prose.first().copied())
+        .unwrap_or(lines.len())
+}
 
-/// The non-empty lines, classified. When the page is hard-wrapped (e-mailed wire copy,
-/// a text-mode browser), the lines of each paragraph are joined first: a long line
-/// that does not end a sentence continues on the next, unless either is a widget,
-/// a caption, a list item, a byline or a dateline.
-fn unwrap_paragraphs(raw: &[String], context: DateContext) -> Vec<Line> {
-    let standalone = |text: &str| {
-        classify(text).is_some()
-            || caption_in(text).is_some()
-            || list_item(text).is_some()
-            || (word_count(text) <= 16 && is_header_text(text, context))
-    };
-    let continues = |text: &str, next: &str| {
-        text.chars().count() >= WRAPPED_LINE_CHARS && !ends_sentence(text) && !next.is_empty() && !standalone(next)
-    };
-    let non_empty = raw.iter().filter(|l| !l.is_empty()).count();
-    let wrapped = raw.windows(2).filter(|pair| continues(&pair[0], &pair[1]) && !standalone(&pair[0])).count();
-    let hard_wrapped = non_empty > 0 && wrapped * 4 >= non_empty;
-
-    let mut lines: Vec<Line> = Vec::new();
-    let mut joining = false;
-    for (index, text) in raw.iter().enumerate() {
-        if text.is_empty() {
-            joining = false;
-            continue;
-        }
-        match lines.last_mut() {
-            Some(last) if joining => {
-                last.text.push(' ');
-                last.text.push_str(text);
-            }
-            _ => lines.push(Line { number: index + 1, text: text.clone(), rule: None }),
-        }
-        let next = raw.get(index + 1).map_or("", String::as_str);
-        joining = hard_wrapped && !standalone(text) && continues(text, next);
-    }
-    for line in &mut lines {
-        line.rule = classify(&line.text);
-    }
+/// For a refusal: the lines near the headline that hold a number or a date word, and
+/// why none gave the date.
+fn date_candidates(lines: &[Line], body_start: usize, context: DateContext) -> Vec<Considered> {
     lines
+        .iter()
+        .enumerate()
+        .take(body_start.saturating_add(3).min(HEADER_SEARCH_LINES))
+        .filter(|(_, line)| {
+            let folded = fold(&line.text);
+            line.text.chars().any(|c| c.is_ascii_digit())
+                || ["publi", "updated", "mis a jour", "posted", "date"].iter().any(|w| folded.contains(w))
+        })
+        .map(|(_, line)| {
+            let verdict = if line.rule.is_some_and(|r| r != Rule::Metadata) {
+                format!("dropped as {}", line.rule.map(Rule::describe).unwrap_or_default())
+            } else if find_date(&line.text, context).is_none() {
+                "no date in it".to_owned()
+            } else if is_caption_like(&line.text) || caption_in(&line.text).is_some() {
+                "a photo caption: its date is not the publication date".to_owned()
+            } else {
+                "a date inside the text, not a dateline".to_owned()
+            };
+            Considered::new(format!("line {}", line.number), &line.text, verdict)
+        })
+        .collect()
 }
 
-/// Byline, dateline or agency line: short, and says who or when.
-fn is_header_line(line: &Line, context: DateContext) -> bool {
-    word_count(&line.text) <= 16 && !is_prose(&line.text) && is_header_text(&line.text, context)
-}
-
-fn is_header_text(text: &str, context: DateContext) -> bool {
-    byline_in(text).is_some() || agency_in(text).is_some() || find_date(text, context).is_some()
-}
-
-/// Reads a header line into the page; false when it says nothing the page needs.
+/// Reads a header line into the page; false when it says nothing the page needs. A date
+/// counts only on a date line or beside a label, a byline or an agency credit: a date
+/// in a caption or a sentence is not the publication date.
 fn read_header(page: &mut Page, text: &str, context: DateContext) -> bool {
     let mut used = false;
-    if let Some(byline) = byline_in(text) {
-        page.byline.get_or_insert(byline);
+    if let Some(byline) = byline_in(text).or_else(|| reporter_names(text)) {
+        // "By Reuters", "Par AFP": an agency, not a reporter.
+        match agency_named(&byline) {
+            Some(agency) => {
+                page.agency.get_or_insert(agency.to_owned());
+            }
+            None => {
+                page.byline.get_or_insert(byline);
+            }
+        }
         used = true;
     }
     if let Some(agency) = agency_in(text) {
         page.agency.get_or_insert(agency.to_owned());
         used = true;
     }
-    let lowered = text.to_lowercase();
-    if let Some(date) = find_date(text, context) {
-        let is_update = ["updated", "mis à jour", "modifié", "actualisé"].iter().any(|w| lowered.starts_with(w));
-        let published = lowered.find(|c: char| c.is_ascii_digit()).map_or(text, |at| &text[..at]);
-        let only_update = is_update && !published.to_lowercase().contains("publi");
-        if only_update && page.published.is_some() {
-            page.updated.get_or_insert(date);
-        } else {
-            page.published.get_or_insert(date);
-        }
-        used = true;
+    let folded = fold(text);
+    let labelled = ["publi", "updated", "mis a jour", "posted", "act:", "actualise", "modifie", "date:"]
+        .iter()
+        .any(|label| folded.contains(label));
+    if used || labelled || is_date_line(text, context) {
+        let dates = dates_in_line(text, context);
+        used |= !dates.is_empty();
+        dates.add_to(&mut page.published, &mut page.updated);
     }
     used
 }
 
-fn could_be_title(line: &Line) -> bool {
-    line.rule.is_none() && word_count(&line.text) >= 3 && caption_in(&line.text).is_none()
+/// "Technology reporter", "Correspondante à Pékin", "Senior editor, Asia".
+fn is_reporter_role(text: &str) -> bool {
+    let folded = fold(text);
+    word_count(text) <= 6
+        && !ends_sentence(text)
+        && [
+            "reporter",
+            "correspondent",
+            "editor",
+            "journalist",
+            "journaliste",
+            "correspondant",
+            "envoye special",
+            "redacteur",
+            "redactrice",
+            "chroniqueur",
+        ]
+        .iter()
+        .any(|role| folded.contains(role))
 }
 
-fn list_item(text: &str) -> Option<&str> {
+pub(super) fn list_item(text: &str) -> Option<&str> {
     ["- ", "• ", "* ", "– ", "— ", "· "].iter().find_map(|marker| text.strip_prefix(marker)).map(str::trim)
 }
 
@@ -224,6 +284,13 @@ fn next_is_prose(rest: &[Line]) -> bool {
     rest.iter().find(|line| line.rule.is_none()).is_some_and(|line| is_prose(&line.text))
 }
 
+/// Whether the next kept line is a list item or prose, as after a line that introduces them.
+fn next_introduced(rest: &[Line]) -> bool {
+    rest.iter()
+        .find(|line| line.rule.is_none())
+        .is_some_and(|line| list_item(&line.text).is_some() || is_prose(&line.text))
+}
+
 /// Lede, agency from a wire dateline, summary text and the Markdown body.
 fn finish(page: &mut Page, blocks: Vec<Block>, context: DateContext) {
     let lede = blocks.iter().find_map(|b| match b {
@@ -232,7 +299,7 @@ fn finish(page: &mut Page, blocks: Vec<Block>, context: DateContext) {
     });
     if let Some(lede) = &lede {
         if page.agency.is_none() {
-            page.agency = agency_in_parentheses(lede).map(str::to_owned);
+            page.agency = agency_in_parentheses(lede.split(" - ").next().unwrap_or_default()).map(str::to_owned);
         }
         if page.published.is_none() {
             let dateline = lede.split([' ', '-', '–', '—']).take(8).collect::<Vec<_>>().join(" ");
@@ -296,6 +363,31 @@ mod tests {
         assert!(rules.contains(&Rule::DuplicateCaption), "{rules:?}");
         assert!(rules.contains(&Rule::MarketData), "{rules:?}");
         assert!(page.lede.starts_with("Le groupe Norvale"));
+    }
+
+    #[test]
+    fn a_caption_is_never_the_headline_the_date_or_the_summary() {
+        let input = "Trending: Chips\nVeldmark halts service visits in China\nA Veldmark machine at a fab in Shanghai. Photo taken May 10, 2025.\n\nVeldmark has stopped sending engineers to service its machines at several Chinese fabs, people familiar with the matter said.\n\nThe move affects older machines sold before the export controls were tightened, the people said.\n";
+        let page = extract(input, DateContext { french: false, year: 2025 });
+        assert_eq!(page.title, "Veldmark halts service visits in China");
+        assert_eq!(page.published, None, "a photo's date is not the publication date");
+        assert!(page.lede.starts_with("Veldmark has stopped"), "{}", page.lede);
+        assert_eq!(page.caption.unwrap().text, "A Veldmark machine at a fab in Shanghai. Photo taken May 10, 2025.");
+    }
+
+    #[test]
+    fn a_sentence_split_by_an_ad_line_is_joined_again() {
+        let input = "Kelpwave opens a plant in Porto\nMarch 4, 2025\n\nKelpwave opened a chip packaging plant near Porto on Monday, the company said, after two years of building work and a long\nAdvertisement\nwait for permits from the city.\n\nThe plant will employ about 600 people when it reaches full output next year, it said.\n";
+        let page = extract(input, DateContext { french: false, year: 2025 });
+        assert!(page.lede.ends_with("a long wait for permits from the city."), "{}", page.lede);
+        assert!(page.dropped.iter().any(|d| d.rule == Rule::SplitByAd));
+    }
+
+    #[test]
+    fn a_short_line_that_introduces_a_list_is_kept() {
+        let input = "Kelpwave opens a plant in Porto\nMarch 4, 2025\n\nKelpwave opened a chip packaging plant near Porto on Monday, the company said, after two years of building work.\n\nWhat changes for suppliers:\n\n- Orders go through the new plant from April, the company said.\n\nThe plant will employ about 600 people when it reaches full output next year, it said.\n";
+        let page = extract(input, DateContext { french: false, year: 2025 });
+        assert!(page.body.iter().any(|block| block == "What changes for suppliers:"), "{:?}", page.body);
     }
 
     #[test]

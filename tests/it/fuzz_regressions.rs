@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 #[path = "../../fuzz/fuzz_targets/import_common.rs"]
 mod import_common;
+#[path = "../../fuzz/fuzz_targets/site_common.rs"]
+mod site_common;
 
 use briefing::content::markdown::render;
 use briefing::content::{Article, ParseContext, Topic};
@@ -61,5 +63,12 @@ fn import_inputs_import_or_fail_cleanly_and_round_trip() {
     }
     for (_, text) in inputs("import_html") {
         import_common::import_round_trips(&importer, &import_common::html_page(&text));
+    }
+}
+
+#[test]
+fn site_build_inputs_build_or_fail_cleanly() {
+    for (_, text) in inputs("site_build") {
+        site_common::build_site(&text);
     }
 }

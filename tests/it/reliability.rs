@@ -133,3 +133,22 @@ fn hostile_markup_never_reaches_a_page() {
     let index = read(site.path().join("public/search/d/0.json"));
     assert!(index.contains("\\u003c/title>\\u003cscript>"), "{index}");
 }
+
+#[test]
+fn hidden_markdown_files_in_content_are_named_in_a_warning() {
+    let site = site_copy("sites/minimal");
+    fs::create_dir(site.path().join("content/articles/2025")).unwrap();
+    fs::write(site.path().join("content/articles/2025/.md"), article("Punctuation only", "Text.")).unwrap();
+    fs::write(site.path().join("content/articles/.draft.md"), article("Draft", "Text.")).unwrap();
+    fs::write(site.path().join("content/articles/.#first.md"), "an editor's lock file").unwrap();
+    let output = build(site.path(), &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let skipped = "hidden file (its name starts with `.`), so not built; rename it to publish it";
+    assert_eq!(
+        stderr(&output),
+        format!("warning: content/articles/.draft.md: {skipped}\nwarning: content/articles/2025/.md: {skipped}\n")
+    );
+    assert!(!site.path().join("public/articles/draft").exists());
+    let check = briefing().arg("check").arg("--root").arg(site.path()).output().unwrap();
+    assert!(stderr(&check).contains(&format!("warning: content/articles/2025/.md: {skipped}")), "{}", stderr(&check));
+}

@@ -389,3 +389,23 @@ fn a_link_to_an_article_file_follows_its_new_address() {
     server.wait_for("/articles/lab-closes/", "the new address", |r| r.body.contains("href=\"/articles/ohio-fab/\""));
     assert_eq!(server.get("/articles/fab-opens/").status, 404);
 }
+
+#[cfg(unix)]
+#[test]
+fn links_out_of_the_site_are_never_served() {
+    let server = Server::start();
+    let outside = TempDir::new().unwrap();
+    fs::write(outside.path().join("environ"), "SECRET_TOKEN=hunter2\n").unwrap();
+    let secret_article = "---\ntitle: \"Secret\"\ndate: 2025-01-01\ntopics: [chips]\n---\nSECRET_TOKEN\n";
+    fs::write(outside.path().join("secret.md"), secret_article).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("environ"), server.path("static/environ.txt")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("secret.md"), server.path("content/articles/secret.md")).unwrap();
+    let home = server.wait_for("/", "the links as errors", |r| r.body.contains("outside the site root"));
+    assert!(home.body.contains("static/environ.txt"), "{}", home.body);
+    assert!(home.body.contains("content/articles/secret.md"), "{}", home.body);
+    for path in ["/environ.txt", "/articles/secret/"] {
+        let response = server.get(path);
+        assert_eq!(response.status, 404, "{path}");
+        assert!(!response.body.contains("SECRET_TOKEN"), "{path} served a file from outside the site");
+    }
+}

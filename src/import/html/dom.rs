@@ -60,15 +60,27 @@ pub fn raw_text(node: &Handle) -> String {
     raw
 }
 
+/// Iterative: the tree is untrusted and may nest far deeper than the stack allows.
 fn collect_text(node: &Handle, out: &mut String) {
-    match &node.data {
-        NodeData::Text { contents } => out.push_str(&contents.borrow()),
-        NodeData::Element { name, .. } if matches!(&*name.local, "script" | "style" | "template" | "noscript") => {}
-        _ => {
-            for child in node.children.borrow().iter() {
-                collect_text(child, out);
-                if tag(child).is_some_and(is_block) {
-                    out.push(' ');
+    enum Step {
+        Visit(Handle),
+        Space,
+    }
+    let mut stack = vec![Step::Visit(node.clone())];
+    while let Some(step) = stack.pop() {
+        let Step::Visit(current) = step else {
+            out.push(' ');
+            continue;
+        };
+        match &current.data {
+            NodeData::Text { contents } => out.push_str(&contents.borrow()),
+            NodeData::Element { name, .. } if matches!(&*name.local, "script" | "style" | "template" | "noscript") => {}
+            _ => {
+                for child in current.children.borrow().iter().rev() {
+                    if tag(child).is_some_and(is_block) {
+                        stack.push(Step::Space);
+                    }
+                    stack.push(Step::Visit(child.clone()));
                 }
             }
         }
@@ -77,10 +89,41 @@ fn collect_text(node: &Handle, out: &mut String) {
 
 /// Characters of text inside links, for link density.
 pub fn link_text_len(node: &Handle) -> usize {
-    if tag(node) == Some("a") {
-        return text(node).chars().count();
+    descendants(node).iter().filter(|n| tag(n) == Some("a")).map(|a| text(a).chars().count()).sum()
+}
+
+/// Deepest element nesting kept from a page. Real articles nest a few dozen levels; a
+/// page nested deeper (20,000 unclosed `<b>`, 100,000 `<div>`) is flattened below this
+/// depth into its text, so that no later walk, ours or the Markdown converter's, can
+/// exhaust the stack.
+pub const MAX_HTML_DEPTH: usize = 160;
+
+/// Replaces the children of every element at `MAX_HTML_DEPTH` by the text nodes of its
+/// subtree, in order. Returns how many elements were flattened.
+pub fn flatten_below_max_depth(root: &Handle) -> usize {
+    let mut flattened = 0;
+    let mut stack = vec![(root.clone(), 0usize)];
+    while let Some((node, depth)) = stack.pop() {
+        if depth >= MAX_HTML_DEPTH && tag(&node).is_some() {
+            let mut texts = Vec::new();
+            let mut pending: Vec<Handle> = node.children.borrow().iter().rev().cloned().collect();
+            while let Some(current) = pending.pop() {
+                match &current.data {
+                    NodeData::Text { .. } => texts.push(current.clone()),
+                    NodeData::Element { name, .. } if matches!(&*name.local, "script" | "style" | "template") => {}
+                    _ => pending.extend(current.children.borrow().iter().rev().cloned()),
+                }
+            }
+            for text_node in &texts {
+                text_node.parent.set(Some(std::rc::Rc::downgrade(&node)));
+            }
+            *node.children.borrow_mut() = texts;
+            flattened += 1;
+            continue;
+        }
+        stack.extend(node.children.borrow().iter().map(|child| (child.clone(), depth + 1)));
     }
-    node.children.borrow().iter().map(link_text_len).sum()
+    flattened
 }
 
 /// Share of a subtree's text that is link text: menus and related lists are near 1.
@@ -123,6 +166,60 @@ pub fn is_block(tag: &str) -> bool {
             | "dd"
             | "pre"
     )
+}
+
+/// The paragraphs of prose of a subtree, in document order: the text of each `<p>`,
+/// and the text that pages set without one — a `<div>` holding only text, or runs of
+/// text between `<br><br>` in a container.
+pub fn paragraphs(root: &Handle) -> Vec<(Handle, String)> {
+    let mut found = Vec::new();
+    for node in descendants(root) {
+        match tag(&node) {
+            Some("p") => found.push((node.clone(), text(&node))),
+            Some("div" | "section" | "td" | "article" | "main" | "body") => {
+                let children = node.children.borrow();
+                let has_blocks = children.iter().any(|c| tag(c).is_some_and(|t| is_block(t) && t != "br"));
+                let mut run = String::new();
+                let mut breaks = 0;
+                let mut flush = |run: &mut String| {
+                    let paragraph = run.split_whitespace().collect::<Vec<_>>().join(" ");
+                    if paragraph.chars().count() >= 25 {
+                        found.push((node.clone(), paragraph));
+                    }
+                    run.clear();
+                };
+                for child in children.iter() {
+                    match (&child.data, tag(child)) {
+                        (NodeData::Text { contents }, _) => {
+                            if breaks >= 2 {
+                                flush(&mut run);
+                            }
+                            breaks = 0;
+                            run.push_str(&contents.borrow());
+                        }
+                        (_, Some("br")) => breaks += 1,
+                        (_, Some(name)) if !is_block(name) => {
+                            breaks = 0;
+                            run.push(' ');
+                            run.push_str(&text(child));
+                        }
+                        _ => {
+                            flush(&mut run);
+                            breaks = 0;
+                        }
+                    }
+                }
+                // A `<div>` of text is a paragraph whole; loose text beside blocks counts
+                // only when long enough not to be a label.
+                if !has_blocks || run.split_whitespace().count() >= 8 {
+                    flush(&mut run);
+                }
+            }
+            _ => {}
+        }
+    }
+    found.retain(|(_, text)| !text.is_empty());
+    found
 }
 
 /// Elements of the subtree, in document order, the root included.

@@ -4,14 +4,19 @@
 use markup5ever_rcdom::Handle;
 use serde_json::Value;
 
-use super::dom::{attr, descendants, raw_text, tag, text};
+use super::dom::{attr, class_tokens, descendants, raw_text, tag, text};
 
 /// Metadata read from the whole page before anything is removed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Metadata {
+    /// JSON-LD `headline`.
     pub headline: Option<String>,
+    pub og_title: Option<String>,
     pub document_title: Option<String>,
-    pub first_h1: Option<String>,
+    /// The first few `<h1>`, in document order.
+    pub h1s: Vec<String>,
+    /// Elements marked as the headline: `itemprop="headline"`, a heading classed `headline`.
+    pub marked_headlines: Vec<String>,
     pub published: Option<String>,
     pub modified: Option<String>,
     pub first_time: Option<String>,
@@ -24,13 +29,15 @@ pub struct Metadata {
 
 pub fn read(document: &Handle) -> Metadata {
     let mut meta = Metadata::default();
-    let mut og_title = None;
     let mut og_url = None;
     for node in descendants(document) {
         match tag(&node).unwrap_or_default() {
             "html" => meta.lang = attr(&node, "lang").map(|l| l.trim().to_lowercase()).filter(|l| !l.is_empty()),
             "title" if meta.document_title.is_none() => meta.document_title = Some(text(&node)),
-            "h1" if meta.first_h1.is_none() => meta.first_h1 = Some(text(&node)).filter(|t| !t.is_empty()),
+            "h1" if meta.h1s.len() < 3 => meta.h1s.extend(Some(text(&node)).filter(|t| !t.is_empty())),
+            _ if meta.marked_headlines.len() < 3 && is_marked_headline(&node) => {
+                meta.marked_headlines.extend(Some(text(&node)).filter(|t| !t.is_empty()));
+            }
             "meta" => {
                 let key = attr(&node, "property").or_else(|| attr(&node, "name")).unwrap_or_default().to_lowercase();
                 let Some(content) = attr(&node, "content").map(|c| c.trim().to_owned()).filter(|c| !c.is_empty())
@@ -38,7 +45,7 @@ pub fn read(document: &Handle) -> Metadata {
                     continue;
                 };
                 let slot = match key.as_str() {
-                    "og:title" => &mut og_title,
+                    "og:title" | "twitter:title" => &mut meta.og_title,
                     "og:url" => &mut og_url,
                     "og:site_name" => &mut meta.site_name,
                     "article:published_time" | "date" | "dc.date" | "pubdate" => &mut meta.published,
@@ -60,8 +67,34 @@ pub fn read(document: &Handle) -> Metadata {
         }
     }
     meta.url = meta.url.or(og_url).filter(|u| u.starts_with("https://") || u.starts_with("http://"));
-    meta.headline = meta.headline.or(og_title);
+    if meta.site_name.is_none() {
+        meta.site_name = site_name_in_title(&meta);
+    }
     meta
+}
+
+/// "Headline - Les Échos fictifs": the short part after the last separator of `<title>`,
+/// when what comes before it is the page's headline.
+fn site_name_in_title(meta: &Metadata) -> Option<String> {
+    let title = meta.document_title.as_deref()?;
+    let headline = meta.headline.as_deref().or(meta.og_title.as_deref()).or(meta.h1s.first().map(String::as_str));
+    let Some(headline) = headline else {
+        // No other headline: "Headline | Site" still reads as the site after the bar.
+        let (head, site) = title.rsplit_once(" | ")?;
+        let words = |t: &str| t.split_whitespace().count();
+        return (words(head) >= 3 && (1..=5).contains(&words(site))).then(|| site.trim().to_owned());
+    };
+    [" | ", " - ", " – ", " — "].iter().find_map(|separator| {
+        let (head, site) = title.rsplit_once(separator)?;
+        let same = |a: &str, b: &str| a.split_whitespace().eq(b.split_whitespace());
+        (same(head, headline) && (1..=5).contains(&site.split_whitespace().count())).then(|| site.trim().to_owned())
+    })
+}
+
+fn is_marked_headline(node: &Handle) -> bool {
+    let heading = matches!(tag(node), Some("h2" | "h3" | "div" | "span" | "p"));
+    attr(node, "itemprop").is_some_and(|p| p == "headline")
+        || heading && class_tokens(node).iter().any(|t| matches!(t.as_str(), "headline" | "titre"))
 }
 
 /// Fills what a JSON-LD `NewsArticle` (or `Article`, `ReportageNewsArticle`) says.
@@ -78,7 +111,11 @@ fn read_json_ld(json: &str, meta: &mut Metadata) {
                     .iter()
                     .filter_map(|item| item.get("name").and_then(Value::as_str).or(item.as_str()).map(str::to_owned))
                     .collect();
-                (!names.is_empty()).then(|| names.join(", "))
+                match names.split_last() {
+                    None => None,
+                    Some((last, [])) => Some(last.clone()),
+                    Some((last, others)) => Some(format!("{} and {last}", others.join(", "))),
+                }
             }
             _ => None,
         }
@@ -152,7 +189,7 @@ mod tests {
         let meta = metadata(
             r#"<head><title>T | Site</title><meta property="og:title" content="OG title"><meta property="article:published_time" content="2024-09-06T10:12:00+02:00"><link rel="canonical" href="https://news.example/a"><meta property="og:url" content="https://news.example/b"></head><body><time datetime="2024-09-06">6 Sept</time></body>"#,
         );
-        assert_eq!(meta.headline.as_deref(), Some("OG title"));
+        assert_eq!(meta.og_title.as_deref(), Some("OG title"));
         assert_eq!(meta.published.as_deref(), Some("2024-09-06T10:12:00+02:00"));
         assert_eq!(meta.url.as_deref(), Some("https://news.example/a"));
         assert_eq!(meta.first_time.as_deref(), Some("2024-09-06"));

@@ -2,19 +2,25 @@
 //! found by the readability pass, converted to Markdown by `htmd`.
 
 mod dom;
+mod header;
 mod meta;
+mod nesting;
 mod readability;
 
 use htmd::HtmlToMarkdown;
 use htmd::options::{BulletListMarker, Options};
 use markup5ever_rcdom::Handle;
 
-use super::byline::{agency_in, agency_in_parentheses, agency_named, byline_in, caption_in, same_text};
+use super::byline::{
+    agency_in_parentheses, byline_in, caption_in, french_credits, is_photo_caption, reporter_names, same_text,
+};
 use super::dates::{DateContext, copyright_year, find_year, parse_iso};
 use super::markdown::caption as caption_markdown;
-use super::noise::{Rule, is_prose, word_count};
-use super::{Caption, Page, language};
-use dom::{attr, class_tokens, descendants, find, parent, remove_attr, remove_child, tag, text};
+use super::noise::{Rule, ends_sentence, is_prose, word_count};
+use super::refusal::Considered;
+use super::{Caption, Dropped, Page, language};
+use dom::{MAX_HTML_DEPTH, attr, class_tokens, descendants, find, parent, remove_attr, remove_child, tag, text};
+use header::{choose_title, dates_in_elements, is_byline, is_dateline, read_bylines};
 use readability::{chrome_rule, clean_blocks, main_block, record, record_outside, remove_matching};
 
 /// Whether `input` is an HTML page rather than plain text.
@@ -36,7 +42,16 @@ pub fn extract(input: &str, default_year: i32) -> Page {
     let converter =
         HtmlToMarkdown::builder().options(options).skip_tags(vec!["img", "source", "track", "map", "area"]).build();
     let mut page = Page::default();
-    let Ok(document) = converter.html_to_tree(input) else { return page };
+    let (bounded, removed_tags) = nesting::bound_nesting(input);
+    let Ok(document) = converter.html_to_tree(&bounded) else { return page };
+    let flattened = dom::flatten_below_max_depth(&document) + removed_tags;
+    if flattened > 0 {
+        page.dropped.push(Dropped {
+            location: format!("elements nested deeper than {MAX_HTML_DEPTH}"),
+            text: format!("{flattened} tags left out, their text kept"),
+            rule: Rule::TooDeep,
+        });
+    }
     let meta = meta::read(&document);
     let body = find(&document, "body").unwrap_or_else(|| document.clone());
 
@@ -53,12 +68,23 @@ pub fn extract(input: &str, default_year: i32) -> Page {
         .or_else(|| copyright_year(&whole_text))
         .unwrap_or(default_year);
     let context = DateContext { french, year };
-    page.published = [&meta.published, &meta.first_time].into_iter().flatten().find_map(|d| parse_iso(d, context));
+    page.published = meta.published.as_deref().and_then(|d| parse_iso(d, context));
     page.updated = meta.modified.as_deref().and_then(|d| parse_iso(d, context)).filter(|u| Some(*u) != page.published);
+    if page.published.is_none() || page.updated.is_none() {
+        let shown = dates_in_elements(&body, context);
+        let from_time = meta.first_time.as_deref().and_then(|d| parse_iso(d, context));
+        if page.published.is_none() {
+            page.published = shown.published.or(from_time);
+        }
+        page.updated = page.updated.or(shown.updated).filter(|u| Some(*u) != page.published);
+    }
+    if page.published.is_none() {
+        page.date_candidates = date_candidates(&meta, &body, context);
+    }
     page.url = meta.url.clone();
     page.publisher = meta.site_name.clone();
     page.lang_hint = meta.lang.clone();
-    page.title = title(&meta);
+    (page.title, page.title_candidates) = choose_title(&meta, context);
 
     remove_matching(&body, &mut page.dropped, &chrome_rule);
     let block = main_block(&body);
@@ -66,7 +92,8 @@ pub fn extract(input: &str, default_year: i32) -> Page {
 
     read_bylines(&block, &body, &meta, &mut page);
     let title = page.title.clone();
-    remove_matching(&block, &mut page.dropped, &|node| metadata_rule(node, &title));
+    remove_matching(&block, &mut page.dropped, &|node| metadata_rule(node, &title, context));
+    take_credits(&block, &mut page);
     take_captions(&block, &mut page);
     clean_blocks(&block, &mut page.dropped);
     for link in descendants(&block).iter().filter(|n| tag(n) == Some("a")) {
@@ -75,59 +102,89 @@ pub fn extract(input: &str, default_year: i32) -> Page {
         }
     }
 
-    let paragraphs: Vec<String> =
-        descendants(&block).iter().filter(|n| tag(n) == Some("p")).map(text).filter(|t| !t.is_empty()).collect();
-    page.lede = paragraphs.iter().find(|p| is_prose(p) || word_count(p) >= 8).cloned().unwrap_or_default();
+    let paragraphs: Vec<String> = dom::paragraphs(&block).into_iter().map(|(_, text)| text).collect();
+    // The summary is prose: never a byline, a caption or a credits line left in a `<p>`.
+    let is_lede = |p: &&String| {
+        (is_prose(p) || word_count(p) >= 8)
+            && byline_in(p).is_none()
+            && reporter_names(p).is_none()
+            && caption_in(p).is_none()
+            && !is_photo_caption(p)
+    };
+    page.lede = paragraphs.iter().find(is_lede).cloned().unwrap_or_default();
     if page.agency.is_none() {
         page.agency = agency_in_parentheses(&page.lede).map(str::to_owned);
     }
     page.text = paragraphs.join("\n");
     page.body = markdown_blocks(&converter.tree_to_markdown(&block), page.caption.as_ref());
+    if let Some(standfirst) = standfirst_outside(&block, &body, &page.title) {
+        page.text = format!("{standfirst}\n{}", page.text);
+        page.body.insert(0, super::markdown::escape(&standfirst));
+    }
     page
 }
 
-/// JSON-LD headline or `og:title`, else the first `<h1>`, else `<title>` without the site name.
-fn title(meta: &meta::Metadata) -> String {
-    if let Some(title) = meta.headline.as_ref().or(meta.first_h1.as_ref()) {
-        return title.split_whitespace().collect::<Vec<_>>().join(" ");
-    }
-    let document_title = meta.document_title.clone().unwrap_or_default();
-    [" | ", " - ", " – ", " — "]
-        .iter()
-        .find_map(|separator| document_title.split_once(separator).map(|(head, _)| head.trim().to_owned()))
-        .filter(|head| word_count(head) >= 3)
-        .unwrap_or(document_title)
+/// The standfirst when the page sets it apart from the article's body (a `chapeau`,
+/// `standfirst`, `dek` above the text): a real paragraph, kept at the top.
+fn standfirst_outside(block: &Handle, body: &Handle, title: &str) -> Option<String> {
+    const CLASSES: &[&str] =
+        &["chapeau", "chapo", "standfirst", "dek", "deck", "lede", "lead", "intro", "subtitle", "subheadline"];
+    let inside = descendants(block);
+    descendants(body)
+        .into_iter()
+        .filter(|n| matches!(tag(n), Some("p" | "div" | "h2" | "span")))
+        .filter(|n| class_tokens(n).iter().any(|t| CLASSES.contains(&t.as_str())))
+        .filter(|n| !inside.iter().any(|i| std::rc::Rc::ptr_eq(i, n)))
+        .map(|n| text(&n))
+        .find(|t| word_count(t) >= 6 && !same_text(t, title))
 }
 
-/// Byline and agency from the author metadata and byline elements: those of the
-/// article block first, then those of the page (a header beside the article).
-fn read_bylines(block: &Handle, body: &Handle, meta: &meta::Metadata, page: &mut Page) {
-    if let Some(author) = &meta.author {
-        match agency_named(author).or_else(|| agency_in(author)) {
-            Some(agency) => page.agency = Some(agency.to_owned()),
-            None => page.byline = byline_in(&format!("By {author}")),
+/// For a refusal: the page's date metadata and the short elements holding a number,
+/// and why none gave the publication date.
+fn date_candidates(meta: &meta::Metadata, body: &Handle, context: DateContext) -> Vec<Considered> {
+    let mut considered = Vec::new();
+    for (location, value) in [("article:published_time", &meta.published), ("<time datetime>", &meta.first_time)] {
+        match value {
+            Some(value) => considered.push(Considered::new(location, value, "not a date")),
+            None => considered.push(Considered::new(location, "", "absent")),
         }
     }
-    let candidates = descendants(block).into_iter().chain(descendants(body));
-    for node in candidates.filter(is_byline) {
-        let line = text(&node);
-        if page.agency.is_none() {
-            page.agency = agency_in(&line).map(str::to_owned);
+    let leaves = descendants(body).into_iter().filter(|n| {
+        matches!(tag(n), Some("p" | "span" | "time" | "small" | "figcaption"))
+            && !descendants(n).iter().skip(1).any(|c| matches!(tag(c), Some("p" | "span" | "div")))
+    });
+    for node in leaves {
+        let content = text(&node);
+        if content.is_empty() || !content.chars().any(|c| c.is_ascii_digit()) || word_count(&content) > 40 {
+            continue;
         }
-        if page.byline.is_none() {
-            page.byline = byline_in(&line);
-        }
+        let verdict = if super::dates::find_date(&content, context).is_none() {
+            "no date in it"
+        } else if find(&node, "figcaption").is_some() || tag(&node) == Some("figcaption") {
+            "a photo caption: its date is not the publication date"
+        } else {
+            "a date inside the text, not a dateline"
+        };
+        considered.push(Considered::new(format!("<{}>", tag(&node).unwrap_or("?")), &content, verdict));
     }
+    considered
 }
 
-fn is_byline(node: &Handle) -> bool {
-    attr(node, "rel").is_some_and(|r| r == "author")
-        || attr(node, "itemprop").is_some_and(|p| p == "author")
-        || class_tokens(node).iter().any(|t| matches!(t.as_str(), "byline" | "author" | "signature" | "auteur"))
+/// "(Reportage …, version française …)": the credits, kept for the end of the article.
+fn take_credits(block: &Handle, page: &mut Page) {
+    for node in descendants(block).into_iter().filter(|n| tag(n) == Some("p")) {
+        if let Some(credits) = french_credits(&text(&node)) {
+            page.credits.get_or_insert(credits);
+            readability::record(&mut page.dropped, &node, Rule::WireCredits);
+            if let Some(up) = parent(&node) {
+                remove_child(&up, &node);
+            }
+        }
+    }
 }
 
 /// The headline, bylines, datelines and timestamps inside the article: front matter now.
-fn metadata_rule(node: &Handle, title: &str) -> Option<Rule> {
+fn metadata_rule(node: &Handle, title: &str, context: DateContext) -> Option<Rule> {
     let name = tag(node)?;
     let tokens = class_tokens(node);
     let dateline = tokens.iter().any(|t| matches!(t.as_str(), "dateline" | "date" | "timestamp" | "published"));
@@ -140,7 +197,10 @@ fn metadata_rule(node: &Handle, title: &str) -> Option<Rule> {
                     .map(|t| matches!(t, "p" | "li" | "blockquote" | "td" | "em" | "strong" | "a" | "span" | "b" | "i"))
             })
             .unwrap_or(false);
-    ((name == "h1" && same_text(&text(node), title)) || standalone_time || is_byline(node) || dateline || meta_block)
+    let heading_is_title = (matches!(name, "h1" | "h2" | "h3")
+        || attr(node, "itemprop").is_some_and(|p| p == "headline"))
+        && same_text(&text(node), title);
+    (heading_is_title || standalone_time || is_byline(node) || dateline || meta_block || is_dateline(node, context))
         .then_some(Rule::Metadata)
 }
 
@@ -159,6 +219,28 @@ fn take_captions(block: &Handle, page: &mut Page) {
             }
             Some(found) if page.caption.is_none() => page.caption = Some(found),
             _ => record(&mut page.dropped, &figure, Rule::Media),
+        }
+    }
+    let captions: Vec<Handle> = descendants(block)
+        .into_iter()
+        .filter(|n| matches!(tag(n), Some("p" | "div" | "span")))
+        .filter(|n| class_tokens(n).iter().any(|t| matches!(t.as_str(), "caption" | "legende" | "legend" | "photo")))
+        .collect();
+    for node in captions {
+        let content = text(&node);
+        if content.is_empty() || parent(&node).is_none() {
+            continue;
+        }
+        let found = caption_in(&content).unwrap_or(Caption { text: content, credit: None });
+        if let Some(up) = parent(&node) {
+            remove_child(&up, &node);
+        }
+        match &page.caption {
+            Some(kept) if same_text(&kept.text, &found.text) => {
+                record(&mut page.dropped, &node, Rule::DuplicateCaption)
+            }
+            Some(_) => record(&mut page.dropped, &node, Rule::Media),
+            None => page.caption = Some(found),
         }
     }
     let Some(caption) = page.caption.clone() else { return };
@@ -199,11 +281,38 @@ fn caption_of(figcaption: &Handle) -> Option<Caption> {
 
 /// `htmd`'s Markdown split into blocks, with the caption placed after the first paragraph.
 fn markdown_blocks(markdown: &str, caption: Option<&Caption>) -> Vec<String> {
-    let mut blocks: Vec<String> =
-        markdown.split("\n\n").map(|b| b.trim_matches('\n').to_owned()).filter(|b| !b.trim().is_empty()).collect();
+    let is_paragraph =
+        |b: &String| !b.starts_with(['#', '*', '-', '>', '|', '+', '`', '\\']) && !b.starts_with(char::is_numeric);
+    let mut blocks: Vec<String> = Vec::new();
+    // Text set with `<br><br>` comes out as hard breaks around a blank line: a paragraph break.
+    let markdown: String = markdown
+        .lines()
+        .map(|line| match line.strip_prefix(' ') {
+            _ if line.trim().is_empty() => "",
+            // The space htmd leaves after a `<br>`; deeper indents are nested lists.
+            Some(rest) if !rest.starts_with(' ') => rest.trim_end_matches(' '),
+            _ => line.trim_end_matches(' '),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    for block in markdown.split("\n\n").map(|b| b.trim_matches('\n').to_owned()).filter(|b| !b.trim().is_empty()) {
+        // Two halves of a sentence that an advertisement stood between.
+        match blocks.last_mut() {
+            Some(last)
+                if is_paragraph(last)
+                    && is_paragraph(&block)
+                    && !ends_sentence(last)
+                    && !last.ends_with(':')
+                    && word_count(last) >= 4
+                    && block.chars().next().is_some_and(char::is_lowercase) =>
+            {
+                last.push(' ');
+                last.push_str(&block);
+            }
+            _ => blocks.push(block),
+        }
+    }
     if let Some(caption) = caption {
-        let is_paragraph =
-            |b: &String| !b.starts_with(['#', '*', '-', '>', '|', '+', '`']) && !b.starts_with(char::is_numeric);
         let at = blocks.iter().position(is_paragraph).map_or(0, |i| i + 1);
         blocks.insert(at, caption_markdown(caption));
     }

@@ -3,7 +3,7 @@
 
 use markup5ever_rcdom::Handle;
 
-use super::dom::{attr, class_tokens, descendants, link_density, parent, remove_child, tag, text};
+use super::dom::{attr, class_tokens, descendants, link_density, paragraphs, parent, remove_child, tag, text};
 use crate::import::Dropped;
 use crate::import::noise::{Rule, classify, is_prose, word_count};
 
@@ -45,7 +45,10 @@ pub fn chrome_rule(node: &Handle) -> Option<Rule> {
         "script" | "style" | "noscript" | "template" | "link" | "meta" => return Some(Rule::ScriptOrStyle),
         "iframe" | "video" | "audio" | "svg" | "canvas" | "object" | "embed" | "picture" => return Some(Rule::Media),
         "form" | "button" | "input" | "select" | "textarea" | "dialog" => return Some(Rule::PageChrome),
-        "nav" => return Some(Rule::Navigation),
+        "nav" | "amp-sidebar" => return Some(Rule::Navigation),
+        "amp-ad" | "amp-sticky-ad" | "amp-embed" => return Some(Rule::Advertising),
+        "amp-analytics" | "amp-pixel" | "amp-state" => return Some(Rule::ScriptOrStyle),
+        "amp-img" | "amp-video" | "amp-iframe" | "amp-youtube" | "amp-social-share" => return Some(Rule::Media),
         "aside" => return Some(class_rule(&class_tokens(node)).unwrap_or(Rule::PageChrome)),
         "footer" => return Some(class_rule(&class_tokens(node)).unwrap_or(Rule::Copyright)),
         "header" if !inside_article(node) => return Some(Rule::PageChrome),
@@ -96,6 +99,7 @@ fn class_rule(tokens: &[String]) -> Option<Rule> {
                 "outbrain",
                 "taboola",
                 "readnext",
+                "also",
                 "most",
                 "populaires",
             ],
@@ -122,6 +126,7 @@ fn class_rule(tokens: &[String]) -> Option<Rule> {
         (Rule::Copyright, &["footer", "copyright"]),
         (Rule::ListWidget, &["watchlist", "listes"]),
         (Rule::PageChrome, &["sidebar", "toolbar"]),
+        (Rule::Kicker, &["kicker", "surtitre", "overline", "eyebrow", "rubrique", "supertitle"]),
     ];
     WORDS.iter().find(|(_, words)| tokens.iter().any(|t| words.contains(&t.as_str()))).map(|&(rule, _)| rule)
 }
@@ -146,8 +151,28 @@ pub fn main_block(body: &Handle) -> Handle {
         Some(entry) => entry.1 += score,
         None => scores.push((node, score)),
     };
-    for paragraph in descendants(body).into_iter().filter(|n| matches!(tag(n), Some("p" | "pre" | "blockquote"))) {
-        let content = text(&paragraph);
+    let mut prose: Vec<(Handle, String)> = descendants(body)
+        .into_iter()
+        .filter(|n| matches!(tag(n), Some("pre" | "blockquote")))
+        .map(|n| {
+            let content = text(&n);
+            (n, content)
+        })
+        .collect();
+    // `<p>`s score their parent; text set without `<p>` scores its own container.
+    for (container, content) in paragraphs(body) {
+        let paragraph = if tag(&container) == Some("p") {
+            container
+        } else {
+            // A stand-in child, so that the container itself is scored as the parent.
+            match container.children.borrow().first() {
+                Some(child) => child.clone(),
+                None => continue,
+            }
+        };
+        prose.push((paragraph, content));
+    }
+    for (paragraph, content) in prose {
         let length = content.chars().count();
         if length < 25 {
             continue;

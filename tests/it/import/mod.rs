@@ -3,7 +3,12 @@
 //! behaves (command.rs).
 
 mod command;
+mod corpus;
+pub mod corpus_table;
 mod extraction;
+mod fetch;
+mod limits;
+mod refusals;
 
 use std::path::{Path, PathBuf};
 

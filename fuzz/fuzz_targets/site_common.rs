@@ -1,0 +1,33 @@
+//! Shared by the `site_build` target and its regression test: a whole site built in memory
+//! from one input, an article (front matter and body) and a template for every article page.
+
+use std::path::PathBuf;
+
+use briefing::build::BuildOptions;
+use briefing::plan::{self, Plan};
+use briefing::source::{SiteSource, TextFile};
+
+/// Between the article and the template in an input.
+pub const SEPARATOR: &str = "\n%%%\n";
+
+fn text(path: &str, text: &str) -> TextFile {
+    TextFile { path: PathBuf::from(path), text: text.to_owned() }
+}
+
+/// Builds the site of `input` in memory, every page rendered: errors are fine, panics are not.
+pub fn build_site(input: &str) {
+    let (article, template) = input.split_once(SEPARATOR).unwrap_or((input, "{{ page.title }}"));
+    let source = SiteSource {
+        config: Some(text("site.yaml", "title: Fuzz\nbase_url: \"https://example.org/\"\n")),
+        articles: vec![
+            text("content/articles/fuzz.md", article),
+            text("content/articles/plain.md", "---\ntitle: Plain\ndate: 2025-01-02\ntopics: [chips]\n---\nText.\n"),
+        ],
+        topics: vec![text("content/topics/chips.md", "---\ntitle: Chips\n---\nSemiconductors.\n")],
+        templates: vec![text("article.html", template)],
+        ..SiteSource::default()
+    };
+    let Ok(loaded) = plan::parse(&source, &BuildOptions::default()) else { return };
+    let plan = Plan::new(&loaded.site, &loaded.templates, &loaded.statics);
+    let _ = plan.render_collected(&plan.routes);
+}

@@ -1,0 +1,248 @@
+//! Date lines: a line that is only a date, or dates with their labels and the page
+//! tools around them; and which of a line's dates is the publication, which the update.
+
+use super::dates::{DateContext, clock, date_at, lowered_date_text, offset_of, tokenize};
+use crate::content::front_matter::DateValue;
+
+/// The dates of a date line, told apart by the words before each: "20 septembre 2020
+/// 09:13; Act: 21.09.2020 11:58", "Publié le … Mis à jour le …", "Updated: 6:57pm, 5 Sep, 2020".
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LineDates {
+    pub published: Option<DateValue>,
+    pub updated: Option<DateValue>,
+}
+
+/// Words that say the date after them is an update.
+const UPDATE_WORDS: &[&str] = &[
+    "updated",
+    "update",
+    "mis",
+    "mise",
+    "maj",
+    "act",
+    "act.",
+    "actualisé",
+    "actualise",
+    "modifié",
+    "modified",
+    "edited",
+];
+
+pub fn dates_in_line(text: &str, context: DateContext) -> LineDates {
+    let lowered = lowered_date_text(text);
+    let tokens = tokenize(&lowered);
+    let mut found = LineDates::default();
+    let mut since = 0;
+    let mut start = 0;
+    while start < tokens.len() {
+        let Some((date, used)) = date_at(&tokens, start, context) else {
+            start += 1;
+            continue;
+        };
+        let before = &tokens[since..start];
+        // "Mis à jour" is an update, "Mis en ligne" a publication.
+        let words: Vec<&str> = before.iter().map(|t| t.trim_end_matches([':', ';', '.'])).collect();
+        let is_update = words.iter().enumerate().any(|(i, word)| {
+            UPDATE_WORDS.contains(word)
+                && (!matches!(*word, "mis" | "mise") || words.get(i + 2).is_some_and(|w| *w == "jour"))
+        });
+        let slot = if is_update { &mut found.updated } else { &mut found.published };
+        slot.get_or_insert(date);
+        start += used.max(1);
+        since = start;
+    }
+    found
+}
+
+impl LineDates {
+    /// Adds a line's dates to what the page has read so far: the first publication date,
+    /// and the first update; an update while the page has no publication date yet
+    /// ("Updated: 5 Sep, 2020" alone) is the only date the page gives, its publication.
+    pub fn add_to(self, published: &mut Option<DateValue>, updated: &mut Option<DateValue>) {
+        if published.is_none() {
+            *published = self.published;
+        }
+        if let Some(update) = self.updated {
+            match published {
+                None => *published = Some(update),
+                Some(first) if *first != update && updated.is_none() => *updated = Some(update),
+                Some(_) => {}
+            }
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.published.is_none() && self.updated.is_none()
+    }
+}
+
+/// Words a date line may hold besides its dates: labels, connectives, weekdays and the
+/// page tools that share its line ("Print", "Share").
+const DATE_LINE_WORDS: &[&str] = &[
+    "published",
+    "publié",
+    "publie",
+    "posted",
+    "updated",
+    "update",
+    "last",
+    "first",
+    "on",
+    "at",
+    "le",
+    "à",
+    "a",
+    "mis",
+    "mise",
+    "jour",
+    "maj",
+    "act",
+    "actualisé",
+    "modifié",
+    "modified",
+    "edited",
+    "et",
+    "and",
+    "am",
+    "pm",
+    "h",
+    "print",
+    "imprimer",
+    "share",
+    "partager",
+    "by",
+    "par",
+    "gmt",
+    "utc",
+    "cet",
+    "cest",
+    "edt",
+    "est",
+    "bst",
+    "hkt",
+    "sgt",
+    "jst",
+    "ist",
+    "time",
+    "heure",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "de",
+    "du",
+    "-",
+    "–",
+    "—",
+    "/",
+    "|",
+    "•",
+    "·",
+    ";",
+    ":",
+    "on:",
+    "publié:",
+];
+
+/// A line that is a date and nothing else a reader would keep: "20/11/2025",
+/// "Nov 20, 2025", "Publié le 20 nov. 2025 à 10h00; Mis à jour le …", "Updated: 6:57pm, 5 Sep, 2020".
+pub fn is_date_line(text: &str, context: DateContext) -> bool {
+    let lowered = lowered_date_text(text);
+    let tokens = tokenize(&lowered);
+    if tokens.is_empty() || tokens.len() > 24 {
+        return false;
+    }
+    let mut covered = vec![false; tokens.len()];
+    let mut any = false;
+    let mut start = 0;
+    while start < tokens.len() {
+        match date_at(&tokens, start, context) {
+            Some((_, used)) => {
+                any = true;
+                covered[start..start + used].iter_mut().for_each(|c| *c = true);
+                start += used.max(1);
+            }
+            None => start += 1,
+        }
+    }
+    any && tokens.iter().zip(&covered).all(|(token, &covered)| {
+        let bare = token.trim_end_matches([':', ';', '.', ',']);
+        covered
+            || DATE_LINE_WORDS.contains(&bare)
+            || DATE_LINE_WORDS.contains(token)
+            || bare.is_empty()
+            || clock(bare).is_some()
+            || offset_of(bare).is_some()
+            || bare.starts_with("actualis")
+            || bare.starts_with("publi")
+            || bare.starts_with("updat")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FRENCH: DateContext = DateContext { french: true, year: 2024 };
+    const ENGLISH: DateContext = DateContext { french: false, year: 2024 };
+
+    fn found(text: &str, context: DateContext) -> String {
+        super::super::dates::find_date(text, context).map(|d| d.to_string()).unwrap_or_default()
+    }
+
+    #[test]
+    fn date_lines_in_every_shape() {
+        for line in ["20/11/2025", "2025-11-20", "20 nov. 2025", "Nov 20, 2025", "20.11.2025", "jeudi 20 novembre 2025"]
+        {
+            assert!(is_date_line(line, ENGLISH), "{line}");
+            assert_eq!(found(line, ENGLISH), "2025-11-20", "{line}: a date stays a date");
+        }
+        assert!(is_date_line("Updated: 6:57pm, 5 Sep, 2020", ENGLISH));
+        assert!(is_date_line("20 septembre 2020 09:13; Act: 21.09.2020 11:58 Print", FRENCH));
+        assert!(!is_date_line("Photo taken May 10, 2025", ENGLISH));
+        assert_eq!(found("Updated 6:02 PM EST, Thu November 20, 2025", ENGLISH), "2025-11-20T18:02:00-05:00");
+        assert_eq!(found("2025/11/20 14:35", ENGLISH), "2025-11-20T14:35:00+00:00");
+        assert_eq!(found("Thursday 20 November 2025 07.00 GMT", ENGLISH), "2025-11-20T07:00:00+00:00");
+        assert_eq!(found("Last Updated : 20 Nov 2025, 08:05 IST", ENGLISH), "2025-11-20T08:05:00+05:30");
+        assert_eq!(found("Dec. 4, 2025 / 7:30 AM ET", ENGLISH), "2025-12-04T07:30:00-05:00");
+        assert_eq!(found("July 4, 2025 7:30 AM ET", ENGLISH), "2025-07-04T07:30:00-04:00");
+        assert!(!is_date_line("The rules take effect on Nov 20, 2025, officials said.", ENGLISH));
+    }
+
+    #[test]
+    fn published_and_updated_on_one_line() {
+        let both = dates_in_line("20 septembre 2020 09:13; Act: 21.09.2020 11:58 Print", FRENCH);
+        assert_eq!(both.published.unwrap().to_string(), "2020-09-20T09:13:00+02:00");
+        assert_eq!(both.updated.unwrap().to_string(), "2020-09-21T11:58:00+02:00");
+        let both = dates_in_line("Publié le 20/11/2025 à 10h02 - Mis à jour le 21/11/2025 à 08h15", FRENCH);
+        assert_eq!(both.updated.unwrap().to_string(), "2025-11-21T08:15:00+01:00");
+        let (mut published, mut updated) = (None, None);
+        dates_in_line("Updated: 6:57pm, 5 Sep, 2020", ENGLISH).add_to(&mut published, &mut updated);
+        assert_eq!(published.unwrap().to_string(), "2020-09-05T18:57:00+00:00", "the only date given");
+        assert_eq!(updated, None);
+        dates_in_line("Mis à jour le 7 sept. 2020 à 10h00", FRENCH).add_to(&mut published, &mut updated);
+        assert_eq!(updated.unwrap().to_string(), "2020-09-07T10:00:00+02:00", "an update on a line of its own");
+        let online = dates_in_line("Mis en ligne le 06/12/2025 à 09:30 | Actualisé le 06/12/2025 à 12:05", FRENCH);
+        assert_eq!(online.published.unwrap().to_string(), "2025-12-06T09:30:00+01:00");
+        assert_eq!(online.updated.unwrap().to_string(), "2025-12-06T12:05:00+01:00");
+        let glued = dates_in_line("November 20, 20259:13 AM GMT+1Updated 2 hours ago", ENGLISH);
+        assert_eq!(glued.published.unwrap().to_string(), "2025-11-20T09:13:00+01:00");
+    }
+}

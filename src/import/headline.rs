@@ -1,0 +1,181 @@
+//! Choosing the headline of a text page by scoring its candidate lines, not by position.
+//!
+//! A browser copy puts navigation, kickers, section names and teasers around the
+//! headline, and the date may stand above or below it. Every line before the body is
+//! a candidate; the lines that cannot be a headline are rejected with a reason (kept
+//! for the refusal message), the others are scored by shape and by their neighbours.
+
+use super::byline::{agency_in, byline_in, caption_in, is_photo_caption, reporter_names, same_text};
+use super::datelines::is_date_line;
+use super::dates::{DateContext, find_date};
+use super::noise::{ends_sentence, is_prose, word_count};
+use super::refusal::Considered;
+
+/// A line of the page as the headline scorer sees it.
+pub struct Candidate<'a> {
+    pub number: usize,
+    pub text: &'a str,
+    /// Dropped by a noise rule already.
+    pub noise: bool,
+}
+
+/// Longest headline, in characters: anything longer is a paragraph.
+const HEADLINE_MAX_CHARS: usize = 250;
+/// Fewest words of a headline: "Aux États-Unis" and section names are shorter.
+const HEADLINE_MIN_WORDS: usize = 3;
+
+/// Why `text` cannot be the headline, if it cannot.
+pub fn rejection(text: &str, context: DateContext) -> Option<&'static str> {
+    let words = word_count(text);
+    if !text.chars().any(char::is_alphabetic) {
+        return Some("no letters");
+    }
+    if is_date_line(text, context) {
+        return Some("a date line");
+    }
+    if byline_in(text).is_some() || reporter_names(text).is_some() {
+        return Some("a byline");
+    }
+    if caption_in(text).is_some() || is_photo_caption(text) {
+        return Some("a photo caption");
+    }
+    if text.chars().count() > HEADLINE_MAX_CHARS || words > 40 {
+        return Some("a paragraph, too long for a headline");
+    }
+    if words >= 20 && ends_sentence(text) {
+        return Some("a paragraph of prose");
+    }
+    if words < HEADLINE_MIN_WORDS {
+        return Some("too short: a kicker or section name");
+    }
+    if ["- ", "• ", "* ", "– ", "— ", "· "].iter().any(|marker| text.starts_with(marker)) {
+        return Some("a list item");
+    }
+    if text.trim_end().ends_with(':') {
+        return Some("introduces what follows");
+    }
+    if words <= 12 && agency_in(text).is_some() && find_date(text, context).is_some() {
+        return Some("an agency credit and date");
+    }
+    None
+}
+
+/// Index (into `lines`) of the headline, with every candidate and its verdict.
+/// `body_start` is the index of the first line of the report's prose.
+pub fn choose(lines: &[Candidate<'_>], body_start: usize, context: DateContext) -> (Option<usize>, Vec<Considered>) {
+    let mut considered = Vec::new();
+    let mut best: Option<(f64, usize, usize)> = None;
+    let end = body_start.min(lines.len());
+    let is_meta = |line: &Candidate<'_>| {
+        !line.noise
+            && word_count(line.text) <= 16
+            && (is_date_line(line.text, context)
+                || byline_in(line.text).is_some()
+                || reporter_names(line.text).is_some()
+                || (agency_in(line.text).is_some() && !is_prose(line.text)))
+    };
+    for (index, line) in lines[..end].iter().enumerate() {
+        if line.noise {
+            continue;
+        }
+        if let Some(reason) = rejection(line.text, context) {
+            considered.push(Considered::new(format!("line {}", line.number), line.text, reason));
+            continue;
+        }
+        let words = word_count(line.text);
+        let mut score = 10.0;
+        score += match words {
+            5..=22 => 5.0,
+            4 => 2.0,
+            _ => 0.0,
+        };
+        if ends_sentence(line.text) {
+            score -= 3.0;
+        }
+        // A headline sits next to its dateline or byline, below or above.
+        let neighbours = lines[index + 1..].iter().filter(|l| !l.noise).take(3);
+        if neighbours.into_iter().any(is_meta) {
+            score += 6.0;
+        }
+        if lines[..index].iter().rev().find(|l| !l.noise).is_some_and(|l| is_date_line(l.text, context)) {
+            score += 4.0;
+        }
+        // A deck right below the headline, and longer: the line above reads as a headline
+        // (a sentence of six words or more, not a menu of capitalised section names).
+        let above = index.checked_sub(1).map(|i| &lines[i]).filter(|l| !l.noise);
+        let below_headline = above.is_some_and(|above| {
+            let lowercase = above.text.split_whitespace().filter(|w| w.starts_with(char::is_lowercase)).count();
+            rejection(above.text, context).is_none() && word_count(above.text) >= 6 && lowercase >= 2
+        });
+        if below_headline && above.is_some_and(|above| words > word_count(above.text)) {
+            score -= 4.0;
+        }
+        let repeated = lines.iter().enumerate().any(|(i, other)| i != index && same_text(other.text, line.text));
+        if repeated {
+            score -= 6.0;
+        }
+        // Nearer the report is likelier: navigation and teasers come first.
+        score += 2.0 * index as f64 / end.max(1) as f64;
+        considered.push(Considered::new(format!("line {}", line.number), line.text, format!("score {score:.1}")));
+        if best.is_none_or(|(top, _, _)| score > top) {
+            best = Some((score, index, considered.len() - 1));
+        }
+    }
+    if let Some((_, _, at)) = best {
+        considered[at].verdict = "chosen".to_owned();
+    }
+    (best.map(|(_, index, _)| index), considered)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ENGLISH: DateContext = DateContext { french: false, year: 2025 };
+
+    fn headline(page: &[&str]) -> Option<String> {
+        let lines: Vec<Candidate<'_>> = page
+            .iter()
+            .enumerate()
+            .map(|(i, text)| Candidate { number: i + 1, text, noise: super::super::noise::classify(text).is_some() })
+            .collect();
+        let body = page.iter().position(|l| is_prose(l)).unwrap_or(page.len());
+        choose(&lines, body, ENGLISH).0.map(|i| page[i].to_owned())
+    }
+
+    #[test]
+    fn the_headline_is_never_furniture() {
+        let page = [
+            "Menu World U.S. Politics Business Tech Science",
+            "Aux États-Unis",
+            "20/11/2025",
+            "Ostrava Micro to build a packaging plant in Penang",
+            "Karen Fictive and Che Imaginary in Beijing",
+            "Ostrava Micro said on Thursday it would build a chip packaging plant in Penang, its first in Asia.",
+        ];
+        assert_eq!(headline(&page).as_deref(), Some("Ostrava Micro to build a packaging plant in Penang"));
+    }
+
+    #[test]
+    fn a_deck_below_the_headline_is_not_the_headline() {
+        let page = [
+            "Asia",
+            "Ostrava Micro's Penang bet tests Malaysia's chip ambitions",
+            "The Czech company's new plant will be its largest outside Europe",
+            "Che Imaginary, staff writer",
+            "December 5, 2025 05:02 JST",
+            "PENANG -- When Ostrava Micro breaks ground on its plant here next month, it will be the first central European chipmaker to build in Malaysia.",
+        ];
+        assert_eq!(headline(&page).as_deref(), Some("Ostrava Micro's Penang bet tests Malaysia's chip ambitions"));
+    }
+
+    #[test]
+    fn date_above_the_headline() {
+        let page = [
+            "Nov 20, 2025",
+            "Brantor Labs shuts its Dublin research office",
+            "Brantor Labs has closed its research office in Dublin, the company told staff on Thursday, citing costs.",
+        ];
+        assert_eq!(headline(&page).as_deref(), Some("Brantor Labs shuts its Dublin research office"));
+    }
+}

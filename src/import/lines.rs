@@ -1,0 +1,112 @@
+//! The lines of a text page: blank lines dropped, hard-wrapped paragraphs and names
+//! cut by a line break joined, sentences split by an ad line joined again, each line
+//! classified by the noise rules.
+
+use super::Dropped;
+use super::byline::{agency_in, byline_in, caption_in};
+use super::datelines::is_date_line;
+use super::dates::{DateContext, find_date};
+use super::noise::{Rule, classify, ends_sentence, word_count};
+use super::text::list_item;
+
+/// A non-empty line of the page (or a paragraph joined from several), numbered as the
+/// first line it was read from.
+pub struct Line {
+    pub number: usize,
+    pub text: String,
+    pub rule: Option<Rule>,
+}
+
+/// Words a sentence never ends on: a line ending with one continues on the next.
+const CONTINUING_WORDS: &[&str] = &[
+    "and", "or", "of", "the", "a", "an", "to", "in", "for", "with", "by", "on", "at", "from", "et", "ou", "de", "du",
+    "des", "la", "le", "les", "un", "une", "au", "aux", "en", "pour", "par", "sur", "avec",
+];
+
+/// Shortest line that may be part of a paragraph wrapped at a fixed width.
+const WRAPPED_LINE_CHARS: usize = 45;
+
+/// The non-empty lines, classified. When the page is hard-wrapped (e-mailed wire copy,
+/// a text-mode browser), the lines of each paragraph are joined first: a long line
+/// that does not end a sentence continues on the next, unless either is a widget,
+/// a caption, a list item, a byline or a dateline.
+pub fn unwrap_paragraphs(raw: &[String], context: DateContext, dropped: &mut Vec<Dropped>) -> Vec<Line> {
+    let standalone = |text: &str| {
+        classify(text).is_some()
+            || caption_in(text).is_some()
+            || list_item(text).is_some()
+            || (word_count(text) <= 16 && is_header_text(text, context))
+    };
+    let continues = |text: &str, next: &str| {
+        text.chars().count() >= WRAPPED_LINE_CHARS && !ends_sentence(text) && !next.is_empty() && !standalone(next)
+    };
+    let non_empty = raw.iter().filter(|l| !l.is_empty()).count();
+    let wrapped = raw.windows(2).filter(|pair| continues(&pair[0], &pair[1]) && !standalone(&pair[0])).count();
+    let hard_wrapped = non_empty > 0 && wrapped * 4 >= non_empty;
+    // "The Bureau of Industry and" / "Security, which…": a line ending on a word that
+    // cannot end a sentence continues on the next, wrapped or not.
+    let cut_short = |text: &str, next: &str| {
+        let last = text.rsplit(' ').next().unwrap_or_default().to_lowercase();
+        word_count(text) >= 3
+            && !next.is_empty()
+            && !standalone(next)
+            && !standalone(text)
+            && CONTINUING_WORDS.contains(&last.as_str())
+    };
+
+    let mut lines: Vec<Line> = Vec::new();
+    let mut joining = false;
+    for (index, text) in raw.iter().enumerate() {
+        if text.is_empty() {
+            joining = false;
+            continue;
+        }
+        match lines.last_mut() {
+            Some(last) if joining => {
+                last.text.push(' ');
+                last.text.push_str(text);
+            }
+            _ => lines.push(Line { number: index + 1, text: text.clone(), rule: None }),
+        }
+        let next = raw.get(index + 1).map_or("", String::as_str);
+        joining = (hard_wrapped && !standalone(text) && continues(text, next)) || cut_short(text, next);
+    }
+    for line in &mut lines {
+        // A line that is only a date is a dateline, never noise ("20/11/2025").
+        line.rule = classify(&line.text).filter(|_| !is_date_line(&line.text, context));
+    }
+    join_split_by_ads(lines, dropped)
+}
+
+/// "The company said it would" / "Advertisement" / "close the lab in March.": the two
+/// halves of a sentence that an ad line cut are one paragraph again.
+fn join_split_by_ads(lines: Vec<Line>, dropped: &mut Vec<Dropped>) -> Vec<Line> {
+    let mut joined: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut lines = lines.into_iter().peekable();
+    while let Some(line) = lines.next() {
+        let splits = line.rule == Some(Rule::Advertising)
+            && joined.last().is_some_and(|before| {
+                before.rule.is_none()
+                    && word_count(&before.text) >= 4
+                    && !ends_sentence(&before.text)
+                    && !before.text.ends_with(':')
+            })
+            && lines.peek().is_some_and(|after| {
+                after.rule.is_none() && after.text.chars().next().is_some_and(|c| c.is_lowercase())
+            });
+        if splits {
+            let after = lines.next().expect("peeked");
+            let before = joined.last_mut().expect("checked");
+            before.text.push(' ');
+            before.text.push_str(&after.text);
+            dropped.push(Dropped { location: format!("line {}", line.number), text: line.text, rule: Rule::SplitByAd });
+            continue;
+        }
+        joined.push(line);
+    }
+    joined
+}
+
+fn is_header_text(text: &str, context: DateContext) -> bool {
+    byline_in(text).is_some() || agency_in(text).is_some() || find_date(text, context).is_some()
+}

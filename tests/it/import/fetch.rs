@@ -1,0 +1,96 @@
+//! `briefing import URL` against a server on 127.0.0.1: redirects followed, the charset
+//! of the header or of `<meta>` honoured, errors for 4xx/5xx and oversized pages.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpListener;
+
+use super::*;
+
+/// A French page in Windows-1252 bytes: "é" is 0xE9, the apostrophe 0x92.
+fn latin_page() -> Vec<u8> {
+    let page = "<html lang=\"fr\"><head><title>Norvale Systems ferme son centre de Shenzhen</title>\
+        <meta property=\"article:published_time\" content=\"2025-11-20T09:30:00+01:00\"></head><body><article>\
+        <h1>Norvale Systems ferme son centre de Shenzhen</h1>\
+        <p>Le groupe américain Norvale Systems a fermé son centre de recherche de Shenzhen, a indiqué jeudi l’entreprise, sur fond de contrôles à l'exportation.</p>\
+        <p>Les équipes seront redéployées à Austin d’ici la fin de l’année, selon un porte-parole.</p></article></body></html>";
+    page.chars()
+        .map(|c| match c {
+            '’' => 0x92,
+            c => u8::try_from(u32::from(c)).expect("the page is Latin-1"),
+        })
+        .collect()
+}
+
+/// Serves a few fixed routes on 127.0.0.1 until the test ends; returns the base URL.
+fn serve() -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut request = String::new();
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            reader.read_line(&mut request).unwrap();
+            loop {
+                let mut header = String::new();
+                if reader.read_line(&mut header).unwrap_or(0) == 0 || header == "\r\n" {
+                    break;
+                }
+            }
+            let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
+            let (status, content_type, body): (&str, &str, Vec<u8>) = match path.as_str() {
+                "/latin" => ("200 OK", "text/html; charset=ISO-8859-1", latin_page()),
+                "/meta" => {
+                    let mut body = b"<!DOCTYPE html><meta charset=\"windows-1252\">".to_vec();
+                    body.extend(latin_page());
+                    ("200 OK", "text/html", body)
+                }
+                "/moved" => ("301 Moved Permanently", "text/html", Vec::new()),
+                "/huge" => ("200 OK", "text/html", vec![b'a'; 9 * 1024 * 1024]),
+                "/broken" => ("503 Service Unavailable", "text/html", b"down".to_vec()),
+                _ => ("404 Not Found", "text/html", b"no such page".to_vec()),
+            };
+            let location = if path == "/moved" { "Location: /latin\r\n" } else { "" };
+            let head = format!(
+                "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n{location}Connection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(&body);
+        }
+    });
+    base
+}
+
+fn import_url(url: &str) -> std::process::Output {
+    let site = site();
+    briefing().args(["import", "--stdout", "--root"]).arg(site.path()).arg(url).output().unwrap()
+}
+
+#[test]
+fn a_page_is_fetched_decoded_and_credited_with_its_url() {
+    let base = serve();
+    for route in ["/latin", "/meta", "/moved"] {
+        let output = import_url(&format!("{base}{route}"));
+        assert!(output.status.success(), "{route}: {}", String::from_utf8_lossy(&output.stderr));
+        let (front, body) = parsed(&String::from_utf8(output.stdout).unwrap());
+        assert_eq!(front.title, "Norvale Systems ferme son centre de Shenzhen", "{route}");
+        assert!(body.contains("Les équipes seront redéployées à Austin d’ici la fin de l’année"), "{route}: {body}");
+        assert_eq!(front.source.unwrap().url, Some(format!("{base}{route}")), "{route}");
+    }
+}
+
+#[test]
+fn http_errors_and_oversized_pages_are_named() {
+    let base = serve();
+    for (route, message) in [
+        ("/missing", "the server answered HTTP 404 Not Found"),
+        ("/broken", "the server answered HTTP 503 Service Unavailable"),
+        ("/huge", "the page is larger than the 8 MB limit"),
+    ] {
+        let output = import_url(&format!("{base}{route}"));
+        assert!(!output.status.success(), "{route}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(&format!("cannot fetch {base}{route}: {message}")), "{route}: {stderr}");
+    }
+}

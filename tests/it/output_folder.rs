@@ -1,0 +1,142 @@
+//! The output folder: what a build removes, what it leaves after a failure or a signal,
+//! and how it names the output in errors.
+
+use std::fs;
+use std::path::Path;
+
+use crate::common::*;
+
+/// The marker briefing puts in its own folders.
+const MARKER: &str = ".briefing-output";
+
+/// The id of a process that has ended (and was reaped), so is surely not running.
+fn dead_pid() -> u32 {
+    let mut child = std::process::Command::new("true").spawn().unwrap();
+    let pid = child.id();
+    child.wait().unwrap();
+    pid
+}
+
+/// Names in `dir` that look like staging or moved-aside folders.
+fn staging_folders(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains(".tmp-") || name.contains(".old-"))
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn stale_staging_folders_are_removed_only_with_the_marker_and_a_dead_process() {
+    let site = site_copy("sites/minimal");
+    let dead = dead_pid();
+    let also_dead = dead_pid();
+    let alive = std::process::id();
+    let folder = |name: String, marker: Option<String>| {
+        let path = site.path().join(name);
+        fs::create_dir(&path).unwrap();
+        fs::write(path.join("page.html"), "left behind").unwrap();
+        if let Some(marker) = marker {
+            fs::write(path.join(MARKER), marker).unwrap();
+        }
+    };
+    let in_progress = |pid: u32| Some(format!("briefing build in progress, process {pid}\n"));
+    // Killed builds: a staging folder, and a previous output moved aside.
+    folder(format!(".public.tmp-{dead}"), in_progress(dead));
+    folder(format!(".public.old-{dead}"), Some(String::new()));
+    // A build still running, and a user's folders that only look like staging folders.
+    folder(format!(".public.tmp-{alive}"), in_progress(alive));
+    folder(format!(".public.tmp-{also_dead}"), None);
+    folder(format!(".public.old-{dead}0"), None);
+    let output = build(site.path(), &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let mut kept =
+        vec![format!(".public.old-{dead}0"), format!(".public.tmp-{also_dead}"), format!(".public.tmp-{alive}")];
+    kept.sort();
+    assert_eq!(staging_folders(site.path()), kept);
+    for name in &kept {
+        assert_eq!(read(site.path().join(name).join("page.html")), "left behind", "{name} untouched");
+    }
+}
+
+#[test]
+fn a_failed_build_into_a_new_nested_path_leaves_nothing_behind() {
+    let site = site_copy("sites/minimal");
+    // A template error shows only while rendering, after the output folder was prepared.
+    copy_tree(&fixture("errors/template-undefined-variable"), site.path());
+    let elsewhere = tempfile::tempdir().unwrap();
+    for target in [site.path().join("new/a/b/out"), elsewhere.path().join("new/a/b/out")] {
+        let before = tree(site.path());
+        let output = build(site.path(), &["--output", &target.display().to_string()]);
+        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+        assert!(stderr(&output).contains("templates/index.html"), "{}", stderr(&output));
+        assert_eq!(before, tree(site.path()), "files changed");
+        assert!(!site.path().join("new").exists(), "{} was left", site.path().join("new").display());
+        assert!(!elsewhere.path().join("new").exists(), "{} was left", elsewhere.path().join("new").display());
+    }
+}
+
+#[test]
+fn a_system_error_names_the_output_path_once_with_a_summary() {
+    let site = site_copy("sites/minimal");
+    assert!(build(site.path(), &[]).status.success());
+    // A name longer than any file system allows: the system refuses to create the folder.
+    let slug = "a".repeat(300);
+    fs::write(
+        site.path().join("content/articles/long.md"),
+        format!("---\ntitle: Long\ndate: 2025-01-02\ntopics: [chips]\nslug: {slug}\n---\nText.\n"),
+    )
+    .unwrap();
+    let before = tree(site.path());
+    let output = build(site.path(), &[]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert_eq!(before, tree(site.path()), "files changed");
+    let message = stderr(&output).replace(&site.path().display().to_string(), "[SITE]");
+    let lines: Vec<&str> = message.lines().collect();
+    assert_eq!(lines.len(), 2, "{message}");
+    assert!(lines[0].starts_with(&format!("error: cannot create `[SITE]/public/articles/{slug}`: ")), "{message}");
+    assert!(!message.contains(".tmp-"), "the staging folder is never named: {message}");
+    assert_eq!(lines[1], "the build stopped; nothing was written and the previous output is unchanged");
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_during_a_build_removes_the_staging_folder() {
+    let site = site_copy("sites/minimal");
+    assert!(build(site.path(), &[]).status.success());
+    let paragraph = "Export rules for lithography tools changed again this quarter. ".repeat(40);
+    for n in 0..3000 {
+        fs::write(
+            site.path().join(format!("content/articles/a{n}.md")),
+            format!(
+                "---\ntitle: \"Article {n}\"\ndate: 2025-01-02\ntopics: [chips]\ntags: [t{}]\n---\n{paragraph}\n",
+                n % 50
+            ),
+        )
+        .unwrap();
+    }
+    let before = tree(&site.path().join("public"));
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("briefing"))
+        .arg("build")
+        .arg("--root")
+        .arg(site.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let staging = site.path().join(format!(".public.tmp-{}", child.id()));
+    // Waits for the build to start writing; a build that ended first fails the test below.
+    while !staging.exists() && child.try_wait().unwrap().is_none() {
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    let killed = std::process::Command::new("kill").arg("-TERM").arg(child.id().to_string()).status().unwrap();
+    assert!(killed.success());
+    let output = child.wait_with_output().unwrap();
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(128 + 15), "{message}");
+    assert!(message.contains("interrupted by signal 15"), "{message}");
+    assert_eq!(staging_folders(site.path()), Vec::<String>::new());
+    assert_eq!(before, tree(&site.path().join("public")), "the previous output is unchanged");
+}
