@@ -142,7 +142,8 @@ fn iso_token(token: &str, context: DateContext) -> Option<DateValue> {
             return Some(DateValue::DateTime(localize(naive, None, context)));
         }
     }
-    NaiveDate::parse_from_str(&token[..10], "%Y-%m-%d").ok().map(DateValue::Date)
+    // `get`, not slicing: the tenth byte may fall inside a multi-byte character.
+    NaiveDate::parse_from_str(token.get(..10)?, "%Y-%m-%d").ok().map(DateValue::Date)
 }
 
 /// `25/07/2025`, `20.11.2025`, `20-11-2025`: day first, as European pages write it;
