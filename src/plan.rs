@@ -63,8 +63,12 @@ pub fn parse_despite_problems(source: &SiteSource, options: &BuildOptions) -> (O
     problems.extend(entity_problems);
 
     let templates = Templates::compile(&source.templates);
-    let context =
-        ParseContext { default_language: &config.language, topics: &topic_slugs, taxonomies: &config.taxonomies };
+    let context = ParseContext {
+        default_language: &config.language,
+        languages: &config.languages[1..],
+        topics: &topic_slugs,
+        taxonomies: &config.taxonomies,
+    };
     let mut articles = Vec::with_capacity(source.articles.len());
     let mut unparsed = HashSet::new();
     for (file, result) in source.articles.iter().zip(parse_articles(&source.articles, &context)) {

@@ -205,6 +205,7 @@ impl Importer {
             source,
             lang,
             slug: None,
+            translation_key: None,
             draft: false,
             other: Default::default(),
         };

@@ -47,6 +47,8 @@ struct SiteView<'a> {
     base_url: &'a str,
     base_path: &'a str,
     language: &'a str,
+    /// Whether the site has more than one language (`languages:` in site.yaml).
+    multilingual: bool,
     feed_url: String,
     topics: Vec<Link<'a>>,
     taxonomies: Vec<&'a str>,
@@ -68,6 +70,27 @@ pub(crate) struct PageMeta<'a> {
     lang: &'a str,
     /// The Atom feed of this page, if it has one.
     feed_url: Option<String>,
+    /// `<link rel="alternate" hreflang>` of a page with versions in other languages: every
+    /// version, this one included, then `x-default`; empty when it has none.
+    alternates: Vec<Alternate>,
+    /// The versions in the other languages, for the language switcher.
+    translations: Vec<TranslationLink<'a>>,
+}
+
+/// One `<link rel="alternate" hreflang>`.
+#[derive(Serialize)]
+pub(crate) struct Alternate {
+    hreflang: String,
+    href: String,
+}
+
+/// A link to a page's version in another language.
+#[derive(Serialize)]
+pub(crate) struct TranslationLink<'a> {
+    lang: &'a str,
+    /// The language's own name (`Français`).
+    name: &'a str,
+    url: String,
 }
 
 impl<'a> Renderer<'a> {
@@ -95,6 +118,7 @@ impl<'a> Renderer<'a> {
             base_url: &config.base_url,
             base_path: &config.base_path,
             language: &config.language,
+            multilingual: config.is_multilingual(),
             feed_url: routes.url(Route::Feed),
             topics: (0..site.topics.len())
                 .map(|t| Link { name: &site.topics[t].topic.title, url: routes.url(Route::Topic(TopicId(t))) })
@@ -157,6 +181,35 @@ impl<'a> Renderer<'a> {
             permalink: routes.permalink(route),
             lang: &self.site.config.language,
             feed_url: route.feed().map(|feed| routes.url(feed)),
+            alternates: Vec::new(),
+            translations: Vec::new(),
+        }
+    }
+
+    /// Links an article page to its story's versions in other languages.
+    pub(crate) fn with_translations(&self, meta: &mut PageMeta<'a>, id: crate::site::ArticleId) {
+        let site = self.site;
+        let versions = &site.translations.versions[id.0];
+        if versions.len() < 2 {
+            return;
+        }
+        let routes = &site.routes;
+        for &version in versions {
+            let lang = site.articles[version].lang.as_str();
+            meta.alternates
+                .push(Alternate { hreflang: lang.to_owned(), href: routes.permalink(Route::Article(version)) });
+            if version != id {
+                meta.translations.push(TranslationLink {
+                    lang,
+                    name: Locale::language_name(lang),
+                    url: routes.url(Route::Article(version)),
+                });
+            }
+        }
+        // Readers of no listed language get the version listings show.
+        if let Some(&shown) = versions.iter().find(|&&v| site.translations.listed[v.0]) {
+            meta.alternates
+                .push(Alternate { hreflang: "x-default".to_owned(), href: routes.permalink(Route::Article(shown)) });
         }
     }
 }

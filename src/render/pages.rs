@@ -66,7 +66,8 @@ impl<'a> Renderer<'a> {
             Route::Home => {
                 let meta = self.meta(route, &config.title, &config.description);
                 let mut context = self.base_context(site_locale, meta);
-                let latest: Vec<ArticleId> = article_ids(site.articles.len().min(config.home_limit)).collect();
+                let mut latest = site.listed();
+                latest.truncate(config.home_limit);
                 context.insert("articles", &summaries.list(site_locale, &latest));
                 context.insert("topics", &topic_views(site, site_locale, summaries));
                 context
@@ -76,6 +77,7 @@ impl<'a> Renderer<'a> {
                 let view = ArticleView::new(site, id, summaries);
                 let mut meta = self.meta(route, &article.title, &article.summary);
                 meta.lang = &article.lang;
+                self.with_translations(&mut meta, id);
                 let mut context = self.base_context(Locale::for_language(&article.lang), meta);
                 context.insert("article", &view);
                 context
@@ -143,7 +145,7 @@ impl<'a> Renderer<'a> {
             Route::Archive => {
                 let meta = self.meta(route, labels.archive, &config.description);
                 let mut context = self.base_context(site_locale, meta);
-                let all: Vec<ArticleId> = article_ids(site.articles.len()).collect();
+                let all = site.listed();
                 context.insert("timeline", &timeline(site.timeline(&all), site_locale, summaries));
                 context
             }
@@ -158,7 +160,7 @@ impl<'a> Renderer<'a> {
                 self.base_context(site_locale, meta)
             }
             Route::Feed => {
-                let all: Vec<ArticleId> = article_ids(site.articles.len()).collect();
+                let all = site.listed();
                 let feed = self.feed(config.title.clone(), &config.description, Route::Home, route, &all);
                 let meta = self.meta(route, &config.title, &config.description);
                 let mut context = self.base_context(site_locale, meta);

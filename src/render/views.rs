@@ -174,11 +174,35 @@ impl<'a> ArticleView<'a> {
             topics: topic_links(site, id),
             taxonomies,
             source,
-            related: summaries.list(locale, &site.related[id]),
+            related: summaries.list(locale, &related_stories(site, id)),
             older: older.map(|o| summaries.get(locale, o)),
             newer: newer.map(|n| summaries.get(locale, n)),
         }
     }
+}
+
+/// An article's related articles, one version of each other story: the one in the
+/// article's language, else the one listings show.
+fn related_stories(site: &Site, id: ArticleId) -> Vec<ArticleId> {
+    let translations = &site.translations;
+    let lang = &site.articles[id].lang;
+    let mut stories: Vec<ArticleId> = Vec::with_capacity(site.related[id].len());
+    for &related in &site.related[id] {
+        let versions = &translations.versions[related.0];
+        if versions.contains(&id) {
+            continue;
+        }
+        let shown = versions
+            .iter()
+            .find(|&&v| site.articles[v].lang == *lang)
+            .or_else(|| versions.iter().find(|&&v| translations.listed[v.0]))
+            .copied()
+            .unwrap_or(related);
+        if !stories.contains(&shown) {
+            stories.push(shown);
+        }
+    }
+    stories
 }
 
 /// A timeline of articles by year and month.

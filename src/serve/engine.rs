@@ -281,6 +281,7 @@ impl Engine {
 fn parse_context(frame: &Frame) -> ParseContext<'_> {
     ParseContext {
         default_language: &frame.config.language,
+        languages: &frame.config.languages[1..],
         topics: &frame.topic_slugs,
         taxonomies: &frame.config.taxonomies,
     }

@@ -10,6 +10,7 @@ mod errors;
 mod fuzz_regressions;
 mod import;
 mod input;
+mod languages;
 mod publishing;
 mod reliability;
 mod serve;

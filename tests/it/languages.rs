@@ -1,0 +1,94 @@
+//! Sites in several languages: translations by file name and by key, one listing entry
+//! per story, `hreflang` alternates and the language switcher.
+
+use std::fs;
+
+use crate::common::*;
+
+fn built_bilingual() -> tempfile::TempDir {
+    let site = site_copy("sites/bilingual");
+    let output = build(site.path(), &[]);
+    assert!(output.status.success(), "build failed: {}", stderr(&output));
+    site
+}
+
+fn alternates(html: &str) -> Vec<&str> {
+    html.lines().filter(|line| line.starts_with("<link rel=\"alternate\" hreflang=")).collect()
+}
+
+#[test]
+fn a_translation_by_file_name_lives_under_its_language_with_its_own_slug() {
+    let site = built_bilingual();
+    let public = site.path().join("public");
+    let english = read(public.join("articles/probe/index.html"));
+    assert_eq!(
+        alternates(&english),
+        [
+            r#"<link rel="alternate" hreflang="en" href="https://example.org/briefing/articles/probe/">"#,
+            r#"<link rel="alternate" hreflang="fr" href="https://example.org/briefing/fr/articles/enquete-douaniere/">"#,
+            r#"<link rel="alternate" hreflang="x-default" href="https://example.org/briefing/articles/probe/">"#,
+        ]
+    );
+    let french = read(public.join("fr/articles/enquete-douaniere/index.html"));
+    assert!(french.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"), "{french}");
+    assert_eq!(alternates(&french), alternates(&english));
+    assert!(
+        french.contains(r#"<li><a href="/briefing/articles/probe/" hreflang="en" lang="en">English</a></li>"#),
+        "the switcher leads to the English version:\n{french}"
+    );
+    assert!(english.contains(r#"hreflang="fr" lang="fr">Français</a>"#), "{english}");
+}
+
+#[test]
+fn a_translation_by_key_is_linked_both_ways() {
+    let site = built_bilingual();
+    let public = site.path().join("public");
+    let english = read(public.join("articles/harbour-deal/index.html"));
+    let french = read(public.join("fr/articles/accord-portuaire/index.html"));
+    let link =
+        r#"<link rel="alternate" hreflang="fr" href="https://example.org/briefing/fr/articles/accord-portuaire/">"#;
+    assert!(alternates(&english).contains(&link), "{english}");
+    assert_eq!(alternates(&french), alternates(&english));
+    // A story in one language only has no alternates and no switcher.
+    let alone = read(public.join("articles/dredging/index.html"));
+    assert!(alternates(&alone).is_empty() && !alone.contains("language-switcher"), "{alone}");
+}
+
+#[test]
+fn listings_show_each_story_once_and_badge_the_other_language() {
+    let site = built_bilingual();
+    let public = site.path().join("public");
+    for page in ["index.html", "archive/index.html", "topics/ports/index.html", "feed.xml", "topics/ports/feed.xml"] {
+        let text = read(public.join(page));
+        for shown in ["/articles/probe/", "/articles/harbour-deal/", "/fr/articles/quai-est/", "/articles/dredging/"] {
+            // A feed entry has one `<id>`; a page links an entry once.
+            let entry = if page.ends_with(".xml") { format!("{shown}</id>") } else { format!("{shown}\"") };
+            assert_eq!(text.matches(&entry).count(), 1, "{page} lists {shown} once:\n{text}");
+        }
+        for hidden in ["enquete-douaniere", "accord-portuaire"] {
+            assert!(!text.contains(hidden), "{page} lists the English version of {hidden} only:\n{text}");
+        }
+    }
+    let home = read(public.join("index.html"));
+    assert!(
+        home.contains(r#"<a href="/briefing/fr/articles/quai-est/" hreflang="fr">Le quai est de Sudbourg ferme</a> <span class="lang-badge">FR</span>"#),
+        "{home}"
+    );
+    let term = read(public.join("organizations/nordhavn-customs/index.html"));
+    assert_eq!(term.matches("/articles/probe/\"").count(), 1, "{term}");
+    assert!(!term.contains("enquete-douaniere"), "{term}");
+}
+
+#[test]
+fn a_single_listed_language_builds_like_a_one_language_site() {
+    let plain = site_copy("sites/basic");
+    let listed = site_copy("sites/basic");
+    let config = listed.path().join("site.yaml");
+    let text = read(&config).replace("language: en\n", "languages:\n  - code: en\n");
+    fs::write(&config, text).unwrap();
+    for site in [&plain, &listed] {
+        let output = build(site.path(), &[]);
+        assert!(output.status.success(), "{}", stderr(&output));
+    }
+    assert_eq!(tree(&plain.path().join("public")), tree(&listed.path().join("public")));
+}
