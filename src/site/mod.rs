@@ -194,10 +194,6 @@ impl Site {
         }
 
         let (mut taxonomies, article_terms) = terms::build_taxonomies(&config, &articles, entities, &mut problems);
-        // A story is listed once, by the version that `translations` picks.
-        for term in taxonomies.iter_mut().flat_map(|t| &mut t.terms) {
-            term.articles.retain(|&id| translations.listed[id.0]);
-        }
         let related = match reuse {
             None => related::related_articles(&article_topics, &article_terms, &taxonomies),
             Some(reuse) => {
@@ -207,6 +203,11 @@ impl Site {
         };
         let related: Vec<Vec<ArticleId>> =
             related.into_iter().map(|list| list.into_iter().map(ArticleId).collect()).collect();
+        // A story is listed once, by the version that `translations` picks. Related articles
+        // are found among every version (serve updates them incrementally from these lists).
+        for term in taxonomies.iter_mut().flat_map(|t| &mut t.terms) {
+            term.articles.retain(|&id| translations.listed[id.0]);
+        }
         let neighbours = article_topics
             .iter()
             .enumerate()

@@ -78,7 +78,9 @@ impl Engine {
             .collect();
         let mut shown_differently: Vec<PathBuf> = refiled.clone();
         for &t in &renamed_topics {
-            shown_differently.extend(old.topics[t].articles.iter().map(|&id| old.articles[id].path.clone()));
+            // Every version carrying the topic (`articles` of a topic lists one per story).
+            let carriers = old.article_topics.iter().enumerate().filter(|(_, topics)| topics.contains(&t));
+            shown_differently.extend(carriers.map(|(id, _)| old.articles[id].path.clone()));
         }
         shown_differently.sort();
         shown_differently.dedup();
