@@ -189,28 +189,34 @@ impl<'a> Renderer<'a> {
     /// Links an article page to its story's versions in other languages.
     pub(crate) fn with_translations(&self, meta: &mut PageMeta<'a>, id: crate::site::ArticleId) {
         let site = self.site;
+        meta.alternates = self.alternates(id);
+        for version in site.translations.others(id) {
+            let lang = site.articles[version].lang.as_str();
+            meta.translations.push(TranslationLink {
+                lang,
+                name: Locale::language_name(lang),
+                url: site.routes.url(Route::Article(version)),
+            });
+        }
+    }
+
+    /// The `hreflang` alternates of an article's page: every version of its story, then
+    /// `x-default`, the version listings show; none for a story in one language.
+    pub(crate) fn alternates(&self, id: crate::site::ArticleId) -> Vec<Alternate> {
+        let site = self.site;
         let versions = &site.translations.versions[id.0];
         if versions.len() < 2 {
-            return;
+            return Vec::new();
         }
-        let routes = &site.routes;
-        for &version in versions {
-            let lang = site.articles[version].lang.as_str();
-            meta.alternates
-                .push(Alternate { hreflang: lang.to_owned(), href: routes.permalink(Route::Article(version)) });
-            if version != id {
-                meta.translations.push(TranslationLink {
-                    lang,
-                    name: Locale::language_name(lang),
-                    url: routes.url(Route::Article(version)),
-                });
-            }
-        }
-        // Readers of no listed language get the version listings show.
+        let permalink = |version| site.routes.permalink(Route::Article(version));
+        let mut alternates: Vec<Alternate> = versions
+            .iter()
+            .map(|&version| Alternate { hreflang: site.articles[version].lang.clone(), href: permalink(version) })
+            .collect();
         if let Some(&shown) = versions.iter().find(|&&v| site.translations.listed[v.0]) {
-            meta.alternates
-                .push(Alternate { hreflang: "x-default".to_owned(), href: routes.permalink(Route::Article(shown)) });
+            alternates.push(Alternate { hreflang: "x-default".to_owned(), href: permalink(shown) });
         }
+        alternates
     }
 }
 

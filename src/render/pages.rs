@@ -40,6 +40,8 @@ struct FeedView<'a> {
 struct SitemapEntry {
     loc: String,
     lastmod: Option<String>,
+    /// The page's versions in other languages (`xhtml:link`), itself included.
+    alternates: Vec<super::Alternate>,
 }
 
 #[derive(Serialize)]
@@ -179,7 +181,9 @@ impl<'a> Renderer<'a> {
             Route::Sitemap => {
                 let meta = self.meta(route, "sitemap", "");
                 let mut context = self.base_context(site_locale, meta);
-                context.insert("entries", &self.sitemap_entries());
+                let entries = self.sitemap_entries();
+                context.insert("has_alternates", &entries.iter().any(|e| !e.alternates.is_empty()));
+                context.insert("entries", &entries);
                 context
             }
             Route::Robots => {
@@ -239,6 +243,10 @@ impl<'a> Renderer<'a> {
             .into_iter()
             .filter(|route| route.in_sitemap())
             .map(|route| SitemapEntry {
+                alternates: match route {
+                    Route::Article(id) => self.alternates(id),
+                    _ => Vec::new(),
+                },
                 loc: site.routes.permalink(route),
                 lastmod: match route {
                     Route::Home | Route::TopicIndex | Route::Archive | Route::TaxonomyIndex(_) => lastmod(&all),

@@ -92,3 +92,32 @@ fn a_single_listed_language_builds_like_a_one_language_site() {
     }
     assert_eq!(tree(&plain.path().join("public")), tree(&listed.path().join("public")));
 }
+
+#[test]
+fn the_sitemap_lists_the_versions_of_each_story_as_alternates() {
+    let site = built_bilingual();
+    let sitemap = read(site.path().join("public/sitemap.xml"));
+    assert!(sitemap.contains(
+        r#"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">"#
+    ));
+    let entry = |page: &str| {
+        let start = sitemap.find(&format!("<loc>https://example.org/briefing{page}</loc>")).expect(page);
+        sitemap[start..start + sitemap[start..].find("</url>").unwrap()].to_owned()
+    };
+    let alternates = [
+        r#"<xhtml:link rel="alternate" hreflang="en" href="https://example.org/briefing/articles/probe/"/>"#,
+        r#"<xhtml:link rel="alternate" hreflang="fr" href="https://example.org/briefing/fr/articles/enquete-douaniere/"/>"#,
+        r#"<xhtml:link rel="alternate" hreflang="x-default" href="https://example.org/briefing/articles/probe/"/>"#,
+    ];
+    for page in ["/articles/probe/", "/fr/articles/enquete-douaniere/"] {
+        let entry = entry(page);
+        for alternate in alternates {
+            assert!(entry.contains(alternate), "{page}: {alternate} missing in\n{entry}");
+        }
+    }
+    assert!(!entry("/articles/dredging/").contains("xhtml:link"), "{sitemap}");
+    // A one-language site's sitemap declares no alternates at all.
+    let plain = site_copy("sites/basic");
+    assert!(build(plain.path(), &[]).status.success());
+    assert!(!read(plain.path().join("public/sitemap.xml")).contains("xhtml"));
+}
