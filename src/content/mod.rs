@@ -357,9 +357,21 @@ fn taxonomy_terms(
 impl Topic {
     /// Parses a topic's text; the file stem is its slug.
     pub fn parse(path: &Path, text: &str) -> Result<Topic, Vec<Diagnostic>> {
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        Topic::parse_as(path, text, stem)
+    }
+
+    /// The language of a topic's translation: `fr` for `<slug>.fr.md`; `None` for the
+    /// default language's file.
+    pub fn translation_language(&self) -> Option<&str> {
+        let stem = self.path.file_stem()?.to_str()?;
+        stem.strip_prefix(self.slug.as_str())?.strip_prefix('.')
+    }
+
+    /// Parses a topic's text with the slug its file name gives (`chips` for `chips.fr.md`).
+    pub fn parse_as(path: &Path, text: &str, stem: &str) -> Result<Topic, Vec<Diagnostic>> {
         let parts = split(text).map_err(|e| vec![located(path, e)])?;
         let front: TopicFrontMatter = parse_yaml(&parts, TOPIC_FIELDS).map_err(|e| vec![located(path, e)])?;
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
         if !is_valid_slug(stem) {
             return Err(vec![Diagnostic::whole_file(
                 path,

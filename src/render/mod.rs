@@ -121,7 +121,11 @@ impl<'a> Renderer<'a> {
             multilingual: config.is_multilingual(),
             feed_url: routes.url(Route::Feed),
             topics: (0..site.topics.len())
-                .map(|t| Link { name: &site.topics[t].topic.title, url: routes.url(Route::Topic(TopicId(t))) })
+                .map(|t| Link {
+                    name: &site.topics[t].topic.title,
+                    lang: &config.language,
+                    url: routes.url(Route::Topic(TopicId(t))),
+                })
                 .collect(),
             taxonomies: config.taxonomies.iter().map(String::as_str).collect(),
             article_count: site.articles.len(),

@@ -165,14 +165,21 @@ pub fn jobs_as(site: &Site, before: &Links, changed: &[PathBuf], shown: Shown) -
     for (id, article) in site.articles.iter().enumerate() {
         if article.file_links.iter().any(|link| changed.contains(&link.resolved)) {
             articles.insert(ArticleId(id));
+            // Its content, links included, is in its topics' feeds too.
+            for &t in &site.article_topics[id] {
+                if !jobs.contains(&Route::TopicFeed(TopicId(t))) {
+                    jobs.push(Route::TopicFeed(TopicId(t)));
+                }
+            }
         }
     }
     for (t, entry) in site.topics.iter().enumerate() {
-        if before.topics.contains(&entry.topic.slug) || after.topics.contains(&entry.topic.slug) {
+        let linked = before.topics.contains(&entry.topic.slug) || after.topics.contains(&entry.topic.slug);
+        if linked && !jobs.contains(&Route::TopicFeed(TopicId(t))) {
             jobs.push(Route::TopicFeed(TopicId(t)));
-            if !unlisted {
-                jobs.push(Route::Topic(TopicId(t)));
-            }
+        }
+        if linked && !unlisted {
+            jobs.push(Route::Topic(TopicId(t)));
         }
     }
     if !unlisted {

@@ -246,15 +246,19 @@ impl Fixture {
             }
             14 => {
                 let topic = rng.pick(TOPICS);
-                let relative = format!("content/topics/{topic}.md");
+                // Half the time its French version: the French pages name it so.
+                let suffix = if rng.below(2) == 0 { ".fr" } else { "" };
+                let relative = format!("content/topics/{topic}{suffix}.md");
                 let text = format!("---\ntitle: \"{topic} {step}\"\nsummary: \"Step {step}.\"\n---\nIntro {step}.\n");
                 self.write(&relative, &text);
                 return ("topic file".into(), vec![relative]);
             }
             15 => {
                 let aliases = rng.some(&["NW", "Quill", "Veld"]).join(", ");
+                let names =
+                    if rng.below(2) == 0 { format!(", names: {{ fr: \"Nordvent {step}\" }}") } else { String::new() };
                 let text = format!(
-                    "organizations:\n  Northwind: {{ aliases: [{aliases}], description: \"Step {step}.\" }}\nregions:\n  China: {{ aliases: [Chine] }}\n"
+                    "organizations:\n  Northwind: {{ aliases: [{aliases}], description: \"Step {step}.\"{names} }}\nregions:\n  China: {{ aliases: [Chine] }}\n"
                 );
                 self.write("content/entities.yaml", &text);
                 return ("entities.yaml".into(), vec!["content/entities.yaml".into()]);

@@ -22,6 +22,8 @@ pub use translations::Translations;
 #[derive(Debug, Clone)]
 pub struct TopicEntry {
     pub topic: Topic,
+    /// The topic in the site's other languages (`<slug>.fr.md`).
+    pub translations: Vec<Topic>,
     pub articles: Vec<ArticleId>,
 }
 
@@ -31,6 +33,8 @@ pub struct Term {
     pub name: String,
     pub slug: String,
     pub description: Option<String>,
+    /// Its name in other languages (entities.yaml `names:`), by language.
+    pub names: BTreeMap<String, String>,
     pub articles: Vec<ArticleId>,
 }
 
@@ -144,7 +148,7 @@ impl Site {
     pub fn assemble_despite_problems(
         config: SiteConfig,
         mut articles: Vec<Article>,
-        mut topics: Vec<Topic>,
+        topics: Vec<Topic>,
         entities: &Entities,
         options: SiteOptions,
         reuse: Option<Reuse>,
@@ -172,6 +176,8 @@ impl Site {
         let translations = Translations::group(&articles, &config);
         let file_link_urls = resolve_file_links(&articles, &pages, &config.base_path, &mut problems);
 
+        let (topic_translations, mut topics): (Vec<Topic>, Vec<Topic>) =
+            topics.into_iter().partition(|topic| topic.translation_language().is_some());
         topics.sort_by(|a, b| {
             a.weight.cmp(&b.weight).then_with(|| a.title.cmp(&b.title)).then_with(|| a.slug.cmp(&b.slug))
         });
@@ -220,8 +226,16 @@ impl Site {
                 (older, newer)
             })
             .collect();
-        let topics: Vec<TopicEntry> =
-            topics.into_iter().zip(topic_articles).map(|(topic, articles)| TopicEntry { topic, articles }).collect();
+        let mut topics: Vec<TopicEntry> = topics
+            .into_iter()
+            .zip(topic_articles)
+            .map(|(topic, articles)| TopicEntry { topic, translations: Vec::new(), articles })
+            .collect();
+        for translation in topic_translations {
+            if let Some(entry) = topics.iter_mut().find(|entry| entry.topic.slug == translation.slug) {
+                entry.translations.push(translation);
+            }
+        }
         let routes = Routes::new(
             &config.base_path,
             &config.base_url,

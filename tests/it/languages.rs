@@ -121,3 +121,31 @@ fn the_sitemap_lists_the_versions_of_each_story_as_alternates() {
     assert!(build(plain.path(), &[]).status.success());
     assert!(!read(plain.path().join("public/sitemap.xml")).contains("xhtml"));
 }
+
+#[test]
+fn topic_and_entity_names_follow_the_page_language() {
+    let site = built_bilingual();
+    let public = site.path().join("public");
+    let french = read(public.join("fr/articles/enquete-douaniere/index.html"));
+    assert!(
+        french.contains(r#"<p class="kicker"><a href="/briefing/topics/ports/">Ports et terminaux</a></p>"#),
+        "{french}"
+    );
+    assert!(french.contains(r#">Douane de Nordhavn</a>"#), "{french}");
+    let english = read(public.join("articles/probe/index.html"));
+    assert!(english.contains(r#"<p class="kicker"><a href="/briefing/topics/ports/">Ports</a></p>"#), "{english}");
+    assert!(english.contains(">Nordhavn Customs</a>") && !english.contains("Douane"), "{english}");
+}
+
+#[test]
+fn a_topic_without_a_translation_is_named_in_the_default_language_and_marked() {
+    let site = site_copy("sites/bilingual");
+    fs::remove_file(site.path().join("content/topics/ports.fr.md")).unwrap();
+    let output = build(site.path(), &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let french = read(site.path().join("public/fr/articles/enquete-douaniere/index.html"));
+    assert!(
+        french.contains(r#"<p class="kicker" lang="en"><a href="/briefing/topics/ports/">Ports</a></p>"#),
+        "{french}"
+    );
+}
