@@ -7,7 +7,7 @@ use chrono::Datelike;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::content::shorten;
+use crate::content::{is_valid_language, shorten};
 use crate::import::files::{collect_inputs, import_all, write_all};
 use crate::import::site::load_gazetteer;
 use crate::import::{Imported, Importer};
@@ -32,6 +32,13 @@ pub struct ImportArgs {
     /// List every line or block left out of each article, and the rule that dropped it
     #[arg(long)]
     pub explain: bool,
+    /// Language of the imported articles (`fr`), instead of the one each page declares or reads as
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// Import one page as a translation of this article (`content/articles/…/name.md`): it is
+    /// written beside it as `name.<LANG>.md`, with its own slug
+    #[arg(long, value_name = "ARTICLE", requires = "lang")]
+    pub translation_of: Option<PathBuf>,
 }
 
 impl ImportArgs {
@@ -51,8 +58,24 @@ impl ImportArgs {
         } else {
             ProgressBar::hidden()
         };
-        let results = import_all(&importer, &inputs, &|| bar.inc(1));
+        if let Some(lang) = &self.lang
+            && !is_valid_language(lang)
+        {
+            anyhow::bail!("`--lang {lang}` is not a language tag such as `en` or `fr`");
+        }
+        if let Some(original) = &self.translation_of {
+            if inputs.len() != 1 {
+                anyhow::bail!("--translation-of takes one page to import, not {}", inputs.len());
+            }
+            if !self.root.join(original).is_file() {
+                anyhow::bail!("--translation-of {}: no such article under {}", original.display(), self.root.display());
+            }
+        }
+        let mut results = import_all(&importer, &inputs, &|| bar.inc(1));
         bar.finish_and_clear();
+        for article in results.iter_mut().flatten() {
+            self.localise(article);
+        }
 
         let mut failed = 0;
         let mut articles: Vec<(String, &Imported)> = Vec::new();
@@ -107,6 +130,21 @@ impl ImportArgs {
             anyhow::bail!("{failed} of {} pages were not imported", inputs.len());
         }
         Ok(())
+    }
+}
+
+impl ImportArgs {
+    /// `--lang` and `--translation-of`: the article's language, and its file beside the
+    /// original (`name.fr.md`), keeping the slug its title gives.
+    fn localise(&self, article: &mut Imported) {
+        let Some(lang) = &self.lang else { return };
+        article.front.lang = Some(lang.clone());
+        if let Some(original) = &self.translation_of {
+            let slug = article.path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
+            let stem = original.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+            article.path = original.with_file_name(format!("{stem}.{lang}.md"));
+            article.front.slug = Some(slug);
+        }
     }
 }
 

@@ -149,3 +149,40 @@ fn a_topic_without_a_translation_is_named_in_the_default_language_and_marked() {
         "{french}"
     );
 }
+
+#[test]
+fn import_writes_a_translation_beside_its_original() {
+    let site = site_copy("sites/bilingual");
+    let page = fixture("import/pages/norvale-shenzhen-fr.txt");
+    let output = briefing()
+        .args(["import", "--topic", "ports", "--lang", "fr", "--translation-of", "content/articles/dredging.md"])
+        .arg("--root")
+        .arg(site.path())
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let written = read(site.path().join("content/articles/dredging.fr.md"));
+    assert!(written.contains("\nlang: fr\n"), "{written}");
+    assert!(written.contains("\nslug: norvale-systems-ferme-son-centre-de-recherche-en-ia-de-shenzhen\n"), "{written}");
+    let built = build(site.path(), &[]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let english = read(site.path().join("public/articles/dredging/index.html"));
+    assert!(
+        english.contains(r#"hreflang="fr" href="https://example.org/briefing/fr/articles/norvale-systems-ferme-son-centre-de-recherche-en-ia-de-shenzhen/">"#),
+        "{english}"
+    );
+    // A translation of an article that does not exist is refused before anything is written.
+    let missing = briefing()
+        .args(["import", "--lang", "fr", "--translation-of", "content/articles/nope.md", "--root"])
+        .arg(site.path())
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert!(!missing.status.success());
+    assert!(
+        stderr(&missing).contains("--translation-of content/articles/nope.md: no such article"),
+        "{}",
+        stderr(&missing)
+    );
+}
