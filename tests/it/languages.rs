@@ -186,3 +186,31 @@ fn import_writes_a_translation_beside_its_original() {
         stderr(&missing)
     );
 }
+
+#[test]
+fn check_reports_the_translation_problems_and_writes_nothing() {
+    let site = site_copy("sites/bilingual");
+    let articles = site.path().join("content/articles");
+    fs::write(
+        articles.join("orphan.fr.md"),
+        read(articles.join("probe.fr.md")).replace("enquete-douaniere", "orpheline"),
+    )
+    .unwrap();
+    fs::write(
+        articles.join("twice.md"),
+        read(articles.join("quai-est.md")).replace("lang: fr", "lang: fr\ntranslation_key: content/articles/probe"),
+    )
+    .unwrap();
+    fs::write(site.path().join("content/topics/cables.fr.md"), "---\ntitle: \"Câbles\"\n---\nLes câbles.\n").unwrap();
+    let output = briefing().arg("check").arg("--root").arg(site.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let errors = stderr(&output);
+    for expected in [
+        "error: content/articles/orphan.fr.md: this file is named as the `fr` version of `content/articles/orphan.md`, which does not exist",
+        "error: content/articles/twice.md:7:1: two versions of one story in `fr`: content/articles/probe.fr.md is one too",
+        "error: content/topics/ports.fr.md: a translated topic needs its default-language file: add content/topics/cables.md",
+    ] {
+        assert!(errors.contains(expected), "missing {expected:?} in:\n{errors}");
+    }
+    assert!(!site.path().join("public").exists(), "check writes nothing");
+}
