@@ -208,7 +208,7 @@ fn check_reports_the_translation_problems_and_writes_nothing() {
     for expected in [
         "error: content/articles/orphan.fr.md: this file is named as the `fr` version of `content/articles/orphan.md`, which does not exist",
         "error: content/articles/twice.md:7:1: two versions of one story in `fr`: content/articles/probe.fr.md is one too",
-        "error: content/topics/ports.fr.md: a translated topic needs its default-language file: add content/topics/cables.md",
+        "error: content/topics/cables.fr.md: a translated topic needs its default-language file: add content/topics/cables.md",
     ] {
         assert!(errors.contains(expected), "missing {expected:?} in:\n{errors}");
     }
