@@ -8,8 +8,17 @@ use crate::diagnostic::Diagnostic;
 use crate::yaml::{self, Document, WholeNumber};
 
 /// Fields of `site.yaml`, for "did you mean" suggestions.
-const FIELDS: &[&str] =
-    &["title", "base_url", "language", "description", "taxonomies", "feed_limit", "home_limit", "share_image"];
+const FIELDS: &[&str] = &[
+    "title",
+    "base_url",
+    "language",
+    "languages",
+    "description",
+    "taxonomies",
+    "feed_limit",
+    "home_limit",
+    "share_image",
+];
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -17,8 +26,11 @@ struct RawConfig {
     #[serde(deserialize_with = "yaml::required_text")]
     title: String,
     base_url: String,
-    #[serde(default = "default_language")]
-    language: String,
+    #[serde(default)]
+    language: Option<String>,
+    /// The site's languages, each with its own title and description.
+    #[serde(default)]
+    languages: Vec<RawLanguage>,
     #[serde(default)]
     description: String,
     #[serde(default = "default_taxonomies")]
@@ -31,8 +43,23 @@ struct RawConfig {
     share_image: Option<String>,
 }
 
-fn default_language() -> String {
-    "en".to_owned()
+/// One entry of `languages:`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLanguage {
+    code: String,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+}
+
+/// A language of the site: its tag, and the site's title and description in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Language {
+    pub code: String,
+    pub title: String,
+    pub description: String,
 }
 
 fn default_taxonomies() -> Vec<String> {
@@ -56,8 +83,11 @@ pub struct SiteConfig {
     pub base_url: String,
     /// The path part of `base_url`, without a trailing slash: `/briefing`, or `` at the root.
     pub base_path: String,
+    /// The default language: its pages are at the root of the site.
     pub language: String,
     pub description: String,
+    /// Every language of the site, the default first; one entry on a one-language site.
+    pub languages: Vec<Language>,
     pub taxonomies: Vec<String>,
     /// How many entries each Atom feed carries.
     pub feed_limit: usize,
@@ -81,14 +111,7 @@ impl SiteConfig {
         if raw.title.trim().is_empty() {
             return Err(at("title", None, "`title` is empty".to_owned()));
         }
-        // Checked here, once, rather than against every article that inherits it.
-        if !is_valid_language(&raw.language) {
-            return Err(at(
-                "language",
-                None,
-                format!("`language: {:?}` is not a language tag such as `en` or `fr`", raw.language),
-            ));
-        }
+        let languages = languages(&raw, &at)?;
         let mut taxonomies: Vec<String> = Vec::new();
         for name in raw.taxonomies {
             let valid =
@@ -119,16 +142,34 @@ impl SiteConfig {
         let feed_limit = raw.feed_limit.within("feed_limit", LIMITS).map_err(|m| at("feed_limit", None, m))?;
         let home_limit = raw.home_limit.within("home_limit", LIMITS).map_err(|m| at("home_limit", None, m))?;
         Ok(SiteConfig {
-            title: raw.title,
+            title: languages[0].title.clone(),
             base_url,
             base_path,
-            language: raw.language,
-            description: raw.description,
+            language: languages[0].code.clone(),
+            description: languages[0].description.clone(),
+            languages,
             taxonomies,
             feed_limit,
             home_limit,
             share_image: raw.share_image.filter(|image| !image.trim().is_empty()),
         })
+    }
+
+    /// Whether the site has more than one language.
+    pub fn is_multilingual(&self) -> bool {
+        self.languages.len() > 1
+    }
+
+    /// The path prefix of a language's pages: `/fr` for the site's other languages; empty
+    /// for the default, and for a language the site does not list (its articles stay at
+    /// the root, as on a one-language site).
+    pub fn language_prefix(&self, code: &str) -> String {
+        if self.languages[1..].iter().any(|l| l.code == code) { format!("/{code}") } else { String::new() }
+    }
+
+    /// The path of an article's page, without the base path.
+    pub fn article_path(&self, article: &crate::content::Article) -> String {
+        crate::route::article_path(&self.language_prefix(&article.lang), &article.slug)
     }
 
     /// The same configuration served from another address (`--base-url`, `serve`).
@@ -138,6 +179,57 @@ impl SiteConfig {
         self.base_path = base_path;
         Ok(self)
     }
+}
+
+/// The languages of `languages:` (or of `language:` alone), the default first, each checked
+/// here once rather than against every article that inherits it.
+fn languages(
+    raw: &RawConfig,
+    at: &impl Fn(&str, Option<&str>, String) -> Diagnostic,
+) -> Result<Vec<Language>, Diagnostic> {
+    let not_a_tag = |code: &str| format!("`{code}` is not a language tag such as `en` or `fr`");
+    if raw.languages.is_empty() {
+        let code = raw.language.clone().unwrap_or_else(|| "en".to_owned());
+        if !is_valid_language(&code) {
+            return Err(at(
+                "language",
+                None,
+                format!("`language: {code:?}` is not a language tag such as `en` or `fr`"),
+            ));
+        }
+        return Ok(vec![Language { code, title: raw.title.clone(), description: raw.description.clone() }]);
+    }
+    let mut languages: Vec<Language> = Vec::with_capacity(raw.languages.len());
+    for entry in &raw.languages {
+        if !is_valid_language(&entry.code) {
+            return Err(at("languages", Some(&entry.code), not_a_tag(&entry.code)));
+        }
+        if languages.iter().any(|l| l.code == entry.code) {
+            return Err(at(
+                "languages",
+                Some(&entry.code),
+                format!("language `{}` is listed twice: keep one", entry.code),
+            ));
+        }
+        languages.push(Language {
+            code: entry.code.clone(),
+            title: entry.title.clone().unwrap_or_else(|| raw.title.clone()),
+            description: entry.description.clone().unwrap_or_else(|| raw.description.clone()),
+        });
+    }
+    if let Some(default) = &raw.language {
+        let Some(index) = languages.iter().position(|l| &l.code == default) else {
+            let listed: Vec<&str> = languages.iter().map(|l| l.code.as_str()).collect();
+            return Err(at(
+                "language",
+                None,
+                format!("`language: {default}` is not one of `languages:` ({})", listed.join(", ")),
+            ));
+        };
+        let default = languages.remove(index);
+        languages.insert(0, default);
+    }
+    Ok(languages)
 }
 
 /// Output sections that a taxonomy would collide with.
@@ -207,6 +299,29 @@ mod tests {
         let error = SiteConfig::parse("title: T\nbase_url: https://e.org\nlanguage: \"\"\n", "site.yaml").unwrap_err();
         assert_eq!(error.line, 3);
         assert!(error.message.contains("language tag"), "{}", error.message);
+    }
+
+    #[test]
+    fn languages_list_their_titles_and_the_default_comes_first() {
+        let text = "title: T\nbase_url: https://e.org\nlanguage: fr\nlanguages:\n  - code: en\n  - code: fr\n    title: Le T\n    description: D\n";
+        let config = SiteConfig::parse(text, "site.yaml").unwrap();
+        let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+        assert_eq!(codes, ["fr", "en"]);
+        assert_eq!((config.language.as_str(), config.title.as_str()), ("fr", "Le T"));
+        assert_eq!(config.languages[1].title, "T");
+        assert_eq!(config.language_prefix("en"), "/en");
+        assert_eq!(config.language_prefix("fr"), "");
+        let one = SiteConfig::parse("title: T\nbase_url: https://e.org\n", "site.yaml").unwrap();
+        assert!(!one.is_multilingual());
+        assert_eq!(one.languages[0].code, "en");
+    }
+
+    #[test]
+    fn a_default_language_outside_the_list_is_refused() {
+        let text = "title: T\nbase_url: https://e.org\nlanguage: de\nlanguages:\n  - code: en\n  - code: fr\n";
+        let error = SiteConfig::parse(text, "site.yaml").unwrap_err();
+        assert_eq!(error.line, 3);
+        assert_eq!(error.message, "`language: de` is not one of `languages:` (en, fr)");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::build::BuildOptions;
-use crate::config::SiteConfig;
+use crate::config::{Language, SiteConfig};
 use crate::content::{Article, ParseContext, Topic};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::render::{Page, Renderer, Route, Templates};
@@ -60,15 +60,19 @@ pub fn parse_despite_problems(source: &SiteSource, options: &BuildOptions) -> (O
             return (None, problems.sorted());
         }
     };
-    let (topics, topic_problems) = parse_topics(&source.topics);
+    let (topics, topic_problems) = parse_topics(&source.topics, &config.languages[1..]);
     problems.extend(topic_problems);
     let topic_slugs = topic_slugs(&topics);
     let (entities, entity_problems) = parse_entities(source.entities.as_ref(), &config);
     problems.extend(entity_problems);
 
     let templates = Templates::compile(&source.templates);
-    let context =
-        ParseContext { default_language: &config.language, topics: &topic_slugs, taxonomies: &config.taxonomies };
+    let context = ParseContext {
+        default_language: &config.language,
+        languages: &config.languages[1..],
+        topics: &topic_slugs,
+        taxonomies: &config.taxonomies,
+    };
     let mut articles = Vec::with_capacity(source.articles.len());
     let mut unparsed = HashSet::new();
     for (file, result) in source.articles.iter().zip(parse_articles(&source.articles, &context)) {
@@ -141,22 +145,48 @@ pub fn parse_config(text: &str, options: &BuildOptions) -> Result<SiteConfig, Di
     }
 }
 
-/// Every topic that parses, and the problems of those that do not.
-pub fn parse_topics(files: &[TextFile]) -> (Vec<Topic>, Vec<Diagnostic>) {
+/// Every topic that parses, and the problems of those that do not. On a site of several
+/// languages, `<slug>.<lang>.md` (`languages`: the site's other languages) translates the
+/// topic of `<slug>.md`: translations come after every default-language topic, with its
+/// slug (`Topic::translation_language` tells them apart).
+pub fn parse_topics(files: &[TextFile], languages: &[Language]) -> (Vec<Topic>, Vec<Diagnostic>) {
     let mut topics = Vec::with_capacity(files.len());
+    let mut translations = Vec::new();
     let mut problems = Vec::new();
     for file in files {
-        match Topic::parse(&file.path, &file.text) {
-            Ok(topic) => topics.push(topic),
-            Err(errors) => problems.extend(errors),
+        let stem = file.path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let translated = stem.rsplit_once('.').filter(|(_, lang)| languages.iter().any(|l| l.code == *lang));
+        let parsed = match translated {
+            Some((slug, _)) => Topic::parse_as(&file.path, &file.text, slug).map(|topic| translations.push(topic)),
+            None => Topic::parse(&file.path, &file.text).map(|topic| topics.push(topic)),
+        };
+        if let Err(errors) = parsed {
+            problems.extend(errors);
         }
     }
+    for translation in &translations {
+        let has_default =
+            files.iter().any(|file| file.path.file_stem().and_then(|s| s.to_str()) == Some(&translation.slug));
+        if !has_default {
+            problems.push(Diagnostic::whole_file(
+                &translation.path,
+                format!(
+                    "a translated topic needs its default-language file: add content/topics/{}.md",
+                    translation.slug
+                ),
+            ));
+        }
+    }
+    translations.retain(|translation| topics.iter().any(|topic| topic.slug == translation.slug));
+    topics.extend(translations);
     (topics, problems)
 }
 
-/// The slugs of `topics`, sorted, as `ParseContext::topics` wants them.
+/// The slugs of `topics` (translations are not topics of their own), sorted, as
+/// `ParseContext::topics` wants them.
 pub fn topic_slugs(topics: &[Topic]) -> Vec<String> {
-    let mut slugs: Vec<String> = topics.iter().map(|t| t.slug.clone()).collect();
+    let mut slugs: Vec<String> =
+        topics.iter().filter(|t| t.translation_language().is_none()).map(|t| t.slug.clone()).collect();
     slugs.sort();
     slugs
 }

@@ -171,9 +171,10 @@ impl Route {
     }
 }
 
-/// The path of an article's page (`/articles/<slug>/`), without the base path.
-pub fn article_path(slug: &str) -> String {
-    format!("/articles/{slug}/")
+/// The path of an article's page (`/articles/<slug>/`, `/fr/articles/<slug>/` under its
+/// language's prefix), without the base path.
+pub fn article_path(language_prefix: &str, slug: &str) -> String {
+    format!("{language_prefix}/articles/{slug}/")
 }
 
 /// The path of a topic's page (`/topics/<slug>/`), without the base path.
@@ -224,11 +225,12 @@ pub struct Routes {
 }
 
 impl Routes {
-    /// The table of a site with these articles, topics and taxonomies (slugs in site order).
+    /// The table of a site with these articles (their paths), topics and taxonomies (slugs),
+    /// in site order.
     pub fn new<'a>(
         base_path: &str,
         base_url: &str,
-        article_slugs: impl Iterator<Item = &'a str>,
+        article_paths: impl Iterator<Item = String>,
         topic_slugs: impl Iterator<Item = &'a str>,
         taxonomies: impl Iterator<Item = (&'a str, Vec<&'a str>)>,
     ) -> Routes {
@@ -241,7 +243,7 @@ impl Routes {
         Routes {
             base_path: base_path.to_owned(),
             base_url: base_url.to_owned(),
-            articles: article_slugs.map(article_path).collect(),
+            articles: article_paths.collect(),
             topics: topic_slugs.map(topic_path).collect(),
             taxonomies: names,
             terms,
@@ -320,7 +322,7 @@ mod tests {
         Routes::new(
             "/brief",
             "https://example.org/brief",
-            ["a", "b"].into_iter(),
+            ["a", "b"].into_iter().map(|slug| article_path("", slug)),
             ["chips"].into_iter(),
             [("tags", vec!["x"]), ("regions", vec![])].into_iter(),
         )

@@ -1,7 +1,7 @@
 //! The benchmark corpus: N tech-geopolitics articles (~700 words each) as a briefing
 //! site, or the same articles as a Hugo site.
 //!
-//!     cargo run --release --example gen_corpus -- --articles 10000 --out DIR [--flavor briefing|hugo] [--seed S]
+//!     cargo run --release --example gen_corpus -- --articles 10000 --out DIR [--flavor briefing|hugo] [--seed S] [--french PERCENT]
 //!
 //! It follows the recipe of a common static-site-generator benchmark corpus:
 //! 12 topics (1, sometimes 2 per article), 200 tags (2-5, Zipf), 80 organizations
@@ -49,6 +49,10 @@ struct Args {
     /// Print the fingerprint a fresh corpus-manifest.json would carry, and exit
     #[arg(long)]
     fingerprint: bool,
+    /// Share of articles (0-100) that also get a French version (`<name>.fr.md`, briefing
+    /// flavor); above 0 the site lists English and French, to show a second language's cost
+    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u64).range(0..=100))]
+    french: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize)]
@@ -235,7 +239,27 @@ fn write(path: &Path, text: &str) -> Result<()> {
     fs::write(path, text).with_context(|| format!("failed to write `{}`", path.display()))
 }
 
-fn generate(n: u64, out: &Path, flavor: Flavor, seed: u64) -> Result<Manifest> {
+/// Whether article `i` gets a French version, for `french` percent of the articles; never
+/// one already in another language (two French versions of one story are an error).
+fn translated(i: u64, a: &Article, french: u64, seed: u64) -> bool {
+    a.lang.is_none() && fnv1a(format!("french {seed} {i}").as_bytes()) % 100 < french
+}
+
+/// The French version of an article: the same story under a French title and slug.
+fn french_version(a: &Article) -> String {
+    let front = front_matter(a, Flavor::Briefing);
+    let title = format!("Version française : {}", a.title);
+    let front = front.replacen(&format!("title: {}", q(&a.title)), &format!("title: {}", q(&title)), 1);
+    let slug = format!("fr-{}", a.slug);
+    let front = match a.explicit_slug {
+        true => front.replacen(&format!("slug: {}", a.slug), &format!("slug: {slug}"), 1),
+        false => front.replacen("\n---\n", &format!("\nslug: {slug}\n---\n"), 1),
+    };
+    front + &a.body
+}
+
+fn generate(n: u64, out: &Path, flavor: Flavor, seed: u64, french: u64) -> Result<Manifest> {
+    let french = if flavor == Flavor::Briefing { french } else { 0 };
     if out.exists() && fs::read_dir(out).map(|mut d| d.next().is_some()).unwrap_or(true) {
         bail!("`{}` exists and is not empty", out.display());
     }
@@ -245,6 +269,7 @@ fn generate(n: u64, out: &Path, flavor: Flavor, seed: u64) -> Result<Manifest> {
     let samples_at: BTreeSet<u64> = [0, n / 2, n - 1].into();
     let mut samples = Vec::new();
     let mut words = 0;
+    let mut translations = 0;
     for i in 0..n {
         let a = recipe.article(i, &mut used);
         words += word_count(&a.body);
@@ -253,6 +278,10 @@ fn generate(n: u64, out: &Path, flavor: Flavor, seed: u64) -> Result<Manifest> {
         }
         let path = out.join("content/articles").join(a.date.format("%Y").to_string()).join(format!("{}.md", a.stem));
         write(&path, &(front_matter(&a, flavor) + &a.body))?;
+        if translated(i, &a, french, seed) {
+            write(&path.with_file_name(format!("{}.fr.md", a.stem)), &french_version(&a))?;
+            translations += 1;
+        }
         if samples_at.contains(&i) {
             samples.push(Sample {
                 index: i,
@@ -282,10 +311,15 @@ fn generate(n: u64, out: &Path, flavor: Flavor, seed: u64) -> Result<Manifest> {
         Flavor::Briefing => write(
             &out.join("site.yaml"),
             &format!(
-                "title: {}\nbase_url: {}\nlanguage: en\ndescription: {}\ntaxonomies: [tags, organizations, regions]\n",
+                "title: {}\nbase_url: {}\nlanguage: en\ndescription: {}\ntaxonomies: [tags, organizations, regions]\n{}",
                 q(SITE_TITLE),
                 q(BASE_URL),
-                q(SITE_DESCRIPTION)
+                q(SITE_DESCRIPTION),
+                if french > 0 {
+                    "languages:\n  - code: en\n  - code: fr\n    title: \"Briefing tech et géopolitique\"\n"
+                } else {
+                    ""
+                }
             ),
         )?,
         Flavor::Hugo => {
@@ -298,7 +332,7 @@ fn generate(n: u64, out: &Path, flavor: Flavor, seed: u64) -> Result<Manifest> {
     let [tags, organizations, regions, topics] = used_terms.map(|set| set.len());
     let term_pages = tags + organizations + regions;
     let archive_and_search = (flavor == Flavor::Briefing).then_some(2);
-    let html = n + (1 + 1 + topics + 3 + term_pages + 1 + archive_and_search.unwrap_or(0)) as u64;
+    let html = n + translations + (1 + 1 + topics + 3 + term_pages + 1 + archive_and_search.unwrap_or(0)) as u64;
     let mut expected_other = vec!["feed.xml", "sitemap.xml", "robots.txt", "style.css"];
     if flavor == Flavor::Briefing {
         expected_other.extend(["search-index.json", "search.js"]);
@@ -307,14 +341,17 @@ fn generate(n: u64, out: &Path, flavor: Flavor, seed: u64) -> Result<Manifest> {
         generator: "briefing examples/gen_corpus",
         flavor,
         seed,
-        fingerprint: fingerprint(n, flavor, seed),
+        fingerprint: match french {
+            0 => fingerprint(n, flavor, seed),
+            _ => format!("{}-fr{french}", fingerprint(n, flavor, seed)),
+        },
         articles: n,
         topics,
         terms: Terms { tags, organizations, regions },
         avg_body_words: (words as f64 / n as f64 * 10.0).round() / 10.0,
         expected_html_pages: html,
         expected_html_breakdown: Breakdown {
-            articles: n,
+            articles: n + translations,
             home: 1,
             topics_index: 1,
             topic_pages: topics,
@@ -337,11 +374,14 @@ fn main() -> Result<()> {
         bail!("--articles must be at least 1");
     }
     if args.fingerprint {
-        println!("{}", fingerprint(args.articles, args.flavor, args.seed));
+        match args.french {
+            0 => println!("{}", fingerprint(args.articles, args.flavor, args.seed)),
+            french => println!("{}-fr{french}", fingerprint(args.articles, args.flavor, args.seed)),
+        }
         return Ok(());
     }
     let out = args.out.expect("clap requires --out");
-    let m = generate(args.articles, &out, args.flavor, args.seed)?;
+    let m = generate(args.articles, &out, args.flavor, args.seed, args.french)?;
     println!(
         "{:?}: {} articles, {} topics, {}/{}/{} tags/organizations/regions, {:.0} words/article, {} HTML pages expected -> {}",
         m.flavor,

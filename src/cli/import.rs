@@ -48,6 +48,10 @@ pub struct ImportArgs {
     /// Language of the article (`fr`, `en`…), over the one detected
     #[arg(long, value_name = "CODE", value_parser = parse_lang)]
     pub lang: Option<String>,
+    /// Import one page as a translation of this article (`content/articles/…/name.md`): it is
+    /// written beside it as `name.<CODE>.md`, with its own slug
+    #[arg(long, value_name = "ARTICLE", requires = "lang")]
+    pub translation_of: Option<PathBuf>,
 }
 
 fn parse_date(text: &str) -> Result<DateValue, String> {
@@ -96,8 +100,19 @@ impl ImportArgs {
         } else {
             ProgressBar::hidden()
         };
-        let results = import_all(&importer, &inputs, &|| bar.inc(1));
+        if let Some(original) = &self.translation_of {
+            if inputs.len() != 1 {
+                anyhow::bail!("--translation-of takes one page to import, not {}", inputs.len());
+            }
+            if !self.root.join(original).is_file() {
+                anyhow::bail!("--translation-of {}: no such article under {}", original.display(), self.root.display());
+            }
+        }
+        let mut results = import_all(&importer, &inputs, &|| bar.inc(1));
         bar.finish_and_clear();
+        for article in results.iter_mut().flatten() {
+            self.place_translation(article);
+        }
 
         let mut failed = 0;
         let mut articles: Vec<(String, &Imported)> = Vec::new();
@@ -157,6 +172,18 @@ impl ImportArgs {
             anyhow::bail!("{failed} of {} pages were not imported", inputs.len());
         }
         Ok(())
+    }
+}
+
+impl ImportArgs {
+    /// `--translation-of`: the article's file goes beside the original (`name.fr.md`),
+    /// keeping the slug its own title gives.
+    fn place_translation(&self, article: &mut Imported) {
+        let (Some(lang), Some(original)) = (&self.lang, &self.translation_of) else { return };
+        let slug = article.path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
+        let stem = original.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        article.path = original.with_file_name(format!("{stem}.{lang}.md"));
+        article.front.slug = Some(slug);
     }
 }
 

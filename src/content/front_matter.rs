@@ -34,6 +34,9 @@ pub struct FrontMatter {
     pub lang: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub slug: Option<String>,
+    /// Shared by the versions of one story in different languages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translation_key: Option<String>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub draft: bool,
     /// The article's share image: a path under the output root (`/images/x.jpg`) or an absolute URL.
@@ -57,6 +60,7 @@ pub const ARTICLE_FIELDS: &[&str] = &[
     "source",
     "lang",
     "slug",
+    "translation_key",
     "draft",
     "image",
 ];

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 
+use crate::config::Language;
 use crate::diagnostic::{Diagnostic, forbidden_character, forbidden_reference, line_column, suggestion};
 use crate::yaml::{self, YamlError};
 use front_matter::{
@@ -20,6 +21,9 @@ pub use raw_html::MAX_HTML_DEPTH;
 #[derive(Debug, Clone, Copy)]
 pub struct ParseContext<'a> {
     pub default_language: &'a str,
+    /// The site's other languages, which a file name may give (`name.fr.md`); empty on a
+    /// one-language site, whose file names mean what they always did.
+    pub languages: &'a [Language],
     /// Slugs of the site's topics, sorted.
     pub topics: &'a [String],
     /// The taxonomies of `site.yaml`, in its order.
@@ -45,6 +49,12 @@ pub struct Article {
     pub terms: Vec<Vec<String>>,
     pub source: Option<Source>,
     pub lang: String,
+    /// Shared by the versions of one story: `translation_key:`, or the file's path without
+    /// its language and extension (`content/articles/x` for `x.md` and `x.fr.md`).
+    pub translation_key: String,
+    /// Where the file says it is a translation (`translation_key:`, or `(0, 0)` for its
+    /// name), so that a key shared by no other file is a mistake.
+    pub translation_claim: Option<(usize, usize)>,
     pub draft: bool,
     /// The share image as written in the front matter, if any.
     pub image: Option<String>,
@@ -133,6 +143,7 @@ impl Article {
         if front.title.trim().is_empty() {
             problems.push(at("title", None)("`title` is empty".to_owned()));
         }
+        let file_name = FileName::of(path, context.languages);
         let (slug, slug_position) = match &front.slug {
             Some(slug) => {
                 if !is_valid_slug(slug) {
@@ -142,10 +153,7 @@ impl Article {
                 }
                 (slug.clone(), locate(&parts, "slug", None))
             }
-            None => {
-                let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-                (slug::slugify(stem), (0, 0))
-            }
+            None => (slug::slugify(&file_name.stem), (0, 0)),
         };
         if slug.is_empty() {
             problems.push(Diagnostic::whole_file(
@@ -170,7 +178,16 @@ impl Article {
                 )));
             }
         }
-        let lang = front.lang.clone().unwrap_or_else(|| context.default_language.to_owned());
+        let lang = match (&front.lang, &file_name.lang) {
+            (Some(written), Some(named)) if written != named => {
+                problems.push(at("lang", None)(format!(
+                    "`lang: {written}` contradicts the file name, which says `{named}`: keep one"
+                )));
+                written.clone()
+            }
+            (Some(lang), _) | (None, Some(lang)) => lang.clone(),
+            (None, None) => context.default_language.to_owned(),
+        };
         if !is_valid_language(&lang) {
             problems.push(at("lang", None)(format!("`lang: {lang}` is not a language tag such as `en` or `fr`")));
         }
@@ -218,6 +235,12 @@ impl Article {
             terms,
             source: front.source,
             lang,
+            translation_claim: match (&front.translation_key, &file_name.lang) {
+                (Some(_), _) => Some(locate(&parts, "translation_key", None)),
+                (None, Some(_)) => Some((0, 0)),
+                (None, None) => None,
+            },
+            translation_key: front.translation_key.unwrap_or(file_name.key),
             draft: front.draft,
             image: front.image,
             html: rendered.html,
@@ -226,6 +249,27 @@ impl Article {
             file_links,
             warnings,
         })
+    }
+}
+
+/// What an article's file name says: its slug, its language (`x.fr.md`) and the key its
+/// versions share.
+struct FileName {
+    stem: String,
+    lang: Option<String>,
+    key: String,
+}
+
+impl FileName {
+    fn of(path: &Path, languages: &[Language]) -> FileName {
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let named = stem.rsplit_once('.').filter(|(_, suffix)| languages.iter().any(|l| l.code == *suffix));
+        let (stem, lang) = match named {
+            Some((stem, lang)) => (stem, Some(lang.to_owned())),
+            None => (stem, None),
+        };
+        let folder = path.parent().unwrap_or(Path::new("")).to_string_lossy().replace('\\', "/");
+        FileName { stem: stem.to_owned(), lang, key: format!("{folder}/{stem}") }
     }
 }
 
@@ -314,9 +358,21 @@ fn taxonomy_terms(
 impl Topic {
     /// Parses a topic's text; the file stem is its slug.
     pub fn parse(path: &Path, text: &str) -> Result<Topic, Vec<Diagnostic>> {
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        Topic::parse_as(path, text, stem)
+    }
+
+    /// The language of a topic's translation: `fr` for `<slug>.fr.md`; `None` for the
+    /// default language's file.
+    pub fn translation_language(&self) -> Option<&str> {
+        let stem = self.path.file_stem()?.to_str()?;
+        stem.strip_prefix(self.slug.as_str())?.strip_prefix('.')
+    }
+
+    /// Parses a topic's text with the slug its file name gives (`chips` for `chips.fr.md`).
+    pub fn parse_as(path: &Path, text: &str, stem: &str) -> Result<Topic, Vec<Diagnostic>> {
         let parts = split(text).map_err(|e| vec![located(path, e)])?;
         let front: TopicFrontMatter = parse_yaml(&parts, TOPIC_FIELDS).map_err(|e| vec![located(path, e)])?;
-        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
         if !is_valid_slug(stem) {
             return Err(vec![Diagnostic::whole_file(
                 path,

@@ -265,6 +265,7 @@ impl Importer {
             source,
             lang,
             slug: None,
+            translation_key: None,
             draft: false,
             image: None,
             other: Default::default(),

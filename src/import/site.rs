@@ -38,16 +38,18 @@ pub fn load_gazetteer(root: &Path) -> Result<Gazetteer, ImportError> {
         }
     };
     names.sort();
+    let mut files = Vec::new();
     for name in names.iter().filter(|n| n.ends_with(".md") && !is_ignored(n)) {
         let relative = Path::new("content/topics").join(name);
         match read_text(root, &relative) {
-            Ok(file) => match Topic::parse(&file.path, &file.text) {
-                Ok(topic) => topics.push(topic),
-                Err(errors) => problems.extend(errors),
-            },
+            Ok(file) => files.push(file),
             Err(problem) => problems.push(problem),
         }
     }
+    // As the build reads them: `<slug>.fr.md` translates a topic rather than being one.
+    let (parsed, errors) = crate::plan::parse_topics(&files, &config.languages[1..]);
+    topics.extend(parsed.into_iter().filter(|topic: &Topic| topic.translation_language().is_none()));
+    problems.extend(errors);
 
     let entities = if root.join(ENTITIES_FILE).is_file() {
         match read_text(root, Path::new(ENTITIES_FILE)) {

@@ -46,6 +46,20 @@ impl Locale {
         }
     }
 
+    /// A language's name in that language (`Français`), as a language switcher shows it;
+    /// the tag itself for languages briefing has no name for.
+    pub fn language_name(lang: &str) -> &str {
+        match lang.split(['-', '_']).next().unwrap_or_default() {
+            "en" => "English",
+            "fr" => "Français",
+            "de" => "Deutsch",
+            "es" => "Español",
+            "it" => "Italiano",
+            "zh" => "中文",
+            _ => lang,
+        }
+    }
+
     pub fn month_name(self, month: u32) -> &'static str {
         let names = match self {
             Locale::En => &EN_MONTHS,
@@ -126,6 +140,8 @@ pub struct Labels {
     pub search_no_results: &'static str,
     pub search_needs_js: &'static str,
     pub main_navigation: &'static str,
+    /// The language switcher's name, for screen readers.
+    pub languages: &'static str,
     pub tags: &'static str,
     pub organizations: &'static str,
     pub regions: &'static str,
@@ -168,6 +184,7 @@ static EN: Labels = Labels {
     search_no_results: "No briefing matches.",
     search_needs_js: "Search needs JavaScript. Browse the topics or the archive instead.",
     main_navigation: "Main",
+    languages: "Languages",
     tags: TAGS.label_en,
     organizations: ORGANIZATIONS.label_en,
     regions: REGIONS.label_en,
@@ -210,6 +227,7 @@ static FR: Labels = Labels {
     search_no_results: "Aucune synthèse ne correspond.",
     search_needs_js: "La recherche nécessite JavaScript. Parcourez plutôt les thèmes ou les archives.",
     main_navigation: "Principale",
+    languages: "Langues",
     tags: TAGS.label_fr,
     organizations: ORGANIZATIONS.label_fr,
     regions: REGIONS.label_fr,

@@ -52,6 +52,8 @@ struct SiteView<'a> {
     base_url: &'a str,
     base_path: &'a str,
     language: &'a str,
+    /// Whether the site has more than one language (`languages:` in site.yaml).
+    multilingual: bool,
     feed_url: String,
     topics: Vec<Link<'a>>,
     taxonomies: Vec<&'a str>,
@@ -75,6 +77,27 @@ pub(crate) struct PageMeta<'a> {
     feed_url: Option<String>,
     /// The absolute URL of the image shared with this page, if there is one.
     image: Option<String>,
+    /// `<link rel="alternate" hreflang>` of a page with versions in other languages: every
+    /// version, this one included, then `x-default`; empty when it has none.
+    alternates: Vec<Alternate>,
+    /// The versions in the other languages, for the language switcher.
+    translations: Vec<TranslationLink<'a>>,
+}
+
+/// One `<link rel="alternate" hreflang>`.
+#[derive(Serialize)]
+pub(crate) struct Alternate {
+    hreflang: String,
+    href: String,
+}
+
+/// A link to a page's version in another language.
+#[derive(Serialize)]
+pub(crate) struct TranslationLink<'a> {
+    lang: &'a str,
+    /// The language's own name (`Français`).
+    name: &'a str,
+    url: String,
 }
 
 impl<'a> Renderer<'a> {
@@ -102,9 +125,14 @@ impl<'a> Renderer<'a> {
             base_url: &config.base_url,
             base_path: &config.base_path,
             language: &config.language,
+            multilingual: config.is_multilingual(),
             feed_url: routes.url(Route::Feed),
             topics: (0..site.topics.len())
-                .map(|t| Link { name: &site.topics[t].topic.title, url: routes.url(Route::Topic(TopicId(t))) })
+                .map(|t| Link {
+                    name: &site.topics[t].topic.title,
+                    lang: &config.language,
+                    url: routes.url(Route::Topic(TopicId(t))),
+                })
                 .collect(),
             taxonomies: config.taxonomies.iter().map(String::as_str).collect(),
             article_count: site.articles.len(),
@@ -187,7 +215,42 @@ impl<'a> Renderer<'a> {
             lang: &self.site.config.language,
             feed_url: route.feed().map(|feed| routes.url(feed)),
             image: structured::share_image(self.site, None),
+            alternates: Vec::new(),
+            translations: Vec::new(),
         }
+    }
+
+    /// Links an article page to its story's versions in other languages.
+    pub(crate) fn with_translations(&self, meta: &mut PageMeta<'a>, id: crate::site::ArticleId) {
+        let site = self.site;
+        meta.alternates = self.alternates(id);
+        for version in site.translations.others(id) {
+            let lang = site.articles[version].lang.as_str();
+            meta.translations.push(TranslationLink {
+                lang,
+                name: Locale::language_name(lang),
+                url: site.routes.url(Route::Article(version)),
+            });
+        }
+    }
+
+    /// The `hreflang` alternates of an article's page: every version of its story, then
+    /// `x-default`, the version listings show; none for a story in one language.
+    pub(crate) fn alternates(&self, id: crate::site::ArticleId) -> Vec<Alternate> {
+        let site = self.site;
+        let versions = &site.translations.versions[id.0];
+        if versions.len() < 2 {
+            return Vec::new();
+        }
+        let permalink = |version| site.routes.permalink(Route::Article(version));
+        let mut alternates: Vec<Alternate> = versions
+            .iter()
+            .map(|&version| Alternate { hreflang: site.articles[version].lang.clone(), href: permalink(version) })
+            .collect();
+        if let Some(&shown) = versions.iter().find(|&&v| site.translations.listed[v.0]) {
+            alternates.push(Alternate { hreflang: "x-default".to_owned(), href: permalink(shown) });
+        }
+        alternates
     }
 }
 

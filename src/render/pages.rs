@@ -40,6 +40,8 @@ struct FeedView<'a> {
 struct SitemapEntry {
     loc: String,
     lastmod: Option<String>,
+    /// The page's versions in other languages (`xhtml:link`), itself included.
+    alternates: Vec<super::Alternate>,
 }
 
 impl<'a> Renderer<'a> {
@@ -55,7 +57,8 @@ impl<'a> Renderer<'a> {
             Route::Home => {
                 let meta = self.meta(route, &config.title, &config.description);
                 let mut context = self.base_context(site_locale, meta);
-                let latest: Vec<ArticleId> = article_ids(site.articles.len().min(config.home_limit)).collect();
+                let mut latest = site.listed();
+                latest.truncate(config.home_limit);
                 context.insert("articles", &summaries.list(site_locale, &latest));
                 context.insert("topics", &topic_views(site, site_locale, summaries));
                 context
@@ -66,6 +69,7 @@ impl<'a> Renderer<'a> {
                 let mut meta = self.meta(route, &article.title, &article.summary);
                 meta.lang = &article.lang;
                 meta.image = super::structured::share_image(site, Some(id));
+                self.with_translations(&mut meta, id);
                 let mut context = self.base_context(Locale::for_language(&article.lang), meta);
                 context.insert("article", &view);
                 context.insert("json_ld", &Value::safe_string(&super::structured::article_json_ld(site, id)));
@@ -136,7 +140,7 @@ impl<'a> Renderer<'a> {
             Route::Archive => {
                 let meta = self.meta(route, labels.archive, &config.description);
                 let mut context = self.base_context(site_locale, meta);
-                let all: Vec<ArticleId> = article_ids(site.articles.len()).collect();
+                let all = site.listed();
                 context.insert("timeline", &timeline(site.timeline(&all), site_locale, summaries));
                 context
             }
@@ -152,7 +156,7 @@ impl<'a> Renderer<'a> {
                 self.base_context(site_locale, meta)
             }
             Route::Feed => {
-                let all: Vec<ArticleId> = article_ids(site.articles.len()).collect();
+                let all = site.listed();
                 let feed = self.feed(config.title.clone(), &config.description, Route::Home, route, &all);
                 let meta = self.meta(route, &config.title, &config.description);
                 let mut context = self.base_context(site_locale, meta);
@@ -171,7 +175,9 @@ impl<'a> Renderer<'a> {
             Route::Sitemap => {
                 let meta = self.meta(route, "sitemap", "");
                 let mut context = self.base_context(site_locale, meta);
-                context.insert("entries", &self.sitemap_entries());
+                let entries = self.sitemap_entries();
+                context.insert("has_alternates", &entries.iter().any(|e| !e.alternates.is_empty()));
+                context.insert("entries", &entries);
                 context
             }
             Route::Robots => {
@@ -231,6 +237,10 @@ impl<'a> Renderer<'a> {
             .into_iter()
             .filter(|route| route.in_sitemap())
             .map(|route| SitemapEntry {
+                alternates: match route {
+                    Route::Article(id) => self.alternates(id),
+                    _ => Vec::new(),
+                },
                 loc: site.routes.permalink(route),
                 lastmod: match route {
                     Route::Home | Route::TopicIndex | Route::Archive | Route::TaxonomyIndex(_) => lastmod(&all),

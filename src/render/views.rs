@@ -15,10 +15,11 @@ use crate::content::markdown::file_link_placeholder;
 use crate::route::{Route, TaxonomyId, TermId, TopicId};
 use crate::site::{ArticleId, Site, YearGroup};
 
-/// A link: a name and a root-relative URL.
+/// A link: a name, the language it is written in, and a root-relative URL.
 #[derive(Debug, Serialize)]
 pub struct Link<'a> {
     pub name: &'a str,
+    pub lang: &'a str,
     pub url: String,
 }
 
@@ -68,15 +69,43 @@ fn summary(site: &Site, locale: Locale, id: ArticleId) -> Value {
         date: article.date.to_rfc3339(),
         date_display: locale.date(&article.date),
         summary: &article.summary,
-        topics: topic_links(site, id),
+        topics: topic_links(site, id, locale),
     })
 }
 
-pub fn topic_links(site: &Site, id: ArticleId) -> Vec<Link<'_>> {
+/// The topics of an article, named in `locale`'s language where the topic has a
+/// translation in it, else in the site's default language.
+pub fn topic_links(site: &Site, id: ArticleId, locale: Locale) -> Vec<Link<'_>> {
     site.article_topics[id]
         .iter()
-        .map(|&t| Link { name: &site.topics[t].topic.title, url: site.routes.url(Route::Topic(TopicId(t))) })
+        .map(|&t| {
+            let (name, lang) = topic_name(site, t, locale);
+            Link { name, lang, url: site.routes.url(Route::Topic(TopicId(t))) }
+        })
         .collect()
+}
+
+/// A term's name in `lang` (entities.yaml `names:`), else its name.
+fn term_name<'s>(term: &'s crate::site::Term, lang: &str, site: &Site) -> &'s str {
+    match term.names.get(lang) {
+        Some(name) if site.config.is_multilingual() => name,
+        _ => &term.name,
+    }
+}
+
+/// A topic's title in `locale`'s language, if it has one, with the language it is in.
+pub fn topic_name(site: &Site, t: usize, locale: Locale) -> (&str, &str) {
+    let entry = &site.topics[t];
+    if Locale::for_language(&site.config.language) != locale {
+        for translation in &entry.translations {
+            if let Some(lang) = translation.translation_language()
+                && Locale::for_language(lang) == locale
+            {
+                return (&translation.title, lang);
+            }
+        }
+    }
+    (&entry.topic.title, &site.config.language)
 }
 
 /// A taxonomy with the terms an article carries.
@@ -141,7 +170,12 @@ impl<'a> ArticleView<'a> {
                 terms: terms
                     .iter()
                     .map(|&term| Link {
-                        name: &taxonomy.terms[term].name,
+                        name: term_name(&taxonomy.terms[term], &article.lang, site),
+                        lang: if taxonomy.terms[term].names.contains_key(&article.lang) {
+                            &article.lang
+                        } else {
+                            &site.config.language
+                        },
                         url: routes.url(Route::Term(TaxonomyId(t), TermId(term))),
                     })
                     .collect(),
@@ -171,14 +205,38 @@ impl<'a> ArticleView<'a> {
             show_toc: article.word_count >= TOC_MIN_WORDS && article.toc.len() >= TOC_MIN_HEADINGS,
             reading_time: locale.reading_time(article.word_count),
             word_count: article.word_count,
-            topics: topic_links(site, id),
+            topics: topic_links(site, id, locale),
             taxonomies,
             source,
-            related: summaries.list(locale, &site.related[id]),
+            related: summaries.list(locale, &related_stories(site, id)),
             older: older.map(|o| summaries.get(locale, o)),
             newer: newer.map(|n| summaries.get(locale, n)),
         }
     }
+}
+
+/// An article's related articles, one version of each other story: the one in the
+/// article's language, else the one listings show.
+fn related_stories(site: &Site, id: ArticleId) -> Vec<ArticleId> {
+    let translations = &site.translations;
+    let lang = &site.articles[id].lang;
+    let mut stories: Vec<ArticleId> = Vec::with_capacity(site.related[id].len());
+    for &related in &site.related[id] {
+        let versions = &translations.versions[related.0];
+        if versions.contains(&id) {
+            continue;
+        }
+        let shown = versions
+            .iter()
+            .find(|&&v| site.articles[v].lang == *lang)
+            .or_else(|| versions.iter().find(|&&v| translations.listed[v.0]))
+            .copied()
+            .unwrap_or(related);
+        if !stories.contains(&shown) {
+            stories.push(shown);
+        }
+    }
+    stories
 }
 
 /// A timeline of articles by year and month.

@@ -10,7 +10,8 @@ use crate::site::{Entities, SiteOptions};
 fn site(articles: &[(&str, &str, &str)]) -> Site {
     let config = SiteConfig::parse("title: T\nbase_url: https://example.org/b\n", "site.yaml").unwrap();
     let topics = vec!["a".to_owned()];
-    let context = ParseContext { default_language: "en", topics: &topics, taxonomies: &config.taxonomies };
+    let context =
+        ParseContext { default_language: "en", languages: &[], topics: &topics, taxonomies: &config.taxonomies };
     let articles = articles
         .iter()
         .map(|(stem, front, body)| {

@@ -20,6 +20,9 @@ struct Placement {
     updated: Option<DateTime<FixedOffset>>,
     topics: Vec<String>,
     terms: Vec<Vec<String>>,
+    /// Its language and story: which version listings show, and where its page is.
+    lang: String,
+    translation_key: String,
 }
 
 /// Whether two versions of an article take the same place in a site: then assembling
@@ -47,6 +50,8 @@ impl Fingerprint {
                 updated: article.updated,
                 topics: article.topics.clone(),
                 terms: article.terms.clone(),
+                lang: article.lang.clone(),
+                translation_key: article.translation_key.clone(),
             },
             listing: (article.title.clone(), article.summary.clone(), article.lang.clone()),
         }
@@ -89,6 +94,13 @@ impl Links {
         for &id in &ids {
             let article = &site.articles[id];
             links.present.insert(article.path.clone(), Fingerprint::of(article));
+        }
+        // The other versions of their stories link to them, and may be listed instead.
+        let mut ids: Vec<ArticleId> = ids.iter().flat_map(|&id| site.translations.versions[id.0].clone()).collect();
+        ids.sort();
+        ids.dedup();
+        for &id in &ids {
+            links.holders.insert(site.articles[id].path.clone());
             for &t in &site.article_topics[id] {
                 links.topics.insert(site.topics[t].topic.slug.clone());
             }
@@ -154,14 +166,21 @@ pub fn jobs_as(site: &Site, before: &Links, changed: &[PathBuf], shown: Shown) -
     for (id, article) in site.articles.iter().enumerate() {
         if article.file_links.iter().any(|link| changed.contains(&link.resolved)) {
             articles.insert(ArticleId(id));
+            // Its content, links included, is in its topics' feeds too.
+            for &t in &site.article_topics[id] {
+                if !jobs.contains(&Route::TopicFeed(TopicId(t))) {
+                    jobs.push(Route::TopicFeed(TopicId(t)));
+                }
+            }
         }
     }
     for (t, entry) in site.topics.iter().enumerate() {
-        if before.topics.contains(&entry.topic.slug) || after.topics.contains(&entry.topic.slug) {
+        let linked = before.topics.contains(&entry.topic.slug) || after.topics.contains(&entry.topic.slug);
+        if linked && !jobs.contains(&Route::TopicFeed(TopicId(t))) {
             jobs.push(Route::TopicFeed(TopicId(t)));
-            if !unlisted {
-                jobs.push(Route::Topic(TopicId(t)));
-            }
+        }
+        if linked && !unlisted {
+            jobs.push(Route::Topic(TopicId(t)));
         }
     }
     if !unlisted {
@@ -177,7 +196,9 @@ pub fn jobs_as(site: &Site, before: &Links, changed: &[PathBuf], shown: Shown) -
                 // Every article carrying a term shows its name.
                 let renamed = before.names.get(&key).is_some_and(|name| *name != term.name);
                 if (was.is_some() || after.terms.contains_key(&key)) && renamed {
-                    articles.extend(&term.articles);
+                    // Every version, listed or not (`term.articles` lists one per story).
+                    let carriers = site.article_terms.iter().enumerate().filter(|(_, terms)| terms[t].contains(&index));
+                    articles.extend(carriers.map(|(id, _)| ArticleId(id)));
                 }
             }
         }
@@ -200,7 +221,8 @@ mod tests {
     fn site(articles: &[(&str, &str, &str)]) -> Site {
         let config = SiteConfig::parse("title: T\nbase_url: https://example.org\n", "site.yaml").unwrap();
         let topics = vec!["a".to_owned(), "b".to_owned()];
-        let context = ParseContext { default_language: "en", topics: &topics, taxonomies: &config.taxonomies };
+        let context =
+            ParseContext { default_language: "en", languages: &[], topics: &topics, taxonomies: &config.taxonomies };
         let articles = articles
             .iter()
             .map(|(stem, topic, tags)| {

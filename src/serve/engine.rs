@@ -236,7 +236,7 @@ impl Engine {
                 return;
             }
         };
-        let (topics, topic_problems) = parse_topics(&self.source.topics);
+        let (topics, topic_problems) = parse_topics(&self.source.topics, &config.languages[1..]);
         let (entities, entity_problems) = parse_entities(self.source.entities.as_ref(), &config);
         self.set_problems(Origin::Topics, topic_problems);
         self.set_problems(Origin::Entities, entity_problems);
@@ -287,6 +287,7 @@ impl Engine {
 fn parse_context(frame: &Frame) -> ParseContext<'_> {
     ParseContext {
         default_language: &frame.config.language,
+        languages: &frame.config.languages[1..],
         topics: &frame.topic_slugs,
         taxonomies: &frame.config.taxonomies,
     }

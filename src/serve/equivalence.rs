@@ -143,7 +143,7 @@ impl Fixture {
     fn new(root: &Path, rng: &mut Rng) -> Fixture {
         let mut fixture =
             Fixture { root: root.to_owned(), articles: BTreeMap::new(), broken: BTreeSet::new(), made: 0 };
-        fixture.write("site.yaml", "title: \"Equivalence\"\nbase_url: \"https://example.org/brief\"\n");
+        fixture.write("site.yaml", &site_yaml("Equivalence"));
         for topic in TOPICS {
             fixture.write(
                 &format!("content/topics/{topic}.md"),
@@ -221,6 +221,7 @@ impl Fixture {
             10 => return ("add".into(), self.add_article(rng)),
             11 => {
                 // Articles linking to it link to nothing from now on.
+                touched.extend(self.remove_translation(&name));
                 self.articles.remove(&name);
                 fs::remove_file(self.root.join(&path)).unwrap();
                 touched.extend(self.unlink(&name));
@@ -229,6 +230,7 @@ impl Fixture {
             12 => {
                 self.made += 1;
                 let new_name = format!("2025/renamed-{}.md", self.made);
+                touched.extend(self.remove_translation(&name));
                 let spec = self.articles.remove(&name).unwrap();
                 self.articles.insert(new_name.clone(), spec);
                 fs::remove_file(self.root.join(&path)).unwrap();
@@ -244,22 +246,25 @@ impl Fixture {
             }
             14 => {
                 let topic = rng.pick(TOPICS);
-                let relative = format!("content/topics/{topic}.md");
+                // Half the time its French version: the French pages name it so.
+                let suffix = if rng.below(2) == 0 { ".fr" } else { "" };
+                let relative = format!("content/topics/{topic}{suffix}.md");
                 let text = format!("---\ntitle: \"{topic} {step}\"\nsummary: \"Step {step}.\"\n---\nIntro {step}.\n");
                 self.write(&relative, &text);
                 return ("topic file".into(), vec![relative]);
             }
             15 => {
                 let aliases = rng.some(&["NW", "Quill", "Veld"]).join(", ");
+                let names =
+                    if rng.below(2) == 0 { format!(", names: {{ fr: \"Nordvent {step}\" }}") } else { String::new() };
                 let text = format!(
-                    "organizations:\n  Northwind: {{ aliases: [{aliases}], description: \"Step {step}.\" }}\nregions:\n  China: {{ aliases: [Chine] }}\n"
+                    "organizations:\n  Northwind: {{ aliases: [{aliases}], description: \"Step {step}.\"{names} }}\nregions:\n  China: {{ aliases: [Chine] }}\n"
                 );
                 self.write("content/entities.yaml", &text);
                 return ("entities.yaml".into(), vec!["content/entities.yaml".into()]);
             }
             16 => {
-                let text = format!("title: \"Equivalence {step}\"\nbase_url: \"https://example.org/brief\"\n");
-                self.write("site.yaml", &text);
+                self.write("site.yaml", &site_yaml(&format!("Equivalence {step}")));
                 return ("site.yaml".into(), vec!["site.yaml".into()]);
             }
             17 => {
@@ -283,10 +288,51 @@ impl Fixture {
                 }
                 return ("static file".into(), vec![relative.into()]);
             }
+            19 => return self.translate(rng, &name, step),
             _ => return ("add".into(), self.add_article(rng)),
         };
         self.write_article(&name);
         (what.into(), touched)
+    }
+
+    /// Adds a French version of an article (`x.fr.md`), or removes the one it has; a
+    /// French version is retitled.
+    fn translate(&mut self, rng: &mut Rng, name: &str, step: usize) -> (String, Vec<String>) {
+        if name.ends_with(".fr.md") {
+            self.articles.get_mut(name).unwrap().title = format!("Rapport retitré {step}");
+            self.write_article(name);
+            return ("translation retitled".into(), vec![format!("{ARTICLES}/{name}")]);
+        }
+        let removed = self.remove_translation(name);
+        if !removed.is_empty() {
+            return ("translation removed".into(), removed);
+        }
+        let french = translation_of(name);
+        let mut spec = self.articles[name].clone();
+        spec.title = format!("Rapport {step}");
+        spec.body = format!("Corps du rapport {step}.\n\n## Details\n\nPlus.");
+        spec.link_to = None;
+        spec.draft = false;
+        spec.slug = (rng.below(2) == 0).then(|| format!("rapport-{step}"));
+        if rng.below(2) == 0 {
+            spec.redate(rng);
+        }
+        self.articles.insert(french.clone(), spec);
+        self.write_article(&french);
+        ("translation".into(), vec![format!("{ARTICLES}/{french}")])
+    }
+
+    /// Deletes the French version of an article, if it has one (a version of nothing is an
+    /// error); returns the paths touched.
+    fn remove_translation(&mut self, name: &str) -> Vec<String> {
+        let french = translation_of(name);
+        if name.ends_with(".fr.md") || self.articles.remove(&french).is_none() {
+            return Vec::new();
+        }
+        fs::remove_file(self.root.join(ARTICLES).join(&french)).unwrap();
+        let mut touched = vec![format!("{ARTICLES}/{french}")];
+        touched.extend(self.unlink(&french));
+        touched
     }
 
     /// Rewrites the articles that link to `name` without the link; returns their paths.
@@ -312,6 +358,18 @@ impl Fixture {
             })
             .collect()
     }
+}
+
+/// The French version's file name of an article (`x.md` -> `x.fr.md`).
+fn translation_of(name: &str) -> String {
+    format!("{}.fr.md", name.trim_end_matches(".md"))
+}
+
+/// A site in English and French.
+fn site_yaml(title: &str) -> String {
+    format!(
+        "title: \"{title}\"\nbase_url: \"https://example.org/brief\"\nlanguages:\n  - code: en\n  - code: fr\n    title: \"{title} (fr)\"\n"
+    )
 }
 
 /// Every file of a fresh full build, or `None` when the build fails.

@@ -15,6 +15,9 @@ struct EntityDefinition {
     aliases: Vec<String>,
     #[serde(default)]
     description: String,
+    /// The entity's name per language (`{ fr: Chine }`); each also stands for it.
+    #[serde(default)]
+    names: BTreeMap<String, String>,
 }
 
 /// Canonical entities of each taxonomy, with a case-insensitive alias lookup.
@@ -24,6 +27,8 @@ pub struct Entities {
     lookup: HashMap<String, HashMap<String, String>>,
     /// taxonomy -> canonical name -> description
     descriptions: HashMap<String, HashMap<String, String>>,
+    /// taxonomy -> canonical name -> language -> name
+    names: HashMap<String, HashMap<String, BTreeMap<String, String>>>,
     /// taxonomy -> every name and alias as written, with its canonical name (for `import`)
     spellings: HashMap<String, Vec<(String, String)>>,
 }
@@ -35,7 +40,7 @@ impl Entities {
         let raw: BTreeMap<String, BTreeMap<String, Option<EntityDefinition>>> = if document.text.trim().is_empty() {
             BTreeMap::new()
         } else {
-            yaml::parse(&document, &["aliases", "description"]).map_err(|error| vec![error.in_file(path)])?
+            yaml::parse(&document, &["aliases", "description", "names"]).map_err(|error| vec![error.in_file(path)])?
         };
         let mut entities = Entities::default();
         let mut problems = Vec::new();
@@ -53,8 +58,13 @@ impl Entities {
                 if !definition.description.is_empty() {
                     descriptions.insert(canonical.clone(), definition.description.clone());
                 }
+                if !definition.names.is_empty() {
+                    let names = entities.names.entry(taxonomy.clone()).or_default();
+                    names.insert(canonical.clone(), definition.names.clone());
+                }
                 let spellings = entities.spellings.entry(taxonomy.clone()).or_default();
-                for name in std::iter::once(&canonical).chain(&definition.aliases) {
+                let translated = definition.names.values().filter(|name| **name != canonical);
+                for name in std::iter::once(&canonical).chain(&definition.aliases).chain(translated) {
                     spellings.push((name.clone(), canonical.clone()));
                     if let Some(previous) = lookup.insert(name.to_lowercase(), canonical.clone())
                         && previous != canonical
@@ -83,6 +93,11 @@ impl Entities {
         self.spellings.get(taxonomy).map_or(&[], Vec::as_slice)
     }
 
+    /// An entity's names in other languages (`fr` -> `Chine`), from `names:`.
+    pub fn names(&self, taxonomy: &str, canonical: &str) -> Option<&BTreeMap<String, String>> {
+        self.names.get(taxonomy)?.get(canonical)
+    }
+
     pub fn description(&self, taxonomy: &str, canonical: &str) -> Option<&str> {
         self.descriptions.get(taxonomy)?.get(canonical).map(String::as_str)
     }
@@ -107,6 +122,15 @@ mod tests {
         assert_eq!(entities.canonical("tags", "AWS"), "AWS");
         let spellings = entities.spellings("regions");
         assert!(spellings.contains(&("Pékin".to_owned(), "China".to_owned())), "{spellings:?}");
+    }
+
+    #[test]
+    fn names_per_language_name_the_entity_and_stand_for_it() {
+        let text = "regions:\n  China: { aliases: [PRC], names: { fr: Chine } }\n";
+        let entities = Entities::parse(text, Path::new("content/entities.yaml"), &taxonomies()).unwrap();
+        assert_eq!(entities.canonical("regions", "chine"), "China");
+        assert_eq!(entities.names("regions", "China").unwrap()["fr"], "Chine");
+        assert!(entities.names("regions", "PRC").is_none());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 pub mod entities;
 mod related;
 mod terms;
+pub mod translations;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -13,13 +14,16 @@ use crate::config::SiteConfig;
 use crate::content::{Article, Topic};
 use crate::diagnostic::Diagnostic;
 pub use crate::route::ArticleId;
-use crate::route::{Routes, article_path, topic_path, under};
+use crate::route::{Routes, topic_path, under};
 pub use entities::Entities;
+pub use translations::Translations;
 
 /// A topic with its articles, newest first.
 #[derive(Debug, Clone)]
 pub struct TopicEntry {
     pub topic: Topic,
+    /// The topic in the site's other languages (`<slug>.fr.md`).
+    pub translations: Vec<Topic>,
     pub articles: Vec<ArticleId>,
 }
 
@@ -29,6 +33,8 @@ pub struct Term {
     pub name: String,
     pub slug: String,
     pub description: Option<String>,
+    /// Its name in other languages (entities.yaml `names:`), by language.
+    pub names: BTreeMap<String, String>,
     pub articles: Vec<ArticleId>,
 }
 
@@ -75,6 +81,8 @@ pub struct Site {
     /// Per article, per link to a source file (`Article::file_links`): the URL of the page
     /// it links to, base path and fragment included (empty when it links to no page).
     pub file_link_urls: Vec<Vec<String>>,
+    /// The versions of each story, and which one listings show.
+    pub translations: Translations,
     /// The address of every page.
     pub routes: Routes,
 }
@@ -140,14 +148,14 @@ impl Site {
     pub fn assemble_despite_problems(
         config: SiteConfig,
         mut articles: Vec<Article>,
-        mut topics: Vec<Topic>,
+        topics: Vec<Topic>,
         entities: &Entities,
         options: SiteOptions,
         reuse: Option<Reuse>,
     ) -> (Site, Vec<Diagnostic>) {
         let pages: HashMap<PathBuf, (String, bool)> = articles
             .iter()
-            .map(|a| (a.path.clone(), (article_path(&a.slug), !options.publishes(a))))
+            .map(|a| (a.path.clone(), (config.article_path(a), !options.publishes(a))))
             .chain(topics.iter().map(|t| (t.path.clone(), (topic_path(&t.slug), false))))
             .collect();
         let scheduled = articles
@@ -155,16 +163,21 @@ impl Site {
             .filter(|a| (options.include_drafts || !a.draft) && !options.publishes(a))
             .map(|a| (a.path.clone(), a.date))
             .collect();
+        let translation_problems = translations::check_translations(&articles);
         articles.retain(|a| options.publishes(a));
         articles
             .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)).then_with(|| a.path.cmp(&b.path)));
-        let mut problems = check_duplicate_slugs(&articles).err().unwrap_or_default();
+        let mut problems = check_duplicate_slugs(&articles, &config).err().unwrap_or_default();
+        problems.extend(translation_problems);
         if !problems.is_empty() {
             let mut taken = std::collections::HashSet::new();
-            articles.retain(|a| taken.insert(a.slug.clone()));
+            articles.retain(|a| taken.insert(config.article_path(a)));
         }
+        let translations = Translations::group(&articles, &config);
         let file_link_urls = resolve_file_links(&articles, &pages, &config.base_path, &mut problems);
 
+        let (topic_translations, mut topics): (Vec<Topic>, Vec<Topic>) =
+            topics.into_iter().partition(|topic| topic.translation_language().is_some());
         topics.sort_by(|a, b| {
             a.weight.cmp(&b.weight).then_with(|| a.title.cmp(&b.title)).then_with(|| a.slug.cmp(&b.slug))
         });
@@ -178,13 +191,15 @@ impl Site {
                     && !indices.contains(&index)
                 {
                     indices.push(index);
-                    topic_articles[index].push(ArticleId(id));
+                    if translations.listed[id] {
+                        topic_articles[index].push(ArticleId(id));
+                    }
                 }
             }
             article_topics.push(indices);
         }
 
-        let (taxonomies, article_terms) = terms::build_taxonomies(&config, &articles, entities, &mut problems);
+        let (mut taxonomies, article_terms) = terms::build_taxonomies(&config, &articles, entities, &mut problems);
         let related = match reuse {
             None => related::related_articles(&article_topics, &article_terms, &taxonomies),
             Some(reuse) => {
@@ -194,24 +209,37 @@ impl Site {
         };
         let related: Vec<Vec<ArticleId>> =
             related.into_iter().map(|list| list.into_iter().map(ArticleId).collect()).collect();
+        // A story is listed once, by the version that `translations` picks. Related articles
+        // are found among every version (serve updates them incrementally from these lists).
+        for term in taxonomies.iter_mut().flat_map(|t| &mut t.terms) {
+            term.articles.retain(|&id| translations.listed[id.0]);
+        }
         let neighbours = article_topics
             .iter()
             .enumerate()
             .map(|(id, indices)| {
                 let Some(&first) = indices.first() else { return (None, None) };
                 let list = &topic_articles[first];
-                let position = list.binary_search(&ArticleId(id)).unwrap_or(0);
+                let Ok(position) = list.binary_search(&ArticleId(id)) else { return (None, None) };
                 let older = list.get(position + 1).copied();
                 let newer = position.checked_sub(1).map(|p| list[p]);
                 (older, newer)
             })
             .collect();
-        let topics: Vec<TopicEntry> =
-            topics.into_iter().zip(topic_articles).map(|(topic, articles)| TopicEntry { topic, articles }).collect();
+        let mut topics: Vec<TopicEntry> = topics
+            .into_iter()
+            .zip(topic_articles)
+            .map(|(topic, articles)| TopicEntry { topic, translations: Vec::new(), articles })
+            .collect();
+        for translation in topic_translations {
+            if let Some(entry) = topics.iter_mut().find(|entry| entry.topic.slug == translation.slug) {
+                entry.translations.push(translation);
+            }
+        }
         let routes = Routes::new(
             &config.base_path,
             &config.base_url,
-            articles.iter().map(|a| a.slug.as_str()),
+            articles.iter().map(|a| config.article_path(a)),
             topics.iter().map(|t| t.topic.slug.as_str()),
             taxonomies.iter().map(|t| (t.name.as_str(), t.terms.iter().map(|term| term.slug.as_str()).collect())),
         );
@@ -226,9 +254,15 @@ impl Site {
             neighbours,
             scheduled,
             file_link_urls,
+            translations,
             routes,
         };
         (site, problems)
+    }
+
+    /// The articles that listings show, newest first: one version of each story.
+    pub fn listed(&self) -> Vec<ArticleId> {
+        crate::route::article_ids(self.articles.len()).filter(|id| self.translations.listed[id.0]).collect()
     }
 
     /// `ids` (newest first) grouped by year and month of their dates.
@@ -329,18 +363,20 @@ fn resolve_file_links(
 }
 
 /// Articles that would make the same page: one diagnostic per article involved.
-pub fn check_duplicate_slugs(articles: &[Article]) -> Result<(), Vec<Diagnostic>> {
+/// Versions of one story in different languages may share a slug: their pages differ.
+pub fn check_duplicate_slugs(articles: &[Article], config: &SiteConfig) -> Result<(), Vec<Diagnostic>> {
     // Counted first: a site has thousands of slugs and (nearly always) no duplicate.
-    let mut uses: HashMap<&str, usize> = HashMap::with_capacity(articles.len());
+    let mut uses: HashMap<(&str, &str), usize> = HashMap::with_capacity(articles.len());
     for article in articles {
-        *uses.entry(&article.slug).or_default() += 1;
+        *uses.entry((&article.slug, &article.lang)).or_default() += 1;
     }
-    let mut by_slug: BTreeMap<&str, Vec<&Article>> = BTreeMap::new();
-    for article in articles.iter().filter(|a| uses[a.slug.as_str()] > 1) {
-        by_slug.entry(&article.slug).or_default().push(article);
+    let mut by_page: BTreeMap<String, Vec<&Article>> = BTreeMap::new();
+    for article in articles.iter().filter(|a| uses[&(a.slug.as_str(), a.lang.as_str())] > 1) {
+        by_page.entry(config.article_path(article)).or_default().push(article);
     }
     let mut problems = Vec::new();
-    for (slug, same) in by_slug.into_iter().filter(|(_, same)| same.len() > 1) {
+    for (page, same) in by_page.into_iter().filter(|(_, same)| same.len() > 1) {
+        let slug = &same[0].slug;
         let mut paths: Vec<String> = same.iter().map(|a| a.path.display().to_string()).collect();
         paths.sort();
         for article in same {
@@ -354,7 +390,7 @@ pub fn check_duplicate_slugs(articles: &[Article]) -> Result<(), Vec<Diagnostic>
                 format!(
                     "duplicate slug `{slug}`: {} also makes {}; give one of them another `slug:`",
                     others.join(", "),
-                    article_path(slug)
+                    page
                 ),
             ));
         }

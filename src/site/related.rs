@@ -439,7 +439,13 @@ mod tests {
             .map(|(name, count)| Taxonomy {
                 name: name.to_string(),
                 terms: (0..*count)
-                    .map(|i| Term { name: i.to_string(), slug: i.to_string(), description: None, articles: vec![] })
+                    .map(|i| Term {
+                        name: i.to_string(),
+                        slug: i.to_string(),
+                        description: None,
+                        names: Default::default(),
+                        articles: vec![],
+                    })
                     .collect(),
             })
             .collect();
@@ -488,7 +494,13 @@ mod tests {
             .enumerate()
             .map(|(i, articles)| {
                 let articles = articles.into_iter().map(Id).collect();
-                Term { name: format!("t{i}"), slug: format!("t{i}"), description: None, articles }
+                Term {
+                    name: format!("t{i}"),
+                    slug: format!("t{i}"),
+                    description: None,
+                    names: Default::default(),
+                    articles,
+                }
             })
             .collect();
         Taxonomy { name: name.to_owned(), terms }

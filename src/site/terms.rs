@@ -68,7 +68,8 @@ pub(super) fn build_taxonomies(
                     .map(|(s, _)| s.to_string())
                     .unwrap_or_default();
                 let description = entities.description(name, &display).map(str::to_owned);
-                (group, Term { name: display, slug, description, articles })
+                let names = entities.names(name, &display).cloned().unwrap_or_default();
+                (group, Term { name: display, slug, description, names, articles })
             })
             .collect();
         terms.sort_by_cached_key(|(_, term)| (term.name.to_lowercase(), term.slug.clone()));

@@ -70,6 +70,9 @@ error_cases! {
     taxonomy_listed_twice => "taxonomy-listed-twice",
     undeclared_taxonomy_in_an_article => "undeclared-taxonomy",
     null_title => "null-title",
+    translation_of_a_story_no_file_tells => "translation-of-nothing",
+    two_versions_of_a_story_in_one_language => "two-versions-in-one-language",
+    translated_topic_without_its_default_file => "translated-topic-alone",
 }
 
 #[test]

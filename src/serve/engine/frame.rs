@@ -39,9 +39,9 @@ impl Engine {
         if self.site.is_none() || self.render_all || !self.pending.is_empty() || elsewhere {
             return None;
         }
-        let (topics, topic_problems) = parse_topics(&self.source.topics);
-        let topic_slugs = topic_slugs(&topics);
         let frame = self.frame.as_ref()?;
+        let (topics, topic_problems) = parse_topics(&self.source.topics, &frame.config.languages[1..]);
+        let topic_slugs = topic_slugs(&topics);
         if topic_slugs != frame.topic_slugs || !topic_problems.is_empty() {
             return None;
         }
@@ -71,14 +71,14 @@ impl Engine {
             .topics
             .iter()
             .enumerate()
-            .filter(|(_, entry)| {
-                frame.topics.iter().find(|t| t.slug == entry.topic.slug).is_none_or(|t| t.title != entry.topic.title)
-            })
+            .filter(|(_, entry)| !same_names(&frame.topics, entry))
             .map(|(t, _)| t)
             .collect();
         let mut shown_differently: Vec<PathBuf> = refiled.clone();
         for &t in &renamed_topics {
-            shown_differently.extend(old.topics[t].articles.iter().map(|&id| old.articles[id].path.clone()));
+            // Every version carrying the topic (`articles` of a topic lists one per story).
+            let carriers = old.article_topics.iter().enumerate().filter(|(_, topics)| topics.contains(&t));
+            shown_differently.extend(carriers.map(|(id, _)| old.articles[id].path.clone()));
         }
         shown_differently.sort();
         shown_differently.dedup();
@@ -86,11 +86,13 @@ impl Engine {
         let before_topics: BTreeMap<String, Topic> =
             old.topics.iter().map(|entry| (entry.topic.slug.clone(), entry.topic.clone())).collect();
         let before_order: Vec<String> = old.topics.iter().map(|entry| entry.topic.slug.clone()).collect();
-        let before_terms: HashMap<(String, String), Option<String>> = old
+        let before_terms: HashMap<(String, String), TermText> = old
             .taxonomies
             .iter()
             .flat_map(|taxonomy| {
-                taxonomy.terms.iter().map(|term| ((taxonomy.name.clone(), term.slug.clone()), term.description.clone()))
+                taxonomy.terms.iter().map(|term| {
+                    ((taxonomy.name.clone(), term.slug.clone()), (term.description.clone(), term.names.clone()))
+                })
             })
             .collect();
 
@@ -121,8 +123,14 @@ impl Engine {
         for (t, taxonomy) in site.taxonomies.iter().enumerate() {
             for (index, term) in taxonomy.terms.iter().enumerate() {
                 let key = (taxonomy.name.clone(), term.slug.clone());
-                if before_terms.get(&key).is_none_or(|description| *description != term.description) {
+                let before = before_terms.get(&key);
+                if before.is_none_or(|(description, _)| *description != term.description) {
                     pages.push(Route::Term(TaxonomyId(t), TermId(index)));
+                }
+                // Its names in other languages show on the pages of the articles carrying it.
+                if before.is_some_and(|(_, names)| *names != term.names) {
+                    let carriers = site.article_terms.iter().enumerate().filter(|(_, terms)| terms[t].contains(&index));
+                    pages.extend(carriers.map(|(id, _)| Route::Article(crate::site::ArticleId(id))));
                 }
             }
         }
@@ -142,6 +150,26 @@ impl Engine {
     fn topics_in_templates(&self) -> bool {
         self.source.templates.iter().any(|file| file.text.contains("site.topics"))
     }
+}
+
+/// A term's description and its names in other languages.
+type TermText = (Option<String>, BTreeMap<String, String>);
+
+/// Whether a topic has the same titles in every language in `topics` (the new files,
+/// translations included) as in the site.
+fn same_names(topics: &[Topic], entry: &crate::site::TopicEntry) -> bool {
+    let mut now: Vec<(Option<&str>, &str)> = topics
+        .iter()
+        .filter(|t| t.slug == entry.topic.slug)
+        .map(|t| (t.translation_language(), t.title.as_str()))
+        .collect();
+    let mut before: Vec<(Option<&str>, &str)> = std::iter::once(&entry.topic)
+        .chain(&entry.translations)
+        .map(|t| (t.translation_language(), t.title.as_str()))
+        .collect();
+    now.sort();
+    before.sort();
+    now == before
 }
 
 /// The paths of the articles whose terms fold into other canonical names with the new

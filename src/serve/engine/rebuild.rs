@@ -211,7 +211,8 @@ impl Engine {
         }
         let same: Vec<Article> =
             kept.chain(fresh.iter().copied()).filter(|a| taken_twice.contains(a.slug.as_str())).cloned().collect();
-        check_duplicate_slugs(&same).err().unwrap_or_default()
+        let Some(frame) = &self.frame else { return Vec::new() };
+        check_duplicate_slugs(&same, &frame.config).err().unwrap_or_default()
     }
 }
 

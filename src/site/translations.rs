@@ -1,0 +1,104 @@
+//! Versions of one story in the site's languages: which article is which story's version
+//! in which language, and which version a listing of the default language shows.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::ArticleId;
+use crate::config::SiteConfig;
+use crate::content::Article;
+use crate::diagnostic::Diagnostic;
+
+/// The stories of a site and their versions.
+#[derive(Debug, Clone, Default)]
+pub struct Translations {
+    /// Per article: every version of its story (itself included), in the order of the
+    /// site's languages, then of other languages by tag.
+    pub versions: Vec<Vec<ArticleId>>,
+    /// Per article: whether listings of the default language show it, that is, whether it
+    /// is its story's version in the default language or, when the story has none, its
+    /// earliest version (shown in its own language).
+    pub listed: Vec<bool>,
+}
+
+impl Translations {
+    /// The versions of `articles` (the site's, newest first), grouped by translation key.
+    pub fn group(articles: &[Article], config: &SiteConfig) -> Translations {
+        let rank = |lang: &str| config.languages.iter().position(|l| l.code == lang).unwrap_or(config.languages.len());
+        let mut stories: HashMap<&str, Vec<ArticleId>> = HashMap::with_capacity(articles.len());
+        for (id, article) in articles.iter().enumerate() {
+            stories.entry(&article.translation_key).or_default().push(ArticleId(id));
+        }
+        let mut versions = vec![Vec::new(); articles.len()];
+        let mut listed = vec![false; articles.len()];
+        for mut story in stories.into_values() {
+            story.sort_by(|&a, &b| {
+                let (a_article, b_article) = (&articles[a.0], &articles[b.0]);
+                (rank(&a_article.lang), &a_article.lang, a).cmp(&(rank(&b_article.lang), &b_article.lang, b))
+            });
+            // Newest first: the earliest version is the one with the highest id.
+            let shown = if articles[story[0].0].lang == config.language {
+                story[0]
+            } else {
+                story.iter().copied().max().expect("a story has a version")
+            };
+            listed[shown.0] = true;
+            for &id in &story {
+                versions[id.0] = story.clone();
+            }
+        }
+        Translations { versions, listed }
+    }
+
+    /// The other versions of an article's story.
+    pub fn others(&self, id: ArticleId) -> impl Iterator<Item = ArticleId> + '_ {
+        self.versions[id.0].iter().copied().filter(move |&other| other != id)
+    }
+}
+
+/// Problems with translations among every article of the site, published or not: a file
+/// that says it is a translation of a story no other file tells, and two files that claim
+/// the same language of one story.
+pub fn check_translations(articles: &[Article]) -> Vec<Diagnostic> {
+    let mut stories: BTreeMap<&str, Vec<&Article>> = BTreeMap::new();
+    for article in articles {
+        stories.entry(&article.translation_key).or_default().push(article);
+    }
+    let mut problems = Vec::new();
+    for (key, story) in stories {
+        if let [alone] = story.as_slice() {
+            if let Some((line, column)) = alone.translation_claim {
+                let message = if (line, column) == (0, 0) {
+                    format!(
+                        "this file is named as the `{}` version of `{key}.md`, which does not exist: add it, or rename this file",
+                        alone.lang
+                    )
+                } else {
+                    format!("`translation_key: {key}` matches no other article: give the other versions the same key")
+                };
+                problems.push(Diagnostic::new(&alone.path, line, column, message));
+            }
+            continue;
+        }
+        for article in &story {
+            let same: Vec<String> = story
+                .iter()
+                .filter(|other| other.lang == article.lang && other.path != article.path)
+                .map(|other| other.path.display().to_string())
+                .collect();
+            if !same.is_empty() {
+                let (line, column) = article.translation_claim.unwrap_or((0, 0));
+                problems.push(Diagnostic::new(
+                    &article.path,
+                    line,
+                    column,
+                    format!(
+                        "two versions of one story in `{}`: {} is one too; give one of them another `lang:` or `translation_key:`",
+                        article.lang,
+                        same.join(", ")
+                    ),
+                ));
+            }
+        }
+    }
+    problems
+}
