@@ -10,14 +10,26 @@ pub struct BuiltinTaxonomy {
     pub label_en: &'static str,
     pub label_fr: &'static str,
     pub related_weight: u32,
+    /// The schema.org type of its terms in structured data.
+    pub schema_type: &'static str,
 }
 
 pub const TAGS: BuiltinTaxonomy =
-    BuiltinTaxonomy { name: "tags", label_en: "Tags", label_fr: "Mots-clés", related_weight: 1 };
-pub const ORGANIZATIONS: BuiltinTaxonomy =
-    BuiltinTaxonomy { name: "organizations", label_en: "Organizations", label_fr: "Organisations", related_weight: 2 };
-pub const REGIONS: BuiltinTaxonomy =
-    BuiltinTaxonomy { name: "regions", label_en: "Regions", label_fr: "Régions", related_weight: 2 };
+    BuiltinTaxonomy { name: "tags", label_en: "Tags", label_fr: "Mots-clés", related_weight: 1, schema_type: "Thing" };
+pub const ORGANIZATIONS: BuiltinTaxonomy = BuiltinTaxonomy {
+    name: "organizations",
+    label_en: "Organizations",
+    label_fr: "Organisations",
+    related_weight: 2,
+    schema_type: "Organization",
+};
+pub const REGIONS: BuiltinTaxonomy = BuiltinTaxonomy {
+    name: "regions",
+    label_en: "Regions",
+    label_fr: "Régions",
+    related_weight: 2,
+    schema_type: "Place",
+};
 
 pub const BUILTIN: [BuiltinTaxonomy; 3] = [TAGS, ORGANIZATIONS, REGIONS];
 
@@ -36,3 +48,8 @@ pub fn related_weight(name: &str) -> u32 {
 
 /// A topic shared says more than any term.
 pub const TOPIC_WEIGHT: u32 = 3;
+
+/// The schema.org type of a term of the taxonomy `name`: `Thing` for a site's own.
+pub fn schema_type(name: &str) -> &'static str {
+    builtin(name).map_or("Thing", |t| t.schema_type)
+}

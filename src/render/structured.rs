@@ -6,7 +6,7 @@
 
 use serde_json::{Value, json};
 
-use crate::route::Route;
+use crate::route::{Route, TaxonomyId, TermId, TopicId};
 use crate::site::{ArticleId, Site};
 
 /// How many articles a topic page lists in its `CollectionPage`.
@@ -32,25 +32,21 @@ pub fn share_image(site: &Site, id: Option<ArticleId>) -> Option<String> {
 /// `BreadcrumbList`.
 pub fn article_json_ld(site: &Site, id: ArticleId) -> String {
     let article = &site.articles[id];
-    let base_url = &site.config.base_url;
-    let permalink = site.routes.permalink(Route::Article(id));
-    let publisher = json!({ "@type": "Organization", "name": site.config.title, "url": format!("{base_url}/") });
+    let routes = &site.routes;
+    let permalink = routes.permalink(Route::Article(id));
+    let publisher = json!({ "@type": "Organization", "name": site.config.title, "url": routes.permalink(Route::Home) });
     let mut about: Vec<Value> = site.article_topics[id]
         .iter()
         .map(|&t| {
-            let topic = &site.topics[t].topic;
-            json!({ "@type": "Thing", "name": topic.title, "url": format!("{base_url}/topics/{}/", topic.slug) })
+            let url = routes.permalink(Route::Topic(TopicId(t)));
+            json!({ "@type": "Thing", "name": site.topics[t].topic.title, "url": url })
         })
         .collect();
-    for (taxonomy, terms) in site.taxonomies.iter().zip(&site.article_terms[id]) {
-        let kind = match taxonomy.name.as_str() {
-            "organizations" => "Organization",
-            "regions" => "Place",
-            _ => "Thing",
-        };
+    for (index, (taxonomy, terms)) in site.taxonomies.iter().zip(&site.article_terms[id]).enumerate() {
+        let kind = crate::taxonomies::schema_type(&taxonomy.name);
         about.extend(terms.iter().map(|&t| {
-            let term = &taxonomy.terms[t];
-            json!({ "@type": kind, "name": term.name, "url": format!("{base_url}/{}/{}/", taxonomy.name, term.slug) })
+            let url = routes.permalink(Route::Term(TaxonomyId(index), TermId(t)));
+            json!({ "@type": kind, "name": taxonomy.terms[t].name, "url": url })
         }));
     }
     let mut news = json!({
@@ -77,10 +73,9 @@ pub fn article_json_ld(site: &Site, id: ArticleId) -> String {
     if let Some(image) = share_image(site, Some(id)) {
         news["image"] = json!([image]);
     }
-    let mut trail = vec![(site.config.title.as_str(), format!("{base_url}/"))];
+    let mut trail = vec![(site.config.title.as_str(), routes.permalink(Route::Home))];
     if let Some(&t) = site.article_topics[id].first() {
-        let topic = &site.topics[t].topic;
-        trail.push((&topic.title, format!("{base_url}/topics/{}/", topic.slug)));
+        trail.push((&site.topics[t].topic.title, routes.permalink(Route::Topic(TopicId(t)))));
     }
     trail.push((&article.title, permalink));
     script_text(&json!([news, breadcrumbs(&trail)]))
@@ -89,8 +84,8 @@ pub fn article_json_ld(site: &Site, id: ArticleId) -> String {
 /// The JSON-LD of a topic page: `CollectionPage` listing its latest articles, and its breadcrumbs.
 pub fn topic_json_ld(site: &Site, topic: usize, topics_title: &str) -> String {
     let entry = &site.topics[topic];
-    let base_url = &site.config.base_url;
-    let permalink = format!("{base_url}/topics/{}/", entry.topic.slug);
+    let routes = &site.routes;
+    let permalink = routes.permalink(Route::Topic(TopicId(topic)));
     let items: Vec<Value> = entry
         .articles
         .iter()
@@ -112,15 +107,15 @@ pub fn topic_json_ld(site: &Site, topic: usize, topics_title: &str) -> String {
         "description": entry.topic.summary,
         "url": permalink,
         "inLanguage": site.config.language,
-        "isPartOf": { "@type": "WebSite", "name": site.config.title, "url": format!("{base_url}/") },
+        "isPartOf": { "@type": "WebSite", "name": site.config.title, "url": routes.permalink(Route::Home) },
         "mainEntity": { "@type": "ItemList", "numberOfItems": entry.articles.len(), "itemListElement": items },
     });
     if let Some(modified) = site.last_updated(&entry.articles) {
         collection["dateModified"] = json!(modified.to_rfc3339());
     }
     let trail = [
-        (site.config.title.as_str(), format!("{base_url}/")),
-        (topics_title, format!("{base_url}/topics/")),
+        (site.config.title.as_str(), routes.permalink(Route::Home)),
+        (topics_title, routes.permalink(Route::TopicIndex)),
         (entry.topic.title.as_str(), permalink.clone()),
     ];
     script_text(&json!([collection, breadcrumbs(&trail)]))

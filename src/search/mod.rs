@@ -196,7 +196,6 @@ pub fn index(site: &Site) -> SearchIndex {
         .collect();
     let stem_bounds = write_shards(&posting_entries, POSTING_SHARD_BYTES, "p", &mut files);
 
-    let base_path = &site.config.base_path;
     for (chunk, ids) in (0..site.articles.len()).collect::<Vec<_>>().chunks(DOCS_PER_CHUNK).enumerate() {
         let docs: Vec<DocEntry<'_>> = ids
             .iter()
@@ -228,7 +227,7 @@ pub fn index(site: &Site) -> SearchIndex {
         "version": 1,
         "count": site.articles.len(),
         "chunk": DOCS_PER_CHUNK,
-        "base": format!("{base_path}/search/"),
+        "base": site.routes.url(Route::Search),
         "stop": STOP_WORDS,
         "words": word_bounds,
         "stems": stem_bounds,
