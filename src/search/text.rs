@@ -74,26 +74,51 @@ impl Stemmers {
 }
 
 /// The text of an article's HTML, tags dropped and common entities decoded, for the
-/// index and for excerpts. The HTML is briefing's own sanitised output.
+/// index and for excerpts. The HTML is briefing's own sanitised output. One pass: this
+/// runs over every article's HTML on every build.
 pub fn html_text(html: &str) -> String {
+    const ENTITIES: [(&str, char); 6] =
+        [("&lt;", '<'), ("&gt;", '>'), ("&quot;", '"'), ("&#39;", '\''), ("&nbsp;", ' '), ("&amp;", '&')];
     let mut text = String::with_capacity(html.len());
+    // A space is written only before the next word, so runs of spaces, tags and block
+    // ends become one space and the text never starts or ends with one.
+    let mut space = false;
+    let mut push = |text: &mut String, c: char| {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space && !text.is_empty() {
+                text.push(' ');
+            }
+            space = false;
+            text.push(c);
+        }
+    };
     let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        text.push_str(&rest[..open]);
-        let close = rest[open..].find('>').map_or(rest.len(), |end| open + end + 1);
-        // Block ends become spaces, so words of two paragraphs never join.
-        text.push(' ');
-        rest = &rest[close..];
+    while let Some(c) = rest.chars().next() {
+        match c {
+            // Block ends become spaces, so words of two paragraphs never join.
+            '<' => {
+                push(&mut text, ' ');
+                rest = rest.find('>').map_or("", |end| &rest[end + 1..]);
+            }
+            '&' => match ENTITIES.iter().find(|(entity, _)| rest.starts_with(entity)) {
+                Some((entity, decoded)) => {
+                    push(&mut text, *decoded);
+                    rest = &rest[entity.len()..];
+                }
+                None => {
+                    push(&mut text, '&');
+                    rest = &rest[1..];
+                }
+            },
+            _ => {
+                push(&mut text, c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
     }
-    text.push_str(rest);
-    let decoded = text
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&");
-    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+    text
 }
 
 #[cfg(test)]
@@ -130,5 +155,7 @@ mod tests {
     #[test]
     fn html_text_keeps_words_apart_and_decodes_entities() {
         assert_eq!(html_text("<p>One&amp;two</p><p>three &lt;b&gt;</p>"), "One&two three <b>");
+        assert_eq!(html_text("  <p>a &amp;lt; b&nbsp;&nbsp;c\u{a0}d &x</p>\n<p>"), "a &lt; b c d &x");
+        assert_eq!(html_text("<b>unclosed"), "unclosed");
     }
 }
