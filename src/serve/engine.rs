@@ -13,7 +13,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::plan::{no_site, parse_articles, parse_config, parse_entities, parse_topics, static_list, topic_slugs};
 use crate::render::{Page, Route, Templates};
 use crate::search::SearchIndex;
-use crate::site::{Entities, Site};
+use crate::site::{Entities, Site, SiteOptions};
 use crate::source::{SiteSource, TextFile};
 
 use super::affected::{self, Links};
@@ -282,6 +282,16 @@ impl Engine {
     fn all_problems(&self) -> Diagnostics {
         Diagnostics::from(self.problems.values().flatten().cloned().collect::<Vec<_>>())
     }
+}
+
+/// The articles of `articles` that a site assembled with `options` leaves out (drafts,
+/// scheduled ones), by path, kept for the next assembly.
+fn withheld(articles: &[Article], options: &SiteOptions) -> BTreeMap<PathBuf, Article> {
+    articles
+        .iter()
+        .filter(|article| !options.publishes(article))
+        .map(|article| (article.path.clone(), article.clone()))
+        .collect()
 }
 
 fn parse_context(frame: &Frame) -> ParseContext<'_> {

@@ -101,11 +101,7 @@ impl Engine {
         let mut articles = old.articles;
         articles.extend(std::mem::take(&mut self.withheld).into_values());
         let options = site_options(&self.options);
-        self.withheld = articles
-            .iter()
-            .filter(|article| !options.publishes(article))
-            .map(|article| (article.path.clone(), article.clone()))
-            .collect();
+        self.withheld = super::withheld(&articles, &options);
         let (config, topics) = (frame.config.clone(), frame.topics.clone());
         let site = match Site::assemble_reusing(config, articles, topics, &frame.entities, options, Some(reuse)) {
             Ok(site) => site,

@@ -56,11 +56,7 @@ impl Engine {
         let withheld = std::mem::take(&mut self.withheld);
         articles.extend(withheld.into_values().filter(|article| !replaced.contains(article.path.as_os_str())));
         articles.extend(pending.into_values().flatten());
-        self.withheld = articles
-            .iter()
-            .filter(|article| !options.publishes(article))
-            .map(|article| (article.path.clone(), article.clone()))
-            .collect();
+        self.withheld = super::withheld(&articles, &options);
         let (config, topics) = (frame.config.clone(), frame.topics.clone());
         match Site::assemble_reusing(config, articles, topics, &frame.entities, options, reuse) {
             Ok(site) => self.site = Some(site),
