@@ -52,6 +52,9 @@ pub struct ImportArgs {
     /// written beside it as `name.<CODE>.md`, with its own slug
     #[arg(long, value_name = "ARTICLE", requires = "lang")]
     pub translation_of: Option<PathBuf>,
+    /// Seconds a page fetched from a URL may take, redirects and body included
+    #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = parse_timeout)]
+    pub timeout: std::time::Duration,
 }
 
 fn parse_date(text: &str) -> Result<DateValue, String> {
@@ -64,6 +67,13 @@ fn parse_url(text: &str) -> Result<String, String> {
         Ok(text.to_owned())
     } else {
         Err(format!("`{text}` is not an http(s) URL"))
+    }
+}
+
+fn parse_timeout(text: &str) -> Result<std::time::Duration, String> {
+    match text.trim().parse::<f64>() {
+        Ok(seconds) if seconds > 0.0 && seconds <= 3600.0 => Ok(std::time::Duration::from_secs_f64(seconds)),
+        _ => Err(format!("`{text}` is not a number of seconds between 0 and 3600")),
     }
 }
 
@@ -88,6 +98,7 @@ impl ImportArgs {
             url: self.url.clone(),
             lang: self.lang.clone(),
         };
+        importer.fetch_timeout = self.timeout;
         let (inputs, any_directory) = collect_inputs(&self.files)?;
         let bar = if any_directory {
             let bar = ProgressBar::with_draw_target(Some(inputs.len() as u64), ProgressDrawTarget::stderr());

@@ -6,7 +6,7 @@ use std::time::Duration;
 use super::ImportError;
 use super::files::decode_bytes;
 
-/// Whole request, redirects and body included.
+/// Whole request, redirects and body included, unless `--timeout` says otherwise.
 pub const FETCH_TIMEOUT: Duration = Duration::from_secs(30);
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 pub const MAX_REDIRECTS: u32 = 5;
@@ -20,12 +20,12 @@ pub fn is_url(argument: &str) -> bool {
 }
 
 /// The page at `url`, decoded with the charset of its `Content-Type` header, else of
-/// its `<meta charset>`, else UTF-8 or Windows-1252.
-pub fn fetch(url: &str) -> Result<String, ImportError> {
+/// its `<meta charset>`, else UTF-8 or Windows-1252; `timeout` bounds the whole request.
+pub fn fetch(url: &str, timeout: Duration) -> Result<String, ImportError> {
     let failed = |reason: String| ImportError::Fetch { url: url.to_owned(), reason };
     let agent: ureq::Agent = ureq::Agent::config_builder()
-        .timeout_global(Some(FETCH_TIMEOUT))
-        .timeout_connect(Some(CONNECT_TIMEOUT))
+        .timeout_global(Some(timeout))
+        .timeout_connect(Some(CONNECT_TIMEOUT.min(timeout)))
         .max_redirects(MAX_REDIRECTS)
         .http_status_as_error(false)
         .user_agent(concat!("briefing-import/", env!("CARGO_PKG_VERSION")))
@@ -33,7 +33,7 @@ pub fn fetch(url: &str) -> Result<String, ImportError> {
         .into();
     let mut response = agent.get(url).header("Accept", "text/html, text/plain;q=0.9, */*;q=0.5").call().map_err(
         |error| match error {
-            ureq::Error::Timeout(_) => failed(format!("no answer within {} s", FETCH_TIMEOUT.as_secs())),
+            ureq::Error::Timeout(_) => failed(format!("no answer within {}", seconds(timeout))),
             ureq::Error::TooManyRedirects => failed(format!("more than {MAX_REDIRECTS} redirects")),
             other => failed(other.to_string()),
         },
@@ -53,11 +53,16 @@ pub fn fetch(url: &str) -> Result<String, ImportError> {
         ureq::Error::BodyExceedsLimit(_) => {
             failed(format!("the page is larger than the {} MB limit", MAX_PAGE_BYTES / (1024 * 1024)))
         }
-        ureq::Error::Timeout(_) => failed(format!("no complete answer within {} s", FETCH_TIMEOUT.as_secs())),
+        ureq::Error::Timeout(_) => failed(format!("no complete answer within {}", seconds(timeout))),
         other => failed(other.to_string()),
     })?;
     let charset = charset_in(&content_type).or_else(|| meta_charset(&bytes));
     decode_bytes(bytes, charset.as_deref()).map_err(failed)
+}
+
+/// `30 s`, `1.5 s`.
+fn seconds(duration: Duration) -> String {
+    format!("{} s", duration.as_secs_f64())
 }
 
 /// `text/html; charset=ISO-8859-1` -> `iso-8859-1`.

@@ -95,7 +95,7 @@ pub fn import_all(
                     None => unreachable!("stdin is read when it is an input"),
                 },
                 Input::File(path) => read_page(path),
-                Input::Url(url) => fetch::fetch(url),
+                Input::Url(url) => fetch::fetch(url, importer.fetch_timeout),
             };
             let fetched_from = match input {
                 Input::Url(url) => Some(url.as_str()),

@@ -143,6 +143,8 @@ pub struct Importer {
     /// The year of a date written without one, when the page gives no other.
     pub current_year: i32,
     pub overrides: Overrides,
+    /// How long fetching one page may take, redirects and body included (`--timeout`).
+    pub fetch_timeout: std::time::Duration,
 }
 
 /// Longest slug kept, cut at a word.
@@ -162,7 +164,13 @@ impl Importer {
                 return Err(ImportError::UnknownTopic { topic: topic.clone(), hint });
             }
         }
-        Ok(Importer { gazetteer, topics, current_year, overrides: Overrides::default() })
+        Ok(Importer {
+            gazetteer,
+            topics,
+            current_year,
+            overrides: Overrides::default(),
+            fetch_timeout: fetch::FETCH_TIMEOUT,
+        })
     }
 
     /// Reads a page (HTML or plain text, told apart by its start).

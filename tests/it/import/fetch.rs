@@ -38,6 +38,10 @@ fn serve() -> String {
                 }
             }
             let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
+            if let Some(stall) = stalled(&path) {
+                std::thread::spawn(move || stall(stream));
+                continue;
+            }
             let (status, content_type, body): (&str, &str, Vec<u8>) = match path.as_str() {
                 "/latin" => ("200 OK", "text/html; charset=ISO-8859-1", latin_page()),
                 "/meta" => {
@@ -60,6 +64,25 @@ fn serve() -> String {
         }
     });
     base
+}
+
+/// Routes that never finish answering: "/silent" sends nothing, "/trickle" sends its
+/// head and then a byte of body every 100 ms, for longer than any test waits.
+fn stalled(path: &str) -> Option<fn(std::net::TcpStream)> {
+    match path {
+        "/silent" => Some(|_stream| std::thread::sleep(std::time::Duration::from_secs(20))),
+        "/trickle" => Some(|mut stream| {
+            let head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n<p>";
+            let _ = stream.write_all(head.as_bytes());
+            for _ in 0..200 {
+                std::thread::sleep(std::time::Duration::from_millis(100));
+                if stream.write_all(b"a").is_err() {
+                    break;
+                }
+            }
+        }),
+        _ => None,
+    }
 }
 
 fn import_url(url: &str) -> std::process::Output {
@@ -92,5 +115,34 @@ fn http_errors_and_oversized_pages_are_named() {
         assert!(!output.status.success(), "{route}");
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(stderr.contains(&format!("cannot fetch {base}{route}: {message}")), "{route}: {stderr}");
+    }
+}
+
+#[test]
+fn a_page_that_never_finishes_is_given_up_after_the_timeout() {
+    let base = serve();
+    for (route, message) in [("/silent", "no answer within 1 s"), ("/trickle", "no complete answer within 1 s")] {
+        let site = site();
+        let output = briefing()
+            .args(["import", "--stdout", "--timeout", "1", "--root"])
+            .arg(site.path())
+            .arg(format!("{base}{route}"))
+            .output()
+            .unwrap();
+        assert!(!output.status.success(), "{route}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(&format!("cannot fetch {base}{route}: {message}")), "{route}: {stderr}");
+    }
+}
+
+#[test]
+fn a_timeout_that_is_not_a_number_of_seconds_is_refused() {
+    for bad in ["0", "-3", "soon", "7200"] {
+        let site = site();
+        let timeout = format!("--timeout={bad}");
+        let output = briefing().args(["import", &timeout, "--root"]).arg(site.path()).arg("x.txt").output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{bad}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(&format!("`{bad}` is not a number of seconds")), "{bad}: {stderr}");
     }
 }
