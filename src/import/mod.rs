@@ -1,6 +1,6 @@
 //! Scraped page (plain text or HTML) -> a Markdown article with front matter.
 //!
-//! [`text`] and [`html`] read a page into a [`Page`]; [`Importer::import`] tags it
+//! `text` and `html` read a page into a [`Page`]; [`Importer::import`] tags it
 //! with the site's topics and entities and writes the same [`FrontMatter`] the build
 //! reads. Pure: the disk is read and written by [`files`] and [`site`]. Never renders.
 

@@ -9,7 +9,7 @@
 //!
 //! Before the typed parse, a document is checked for what the parser lets through: text
 //! no output format can carry (control characters, raw or escaped) and aliases that
-//! expand a small file into gigabytes (see [`scan`]).
+//! expand a small file into gigabytes (see the `scan` module).
 
 mod position;
 mod scan;
