@@ -14,6 +14,7 @@ use crate::config::SiteConfig;
 use crate::content::{Article, Topic};
 use crate::diagnostic::Diagnostic;
 pub use crate::route::ArticleId;
+pub use crate::route::LanguageId;
 use crate::route::{Routes, topic_path, under};
 pub use entities::Entities;
 pub use translations::Translations;
@@ -24,7 +25,29 @@ pub struct TopicEntry {
     pub topic: Topic,
     /// The topic in the site's other languages (`<slug>.fr.md`).
     pub translations: Vec<Topic>,
+    /// What the default language's listings show of it.
     pub articles: Vec<ArticleId>,
+    /// The same for each other language of the site (`Translations::is_listed`).
+    pub articles_in_other_languages: Vec<Vec<ArticleId>>,
+}
+
+impl TopicEntry {
+    /// The topic's articles as the listings of `lang` show them, newest first.
+    pub fn listing(&self, lang: LanguageId) -> &[ArticleId] {
+        listing(&self.articles, &self.articles_in_other_languages, lang)
+    }
+
+    /// The topic in `lang`: its translation, else (`None`) the topic itself stands in.
+    pub fn translation(&self, code: &str) -> Option<&Topic> {
+        self.translations.iter().find(|t| t.translation_language() == Some(code))
+    }
+}
+
+fn listing<'a>(default: &'a [ArticleId], others: &'a [Vec<ArticleId>], lang: LanguageId) -> &'a [ArticleId] {
+    match lang.0.checked_sub(1) {
+        None => default,
+        Some(other) => &others[other],
+    }
 }
 
 /// One term of a taxonomy (a tag, an organization, a region) and its articles, newest first.
@@ -35,7 +58,22 @@ pub struct Term {
     pub description: Option<String>,
     /// Its name in other languages (entities.yaml `names:`), by language.
     pub names: BTreeMap<String, String>,
+    /// What the default language's listings show of it.
     pub articles: Vec<ArticleId>,
+    /// The same for each other language of the site.
+    pub articles_in_other_languages: Vec<Vec<ArticleId>>,
+}
+
+impl Term {
+    /// The term's articles as the listings of `lang` show them, newest first.
+    pub fn listing(&self, lang: LanguageId) -> &[ArticleId] {
+        listing(&self.articles, &self.articles_in_other_languages, lang)
+    }
+
+    /// The term's name in the language `code` (entities.yaml `names:`), else its name.
+    pub fn name_in(&self, code: &str) -> &str {
+        self.names.get(code).map_or(&self.name, String::as_str)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -83,6 +121,9 @@ pub struct Site {
     pub file_link_urls: Vec<Vec<String>>,
     /// The versions of each story, and which one listings show.
     pub translations: Translations,
+    /// Per article: the language of the site its page belongs to (the default for an
+    /// article in a language the site does not list).
+    pub article_languages: Vec<LanguageId>,
     /// The address of every page.
     pub routes: Routes,
 }
@@ -198,6 +239,19 @@ impl Site {
             }
             article_topics.push(indices);
         }
+        let languages = LanguageId::all(config.languages.len()).skip(1);
+        let mut topic_articles_in_other_languages: Vec<Vec<Vec<ArticleId>>> = languages
+            .map(|lang| {
+                let mut lists = vec![Vec::new(); topics.len()];
+                for (id, indices) in article_topics.iter().enumerate() {
+                    if translations.is_listed(lang, ArticleId(id)) {
+                        indices.iter().for_each(|&t| lists[t].push(ArticleId(id)));
+                    }
+                }
+                lists
+            })
+            .collect();
+        let article_languages: Vec<LanguageId> = articles.iter().map(|a| config.language_id(&a.lang)).collect();
 
         let (mut taxonomies, article_terms) = terms::build_taxonomies(&config, &articles, entities, &mut problems);
         let related = match reuse {
@@ -212,6 +266,10 @@ impl Site {
         // A story is listed once, by the version that `translations` picks. Related articles
         // are found among every version (serve updates them incrementally from these lists).
         for term in taxonomies.iter_mut().flat_map(|t| &mut t.terms) {
+            term.articles_in_other_languages = LanguageId::all(config.languages.len())
+                .skip(1)
+                .map(|lang| term.articles.iter().copied().filter(|&id| translations.is_listed(lang, id)).collect())
+                .collect();
             term.articles.retain(|&id| translations.listed[id.0]);
         }
         let neighbours = article_topics
@@ -219,7 +277,11 @@ impl Site {
             .enumerate()
             .map(|(id, indices)| {
                 let Some(&first) = indices.first() else { return (None, None) };
-                let list = &topic_articles[first];
+                // An article's neighbours are those of the listing of its own language.
+                let list = match article_languages[id].0.checked_sub(1) {
+                    None => &topic_articles[first],
+                    Some(other) => &topic_articles_in_other_languages[other][first],
+                };
                 let Ok(position) = list.binary_search(&ArticleId(id)) else { return (None, None) };
                 let older = list.get(position + 1).copied();
                 let newer = position.checked_sub(1).map(|p| list[p]);
@@ -229,7 +291,16 @@ impl Site {
         let mut topics: Vec<TopicEntry> = topics
             .into_iter()
             .zip(topic_articles)
-            .map(|(topic, articles)| TopicEntry { topic, translations: Vec::new(), articles })
+            .enumerate()
+            .map(|(t, (topic, articles))| TopicEntry {
+                topic,
+                translations: Vec::new(),
+                articles,
+                articles_in_other_languages: topic_articles_in_other_languages
+                    .iter_mut()
+                    .map(|lists| std::mem::take(&mut lists[t]))
+                    .collect(),
+            })
             .collect();
         for translation in topic_translations {
             if let Some(entry) = topics.iter_mut().find(|entry| entry.topic.slug == translation.slug) {
@@ -239,6 +310,7 @@ impl Site {
         let routes = Routes::new(
             &config.base_path,
             &config.base_url,
+            config.languages.iter().map(|l| l.code.as_str()),
             articles.iter().map(|a| config.article_path(a)),
             topics.iter().map(|t| t.topic.slug.as_str()),
             taxonomies.iter().map(|t| (t.name.as_str(), t.terms.iter().map(|term| term.slug.as_str()).collect())),
@@ -255,6 +327,7 @@ impl Site {
             scheduled,
             file_link_urls,
             translations,
+            article_languages,
             routes,
         };
         (site, problems)
@@ -262,7 +335,14 @@ impl Site {
 
     /// The articles that listings show, newest first: one version of each story.
     pub fn listed(&self) -> Vec<ArticleId> {
-        crate::route::article_ids(self.articles.len()).filter(|id| self.translations.listed[id.0]).collect()
+        self.listed_in(LanguageId::DEFAULT)
+    }
+
+    /// The articles that the listings of `lang` show, newest first: one version of each
+    /// story, in that language where it has one.
+    pub fn listed_in(&self, lang: LanguageId) -> Vec<ArticleId> {
+        let ids = crate::route::article_ids(self.articles.len());
+        ids.filter(|&id| self.translations.is_listed(lang, id)).collect()
     }
 
     /// `ids` (newest first) grouped by year and month of their dates.
