@@ -1,6 +1,7 @@
 //! Articles + topics -> the site: order, taxonomies, timelines, related articles. Pure.
 
 pub mod entities;
+mod listings;
 mod related;
 mod terms;
 pub mod translations;
@@ -31,25 +32,6 @@ pub struct TopicEntry {
     pub articles_in_other_languages: Vec<Vec<ArticleId>>,
 }
 
-impl TopicEntry {
-    /// The topic's articles as the listings of `lang` show them, newest first.
-    pub fn listing(&self, lang: LanguageId) -> &[ArticleId] {
-        listing(&self.articles, &self.articles_in_other_languages, lang)
-    }
-
-    /// The topic in `lang`: its translation, else (`None`) the topic itself stands in.
-    pub fn translation(&self, code: &str) -> Option<&Topic> {
-        self.translations.iter().find(|t| t.translation_language() == Some(code))
-    }
-}
-
-fn listing<'a>(default: &'a [ArticleId], others: &'a [Vec<ArticleId>], lang: LanguageId) -> &'a [ArticleId] {
-    match lang.0.checked_sub(1) {
-        None => default,
-        Some(other) => &others[other],
-    }
-}
-
 /// One term of a taxonomy (a tag, an organization, a region) and its articles, newest first.
 #[derive(Debug, Clone)]
 pub struct Term {
@@ -62,18 +44,6 @@ pub struct Term {
     pub articles: Vec<ArticleId>,
     /// The same for each other language of the site.
     pub articles_in_other_languages: Vec<Vec<ArticleId>>,
-}
-
-impl Term {
-    /// The term's articles as the listings of `lang` show them, newest first.
-    pub fn listing(&self, lang: LanguageId) -> &[ArticleId] {
-        listing(&self.articles, &self.articles_in_other_languages, lang)
-    }
-
-    /// The term's name in the language `code` (entities.yaml `names:`), else its name.
-    pub fn name_in(&self, code: &str) -> &str {
-        self.names.get(code).map_or(&self.name, String::as_str)
-    }
 }
 
 #[derive(Debug, Clone)]
@@ -239,18 +209,8 @@ impl Site {
             }
             article_topics.push(indices);
         }
-        let languages = LanguageId::all(config.languages.len()).skip(1);
-        let mut topic_articles_in_other_languages: Vec<Vec<Vec<ArticleId>>> = languages
-            .map(|lang| {
-                let mut lists = vec![Vec::new(); topics.len()];
-                for (id, indices) in article_topics.iter().enumerate() {
-                    if translations.is_listed(lang, ArticleId(id)) {
-                        indices.iter().for_each(|&t| lists[t].push(ArticleId(id)));
-                    }
-                }
-                lists
-            })
-            .collect();
+        let mut topic_articles_in_other_languages =
+            listings::topic_listings(&translations, &article_topics, topics.len(), config.languages.len());
         let article_languages: Vec<LanguageId> = articles.iter().map(|a| config.language_id(&a.lang)).collect();
 
         let (mut taxonomies, article_terms) = terms::build_taxonomies(&config, &articles, entities, &mut problems);
@@ -265,29 +225,13 @@ impl Site {
             related.into_iter().map(|list| list.into_iter().map(ArticleId).collect()).collect();
         // A story is listed once, by the version that `translations` picks. Related articles
         // are found among every version (serve updates them incrementally from these lists).
-        for term in taxonomies.iter_mut().flat_map(|t| &mut t.terms) {
-            term.articles_in_other_languages = LanguageId::all(config.languages.len())
-                .skip(1)
-                .map(|lang| term.articles.iter().copied().filter(|&id| translations.is_listed(lang, id)).collect())
-                .collect();
-            term.articles.retain(|&id| translations.listed[id.0]);
-        }
-        let neighbours = article_topics
-            .iter()
-            .enumerate()
-            .map(|(id, indices)| {
-                let Some(&first) = indices.first() else { return (None, None) };
-                // An article's neighbours are those of the listing of its own language.
-                let list = match article_languages[id].0.checked_sub(1) {
-                    None => &topic_articles[first],
-                    Some(other) => &topic_articles_in_other_languages[other][first],
-                };
-                let Ok(position) = list.binary_search(&ArticleId(id)) else { return (None, None) };
-                let older = list.get(position + 1).copied();
-                let newer = position.checked_sub(1).map(|p| list[p]);
-                (older, newer)
-            })
-            .collect();
+        listings::list_terms(&mut taxonomies, &translations, config.languages.len());
+        let neighbours = listings::neighbours(
+            &article_topics,
+            &article_languages,
+            &topic_articles,
+            &topic_articles_in_other_languages,
+        );
         let mut topics: Vec<TopicEntry> = topics
             .into_iter()
             .zip(topic_articles)
