@@ -134,6 +134,14 @@ impl SiteConfig {
                     format!("taxonomy `{name}` cannot be used: `{name}` is a field of an article's front matter"),
                 ));
             }
+            // The pages of the site's other languages live under `/<code>/`.
+            if languages[1..].iter().any(|language| language.code == name) {
+                return Err(at(
+                    "taxonomies",
+                    Some(&name),
+                    format!("taxonomy `{name}` cannot be used: `/{name}/` holds the pages of the language `{name}`"),
+                ));
+            }
             if taxonomies.contains(&name) {
                 return Err(at("taxonomies", Some(&name), format!("taxonomy `{name}` is listed twice: keep one")));
             }
@@ -165,6 +173,12 @@ impl SiteConfig {
     /// the root, as on a one-language site).
     pub fn language_prefix(&self, code: &str) -> String {
         if self.languages[1..].iter().any(|l| l.code == code) { format!("/{code}") } else { String::new() }
+    }
+
+    /// The language of the site that has the code, else the default (the pages of an
+    /// article in a language the site does not list are the default language's).
+    pub fn language_id(&self, code: &str) -> crate::route::LanguageId {
+        crate::route::LanguageId(self.languages.iter().position(|l| l.code == code).unwrap_or(0))
     }
 
     /// The path of an article's page, without the base path.

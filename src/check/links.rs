@@ -192,8 +192,10 @@ pub fn locate(
             }
             quoted(&article.html).then_some(&article.path)
         }
-        Some(Route::Topic(t)) => {
-            let topic = &site.topics[t.0].topic;
+        Some(Route::Topic(lang, t)) => {
+            let code = &site.config.languages[lang.0].code;
+            let entry = &site.topics[t.0];
+            let topic = entry.translation(code).unwrap_or(&entry.topic);
             quoted(&topic.intro_html).then_some(&topic.path)
         }
         _ => None,

@@ -149,6 +149,8 @@ pub struct Labels {
     pub in_topics: &'static str,
     pub footer_generated: &'static str,
     pub back_to_top: &'static str,
+    /// On a topic page with no translation into the page's language.
+    pub untranslated: &'static str,
 }
 
 static EN: Labels = Labels {
@@ -192,6 +194,7 @@ static EN: Labels = Labels {
     in_topics: "In",
     footer_generated: "Built with briefing",
     back_to_top: "Back to top",
+    untranslated: "This topic is not translated yet: it is shown in its original language.",
 };
 
 static FR: Labels = Labels {
@@ -235,6 +238,7 @@ static FR: Labels = Labels {
     in_topics: "Dans",
     footer_generated: "Généré avec briefing",
     back_to_top: "Haut de page",
+    untranslated: "Ce thème n’est pas encore traduit : il est présenté dans sa langue d’origine.",
 };
 
 /// Month names, for anything that writes dates the way the site does.

@@ -14,14 +14,14 @@ use serde::Serialize;
 use tera::{Context, Kwargs, State, Value};
 
 use crate::diagnostic::Diagnostic;
-use crate::route::{AssetId, TopicId, under};
+use crate::route::{AssetId, LanguageId, TopicId, under};
 pub use crate::route::{BUILTIN_ASSETS, Route};
 use crate::search::SearchIndex;
 use crate::site::Site;
 use crate::source::{StaticFile, fingerprinted_name};
 use i18n::Locale;
 pub use templates::Templates;
-use views::{Link, Summaries};
+use views::{Link, PageLanguage, Summaries};
 
 /// One output file: its path under the output root (`articles/x/index.html`) and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,8 +35,8 @@ pub struct Renderer<'a> {
     site: &'a Site,
     templates: &'a Templates,
     summaries: Summaries<'a>,
-    /// `site` as templates see it, made once.
-    site_value: Value,
+    /// `site` as templates see it on the pages of each language, made once.
+    site_values: Vec<Value>,
     labels: [Value; 2],
     /// Built-in assets the site does not replace with its own static files.
     builtin_assets: Vec<AssetId>,
@@ -44,22 +44,41 @@ pub struct Renderer<'a> {
     search: OnceLock<Arc<SearchIndex>>,
 }
 
-/// The site as templates see it.
+/// The site as templates see it on the pages of one of its languages.
 #[derive(Serialize)]
 struct SiteView<'a> {
+    /// The site's title and description in the pages' language.
     title: &'a str,
     description: &'a str,
     base_url: &'a str,
     base_path: &'a str,
+    /// The pages' language (on a page of an article, the article's language of the site).
     language: &'a str,
+    /// The site's default language.
+    default_language: &'a str,
     /// Whether the site has more than one language (`languages:` in site.yaml).
     multilingual: bool,
     feed_url: String,
+    /// The sections of the site in the pages' language.
+    urls: SectionUrls,
+    /// Each taxonomy's index in the pages' language, by taxonomy name.
+    taxonomy_urls: BTreeMap<&'a str, String>,
     topics: Vec<Link<'a>>,
     taxonomies: Vec<&'a str>,
+    /// How many articles the site has; on a site of several languages, how many stories
+    /// the pages' language lists.
     article_count: usize,
     /// Stylesheets and scripts -> their fingerprinted names, for `asset()`.
     assets: BTreeMap<String, String>,
+}
+
+/// The root-relative URLs of a language's sections.
+#[derive(Serialize)]
+struct SectionUrls {
+    home: String,
+    topics: String,
+    archive: String,
+    search: String,
 }
 
 /// `page` in every template: what the page is and where it lives.
@@ -119,30 +138,55 @@ impl<'a> Renderer<'a> {
             (BUILTIN_ASSETS[asset.0].0.to_owned(), routes.output_file(Route::FingerprintedAsset(asset)))
         }));
         let config = &site.config;
-        let site_view = SiteView {
-            title: &config.title,
-            description: &config.description,
-            base_url: &config.base_url,
-            base_path: &config.base_path,
-            language: &config.language,
-            multilingual: config.is_multilingual(),
-            feed_url: routes.url(Route::Feed),
-            topics: (0..site.topics.len())
-                .map(|t| Link {
-                    name: &site.topics[t].topic.title,
-                    lang: &config.language,
-                    url: routes.url(Route::Topic(TopicId(t))),
-                })
-                .collect(),
-            taxonomies: config.taxonomies.iter().map(String::as_str).collect(),
-            article_count: site.articles.len(),
-            assets,
-        };
+        let site_values = routes
+            .languages()
+            .map(|lang| {
+                let language = &config.languages[lang.0];
+                let site_view = SiteView {
+                    title: &language.title,
+                    description: &language.description,
+                    base_url: &config.base_url,
+                    base_path: &config.base_path,
+                    language: &language.code,
+                    default_language: &config.language,
+                    multilingual: config.is_multilingual(),
+                    feed_url: routes.url(Route::Feed(lang)),
+                    urls: SectionUrls {
+                        home: routes.url(Route::Home(lang)),
+                        topics: routes.url(Route::TopicIndex(lang)),
+                        archive: routes.url(Route::Archive(lang)),
+                        search: routes.url(Route::Search(lang)),
+                    },
+                    taxonomy_urls: (site.taxonomies.iter().enumerate())
+                        .map(|(t, taxonomy)| {
+                            (
+                                taxonomy.name.as_str(),
+                                routes.url(Route::TaxonomyIndex(lang, crate::route::TaxonomyId(t))),
+                            )
+                        })
+                        .collect(),
+                    topics: (0..site.topics.len())
+                        .map(|t| {
+                            let (name, lang_of_name) = views::topic_name(site, t, lang);
+                            Link { name, lang: lang_of_name, url: routes.url(Route::Topic(lang, TopicId(t))) }
+                        })
+                        .collect(),
+                    taxonomies: config.taxonomies.iter().map(String::as_str).collect(),
+                    article_count: if config.is_multilingual() {
+                        site.listed_in(lang).len()
+                    } else {
+                        site.articles.len()
+                    },
+                    assets: assets.clone(),
+                };
+                Value::from_serializable(&site_view)
+            })
+            .collect();
         Renderer {
             site,
             templates,
             summaries: Summaries::new(site),
-            site_value: Value::from_serializable(&site_view),
+            site_values,
             labels: Locale::ALL.map(|l| Value::from_serializable(l.labels())),
             builtin_assets,
             search: OnceLock::new(),
@@ -195,42 +239,95 @@ impl<'a> Renderer<'a> {
         Ok(Page { path, bytes })
     }
 
-    pub(crate) fn base_context(&self, locale: Locale, meta: PageMeta<'_>) -> Context {
+    pub(crate) fn base_context(&self, language: PageLanguage, meta: PageMeta<'_>) -> Context {
         let mut context = Context::new();
-        context.insert_value("site", self.site_value.clone());
-        context.insert_value("labels", self.labels[locale.index()].clone());
+        context.insert_value("site", self.site_values[language.id.0].clone());
+        context.insert_value("labels", self.labels[language.locale.index()].clone());
         context.insert("lang", meta.lang);
         context.insert("page", &meta);
         context
     }
 
     pub(crate) fn meta<'m>(&'m self, route: Route, title: &'m str, description: &'m str) -> PageMeta<'m> {
-        let routes = &self.site.routes;
+        let site = self.site;
+        let routes = &site.routes;
+        let lang = route.language().unwrap_or_default();
+        let mut translations = Vec::new();
+        if site.config.is_multilingual() {
+            for other in routes.languages().filter(|&other| Some(other) != route.language()) {
+                let Some(there) = route.in_language(other) else { break };
+                let code = &site.config.languages[other.0].code;
+                translations.push(TranslationLink {
+                    lang: code,
+                    name: Locale::language_name(code),
+                    url: routes.url(there),
+                });
+            }
+        }
         PageMeta {
             kind: route.kind(),
             title,
             description,
             url: routes.url(route),
             permalink: routes.permalink(route),
-            lang: &self.site.config.language,
+            lang: &site.config.languages[lang.0].code,
             feed_url: route.feed().map(|feed| routes.url(feed)),
-            image: structured::share_image(self.site, None),
-            alternates: Vec::new(),
-            translations: Vec::new(),
+            image: structured::share_image(site, None),
+            alternates: self.page_alternates(route),
+            translations,
         }
     }
 
-    /// Links an article page to its story's versions in other languages.
+    /// The `hreflang` alternates of a page that every language of a site of several
+    /// languages has, and that search engines index: the page in each language, then
+    /// `x-default`, the default language's.
+    pub(crate) fn page_alternates(&self, route: Route) -> Vec<Alternate> {
+        let site = self.site;
+        if !site.config.is_multilingual() || !route.in_sitemap() {
+            return Vec::new();
+        }
+        let routes = &site.routes;
+        let mut alternates: Vec<Alternate> = routes
+            .languages()
+            .filter_map(|lang| {
+                let there = route.in_language(lang)?;
+                Some(Alternate { hreflang: site.config.languages[lang.0].code.clone(), href: routes.permalink(there) })
+            })
+            .collect();
+        if let Some(default) = route.in_language(LanguageId::DEFAULT) {
+            alternates.push(Alternate { hreflang: "x-default".to_owned(), href: routes.permalink(default) });
+        }
+        alternates
+    }
+
+    /// Links an article page to its story's versions in other languages; on a site of
+    /// several languages, to the home page of each language the story has no version in.
     pub(crate) fn with_translations(&self, meta: &mut PageMeta<'a>, id: crate::site::ArticleId) {
         let site = self.site;
+        let config = &site.config;
         meta.alternates = self.alternates(id);
-        for version in site.translations.others(id) {
-            let lang = site.articles[version].lang.as_str();
-            meta.translations.push(TranslationLink {
-                lang,
-                name: Locale::language_name(lang),
-                url: site.routes.url(Route::Article(version)),
-            });
+        let own = site.articles[id].lang.as_str();
+        let link = |lang: &'a str, route: Route| TranslationLink {
+            lang,
+            name: Locale::language_name(lang),
+            url: site.routes.url(route),
+        };
+        let versions: Vec<crate::site::ArticleId> = site.translations.others(id).collect();
+        let in_site_language =
+            |version: &crate::site::ArticleId| config.languages.iter().any(|l| l.code == site.articles[*version].lang);
+        if config.is_multilingual() {
+            for (lang, language) in config.languages.iter().enumerate().filter(|(_, l)| l.code != own) {
+                let version = versions.iter().find(|&&v| site.articles[v].lang == language.code);
+                let route = version.map_or(Route::Home(LanguageId(lang)), |&v| Route::Article(v));
+                meta.translations.push(link(&language.code, route));
+            }
+            for &version in versions.iter().filter(|v| !in_site_language(v)) {
+                meta.translations.push(link(&site.articles[version].lang, Route::Article(version)));
+            }
+        } else {
+            for version in versions {
+                meta.translations.push(link(&site.articles[version].lang, Route::Article(version)));
+            }
         }
     }
 

@@ -7,8 +7,10 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use super::Renderer;
-use super::i18n::Locale;
-use super::views::{ArticleView, TermView, article_html, timeline, topic_views};
+use super::views::{
+    ArticleView, PageLanguage, TermView, article_html, term_name, timeline, topic_name, topic_text, topic_view,
+    topic_views,
+};
 use crate::route::{Route, TermId, article_ids};
 use crate::site::ArticleId;
 
@@ -49,18 +51,21 @@ impl<'a> Renderer<'a> {
     pub(super) fn context(&self, route: Route) -> Context {
         let site = self.site;
         let config = &site.config;
-        let site_locale = Locale::for_language(&config.language);
-        let labels = site_locale.labels();
+        let lang = route.language().unwrap_or_default();
+        let language = PageLanguage::of_site(site, lang);
+        let edition = &config.languages[lang.0];
+        let locale = language.locale;
+        let labels = locale.labels();
         let summaries = &self.summaries;
         let routes = &site.routes;
         match route {
-            Route::Home => {
-                let meta = self.meta(route, &config.title, &config.description);
-                let mut context = self.base_context(site_locale, meta);
-                let mut latest = site.listed();
+            Route::Home(_) => {
+                let meta = self.meta(route, &edition.title, &edition.description);
+                let mut context = self.base_context(language, meta);
+                let mut latest = site.listed_in(lang);
                 latest.truncate(config.home_limit);
-                context.insert("articles", &summaries.list(site_locale, &latest));
-                context.insert("topics", &topic_views(site, site_locale, summaries));
+                context.insert("articles", &summaries.list(language, &latest));
+                context.insert("topics", &topic_views(site, language, summaries));
                 context
             }
             Route::Article(id) => {
@@ -70,111 +75,116 @@ impl<'a> Renderer<'a> {
                 meta.lang = &article.lang;
                 meta.image = super::structured::share_image(site, Some(id));
                 self.with_translations(&mut meta, id);
-                let mut context = self.base_context(Locale::for_language(&article.lang), meta);
+                let mut context = self.base_context(PageLanguage::of_article(site, id), meta);
                 context.insert("article", &view);
                 context.insert("json_ld", &Value::safe_string(&super::structured::article_json_ld(site, id)));
                 context
             }
-            Route::TopicIndex => {
-                let meta = self.meta(route, labels.topics, &config.description);
-                let mut context = self.base_context(site_locale, meta);
-                context.insert("topics", &topic_views(site, site_locale, summaries));
+            Route::TopicIndex(_) => {
+                let meta = self.meta(route, labels.topics, &edition.description);
+                let mut context = self.base_context(language, meta);
+                context.insert("topics", &topic_views(site, language, summaries));
                 context
             }
-            Route::Topic(t) => {
+            Route::Topic(_, t) => {
                 let entry = &site.topics[t.0];
-                let meta = self.meta(route, &entry.topic.title, &entry.topic.summary);
-                let mut context = self.base_context(site_locale, meta);
-                context.insert("topic", &topic_views(site, site_locale, summaries).swap_remove(t.0));
-                context.insert("intro", &Value::safe_string(&entry.topic.intro_html));
-                let json_ld = super::structured::topic_json_ld(site, t.0, labels.topics);
+                let view = topic_view(site, t.0, language, summaries);
+                let (topic, _) = topic_text(site, t.0, lang);
+                let meta = self.meta(route, &topic.title, &topic.summary);
+                let mut context = self.base_context(language, meta);
+                context.insert("topic", &view);
+                context.insert("intro", &Value::safe_string(&topic.intro_html));
+                let json_ld = super::structured::topic_json_ld(site, lang, t.0, labels.topics);
                 context.insert("json_ld", &Value::safe_string(&json_ld));
-                context.insert("timeline", &timeline(site.timeline(&entry.articles), site_locale, summaries));
+                context.insert("timeline", &timeline(site.timeline(entry.listing(lang)), language, summaries));
                 context
             }
-            Route::TaxonomyIndex(t) => {
+            Route::TaxonomyIndex(_, t) => {
                 let taxonomy = &site.taxonomies[t.0];
-                let title = site_locale.taxonomy(&taxonomy.name);
-                let meta = self.meta(route, &title, &config.description);
-                let mut context = self.base_context(site_locale, meta);
+                let title = locale.taxonomy(&taxonomy.name);
+                let meta = self.meta(route, &title, &edition.description);
+                let mut context = self.base_context(language, meta);
                 let terms: Vec<TermView<'_>> = taxonomy
                     .terms
                     .iter()
                     .enumerate()
                     .map(|(index, term)| TermView {
-                        name: &term.name,
-                        url: routes.url(Route::Term(t, TermId(index))),
-                        count: term.articles.len(),
+                        name: term_name(term, &edition.code, site),
+                        url: routes.url(Route::Term(lang, t, TermId(index))),
+                        count: term.listing(lang).len(),
                     })
                     .collect();
                 context.insert("taxonomy", &serde_json_map(&[("name", &taxonomy.name), ("title", &title)]));
                 context.insert("terms", &terms);
                 context
             }
-            Route::Term(t, index) => {
+            Route::Term(_, t, index) => {
                 let taxonomy = &site.taxonomies[t.0];
                 let term = &taxonomy.terms[index.0];
-                let title = site_locale.taxonomy(&taxonomy.name);
-                let description = term.description.clone().unwrap_or_else(|| format!("{}: {}", title, term.name));
-                let meta = self.meta(route, &term.name, &description);
-                let mut context = self.base_context(site_locale, meta);
+                let name = term_name(term, &edition.code, site);
+                let articles = term.listing(lang);
+                let title = locale.taxonomy(&taxonomy.name);
+                let description = term.description.clone().unwrap_or_else(|| format!("{title}: {name}"));
+                let meta = self.meta(route, name, &description);
+                let mut context = self.base_context(language, meta);
                 context.insert(
                     "taxonomy",
                     &serde_json_map(&[
                         ("name", &taxonomy.name),
                         ("title", &title),
-                        ("url", &routes.url(Route::TaxonomyIndex(t))),
+                        ("url", &routes.url(Route::TaxonomyIndex(lang, t))),
                     ]),
                 );
                 context.insert(
                     "term",
                     &serde_json_map(&[
-                        ("name", &term.name),
+                        ("name", name),
                         ("description", term.description.as_deref().unwrap_or("")),
-                        ("count_display", &site_locale.article_count(term.articles.len())),
+                        ("count_display", &locale.article_count(articles.len())),
                     ]),
                 );
-                context.insert("timeline", &timeline(site.timeline(&term.articles), site_locale, summaries));
+                context.insert("timeline", &timeline(site.timeline(articles), language, summaries));
                 context
             }
-            Route::Archive => {
-                let meta = self.meta(route, labels.archive, &config.description);
-                let mut context = self.base_context(site_locale, meta);
-                let all = site.listed();
-                context.insert("timeline", &timeline(site.timeline(&all), site_locale, summaries));
+            Route::Archive(_) => {
+                let meta = self.meta(route, labels.archive, &edition.description);
+                let mut context = self.base_context(language, meta);
+                let all = site.listed_in(lang);
+                context.insert("timeline", &timeline(site.timeline(&all), language, summaries));
                 context
             }
-            Route::Search => {
-                let meta = self.meta(route, labels.search, &config.description);
-                let mut context = self.base_context(site_locale, meta);
+            Route::Search(_) => {
+                let meta = self.meta(route, labels.search, &edition.description);
+                let mut context = self.base_context(language, meta);
                 context.insert("search_index_url", &routes.url(Route::SearchIndex));
                 context.insert("facets", &self.search().facets);
                 context
             }
-            Route::NotFound => {
+            Route::NotFound(_) => {
                 let meta = self.meta(route, labels.not_found_title, labels.not_found_text);
-                self.base_context(site_locale, meta)
+                self.base_context(language, meta)
             }
-            Route::Feed => {
-                let all = site.listed();
-                let feed = self.feed(config.title.clone(), &config.description, Route::Home, route, &all);
-                let meta = self.meta(route, &config.title, &config.description);
-                let mut context = self.base_context(site_locale, meta);
+            Route::Feed(_) => {
+                let all = site.listed_in(lang);
+                let feed = self.feed(edition.title.clone(), &edition.description, Route::Home(lang), route, &all);
+                let meta = self.meta(route, &edition.title, &edition.description);
+                let mut context = self.base_context(language, meta);
                 context.insert("feed", &feed);
                 context
             }
-            Route::TopicFeed(t) => {
-                let entry = &site.topics[t.0];
-                let title = format!("{} – {}", entry.topic.title, config.title);
-                let feed = self.feed(title, &entry.topic.summary, Route::Topic(t), route, &entry.articles);
-                let meta = self.meta(route, &entry.topic.title, &entry.topic.summary);
-                let mut context = self.base_context(site_locale, meta);
+            Route::TopicFeed(_, t) => {
+                let (topic, _) = topic_text(site, t.0, lang);
+                let title = format!("{} – {}", topic.title, edition.title);
+                let articles = site.topics[t.0].listing(lang);
+                let feed = self.feed(title, &topic.summary, Route::Topic(lang, t), route, articles);
+                let meta = self.meta(route, &topic.title, &topic.summary);
+                let mut context = self.base_context(language, meta);
                 context.insert("feed", &feed);
                 context
             }
             Route::Sitemap => {
                 let meta = self.meta(route, "sitemap", "");
-                let mut context = self.base_context(site_locale, meta);
+                let mut context = self.base_context(language, meta);
                 let entries = self.sitemap_entries();
                 context.insert("has_alternates", &entries.iter().any(|e| !e.alternates.is_empty()));
                 context.insert("entries", &entries);
@@ -182,7 +192,7 @@ impl<'a> Renderer<'a> {
             }
             Route::Robots => {
                 let meta = self.meta(route, "robots", "");
-                let mut context = self.base_context(site_locale, meta);
+                let mut context = self.base_context(language, meta);
                 context.insert("sitemap_url", &routes.permalink(Route::Sitemap));
                 context
             }
@@ -192,15 +202,17 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// The Atom feed of `page` (in the language of `feed`) with the articles `ids`.
     fn feed(&self, title: String, subtitle: &'a str, page: Route, feed: Route, ids: &[ArticleId]) -> FeedView<'a> {
         let site = self.site;
         let routes = &site.routes;
+        let lang = feed.language().unwrap_or_default();
         let entries = ids
             .iter()
             .take(site.config.feed_limit)
             .map(|&id| {
                 let article = &site.articles[id];
-                let categories = site.article_topics[id].iter().map(|&t| site.topics[t].topic.title.as_str()).collect();
+                let categories = site.article_topics[id].iter().map(|&t| topic_name(site, t, lang).0).collect();
                 FeedEntry {
                     title: &article.title,
                     permalink: routes.permalink(Route::Article(id)),
@@ -221,13 +233,13 @@ impl<'a> Renderer<'a> {
             self_url: routes.permalink(feed),
             alternate_url: routes.permalink(page),
             updated,
-            lang: &site.config.language,
+            lang: &site.config.languages[lang.0].code,
             entries,
         }
     }
 
     /// Every page the sitemap lists, in the order of the route table, with the date of
-    /// the latest change among the articles it shows.
+    /// the latest change among the articles it shows and its versions in other languages.
     fn sitemap_entries(&self) -> Vec<SitemapEntry> {
         let site = self.site;
         let all: Vec<ArticleId> = article_ids(site.articles.len()).collect();
@@ -239,18 +251,20 @@ impl<'a> Renderer<'a> {
             .map(|route| SitemapEntry {
                 alternates: match route {
                     Route::Article(id) => self.alternates(id),
-                    _ => Vec::new(),
+                    _ => self.page_alternates(route),
                 },
                 loc: site.routes.permalink(route),
                 lastmod: match route {
-                    Route::Home | Route::TopicIndex | Route::Archive | Route::TaxonomyIndex(_) => lastmod(&all),
+                    Route::Home(_) | Route::TopicIndex(_) | Route::Archive(_) | Route::TaxonomyIndex(..) => {
+                        lastmod(&all)
+                    }
                     Route::Article(id) => lastmod(&[id]),
-                    Route::Topic(t) => lastmod(&site.topics[t.0].articles),
-                    Route::Term(t, term) => lastmod(&site.taxonomies[t.0].terms[term.0].articles),
-                    Route::Search
-                    | Route::TopicFeed(_)
-                    | Route::NotFound
-                    | Route::Feed
+                    Route::Topic(lang, t) => lastmod(site.topics[t.0].listing(lang)),
+                    Route::Term(lang, t, term) => lastmod(site.taxonomies[t.0].terms[term.0].listing(lang)),
+                    Route::Search(_)
+                    | Route::TopicFeed(..)
+                    | Route::NotFound(_)
+                    | Route::Feed(_)
                     | Route::Sitemap
                     | Route::Robots
                     | Route::SearchIndex

@@ -6,7 +6,8 @@
 
 use serde_json::{Value, json};
 
-use crate::route::{Route, TaxonomyId, TermId, TopicId};
+use super::views::{term_name, topic_name, topic_text};
+use crate::route::{LanguageId, Route, TaxonomyId, TermId, TopicId};
 use crate::site::{ArticleId, Site};
 
 /// How many articles a topic page lists in its `CollectionPage`.
@@ -33,20 +34,23 @@ pub fn share_image(site: &Site, id: Option<ArticleId>) -> Option<String> {
 pub fn article_json_ld(site: &Site, id: ArticleId) -> String {
     let article = &site.articles[id];
     let routes = &site.routes;
+    let lang = site.article_languages[id];
+    let site_title = &site.config.languages[lang.0].title;
     let permalink = routes.permalink(Route::Article(id));
-    let publisher = json!({ "@type": "Organization", "name": site.config.title, "url": routes.permalink(Route::Home) });
+    let home = routes.permalink(Route::Home(lang));
+    let publisher = json!({ "@type": "Organization", "name": site_title, "url": home });
     let mut about: Vec<Value> = site.article_topics[id]
         .iter()
         .map(|&t| {
-            let url = routes.permalink(Route::Topic(TopicId(t)));
-            json!({ "@type": "Thing", "name": site.topics[t].topic.title, "url": url })
+            let url = routes.permalink(Route::Topic(lang, TopicId(t)));
+            json!({ "@type": "Thing", "name": topic_name(site, t, lang).0, "url": url })
         })
         .collect();
     for (index, (taxonomy, terms)) in site.taxonomies.iter().zip(&site.article_terms[id]).enumerate() {
         let kind = crate::taxonomies::schema_type(&taxonomy.name);
         about.extend(terms.iter().map(|&t| {
-            let url = routes.permalink(Route::Term(TaxonomyId(index), TermId(t)));
-            json!({ "@type": kind, "name": taxonomy.terms[t].name, "url": url })
+            let url = routes.permalink(Route::Term(lang, TaxonomyId(index), TermId(t)));
+            json!({ "@type": kind, "name": term_name(&taxonomy.terms[t], &article.lang, site), "url": url })
         }));
     }
     let mut news = json!({
@@ -73,21 +77,24 @@ pub fn article_json_ld(site: &Site, id: ArticleId) -> String {
     if let Some(image) = share_image(site, Some(id)) {
         news["image"] = json!([image]);
     }
-    let mut trail = vec![(site.config.title.as_str(), routes.permalink(Route::Home))];
+    let mut trail = vec![(site_title.as_str(), home)];
     if let Some(&t) = site.article_topics[id].first() {
-        trail.push((&site.topics[t].topic.title, routes.permalink(Route::Topic(TopicId(t)))));
+        trail.push((topic_name(site, t, lang).0, routes.permalink(Route::Topic(lang, TopicId(t)))));
     }
     trail.push((&article.title, permalink));
     script_text(&json!([news, breadcrumbs(&trail)]))
 }
 
-/// The JSON-LD of a topic page: `CollectionPage` listing its latest articles, and its breadcrumbs.
-pub fn topic_json_ld(site: &Site, topic: usize, topics_title: &str) -> String {
+/// The JSON-LD of a topic page in `lang`: `CollectionPage` listing its latest articles,
+/// and its breadcrumbs.
+pub fn topic_json_ld(site: &Site, lang: LanguageId, topic: usize, topics_title: &str) -> String {
     let entry = &site.topics[topic];
     let routes = &site.routes;
-    let permalink = routes.permalink(Route::Topic(TopicId(topic)));
-    let items: Vec<Value> = entry
-        .articles
+    let language = &site.config.languages[lang.0];
+    let (text, _) = topic_text(site, topic, lang);
+    let articles = entry.listing(lang);
+    let permalink = routes.permalink(Route::Topic(lang, TopicId(topic)));
+    let items: Vec<Value> = articles
         .iter()
         .take(COLLECTION_ITEMS_MAX)
         .enumerate()
@@ -103,20 +110,20 @@ pub fn topic_json_ld(site: &Site, topic: usize, topics_title: &str) -> String {
     let mut collection = json!({
         "@context": "https://schema.org",
         "@type": "CollectionPage",
-        "name": entry.topic.title,
-        "description": entry.topic.summary,
+        "name": text.title,
+        "description": text.summary,
         "url": permalink,
-        "inLanguage": site.config.language,
-        "isPartOf": { "@type": "WebSite", "name": site.config.title, "url": routes.permalink(Route::Home) },
-        "mainEntity": { "@type": "ItemList", "numberOfItems": entry.articles.len(), "itemListElement": items },
+        "inLanguage": language.code,
+        "isPartOf": { "@type": "WebSite", "name": language.title, "url": routes.permalink(Route::Home(lang)) },
+        "mainEntity": { "@type": "ItemList", "numberOfItems": articles.len(), "itemListElement": items },
     });
-    if let Some(modified) = site.last_updated(&entry.articles) {
+    if let Some(modified) = site.last_updated(articles) {
         collection["dateModified"] = json!(modified.to_rfc3339());
     }
     let trail = [
-        (site.config.title.as_str(), routes.permalink(Route::Home)),
-        (topics_title, routes.permalink(Route::TopicIndex)),
-        (entry.topic.title.as_str(), permalink.clone()),
+        (language.title.as_str(), routes.permalink(Route::Home(lang))),
+        (topics_title, routes.permalink(Route::TopicIndex(lang))),
+        (text.title.as_str(), permalink.clone()),
     ];
     script_text(&json!([collection, breadcrumbs(&trail)]))
 }

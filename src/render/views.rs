@@ -12,8 +12,28 @@ use tera::Value;
 use super::i18n::Locale;
 use crate::content::Heading;
 use crate::content::markdown::file_link_placeholder;
-use crate::route::{Route, TaxonomyId, TermId, TopicId};
+use crate::route::{LanguageId, Route, TaxonomyId, TermId, TopicId};
 use crate::site::{ArticleId, Site, YearGroup};
+
+/// The language a page is written in: the language of the site its links stay in (topic
+/// and term pages, names) and the interface language of its labels and dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageLanguage {
+    pub id: LanguageId,
+    pub locale: Locale,
+}
+
+impl PageLanguage {
+    /// The pages of one language of the site.
+    pub fn of_site(site: &Site, id: LanguageId) -> PageLanguage {
+        PageLanguage { id, locale: Locale::for_language(&site.config.languages[id.0].code) }
+    }
+
+    /// An article's page: in its own language.
+    pub fn of_article(site: &Site, id: ArticleId) -> PageLanguage {
+        PageLanguage { id: site.article_languages[id], locale: Locale::for_language(&site.articles[id].lang) }
+    }
+}
 
 /// A link: a name, the language it is written in, and a root-relative URL.
 #[derive(Debug, Serialize)]
@@ -36,30 +56,33 @@ struct SummaryView<'a> {
     topics: Vec<Link<'a>>,
 }
 
-/// Article summaries per interface language, each made the first time a page lists it
-/// and then shared: a rebuild that renders a few pages makes only the summaries they show.
+/// Article summaries per page language, each made the first time a page lists it and
+/// then shared: a rebuild that renders a few pages makes only the summaries they show.
 pub struct Summaries<'a> {
     site: &'a Site,
-    /// `cells[locale.index()][article]`.
+    /// `cells[language * Locale::ALL.len() + locale][article]`.
     cells: Vec<Vec<OnceLock<Value>>>,
 }
 
 impl<'a> Summaries<'a> {
     pub fn new(site: &'a Site) -> Summaries<'a> {
-        let cells = Locale::ALL.iter().map(|_| (0..site.articles.len()).map(|_| OnceLock::new()).collect()).collect();
+        let count = site.config.languages.len() * Locale::ALL.len();
+        let cells = (0..count).map(|_| (0..site.articles.len()).map(|_| OnceLock::new()).collect()).collect();
         Summaries { site, cells }
     }
 
-    pub fn get(&self, locale: Locale, id: ArticleId) -> Value {
-        self.cells[locale.index()][id].get_or_init(|| summary(self.site, locale, id)).clone()
+    pub fn get(&self, language: PageLanguage, id: ArticleId) -> Value {
+        let cell = language.id.0 * Locale::ALL.len() + language.locale.index();
+        self.cells[cell][id].get_or_init(|| summary(self.site, language, id)).clone()
     }
 
-    pub fn list(&self, locale: Locale, ids: &[ArticleId]) -> Vec<Value> {
-        ids.iter().map(|&id| self.get(locale, id)).collect()
+    pub fn list(&self, language: PageLanguage, ids: &[ArticleId]) -> Vec<Value> {
+        ids.iter().map(|&id| self.get(language, id)).collect()
     }
 }
 
-fn summary(site: &Site, locale: Locale, id: ArticleId) -> Value {
+fn summary(site: &Site, language: PageLanguage, id: ArticleId) -> Value {
+    let locale = language.locale;
     let article = &site.articles[id];
     Value::from_serializable(&SummaryView {
         title: &article.title,
@@ -69,43 +92,44 @@ fn summary(site: &Site, locale: Locale, id: ArticleId) -> Value {
         date: article.date.to_rfc3339(),
         date_display: locale.date(&article.date),
         summary: &article.summary,
-        topics: topic_links(site, id, locale),
+        topics: topic_links(site, id, language.id),
     })
 }
 
-/// The topics of an article, named in `locale`'s language where the topic has a
-/// translation in it, else in the site's default language.
-pub fn topic_links(site: &Site, id: ArticleId, locale: Locale) -> Vec<Link<'_>> {
+/// The topics of an article, leading to their pages in `lang` and named in it where the
+/// topic has a translation, else in the site's default language.
+pub fn topic_links(site: &Site, id: ArticleId, lang: LanguageId) -> Vec<Link<'_>> {
     site.article_topics[id]
         .iter()
         .map(|&t| {
-            let (name, lang) = topic_name(site, t, locale);
-            Link { name, lang, url: site.routes.url(Route::Topic(TopicId(t))) }
+            let (name, text_lang) = topic_name(site, t, lang);
+            Link { name, lang: text_lang, url: site.routes.url(Route::Topic(lang, TopicId(t))) }
         })
         .collect()
 }
 
-/// A term's name in `lang` (entities.yaml `names:`), else its name.
-fn term_name<'s>(term: &'s crate::site::Term, lang: &str, site: &Site) -> &'s str {
-    match term.names.get(lang) {
-        Some(name) if site.config.is_multilingual() => name,
-        _ => &term.name,
-    }
+/// A term's name in the language `code` (entities.yaml `names:`), else its name.
+pub fn term_name<'s>(term: &'s crate::site::Term, code: &str, site: &Site) -> &'s str {
+    if site.config.is_multilingual() { term.name_in(code) } else { &term.name }
 }
 
-/// A topic's title in `locale`'s language, if it has one, with the language it is in.
-pub fn topic_name(site: &Site, t: usize, locale: Locale) -> (&str, &str) {
+/// A topic as the pages of `lang` show it: its translation in that language, else the
+/// topic itself; with the language its text is in.
+pub fn topic_text(site: &Site, t: usize, lang: LanguageId) -> (&crate::content::Topic, &str) {
     let entry = &site.topics[t];
-    if Locale::for_language(&site.config.language) != locale {
-        for translation in &entry.translations {
-            if let Some(lang) = translation.translation_language()
-                && Locale::for_language(lang) == locale
-            {
-                return (&translation.title, lang);
-            }
+    if lang != LanguageId::DEFAULT {
+        let code = &site.config.languages[lang.0].code;
+        if let Some(translation) = entry.translation(code) {
+            return (translation, code);
         }
     }
-    (&entry.topic.title, &site.config.language)
+    (&entry.topic, &site.config.language)
+}
+
+/// A topic's title in `lang`, if it has one, with the language it is in.
+pub fn topic_name(site: &Site, t: usize, lang: LanguageId) -> (&str, &str) {
+    let (topic, text_lang) = topic_text(site, t, lang);
+    (&topic.title, text_lang)
 }
 
 /// A taxonomy with the terms an article carries.
@@ -156,7 +180,8 @@ const TOC_MIN_HEADINGS: usize = 2;
 impl<'a> ArticleView<'a> {
     pub fn new(site: &'a Site, id: ArticleId, summaries: &Summaries) -> ArticleView<'a> {
         let article = &site.articles[id];
-        let locale = Locale::for_language(&article.lang);
+        let language = PageLanguage::of_article(site, id);
+        let locale = language.locale;
         let routes = &site.routes;
         let taxonomies = site
             .taxonomies
@@ -176,7 +201,7 @@ impl<'a> ArticleView<'a> {
                         } else {
                             &site.config.language
                         },
-                        url: routes.url(Route::Term(TaxonomyId(t), TermId(term))),
+                        url: routes.url(Route::Term(language.id, TaxonomyId(t), TermId(term))),
                     })
                     .collect(),
             })
@@ -205,12 +230,12 @@ impl<'a> ArticleView<'a> {
             show_toc: article.word_count >= TOC_MIN_WORDS && article.toc.len() >= TOC_MIN_HEADINGS,
             reading_time: locale.reading_time(article.word_count),
             word_count: article.word_count,
-            topics: topic_links(site, id, locale),
+            topics: topic_links(site, id, language.id),
             taxonomies,
             source,
-            related: summaries.list(locale, &related_stories(site, id)),
-            older: older.map(|o| summaries.get(locale, o)),
-            newer: newer.map(|n| summaries.get(locale, n)),
+            related: summaries.list(language, &related_stories(site, id)),
+            older: older.map(|o| summaries.get(language, o)),
+            newer: newer.map(|n| summaries.get(language, n)),
         }
     }
 }
@@ -256,7 +281,8 @@ pub struct MonthView {
     pub articles: Vec<Value>,
 }
 
-pub fn timeline(groups: Vec<YearGroup>, locale: Locale, summaries: &Summaries) -> Vec<YearView> {
+pub fn timeline(groups: Vec<YearGroup>, language: PageLanguage, summaries: &Summaries) -> Vec<YearView> {
+    let locale = language.locale;
     groups
         .into_iter()
         .map(|year| YearView {
@@ -269,7 +295,7 @@ pub fn timeline(groups: Vec<YearGroup>, locale: Locale, summaries: &Summaries) -
                     month: month.month,
                     name: locale.month_name(month.month),
                     id: format!("{}-{:02}", year.year, month.month),
-                    articles: summaries.list(locale, &month.articles),
+                    articles: summaries.list(language, &month.articles),
                 })
                 .collect(),
         })
@@ -282,6 +308,9 @@ pub struct TopicView<'a> {
     pub slug: &'a str,
     pub title: &'a str,
     pub summary: &'a str,
+    /// The language of its title and summary: the page's, or the default language's for
+    /// a topic not translated into the page's.
+    pub lang: &'a str,
     pub url: String,
     pub feed_url: String,
     pub count: usize,
@@ -289,21 +318,25 @@ pub struct TopicView<'a> {
     pub latest: Option<Value>,
 }
 
-pub fn topic_views<'a>(site: &'a Site, locale: Locale, summaries: &Summaries) -> Vec<TopicView<'a>> {
-    site.topics
-        .iter()
-        .enumerate()
-        .map(|(t, entry)| TopicView {
-            slug: &entry.topic.slug,
-            title: &entry.topic.title,
-            summary: &entry.topic.summary,
-            feed_url: site.routes.url(Route::TopicFeed(TopicId(t))),
-            url: site.routes.url(Route::Topic(TopicId(t))),
-            count: entry.articles.len(),
-            count_display: locale.article_count(entry.articles.len()),
-            latest: entry.articles.first().map(|&id| summaries.get(locale, id)),
-        })
-        .collect()
+pub fn topic_views<'a>(site: &'a Site, language: PageLanguage, summaries: &Summaries) -> Vec<TopicView<'a>> {
+    (0..site.topics.len()).map(|t| topic_view(site, t, language, summaries)).collect()
+}
+
+pub fn topic_view<'a>(site: &'a Site, t: usize, language: PageLanguage, summaries: &Summaries) -> TopicView<'a> {
+    let entry = &site.topics[t];
+    let (topic, lang) = topic_text(site, t, language.id);
+    let articles = entry.listing(language.id);
+    TopicView {
+        slug: &entry.topic.slug,
+        title: &topic.title,
+        summary: &topic.summary,
+        lang,
+        feed_url: site.routes.url(Route::TopicFeed(language.id, TopicId(t))),
+        url: site.routes.url(Route::Topic(language.id, TopicId(t))),
+        count: articles.len(),
+        count_display: language.locale.article_count(articles.len()),
+        latest: articles.first().map(|&id| summaries.get(language, id)),
+    }
 }
 
 /// A term in a taxonomy index.

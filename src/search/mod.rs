@@ -227,7 +227,7 @@ pub fn index(site: &Site) -> SearchIndex {
         "version": 1,
         "count": site.articles.len(),
         "chunk": DOCS_PER_CHUNK,
-        "base": site.routes.url(Route::Search),
+        "base": site.routes.url(Route::Search(crate::route::LanguageId::DEFAULT)),
         "stop": STOP_WORDS,
         "words": word_bounds,
         "stems": stem_bounds,

@@ -8,7 +8,7 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::content::Article;
 use crate::render::Route;
-use crate::route::{TaxonomyId, TermId, TopicId};
+use crate::route::{LanguageId, TaxonomyId, TermId, TopicId};
 use crate::site::{ArticleId, Site};
 
 /// Where an article is listed: its address, dates, topics and terms (sitemap, taxonomy indexes).
@@ -129,7 +129,8 @@ impl Links {
 /// older/newer lists show them, home, archive, search index, and the articles carrying a
 /// term whose display name changed; unless they stay where they were (same address,
 /// dates, topics and terms), the sitemap and taxonomy indexes too. The flag tells whether
-/// they moved: only then can pages have appeared or gone.
+/// they moved: only then can pages have appeared or gone. Listings are rendered in every
+/// language of the site.
 pub fn jobs(site: &Site, before: &Links, changed: &[PathBuf]) -> (Vec<Route>, bool) {
     jobs_as(site, before, changed, Shown::AsWritten)
 }
@@ -159,7 +160,8 @@ pub fn jobs_as(site: &Site, before: &Links, changed: &[PathBuf], shown: Shown) -
     let ids: HashMap<&Path, ArticleId> =
         site.articles.iter().enumerate().map(|(id, article)| (article.path.as_path(), ArticleId(id))).collect();
     // The search index holds the articles' text: any edit changes it.
-    let mut jobs = vec![Route::Feed, Route::SearchIndex];
+    let default = LanguageId::DEFAULT;
+    let mut jobs = vec![Route::Feed(default), Route::SearchIndex];
     let mut articles: BTreeSet<ArticleId> =
         after.present.keys().filter_map(|path| ids.get(path.as_path()).copied()).collect();
     // Links to an article's source file become links to its page.
@@ -168,30 +170,30 @@ pub fn jobs_as(site: &Site, before: &Links, changed: &[PathBuf], shown: Shown) -
             articles.insert(ArticleId(id));
             // Its content, links included, is in its topics' feeds too.
             for &t in &site.article_topics[id] {
-                if !jobs.contains(&Route::TopicFeed(TopicId(t))) {
-                    jobs.push(Route::TopicFeed(TopicId(t)));
+                if !jobs.contains(&Route::TopicFeed(default, TopicId(t))) {
+                    jobs.push(Route::TopicFeed(default, TopicId(t)));
                 }
             }
         }
     }
     for (t, entry) in site.topics.iter().enumerate() {
         let linked = before.topics.contains(&entry.topic.slug) || after.topics.contains(&entry.topic.slug);
-        if linked && !jobs.contains(&Route::TopicFeed(TopicId(t))) {
-            jobs.push(Route::TopicFeed(TopicId(t)));
+        if linked && !jobs.contains(&Route::TopicFeed(default, TopicId(t))) {
+            jobs.push(Route::TopicFeed(default, TopicId(t)));
         }
         if linked && !unlisted {
-            jobs.push(Route::Topic(TopicId(t)));
+            jobs.push(Route::Topic(default, TopicId(t)));
         }
     }
     if !unlisted {
-        jobs.extend([Route::Home, Route::TopicIndex, Route::Archive]);
+        jobs.extend([Route::Home(default), Route::TopicIndex(default), Route::Archive(default)]);
         articles.extend(before.holders.iter().chain(&after.holders).filter_map(|path| ids.get(path.as_path())));
         for (t, taxonomy) in site.taxonomies.iter().enumerate() {
             for (index, term) in taxonomy.terms.iter().enumerate() {
                 let key = (taxonomy.name.clone(), term.slug.clone());
                 let was = before.terms.get(&key);
                 if was.is_some() || after.terms.contains_key(&key) {
-                    jobs.push(Route::Term(TaxonomyId(t), TermId(index)));
+                    jobs.push(Route::Term(default, TaxonomyId(t), TermId(index)));
                 }
                 // Every article carrying a term shows its name.
                 let renamed = before.names.get(&key).is_some_and(|name| *name != term.name);
@@ -205,10 +207,11 @@ pub fn jobs_as(site: &Site, before: &Links, changed: &[PathBuf], shown: Shown) -
     }
     if !unmoved {
         jobs.push(Route::Sitemap);
-        jobs.extend((0..site.taxonomies.len()).map(|t| Route::TaxonomyIndex(TaxonomyId(t))));
+        jobs.extend((0..site.taxonomies.len()).map(|t| Route::TaxonomyIndex(default, TaxonomyId(t))));
     }
     jobs.extend(articles.into_iter().map(Route::Article));
-    (jobs, !unmoved)
+    // What changed in one language's listings can change every language's pages.
+    (site.routes.in_every_language(jobs), !unmoved)
 }
 
 #[cfg(test)]
@@ -241,8 +244,8 @@ mod tests {
         jobs.iter()
             .filter_map(|job| match *job {
                 Route::Article(id) => Some(site.articles[id].slug.clone()),
-                Route::Topic(t) => Some(format!("topic {}", site.topics[t.0].topic.slug)),
-                Route::Term(t, i) => {
+                Route::Topic(_, t) => Some(format!("topic {}", site.topics[t.0].topic.slug)),
+                Route::Term(_, t, i) => {
                     Some(format!("{} {}", site.taxonomies[t.0].name, site.taxonomies[t.0].terms[i.0].slug))
                 }
                 _ => None,
@@ -283,6 +286,7 @@ mod tests {
         let (jobs, moved) = jobs(&before, &Links::of(&before, &changed), &changed);
         assert!(!moved);
         assert_eq!(names(&before, &jobs), ["x"]);
-        assert!(jobs.contains(&Route::Feed) && !jobs.contains(&Route::Archive), "{jobs:?}");
+        let default = LanguageId::DEFAULT;
+        assert!(jobs.contains(&Route::Feed(default)) && !jobs.contains(&Route::Archive(default)), "{jobs:?}");
     }
 }

@@ -478,10 +478,23 @@ fn topic_and_entity_edits_render_only_what_shows_them() {
     let topic = "content/topics/labs.md".to_owned();
     fixture.write(&topic, "---\ntitle: \"labs\"\nsummary: \"Labs.\"\n---\nAn intro.\n");
     let paths = rendered(engine.apply(&changes(std::slice::from_ref(&topic))));
-    assert_eq!(paths, ["index.html", "topics/index.html", "topics/labs/feed.xml", "topics/labs/index.html"]);
+    // The French pages show the topic in English too: it has no French version.
+    let listing = ["index.html", "topics/index.html", "topics/labs/feed.xml", "topics/labs/index.html"];
+    let both: Vec<String> = listing.iter().flat_map(|path| [format!("fr/{path}"), path.to_string()]).collect();
+    let mut both = both;
+    both.sort();
+    assert_eq!(paths, both);
     fixture.write(&topic, "---\ntitle: \"labs\"\nsummary: \"Labs.\"\n---\nA new intro.\n");
     let paths = rendered(engine.apply(&changes(std::slice::from_ref(&topic))));
-    assert_eq!(paths, ["topics/labs/index.html"], "of {} files", first.pages.len());
+    assert_eq!(paths, ["fr/topics/labs/index.html", "topics/labs/index.html"], "of {} files", first.pages.len());
+    // Once it has one, an edit of the English version leaves the French pages alone.
+    let french = "content/topics/labs.fr.md".to_owned();
+    fixture.write(&french, "---\ntitle: \"laboratoires\"\nsummary: \"Labos.\"\n---\nUne intro.\n");
+    let paths = rendered(engine.apply(&changes(std::slice::from_ref(&french))));
+    assert!(paths.contains(&"fr/topics/labs/index.html".to_owned()), "{paths:?}");
+    fixture.write(&topic, "---\ntitle: \"labs\"\nsummary: \"Labs.\"\n---\nAn intro again.\n");
+    let paths = rendered(engine.apply(&changes(std::slice::from_ref(&topic))));
+    assert_eq!(paths, ["topics/labs/index.html"]);
 
     fixture.write(&topic, "---\ntitle: \"labs renamed\"\nsummary: \"Labs.\"\n---\nA new intro.\n");
     let paths = rendered(engine.apply(&changes(std::slice::from_ref(&topic))));
@@ -491,5 +504,5 @@ fn topic_and_entity_edits_render_only_what_shows_them() {
     let entities = "organizations:\n  Northwind: { aliases: [NW], description: \"Invented.\" }\nregions:\n  China: { aliases: [Chine] }\n";
     fixture.write("content/entities.yaml", entities);
     let paths = rendered(engine.apply(&changes(&["content/entities.yaml".to_owned()])));
-    assert_eq!(paths, ["organizations/northwind/index.html"]);
+    assert_eq!(paths, ["fr/organizations/northwind/index.html", "organizations/northwind/index.html"]);
 }

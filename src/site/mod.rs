@@ -1,6 +1,7 @@
 //! Articles + topics -> the site: order, taxonomies, timelines, related articles. Pure.
 
 pub mod entities;
+mod listings;
 mod related;
 mod terms;
 pub mod translations;
@@ -14,6 +15,7 @@ use crate::config::SiteConfig;
 use crate::content::{Article, Topic};
 use crate::diagnostic::Diagnostic;
 pub use crate::route::ArticleId;
+pub use crate::route::LanguageId;
 use crate::route::{Routes, topic_path, under};
 pub use entities::Entities;
 pub use translations::Translations;
@@ -24,7 +26,10 @@ pub struct TopicEntry {
     pub topic: Topic,
     /// The topic in the site's other languages (`<slug>.fr.md`).
     pub translations: Vec<Topic>,
+    /// What the default language's listings show of it.
     pub articles: Vec<ArticleId>,
+    /// The same for each other language of the site (`Translations::is_listed`).
+    pub articles_in_other_languages: Vec<Vec<ArticleId>>,
 }
 
 /// One term of a taxonomy (a tag, an organization, a region) and its articles, newest first.
@@ -35,7 +40,10 @@ pub struct Term {
     pub description: Option<String>,
     /// Its name in other languages (entities.yaml `names:`), by language.
     pub names: BTreeMap<String, String>,
+    /// What the default language's listings show of it.
     pub articles: Vec<ArticleId>,
+    /// The same for each other language of the site.
+    pub articles_in_other_languages: Vec<Vec<ArticleId>>,
 }
 
 #[derive(Debug, Clone)]
@@ -83,6 +91,9 @@ pub struct Site {
     pub file_link_urls: Vec<Vec<String>>,
     /// The versions of each story, and which one listings show.
     pub translations: Translations,
+    /// Per article: the language of the site its page belongs to (the default for an
+    /// article in a language the site does not list).
+    pub article_languages: Vec<LanguageId>,
     /// The address of every page.
     pub routes: Routes,
 }
@@ -198,6 +209,9 @@ impl Site {
             }
             article_topics.push(indices);
         }
+        let mut topic_articles_in_other_languages =
+            listings::topic_listings(&translations, &article_topics, topics.len(), config.languages.len());
+        let article_languages: Vec<LanguageId> = articles.iter().map(|a| config.language_id(&a.lang)).collect();
 
         let (mut taxonomies, article_terms) = terms::build_taxonomies(&config, &articles, entities, &mut problems);
         let related = match reuse {
@@ -211,25 +225,26 @@ impl Site {
             related.into_iter().map(|list| list.into_iter().map(ArticleId).collect()).collect();
         // A story is listed once, by the version that `translations` picks. Related articles
         // are found among every version (serve updates them incrementally from these lists).
-        for term in taxonomies.iter_mut().flat_map(|t| &mut t.terms) {
-            term.articles.retain(|&id| translations.listed[id.0]);
-        }
-        let neighbours = article_topics
-            .iter()
-            .enumerate()
-            .map(|(id, indices)| {
-                let Some(&first) = indices.first() else { return (None, None) };
-                let list = &topic_articles[first];
-                let Ok(position) = list.binary_search(&ArticleId(id)) else { return (None, None) };
-                let older = list.get(position + 1).copied();
-                let newer = position.checked_sub(1).map(|p| list[p]);
-                (older, newer)
-            })
-            .collect();
+        listings::list_terms(&mut taxonomies, &translations, config.languages.len());
+        let neighbours = listings::neighbours(
+            &article_topics,
+            &article_languages,
+            &topic_articles,
+            &topic_articles_in_other_languages,
+        );
         let mut topics: Vec<TopicEntry> = topics
             .into_iter()
             .zip(topic_articles)
-            .map(|(topic, articles)| TopicEntry { topic, translations: Vec::new(), articles })
+            .enumerate()
+            .map(|(t, (topic, articles))| TopicEntry {
+                topic,
+                translations: Vec::new(),
+                articles,
+                articles_in_other_languages: topic_articles_in_other_languages
+                    .iter_mut()
+                    .map(|lists| std::mem::take(&mut lists[t]))
+                    .collect(),
+            })
             .collect();
         for translation in topic_translations {
             if let Some(entry) = topics.iter_mut().find(|entry| entry.topic.slug == translation.slug) {
@@ -239,6 +254,7 @@ impl Site {
         let routes = Routes::new(
             &config.base_path,
             &config.base_url,
+            config.languages.iter().map(|l| l.code.as_str()),
             articles.iter().map(|a| config.article_path(a)),
             topics.iter().map(|t| t.topic.slug.as_str()),
             taxonomies.iter().map(|t| (t.name.as_str(), t.terms.iter().map(|term| term.slug.as_str()).collect())),
@@ -255,6 +271,7 @@ impl Site {
             scheduled,
             file_link_urls,
             translations,
+            article_languages,
             routes,
         };
         (site, problems)
@@ -262,7 +279,14 @@ impl Site {
 
     /// The articles that listings show, newest first: one version of each story.
     pub fn listed(&self) -> Vec<ArticleId> {
-        crate::route::article_ids(self.articles.len()).filter(|id| self.translations.listed[id.0]).collect()
+        self.listed_in(LanguageId::DEFAULT)
+    }
+
+    /// The articles that the listings of `lang` show, newest first: one version of each
+    /// story, in that language where it has one.
+    pub fn listed_in(&self, lang: LanguageId) -> Vec<ArticleId> {
+        let ids = crate::route::article_ids(self.articles.len());
+        ids.filter(|&id| self.translations.is_listed(lang, id)).collect()
     }
 
     /// `ids` (newest first) grouped by year and month of their dates.

@@ -445,6 +445,7 @@ mod tests {
                         description: None,
                         names: Default::default(),
                         articles: vec![],
+                        articles_in_other_languages: vec![],
                     })
                     .collect(),
             })
@@ -500,6 +501,7 @@ mod tests {
                     description: None,
                     names: Default::default(),
                     articles,
+                    articles_in_other_languages: vec![],
                 }
             })
             .collect();

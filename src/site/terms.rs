@@ -69,7 +69,10 @@ pub(super) fn build_taxonomies(
                     .unwrap_or_default();
                 let description = entities.description(name, &display).map(str::to_owned);
                 let names = entities.names(name, &display).cloned().unwrap_or_default();
-                (group, Term { name: display, slug, description, names, articles })
+                (
+                    group,
+                    Term { name: display, slug, description, names, articles, articles_in_other_languages: Vec::new() },
+                )
             })
             .collect();
         terms.sort_by_cached_key(|(_, term)| (term.name.to_lowercase(), term.slug.clone()));

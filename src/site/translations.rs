@@ -7,6 +7,7 @@ use super::ArticleId;
 use crate::config::SiteConfig;
 use crate::content::Article;
 use crate::diagnostic::Diagnostic;
+use crate::route::LanguageId;
 
 /// The stories of a site and their versions.
 #[derive(Debug, Clone, Default)]
@@ -18,6 +19,10 @@ pub struct Translations {
     /// is its story's version in the default language or, when the story has none, its
     /// earliest version (shown in its own language).
     pub listed: Vec<bool>,
+    /// Per language of the site after the default, per article: whether that language's
+    /// listings show it: its story's version in that language, else the version that the
+    /// default language's listings show.
+    pub listed_in_other_languages: Vec<Vec<bool>>,
 }
 
 impl Translations {
@@ -30,6 +35,8 @@ impl Translations {
         }
         let mut versions = vec![Vec::new(); articles.len()];
         let mut listed = vec![false; articles.len()];
+        let others = &config.languages[1..];
+        let mut listed_in_other_languages = vec![vec![false; articles.len()]; others.len()];
         for mut story in stories.into_values() {
             story.sort_by(|&a, &b| {
                 let (a_article, b_article) = (&articles[a.0], &articles[b.0]);
@@ -42,11 +49,23 @@ impl Translations {
                 story.iter().copied().max().expect("a story has a version")
             };
             listed[shown.0] = true;
+            for (language, listed) in others.iter().zip(&mut listed_in_other_languages) {
+                let own = story.iter().find(|&&id| articles[id.0].lang == language.code);
+                listed[own.unwrap_or(&shown).0] = true;
+            }
             for &id in &story {
                 versions[id.0] = story.clone();
             }
         }
-        Translations { versions, listed }
+        Translations { versions, listed, listed_in_other_languages }
+    }
+
+    /// Whether the listings of language `lang` show the article.
+    pub fn is_listed(&self, lang: LanguageId, id: ArticleId) -> bool {
+        match lang.0.checked_sub(1) {
+            None => self.listed[id.0],
+            Some(other) => self.listed_in_other_languages[other][id.0],
+        }
     }
 
     /// The other versions of an article's story.

@@ -12,6 +12,7 @@ mod external_links;
 mod fuzz_regressions;
 mod import;
 mod input;
+mod language_pages;
 mod languages;
 mod output_folder;
 mod publishing;

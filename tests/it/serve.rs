@@ -14,7 +14,7 @@ use tempfile::TempDir;
 const DEADLINE: Duration = Duration::from_secs(10);
 
 /// A running `briefing serve` on a fixture site; stopped when dropped.
-struct Server {
+pub(crate) struct Server {
     child: Child,
     address: String,
     site: TempDir,
@@ -28,8 +28,13 @@ impl Server {
     }
 
     fn start_with(extra: &[&str]) -> Server {
+        Server::start_on(extra, write_fixture)
+    }
+
+    /// A server on a site that `write_site` writes into an empty folder.
+    pub(crate) fn start_on(extra: &[&str], write_site: impl FnOnce(&Path)) -> Server {
         let site = TempDir::new().unwrap();
-        write_fixture(site.path());
+        write_site(site.path());
         let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
             .args(["serve", "--port", "0"])
             .args(extra)
@@ -57,13 +62,13 @@ impl Server {
         self.site.path().join(relative)
     }
 
-    fn write(&self, relative: &str, text: &str) {
+    pub(crate) fn write(&self, relative: &str, text: &str) {
         let path = self.path(relative);
         fs::create_dir_all(path.parent().unwrap()).unwrap();
         fs::write(path, text).unwrap();
     }
 
-    fn get(&self, path: &str) -> Response {
+    pub(crate) fn get(&self, path: &str) -> Response {
         self.request("GET", path)
     }
 
@@ -77,7 +82,7 @@ impl Server {
     }
 
     /// Polls `path` until `check` holds, failing after the deadline.
-    fn wait_for(&self, path: &str, what: &str, check: impl Fn(&Response) -> bool) -> Response {
+    pub(crate) fn wait_for(&self, path: &str, what: &str, check: impl Fn(&Response) -> bool) -> Response {
         let started = Instant::now();
         loop {
             let response = self.get(path);
@@ -119,10 +124,10 @@ fn drain(reader: impl Read + Send + 'static) -> Arc<Mutex<String>> {
     text
 }
 
-struct Response {
-    status: u16,
+pub(crate) struct Response {
+    pub(crate) status: u16,
     head: String,
-    body: String,
+    pub(crate) body: String,
 }
 
 impl Response {

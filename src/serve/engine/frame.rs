@@ -9,25 +9,34 @@ use std::path::PathBuf;
 use crate::content::Topic;
 use crate::plan::{parse_entities, parse_topics, site_options, topic_slugs};
 use crate::render::Route;
-use crate::route::{TaxonomyId, TermId, TopicId};
-use crate::site::{Entities, Reuse, Site};
+use crate::route::{LanguageId, TaxonomyId, TermId, TopicId};
+use crate::site::{Entities, Reuse, Site, TopicEntry};
 
 use super::affected::{Links, Shown};
 use super::{Engine, Frame, Origin, Outcome, Scope};
 
-/// The pages of topic `t` that show its fields that changed (its title shows further:
-/// on its articles' pages and in lists, through `Links`).
-fn topic_pages(t: TopicId, before: Option<&Topic>, after: &Topic) -> Vec<Route> {
-    let Some(before) = before else {
-        return vec![Route::Topic(t), Route::TopicFeed(t), Route::TopicIndex, Route::Home];
-    };
-    if (&before.title, &before.summary) != (&after.title, &after.summary) {
-        vec![Route::Topic(t), Route::TopicFeed(t), Route::TopicIndex, Route::Home]
-    } else if before.intro_html != after.intro_html {
-        vec![Route::Topic(t)]
-    } else {
-        Vec::new()
+/// The pages of topic `t` that show its fields that changed, in each language of the
+/// site (its title shows further: on its articles' pages and in lists, through `Links`).
+/// A language without a translation of the topic shows the default language's text.
+fn topic_pages(site: &Site, t: TopicId, before: Option<&[Topic]>, after: &TopicEntry) -> Vec<Route> {
+    let mut pages = Vec::new();
+    for lang in site.routes.languages() {
+        let code = &site.config.languages[lang.0].code;
+        let listed = [Route::Topic(lang, t), Route::TopicFeed(lang, t), Route::TopicIndex(lang), Route::Home(lang)];
+        let now = after.translation(code).unwrap_or(&after.topic);
+        let Some(before) = before else {
+            pages.extend(listed);
+            continue;
+        };
+        let was = before.iter().find(|topic| topic.translation_language() == Some(code.as_str()));
+        let was = was.unwrap_or(&before[0]);
+        if (&was.title, &was.summary) != (&now.title, &now.summary) {
+            pages.extend(listed);
+        } else if was.intro_html != now.intro_html {
+            pages.push(Route::Topic(lang, t));
+        }
     }
+    pages
 }
 
 impl Engine {
@@ -83,8 +92,15 @@ impl Engine {
         shown_differently.sort();
         shown_differently.dedup();
         let links = Links::of(&old, &shown_differently);
-        let before_topics: BTreeMap<String, Topic> =
-            old.topics.iter().map(|entry| (entry.topic.slug.clone(), entry.topic.clone())).collect();
+        // Each topic (first) with its translations.
+        let before_topics: BTreeMap<String, Vec<Topic>> = old
+            .topics
+            .iter()
+            .map(|entry| {
+                let versions = std::iter::once(&entry.topic).chain(&entry.translations).cloned().collect();
+                (entry.topic.slug.clone(), versions)
+            })
+            .collect();
         let before_order: Vec<String> = old.topics.iter().map(|entry| entry.topic.slug.clone()).collect();
         let before_terms: HashMap<(String, String), TermText> = old
             .taxonomies
@@ -114,17 +130,22 @@ impl Engine {
         let order: Vec<String> = site.topics.iter().map(|entry| entry.topic.slug.clone()).collect();
         let mut pages = Vec::new();
         for (t, entry) in site.topics.iter().enumerate() {
-            pages.extend(topic_pages(TopicId(t), before_topics.get(&entry.topic.slug), &entry.topic));
+            let before = before_topics.get(&entry.topic.slug).map(Vec::as_slice);
+            pages.extend(topic_pages(&site, TopicId(t), before, entry));
         }
         for (t, taxonomy) in site.taxonomies.iter().enumerate() {
             for (index, term) in taxonomy.terms.iter().enumerate() {
                 let key = (taxonomy.name.clone(), term.slug.clone());
                 let before = before_terms.get(&key);
+                let term_page = Route::Term(LanguageId::DEFAULT, TaxonomyId(t), TermId(index));
                 if before.is_none_or(|(description, _)| *description != term.description) {
-                    pages.push(Route::Term(TaxonomyId(t), TermId(index)));
+                    pages.extend(site.routes.in_every_language([term_page]));
                 }
-                // Its names in other languages show on the pages of the articles carrying it.
+                // Its names in other languages show on its page, its taxonomy's index and
+                // the pages of the articles carrying it.
                 if before.is_some_and(|(_, names)| *names != term.names) {
+                    let index_page = Route::TaxonomyIndex(LanguageId::DEFAULT, TaxonomyId(t));
+                    pages.extend(site.routes.in_every_language([term_page, index_page]));
                     let carriers = site.article_terms.iter().enumerate().filter(|(_, terms)| terms[t].contains(&index));
                     pages.extend(carriers.map(|(id, _)| Route::Article(crate::site::ArticleId(id))));
                 }

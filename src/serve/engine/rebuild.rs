@@ -136,7 +136,7 @@ impl Engine {
             Scope::Static | Scope::All => (assets.collect(), false),
         };
         if !whole_site && jobs.contains(&Route::SearchIndex) {
-            jobs.push(Route::Search);
+            jobs.extend(site.routes.languages().map(Route::Search));
             if search_files {
                 jobs.extend(all.iter().copied().filter(|route| matches!(route, Route::SearchFile(_))));
             }
@@ -220,15 +220,15 @@ fn path_set<'p>(paths: impl IntoIterator<Item = &'p PathBuf>) -> HashSet<&'p std
 /// Heavy pages first, so that the two cores share them rather than one finishing them last.
 fn weight(route: &Route) -> u8 {
     match route {
-        Route::Archive | Route::SearchIndex | Route::Sitemap => 0,
-        Route::Topic(_) | Route::Term(..) | Route::Home => 1,
+        Route::Archive(_) | Route::SearchIndex | Route::Sitemap => 0,
+        Route::Topic(..) | Route::Term(..) | Route::Home(_) => 1,
         Route::Article(_)
-        | Route::TopicIndex
-        | Route::TopicFeed(_)
-        | Route::TaxonomyIndex(_)
-        | Route::Search
-        | Route::NotFound
-        | Route::Feed
+        | Route::TopicIndex(_)
+        | Route::TopicFeed(..)
+        | Route::TaxonomyIndex(..)
+        | Route::Search(_)
+        | Route::NotFound(_)
+        | Route::Feed(_)
         | Route::Robots
         | Route::SearchFile(_)
         | Route::Asset(_)

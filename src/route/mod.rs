@@ -8,6 +8,10 @@ use std::borrow::Cow;
 
 use crate::source::{fingerprint, fingerprinted_name};
 
+mod pages;
+
+pub use pages::{BUILTIN_ASSETS, Route};
+
 /// Index of an article in `Site::articles` (and in the site's other per-article lists,
 /// which a `Vec` can be indexed with directly).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -44,132 +48,23 @@ pub struct TaxonomyId(pub usize);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct TermId(pub usize);
 
+/// Index of a language in `SiteConfig::languages`: the default language, whose pages are
+/// at the root of the site, is 0; every other language has its pages under `/<code>/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct LanguageId(pub usize);
+
+impl LanguageId {
+    pub const DEFAULT: LanguageId = LanguageId(0);
+
+    /// Every language of a site of `count` languages, the default first.
+    pub fn all(count: usize) -> impl Iterator<Item = LanguageId> {
+        (0..count).map(LanguageId)
+    }
+}
+
 /// Index of a built-in static file in `BUILTIN_ASSETS`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct AssetId(pub usize);
-
-/// One page (or generated file) of the site. Pages are independent, so they render in parallel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Route {
-    Home,
-    Article(ArticleId),
-    TopicIndex,
-    Topic(TopicId),
-    TopicFeed(TopicId),
-    TaxonomyIndex(TaxonomyId),
-    Term(TaxonomyId, TermId),
-    Archive,
-    Search,
-    NotFound,
-    Feed,
-    Sitemap,
-    Robots,
-    /// The search manifest, `search-index.json`.
-    SearchIndex,
-    /// One file of the search index (`search/p/3.json`), by its position in the index's
-    /// files: its path comes from the index (`Renderer::output_file`), not from this table.
-    SearchFile(usize),
-    /// A built-in static file (`style.css`), unless the site's `static/` has its own.
-    Asset(AssetId),
-    /// The same file under its fingerprinted name (`style.3f2a1c9e.css`).
-    FingerprintedAsset(AssetId),
-}
-
-/// Static files briefing ships, copied unless the site's `static/` replaces them.
-pub const BUILTIN_ASSETS: &[(&str, &str)] =
-    &[("style.css", include_str!("../static/style.css")), ("search.js", include_str!("../static/search.js"))];
-
-impl Route {
-    /// The template a page is rendered with; `None` for files made without one.
-    pub fn template(self) -> Option<&'static str> {
-        Some(match self {
-            Route::Home => "index.html",
-            Route::Article(_) => "article.html",
-            Route::TopicIndex => "topics.html",
-            Route::Topic(_) => "topic.html",
-            Route::TopicFeed(_) | Route::Feed => "atom.xml",
-            Route::TaxonomyIndex(_) => "taxonomy.html",
-            Route::Term(..) => "term.html",
-            Route::Archive => "archive.html",
-            Route::Search => "search.html",
-            Route::NotFound => "404.html",
-            Route::Sitemap => "sitemap.xml",
-            Route::Robots => "robots.txt",
-            Route::SearchIndex | Route::SearchFile(_) | Route::Asset(_) | Route::FingerprintedAsset(_) => return None,
-        })
-    }
-
-    /// `page.kind` in templates.
-    pub fn kind(self) -> &'static str {
-        match self {
-            Route::Home => "home",
-            Route::Article(_) => "article",
-            Route::TopicIndex => "topics",
-            Route::Topic(_) => "topic",
-            Route::TaxonomyIndex(_) => "taxonomy",
-            Route::Term(..) => "term",
-            Route::Archive => "archive",
-            Route::Search => "search",
-            Route::NotFound => "404",
-            Route::TopicFeed(_) | Route::Feed => "feed",
-            Route::Sitemap => "sitemap",
-            Route::Robots => "robots",
-            Route::SearchIndex | Route::SearchFile(_) => "search-index",
-            Route::Asset(_) | Route::FingerprintedAsset(_) => "asset",
-        }
-    }
-
-    /// Whether the sitemap lists the page.
-    pub fn in_sitemap(self) -> bool {
-        match self {
-            Route::Home
-            | Route::TopicIndex
-            | Route::Archive
-            | Route::Search
-            | Route::Article(_)
-            | Route::Topic(_)
-            | Route::TaxonomyIndex(_)
-            | Route::Term(..) => true,
-            Route::TopicFeed(_)
-            | Route::NotFound
-            | Route::Feed
-            | Route::Sitemap
-            | Route::Robots
-            | Route::SearchIndex
-            | Route::SearchFile(_)
-            | Route::Asset(_)
-            | Route::FingerprintedAsset(_) => false,
-        }
-    }
-
-    /// The Atom feed of a page that has one.
-    pub fn feed(self) -> Option<Route> {
-        match self {
-            Route::Topic(t) => Some(Route::TopicFeed(t)),
-            Route::Home
-            | Route::Article(_)
-            | Route::TopicIndex
-            | Route::TopicFeed(_)
-            | Route::TaxonomyIndex(_)
-            | Route::Term(..)
-            | Route::Archive
-            | Route::Search
-            | Route::NotFound
-            | Route::Feed
-            | Route::Sitemap
-            | Route::Robots
-            | Route::SearchIndex
-            | Route::SearchFile(_)
-            | Route::Asset(_)
-            | Route::FingerprintedAsset(_) => None,
-        }
-    }
-
-    /// A built-in asset, as opposed to a page.
-    pub fn is_asset(self) -> bool {
-        matches!(self, Route::Asset(_) | Route::FingerprintedAsset(_))
-    }
-}
 
 /// The path of an article's page (`/articles/<slug>/`, `/fr/articles/<slug>/` under its
 /// language's prefix), without the base path.
@@ -218,6 +113,8 @@ pub struct Routes {
     base_path: String,
     /// The base URL, without a trailing slash.
     base_url: String,
+    /// Per language, the prefix of its pages' paths: empty for the default, `/fr`.
+    prefixes: Vec<String>,
     articles: Vec<String>,
     topics: Vec<String>,
     taxonomies: Vec<String>,
@@ -225,11 +122,12 @@ pub struct Routes {
 }
 
 impl Routes {
-    /// The table of a site with these articles (their paths), topics and taxonomies (slugs),
-    /// in site order.
+    /// The table of a site with these languages (their codes, the default first), articles
+    /// (their paths), topics and taxonomies (slugs), in site order.
     pub fn new<'a>(
         base_path: &str,
         base_url: &str,
+        languages: impl Iterator<Item = &'a str>,
         article_paths: impl Iterator<Item = String>,
         topic_slugs: impl Iterator<Item = &'a str>,
         taxonomies: impl Iterator<Item = (&'a str, Vec<&'a str>)>,
@@ -240,9 +138,15 @@ impl Routes {
             terms.push(slugs.into_iter().map(|slug| term_path(name, slug)).collect());
             names.push(taxonomy_path(name));
         }
+        let mut prefixes: Vec<String> = languages.map(|code| format!("/{code}")).collect();
+        match prefixes.first_mut() {
+            Some(default) => default.clear(),
+            None => prefixes.push(String::new()),
+        }
         Routes {
             base_path: base_path.to_owned(),
             base_url: base_url.to_owned(),
+            prefixes,
             articles: article_paths.collect(),
             topics: topic_slugs.map(topic_path).collect(),
             taxonomies: names,
@@ -250,19 +154,24 @@ impl Routes {
         }
     }
 
-    /// Every page of the site in a stable order, with the built-in assets the site keeps.
+    /// The site's languages, the default first.
+    pub fn languages(&self) -> impl Iterator<Item = LanguageId> + use<> {
+        LanguageId::all(self.prefixes.len())
+    }
+
+    /// Every page of the site in a stable order, with the built-in assets the site keeps:
+    /// the default language's pages (and the articles), then each other language's.
     pub fn all(&self, builtin_assets: &[AssetId]) -> Vec<Route> {
-        let mut routes = vec![Route::Home, Route::TopicIndex, Route::Archive, Route::Search, Route::NotFound];
+        let default = LanguageId::DEFAULT;
+        let mut routes = self.sections(default);
         routes.extend(article_ids(self.articles.len()).map(Route::Article));
-        for topic in (0..self.topics.len()).map(TopicId) {
-            routes.push(Route::Topic(topic));
-            routes.push(Route::TopicFeed(topic));
+        self.push_listings(default, &mut routes);
+        for lang in self.languages().skip(1) {
+            routes.extend(self.sections(lang));
+            self.push_listings(lang, &mut routes);
+            routes.push(Route::Feed(lang));
         }
-        for (t, terms) in self.terms.iter().enumerate() {
-            routes.push(Route::TaxonomyIndex(TaxonomyId(t)));
-            routes.extend((0..terms.len()).map(|term| Route::Term(TaxonomyId(t), TermId(term))));
-        }
-        routes.extend([Route::Feed, Route::Sitemap, Route::Robots, Route::SearchIndex]);
+        routes.extend([Route::Feed(default), Route::Sitemap, Route::Robots, Route::SearchIndex]);
         for &asset in builtin_assets {
             routes.push(Route::Asset(asset));
             routes.push(Route::FingerprintedAsset(asset));
@@ -270,20 +179,67 @@ impl Routes {
         routes
     }
 
-    /// The page's path, without the base path (`/topics/chips/`).
+    /// The pages of one language that every site has.
+    fn sections(&self, lang: LanguageId) -> Vec<Route> {
+        vec![
+            Route::Home(lang),
+            Route::TopicIndex(lang),
+            Route::Archive(lang),
+            Route::Search(lang),
+            Route::NotFound(lang),
+        ]
+    }
+
+    /// The topic and taxonomy pages of one language.
+    fn push_listings(&self, lang: LanguageId, routes: &mut Vec<Route>) {
+        for topic in (0..self.topics.len()).map(TopicId) {
+            routes.push(Route::Topic(lang, topic));
+            routes.push(Route::TopicFeed(lang, topic));
+        }
+        for (t, terms) in self.terms.iter().enumerate() {
+            routes.push(Route::TaxonomyIndex(lang, TaxonomyId(t)));
+            routes.extend((0..terms.len()).map(|term| Route::Term(lang, TaxonomyId(t), TermId(term))));
+        }
+    }
+
+    /// `routes`, with each page that every language has in every language of the site
+    /// (`serve`: what changed in one language's listings may change every language's).
+    pub fn in_every_language(&self, routes: impl IntoIterator<Item = Route>) -> Vec<Route> {
+        let mut seen = std::collections::HashSet::new();
+        let mut all = Vec::new();
+        for route in routes {
+            match route.language() {
+                Some(_) => all.extend(self.languages().filter_map(|lang| route.in_language(lang))),
+                None => all.push(route),
+            }
+        }
+        all.retain(|&route| seen.insert(route));
+        all
+    }
+
+    /// The page's path, without the base path (`/topics/chips/`, `/fr/topics/chips/`).
     pub fn path(&self, route: Route) -> Cow<'_, str> {
+        let path = self.unprefixed(route);
+        match route.language() {
+            Some(lang) if lang != LanguageId::DEFAULT => Cow::Owned(format!("{}{path}", self.prefixes[lang.0])),
+            _ => path,
+        }
+    }
+
+    /// The page's path in the default language's part of the site.
+    fn unprefixed(&self, route: Route) -> Cow<'_, str> {
         Cow::Borrowed(match route {
-            Route::Home => "/",
+            Route::Home(_) => "/",
             Route::Article(id) => &self.articles[id],
-            Route::TopicIndex => "/topics/",
-            Route::Topic(t) => &self.topics[t.0],
-            Route::TopicFeed(t) => return Cow::Owned(format!("{}feed.xml", self.topics[t.0])),
-            Route::TaxonomyIndex(t) => &self.taxonomies[t.0],
-            Route::Term(t, term) => &self.terms[t.0][term.0],
-            Route::Archive => "/archive/",
-            Route::Search => "/search/",
-            Route::NotFound => "/404.html",
-            Route::Feed => "/feed.xml",
+            Route::TopicIndex(_) => "/topics/",
+            Route::Topic(_, t) => &self.topics[t.0],
+            Route::TopicFeed(_, t) => return Cow::Owned(format!("{}feed.xml", self.topics[t.0])),
+            Route::TaxonomyIndex(_, t) => &self.taxonomies[t.0],
+            Route::Term(_, t, term) => &self.terms[t.0][term.0],
+            Route::Archive(_) => "/archive/",
+            Route::Search(_) => "/search/",
+            Route::NotFound(_) => "/404.html",
+            Route::Feed(_) => "/feed.xml",
             Route::Sitemap => "/sitemap.xml",
             Route::Robots => "/robots.txt",
             Route::SearchIndex => "/search-index.json",
@@ -318,10 +274,11 @@ impl Routes {
 mod tests {
     use super::*;
 
-    fn routes() -> Routes {
+    fn routes(languages: &[&str]) -> Routes {
         Routes::new(
             "/brief",
             "https://example.org/brief",
+            languages.iter().copied(),
             ["a", "b"].into_iter().map(|slug| article_path("", slug)),
             ["chips"].into_iter(),
             [("tags", vec!["x"]), ("regions", vec![])].into_iter(),
@@ -330,23 +287,53 @@ mod tests {
 
     #[test]
     fn every_page_has_a_url_a_permalink_and_a_file() {
-        let routes = routes();
-        let topic = Route::Topic(TopicId(0));
+        let routes = routes(&["en"]);
+        let en = LanguageId::DEFAULT;
+        let topic = Route::Topic(en, TopicId(0));
         assert_eq!(routes.url(topic), "/brief/topics/chips/");
         assert_eq!(routes.permalink(topic), "https://example.org/brief/topics/chips/");
         assert_eq!(routes.output_file(topic), "topics/chips/index.html");
-        assert_eq!(routes.output_file(Route::TopicFeed(TopicId(0))), "topics/chips/feed.xml");
-        assert_eq!(routes.output_file(Route::Home), "index.html");
-        assert_eq!(routes.url(Route::Term(TaxonomyId(0), TermId(0))), "/brief/tags/x/");
+        assert_eq!(routes.output_file(Route::TopicFeed(en, TopicId(0))), "topics/chips/feed.xml");
+        assert_eq!(routes.output_file(Route::Home(en)), "index.html");
+        assert_eq!(routes.url(Route::Term(en, TaxonomyId(0), TermId(0))), "/brief/tags/x/");
         assert_eq!(routes.output_file(Route::Article(ArticleId(1))), "articles/b/index.html");
         assert_eq!(routes.url_of("style.css"), "/brief/style.css");
     }
 
     #[test]
+    fn other_languages_have_their_pages_under_their_code() {
+        let routes = routes(&["en", "fr"]);
+        let fr = LanguageId(1);
+        assert_eq!(routes.url(Route::Home(fr)), "/brief/fr/");
+        assert_eq!(routes.output_file(Route::TopicFeed(fr, TopicId(0))), "fr/topics/chips/feed.xml");
+        assert_eq!(routes.permalink(Route::Term(fr, TaxonomyId(0), TermId(0))), "https://example.org/brief/fr/tags/x/");
+        assert_eq!(routes.output_file(Route::NotFound(fr)), "fr/404.html");
+        assert_eq!(routes.url(Route::Feed(fr)), "/brief/fr/feed.xml");
+        assert_eq!(Route::Archive(fr).in_language(LanguageId::DEFAULT), Some(Route::Archive(LanguageId::DEFAULT)));
+        assert_eq!(Route::Article(ArticleId(0)).in_language(fr), None);
+        let one = routes.in_every_language([Route::Sitemap, Route::Home(LanguageId::DEFAULT), Route::Home(fr)]);
+        assert_eq!(one, [Route::Sitemap, Route::Home(LanguageId::DEFAULT), Route::Home(fr)]);
+    }
+
+    #[test]
+    fn a_one_language_table_has_its_pages_at_the_root() {
+        let one = routes(&["en"]).all(&[]);
+        assert!(one.iter().all(|route| route.language().is_none_or(|lang| lang == LanguageId::DEFAULT)));
+        let two = routes(&["en", "fr"]).all(&[]);
+        assert_eq!(
+            two.len(),
+            one.len() * 2 - 2 - 3,
+            "the articles, sitemap, robots.txt and search index are the whole site's"
+        );
+    }
+
+    #[test]
     fn every_output_file_is_distinct() {
-        let routes = routes();
-        let all = routes.all(&[AssetId(0), AssetId(1)]);
-        let files: std::collections::HashSet<String> = all.iter().map(|&r| routes.output_file(r)).collect();
-        assert_eq!(files.len(), all.len());
+        for languages in [&["en"][..], &["en", "fr", "de"]] {
+            let routes = routes(languages);
+            let all = routes.all(&[AssetId(0), AssetId(1)]);
+            let files: std::collections::HashSet<String> = all.iter().map(|&r| routes.output_file(r)).collect();
+            assert_eq!(files.len(), all.len());
+        }
     }
 }

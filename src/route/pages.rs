@@ -1,0 +1,178 @@
+//! The kinds of pages of a site: each `Route` variant is a kind of page (or generated
+//! file), with its template, whether the sitemap lists it, and its language.
+
+use super::{ArticleId, AssetId, LanguageId, TaxonomyId, TermId, TopicId};
+
+/// One page (or generated file) of the site. Pages are independent, so they render in parallel.
+///
+/// A page that every language of the site has carries its `LanguageId`: the default
+/// language's at the root, the others' under `/<code>/`. An article has one language, its
+/// own; the sitemap, robots.txt, the search index and the assets are the whole site's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Route {
+    Home(LanguageId),
+    Article(ArticleId),
+    TopicIndex(LanguageId),
+    Topic(LanguageId, TopicId),
+    TopicFeed(LanguageId, TopicId),
+    TaxonomyIndex(LanguageId, TaxonomyId),
+    Term(LanguageId, TaxonomyId, TermId),
+    Archive(LanguageId),
+    Search(LanguageId),
+    NotFound(LanguageId),
+    Feed(LanguageId),
+    Sitemap,
+    Robots,
+    /// The search manifest, `search-index.json`.
+    SearchIndex,
+    /// One file of the search index (`search/p/3.json`), by its position in the index's
+    /// files: its path comes from the index (`Renderer::output_file`), not from this table.
+    SearchFile(usize),
+    /// A built-in static file (`style.css`), unless the site's `static/` has its own.
+    Asset(AssetId),
+    /// The same file under its fingerprinted name (`style.3f2a1c9e.css`).
+    FingerprintedAsset(AssetId),
+}
+
+/// Static files briefing ships, copied unless the site's `static/` replaces them.
+pub const BUILTIN_ASSETS: &[(&str, &str)] =
+    &[("style.css", include_str!("../../static/style.css")), ("search.js", include_str!("../../static/search.js"))];
+
+impl Route {
+    /// The template a page is rendered with; `None` for files made without one.
+    pub fn template(self) -> Option<&'static str> {
+        Some(match self {
+            Route::Home(_) => "index.html",
+            Route::Article(_) => "article.html",
+            Route::TopicIndex(_) => "topics.html",
+            Route::Topic(..) => "topic.html",
+            Route::TopicFeed(..) | Route::Feed(_) => "atom.xml",
+            Route::TaxonomyIndex(..) => "taxonomy.html",
+            Route::Term(..) => "term.html",
+            Route::Archive(_) => "archive.html",
+            Route::Search(_) => "search.html",
+            Route::NotFound(_) => "404.html",
+            Route::Sitemap => "sitemap.xml",
+            Route::Robots => "robots.txt",
+            Route::SearchIndex | Route::SearchFile(_) | Route::Asset(_) | Route::FingerprintedAsset(_) => return None,
+        })
+    }
+
+    /// `page.kind` in templates.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Route::Home(_) => "home",
+            Route::Article(_) => "article",
+            Route::TopicIndex(_) => "topics",
+            Route::Topic(..) => "topic",
+            Route::TaxonomyIndex(..) => "taxonomy",
+            Route::Term(..) => "term",
+            Route::Archive(_) => "archive",
+            Route::Search(_) => "search",
+            Route::NotFound(_) => "404",
+            Route::TopicFeed(..) | Route::Feed(_) => "feed",
+            Route::Sitemap => "sitemap",
+            Route::Robots => "robots",
+            Route::SearchIndex | Route::SearchFile(_) => "search-index",
+            Route::Asset(_) | Route::FingerprintedAsset(_) => "asset",
+        }
+    }
+
+    /// Whether the sitemap lists the page.
+    pub fn in_sitemap(self) -> bool {
+        match self {
+            Route::Home(_)
+            | Route::TopicIndex(_)
+            | Route::Archive(_)
+            | Route::Search(_)
+            | Route::Article(_)
+            | Route::Topic(..)
+            | Route::TaxonomyIndex(..)
+            | Route::Term(..) => true,
+            Route::TopicFeed(..)
+            | Route::NotFound(_)
+            | Route::Feed(_)
+            | Route::Sitemap
+            | Route::Robots
+            | Route::SearchIndex
+            | Route::SearchFile(_)
+            | Route::Asset(_)
+            | Route::FingerprintedAsset(_) => false,
+        }
+    }
+
+    /// The Atom feed of a page that has one.
+    pub fn feed(self) -> Option<Route> {
+        match self {
+            Route::Topic(lang, t) => Some(Route::TopicFeed(lang, t)),
+            Route::Home(_)
+            | Route::Article(_)
+            | Route::TopicIndex(_)
+            | Route::TopicFeed(..)
+            | Route::TaxonomyIndex(..)
+            | Route::Term(..)
+            | Route::Archive(_)
+            | Route::Search(_)
+            | Route::NotFound(_)
+            | Route::Feed(_)
+            | Route::Sitemap
+            | Route::Robots
+            | Route::SearchIndex
+            | Route::SearchFile(_)
+            | Route::Asset(_)
+            | Route::FingerprintedAsset(_) => None,
+        }
+    }
+
+    /// The language of a page that every language of the site has; `None` for an article
+    /// (its language is its own) and for the whole site's files.
+    pub fn language(self) -> Option<LanguageId> {
+        match self {
+            Route::Home(lang)
+            | Route::TopicIndex(lang)
+            | Route::Topic(lang, _)
+            | Route::TopicFeed(lang, _)
+            | Route::TaxonomyIndex(lang, _)
+            | Route::Term(lang, ..)
+            | Route::Archive(lang)
+            | Route::Search(lang)
+            | Route::NotFound(lang)
+            | Route::Feed(lang) => Some(lang),
+            Route::Article(_)
+            | Route::Sitemap
+            | Route::Robots
+            | Route::SearchIndex
+            | Route::SearchFile(_)
+            | Route::Asset(_)
+            | Route::FingerprintedAsset(_) => None,
+        }
+    }
+
+    /// The same page in another language, for a page that every language has.
+    pub fn in_language(self, other: LanguageId) -> Option<Route> {
+        Some(match self {
+            Route::Home(_) => Route::Home(other),
+            Route::TopicIndex(_) => Route::TopicIndex(other),
+            Route::Topic(_, t) => Route::Topic(other, t),
+            Route::TopicFeed(_, t) => Route::TopicFeed(other, t),
+            Route::TaxonomyIndex(_, t) => Route::TaxonomyIndex(other, t),
+            Route::Term(_, t, term) => Route::Term(other, t, term),
+            Route::Archive(_) => Route::Archive(other),
+            Route::Search(_) => Route::Search(other),
+            Route::NotFound(_) => Route::NotFound(other),
+            Route::Feed(_) => Route::Feed(other),
+            Route::Article(_)
+            | Route::Sitemap
+            | Route::Robots
+            | Route::SearchIndex
+            | Route::SearchFile(_)
+            | Route::Asset(_)
+            | Route::FingerprintedAsset(_) => return None,
+        })
+    }
+
+    /// A built-in asset, as opposed to a page.
+    pub fn is_asset(self) -> bool {
+        matches!(self, Route::Asset(_) | Route::FingerprintedAsset(_))
+    }
+}
