@@ -177,7 +177,21 @@ impl Engine {
         }
         if reread || reparse || self.reparse {
             // After a failed assembly the changed files are not read yet: read everything.
-            return self.reload(reread || self.reparse);
+            let from_disk = reread || self.reparse;
+            if !from_disk {
+                // Parsed again from memory, which must hold the other files of this batch
+                // first (an article fixed along with an entities.yaml edit).
+                if templates {
+                    self.reread_templates();
+                }
+                if !statics.is_empty() {
+                    self.reread_static(&statics);
+                }
+                for path in &articles {
+                    self.reread_article_text(path);
+                }
+            }
+            return self.reload(from_disk);
         }
         if templates {
             self.reread_templates();
