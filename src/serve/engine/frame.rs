@@ -19,9 +19,12 @@ use super::{Engine, Frame, Origin, Outcome, Scope};
 /// on its articles' pages and in lists, through `Links`).
 fn topic_pages(t: TopicId, before: Option<&Topic>, after: &Topic) -> Vec<Route> {
     let Some(before) = before else {
-        return vec![Route::Topic(t), Route::TopicFeed(t), Route::TopicIndex, Route::Home];
+        return vec![Route::Topic(t), Route::TopicFeed(t), Route::TopicIndex, Route::Home, Route::SearchIndex];
     };
-    if (&before.title, &before.summary) != (&after.title, &after.summary) {
+    if before.title != after.title {
+        // The search manifest names the topic among its facets, even with no article in it.
+        vec![Route::Topic(t), Route::TopicFeed(t), Route::TopicIndex, Route::Home, Route::SearchIndex]
+    } else if before.summary != after.summary {
         vec![Route::Topic(t), Route::TopicFeed(t), Route::TopicIndex, Route::Home]
     } else if before.intro_html != after.intro_html {
         vec![Route::Topic(t)]
