@@ -463,9 +463,7 @@ fn seeds() -> std::ops::RangeInclusive<u64> {
 #[test]
 fn serve_equals_a_fresh_build_after_every_edit() {
     // Every seed runs, so that one failure does not hide others.
-    let failed: Vec<u64> = seeds()
-        .filter(|seed| std::panic::catch_unwind(|| run(*seed, 60)).is_err())
-        .collect();
+    let failed: Vec<u64> = seeds().filter(|seed| std::panic::catch_unwind(|| run(*seed, 60)).is_err()).collect();
     assert!(failed.is_empty(), "seeds {failed:?} fail (each one's steps are printed above)");
 }
 

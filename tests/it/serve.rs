@@ -11,7 +11,9 @@ use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
 
-const DEADLINE: Duration = Duration::from_secs(10);
+/// How long a change may take to show: generous, since waits end as soon as it shows,
+/// and a loaded machine can be slow to build, print and read.
+const DEADLINE: Duration = Duration::from_secs(30);
 
 /// A running `briefing serve` on a fixture site; stopped when dropped.
 struct Server {
@@ -89,6 +91,26 @@ impl Server {
                     "{path} never showed {what}: status {}, body:\n{}\nstdout:\n{}\nstderr:\n{}",
                     response.status,
                     response.body,
+                    self.stdout.lock().unwrap(),
+                    self.stderr.lock().unwrap()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Waits until a line of the server's output (`stdout` or `stderr`) passes `check`,
+    /// failing after the deadline: the output is read by another thread, which may not have
+    /// read a line yet when the change it reports is already served.
+    fn wait_for_line(&self, output: &Mutex<String>, what: &str, check: impl Fn(&str) -> bool) -> String {
+        let started = Instant::now();
+        loop {
+            if let Some(line) = output.lock().unwrap().lines().find(|line| check(line)) {
+                return line.to_owned();
+            }
+            if started.elapsed() > DEADLINE {
+                panic!(
+                    "the server never printed {what}; stdout:\n{}\nstderr:\n{}",
                     self.stdout.lock().unwrap(),
                     self.stderr.lock().unwrap()
                 );
@@ -200,11 +222,9 @@ fn an_edited_title_shows_on_the_article_and_its_topic_page() {
     assert!(!topic.body.contains("Lab closes in Shanghai"));
     let home = server.get("/");
     assert!(home.body.contains("Lab shuts in Shanghai"));
-    let rebuilt = server.stdout.lock().unwrap().clone();
-    assert!(
-        rebuilt.lines().any(|l| l.starts_with("Rebuilt ") && l.ends_with("(content/articles/2025/lab-closes.md)")),
-        "{rebuilt}"
-    );
+    server.wait_for_line(&server.stdout, "the rebuild", |l| {
+        l.starts_with("Rebuilt ") && l.ends_with("(content/articles/2025/lab-closes.md)")
+    });
     assert!(!server.path("public").exists(), "serve must not write public/");
 }
 
@@ -277,28 +297,30 @@ fn a_bad_edit_shows_an_overlay_until_it_is_fixed() {
     let server = Server::start();
     let good = article("Lab closes in Shanghai", "2025-07-25", "labs", "ai-research");
     server.write("content/articles/2025/lab-closes.md", &good.replace("topics: [labs]", "topics: [lbas]"));
-    let page = server.wait_for("/", "the overlay", |r| r.body.contains("briefing-serve-errors"));
-    assert!(
-        page.body.contains("content/articles/2025/lab-closes.md:5:10: unknown topic `lbas`"),
-        "the overlay names file, line and column:\n{}",
-        page.body
-    );
+    // The overlay names file, line and column (waited for: a file caught half written
+    // shows another problem first).
+    let page = server.wait_for("/", "the overlay naming the problem", |r| {
+        r.body.contains("content/articles/2025/lab-closes.md:5:10: unknown topic `lbas`")
+    });
+    assert!(page.body.contains("briefing-serve-errors"), "{}", page.body);
     // The last good site is still served, with the overlay on every HTML page.
     let article = server.get("/articles/lab-closes/");
     assert_eq!(article.status, 200);
     assert!(article.body.contains("Lab closes in Shanghai") && article.body.contains("briefing-serve-errors"));
     assert!(!server.get("/feed.xml").body.contains("briefing-serve-errors"), "non-HTML is left alone");
     assert!(!server.get("/notes.txt").body.contains("briefing-serve-errors"));
-    let stderr = server.stderr.lock().unwrap().clone();
-    assert!(stderr.contains("content/articles/2025/lab-closes.md:5:10: unknown topic `lbas`"), "{stderr}");
+    server.wait_for_line(&server.stderr, "the problem", |l| {
+        l.contains("content/articles/2025/lab-closes.md:5:10: unknown topic `lbas`")
+    });
 
     // Broken YAML is located too.
     server.write("content/articles/2025/lab-closes.md", &good.replace("title: \"Lab", "title: [\"Lab"));
     server.wait_for("/", "the YAML error", |r| r.body.contains("content/articles/2025/lab-closes.md:2:"));
 
     server.write("content/articles/2025/lab-closes.md", &good.replace("Lab closes", "Lab finally closes"));
-    let fixed = server.wait_for("/", "no overlay", |r| !r.body.contains("briefing-serve-errors"));
-    assert!(fixed.body.contains("Lab finally closes in Shanghai"));
+    server.wait_for("/", "the fix and no overlay", |r| {
+        !r.body.contains("briefing-serve-errors") && r.body.contains("Lab finally closes in Shanghai")
+    });
 }
 
 #[test]

@@ -80,9 +80,8 @@ impl Engine {
         let pending = path_set(self.pending.keys());
         let mut stories: HashSet<&str> =
             self.pending.values().flatten().map(|article| article.translation_key.as_str()).collect();
-        stories.extend(
-            known.clone().filter(|a| pending.contains(a.path.as_os_str())).map(|a| a.translation_key.as_str()),
-        );
+        stories
+            .extend(known.clone().filter(|a| pending.contains(a.path.as_os_str())).map(|a| a.translation_key.as_str()));
         changed.extend(
             known
                 .filter(|a| !pending.contains(a.path.as_os_str()) && stories.contains(a.translation_key.as_str()))
