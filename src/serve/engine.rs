@@ -205,6 +205,16 @@ impl Engine {
         self.rebuild()
     }
 
+    /// The warnings of the served site, as `build` prints them (none before a first good
+    /// build). Hidden files are found when the whole site is read (no event names them):
+    /// one renamed or removed since is no longer warned about.
+    pub fn warnings(&self) -> Vec<Diagnostic> {
+        let Some(site) = &self.site else { return Vec::new() };
+        let source: Vec<Diagnostic> =
+            self.source.warnings.iter().filter(|warning| self.root().join(&warning.path).exists()).cloned().collect();
+        crate::build::content_warnings(&source, site)
+    }
+
     fn root(&self) -> &Path {
         &self.options.root
     }

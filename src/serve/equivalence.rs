@@ -1,6 +1,8 @@
 //! Serve is proven equal to build: seeded random sequences of edits go through the serve
 //! engine, and after every step each served file is compared, byte for byte, with a
-//! fresh full build of the same files (or both fail).
+//! fresh full build of the same files (or both fail). `cargo test` runs seeds 1 to 10;
+//! `EQUIVALENCE_SEEDS=11..=500 cargo test --lib serve::equivalence -- --nocapture` runs
+//! others, printing each failing seed's edits as it fails.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;

@@ -30,8 +30,18 @@ impl Server {
     }
 
     fn start_with(extra: &[&str]) -> Server {
+        Server::start_on(&[], extra)
+    }
+
+    /// Starts on the fixture site with `files` (path, text) added.
+    fn start_on(files: &[(&str, &str)], extra: &[&str]) -> Server {
         let site = TempDir::new().unwrap();
         write_fixture(site.path());
+        for (relative, text) in files {
+            let path = site.path().join(relative);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, text).unwrap();
+        }
         let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
             .args(["serve", "--port", "0"])
             .args(extra)
@@ -430,4 +440,46 @@ fn links_out_of_the_site_are_never_served() {
         assert_eq!(response.status, 404, "{path}");
         assert!(!response.body.contains("SECRET_TOKEN"), "{path} served a file from outside the site");
     }
+}
+
+#[test]
+fn content_warnings_are_printed_at_start_and_when_they_change() {
+    let embed = article("Embedded map", "2025-05-01", "chips", "fabs");
+    let hidden = article("Not yet", "2025-05-02", "chips", "fabs");
+    let files = [
+        (
+            "content/articles/2025/embed.md",
+            embed.replace("Body of", "<iframe src=\"https://example.org/map\"></iframe> Body of"),
+        ),
+        ("content/articles/2025/.not-yet.md", hidden),
+    ];
+    let files: Vec<(&str, &str)> = files.iter().map(|(path, text)| (*path, text.as_str())).collect();
+    let server = Server::start_on(&files, &[]);
+    let removed = "warning: content/articles/2025/embed.md:9:1: raw HTML `<iframe>` is removed";
+    server.wait_for_line(&server.stderr, "the removed iframe", |l| l.starts_with(removed));
+    server.wait_for_line(&server.stderr, "the hidden file", |l| {
+        l.starts_with("warning: content/articles/2025/.not-yet.md: hidden file")
+    });
+    // Warnings are not errors: no overlay.
+    assert!(!server.get("/").body.contains("briefing-serve-errors"));
+
+    // A rebuild that leaves them as they were does not print them again...
+    server.write("content/articles/2025/fab-opens.md", &article("Fab opens in Arizona", "2025-03-01", "chips", "fabs"));
+    server.wait_for_line(&server.stdout, "the rebuild", |l| l.ends_with("(content/articles/2025/fab-opens.md)"));
+    // ...one that changes them prints them all (after the rebuild above, which ran first).
+    let lab = article("Lab closes in Shanghai", "2025-07-25", "labs", "ai-research");
+    server.write("content/articles/2025/lab-closes.md", &lab.replace("Body of", "<marquee>News</marquee> Body of"));
+    server.wait_for_line(&server.stderr, "the new warning", |l| {
+        l.starts_with("warning: content/articles/2025/lab-closes.md:9:1: raw HTML `<marquee>` is removed")
+    });
+    let stderr = server.stderr.lock().unwrap().clone();
+    assert_eq!(stderr.lines().filter(|l| l.starts_with(removed)).count(), 2, "{stderr}");
+
+    // The hidden file published, the raw HTML gone: nothing to warn about.
+    fs::rename(server.path("content/articles/2025/.not-yet.md"), server.path("content/articles/2025/not-yet.md"))
+        .unwrap();
+    server.write("content/articles/2025/lab-closes.md", &lab);
+    server.write("content/articles/2025/embed.md", &embed);
+    server.wait_for_line(&server.stderr, "that none is left", |l| l == "No warnings left.");
+    server.wait_for("/articles/not-yet/", "the published file", |r| r.status == 200);
 }
