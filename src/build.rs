@@ -9,6 +9,7 @@ use thiserror::Error;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::{Interruption, Output, OutputError};
 use crate::plan::{self, Plan};
+use crate::site::Site;
 
 /// What a build is asked to do.
 #[derive(Debug, Clone, Default)]
@@ -77,10 +78,16 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         bytes,
         output: target,
         elapsed: started.elapsed(),
-        warnings: (loaded.warnings.iter())
-            .chain(loaded.site.articles.iter().flat_map(|article| &article.warnings))
-            .chain(loaded.site.topics.iter().flat_map(|entry| &entry.topic.warnings))
-            .cloned()
-            .collect(),
+        warnings: content_warnings(&loaded.warnings, &loaded.site),
     })
+}
+
+/// The problems of a site that do not stop its build: those found reading its files
+/// (`source`: hidden files left out), then raw HTML removed from its articles and topics.
+pub fn content_warnings(source: &[Diagnostic], site: &Site) -> Vec<Diagnostic> {
+    (source.iter())
+        .chain(site.articles.iter().flat_map(|article| &article.warnings))
+        .chain(site.topics.iter().flat_map(|entry| &entry.topic.warnings))
+        .cloned()
+        .collect()
 }

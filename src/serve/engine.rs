@@ -177,7 +177,21 @@ impl Engine {
         }
         if reread || reparse || self.reparse {
             // After a failed assembly the changed files are not read yet: read everything.
-            return self.reload(reread || self.reparse);
+            let from_disk = reread || self.reparse;
+            if !from_disk {
+                // Parsed again from memory, which must hold the other files of this batch
+                // first (an article fixed along with an entities.yaml edit).
+                if templates {
+                    self.reread_templates();
+                }
+                if !statics.is_empty() {
+                    self.reread_static(&statics);
+                }
+                for path in &articles {
+                    self.reread_article_text(path);
+                }
+            }
+            return self.reload(from_disk);
         }
         if templates {
             self.reread_templates();
@@ -189,6 +203,16 @@ impl Engine {
             self.reread_article(path);
         }
         self.rebuild()
+    }
+
+    /// The warnings of the served site, as `build` prints them (none before a first good
+    /// build). Hidden files are found when the whole site is read (no event names them):
+    /// one renamed or removed since is no longer warned about.
+    pub fn warnings(&self) -> Vec<Diagnostic> {
+        let Some(site) = &self.site else { return Vec::new() };
+        let source: Vec<Diagnostic> =
+            self.source.warnings.iter().filter(|warning| self.root().join(&warning.path).exists()).cloned().collect();
+        crate::build::content_warnings(&source, site)
     }
 
     fn root(&self) -> &Path {

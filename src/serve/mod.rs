@@ -23,6 +23,7 @@ use anyhow::{Context, Result};
 use tokio::sync::watch as signal_watch;
 
 use crate::build::{BuildError, BuildOptions};
+use crate::diagnostic::Diagnostic;
 use engine::{Engine, Outcome};
 use live::Live;
 use watch::{Batch, Watch};
@@ -62,13 +63,15 @@ pub fn serve(options: BuildOptions, address: SocketAddr, open: bool) -> Result<(
     let _ = writeln!(stdout, "Serving {} at {url}/ ({first}; Ctrl-C to stop)", shown(&shown_root));
     let _ = stdout.flush();
     report_failure(&outcome);
+    let warnings = engine.warnings();
+    report_warnings(&warnings);
     publish(&live, outcome);
 
     std::thread::Builder::new()
         .name("briefing-rebuild".to_owned())
         .spawn({
             let live = Arc::clone(&live);
-            move || rebuild_loop(engine, watch, &live, &root)
+            move || rebuild_loop(engine, watch, &live, &root, warnings)
         })
         .context("cannot start the rebuilding thread")?;
     if open {
@@ -99,14 +102,23 @@ async fn serve_http(listener: std::net::TcpListener, live: Arc<Live>) -> Result<
     axum::serve(listener, app).with_graceful_shutdown(shutdown).await.context("the HTTP server stopped")
 }
 
-/// Rebuilds after every batch of changes, until the watcher stops.
-fn rebuild_loop(mut engine: Engine, mut watch: Watch, live: &Live, root: &Path) {
+/// Rebuilds after every batch of changes, until the watcher stops. `warnings` are those
+/// printed last: a rebuild prints them again only when they change.
+fn rebuild_loop(mut engine: Engine, mut watch: Watch, live: &Live, root: &Path, mut warnings: Vec<Diagnostic>) {
     while let Some(batch) = watch.next_batch() {
         let started = Instant::now();
         let outcome = engine.apply(&batch.changes);
         let elapsed = started.elapsed();
         if let Outcome::Updated(update) = &outcome {
             println!("Rebuilt {} pages in {} ms ({})", update.pages.len(), millis(elapsed), paths(&batch, root));
+            let now = engine.warnings();
+            if now != warnings {
+                if now.is_empty() {
+                    eprintln!("No warnings left.");
+                }
+                report_warnings(&now);
+                warnings = now;
+            }
         }
         report_failure(&outcome);
         publish(live, outcome);
@@ -117,6 +129,13 @@ fn publish(live: &Live, outcome: Outcome) {
     match outcome {
         Outcome::Updated(update) => drop(live.publish(update)),
         Outcome::Failed(problems) => live.fail(&problems),
+    }
+}
+
+/// Prints what does not stop a build, as `build` does; the browser's overlay is for errors only.
+fn report_warnings(warnings: &[Diagnostic]) {
+    for warning in warnings {
+        eprintln!("warning: {warning}");
     }
 }
 

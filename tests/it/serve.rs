@@ -11,7 +11,9 @@ use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
 
-const DEADLINE: Duration = Duration::from_secs(10);
+/// How long a change may take to show: generous, since waits end as soon as it shows,
+/// and a loaded machine can be slow to build, print and read.
+const DEADLINE: Duration = Duration::from_secs(30);
 
 /// A running `briefing serve` on a fixture site; stopped when dropped.
 pub(crate) struct Server {
@@ -94,6 +96,26 @@ impl Server {
                     "{path} never showed {what}: status {}, body:\n{}\nstdout:\n{}\nstderr:\n{}",
                     response.status,
                     response.body,
+                    self.stdout.lock().unwrap(),
+                    self.stderr.lock().unwrap()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Waits until a line of the server's output (`stdout` or `stderr`) passes `check`,
+    /// failing after the deadline: the output is read by another thread, which may not have
+    /// read a line yet when the change it reports is already served.
+    fn wait_for_line(&self, output: &Mutex<String>, what: &str, check: impl Fn(&str) -> bool) -> String {
+        let started = Instant::now();
+        loop {
+            if let Some(line) = output.lock().unwrap().lines().find(|line| check(line)) {
+                return line.to_owned();
+            }
+            if started.elapsed() > DEADLINE {
+                panic!(
+                    "the server never printed {what}; stdout:\n{}\nstderr:\n{}",
                     self.stdout.lock().unwrap(),
                     self.stderr.lock().unwrap()
                 );
@@ -205,11 +227,9 @@ fn an_edited_title_shows_on_the_article_and_its_topic_page() {
     assert!(!topic.body.contains("Lab closes in Shanghai"));
     let home = server.get("/");
     assert!(home.body.contains("Lab shuts in Shanghai"));
-    let rebuilt = server.stdout.lock().unwrap().clone();
-    assert!(
-        rebuilt.lines().any(|l| l.starts_with("Rebuilt ") && l.ends_with("(content/articles/2025/lab-closes.md)")),
-        "{rebuilt}"
-    );
+    server.wait_for_line(&server.stdout, "the rebuild", |l| {
+        l.starts_with("Rebuilt ") && l.ends_with("(content/articles/2025/lab-closes.md)")
+    });
     assert!(!server.path("public").exists(), "serve must not write public/");
 }
 
@@ -282,28 +302,30 @@ fn a_bad_edit_shows_an_overlay_until_it_is_fixed() {
     let server = Server::start();
     let good = article("Lab closes in Shanghai", "2025-07-25", "labs", "ai-research");
     server.write("content/articles/2025/lab-closes.md", &good.replace("topics: [labs]", "topics: [lbas]"));
-    let page = server.wait_for("/", "the overlay", |r| r.body.contains("briefing-serve-errors"));
-    assert!(
-        page.body.contains("content/articles/2025/lab-closes.md:5:10: unknown topic `lbas`"),
-        "the overlay names file, line and column:\n{}",
-        page.body
-    );
+    // The overlay names file, line and column (waited for: a file caught half written
+    // shows another problem first).
+    let page = server.wait_for("/", "the overlay naming the problem", |r| {
+        r.body.contains("content/articles/2025/lab-closes.md:5:10: unknown topic `lbas`")
+    });
+    assert!(page.body.contains("briefing-serve-errors"), "{}", page.body);
     // The last good site is still served, with the overlay on every HTML page.
     let article = server.get("/articles/lab-closes/");
     assert_eq!(article.status, 200);
     assert!(article.body.contains("Lab closes in Shanghai") && article.body.contains("briefing-serve-errors"));
     assert!(!server.get("/feed.xml").body.contains("briefing-serve-errors"), "non-HTML is left alone");
     assert!(!server.get("/notes.txt").body.contains("briefing-serve-errors"));
-    let stderr = server.stderr.lock().unwrap().clone();
-    assert!(stderr.contains("content/articles/2025/lab-closes.md:5:10: unknown topic `lbas`"), "{stderr}");
+    server.wait_for_line(&server.stderr, "the problem", |l| {
+        l.contains("content/articles/2025/lab-closes.md:5:10: unknown topic `lbas`")
+    });
 
     // Broken YAML is located too.
     server.write("content/articles/2025/lab-closes.md", &good.replace("title: \"Lab", "title: [\"Lab"));
     server.wait_for("/", "the YAML error", |r| r.body.contains("content/articles/2025/lab-closes.md:2:"));
 
     server.write("content/articles/2025/lab-closes.md", &good.replace("Lab closes", "Lab finally closes"));
-    let fixed = server.wait_for("/", "no overlay", |r| !r.body.contains("briefing-serve-errors"));
-    assert!(fixed.body.contains("Lab finally closes in Shanghai"));
+    server.wait_for("/", "the fix and no overlay", |r| {
+        !r.body.contains("briefing-serve-errors") && r.body.contains("Lab finally closes in Shanghai")
+    });
 }
 
 #[test]
@@ -413,4 +435,52 @@ fn links_out_of_the_site_are_never_served() {
         assert_eq!(response.status, 404, "{path}");
         assert!(!response.body.contains("SECRET_TOKEN"), "{path} served a file from outside the site");
     }
+}
+
+#[test]
+fn content_warnings_are_printed_at_start_and_when_they_change() {
+    let embed = article("Embedded map", "2025-05-01", "chips", "fabs");
+    let hidden = article("Not yet", "2025-05-02", "chips", "fabs");
+    let files = [
+        (
+            "content/articles/2025/embed.md",
+            embed.replace("Body of", "<iframe src=\"https://example.org/map\"></iframe> Body of"),
+        ),
+        ("content/articles/2025/.not-yet.md", hidden),
+    ];
+    let server = Server::start_on(&[], |root| {
+        write_fixture(root);
+        for (relative, text) in &files {
+            let path = root.join(relative);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, text).unwrap();
+        }
+    });
+    let removed = "warning: content/articles/2025/embed.md:9:1: raw HTML `<iframe>` is removed";
+    server.wait_for_line(&server.stderr, "the removed iframe", |l| l.starts_with(removed));
+    server.wait_for_line(&server.stderr, "the hidden file", |l| {
+        l.starts_with("warning: content/articles/2025/.not-yet.md: hidden file")
+    });
+    // Warnings are not errors: no overlay.
+    assert!(!server.get("/").body.contains("briefing-serve-errors"));
+
+    // A rebuild that leaves them as they were does not print them again...
+    server.write("content/articles/2025/fab-opens.md", &article("Fab opens in Arizona", "2025-03-01", "chips", "fabs"));
+    server.wait_for_line(&server.stdout, "the rebuild", |l| l.ends_with("(content/articles/2025/fab-opens.md)"));
+    // ...one that changes them prints them all (after the rebuild above, which ran first).
+    let lab = article("Lab closes in Shanghai", "2025-07-25", "labs", "ai-research");
+    server.write("content/articles/2025/lab-closes.md", &lab.replace("Body of", "<marquee>News</marquee> Body of"));
+    server.wait_for_line(&server.stderr, "the new warning", |l| {
+        l.starts_with("warning: content/articles/2025/lab-closes.md:9:1: raw HTML `<marquee>` is removed")
+    });
+    let stderr = server.stderr.lock().unwrap().clone();
+    assert_eq!(stderr.lines().filter(|l| l.starts_with(removed)).count(), 2, "{stderr}");
+
+    // The hidden file published, the raw HTML gone: nothing to warn about.
+    fs::rename(server.path("content/articles/2025/.not-yet.md"), server.path("content/articles/2025/not-yet.md"))
+        .unwrap();
+    server.write("content/articles/2025/lab-closes.md", &lab);
+    server.write("content/articles/2025/embed.md", &embed);
+    server.wait_for_line(&server.stderr, "that none is left", |l| l == "No warnings left.");
+    server.wait_for("/articles/not-yet/", "the published file", |r| r.status == 200);
 }

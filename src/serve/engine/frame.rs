@@ -20,21 +20,28 @@ use super::{Engine, Frame, Origin, Outcome, Scope};
 /// A language without a translation of the topic shows the default language's text.
 fn topic_pages(site: &Site, t: TopicId, before: Option<&[Topic]>, after: &TopicEntry) -> Vec<Route> {
     let mut pages = Vec::new();
+    let mut retitled = false;
     for lang in site.routes.languages() {
         let code = &site.config.languages[lang.0].code;
         let listed = [Route::Topic(lang, t), Route::TopicFeed(lang, t), Route::TopicIndex(lang), Route::Home(lang)];
         let now = after.translation(code).unwrap_or(&after.topic);
         let Some(before) = before else {
             pages.extend(listed);
+            retitled = true;
             continue;
         };
         let was = before.iter().find(|topic| topic.translation_language() == Some(code.as_str()));
         let was = was.unwrap_or(&before[0]);
         if (&was.title, &was.summary) != (&now.title, &now.summary) {
             pages.extend(listed);
+            retitled |= was.title != now.title;
         } else if was.intro_html != now.intro_html {
             pages.push(Route::Topic(lang, t));
         }
+    }
+    if retitled {
+        // The search manifest names the topic among its facets, even with no article in it.
+        pages.push(Route::SearchIndex);
     }
     pages
 }

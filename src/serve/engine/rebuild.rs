@@ -31,7 +31,7 @@ impl Engine {
             });
         }
         let options = site_options(&self.options);
-        let changed: Vec<PathBuf> = self.pending.keys().cloned().collect();
+        let changed = self.changed_stories();
         if let Some(outcome) = self.replace_in_place(&changed, &options) {
             return outcome;
         }
@@ -68,6 +68,28 @@ impl Engine {
             }
         }
         self.render(scope, &changed)
+    }
+
+    /// The paths of the articles parsed since the last assembly and of every other version
+    /// of their stories, before and after: which version a listing shows can change with
+    /// one of them (a draft, a new translation), and so can the pages around it, though
+    /// that version's file did not change.
+    fn changed_stories(&self) -> Vec<PathBuf> {
+        let mut changed: Vec<PathBuf> = self.pending.keys().cloned().collect();
+        let known = self.site.iter().flat_map(|site| &site.articles).chain(self.withheld.values());
+        let pending = path_set(self.pending.keys());
+        let mut stories: HashSet<&str> =
+            self.pending.values().flatten().map(|article| article.translation_key.as_str()).collect();
+        stories
+            .extend(known.clone().filter(|a| pending.contains(a.path.as_os_str())).map(|a| a.translation_key.as_str()));
+        changed.extend(
+            known
+                .filter(|a| !pending.contains(a.path.as_os_str()) && stories.contains(a.translation_key.as_str()))
+                .map(|a| a.path.clone()),
+        );
+        changed.sort();
+        changed.dedup();
+        changed
     }
 
     /// When every changed article keeps its place (address, dates, topics, terms), stays

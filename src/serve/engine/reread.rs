@@ -41,25 +41,33 @@ impl Engine {
     }
 
     pub(super) fn reread_article(&mut self, path: &Path) {
+        if !self.reread_article_text(path) {
+            // Gone, or unreadable: its problem keeps the last good site served.
+            self.pending.insert(path.to_path_buf(), None);
+            return;
+        }
+        let Some(frame) = &self.frame else { return };
+        let index = self.source.articles.binary_search_by(|known| known.path.as_path().cmp(path));
+        let file = &self.source.articles[index.expect("just put there")];
+        let result = parse_articles(std::slice::from_ref(file), &parse_context(frame)).remove(0);
+        self.take_parsed(path, result);
+    }
+
+    /// Brings an article's text into the source again, unparsed; `false` when it is gone
+    /// or unreadable.
+    pub(super) fn reread_article_text(&mut self, path: &Path) -> bool {
         let file = self.reread(path);
         let position = self.source.articles.binary_search_by(|known| known.path.as_path().cmp(path));
         match file {
             Some(file) => {
-                let result = self.frame.as_ref().map(|frame| {
-                    let context = parse_context(frame);
-                    parse_articles(std::slice::from_ref(&file), &context).remove(0)
-                });
                 put(&mut self.source.articles, position, file);
-                if let Some(result) = result {
-                    self.take_parsed(path, result);
-                }
+                true
             }
             None => {
                 if let Ok(index) = position {
                     self.source.articles.remove(index);
                 }
-                // Unreadable: its problem keeps the last good site served.
-                self.pending.insert(path.to_path_buf(), None);
+                false
             }
         }
     }
