@@ -54,6 +54,8 @@ struct SiteView<'a> {
     language: &'a str,
     /// Whether the site has more than one language (`languages:` in site.yaml).
     multilingual: bool,
+    /// Whether the site has a search page (`search:` in site.yaml).
+    search: bool,
     feed_url: String,
     topics: Vec<Link<'a>>,
     taxonomies: Vec<&'a str>,
@@ -126,6 +128,7 @@ impl<'a> Renderer<'a> {
             base_path: &config.base_path,
             language: &config.language,
             multilingual: config.is_multilingual(),
+            search: config.search,
             feed_url: routes.url(Route::Feed),
             topics: (0..site.topics.len())
                 .map(|t| Link {
@@ -167,7 +170,11 @@ impl<'a> Renderer<'a> {
     /// Every page of the site, in a stable order.
     pub fn routes(&self) -> Vec<Route> {
         let mut routes = self.site.routes.all(&self.builtin_assets);
-        routes.extend((0..self.search().files.len()).map(Route::SearchFile));
+        if self.site.config.search {
+            routes.extend((0..self.search().files.len()).map(Route::SearchFile));
+        } else {
+            routes.retain(|route| !route.is_search());
+        }
         routes
     }
 
