@@ -59,6 +59,12 @@ pub struct BuildReport {
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let loaded = plan::load(options).map_err(BuildError::Content)?;
+    write(&loaded, options, started)
+}
+
+/// Renders a site already loaded into its output directory (`started`: when the build
+/// began, for the report).
+pub fn write(loaded: &plan::Loaded, options: &BuildOptions, started: Instant) -> Result<BuildReport, BuildError> {
     let plan = Plan::new(&loaded.site, &loaded.templates, &loaded.statics);
     let collisions = plan.collisions(&loaded.statics);
     if !collisions.is_empty() {

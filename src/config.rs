@@ -18,6 +18,7 @@ const FIELDS: &[&str] = &[
     "feed_limit",
     "home_limit",
     "share_image",
+    "search",
 ];
 
 #[derive(Debug, Clone, Deserialize)]
@@ -41,6 +42,12 @@ struct RawConfig {
     home_limit: WholeNumber,
     #[serde(default)]
     share_image: Option<String>,
+    #[serde(default = "default_search")]
+    search: bool,
+}
+
+fn default_search() -> bool {
+    true
 }
 
 /// One entry of `languages:`.
@@ -96,6 +103,8 @@ pub struct SiteConfig {
     /// The image shared pages show when an article names none: a path under the output
     /// root (`/images/share.png`) or an absolute URL.
     pub share_image: Option<String>,
+    /// Whether the site has a search page and its index (`search: false` leaves both out).
+    pub search: bool,
 }
 
 impl SiteConfig {
@@ -160,6 +169,7 @@ impl SiteConfig {
             feed_limit,
             home_limit,
             share_image: raw.share_image.filter(|image| !image.trim().is_empty()),
+            search: raw.search,
         })
     }
 

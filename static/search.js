@@ -9,6 +9,13 @@
  * Title matches rank first, then newer articles. The URL keeps ?q= and the facets, so a
  * search can be shared and the back button returns to the previous one.
  *
+ * A story told in several languages is one result: the version in the page's language if
+ * it matches, else the version listings show, else the newest that matches; a version in
+ * another language than the page's has `lang`, `hreflang` and a language badge. On such a
+ * site the manifest says `stories` and search/stories.json tells the versions apart: the
+ * versions of a story have consecutive ids, `next` lists those that continue the story of
+ * the id before them, and `lang` gives each version's language.
+ *
  * Without JavaScript the form stays hidden and the page's <noscript> links to the archive.
  */
 (function () {
@@ -112,6 +119,38 @@
     });
   }
 
+  /* search/stories.json, decoded: { next: Set of ids, langOf: Map id -> language }; null
+   * on a site where every story has one version. */
+  function stories() {
+    if (!manifest.stories) return Promise.resolve(null);
+    return file("stories.json").then(function (data) {
+      var langOf = new Map();
+      Object.keys(data.lang).forEach(function (l) {
+        decodeIds(data.lang[l]).forEach(function (id) { langOf.set(id, l); });
+      });
+      return { next: new Set(decodeIds(data.next)), langOf: langOf };
+    });
+  }
+
+  /* One id per story among `ids`, scored with its story's best score. */
+  function onePerStory(ids, scores, versions) {
+    var chosen = new Map(); // first id of a story -> [id shown, best score]
+    function preference(id, first) {
+      return versions.langOf.get(id) === lang ? 0 : id === first ? 1 : 2;
+    }
+    ids.forEach(function (id) {
+      var first = id;
+      while (versions.next.has(first)) first--;
+      var held = chosen.get(first);
+      if (!held) { chosen.set(first, [id, scores.get(id)]); return; }
+      var better = preference(id, first) - preference(held[0], first) || id - held[0];
+      chosen.set(first, [better < 0 ? id : held[0], Math.max(held[1], scores.get(id))]);
+    });
+    var shown = [];
+    chosen.forEach(function (held) { scores.set(held[0], held[1]); shown.push(held[0]); });
+    return shown;
+  }
+
   function chosenFacets() {
     return selects.filter(function (s) { return s.value; }).map(function (s) { return { key: s.name, value: s.value }; });
   }
@@ -124,8 +163,8 @@
       return file("f/" + encodeURIComponent(f.key) + "/" + encodeURIComponent(f.value) + ".json")
         .then(function (encoded) { return new Set(decodeIds(encoded)); }, function () { return new Set(); });
     }));
-    return Promise.all([wordsDone, facetsDone]).then(function (done) {
-      var perWord = done[0], sets = done[1];
+    return Promise.all([wordsDone, facetsDone, stories()]).then(function (done) {
+      var perWord = done[0], sets = done[1], versions = done[2];
       var scores = new Map();
       if (perWord.length) {
         perWord[0].tiers.forEach(function (tier, id) { scores.set(id, tier); });
@@ -142,6 +181,7 @@
       scores.forEach(function (score, id) {
         if (sets.every(function (set) { return set.has(id); })) ids.push(id);
       });
+      if (versions) ids = onePerStory(ids, scores, versions);
       ids.sort(function (a, b) { return (scores.get(b) - scores.get(a)) || (a - b); });
       var forms = new Set();
       perWord.forEach(function (w) { w.forms.forEach(function (f) { forms.add(f); }); });
@@ -202,6 +242,14 @@
     a.href = doc.u;
     appendHighlighted(a, doc.t, forms);
     title.appendChild(a);
+    if (otherLang) {
+      a.hreflang = doc.l;
+      var badge = document.createElement("span");
+      badge.className = "lang-badge";
+      badge.textContent = doc.l.toUpperCase();
+      title.appendChild(document.createTextNode(" "));
+      title.appendChild(badge);
+    }
     li.appendChild(title);
     var meta = document.createElement("p");
     meta.className = "search-result-meta";

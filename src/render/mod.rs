@@ -58,6 +58,8 @@ struct SiteView<'a> {
     default_language: &'a str,
     /// Whether the site has more than one language (`languages:` in site.yaml).
     multilingual: bool,
+    /// Whether the site has a search page (`search:` in site.yaml).
+    search: bool,
     feed_url: String,
     /// The sections of the site in the pages' language.
     urls: SectionUrls,
@@ -150,6 +152,7 @@ impl<'a> Renderer<'a> {
                     language: &language.code,
                     default_language: &config.language,
                     multilingual: config.is_multilingual(),
+                    search: config.search,
                     feed_url: routes.url(Route::Feed(lang)),
                     urls: SectionUrls {
                         home: routes.url(Route::Home(lang)),
@@ -211,7 +214,11 @@ impl<'a> Renderer<'a> {
     /// Every page of the site, in a stable order.
     pub fn routes(&self) -> Vec<Route> {
         let mut routes = self.site.routes.all(&self.builtin_assets);
-        routes.extend((0..self.search().files.len()).map(Route::SearchFile));
+        if self.site.config.search {
+            routes.extend((0..self.search().files.len()).map(Route::SearchFile));
+        } else {
+            routes.retain(|route| !route.is_search());
+        }
         routes
     }
 

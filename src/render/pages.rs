@@ -247,7 +247,7 @@ impl<'a> Renderer<'a> {
         site.routes
             .all(&[])
             .into_iter()
-            .filter(|route| route.in_sitemap())
+            .filter(|route| route.in_sitemap() && (site.config.search || !route.is_search()))
             .map(|route| SitemapEntry {
                 alternates: match route {
                     Route::Article(id) => self.alternates(id),

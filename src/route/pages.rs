@@ -78,6 +78,12 @@ impl Route {
         }
     }
 
+    /// Whether the page is the search page or a file of its index, which a site without
+    /// search (`search: false`) leaves out.
+    pub fn is_search(self) -> bool {
+        matches!(self, Route::Search(_) | Route::SearchIndex | Route::SearchFile(_))
+    }
+
     /// Whether the sitemap lists the page.
     pub fn in_sitemap(self) -> bool {
         match self {

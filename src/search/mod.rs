@@ -11,11 +11,12 @@
 //! a newer article and runs of ids compress.
 
 mod encode;
+mod terms;
 pub mod text;
 
-use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::sync::Arc;
 
 use chrono::Datelike;
 use rayon::prelude::*;
@@ -23,7 +24,9 @@ use serde::Serialize;
 use serde_json::json;
 
 pub use encode::{decode_ids, encode_ids};
-use text::{STOP_WORDS, Stemmers, html_text, words};
+pub use terms::TermCache;
+use terms::{ArticleTerms, Lexicon};
+use text::STOP_WORDS;
 
 use crate::route::Route;
 use crate::site::{ArticleId, Site};
@@ -78,143 +81,134 @@ struct DocEntry<'a> {
     d: String,
     l: &'a str,
     s: &'a str,
-    x: String,
+    x: &'a str,
 }
 
-/// Articles tokenised together: bounds the memory of the words of articles in flight.
-const ARTICLES_PER_BATCH: usize = 2_048;
-
-/// Words and stems, each stored once and named by a number.
-#[derive(Default)]
-struct Interner {
-    ids: HashMap<String, u32>,
-    names: Vec<String>,
-}
-
-impl Interner {
-    fn id(&mut self, name: String) -> u32 {
-        if let Some(&id) = self.ids.get(&name) {
-            return id;
-        }
-        let id = self.names.len() as u32;
-        self.names.push(name.clone());
-        self.ids.insert(name, id);
-        id
-    }
-
-    /// Ids in the order of their names, as shards are cut.
-    fn sorted(&self) -> Vec<u32> {
-        let mut ids: Vec<u32> = (0..self.names.len() as u32).collect();
-        ids.sort_unstable_by(|&a, &b| self.names[a as usize].cmp(&self.names[b as usize]));
-        ids
-    }
-}
-
+/// The index of a site, tokenising every article.
 pub fn index(site: &Site) -> SearchIndex {
-    let stemmers = Stemmers::default();
-    // (language, lower-case word) -> (word id, stem id); `None` for a stop word. Each
-    // distinct word is stemmed once.
-    let mut known: HashMap<(&str, String), Option<(u32, u32)>> = HashMap::new();
-    let mut words_seen = Interner::default();
-    let mut stems_seen = Interner::default();
-    let mut word_stems: Vec<Vec<u32>> = Vec::new();
-    let mut postings: Vec<[Vec<u32>; 2]> = Vec::new();
-    let mut excerpts: Vec<String> = Vec::with_capacity(site.articles.len());
-    for (batch, articles) in site.articles.chunks(ARTICLES_PER_BATCH).enumerate() {
-        let tokenised: Vec<(String, Vec<(String, bool)>)> = articles
-            .par_iter()
-            .map(|article| {
-                let body = html_text(&article.html);
-                let mut unique: HashMap<Cow<'_, str>, bool> = HashMap::new();
-                for (text, in_title) in [(article.title.as_str(), true), (&article.summary, false), (&body, false)] {
-                    for word in words(text) {
-                        *unique.entry(word).or_default() |= in_title;
-                    }
-                }
-                let unique = unique.into_iter().map(|(word, in_title)| (word.into_owned(), in_title)).collect();
-                (body.chars().take(EXCERPT_TEXT_MAX).collect(), unique)
-            })
-            .collect();
-        for (offset, (excerpt, unique)) in tokenised.into_iter().enumerate() {
-            let id = batch * ARTICLES_PER_BATCH + offset;
-            let lang = site.articles[id].lang.as_str();
-            let mut stems: HashMap<u32, bool> = HashMap::new();
-            for (word, in_title) in unique {
-                let key = (lang, word);
-                let ids = match known.get(&key) {
-                    Some(&ids) => ids,
-                    None => {
-                        let ids = stemmers.key(lang, &key.1).map(|(folded, stem)| {
-                            let word = words_seen.id(folded);
-                            let stem = stems_seen.id(stem);
-                            word_stems.resize_with(words_seen.names.len(), Vec::new);
-                            postings.resize_with(stems_seen.names.len(), Default::default);
-                            if !word_stems[word as usize].contains(&stem) {
-                                word_stems[word as usize].push(stem);
-                            }
-                            (word, stem)
-                        });
-                        known.insert(key, ids);
-                        ids
-                    }
-                };
-                if let Some((_, stem)) = ids {
-                    *stems.entry(stem).or_default() |= in_title;
-                }
+    TermCache::default().index(site)
+}
+
+impl TermCache {
+    /// The index of a site, tokenising only the articles this cache has not seen (`serve`
+    /// keeps one between edits). The same files as `index`, whatever the cache held.
+    pub fn index(&mut self, site: &Site) -> SearchIndex {
+        let terms = self.terms(&site.articles);
+        assemble(site, &self.lexicon, &terms)
+    }
+}
+
+/// Documents in story order: each story where its listed version is among the articles
+/// (newest first), its versions together, the listed one first. So a story's documents
+/// are consecutive ids and the browser can show one result per story.
+fn story_order(site: &Site) -> Vec<ArticleId> {
+    let translations = &site.translations;
+    let mut order = Vec::with_capacity(site.articles.len());
+    for id in 0..site.articles.len() {
+        if translations.listed[id] {
+            order.push(ArticleId(id));
+            order.extend(translations.others(ArticleId(id)));
+        }
+    }
+    debug_assert_eq!(order.len(), site.articles.len(), "every story has one listed version");
+    order
+}
+
+fn assemble(site: &Site, lexicon: &Lexicon, terms: &[Arc<ArticleTerms>]) -> SearchIndex {
+    let order = story_order(site);
+    let stem_count = lexicon.stems.names.len();
+    let mut postings: Vec<[Vec<u32>; 2]> = vec![Default::default(); stem_count];
+    // The stems of the document in hand, each once: where it is in `doc_stems`, and for
+    // which document.
+    let mut last_doc = vec![u32::MAX; stem_count];
+    let mut slot = vec![0u32; stem_count];
+    let mut doc_stems: Vec<(u32, bool)> = Vec::new();
+    let mut word_stems: Vec<Vec<u32>> = vec![Vec::new(); lexicon.words.names.len()];
+    for (doc, article) in order.iter().enumerate() {
+        let doc = doc as u32;
+        for &term in &terms[article.0].terms {
+            let Some((word, stem)) = lexicon.entries[(term >> 1) as usize] else { continue };
+            let in_title = term & 1 == 1;
+            if !word_stems[word as usize].contains(&stem) {
+                word_stems[word as usize].push(stem);
             }
-            for (stem, in_title) in stems {
-                postings[stem as usize][usize::from(!in_title)].push(id as u32);
+            let stem = stem as usize;
+            if last_doc[stem] == doc {
+                doc_stems[slot[stem] as usize].1 |= in_title;
+            } else {
+                last_doc[stem] = doc;
+                slot[stem] = doc_stems.len() as u32;
+                doc_stems.push((stem as u32, in_title));
             }
-            excerpts.push(excerpt);
+        }
+        for (stem, in_title) in doc_stems.drain(..) {
+            postings[stem as usize][usize::from(!in_title)].push(doc);
         }
     }
 
     let mut files = Vec::new();
-    let vocabulary_entries: Vec<(&str, String)> = words_seen
-        .sorted()
+    let stem_name = |stem: u32| &*lexicon.stems.names[stem as usize];
+    let mut words: Vec<u32> = (0..word_stems.len() as u32).filter(|&w| !word_stems[w as usize].is_empty()).collect();
+    words.sort_unstable_by_key(|&w| &lexicon.words.names[w as usize]);
+    let vocabulary_entries: Vec<(&str, String)> = words
         .into_iter()
         .map(|word| {
-            let stems = &word_stems[word as usize];
-            let name = |stem: &u32| stems_seen.names[*stem as usize].as_str();
-            let value = if stems.len() == 1 {
-                json!(name(&stems[0]))
-            } else {
-                json!(stems.iter().map(name).collect::<Vec<_>>())
+            let mut stems: Vec<&str> = word_stems[word as usize].iter().map(|&s| stem_name(s)).collect();
+            // In the order of their names, so that the file does not depend on the order
+            // articles were tokenised in.
+            stems.sort_unstable();
+            let value = match stems.as_slice() {
+                [stem] => quoted(stem),
+                _ => format!("[{}]", stems.iter().map(|s| quoted(s)).collect::<Vec<_>>().join(",")),
             };
-            (words_seen.names[word as usize].as_str(), value.to_string())
+            (&*lexicon.words.names[word as usize], value)
         })
         .collect();
     let word_bounds = write_shards(&vocabulary_entries, VOCABULARY_SHARD_BYTES, "w", &mut files);
-    let posting_entries: Vec<(&str, String)> = stems_seen
-        .sorted()
+    let mut stems: Vec<u32> =
+        (0..stem_count as u32).filter(|&s| postings[s as usize].iter().any(|list| !list.is_empty())).collect();
+    stems.sort_unstable_by_key(|&s| stem_name(s));
+    let posting_entries: Vec<(&str, String)> = stems
         .into_iter()
         .map(|stem| {
             let [title, other] = &postings[stem as usize];
-            let value = format!("[{},{}]", ids_json(title), ids_json(other));
-            (stems_seen.names[stem as usize].as_str(), value)
+            (stem_name(stem), format!("[{},{}]", ids_json(title), ids_json(other)))
         })
         .collect();
     let stem_bounds = write_shards(&posting_entries, POSTING_SHARD_BYTES, "p", &mut files);
 
-    for (chunk, ids) in (0..site.articles.len()).collect::<Vec<_>>().chunks(DOCS_PER_CHUNK).enumerate() {
-        let docs: Vec<DocEntry<'_>> = ids
-            .iter()
-            .map(|&id| {
-                let article = &site.articles[id];
-                DocEntry {
-                    t: &article.title,
-                    u: site.routes.url(Route::Article(ArticleId(id))),
-                    d: article.date.format("%Y-%m-%d").to_string(),
-                    l: &article.lang,
-                    s: &article.summary,
-                    x: std::mem::take(&mut excerpts[id]),
-                }
-            })
-            .collect();
-        files.push(SearchFile { path: format!("search/d/{chunk}.json"), bytes: inert_json(&docs) });
-    }
+    let chunks: Vec<SearchFile> = order
+        .par_chunks(DOCS_PER_CHUNK)
+        .enumerate()
+        .map(|(chunk, ids)| {
+            let docs: Vec<DocEntry<'_>> = ids
+                .iter()
+                .map(|&id| {
+                    let article = &site.articles[id.0];
+                    DocEntry {
+                        t: &article.title,
+                        u: site.routes.url(Route::Article(id)),
+                        d: article.date.format("%Y-%m-%d").to_string(),
+                        l: &article.lang,
+                        s: &article.summary,
+                        x: &terms[id.0].excerpt,
+                    }
+                })
+                .collect();
+            SearchFile { path: format!("search/d/{chunk}.json"), bytes: inert_json(&docs) }
+        })
+        .collect();
+    files.extend(chunks);
 
-    let facets = facets(site);
+    let mut doc_of = vec![0u32; order.len()];
+    for (doc, id) in order.iter().enumerate() {
+        doc_of[id.0] = doc as u32;
+    }
+    let stories = stories(site, &order);
+    if let Some(stories) = &stories {
+        files.push(SearchFile { path: "search/stories.json".to_owned(), bytes: inert_json(stories) });
+    }
+    let facets = facets(site, &doc_of, &order);
     for facet in &facets {
         for value in &facet.values {
             files.push(SearchFile {
@@ -224,13 +218,14 @@ pub fn index(site: &Site) -> SearchIndex {
         }
     }
     let manifest = json!({
-        "version": 1,
+        "version": 2,
         "count": site.articles.len(),
         "chunk": DOCS_PER_CHUNK,
         "base": site.routes.url(Route::Search(crate::route::LanguageId::DEFAULT)),
         "stop": STOP_WORDS,
         "words": word_bounds,
         "stems": stem_bounds,
+        "stories": stories.is_some(),
         "facets": facets.iter().map(|f| json!({
             "key": f.key,
             "values": f.values.iter().map(|v| json!([v.id, v.name, v.count])).collect::<Vec<_>>(),
@@ -239,11 +234,45 @@ pub fn index(site: &Site) -> SearchIndex {
     SearchIndex { manifest: inert_json(&manifest), files, facets }
 }
 
+/// `search/stories.json`, for a site with a story in more than one language: which
+/// documents continue the story of the document before them (`next`), and the language
+/// of every document of such a story (`lang`: language -> ids), so that the browser picks
+/// the version to show before loading any document.
+#[derive(Serialize)]
+struct Stories<'a> {
+    next: Vec<i64>,
+    lang: BTreeMap<&'a str, Vec<i64>>,
+}
+
+fn stories<'a>(site: &'a Site, order: &[ArticleId]) -> Option<Stories<'a>> {
+    let translations = &site.translations;
+    let mut next = Vec::new();
+    let mut lang: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+    for (doc, id) in order.iter().enumerate() {
+        if translations.versions[id.0].len() > 1 {
+            lang.entry(&site.articles[id.0].lang).or_default().push(doc as u32);
+            if !translations.listed[id.0] {
+                next.push(doc as u32);
+            }
+        }
+    }
+    (!next.is_empty()).then(|| Stories {
+        next: encode_ids(&next),
+        lang: lang.into_iter().map(|(lang, docs)| (lang, encode_ids(&docs))).collect(),
+    })
+}
+
+/// A word or stem as a JSON string: they are letters and digits only, nothing to escape.
+fn quoted(word: &str) -> String {
+    debug_assert!(word.chars().all(char::is_alphanumeric), "{word}");
+    format!("\"{word}\"")
+}
+
 /// A fingerprint of everything the index is made from, so that `serve` can tell when an
 /// index made earlier still holds.
 pub fn fingerprint(site: &Site) -> u64 {
     use std::hash::{Hash, Hasher};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    let mut hasher = rustc_hash::FxHasher::default();
     site.config.base_path.hash(&mut hasher);
     for article in &site.articles {
         (&article.slug, &article.title, &article.summary, &article.lang, &article.html).hash(&mut hasher);
@@ -274,7 +303,7 @@ fn write_shards(entries: &[(&str, String)], target: usize, dir: &str, files: &mu
             if index > 0 {
                 text.push(',');
             }
-            text.push_str(&serde_json::to_string(key).expect("a string serialises"));
+            text.push_str(&quoted(key));
             text.push(':');
             text.push_str(value);
         }
@@ -287,30 +316,44 @@ fn write_shards(entries: &[(&str, String)], target: usize, dir: &str, files: &mu
 }
 
 /// The facets of a site: topics, organizations and regions (when the site has those
-/// taxonomies), languages and years, each value with the ids of its documents.
-pub fn facets(site: &Site) -> Vec<Facet> {
+/// taxonomies), languages and years, each value with the ids of its documents
+/// (`doc_of`: article -> document) and the number of stories among them: a facet counts
+/// stories, as the search page shows one result per story.
+fn facets(site: &Site, doc_of: &[u32], order: &[ArticleId]) -> Vec<Facet> {
+    // The first document of each document's story.
+    let mut story_of = vec![0u32; order.len()];
+    for (doc, id) in order.iter().enumerate() {
+        story_of[doc] = if site.translations.listed[id.0] { doc as u32 } else { story_of[doc - 1] };
+    }
+    // Listings (topic and term pages) name one version of a story; its facet values are
+    // the story's, so every version has them.
+    let listed = |ids: &[ArticleId]| -> Vec<usize> {
+        ids.iter().flat_map(|id| site.translations.versions[id.0].iter().map(|version| version.0)).collect()
+    };
+    let value = |id: &str, name: &str, articles: Vec<usize>| {
+        let mut docs: Vec<u32> = articles.into_iter().map(|id| doc_of[id]).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        let mut stories: Vec<u32> = docs.iter().map(|&doc| story_of[doc as usize]).collect();
+        stories.dedup();
+        FacetValue { id: id.to_owned(), name: name.to_owned(), count: stories.len(), docs }
+    };
     let mut facets = Vec::new();
-    let topic_values = site
-        .topics
-        .iter()
-        .map(|entry| value(&entry.topic.slug, &entry.topic.title, entry.articles.iter().map(|id| id.0 as u32)))
-        .collect();
+    let topic_values =
+        site.topics.iter().map(|entry| value(&entry.topic.slug, &entry.topic.title, listed(&entry.articles))).collect();
     facets.push(Facet { key: "topic", taxonomy: None, values: topic_values });
     for (key, name) in [("organization", "organizations"), ("region", "regions")] {
         if let Some(taxonomy) = site.taxonomies.iter().find(|t| t.name == name) {
-            let values = taxonomy
-                .terms
-                .iter()
-                .map(|term| value(&term.slug, &term.name, term.articles.iter().map(|id| id.0 as u32)))
-                .collect();
+            let values =
+                taxonomy.terms.iter().map(|term| value(&term.slug, &term.name, listed(&term.articles))).collect();
             facets.push(Facet { key, taxonomy: Some(name.to_owned()), values });
         }
     }
-    let mut languages: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
-    let mut years: BTreeMap<i32, Vec<u32>> = BTreeMap::new();
+    let mut languages: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut years: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
     for (id, article) in site.articles.iter().enumerate() {
-        languages.entry(&article.lang).or_default().push(id as u32);
-        years.entry(article.date.year()).or_default().push(id as u32);
+        languages.entry(&article.lang).or_default().push(id);
+        years.entry(article.date.year()).or_default().push(id);
     }
     let language_values = languages.into_iter().map(|(lang, ids)| value(lang, language_name(lang), ids)).collect();
     facets.push(Facet { key: "lang", taxonomy: None, values: language_values });
@@ -327,13 +370,6 @@ fn language_name(code: &str) -> &str {
         "fr" => "Français",
         _ => code,
     }
-}
-
-fn value(id: &str, name: &str, docs: impl IntoIterator<Item = u32>) -> FacetValue {
-    let mut docs: Vec<u32> = docs.into_iter().collect();
-    docs.sort_unstable();
-    docs.dedup();
-    FacetValue { id: id.to_owned(), name: name.to_owned(), count: docs.len(), docs }
 }
 
 /// An id list as `encode_ids` writes it, in JSON.

@@ -8,10 +8,18 @@ use crate::content::{Article, ParseContext, Topic};
 use crate::site::{Entities, SiteOptions};
 
 fn site(articles: &[(&str, &str, &str)]) -> Site {
-    let config = SiteConfig::parse("title: T\nbase_url: https://example.org/b\n", "site.yaml").unwrap();
+    site_of("title: T\nbase_url: https://example.org/b\n", articles)
+}
+
+fn site_of(config: &str, articles: &[(&str, &str, &str)]) -> Site {
+    let config = SiteConfig::parse(config, "site.yaml").unwrap();
     let topics = vec!["a".to_owned()];
-    let context =
-        ParseContext { default_language: "en", languages: &[], topics: &topics, taxonomies: &config.taxonomies };
+    let context = ParseContext {
+        default_language: "en",
+        languages: &config.languages[1..],
+        topics: &topics,
+        taxonomies: &config.taxonomies,
+    };
     let articles = articles
         .iter()
         .map(|(stem, front, body)| {
@@ -118,4 +126,86 @@ fn every_word_of_a_large_vocabulary_is_in_the_shard_its_bounds_name() {
     for n in (0..6000).step_by(97) {
         assert_eq!(search(&index, &format!("w{n:05}x")), (vec![], vec![0]), "w{n:05}x");
     }
+}
+
+/// A site in English and French where one story has both versions.
+fn bilingual() -> Site {
+    site_of(
+        "title: T\nbase_url: https://example.org/b\nlanguages:\n  - code: en\n  - code: fr\n",
+        &[
+            ("chips", "title: Chip rules\ndate: 2025-01-02", "Foundry quotas rise."),
+            ("chips.fr", "title: Règles des puces\ndate: 2025-01-03\nlang: fr", "Les quotas des fonderies montent."),
+            ("ports", "title: Ports reopen\ndate: 2025-01-01", "Foundry ships dock."),
+        ],
+    )
+}
+
+#[test]
+fn the_versions_of_a_story_are_consecutive_documents_that_stories_json_groups() {
+    let index = index(&bilingual());
+    // The story comes where its listed (English) version is, its French version after it,
+    // though the French one is newer.
+    let docs = json(&index, "search/d/0.json");
+    let titles: Vec<&str> = docs.as_array().unwrap().iter().map(|d| d["t"].as_str().unwrap()).collect();
+    assert_eq!(titles, ["Chip rules", "Règles des puces", "Ports reopen"]);
+    assert_eq!(docs[1]["l"], "fr");
+    let manifest: Value = serde_json::from_slice(&index.manifest).unwrap();
+    assert_eq!(manifest["stories"], true);
+    let stories = json(&index, "search/stories.json");
+    let ids = |value: &Value| decode_ids(&serde_json::from_value::<Vec<i64>>(value.clone()).unwrap());
+    assert_eq!(ids(&stories["next"]), [1]);
+    assert_eq!(ids(&stories["lang"]["en"]), [0]);
+    assert_eq!(ids(&stories["lang"]["fr"]), [1]);
+    // Ports is a story of one version: nothing to tell apart.
+    assert_eq!(stories["lang"].as_object().unwrap().len(), 2);
+    assert_eq!(search(&index, "foundry"), (vec![], vec![0, 2]));
+    assert_eq!(search(&index, "fonderies"), (vec![], vec![1]));
+}
+
+#[test]
+fn facet_counts_count_stories_and_lists_keep_every_version() {
+    let index = index(&bilingual());
+    let manifest: Value = serde_json::from_slice(&index.manifest).unwrap();
+    let counts = |key: &str| -> Vec<Value> {
+        let facet = manifest["facets"].as_array().unwrap().iter().find(|f| f["key"] == key).unwrap();
+        facet["values"].as_array().unwrap().clone()
+    };
+    assert_eq!(counts("topic"), [serde_json::json!(["a", "Topic A", 2])]);
+    assert_eq!(counts("lang"), [serde_json::json!(["en", "English", 2]), serde_json::json!(["fr", "Français", 1])]);
+    assert_eq!(counts("year"), [serde_json::json!(["2025", "2025", 2])]);
+    let ids = |path: &str| decode_ids(&serde_json::from_value::<Vec<i64>>(json(&index, path)).unwrap());
+    assert_eq!(ids("search/f/topic/a.json"), [0, 1, 2]);
+    assert_eq!(ids("search/f/lang/fr.json"), [1]);
+}
+
+#[test]
+fn a_site_whose_stories_have_one_version_has_no_stories_file() {
+    let index = index(&example());
+    let manifest: Value = serde_json::from_slice(&index.manifest).unwrap();
+    assert_eq!(manifest["stories"], false);
+    assert!(index.files.iter().all(|f| f.path != "search/stories.json"));
+}
+
+#[test]
+fn an_index_updated_after_edits_equals_one_made_afresh() {
+    let mut cache = TermCache::default();
+    cache.index(&example());
+    let edited = site(&[
+        // "old" is gone, "new" is edited, "fr" is as it was, "added" is new.
+        (
+            "new",
+            "title: Ports reopen\ndate: 2025-02-01\nsummary: Harbours work again.\norganizations: [Quay Board]",
+            "Officials fined a dredging firm called Quillfeather.",
+        ),
+        ("fr", "title: Les exportations reprennent\ndate: 2024-03-01\nlang: fr", "Des exportations régulées."),
+        ("added", "title: Sanctions widen\ndate: 2025-03-01", "Zephyrite is named again."),
+    ]);
+    let updated = cache.index(&edited);
+    let afresh = index(&edited);
+    assert_eq!(String::from_utf8_lossy(&updated.manifest), String::from_utf8_lossy(&afresh.manifest));
+    assert_eq!(updated.files, afresh.files);
+    // And the update is the edited site's: the removed body's word is gone, the new ones are in.
+    assert_eq!(search(&updated, "zephyrite"), (vec![], vec![0]));
+    assert_eq!(search(&updated, "quillfeather"), (vec![], vec![1]));
+    assert_eq!(search(&updated, "nothing"), (vec![], vec![]));
 }

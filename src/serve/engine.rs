@@ -12,7 +12,7 @@ use crate::content::{Article, ParseContext, Topic};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::plan::{no_site, parse_articles, parse_config, parse_entities, parse_topics, static_list, topic_slugs};
 use crate::render::{Page, Route, Templates};
-use crate::search::SearchIndex;
+use crate::search::{SearchIndex, TermCache};
 use crate::site::{Entities, Site, SiteOptions};
 use crate::source::{SiteSource, TextFile};
 
@@ -110,6 +110,8 @@ pub struct Engine {
     /// The search index of the served pages and the fingerprint of what it was made from:
     /// a topic or entity edit that leaves both alone does not make it again.
     search: Option<(u64, Arc<SearchIndex>)>,
+    /// The articles' words as the index keys them: an edit tokenises only what changed.
+    search_terms: TermCache,
 }
 
 impl Engine {
@@ -136,6 +138,7 @@ impl Engine {
             generated: HashMap::new(),
             static_names: Vec::new(),
             search: None,
+            search_terms: TermCache::default(),
         };
         let outcome = engine.reload(false);
         Ok((engine, outcome))

@@ -2,6 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::content::Article;
 use crate::diagnostic::Diagnostic;
@@ -123,10 +124,14 @@ impl Engine {
     pub(super) fn render(&mut self, scope: Scope, changed: &[PathBuf]) -> Outcome {
         let site = self.site.as_ref().expect("assembled");
         let templates = self.templates.as_ref().expect("no problems means templates");
-        let fingerprint = crate::search::fingerprint(site);
-        let reused = self.search.take().filter(|(made_from, _)| *made_from == fingerprint).map(|(_, index)| index);
-        let plan = Plan::reusing_search(site, templates, &self.source.static_files, reused);
-        self.search = Some((fingerprint, plan.renderer.search_index()));
+        let index = site.config.search.then(|| {
+            let fingerprint = crate::search::fingerprint(site);
+            let reused = self.search.take().filter(|(made_from, _)| *made_from == fingerprint);
+            let index = reused.map_or_else(|| Arc::new(self.search_terms.index(site)), |(_, index)| index);
+            self.search = Some((fingerprint, Arc::clone(&index)));
+            index
+        });
+        let plan = Plan::reusing_search(site, templates, &self.source.static_files, index);
         let count_changed = self.shown_articles != site.articles.len() && self.count_in_templates();
         let whole_site = matches!(scope, Scope::All) || count_changed;
         let all = &plan.routes;
@@ -164,6 +169,9 @@ impl Engine {
             }
             jobs.sort();
             jobs.dedup();
+        }
+        if !site.config.search {
+            jobs.retain(|route| !route.is_search());
         }
         jobs.sort_by_key(weight);
         let statics = static_list(&self.source.static_files);
