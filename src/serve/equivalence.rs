@@ -138,6 +138,8 @@ fn topic_and_entity_edits_render_only_what_shows_them() {
         "content/entities.yaml",
         "organizations:\n  Northwind: { aliases: [NW] }\nregions:\n  China: { aliases: [Chine] }\n",
     );
+    // And the topic in English only, until it is translated below.
+    std::fs::remove_file(site.path().join("content/topics/labs.fr.md")).unwrap();
     let options = BuildOptions { root: site.path().to_owned(), ..BuildOptions::default() };
     let (mut engine, outcome) = Engine::load(options).unwrap();
     let Outcome::Updated(first) = outcome else { panic!("the first build fails") };
@@ -175,7 +177,8 @@ fn topic_and_entity_edits_render_only_what_shows_them() {
     fixture.write(&topic, "---\ntitle: \"labs renamed\"\nsummary: \"Labs.\"\n---\nA new intro.\n");
     let paths = rendered(engine.apply(&changes(std::slice::from_ref(&topic))));
     assert!(paths.contains(&"topics/index.html".to_owned()), "{paths:?}");
-    assert!(paths.len() < first.pages.len() / 2, "{paths:?}");
+    // Every page that lists one of its articles, in both languages, but not the whole site.
+    assert!(paths.len() < first.pages.len() * 2 / 3, "{} of {}: {paths:?}", paths.len(), first.pages.len());
 
     let entities = "organizations:\n  Northwind: { aliases: [NW], description: \"Invented.\" }\nregions:\n  China: { aliases: [Chine] }\n";
     fixture.write("content/entities.yaml", entities);
