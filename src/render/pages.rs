@@ -11,7 +11,7 @@ use super::views::{
     ArticleView, PageLanguage, TermView, article_html, term_name, timeline, topic_name, topic_text, topic_view,
     topic_views,
 };
-use crate::route::{Route, TermId, article_ids};
+use crate::route::{LanguageId, Route, TermId, article_ids};
 use crate::site::ArticleId;
 
 #[derive(Serialize)]
@@ -104,7 +104,7 @@ impl<'a> Renderer<'a> {
                 let title = locale.taxonomy(&taxonomy.name);
                 let meta = self.meta(route, &title, &edition.description);
                 let mut context = self.base_context(language, meta);
-                let terms: Vec<TermView<'_>> = taxonomy
+                let mut terms: Vec<TermView<'_>> = taxonomy
                     .terms
                     .iter()
                     .enumerate()
@@ -114,6 +114,10 @@ impl<'a> Renderer<'a> {
                         count: term.listing(lang).len(),
                     })
                     .collect();
+                // Terms are sorted by their names; in another language, by their names in it.
+                if lang != LanguageId::DEFAULT {
+                    terms.sort_by_cached_key(|term| term.name.to_lowercase());
+                }
                 context.insert("taxonomy", &serde_json_map(&[("name", &taxonomy.name), ("title", &title)]));
                 context.insert("terms", &terms);
                 context

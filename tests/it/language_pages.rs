@@ -267,3 +267,31 @@ fn serve_updates_the_pages_of_every_language_a_change_shows_on() {
         .write("content/entities.yaml", "organizations:\n  Nordhavn Customs: { names: { fr: Douanes du Nordhavn } }\n");
     server.wait_for("/fr/organizations/", "the new French name", |r| r.body.contains("Douanes du Nordhavn"));
 }
+
+#[test]
+fn a_taxonomy_index_is_in_the_order_of_the_names_its_language_gives() {
+    let site = site_copy("sites/bilingual");
+    let content = site.path().join("content");
+    fs::write(
+        content.join("entities.yaml"),
+        "organizations:\n  Nordhavn Customs: { names: { fr: Douane de Nordhavn } }\n  Aldor Shipping: { names: { fr: Zéphyr Maritime } }\n",
+    )
+    .unwrap();
+    let dredging = content.join("articles/dredging.md");
+    fs::write(
+        &dredging,
+        read(&dredging).replace("topics: [ports]", "topics: [ports]\norganizations: [Aldor Shipping]"),
+    )
+    .unwrap();
+    let output = build(site.path(), &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let names = |page: &str| {
+        let html = read(site.path().join("public").join(page));
+        html.split("<span class=\"term-name\">")
+            .skip(1)
+            .map(|rest| rest[..rest.find('<').unwrap()].to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names("organizations/index.html"), ["Aldor Shipping", "Nordhavn Customs"]);
+    assert_eq!(names("fr/organizations/index.html"), ["Douane de Nordhavn", "Zéphyr Maritime"]);
+}
