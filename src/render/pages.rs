@@ -33,6 +33,8 @@ struct FeedView<'a> {
     id: String,
     self_url: String,
     alternate_url: String,
+    /// The home page of the feed's language: the feed's author.
+    home_url: String,
     updated: String,
     lang: &'a str,
     entries: Vec<FeedEntry<'a>>,
@@ -236,6 +238,7 @@ impl<'a> Renderer<'a> {
             id: routes.permalink(feed),
             self_url: routes.permalink(feed),
             alternate_url: routes.permalink(page),
+            home_url: routes.permalink(Route::Home(lang)),
             updated,
             lang: &site.config.languages[lang.0].code,
             entries,
