@@ -295,3 +295,22 @@ fn a_taxonomy_index_is_in_the_order_of_the_names_its_language_gives() {
     assert_eq!(names("organizations/index.html"), ["Aldor Shipping", "Nordhavn Customs"]);
     assert_eq!(names("fr/organizations/index.html"), ["Douane de Nordhavn", "Zéphyr Maritime"]);
 }
+
+#[test]
+fn a_link_to_a_topic_file_leads_to_the_topic_in_the_language_of_the_article() {
+    let site = site_copy("sites/bilingual");
+    let articles = site.path().join("content/articles");
+    let link = "\nVoir [le thème](../topics/ports.md) et [son en-tête](../topics/ports.md#top).\n";
+    fs::write(articles.join("quai-est.md"), read(articles.join("quai-est.md")) + link).unwrap();
+    let english = "\nSee [the topic](../topics/ports.md) and [in French](../topics/ports.fr.md).\n";
+    fs::write(articles.join("dredging.md"), read(articles.join("dredging.md")) + english).unwrap();
+    let output = build(site.path(), &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let public = site.path().join("public");
+    let french = read(public.join("fr/articles/quai-est/index.html"));
+    assert!(french.contains(r#"<a href="/briefing/fr/topics/ports/">le thème</a>"#), "{french}");
+    assert!(french.contains(r#"<a href="/briefing/fr/topics/ports/#top">"#), "{french}");
+    let english = read(public.join("articles/dredging/index.html"));
+    assert!(english.contains(r#"<a href="/briefing/topics/ports/">the topic</a>"#), "{english}");
+    assert!(english.contains(r#"<a href="/briefing/fr/topics/ports/">in French</a>"#), "{english}");
+}
