@@ -11,7 +11,7 @@ use super::views::{
     ArticleView, PageLanguage, TermView, article_html, term_name, timeline, topic_name, topic_text, topic_view,
     topic_views,
 };
-use crate::route::{Route, TermId, article_ids};
+use crate::route::{LanguageId, Route, TermId, article_ids};
 use crate::site::ArticleId;
 
 #[derive(Serialize)]
@@ -33,6 +33,8 @@ struct FeedView<'a> {
     id: String,
     self_url: String,
     alternate_url: String,
+    /// The home page of the feed's language: the feed's author.
+    home_url: String,
     updated: String,
     lang: &'a str,
     entries: Vec<FeedEntry<'a>>,
@@ -104,7 +106,7 @@ impl<'a> Renderer<'a> {
                 let title = locale.taxonomy(&taxonomy.name);
                 let meta = self.meta(route, &title, &edition.description);
                 let mut context = self.base_context(language, meta);
-                let terms: Vec<TermView<'_>> = taxonomy
+                let mut terms: Vec<TermView<'_>> = taxonomy
                     .terms
                     .iter()
                     .enumerate()
@@ -114,6 +116,10 @@ impl<'a> Renderer<'a> {
                         count: term.listing(lang).len(),
                     })
                     .collect();
+                // Terms are sorted by their names; in another language, by their names in it.
+                if lang != LanguageId::DEFAULT {
+                    terms.sort_by_cached_key(|term| term.name.to_lowercase());
+                }
                 context.insert("taxonomy", &serde_json_map(&[("name", &taxonomy.name), ("title", &title)]));
                 context.insert("terms", &terms);
                 context
@@ -232,6 +238,7 @@ impl<'a> Renderer<'a> {
             id: routes.permalink(feed),
             self_url: routes.permalink(feed),
             alternate_url: routes.permalink(page),
+            home_url: routes.permalink(Route::Home(lang)),
             updated,
             lang: &site.config.languages[lang.0].code,
             entries,

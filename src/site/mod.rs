@@ -6,7 +6,7 @@ mod related;
 mod terms;
 pub mod translations;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use chrono::Datelike;
@@ -167,8 +167,15 @@ impl Site {
         let pages: HashMap<PathBuf, (String, bool)> = articles
             .iter()
             .map(|a| (a.path.clone(), (config.article_path(a), !options.publishes(a))))
-            .chain(topics.iter().map(|t| (t.path.clone(), (topic_path(&t.slug), false))))
+            .chain(topics.iter().map(|t| {
+                // A translation's file leads to the topic's page in its language.
+                let prefix = t.translation_language().map(|code| config.language_prefix(code)).unwrap_or_default();
+                (t.path.clone(), (format!("{prefix}{}", topic_path(&t.slug)), false))
+            }))
             .collect();
+        // A link to a topic's own file leads to its page in the language of the article.
+        let topic_files: HashSet<&Path> =
+            topics.iter().filter(|t| t.translation_language().is_none()).map(|t| t.path.as_path()).collect();
         let scheduled = articles
             .iter()
             .filter(|a| (options.include_drafts || !a.draft) && !options.publishes(a))
@@ -185,7 +192,7 @@ impl Site {
             articles.retain(|a| taken.insert(config.article_path(a)));
         }
         let translations = Translations::group(&articles, &config);
-        let file_link_urls = resolve_file_links(&articles, &pages, &config.base_path, &mut problems);
+        let file_link_urls = resolve_file_links(&articles, &pages, &topic_files, &config, &mut problems);
 
         let (topic_translations, mut topics): (Vec<Topic>, Vec<Topic>) =
             topics.into_iter().partition(|topic| topic.translation_language().is_some());
@@ -338,7 +345,8 @@ fn reused_related(articles: &[Article], reuse: Reuse) -> (Vec<Option<Vec<usize>>
 fn resolve_file_links(
     articles: &[Article],
     pages: &HashMap<PathBuf, (String, bool)>,
-    base_path: &str,
+    topic_files: &HashSet<&Path>,
+    config: &SiteConfig,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<Vec<String>> {
     let mut urls = Vec::with_capacity(articles.len());
@@ -359,7 +367,11 @@ fn resolve_file_links(
                     String::new()
                 }
                 Some((path, _)) => {
-                    let url = under(base_path, path);
+                    let url = if topic_files.contains(link.resolved.as_path()) {
+                        under(&config.base_path, &format!("{}{path}", config.language_prefix(&article.lang)))
+                    } else {
+                        under(&config.base_path, path)
+                    };
                     match &link.fragment {
                         Some(fragment) => format!("{url}#{fragment}"),
                         None => url,

@@ -267,3 +267,50 @@ fn serve_updates_the_pages_of_every_language_a_change_shows_on() {
         .write("content/entities.yaml", "organizations:\n  Nordhavn Customs: { names: { fr: Douanes du Nordhavn } }\n");
     server.wait_for("/fr/organizations/", "the new French name", |r| r.body.contains("Douanes du Nordhavn"));
 }
+
+#[test]
+fn a_taxonomy_index_is_in_the_order_of_the_names_its_language_gives() {
+    let site = site_copy("sites/bilingual");
+    let content = site.path().join("content");
+    fs::write(
+        content.join("entities.yaml"),
+        "organizations:\n  Nordhavn Customs: { names: { fr: Douane de Nordhavn } }\n  Aldor Shipping: { names: { fr: Zéphyr Maritime } }\n",
+    )
+    .unwrap();
+    let dredging = content.join("articles/dredging.md");
+    fs::write(
+        &dredging,
+        read(&dredging).replace("topics: [ports]", "topics: [ports]\norganizations: [Aldor Shipping]"),
+    )
+    .unwrap();
+    let output = build(site.path(), &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let names = |page: &str| {
+        let html = read(site.path().join("public").join(page));
+        html.split("<span class=\"term-name\">")
+            .skip(1)
+            .map(|rest| rest[..rest.find('<').unwrap()].to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names("organizations/index.html"), ["Aldor Shipping", "Nordhavn Customs"]);
+    assert_eq!(names("fr/organizations/index.html"), ["Douane de Nordhavn", "Zéphyr Maritime"]);
+}
+
+#[test]
+fn a_link_to_a_topic_file_leads_to_the_topic_in_the_language_of_the_article() {
+    let site = site_copy("sites/bilingual");
+    let articles = site.path().join("content/articles");
+    let link = "\nVoir [le thème](../topics/ports.md) et [son en-tête](../topics/ports.md#top).\n";
+    fs::write(articles.join("quai-est.md"), read(articles.join("quai-est.md")) + link).unwrap();
+    let english = "\nSee [the topic](../topics/ports.md) and [in French](../topics/ports.fr.md).\n";
+    fs::write(articles.join("dredging.md"), read(articles.join("dredging.md")) + english).unwrap();
+    let output = build(site.path(), &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let public = site.path().join("public");
+    let french = read(public.join("fr/articles/quai-est/index.html"));
+    assert!(french.contains(r#"<a href="/briefing/fr/topics/ports/">le thème</a>"#), "{french}");
+    assert!(french.contains(r#"<a href="/briefing/fr/topics/ports/#top">"#), "{french}");
+    let english = read(public.join("articles/dredging/index.html"));
+    assert!(english.contains(r#"<a href="/briefing/topics/ports/">the topic</a>"#), "{english}");
+    assert!(english.contains(r#"<a href="/briefing/fr/topics/ports/">in French</a>"#), "{english}");
+}
