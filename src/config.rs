@@ -185,6 +185,11 @@ impl SiteConfig {
         if self.languages[1..].iter().any(|l| l.code == code) { format!("/{code}") } else { String::new() }
     }
 
+    /// The codes of the site's languages, the default first.
+    pub fn language_codes(&self) -> Vec<&str> {
+        self.languages.iter().map(|language| language.code.as_str()).collect()
+    }
+
     /// The language of the site that has the code, else the default (the pages of an
     /// article in a language the site does not list are the default language's).
     pub fn language_id(&self, code: &str) -> crate::route::LanguageId {

@@ -194,7 +194,7 @@ pub fn topic_slugs(topics: &[Topic]) -> Vec<String> {
 /// content/entities.yaml, if any; no entities (and its problems) when it does not parse.
 pub fn parse_entities(file: Option<&TextFile>, config: &SiteConfig) -> (Entities, Vec<Diagnostic>) {
     match file {
-        Some(file) => match Entities::parse(&file.text, &file.path, &config.taxonomies) {
+        Some(file) => match Entities::parse(&file.text, &file.path, &config.taxonomies, &config.language_codes()) {
             Ok(entities) => (entities, Vec::new()),
             Err(errors) => (Entities::default(), errors),
         },

@@ -17,6 +17,7 @@ pub fn importer() -> Importer {
         "organizations:\n  Amazon Web Services: { aliases: [AWS] }\nregions:\n  China: { aliases: [Chine, Pékin] }\n",
         Path::new("content/entities.yaml"),
         &taxonomies,
+        &["en", "fr"],
     )
     .expect("entities parse");
     Importer::new(Gazetteer::new(&[topic], &entities), Vec::new(), 2025).expect("importer")

@@ -189,6 +189,7 @@ mod tests {
             "organizations:\n  Amazon: {}\n  Amazon Web Services: { aliases: [AWS] }\nregions:\n  China: { aliases: [Chine, Pékin] }\n  United States: { aliases: [États-Unis, Washington, US] }\n",
             Path::new("content/entities.yaml"),
             &taxonomies,
+            &["en", "fr"],
         )
         .unwrap();
         let topic = |slug: &str, keywords: &[&str]| Topic {
@@ -228,6 +229,7 @@ mod tests {
             "organizations:\n  Bureau of Industry and Security: { aliases: [BIS] }\nregions:\n  Netherlands: { aliases: [Dutch, néerlandais] }\n  United States: { aliases: [américain] }\n  China: { aliases: [Chinese] }\n",
             Path::new("content/entities.yaml"),
             &taxonomies,
+            &["en", "fr"],
         )
         .unwrap();
         let gazetteer = Gazetteer::new(&[], &entities);

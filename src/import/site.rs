@@ -53,10 +53,11 @@ pub fn load_gazetteer(root: &Path) -> Result<Gazetteer, ImportError> {
 
     let entities = if root.join(ENTITIES_FILE).is_file() {
         match read_text(root, Path::new(ENTITIES_FILE)) {
-            Ok(file) => Entities::parse(&file.text, &file.path, &config.taxonomies).unwrap_or_else(|errors| {
-                problems.extend(errors);
-                Entities::default()
-            }),
+            Ok(file) => Entities::parse(&file.text, &file.path, &config.taxonomies, &config.language_codes())
+                .unwrap_or_else(|errors| {
+                    problems.extend(errors);
+                    Entities::default()
+                }),
             Err(problem) => {
                 problems.push(problem);
                 Entities::default()

@@ -130,8 +130,12 @@ impl<'a> Renderer<'a> {
                 let name = term_name(term, &edition.code, site);
                 let articles = term.listing(lang);
                 let title = locale.taxonomy(&taxonomy.name);
-                let description = term.description.clone().unwrap_or_else(|| format!("{title}: {name}"));
-                let meta = self.meta(route, name, &description);
+                // In the page's language, else in the default one (marked with `lang`).
+                let (description, description_lang) =
+                    term.description_in(&edition.code, &site.config.language).unwrap_or(("", ""));
+                let meta_description =
+                    if description.is_empty() { format!("{title}: {name}") } else { description.to_owned() };
+                let meta = self.meta(route, name, &meta_description);
                 let mut context = self.base_context(language, meta);
                 context.insert(
                     "taxonomy",
@@ -145,7 +149,8 @@ impl<'a> Renderer<'a> {
                     "term",
                     &serde_json_map(&[
                         ("name", name),
-                        ("description", term.description.as_deref().unwrap_or("")),
+                        ("description", description),
+                        ("description_lang", description_lang),
                         ("count_display", &locale.article_count(articles.len())),
                     ]),
                 );

@@ -184,4 +184,13 @@ fn topic_and_entity_edits_render_only_what_shows_them() {
     fixture.write("content/entities.yaml", entities);
     let paths = rendered(engine.apply(&changes(&["content/entities.yaml".to_owned()])));
     assert_eq!(paths, ["fr/organizations/northwind/index.html", "organizations/northwind/index.html"]);
+    // A description in French shows on the French page only.
+    let entities = entities.replace("\"Invented.\"", "\"Invented.\", descriptions: { fr: \"Inventée.\" }");
+    fixture.write("content/entities.yaml", &entities);
+    let paths = rendered(engine.apply(&changes(&["content/entities.yaml".to_owned()])));
+    assert_eq!(paths, ["fr/organizations/northwind/index.html"]);
+    // The English one shows on the English page only, now that French has its own.
+    fixture.write("content/entities.yaml", &entities.replace("\"Invented.\"", "\"Made up.\""));
+    let paths = rendered(engine.apply(&changes(&["content/entities.yaml".to_owned()])));
+    assert_eq!(paths, ["organizations/northwind/index.html"]);
 }

@@ -18,6 +18,9 @@ struct EntityDefinition {
     /// The entity's name per language (`{ fr: Chine }`); each also stands for it.
     #[serde(default)]
     names: BTreeMap<String, String>,
+    /// Its description per language (`{ fr: "La République populaire de Chine." }`).
+    #[serde(default)]
+    descriptions: BTreeMap<String, String>,
 }
 
 /// Canonical entities of each taxonomy, with a case-insensitive alias lookup.
@@ -29,18 +32,28 @@ pub struct Entities {
     descriptions: HashMap<String, HashMap<String, String>>,
     /// taxonomy -> canonical name -> language -> name
     names: HashMap<String, HashMap<String, BTreeMap<String, String>>>,
+    /// taxonomy -> canonical name -> language -> description
+    translated_descriptions: HashMap<String, HashMap<String, BTreeMap<String, String>>>,
     /// taxonomy -> every name and alias as written, with its canonical name (for `import`)
     spellings: HashMap<String, Vec<(String, String)>>,
 }
 
 impl Entities {
-    /// Parses the file's text; `taxonomies` are the site's, every section must be one of them.
-    pub fn parse(text: &str, path: &Path, taxonomies: &[String]) -> Result<Entities, Vec<Diagnostic>> {
+    /// Parses the file's text; `taxonomies` are the site's, every section must be one of
+    /// them; `languages` are the codes of the site's languages, which `names:` and
+    /// `descriptions:` are given in.
+    pub fn parse(
+        text: &str,
+        path: &Path,
+        taxonomies: &[String],
+        languages: &[&str],
+    ) -> Result<Entities, Vec<Diagnostic>> {
         let document = Document::file(text);
         let raw: BTreeMap<String, BTreeMap<String, Option<EntityDefinition>>> = if document.text.trim().is_empty() {
             BTreeMap::new()
         } else {
-            yaml::parse(&document, &["aliases", "description", "names"]).map_err(|error| vec![error.in_file(path)])?
+            yaml::parse(&document, &["aliases", "description", "descriptions", "names"])
+                .map_err(|error| vec![error.in_file(path)])?
         };
         let mut entities = Entities::default();
         let mut problems = Vec::new();
@@ -55,6 +68,17 @@ impl Entities {
             let descriptions = entities.descriptions.entry(taxonomy.clone()).or_default();
             for (canonical, definition) in definitions {
                 let definition = definition.unwrap_or_default();
+                for (field, per_language) in [("names", &definition.names), ("descriptions", &definition.descriptions)]
+                {
+                    for code in per_language.keys().filter(|code| !languages.contains(&code.as_str())) {
+                        let (line, column) = locate_language(&document, &taxonomy, &canonical, field, code);
+                        problems.push(Diagnostic::new(path, line, column, yaml::unknown("language", code, languages)));
+                    }
+                }
+                if !definition.descriptions.is_empty() {
+                    let descriptions = entities.translated_descriptions.entry(taxonomy.clone()).or_default();
+                    descriptions.insert(canonical.clone(), definition.descriptions.clone());
+                }
                 if !definition.description.is_empty() {
                     descriptions.insert(canonical.clone(), definition.description.clone());
                 }
@@ -98,9 +122,28 @@ impl Entities {
         self.names.get(taxonomy)?.get(canonical)
     }
 
+    /// An entity's description in the default language (`description:`).
     pub fn description(&self, taxonomy: &str, canonical: &str) -> Option<&str> {
         self.descriptions.get(taxonomy)?.get(canonical).map(String::as_str)
     }
+
+    /// An entity's descriptions in other languages (`fr` -> `…`), from `descriptions:`.
+    pub fn descriptions(&self, taxonomy: &str, canonical: &str) -> Option<&BTreeMap<String, String>> {
+        self.translated_descriptions.get(taxonomy)?.get(canonical)
+    }
+}
+
+/// Where language `code` of an entity's `field` (`names`, `descriptions`) is written:
+/// the entity's line under its taxonomy, then the field, then `code:` after it.
+fn locate_language(
+    document: &Document<'_>,
+    taxonomy: &str,
+    canonical: &str,
+    field: &str,
+    code: &str,
+) -> (usize, usize) {
+    let entity = yaml::locate(document, taxonomy, Some(canonical));
+    yaml::locate_after(document, entity, &[field, &format!("{code}:")]).unwrap_or(entity)
 }
 
 #[cfg(test)]
@@ -114,7 +157,7 @@ mod tests {
     #[test]
     fn aliases_fold_into_the_canonical_name() {
         let text = "organizations:\n  Amazon Web Services: { aliases: [AWS] }\n  ASML: {}\n  IBM:\nregions:\n  China: { aliases: [Chine, Pékin] }\n";
-        let entities = Entities::parse(text, Path::new("content/entities.yaml"), &taxonomies()).unwrap();
+        let entities = Entities::parse(text, Path::new("content/entities.yaml"), &taxonomies(), &["en", "fr"]).unwrap();
         assert_eq!(entities.canonical("organizations", "aws"), "Amazon Web Services");
         assert_eq!(entities.canonical("organizations", "ASML"), "ASML");
         assert_eq!(entities.canonical("regions", "Pékin"), "China");
@@ -127,15 +170,38 @@ mod tests {
     #[test]
     fn names_per_language_name_the_entity_and_stand_for_it() {
         let text = "regions:\n  China: { aliases: [PRC], names: { fr: Chine } }\n";
-        let entities = Entities::parse(text, Path::new("content/entities.yaml"), &taxonomies()).unwrap();
+        let entities = Entities::parse(text, Path::new("content/entities.yaml"), &taxonomies(), &["en", "fr"]).unwrap();
         assert_eq!(entities.canonical("regions", "chine"), "China");
         assert_eq!(entities.names("regions", "China").unwrap()["fr"], "Chine");
         assert!(entities.names("regions", "PRC").is_none());
     }
 
     #[test]
+    fn descriptions_per_language_describe_the_entity() {
+        let text = "regions:\n  China: { description: \"The PRC.\", descriptions: { fr: \"La RPC.\" } }\n";
+        let entities = Entities::parse(text, Path::new("content/entities.yaml"), &taxonomies(), &["en", "fr"]).unwrap();
+        assert_eq!(entities.description("regions", "China"), Some("The PRC."));
+        assert_eq!(entities.descriptions("regions", "China").unwrap()["fr"], "La RPC.");
+    }
+
+    #[test]
+    fn unknown_languages_are_located_in_their_field() {
+        let text = "regions:\n  Chile: { names: { es: Chile } }\n  China:\n    names: { fr: Chine }\n    descriptions: { fr: \"La RPC.\", fra: \"?\" }\n";
+        let errors = Entities::parse(text, Path::new("e.yaml"), &taxonomies(), &["en", "fr"]).unwrap_err();
+        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [
+                "e.yaml:2:21: unknown language `es`; known languages: en, fr",
+                "e.yaml:5:36: unknown language `fra`; did you mean `fr`?"
+            ]
+        );
+    }
+
+    #[test]
     fn unknown_taxonomy_is_located() {
-        let errors = Entities::parse("organisations:\n  IBM: {}\n", Path::new("e.yaml"), &taxonomies()).unwrap_err();
+        let errors = Entities::parse("organisations:\n  IBM: {}\n", Path::new("e.yaml"), &taxonomies(), &["en", "fr"])
+            .unwrap_err();
         assert_eq!(
             errors[0].to_string(),
             "e.yaml:1:1: unknown taxonomy `organisations`; did you mean `organizations`?"
@@ -145,6 +211,6 @@ mod tests {
     #[test]
     fn one_alias_for_two_entities_is_an_error() {
         let text = "organizations:\n  Amazon: { aliases: [AWS] }\n  Amazon Web Services: { aliases: [AWS] }\n";
-        assert!(Entities::parse(text, Path::new("e.yaml"), &taxonomies()).is_err());
+        assert!(Entities::parse(text, Path::new("e.yaml"), &taxonomies(), &["en", "fr"]).is_err());
     }
 }

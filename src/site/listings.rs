@@ -34,6 +34,15 @@ impl Term {
     pub fn name_in(&self, code: &str) -> &str {
         self.names.get(code).map_or(&self.name, String::as_str)
     }
+
+    /// The term's description in the language `code` (entities.yaml `descriptions:`) and
+    /// that language, else its default-language description and `default`.
+    pub fn description_in<'t>(&'t self, code: &'t str, default: &'t str) -> Option<(&'t str, &'t str)> {
+        match self.descriptions.get(code) {
+            Some(description) => Some((description, code)),
+            None => self.description.as_deref().map(|description| (description, default)),
+        }
+    }
 }
 
 /// Per language after the default, per topic: the articles its listings show, newest

@@ -37,7 +37,10 @@ pub struct TopicEntry {
 pub struct Term {
     pub name: String,
     pub slug: String,
+    /// Its description in the default language (entities.yaml `description:`).
     pub description: Option<String>,
+    /// Its description in other languages (entities.yaml `descriptions:`), by language.
+    pub descriptions: BTreeMap<String, String>,
     /// Its name in other languages (entities.yaml `names:`), by language.
     pub names: BTreeMap<String, String>,
     /// What the default language's listings show of it.

@@ -68,11 +68,18 @@ pub(super) fn build_taxonomies(
                     .map(|(s, _)| s.to_string())
                     .unwrap_or_default();
                 let description = entities.description(name, &display).map(str::to_owned);
+                let descriptions = entities.descriptions(name, &display).cloned().unwrap_or_default();
                 let names = entities.names(name, &display).cloned().unwrap_or_default();
-                (
-                    group,
-                    Term { name: display, slug, description, names, articles, articles_in_other_languages: Vec::new() },
-                )
+                let term = Term {
+                    name: display,
+                    slug,
+                    description,
+                    descriptions,
+                    names,
+                    articles,
+                    articles_in_other_languages: Vec::new(),
+                };
+                (group, term)
             })
             .collect();
         terms.sort_by_cached_key(|(_, term)| (term.name.to_lowercase(), term.slug.clone()));

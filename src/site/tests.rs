@@ -47,6 +47,7 @@ fn aliases_fold_into_one_entity_page() {
         "organizations:\n  Amazon Web Services: { aliases: [AWS] }\n",
         Path::new("content/entities.yaml"),
         &config().taxonomies,
+        &["en"],
     )
     .unwrap();
     let site = assemble(

@@ -17,7 +17,7 @@ mod scan;
 use serde::de::DeserializeOwned;
 
 use crate::diagnostic::{forbidden_character, suggestion};
-pub use position::{key_line, locate, top_level_keys};
+pub use position::{key_line, locate, locate_after, top_level_keys};
 pub use scan::MAX_ALIAS_EXPANSION;
 
 /// A value of an untyped part of a document (an article's further taxonomies).

@@ -69,6 +69,29 @@ pub fn locate(document: &Document<'_>, key: &str, value: Option<&str>) -> (usize
     (file_line(key_index), 1)
 }
 
+/// Where `needles` are, one after the other, from file position `from` on (as `locate`
+/// gives it): the file line and column of the last one, if all are found.
+pub fn locate_after(document: &Document<'_>, from: (usize, usize), needles: &[&str]) -> Option<(usize, usize)> {
+    let mut index = from.0.checked_sub(document.first_line)?;
+    let lines: Vec<&str> = document.text.lines().collect();
+    // The byte where the search goes on in line `index`.
+    let mut byte = lines.get(index)?.char_indices().nth(from.1.saturating_sub(1)).map_or(0, |(byte, _)| byte);
+    let mut found = None;
+    for needle in needles {
+        loop {
+            let line = lines.get(index)?;
+            if let Some(at) = line.get(byte..).and_then(|rest| rest.find(needle)) {
+                found = Some((index + document.first_line, column_of(line, byte + at)));
+                byte += at + needle.len();
+                break;
+            }
+            index += 1;
+            byte = 0;
+        }
+    }
+    found
+}
+
 /// The second `key:` of the mapping that starts at `line`:`column` (document positions).
 pub(super) fn duplicate(text: &str, line: usize, column: usize, key: &str) -> Option<(usize, usize)> {
     let indent = column.saturating_sub(1);

@@ -73,6 +73,7 @@ error_cases! {
     translation_of_a_story_no_file_tells => "translation-of-nothing",
     two_versions_of_a_story_in_one_language => "two-versions-in-one-language",
     translated_topic_without_its_default_file => "translated-topic-alone",
+    entity_description_in_an_unknown_language => "unknown-description-language",
 }
 
 #[test]

@@ -192,6 +192,32 @@ fn topics_and_entities_are_named_in_each_language() {
 }
 
 #[test]
+fn an_entity_is_described_in_each_language_else_in_the_default_one_marked_as_such() {
+    let (site, public) = built_bilingual();
+    let term = read(public.join("fr/organizations/nordhavn-customs/index.html"));
+    let french = "Le bureau de douane du port de Nordhavn.";
+    assert!(term.contains(&format!("<p class=\"standfirst\">{french}</p>")), "{term}");
+    assert!(term.contains(&format!("<meta name=\"description\" content=\"{french}\">")), "{term}");
+    let english = read(public.join("organizations/nordhavn-customs/index.html"));
+    let default = "The customs office of the port of Nordhavn.";
+    assert!(english.contains(&format!("<p class=\"standfirst\">{default}</p>")), "{english}");
+
+    // Without a French description, the French page shows the English one in English.
+    let entities = site.path().join("content/entities.yaml");
+    fs::write(
+        &entities,
+        read(&entities).lines().filter(|line| !line.contains("descriptions:")).collect::<Vec<_>>().join("\n"),
+    )
+    .unwrap();
+    let output = build(site.path(), &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let term = read(public.join("fr/organizations/nordhavn-customs/index.html"));
+    assert!(term.contains(&format!("<p class=\"standfirst\" lang=\"en\">{default}</p>")), "{term}");
+    let english = read(public.join("organizations/nordhavn-customs/index.html"));
+    assert!(english.contains(&format!("<p class=\"standfirst\">{default}</p>")), "{english}");
+}
+
+#[test]
 fn a_topic_without_a_translation_is_shown_in_the_default_language_and_says_so() {
     let site = site_copy("sites/bilingual");
     fs::remove_file(site.path().join("content/topics/ports.fr.md")).unwrap();
@@ -266,6 +292,14 @@ fn serve_updates_the_pages_of_every_language_a_change_shows_on() {
     server
         .write("content/entities.yaml", "organizations:\n  Nordhavn Customs: { names: { fr: Douanes du Nordhavn } }\n");
     server.wait_for("/fr/organizations/", "the new French name", |r| r.body.contains("Douanes du Nordhavn"));
+    // An entity's French description shows on its French page.
+    server.write(
+        "content/entities.yaml",
+        "organizations:\n  Nordhavn Customs: { names: { fr: Douanes du Nordhavn }, descriptions: { fr: \"Une douane.\" } }\n",
+    );
+    server.wait_for("/fr/organizations/nordhavn-customs/", "the French description", |r| {
+        r.body.contains("<p class=\"standfirst\">Une douane.</p>")
+    });
 }
 
 #[test]

@@ -114,7 +114,8 @@ impl Engine {
             .iter()
             .flat_map(|taxonomy| {
                 taxonomy.terms.iter().map(|term| {
-                    ((taxonomy.name.clone(), term.slug.clone()), (term.description.clone(), term.names.clone()))
+                    let text = (term.description.clone(), term.descriptions.clone(), term.names.clone());
+                    ((taxonomy.name.clone(), term.slug.clone()), text)
                 })
             })
             .collect();
@@ -145,12 +146,20 @@ impl Engine {
                 let key = (taxonomy.name.clone(), term.slug.clone());
                 let before = before_terms.get(&key);
                 let term_page = Route::Term(LanguageId::DEFAULT, TaxonomyId(t), TermId(index));
-                if before.is_none_or(|(description, _)| *description != term.description) {
-                    pages.extend(site.routes.in_every_language([term_page]));
+                // Its description shows on its page in each language: in that language,
+                // else in the default one.
+                for lang in site.routes.languages() {
+                    let code = &site.config.languages[lang.0].code;
+                    let now = term.descriptions.get(code).or(term.description.as_ref());
+                    if before.is_none_or(|(description, descriptions, _)| {
+                        descriptions.get(code).or(description.as_ref()) != now
+                    }) {
+                        pages.push(Route::Term(lang, TaxonomyId(t), TermId(index)));
+                    }
                 }
                 // Its names in other languages show on its page, its taxonomy's index and
                 // the pages of the articles carrying it.
-                if before.is_some_and(|(_, names)| *names != term.names) {
+                if before.is_some_and(|(_, _, names)| *names != term.names) {
                     let index_page = Route::TaxonomyIndex(LanguageId::DEFAULT, TaxonomyId(t));
                     pages.extend(site.routes.in_every_language([term_page, index_page]));
                     let carriers = site.article_terms.iter().enumerate().filter(|(_, terms)| terms[t].contains(&index));
@@ -176,8 +185,8 @@ impl Engine {
     }
 }
 
-/// A term's description and its names in other languages.
-type TermText = (Option<String>, BTreeMap<String, String>);
+/// A term's description, its descriptions and names in other languages.
+type TermText = (Option<String>, BTreeMap<String, String>, BTreeMap<String, String>);
 
 /// Whether a topic has the same titles in every language in `topics` (the new files,
 /// translations included) as in the site.

@@ -468,12 +468,14 @@ fn site_yaml(title: &str, french_description: Option<&str>) -> String {
     )
 }
 
-/// Entities with aliases and names in French that come and go: the same written name is
-/// filed under one entity, then another, then is its own.
+/// Entities with aliases, names and descriptions in French that come and go: the same
+/// written name is filed under one entity, then another, then is its own.
 fn entities_yaml(rng: &mut Rng, step: usize) -> String {
     let aliases = rng.some(&["NW", "Quill", "Veld"]).join(", ");
     let maybe = |rng: &mut Rng, text: String| if rng.below(2) == 0 { text } else { String::new() };
     let northwind = maybe(rng, ", names: { fr: Nordvent }".to_owned());
+    let french = format!(", descriptions: {{ fr: \"Étape {}.\" }}", rng.below(2));
+    let northwind = northwind + &maybe(rng, french);
     let china = maybe(rng, format!(", names: {{ fr: \"Chine {step}\" }}"));
     let netherlands = maybe(rng, "  Netherlands: { names: { fr: Pays-Bas } }\n".to_owned());
     format!(
