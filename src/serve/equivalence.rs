@@ -35,8 +35,8 @@ fn fresh_build(options: &BuildOptions) -> Option<BTreeMap<String, Vec<u8>>> {
     Some(files)
 }
 
-/// What the engine serves after `outcome`; `false` when it failed.
-fn publish(served: &mut BTreeMap<String, Vec<u8>>, outcome: Outcome) -> bool {
+/// What the engine serves after `outcome`; its problems when it failed.
+fn publish(served: &mut BTreeMap<String, Vec<u8>>, outcome: Outcome) -> Result<(), String> {
     match outcome {
         Outcome::Updated(update) => {
             if update.whole_site {
@@ -48,9 +48,9 @@ fn publish(served: &mut BTreeMap<String, Vec<u8>>, outcome: Outcome) -> bool {
             for page in update.pages {
                 served.insert(page.path, page.bytes);
             }
-            true
+            Ok(())
         }
-        Outcome::Failed(_) => false,
+        Outcome::Failed(problems) => Err(problems.to_string()),
     }
 }
 
@@ -71,7 +71,9 @@ fn run(seed: u64, steps: usize) -> usize {
     };
     let (mut engine, outcome) = Engine::load(options.clone()).unwrap();
     let mut served = BTreeMap::new();
-    assert!(publish(&mut served, outcome), "seed {seed}: the first build fails");
+    if let Err(problems) = publish(&mut served, outcome) {
+        panic!("seed {seed}: the first build fails:\n{problems}");
+    }
     let mut history: Vec<String> = Vec::new();
     let mut bilingual = 0;
     for step in 0..steps {
@@ -79,10 +81,14 @@ fn run(seed: u64, steps: usize) -> usize {
         let (what, paths) = fixture.edit(&mut rng, step);
         touched.extend(paths);
         history.push(format!("{step}: {what} {touched:?}"));
-        let served_ok = publish(&mut served, engine.apply(&changes(&touched)));
+        let served_now = publish(&mut served, engine.apply(&changes(&touched)));
         let fresh = fresh_build(&options);
         let context = || format!("seed {seed}, after:\n{}", history.join("\n"));
-        assert_eq!(served_ok, fresh.is_some(), "serve and build disagree on failing; {}", context());
+        match (&served_now, &fresh) {
+            (Err(problems), Some(_)) => panic!("serve fails where build does not:\n{problems}\n{}", context()),
+            (Ok(()), None) => panic!("build fails where serve does not; {}", context()),
+            _ => {}
+        }
         let Some(fresh) = fresh else { continue };
         if fresh.keys().any(|path| path.starts_with("fr/articles/")) {
             bilingual += 1;
@@ -126,6 +132,24 @@ fn serve_equals_a_fresh_build_after_every_edit() {
     assert!(failed.is_empty(), "seeds {failed:?} fail (each one's steps are printed above)");
     // Edits that leave no site, or no site in two languages, would prove nothing.
     assert!(bilingual * 2 > steps, "only {bilingual} of {steps} steps built a site with articles in French");
+}
+
+/// A slug taken twice fails until one of the two articles goes; then serve builds again.
+#[test]
+fn a_duplicate_slug_fails_until_it_is_gone() {
+    let site = tempfile::TempDir::new().unwrap();
+    let fixture = Fixture::new(site.path(), &mut Rng(7));
+    let options = BuildOptions { root: site.path().to_owned(), ..BuildOptions::default() };
+    let (mut engine, outcome) = Engine::load(options.clone()).unwrap();
+    let mut served = BTreeMap::new();
+    publish(&mut served, outcome).unwrap();
+    let copy = "content/articles/copy.md".to_owned();
+    fixture.write(&copy, "---\ntitle: \"Copy\"\ndate: 2025-01-01\ntopics: [chips]\nslug: report-3\n---\nText.\n");
+    let failed = publish(&mut served, engine.apply(&changes(std::slice::from_ref(&copy))));
+    assert!(failed.is_err_and(|problems| problems.contains("duplicate slug `report-3`")));
+    fs::remove_file(site.path().join(&copy)).unwrap();
+    publish(&mut served, engine.apply(&changes(&[copy]))).expect("serve builds again");
+    assert!(served == fresh_build(&options).unwrap(), "serve equals build");
 }
 
 /// A topic's intro or an entity's description renders the pages that show it, not the site.

@@ -14,7 +14,8 @@ use super::{Engine, Links, Origin, Outcome, Scope, Update, affected};
 impl Engine {
     /// Assembles and renders what changed, unless the site has problems.
     pub(super) fn rebuild(&mut self) -> Outcome {
-        if !self.problems.keys().all(|origin| *origin == Origin::Render) {
+        // Those of the site and of rendering are looked for again below.
+        if !self.problems.keys().all(|origin| matches!(origin, Origin::Render | Origin::Site)) {
             return Outcome::Failed(self.all_problems());
         }
         let duplicates = self.duplicate_slugs();
@@ -22,6 +23,8 @@ impl Engine {
             self.problems.insert(Origin::Site, duplicates);
             return Outcome::Failed(self.all_problems());
         }
+        // A static file over a generated page is looked for again when rendering (all of it).
+        self.problems.remove(&Origin::Site);
         self.problems.remove(&Origin::Render);
         // A file that was not in the site and still is not changes nothing.
         if let Some(site) = &self.site {

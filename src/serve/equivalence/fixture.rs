@@ -181,8 +181,9 @@ impl Fixture {
             fixture.add_article(rng);
         }
         // A story in each way of naming its versions from the start.
-        fixture.translate(rng, "report-1.md", 0, false);
-        fixture.translate(rng, "report-2.md", 0, true);
+        // (As if made at steps no edit has, which name their slugs.)
+        fixture.translate(rng, "report-1.md", 1000, false);
+        fixture.translate(rng, "report-2.md", 1001, true);
         fixture
     }
 
