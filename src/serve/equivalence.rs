@@ -152,6 +152,26 @@ fn a_duplicate_slug_fails_until_it_is_gone() {
     assert!(served == fresh_build(&options).unwrap(), "serve equals build");
 }
 
+/// An article fixed in the batch of an entities.yaml edit is read again (serve read only
+/// entities.yaml, and kept failing on the article as it was).
+#[test]
+fn an_article_fixed_along_with_entities_yaml_is_read_again() {
+    let site = tempfile::TempDir::new().unwrap();
+    let fixture = Fixture::new(site.path(), &mut Rng(7));
+    let options = BuildOptions { root: site.path().to_owned(), ..BuildOptions::default() };
+    let (mut engine, outcome) = Engine::load(options.clone()).unwrap();
+    let mut served = BTreeMap::new();
+    publish(&mut served, outcome).unwrap();
+    let article = "content/articles/extra.md".to_owned();
+    fixture.write(&article, "---\ntitle: [unclosed\n---\nBroken.\n");
+    assert!(publish(&mut served, engine.apply(&changes(std::slice::from_ref(&article)))).is_err());
+    fixture.write(&article, "---\ntitle: \"Extra\"\ndate: 2025-01-01\ntopics: [chips]\n---\nText.\n");
+    fixture.write("content/entities.yaml", "organizations:\n  Northwind: { description: \"Fixed.\" }\n");
+    let batch = [article, "content/entities.yaml".to_owned()];
+    publish(&mut served, engine.apply(&changes(&batch))).expect("serve builds again");
+    assert!(served == fresh_build(&options).unwrap(), "serve equals build");
+}
+
 /// A topic's intro or an entity's description renders the pages that show it, not the site.
 #[test]
 fn topic_and_entity_edits_render_only_what_shows_them() {
@@ -163,6 +183,7 @@ fn topic_and_entity_edits_render_only_what_shows_them() {
         "organizations:\n  Northwind: { aliases: [NW] }\nregions:\n  China: { aliases: [Chine] }\n",
     );
     let options = BuildOptions { root: site.path().to_owned(), ..BuildOptions::default() };
+    fixture.write("content/topics/quiet.md", "---\ntitle: \"Quiet\"\n---\nNothing yet.\n");
     let (mut engine, outcome) = Engine::load(options).unwrap();
     let Outcome::Updated(first) = outcome else { panic!("the first build fails") };
     let rendered = |outcome: Outcome| match outcome {
@@ -187,6 +208,11 @@ fn topic_and_entity_edits_render_only_what_shows_them() {
     let paths = rendered(engine.apply(&changes(std::slice::from_ref(&topic))));
     assert!(paths.contains(&"topics/index.html".to_owned()), "{paths:?}");
     assert!(paths.len() < first.pages.len() / 2, "{paths:?}");
+    // The search manifest names every topic among its facets, one without articles too.
+    let quiet = "content/topics/quiet.md".to_owned();
+    fixture.write(&quiet, "---\ntitle: \"Quiet, renamed\"\n---\nNothing yet.\n");
+    let paths = rendered(engine.apply(&changes(std::slice::from_ref(&quiet))));
+    assert!(paths.contains(&"search-index.json".to_owned()), "{paths:?}");
 
     let entities = "organizations:\n  Northwind: { aliases: [NW], description: \"Invented.\" }\nregions:\n  China: { aliases: [Chine] }\n";
     fixture.write("content/entities.yaml", entities);
