@@ -1,8 +1,9 @@
 //! Serve is proven equal to build: seeded random sequences of edits go through the serve
 //! engine, and after every step each served file is compared, byte for byte, with a
-//! fresh full build of the same files (or both fail). `cargo test` runs seeds 1 to 10;
-//! `EQUIVALENCE_SEEDS=11..=500 cargo test --lib serve::equivalence -- --nocapture` runs
-//! others, printing each failing seed's edits as it fails.
+//! fresh full build of the same files (or both fail). `cargo test` runs seeds 1 to 10, 60
+//! edits each; `EQUIVALENCE_SEEDS=11..=500 [EQUIVALENCE_STEPS=200] cargo test --lib
+//! serve::equivalence -- --nocapture` runs others, printing each failing seed's edits as
+//! it fails.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -120,12 +121,13 @@ fn seeds() -> std::ops::RangeInclusive<u64> {
 
 #[test]
 fn serve_equals_a_fresh_build_after_every_edit() {
-    const STEPS: usize = 60;
+    let steps_per_seed: usize =
+        std::env::var("EQUIVALENCE_STEPS").map_or(60, |steps| steps.parse().expect("EQUIVALENCE_STEPS: a number"));
     // Every seed runs, so that one failure does not hide others.
     let (mut failed, mut bilingual, mut steps) = (Vec::new(), 0, 0);
     for seed in seeds() {
-        match std::panic::catch_unwind(|| run(seed, STEPS)) {
-            Ok(built) => (bilingual, steps) = (bilingual + built, steps + STEPS),
+        match std::panic::catch_unwind(|| run(seed, steps_per_seed)) {
+            Ok(built) => (bilingual, steps) = (bilingual + built, steps + steps_per_seed),
             Err(_) => failed.push(seed),
         }
     }
