@@ -65,9 +65,13 @@ fn run(seed: u64, steps: usize) -> usize {
     let site = tempfile::TempDir::new().unwrap();
     let mut rng = Rng(0x5eed_0000 + seed);
     let mut fixture = Fixture::new(site.path(), &mut rng);
+    // One seed in four previews drafts and scheduled articles (`serve --drafts --future`).
+    let preview = seed % 4 == 0;
     let options = BuildOptions {
         root: site.path().to_owned(),
         base_url: Some("http://127.0.0.1:1111".to_owned()),
+        include_drafts: preview,
+        include_future: preview,
         ..BuildOptions::default()
     };
     let (mut engine, outcome) = Engine::load(options.clone()).unwrap();
@@ -84,7 +88,7 @@ fn run(seed: u64, steps: usize) -> usize {
         history.push(format!("{step}: {what} {touched:?}"));
         let served_now = publish(&mut served, engine.apply(&changes(&touched)));
         let fresh = fresh_build(&options);
-        let context = || format!("seed {seed}, after:\n{}", history.join("\n"));
+        let context = || format!("seed {seed} (drafts and future: {preview}), after:\n{}", history.join("\n"));
         match (&served_now, &fresh) {
             (Err(problems), Some(_)) => panic!("serve fails where build does not:\n{problems}\n{}", context()),
             (Ok(()), None) => panic!("build fails where serve does not; {}", context()),
