@@ -136,8 +136,12 @@ fn serve_equals_a_fresh_build_after_every_edit() {
         }
     }
     assert!(failed.is_empty(), "seeds {failed:?} fail (each one's steps are printed above)");
-    // Edits that leave no site, or no site in two languages, would prove nothing.
-    assert!(bilingual * 2 > steps, "only {bilingual} of {steps} steps built a site with articles in French");
+    // Edits that leave no site, or no site in two languages, would prove nothing (a seed
+    // alone may be unlucky: over ten, it is the generator).
+    assert!(
+        steps < 600 || bilingual * 2 > steps,
+        "only {bilingual} of {steps} steps built a site with articles in French"
+    );
 }
 
 /// A slug taken twice fails until one of the two articles goes; then serve builds again.
@@ -154,8 +158,11 @@ fn a_duplicate_slug_fails_until_it_is_gone() {
     let failed = publish(&mut served, engine.apply(&changes(std::slice::from_ref(&copy))));
     assert!(failed.is_err_and(|problems| problems.contains("duplicate slug `report-3`")));
     fs::remove_file(site.path().join(&copy)).unwrap();
-    publish(&mut served, engine.apply(&changes(&[copy]))).expect("serve builds again");
+    publish(&mut served, engine.apply(&changes(std::slice::from_ref(&copy)))).expect("serve builds again");
     assert!(served == fresh_build(&options).unwrap(), "serve equals build");
+    // A draft makes no page: it takes no slug.
+    fixture.write(&copy, "---\ntitle: \"Copy\"\ndate: 2025-01-01\ntopics: [chips]\nslug: report-3\ndraft: true\n---\n");
+    publish(&mut served, engine.apply(&changes(&[copy]))).expect("a draft takes no slug");
 }
 
 /// An article fixed in the batch of an entities.yaml edit is read again (serve read only

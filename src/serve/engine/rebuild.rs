@@ -213,10 +213,12 @@ impl Engine {
         self.source.templates.iter().any(|file| file.text.contains("article_count"))
     }
 
-    /// Duplicate slugs among the articles the next assembly would have. The site had none,
-    /// so only the slugs of the articles parsed since can be taken twice.
+    /// Duplicate slugs among the articles the next assembly would publish. The site had
+    /// none, so only the slugs of the articles parsed since can be taken twice; a draft
+    /// or a scheduled one makes no page, so takes none (as in a build).
     pub(super) fn duplicate_slugs(&self) -> Vec<Diagnostic> {
-        let fresh: Vec<&Article> = self.pending.values().flatten().collect();
+        let options = site_options(&self.options);
+        let fresh: Vec<&Article> = self.pending.values().flatten().filter(|a| options.publishes(a)).collect();
         let pending = path_set(self.pending.keys());
         let kept = self.site.iter().flat_map(|site| &site.articles).filter(|a| !pending.contains(a.path.as_os_str()));
         let mut taken_twice: HashSet<&str> = HashSet::new();
