@@ -14,9 +14,36 @@ use super::engine::{Engine, Outcome};
 use crate::build::BuildOptions;
 use crate::plan::{self, Plan};
 
+mod article;
 mod fixture;
 
-use fixture::{Fixture, Rng};
+use fixture::Fixture;
+
+/// xorshift64*: enough randomness for choosing edits, and reproducible from the seed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+
+    fn some<'a>(&mut self, items: &[&'a str]) -> Vec<&'a str> {
+        let mut chosen: Vec<&str> = items.iter().copied().filter(|_| self.below(3) == 0).collect();
+        chosen.dedup();
+        chosen
+    }
+}
 
 /// Every file of a fresh full build, or `None` when the build fails.
 fn fresh_build(options: &BuildOptions) -> Option<BTreeMap<String, Vec<u8>>> {
@@ -66,7 +93,7 @@ fn run(seed: u64, steps: usize) -> usize {
     let mut rng = Rng(0x5eed_0000 + seed);
     let mut fixture = Fixture::new(site.path(), &mut rng);
     // One seed in four previews drafts and scheduled articles (`serve --drafts --future`).
-    let preview = seed % 4 == 0;
+    let preview = seed.is_multiple_of(4);
     let options = BuildOptions {
         root: site.path().to_owned(),
         base_url: Some("http://127.0.0.1:1111".to_owned()),
