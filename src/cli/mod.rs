@@ -68,7 +68,8 @@ pub enum Command {
         long_about = "Preview the site: build it in memory (never writing public/), serve it at http://127.0.0.1:1111/ \
                       and watch site.yaml, content/, templates/ and static/. A change rebuilds only the pages it \
                       touches and reloads the browser. A bad edit keeps the last good site served, with the \
-                      problems (file:line:column: message) shown over every page and in the terminal.",
+                      problems (file:line:column: message) shown over every page and in the terminal; \
+                      warnings (raw HTML removed, hidden files) are printed in the terminal only.",
         after_help = "Examples:\n  briefing serve --root my-briefing\n  briefing serve --port 0 --drafts --open   (any free port; drafts included)"
     )]
     Serve(ServeArgs),

@@ -1,8 +1,9 @@
 //! Serve is proven equal to build: seeded random sequences of edits go through the serve
 //! engine, and after every step each served file is compared, byte for byte, with a
-//! fresh full build of the same files (or both fail). `cargo test` runs seeds 1 to 10;
-//! `EQUIVALENCE_SEEDS=11..=500 cargo test --lib serve::equivalence -- --nocapture` runs
-//! others, printing each failing seed's edits as it fails.
+//! fresh full build of the same files (or both fail). `cargo test` runs seeds 1 to 10, 60
+//! edits each; `EQUIVALENCE_SEEDS=11..=500 [EQUIVALENCE_STEPS=200] cargo test --lib
+//! serve::equivalence -- --nocapture` runs others, printing each failing seed's edits as
+//! it fails.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -13,9 +14,36 @@ use super::engine::{Engine, Outcome};
 use crate::build::BuildOptions;
 use crate::plan::{self, Plan};
 
+mod article;
 mod fixture;
 
-use fixture::{Fixture, Rng};
+use fixture::Fixture;
+
+/// xorshift64*: enough randomness for choosing edits, and reproducible from the seed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+
+    fn some<'a>(&mut self, items: &[&'a str]) -> Vec<&'a str> {
+        let mut chosen: Vec<&str> = items.iter().copied().filter(|_| self.below(3) == 0).collect();
+        chosen.dedup();
+        chosen
+    }
+}
 
 /// Every file of a fresh full build, or `None` when the build fails.
 fn fresh_build(options: &BuildOptions) -> Option<BTreeMap<String, Vec<u8>>> {
@@ -35,8 +63,8 @@ fn fresh_build(options: &BuildOptions) -> Option<BTreeMap<String, Vec<u8>>> {
     Some(files)
 }
 
-/// What the engine serves after `outcome`; `false` when it failed.
-fn publish(served: &mut BTreeMap<String, Vec<u8>>, outcome: Outcome) -> bool {
+/// What the engine serves after `outcome`; its problems when it failed.
+fn publish(served: &mut BTreeMap<String, Vec<u8>>, outcome: Outcome) -> Result<(), String> {
     match outcome {
         Outcome::Updated(update) => {
             if update.whole_site {
@@ -48,9 +76,9 @@ fn publish(served: &mut BTreeMap<String, Vec<u8>>, outcome: Outcome) -> bool {
             for page in update.pages {
                 served.insert(page.path, page.bytes);
             }
-            true
+            Ok(())
         }
-        Outcome::Failed(_) => false,
+        Outcome::Failed(problems) => Err(problems.to_string()),
     }
 }
 
@@ -64,14 +92,20 @@ fn run(seed: u64, steps: usize) -> usize {
     let site = tempfile::TempDir::new().unwrap();
     let mut rng = Rng(0x5eed_0000 + seed);
     let mut fixture = Fixture::new(site.path(), &mut rng);
+    // One seed in four previews drafts and scheduled articles (`serve --drafts --future`).
+    let preview = seed.is_multiple_of(4);
     let options = BuildOptions {
         root: site.path().to_owned(),
         base_url: Some("http://127.0.0.1:1111".to_owned()),
+        include_drafts: preview,
+        include_future: preview,
         ..BuildOptions::default()
     };
     let (mut engine, outcome) = Engine::load(options.clone()).unwrap();
     let mut served = BTreeMap::new();
-    assert!(publish(&mut served, outcome), "seed {seed}: the first build fails");
+    if let Err(problems) = publish(&mut served, outcome) {
+        panic!("seed {seed}: the first build fails:\n{problems}");
+    }
     let mut history: Vec<String> = Vec::new();
     let mut bilingual = 0;
     for step in 0..steps {
@@ -79,10 +113,14 @@ fn run(seed: u64, steps: usize) -> usize {
         let (what, paths) = fixture.edit(&mut rng, step);
         touched.extend(paths);
         history.push(format!("{step}: {what} {touched:?}"));
-        let served_ok = publish(&mut served, engine.apply(&changes(&touched)));
+        let served_now = publish(&mut served, engine.apply(&changes(&touched)));
         let fresh = fresh_build(&options);
-        let context = || format!("seed {seed}, after:\n{}", history.join("\n"));
-        assert_eq!(served_ok, fresh.is_some(), "serve and build disagree on failing; {}", context());
+        let context = || format!("seed {seed} (drafts and future: {preview}), after:\n{}", history.join("\n"));
+        match (&served_now, &fresh) {
+            (Err(problems), Some(_)) => panic!("serve fails where build does not:\n{problems}\n{}", context()),
+            (Ok(()), None) => panic!("build fails where serve does not; {}", context()),
+            _ => {}
+        }
         let Some(fresh) = fresh else { continue };
         if fresh.keys().any(|path| path.starts_with("fr/articles/")) {
             bilingual += 1;
@@ -114,18 +152,64 @@ fn seeds() -> std::ops::RangeInclusive<u64> {
 
 #[test]
 fn serve_equals_a_fresh_build_after_every_edit() {
-    const STEPS: usize = 60;
+    let steps_per_seed: usize =
+        std::env::var("EQUIVALENCE_STEPS").map_or(60, |steps| steps.parse().expect("EQUIVALENCE_STEPS: a number"));
     // Every seed runs, so that one failure does not hide others.
     let (mut failed, mut bilingual, mut steps) = (Vec::new(), 0, 0);
     for seed in seeds() {
-        match std::panic::catch_unwind(|| run(seed, STEPS)) {
-            Ok(built) => (bilingual, steps) = (bilingual + built, steps + STEPS),
+        match std::panic::catch_unwind(|| run(seed, steps_per_seed)) {
+            Ok(built) => (bilingual, steps) = (bilingual + built, steps + steps_per_seed),
             Err(_) => failed.push(seed),
         }
     }
     assert!(failed.is_empty(), "seeds {failed:?} fail (each one's steps are printed above)");
-    // Edits that leave no site, or no site in two languages, would prove nothing.
-    assert!(bilingual * 2 > steps, "only {bilingual} of {steps} steps built a site with articles in French");
+    // Edits that leave no site, or no site in two languages, would prove nothing (a seed
+    // alone may be unlucky: over ten, it is the generator).
+    assert!(
+        steps < 600 || bilingual * 2 > steps,
+        "only {bilingual} of {steps} steps built a site with articles in French"
+    );
+}
+
+/// A slug taken twice fails until one of the two articles goes; then serve builds again.
+#[test]
+fn a_duplicate_slug_fails_until_it_is_gone() {
+    let site = tempfile::TempDir::new().unwrap();
+    let fixture = Fixture::new(site.path(), &mut Rng(7));
+    let options = BuildOptions { root: site.path().to_owned(), ..BuildOptions::default() };
+    let (mut engine, outcome) = Engine::load(options.clone()).unwrap();
+    let mut served = BTreeMap::new();
+    publish(&mut served, outcome).unwrap();
+    let copy = "content/articles/copy.md".to_owned();
+    fixture.write(&copy, "---\ntitle: \"Copy\"\ndate: 2025-01-01\ntopics: [chips]\nslug: report-3\n---\nText.\n");
+    let failed = publish(&mut served, engine.apply(&changes(std::slice::from_ref(&copy))));
+    assert!(failed.is_err_and(|problems| problems.contains("duplicate slug `report-3`")));
+    fs::remove_file(site.path().join(&copy)).unwrap();
+    publish(&mut served, engine.apply(&changes(std::slice::from_ref(&copy)))).expect("serve builds again");
+    assert!(served == fresh_build(&options).unwrap(), "serve equals build");
+    // A draft makes no page: it takes no slug.
+    fixture.write(&copy, "---\ntitle: \"Copy\"\ndate: 2025-01-01\ntopics: [chips]\nslug: report-3\ndraft: true\n---\n");
+    publish(&mut served, engine.apply(&changes(&[copy]))).expect("a draft takes no slug");
+}
+
+/// An article fixed in the batch of an entities.yaml edit is read again (serve read only
+/// entities.yaml, and kept failing on the article as it was).
+#[test]
+fn an_article_fixed_along_with_entities_yaml_is_read_again() {
+    let site = tempfile::TempDir::new().unwrap();
+    let fixture = Fixture::new(site.path(), &mut Rng(7));
+    let options = BuildOptions { root: site.path().to_owned(), ..BuildOptions::default() };
+    let (mut engine, outcome) = Engine::load(options.clone()).unwrap();
+    let mut served = BTreeMap::new();
+    publish(&mut served, outcome).unwrap();
+    let article = "content/articles/extra.md".to_owned();
+    fixture.write(&article, "---\ntitle: [unclosed\n---\nBroken.\n");
+    assert!(publish(&mut served, engine.apply(&changes(std::slice::from_ref(&article)))).is_err());
+    fixture.write(&article, "---\ntitle: \"Extra\"\ndate: 2025-01-01\ntopics: [chips]\n---\nText.\n");
+    fixture.write("content/entities.yaml", "organizations:\n  Northwind: { description: \"Fixed.\" }\n");
+    let batch = [article, "content/entities.yaml".to_owned()];
+    publish(&mut served, engine.apply(&changes(&batch))).expect("serve builds again");
+    assert!(served == fresh_build(&options).unwrap(), "serve equals build");
 }
 
 /// A topic's intro or an entity's description renders the pages that show it, not the site.
@@ -141,6 +225,7 @@ fn topic_and_entity_edits_render_only_what_shows_them() {
     // And the topic in English only, until it is translated below.
     std::fs::remove_file(site.path().join("content/topics/labs.fr.md")).unwrap();
     let options = BuildOptions { root: site.path().to_owned(), ..BuildOptions::default() };
+    fixture.write("content/topics/quiet.md", "---\ntitle: \"Quiet\"\n---\nNothing yet.\n");
     let (mut engine, outcome) = Engine::load(options).unwrap();
     let Outcome::Updated(first) = outcome else { panic!("the first build fails") };
     let rendered = |outcome: Outcome| match outcome {
@@ -179,6 +264,11 @@ fn topic_and_entity_edits_render_only_what_shows_them() {
     assert!(paths.contains(&"topics/index.html".to_owned()), "{paths:?}");
     // Every page that lists one of its articles, in both languages, but not the whole site.
     assert!(paths.len() < first.pages.len() * 2 / 3, "{} of {}: {paths:?}", paths.len(), first.pages.len());
+    // The search manifest names every topic among its facets, one without articles too.
+    let quiet = "content/topics/quiet.md".to_owned();
+    fixture.write(&quiet, "---\ntitle: \"Quiet, renamed\"\n---\nNothing yet.\n");
+    let paths = rendered(engine.apply(&changes(std::slice::from_ref(&quiet))));
+    assert!(paths.contains(&"search-index.json".to_owned()), "{paths:?}");
 
     let entities = "organizations:\n  Northwind: { aliases: [NW], description: \"Invented.\" }\nregions:\n  China: { aliases: [Chine] }\n";
     fixture.write("content/entities.yaml", entities);

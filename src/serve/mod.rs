@@ -109,19 +109,21 @@ fn rebuild_loop(mut engine: Engine, mut watch: Watch, live: &Live, root: &Path, 
         let started = Instant::now();
         let outcome = engine.apply(&batch.changes);
         let elapsed = started.elapsed();
+        let updated = matches!(outcome, Outcome::Updated(_));
         if let Outcome::Updated(update) = &outcome {
             println!("Rebuilt {} pages in {} ms ({})", update.pages.len(), millis(elapsed), paths(&batch, root));
-            let now = engine.warnings();
-            if now != warnings {
-                if now.is_empty() {
-                    eprintln!("No warnings left.");
-                }
-                report_warnings(&now);
-                warnings = now;
-            }
         }
         report_failure(&outcome);
         publish(live, outcome);
+        // After publishing: the pages do not wait for this.
+        let now = if updated { engine.warnings() } else { continue };
+        if now != warnings {
+            if now.is_empty() {
+                eprintln!("No warnings left.");
+            }
+            report_warnings(&now);
+            warnings = now;
+        }
     }
 }
 

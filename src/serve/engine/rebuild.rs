@@ -15,7 +15,8 @@ use super::{Engine, Links, Origin, Outcome, Scope, Update, affected};
 impl Engine {
     /// Assembles and renders what changed, unless the site has problems.
     pub(super) fn rebuild(&mut self) -> Outcome {
-        if !self.problems.keys().all(|origin| *origin == Origin::Render) {
+        // Those of the site and of rendering are looked for again below.
+        if !self.problems.keys().all(|origin| matches!(origin, Origin::Render | Origin::Site)) {
             return Outcome::Failed(self.all_problems());
         }
         let duplicates = self.duplicate_slugs();
@@ -23,6 +24,8 @@ impl Engine {
             self.problems.insert(Origin::Site, duplicates);
             return Outcome::Failed(self.all_problems());
         }
+        // A static file over a generated page is looked for again when rendering (all of it).
+        self.problems.remove(&Origin::Site);
         self.problems.remove(&Origin::Render);
         // A file that was not in the site and still is not changes nothing.
         if let Some(site) = &self.site {
@@ -218,10 +221,12 @@ impl Engine {
         self.source.templates.iter().any(|file| file.text.contains("article_count"))
     }
 
-    /// Duplicate slugs among the articles the next assembly would have. The site had none,
-    /// so only the slugs of the articles parsed since can be taken twice.
+    /// Duplicate slugs among the articles the next assembly would publish. The site had
+    /// none, so only the slugs of the articles parsed since can be taken twice; a draft
+    /// or a scheduled one makes no page, so takes none (as in a build).
     pub(super) fn duplicate_slugs(&self) -> Vec<Diagnostic> {
-        let fresh: Vec<&Article> = self.pending.values().flatten().collect();
+        let options = site_options(&self.options);
+        let fresh: Vec<&Article> = self.pending.values().flatten().filter(|a| options.publishes(a)).collect();
         let pending = path_set(self.pending.keys());
         let kept = self.site.iter().flat_map(|site| &site.articles).filter(|a| !pending.contains(a.path.as_os_str()));
         let mut taken_twice: HashSet<&str> = HashSet::new();

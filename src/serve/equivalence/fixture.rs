@@ -6,126 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// xorshift64*: enough randomness for choosing edits, and reproducible from the seed.
-pub(super) struct Rng(pub(super) u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-
-    fn some<'a>(&mut self, items: &[&'a str]) -> Vec<&'a str> {
-        let mut chosen: Vec<&str> = items.iter().copied().filter(|_| self.below(3) == 0).collect();
-        chosen.dedup();
-        chosen
-    }
-}
-
-const TOPICS: &[&str] = &["chips", "export-controls", "labs"];
-// Spellings that fold together (case, aliases, names in French) as well as distinct ones.
-const TAGS: &[&str] = &["fabs", "Fabs", "lithography", "ai research", "AI-research", "layoffs", "memory"];
-const ORGANIZATIONS: &[&str] = &["Northwind", "NW", "Quillbright", "Veldmark", "Nordvent"];
-const REGIONS: &[&str] = &["China", "Chine", "Taiwan", "Netherlands", "Pays-Bas"];
-
-#[derive(Debug, Clone)]
-struct ArticleSpec {
-    title: String,
-    date: String,
-    slug: Option<String>,
-    topics: Vec<String>,
-    tags: Vec<String>,
-    organizations: Vec<String>,
-    regions: Vec<String>,
-    body: String,
-    /// Another article's file name, linked to from the body.
-    link_to: Option<String>,
-    draft: bool,
-    lang: Option<String>,
-    translation_key: Option<String>,
-}
-
-impl ArticleSpec {
-    fn random(rng: &mut Rng, n: usize) -> ArticleSpec {
-        let mut spec = ArticleSpec {
-            title: format!("Report {n}"),
-            date: String::new(),
-            slug: None,
-            topics: vec![rng.pick(TOPICS).to_owned()],
-            tags: Vec::new(),
-            organizations: Vec::new(),
-            regions: Vec::new(),
-            body: format!("Body of report {n}.\n\n## Details\n\nMore."),
-            link_to: None,
-            draft: false,
-            lang: None,
-            translation_key: None,
-        };
-        spec.redate(rng);
-        spec.reterm(rng);
-        spec
-    }
-
-    fn redate(&mut self, rng: &mut Rng) {
-        self.date = if rng.below(12) == 0 {
-            "2999-01-01".to_owned() // scheduled: left out by both
-        } else {
-            format!("202{}-{:02}-{:02}", 4 + rng.below(2), 1 + rng.below(12), 1 + rng.below(28))
-        };
-    }
-
-    fn reterm(&mut self, rng: &mut Rng) {
-        self.tags = rng.some(TAGS).into_iter().map(str::to_owned).collect();
-        self.organizations = rng.some(ORGANIZATIONS).into_iter().map(str::to_owned).collect();
-        self.regions = rng.some(REGIONS).into_iter().map(str::to_owned).collect();
-    }
-
-    /// Whether a site shows it: an article may link only to those.
-    fn published(&self) -> bool {
-        !self.draft && !self.date.starts_with("2999")
-    }
-
-    /// Its file's text, when named `name`.
-    fn text(&self, name: &str) -> String {
-        let list = |items: &[String]| format!("[{}]", items.join(", "));
-        let mut text = format!(
-            "---\ntitle: \"{}\"\ndate: {}\nsummary: \"About {}.\"\ntopics: {}\ntags: {}\norganizations: {}\nregions: {}\n",
-            self.title,
-            self.date,
-            self.title,
-            list(&self.topics),
-            list(&self.tags),
-            list(&self.organizations),
-            list(&self.regions)
-        );
-        for (field, value) in [("slug", &self.slug), ("lang", &self.lang), ("translation_key", &self.translation_key)] {
-            if let Some(value) = value {
-                text.push_str(&format!("{field}: {value}\n"));
-            }
-        }
-        if self.draft {
-            text.push_str("draft: true\n");
-        }
-        text.push_str("---\n");
-        text.push_str(&self.body);
-        if let Some(target) = &self.link_to {
-            // Relative to the linking file's folder.
-            let up = "../".repeat(name.matches('/').count());
-            text.push_str(&format!("\n\nSee [the earlier report]({up}{target}#details).\n"));
-        }
-        text
-    }
-}
+use super::Rng;
+use super::article::{ArticleSpec, TOPICS};
 
 /// The site on disk and what its files say.
 pub(super) struct Fixture {
@@ -181,8 +63,9 @@ impl Fixture {
             fixture.add_article(rng);
         }
         // A story in each way of naming its versions from the start.
-        fixture.translate(rng, "report-1.md", 0, false);
-        fixture.translate(rng, "report-2.md", 0, true);
+        // (As if made at steps no edit has, which name their slugs.)
+        fixture.translate(rng, "report-1.md", 1000, false);
+        fixture.translate(rng, "report-2.md", 1001, true);
         fixture
     }
 
