@@ -75,7 +75,7 @@ struct Tokens {
 impl Tokens {
     fn of(article: &Article) -> Tokens {
         let body = html_text(&article.html);
-        let mut unique: FxHashMap<Cow<'_, str>, bool> = FxHashMap::default();
+        let mut unique: FxHashMap<Cow<'_, str>, bool> = FxHashMap::with_capacity_and_hasher(512, Default::default());
         for (text, in_title) in [(article.title.as_str(), true), (&article.summary, false), (&body, false)] {
             for word in words(text) {
                 *unique.entry(word).or_default() |= in_title;

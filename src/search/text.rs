@@ -74,47 +74,71 @@ impl Stemmers {
 }
 
 /// The text of an article's HTML, tags dropped and common entities decoded, for the
-/// index and for excerpts. The HTML is briefing's own sanitised output. One pass: this
-/// runs over every article's HTML on every build.
+/// index and for excerpts. The HTML is briefing's own sanitised output. One pass, copying
+/// runs of plain ASCII at once: this runs over every article's HTML on every build.
 pub fn html_text(html: &str) -> String {
     const ENTITIES: [(&str, char); 6] =
         [("&lt;", '<'), ("&gt;", '>'), ("&quot;", '"'), ("&#39;", '\''), ("&nbsp;", ' '), ("&amp;", '&')];
+    let bytes = html.as_bytes();
     let mut text = String::with_capacity(html.len());
     // A space is written only before the next word, so runs of spaces, tags and block
     // ends become one space and the text never starts or ends with one.
     let mut space = false;
-    let mut push = |text: &mut String, c: char| {
-        if c.is_whitespace() {
-            space = true;
-        } else {
-            if space && !text.is_empty() {
-                text.push(' ');
-            }
-            space = false;
-            text.push(c);
+    let word = |text: &mut String, space: &mut bool| {
+        if *space && !text.is_empty() {
+            text.push(' ');
         }
+        *space = false;
     };
-    let mut rest = html;
-    while let Some(c) = rest.chars().next() {
-        match c {
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
             // Block ends become spaces, so words of two paragraphs never join.
-            '<' => {
-                push(&mut text, ' ');
-                rest = rest.find('>').map_or("", |end| &rest[end + 1..]);
+            b'<' => {
+                space = true;
+                at = html[at..].find('>').map_or(bytes.len(), |end| at + end + 1);
             }
-            '&' => match ENTITIES.iter().find(|(entity, _)| rest.starts_with(entity)) {
+            b'&' => match ENTITIES.iter().find(|(entity, _)| html[at..].starts_with(entity)) {
                 Some((entity, decoded)) => {
-                    push(&mut text, *decoded);
-                    rest = &rest[entity.len()..];
+                    if decoded.is_whitespace() {
+                        space = true;
+                    } else {
+                        word(&mut text, &mut space);
+                        text.push(*decoded);
+                    }
+                    at += entity.len();
                 }
                 None => {
-                    push(&mut text, '&');
-                    rest = &rest[1..];
+                    word(&mut text, &mut space);
+                    text.push('&');
+                    at += 1;
                 }
             },
+            byte if byte.is_ascii_whitespace() || byte == 0x0b => {
+                space = true;
+                at += 1;
+            }
+            byte if byte.is_ascii() => {
+                let start = at;
+                while at < bytes.len() {
+                    let byte = bytes[at];
+                    if !byte.is_ascii() || byte.is_ascii_whitespace() || matches!(byte, b'<' | b'&' | 0x0b) {
+                        break;
+                    }
+                    at += 1;
+                }
+                word(&mut text, &mut space);
+                text.push_str(&html[start..at]);
+            }
             _ => {
-                push(&mut text, c);
-                rest = &rest[c.len_utf8()..];
+                let c = html[at..].chars().next().expect("at a character boundary");
+                if c.is_whitespace() {
+                    space = true;
+                } else {
+                    word(&mut text, &mut space);
+                    text.push(c);
+                }
+                at += c.len_utf8();
             }
         }
     }
@@ -157,5 +181,6 @@ mod tests {
         assert_eq!(html_text("<p>One&amp;two</p><p>three &lt;b&gt;</p>"), "One&two three <b>");
         assert_eq!(html_text("  <p>a &amp;lt; b&nbsp;&nbsp;c\u{a0}d &x</p>\n<p>"), "a &lt; b c d &x");
         assert_eq!(html_text("<b>unclosed"), "unclosed");
+        assert_eq!(html_text("\u{2003}É\u{b}t\u{e9}\n\t<i>x</i>&"), "É t\u{e9} x &");
     }
 }
