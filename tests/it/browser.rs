@@ -242,7 +242,7 @@ fn a_story_in_two_languages_is_one_result_in_the_page_language() {
         std::fs::write(public.join("search/fr.html"), french).unwrap();
     });
     let search = |page: &str, query: &str| dump_dom(&format!("http://127.0.0.1:{port}/search/{page}?{query}"));
-    let (english, french) = ("aws-shanghai-ai-lab-closure/", "amazon-ferme-laboratoire-ia-shanghai/");
+    let (english, french) = ("/articles/aws-shanghai-ai-lab-closure/", "/articles/amazon-shanghai-ai-lab/");
 
     // "shanghai" is in both versions of one story, and in no other article.
     let html = search("", "q=shanghai");
