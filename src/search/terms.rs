@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHasher};
 
 use super::EXCERPT_TEXT_MAX;
-use super::text::{Stemmers, html_text, words};
+use super::text::{Stemmers, html_text_prefix, html_words, words};
 use crate::content::Article;
 
 /// What the index keeps of one article.
@@ -74,12 +74,12 @@ struct Tokens {
 
 impl Tokens {
     fn of(article: &Article) -> Tokens {
-        let body = html_text(&article.html);
         let mut unique: FxHashMap<Cow<'_, str>, bool> = FxHashMap::with_capacity_and_hasher(512, Default::default());
-        for (text, in_title) in [(article.title.as_str(), true), (&article.summary, false), (&body, false)] {
-            for word in words(text) {
-                *unique.entry(word).or_default() |= in_title;
-            }
+        for word in words(&article.title) {
+            unique.insert(word, true);
+        }
+        for word in words(&article.summary).chain(html_words(&article.html)) {
+            unique.entry(word).or_default();
         }
         let mut words = String::with_capacity(unique.keys().map(|w| w.len() + 1).sum());
         let mut in_title = Vec::with_capacity(unique.len());
@@ -88,10 +88,7 @@ impl Tokens {
             words.push(' ');
             in_title.push(title);
         }
-        let excerpt = match body.char_indices().nth(EXCERPT_TEXT_MAX) {
-            Some((end, _)) => body[..end].to_owned(),
-            None => body,
-        };
+        let excerpt = html_text_prefix(&article.html, EXCERPT_TEXT_MAX);
         Tokens { excerpt, words, in_title }
     }
 }

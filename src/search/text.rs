@@ -73,25 +73,68 @@ impl Stemmers {
     }
 }
 
+/// The entities briefing's sanitised HTML uses, and what they stand for.
+const ENTITIES: [(&str, char); 6] =
+    [("&lt;", '<'), ("&gt;", '>'), ("&quot;", '"'), ("&#39;", '\''), ("&nbsp;", ' '), ("&amp;", '&')];
+
+/// The words of an article's HTML, the same as `words(&html_text(html))`, without making
+/// the text: tags and entities separate words as the space and the punctuation they
+/// become there.
+pub fn html_words(html: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
+    let mut rest = html;
+    let runs = std::iter::from_fn(move || {
+        loop {
+            if rest.is_empty() {
+                return None;
+            }
+            if let Some(tag) = rest.strip_prefix('<') {
+                rest = tag.find('>').map_or("", |end| &tag[end + 1..]);
+                continue;
+            }
+            let end = rest.find('<').unwrap_or(rest.len());
+            let run = &rest[..end];
+            rest = &rest[end..];
+            return Some(run);
+        }
+    });
+    let pieces = runs.flat_map(|run| {
+        run.split('&').enumerate().map(|(index, piece)| {
+            let entity = (index > 0).then(|| ENTITIES.iter().find(|(entity, _)| piece.starts_with(&entity[1..])));
+            match entity.flatten() {
+                Some((entity, _)) => &piece[entity.len() - 1..],
+                None => piece,
+            }
+        })
+    });
+    pieces.flat_map(words)
+}
+
 /// The text of an article's HTML, tags dropped and common entities decoded, for the
 /// index and for excerpts. The HTML is briefing's own sanitised output. One pass, copying
 /// runs of plain ASCII at once: this runs over every article's HTML on every build.
 pub fn html_text(html: &str) -> String {
-    const ENTITIES: [(&str, char); 6] =
-        [("&lt;", '<'), ("&gt;", '>'), ("&quot;", '"'), ("&#39;", '\''), ("&nbsp;", ' '), ("&amp;", '&')];
+    html_text_prefix(html, usize::MAX)
+}
+
+/// The first `max_chars` characters of `html_text(html)`, reading no more of the HTML than
+/// they need.
+pub fn html_text_prefix(html: &str, max_chars: usize) -> String {
     let bytes = html.as_bytes();
-    let mut text = String::with_capacity(html.len());
+    let mut text = String::with_capacity(html.len().min(max_chars.saturating_mul(2)));
+    // Characters in `text`: it stops growing once it has enough.
+    let mut chars = 0;
     // A space is written only before the next word, so runs of spaces, tags and block
     // ends become one space and the text never starts or ends with one.
     let mut space = false;
-    let word = |text: &mut String, space: &mut bool| {
+    let word = |text: &mut String, space: &mut bool, chars: &mut usize| {
         if *space && !text.is_empty() {
             text.push(' ');
+            *chars += 1;
         }
         *space = false;
     };
     let mut at = 0;
-    while at < bytes.len() {
+    while at < bytes.len() && chars < max_chars {
         match bytes[at] {
             // Block ends become spaces, so words of two paragraphs never join.
             b'<' => {
@@ -103,14 +146,16 @@ pub fn html_text(html: &str) -> String {
                     if decoded.is_whitespace() {
                         space = true;
                     } else {
-                        word(&mut text, &mut space);
+                        word(&mut text, &mut space, &mut chars);
                         text.push(*decoded);
+                        chars += 1;
                     }
                     at += entity.len();
                 }
                 None => {
-                    word(&mut text, &mut space);
+                    word(&mut text, &mut space, &mut chars);
                     text.push('&');
+                    chars += 1;
                     at += 1;
                 }
             },
@@ -127,20 +172,26 @@ pub fn html_text(html: &str) -> String {
                     }
                     at += 1;
                 }
-                word(&mut text, &mut space);
+                word(&mut text, &mut space, &mut chars);
                 text.push_str(&html[start..at]);
+                chars += at - start;
             }
             _ => {
                 let c = html[at..].chars().next().expect("at a character boundary");
                 if c.is_whitespace() {
                     space = true;
                 } else {
-                    word(&mut text, &mut space);
+                    word(&mut text, &mut space, &mut chars);
                     text.push(c);
+                    chars += 1;
                 }
                 at += c.len_utf8();
             }
         }
+    }
+    if chars > max_chars {
+        let end = text.char_indices().nth(max_chars).map_or(text.len(), |(end, _)| end);
+        text.truncate(end);
     }
     text
 }
@@ -177,10 +228,20 @@ mod tests {
     }
 
     #[test]
+    fn the_words_of_html_are_those_of_its_text() {
+        let html = "<p>Chips&amp;cables, <em>Ré</em>gulées&#39;s &lt;b&gt; &eacute;x &nbsp;&amp;lt;<a href=\"/x-y\">Link</a></p>\n<p>5G";
+        let direct: Vec<Cow<str>> = html_words(html).collect();
+        assert_eq!(direct, words(&html_text(html)).collect::<Vec<_>>());
+        assert_eq!(direct, ["chips", "cables", "ré", "gulées", "eacute", "lt", "link", "5g"]);
+    }
+
+    #[test]
     fn html_text_keeps_words_apart_and_decodes_entities() {
         assert_eq!(html_text("<p>One&amp;two</p><p>three &lt;b&gt;</p>"), "One&two three <b>");
         assert_eq!(html_text("  <p>a &amp;lt; b&nbsp;&nbsp;c\u{a0}d &x</p>\n<p>"), "a &lt; b c d &x");
         assert_eq!(html_text("<b>unclosed"), "unclosed");
+        assert_eq!(html_text_prefix("<p>One&amp;two</p><p>three &lt;b&gt;</p>", 9), "One&two t");
+        assert_eq!(html_text_prefix("<p>é b</p>", 2), "é ");
         assert_eq!(html_text("\u{2003}É\u{b}t\u{e9}\n\t<i>x</i>&"), "É t\u{e9} x &");
     }
 }
