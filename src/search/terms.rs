@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHasher};
 
 use super::EXCERPT_TEXT_MAX;
-use super::text::{Stemmers, html_text_prefix, html_words, words};
+use super::text::{Stemmers, each_html_word, each_word, html_text_prefix};
 use crate::content::Article;
 
 /// What the index keeps of one article.
@@ -75,12 +75,14 @@ struct Tokens {
 impl Tokens {
     fn of(article: &Article) -> Tokens {
         let mut unique: FxHashMap<Cow<'_, str>, bool> = FxHashMap::with_capacity_and_hasher(512, Default::default());
-        for word in words(&article.title) {
+        each_word(&article.title, &mut |word| {
             unique.insert(word, true);
-        }
-        for word in words(&article.summary).chain(html_words(&article.html)) {
+        });
+        let mut add = |word| {
             unique.entry(word).or_default();
-        }
+        };
+        each_word(&article.summary, &mut add);
+        each_html_word(&article.html, &mut add);
         let mut words = String::with_capacity(unique.keys().map(|w| w.len() + 1).sum());
         let mut in_title = Vec::with_capacity(unique.len());
         for (word, title) in unique {

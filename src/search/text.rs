@@ -44,6 +44,50 @@ pub fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
         .map(|w| if w.chars().any(char::is_uppercase) { Cow::Owned(w.to_lowercase()) } else { Cow::Borrowed(w) })
 }
 
+/// Hands `each` the words of a text, as `words` gives them, in one pass over its bytes.
+pub fn each_word<'t>(text: &'t str, each: &mut impl FnMut(Cow<'t, str>)) {
+    let bytes = text.as_bytes();
+    let char_at = |at: usize| text[at..].chars().next().expect("at a character boundary");
+    let mut at = 0;
+    while at < bytes.len() {
+        // Up to the next letter or digit.
+        if !bytes[at].is_ascii_alphanumeric() {
+            if bytes[at].is_ascii() {
+                at += 1;
+                continue;
+            }
+            let c = char_at(at);
+            if !c.is_alphanumeric() {
+                at += c.len_utf8();
+                continue;
+            }
+        }
+        let start = at;
+        let (mut upper, mut letters) = (false, 0);
+        while at < bytes.len() {
+            let byte = bytes[at];
+            if byte.is_ascii_alphanumeric() {
+                upper |= byte.is_ascii_uppercase();
+                at += 1;
+            } else if byte.is_ascii() {
+                break;
+            } else {
+                let c = char_at(at);
+                if !c.is_alphanumeric() {
+                    break;
+                }
+                upper |= c.is_uppercase();
+                at += c.len_utf8();
+            }
+            letters += 1;
+        }
+        if letters > 1 {
+            let word = &text[start..at];
+            each(if upper { Cow::Owned(word.to_lowercase()) } else { Cow::Borrowed(word) });
+        }
+    }
+}
+
 /// Stemmers by language; languages without one are indexed unstemmed.
 pub struct Stemmers {
     english: Stemmer,
@@ -77,36 +121,27 @@ impl Stemmers {
 const ENTITIES: [(&str, char); 6] =
     [("&lt;", '<'), ("&gt;", '>'), ("&quot;", '"'), ("&#39;", '\''), ("&nbsp;", ' '), ("&amp;", '&')];
 
-/// The words of an article's HTML, the same as `words(&html_text(html))`, without making
-/// the text: tags and entities separate words as the space and the punctuation they
-/// become there.
-pub fn html_words(html: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
+/// Hands `each` the words of an article's HTML, the same as `words(&html_text(html))`,
+/// without making the text: tags and entities separate words as the space and the
+/// punctuation they become there.
+pub fn each_html_word<'h>(html: &'h str, each: &mut impl FnMut(Cow<'h, str>)) {
     let mut rest = html;
-    let runs = std::iter::from_fn(move || {
-        loop {
-            if rest.is_empty() {
-                return None;
-            }
-            if let Some(tag) = rest.strip_prefix('<') {
-                rest = tag.find('>').map_or("", |end| &tag[end + 1..]);
-                continue;
-            }
-            let end = rest.find('<').unwrap_or(rest.len());
-            let run = &rest[..end];
-            rest = &rest[end..];
-            return Some(run);
+    while !rest.is_empty() {
+        if let Some(tag) = rest.strip_prefix('<') {
+            rest = tag.find('>').map_or("", |end| &tag[end + 1..]);
+            continue;
         }
-    });
-    let pieces = runs.flat_map(|run| {
-        run.split('&').enumerate().map(|(index, piece)| {
+        let end = rest.find('<').unwrap_or(rest.len());
+        for (index, piece) in rest[..end].split('&').enumerate() {
             let entity = (index > 0).then(|| ENTITIES.iter().find(|(entity, _)| piece.starts_with(&entity[1..])));
-            match entity.flatten() {
+            let piece = match entity.flatten() {
                 Some((entity, _)) => &piece[entity.len() - 1..],
                 None => piece,
-            }
-        })
-    });
-    pieces.flat_map(words)
+            };
+            each_word(piece, each);
+        }
+        rest = &rest[end..];
+    }
 }
 
 /// The text of an article's HTML, tags dropped and common entities decoded, for the
@@ -214,6 +249,16 @@ mod tests {
     }
 
     #[test]
+    fn words_in_one_pass_are_the_same_words() {
+        for text in ["L'intelligence artificielle, 5G et l’UE: x", "ÉTATS-Unis ça ß ǅx Ⅻ 42 a1 \u{2003}Œuvre", ""]
+        {
+            let mut found: Vec<Cow<str>> = Vec::new();
+            each_word(text, &mut |word| found.push(word));
+            assert_eq!(found, words(text).collect::<Vec<_>>(), "{text}");
+        }
+    }
+
+    #[test]
     fn english_and_french_words_share_a_stem_with_their_forms() {
         let stemmers = Stemmers::default();
         let stem = |lang, word| stemmers.key(lang, word).unwrap().1;
@@ -230,7 +275,8 @@ mod tests {
     #[test]
     fn the_words_of_html_are_those_of_its_text() {
         let html = "<p>Chips&amp;cables, <em>Ré</em>gulées&#39;s &lt;b&gt; &eacute;x &nbsp;&amp;lt;<a href=\"/x-y\">Link</a></p>\n<p>5G";
-        let direct: Vec<Cow<str>> = html_words(html).collect();
+        let mut direct: Vec<Cow<str>> = Vec::new();
+        each_html_word(html, &mut |word| direct.push(word));
         assert_eq!(direct, words(&html_text(html)).collect::<Vec<_>>());
         assert_eq!(direct, ["chips", "cables", "ré", "gulées", "eacute", "lt", "link", "5g"]);
     }
