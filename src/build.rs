@@ -9,6 +9,7 @@ use thiserror::Error;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::{Interruption, Output, OutputError};
 use crate::plan::{self, Plan};
+use crate::route::Route;
 use crate::site::Site;
 
 /// What a build is asked to do.
@@ -65,7 +66,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
 /// Renders a site already loaded into its output directory (`started`: when the build
 /// began, for the report).
 pub fn write(loaded: &plan::Loaded, options: &BuildOptions, started: Instant) -> Result<BuildReport, BuildError> {
-    let plan = Plan::new(&loaded.site, &loaded.templates, &loaded.statics);
+    let plan = Plan::deferring_search(&loaded.site, &loaded.templates, &loaded.statics);
     let collisions = plan.collisions(&loaded.statics);
     if !collisions.is_empty() {
         return Err(BuildError::Content(collisions.sorted()));
@@ -73,12 +74,23 @@ pub fn write(loaded: &plan::Loaded, options: &BuildOptions, started: Instant) ->
     let static_files = plan::static_list(&loaded.statics);
 
     let output = Output::prepare(&options.root, &options.output_dir())?.interrupted_by(options.interruption.clone());
-    plan.render_each(&plan.routes, |page| output.write(&page))?.map_err(BuildError::Content)?;
+    // The search index is made while the other pages render, and its pages after it.
+    let (pages, search_pages): (Vec<Route>, Vec<Route>) = plan.routes.iter().partition(|route| !route.is_search());
+    let (search_files, rendered) =
+        rayon::join(|| plan.renderer.search_files(), || plan.render_each(&pages, |page| output.write(&page)));
+    rendered?.map_err(BuildError::Content)?;
+    let generated = search_files.iter().map(|&route| (plan.renderer.output_file(route), route)).collect();
+    let collisions = plan::static_collisions(&generated, &loaded.statics);
+    if !collisions.is_empty() {
+        return Err(BuildError::Content(collisions.sorted()));
+    }
+    let search_pages: Vec<Route> = search_pages.into_iter().chain(search_files).collect();
+    plan.render_each(&search_pages, |page| output.write(&page))?.map_err(BuildError::Content)?;
     static_files.par_iter().try_for_each(|(relative, absolute)| output.copy(absolute, Path::new(relative)))?;
     let bytes = output.size();
     let target = output.commit()?;
     Ok(BuildReport {
-        pages: plan.routes.len() + static_files.len(),
+        pages: pages.len() + search_pages.len() + static_files.len(),
         articles: loaded.site.articles.len(),
         topics: loaded.site.topics.len(),
         bytes,

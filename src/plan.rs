@@ -283,6 +283,14 @@ impl<'s> Plan<'s> {
         Plan { renderer, routes }
     }
 
+    /// The same without the files of the search index (`Renderer::search_files` lists
+    /// them once it is made), so that `build` can make the index while it renders the rest.
+    pub fn deferring_search(site: &'s Site, templates: &'s Templates, statics: &'s [StaticFile]) -> Plan<'s> {
+        let renderer = Renderer::new(site, templates, statics);
+        let routes = renderer.routes_but_search_files();
+        Plan { renderer, routes }
+    }
+
     /// Every page by its output file.
     pub fn outputs(&self) -> HashMap<String, Route> {
         self.routes.iter().map(|&route| (self.renderer.output_file(route), route)).collect()

@@ -205,21 +205,29 @@ impl<'a> Renderer<'a> {
         let _ = self.search.set(index);
     }
 
-    /// The search index, shared (made now if it was not yet).
-    pub fn search_index(&self) -> Arc<SearchIndex> {
-        self.search();
-        Arc::clone(self.search.get().expect("made above"))
-    }
-
     /// Every page of the site, in a stable order.
     pub fn routes(&self) -> Vec<Route> {
+        let mut routes = self.routes_but_search_files();
+        routes.extend(self.search_files());
+        routes
+    }
+
+    /// Every page but the files of the search index, which are known once it is made.
+    pub fn routes_but_search_files(&self) -> Vec<Route> {
         let mut routes = self.site.routes.all(&self.builtin_assets);
-        if self.site.config.search {
-            routes.extend((0..self.search().files.len()).map(Route::SearchFile));
-        } else {
+        if !self.site.config.search {
             routes.retain(|route| !route.is_search());
         }
         routes
+    }
+
+    /// The files of the search index, making it if it was not yet; none on a site without
+    /// search.
+    pub fn search_files(&self) -> Vec<Route> {
+        match self.site.config.search {
+            true => (0..self.search().files.len()).map(Route::SearchFile).collect(),
+            false => Vec::new(),
+        }
     }
 
     /// The output file of a page, under the output root.

@@ -5,10 +5,12 @@
 //! - `w/N.json` vocabulary shards: folded word -> stem (a list when languages disagree);
 //! - `p/N.json` posting shards: stem -> `[title ids, other ids]` (ids encoded by `encode_ids`);
 //! - `d/N.json` documents, `DOCS_PER_CHUNK` a file: title, URL, date, language, summary, text;
-//! - `f/<facet>/<value>.json` the ids of the documents with that facet value.
+//! - `f/<facet>/<value>.json` the ids of the documents with that facet value;
+//! - `stories.json`, when a story has several versions: which ids belong together.
 //!
-//! Document ids are positions in the site's article order (newest first), so a lower id is
-//! a newer article and runs of ids compress.
+//! Document ids follow the site's article order (newest first) with the versions of a story
+//! together (`story_order`), so a lower id is a newer story and runs of ids compress.
+//! `serve` keeps the articles' words between edits (`TermCache`).
 
 mod encode;
 mod terms;

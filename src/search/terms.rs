@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHasher};
 
 use super::EXCERPT_TEXT_MAX;
-use super::text::{Stemmers, html_text, words};
+use super::text::{Stemmers, each_html_word, each_word, html_text_prefix};
 use crate::content::Article;
 
 /// What the index keeps of one article.
@@ -74,13 +74,15 @@ struct Tokens {
 
 impl Tokens {
     fn of(article: &Article) -> Tokens {
-        let body = html_text(&article.html);
-        let mut unique: FxHashMap<Cow<'_, str>, bool> = FxHashMap::default();
-        for (text, in_title) in [(article.title.as_str(), true), (&article.summary, false), (&body, false)] {
-            for word in words(text) {
-                *unique.entry(word).or_default() |= in_title;
-            }
-        }
+        let mut unique: FxHashMap<Cow<'_, str>, bool> = FxHashMap::with_capacity_and_hasher(512, Default::default());
+        each_word(&article.title, &mut |word| {
+            unique.insert(word, true);
+        });
+        let mut add = |word| {
+            unique.entry(word).or_default();
+        };
+        each_word(&article.summary, &mut add);
+        each_html_word(&article.html, &mut add);
         let mut words = String::with_capacity(unique.keys().map(|w| w.len() + 1).sum());
         let mut in_title = Vec::with_capacity(unique.len());
         for (word, title) in unique {
@@ -88,10 +90,7 @@ impl Tokens {
             words.push(' ');
             in_title.push(title);
         }
-        let excerpt = match body.char_indices().nth(EXCERPT_TEXT_MAX) {
-            Some((end, _)) => body[..end].to_owned(),
-            None => body,
-        };
+        let excerpt = html_text_prefix(&article.html, EXCERPT_TEXT_MAX);
         Tokens { excerpt, words, in_title }
     }
 }

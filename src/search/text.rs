@@ -44,6 +44,50 @@ pub fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
         .map(|w| if w.chars().any(char::is_uppercase) { Cow::Owned(w.to_lowercase()) } else { Cow::Borrowed(w) })
 }
 
+/// Hands `each` the words of a text, as `words` gives them, in one pass over its bytes.
+pub fn each_word<'t>(text: &'t str, each: &mut impl FnMut(Cow<'t, str>)) {
+    let bytes = text.as_bytes();
+    let char_at = |at: usize| text[at..].chars().next().expect("at a character boundary");
+    let mut at = 0;
+    while at < bytes.len() {
+        // Up to the next letter or digit.
+        if !bytes[at].is_ascii_alphanumeric() {
+            if bytes[at].is_ascii() {
+                at += 1;
+                continue;
+            }
+            let c = char_at(at);
+            if !c.is_alphanumeric() {
+                at += c.len_utf8();
+                continue;
+            }
+        }
+        let start = at;
+        let (mut upper, mut letters) = (false, 0);
+        while at < bytes.len() {
+            let byte = bytes[at];
+            if byte.is_ascii_alphanumeric() {
+                upper |= byte.is_ascii_uppercase();
+                at += 1;
+            } else if byte.is_ascii() {
+                break;
+            } else {
+                let c = char_at(at);
+                if !c.is_alphanumeric() {
+                    break;
+                }
+                upper |= c.is_uppercase();
+                at += c.len_utf8();
+            }
+            letters += 1;
+        }
+        if letters > 1 {
+            let word = &text[start..at];
+            each(if upper { Cow::Owned(word.to_lowercase()) } else { Cow::Borrowed(word) });
+        }
+    }
+}
+
 /// Stemmers by language; languages without one are indexed unstemmed.
 pub struct Stemmers {
     english: Stemmer,
@@ -73,50 +117,116 @@ impl Stemmers {
     }
 }
 
+/// The entities briefing's sanitised HTML uses, and what they stand for.
+const ENTITIES: [(&str, char); 6] =
+    [("&lt;", '<'), ("&gt;", '>'), ("&quot;", '"'), ("&#39;", '\''), ("&nbsp;", ' '), ("&amp;", '&')];
+
+/// Hands `each` the words of an article's HTML, the same as `words(&html_text(html))`,
+/// without making the text: tags and entities separate words as the space and the
+/// punctuation they become there.
+pub fn each_html_word<'h>(html: &'h str, each: &mut impl FnMut(Cow<'h, str>)) {
+    let mut rest = html;
+    while !rest.is_empty() {
+        if let Some(tag) = rest.strip_prefix('<') {
+            rest = tag.find('>').map_or("", |end| &tag[end + 1..]);
+            continue;
+        }
+        let end = rest.find('<').unwrap_or(rest.len());
+        for (index, piece) in rest[..end].split('&').enumerate() {
+            let entity = (index > 0).then(|| ENTITIES.iter().find(|(entity, _)| piece.starts_with(&entity[1..])));
+            let piece = match entity.flatten() {
+                Some((entity, _)) => &piece[entity.len() - 1..],
+                None => piece,
+            };
+            each_word(piece, each);
+        }
+        rest = &rest[end..];
+    }
+}
+
 /// The text of an article's HTML, tags dropped and common entities decoded, for the
-/// index and for excerpts. The HTML is briefing's own sanitised output. One pass: this
-/// runs over every article's HTML on every build.
+/// index and for excerpts. The HTML is briefing's own sanitised output. One pass, copying
+/// runs of plain ASCII at once: this runs over every article's HTML on every build.
 pub fn html_text(html: &str) -> String {
-    const ENTITIES: [(&str, char); 6] =
-        [("&lt;", '<'), ("&gt;", '>'), ("&quot;", '"'), ("&#39;", '\''), ("&nbsp;", ' '), ("&amp;", '&')];
-    let mut text = String::with_capacity(html.len());
+    html_text_prefix(html, usize::MAX)
+}
+
+/// The first `max_chars` characters of `html_text(html)`, reading no more of the HTML than
+/// they need.
+pub fn html_text_prefix(html: &str, max_chars: usize) -> String {
+    let bytes = html.as_bytes();
+    let mut text = String::with_capacity(html.len().min(max_chars.saturating_mul(2)));
+    // Characters in `text`: it stops growing once it has enough.
+    let mut chars = 0;
     // A space is written only before the next word, so runs of spaces, tags and block
     // ends become one space and the text never starts or ends with one.
     let mut space = false;
-    let mut push = |text: &mut String, c: char| {
-        if c.is_whitespace() {
-            space = true;
-        } else {
-            if space && !text.is_empty() {
-                text.push(' ');
-            }
-            space = false;
-            text.push(c);
+    let word = |text: &mut String, space: &mut bool, chars: &mut usize| {
+        if *space && !text.is_empty() {
+            text.push(' ');
+            *chars += 1;
         }
+        *space = false;
     };
-    let mut rest = html;
-    while let Some(c) = rest.chars().next() {
-        match c {
+    let mut at = 0;
+    while at < bytes.len() && chars < max_chars {
+        match bytes[at] {
             // Block ends become spaces, so words of two paragraphs never join.
-            '<' => {
-                push(&mut text, ' ');
-                rest = rest.find('>').map_or("", |end| &rest[end + 1..]);
+            b'<' => {
+                space = true;
+                at = html[at..].find('>').map_or(bytes.len(), |end| at + end + 1);
             }
-            '&' => match ENTITIES.iter().find(|(entity, _)| rest.starts_with(entity)) {
+            b'&' => match ENTITIES.iter().find(|(entity, _)| html[at..].starts_with(entity)) {
                 Some((entity, decoded)) => {
-                    push(&mut text, *decoded);
-                    rest = &rest[entity.len()..];
+                    if decoded.is_whitespace() {
+                        space = true;
+                    } else {
+                        word(&mut text, &mut space, &mut chars);
+                        text.push(*decoded);
+                        chars += 1;
+                    }
+                    at += entity.len();
                 }
                 None => {
-                    push(&mut text, '&');
-                    rest = &rest[1..];
+                    word(&mut text, &mut space, &mut chars);
+                    text.push('&');
+                    chars += 1;
+                    at += 1;
                 }
             },
+            byte if byte.is_ascii_whitespace() || byte == 0x0b => {
+                space = true;
+                at += 1;
+            }
+            byte if byte.is_ascii() => {
+                let start = at;
+                while at < bytes.len() {
+                    let byte = bytes[at];
+                    if !byte.is_ascii() || byte.is_ascii_whitespace() || matches!(byte, b'<' | b'&' | 0x0b) {
+                        break;
+                    }
+                    at += 1;
+                }
+                word(&mut text, &mut space, &mut chars);
+                text.push_str(&html[start..at]);
+                chars += at - start;
+            }
             _ => {
-                push(&mut text, c);
-                rest = &rest[c.len_utf8()..];
+                let c = html[at..].chars().next().expect("at a character boundary");
+                if c.is_whitespace() {
+                    space = true;
+                } else {
+                    word(&mut text, &mut space, &mut chars);
+                    text.push(c);
+                    chars += 1;
+                }
+                at += c.len_utf8();
             }
         }
+    }
+    if chars > max_chars {
+        let end = text.char_indices().nth(max_chars).map_or(text.len(), |(end, _)| end);
+        text.truncate(end);
     }
     text
 }
@@ -139,6 +249,16 @@ mod tests {
     }
 
     #[test]
+    fn words_in_one_pass_are_the_same_words() {
+        for text in ["L'intelligence artificielle, 5G et l’UE: x", "ÉTATS-Unis ça ß ǅx Ⅻ 42 a1 \u{2003}Œuvre", ""]
+        {
+            let mut found: Vec<Cow<str>> = Vec::new();
+            each_word(text, &mut |word| found.push(word));
+            assert_eq!(found, words(text).collect::<Vec<_>>(), "{text}");
+        }
+    }
+
+    #[test]
     fn english_and_french_words_share_a_stem_with_their_forms() {
         let stemmers = Stemmers::default();
         let stem = |lang, word| stemmers.key(lang, word).unwrap().1;
@@ -153,9 +273,21 @@ mod tests {
     }
 
     #[test]
+    fn the_words_of_html_are_those_of_its_text() {
+        let html = "<p>Chips&amp;cables, <em>Ré</em>gulées&#39;s &lt;b&gt; &eacute;x &nbsp;&amp;lt;<a href=\"/x-y\">Link</a></p>\n<p>5G";
+        let mut direct: Vec<Cow<str>> = Vec::new();
+        each_html_word(html, &mut |word| direct.push(word));
+        assert_eq!(direct, words(&html_text(html)).collect::<Vec<_>>());
+        assert_eq!(direct, ["chips", "cables", "ré", "gulées", "eacute", "lt", "link", "5g"]);
+    }
+
+    #[test]
     fn html_text_keeps_words_apart_and_decodes_entities() {
         assert_eq!(html_text("<p>One&amp;two</p><p>three &lt;b&gt;</p>"), "One&two three <b>");
         assert_eq!(html_text("  <p>a &amp;lt; b&nbsp;&nbsp;c\u{a0}d &x</p>\n<p>"), "a &lt; b c d &x");
         assert_eq!(html_text("<b>unclosed"), "unclosed");
+        assert_eq!(html_text_prefix("<p>One&amp;two</p><p>three &lt;b&gt;</p>", 9), "One&two t");
+        assert_eq!(html_text_prefix("<p>é b</p>", 2), "é ");
+        assert_eq!(html_text("\u{2003}É\u{b}t\u{e9}\n\t<i>x</i>&"), "É t\u{e9} x &");
     }
 }

@@ -227,3 +227,40 @@ fn a_submitted_query_and_a_chosen_facet_go_into_the_address_and_back_returns() {
         ]
     );
 }
+
+#[test]
+fn a_story_in_two_languages_is_one_result_in_the_page_language() {
+    if !chromium_present() {
+        return;
+    }
+    // The same search page as a French reader would have it.
+    let (_site, port) = served_example_with(true, |public| {
+        let page = read(public.join("search/index.html"));
+        assert!(page.contains("<html lang=\"en\"") && page.contains("data-lang=\"en\""), "{page}");
+        let french =
+            page.replace("<html lang=\"en\"", "<html lang=\"fr\"").replace("data-lang=\"en\"", "data-lang=\"fr\"");
+        std::fs::write(public.join("search/fr.html"), french).unwrap();
+    });
+    let search = |page: &str, query: &str| dump_dom(&format!("http://127.0.0.1:{port}/search/{page}?{query}"));
+    let (english, french) = ("/articles/aws-shanghai-ai-lab-closure/", "/articles/amazon-shanghai-ai-lab/");
+
+    // "shanghai" is in both versions of one story, and in no other article.
+    let html = search("", "q=shanghai");
+    assert!(element(&html, "search-status", "p").ends_with(">1 article"), "{}", element(&html, "search-status", "p"));
+    let results = element(&html, "search-results", "ol");
+    assert!(results.contains(english) && !results.contains(french), "{results}");
+    assert!(!results.contains("lang-badge"), "{results}");
+
+    let html = search("fr.html", "q=shanghai");
+    let results = element(&html, "search-results", "ol");
+    assert_eq!(results.matches("<li").count(), 1, "{results}");
+    assert!(results.contains(french) && !results.contains(english), "{results}");
+    assert!(!results.contains("lang-badge"), "{results}");
+
+    // Only the French version is in French: shown in English pages with its language.
+    let html = search("", "q=shanghai&lang=fr");
+    let results = element(&html, "search-results", "ol");
+    assert!(results.contains(french) && !results.contains(english), "{results}");
+    assert!(results.contains("hreflang=\"fr\""), "{results}");
+    assert!(results.contains("<span class=\"lang-badge\">FR</span>"), "{results}");
+}

@@ -188,6 +188,28 @@ fn search_index_holds_documents_and_facets() {
 }
 
 #[test]
+fn a_site_without_search_has_no_search_page_index_or_link() {
+    let site = site_copy("sites/basic");
+    let config = site.path().join("site.yaml");
+    fs::write(&config, read(&config) + "search: false\n").unwrap();
+    let output = build(site.path(), &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let public = site.path().join("public");
+    assert!(!public.join("search-index.json").exists());
+    assert!(!public.join("search").exists());
+    assert!(public.join("articles/northwind-closes-lab/index.html").is_file());
+    let home = read(public.join("index.html"));
+    assert!(!home.contains("/briefing/search/"), "no link to a search page: {home}");
+    assert!(read(public.join("archive/index.html")).contains("/briefing/archive/"));
+    assert!(!read(public.join("404.html")).contains("/search/"));
+    assert!(!read(public.join("sitemap.xml")).contains("/search/"));
+    // With search, the same pages link to it.
+    let site = built_basic();
+    assert!(read(site.path().join("public/index.html")).contains("/briefing/search/"));
+    assert!(read(site.path().join("public/sitemap.xml")).contains("/briefing/search/"));
+}
+
+#[test]
 fn hostile_markup_is_inert_everywhere() {
     let site = built_basic();
     let public = site.path().join("public");
