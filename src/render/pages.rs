@@ -8,8 +8,8 @@ use tera::{Context, Value};
 
 use super::Renderer;
 use super::views::{
-    ArticleView, PageLanguage, TermView, article_html, term_name, timeline, topic_name, topic_text, topic_view,
-    topic_views,
+    ArticleView, PageLanguage, TermView, article_html, facets_in, term_name, timeline, topic_name, topic_text,
+    topic_view, topic_views,
 };
 use crate::route::{LanguageId, Route, TermId, article_ids};
 use crate::site::ArticleId;
@@ -118,7 +118,7 @@ impl<'a> Renderer<'a> {
                     .collect();
                 // Terms are sorted by their names; in another language, by their names in it.
                 if lang != LanguageId::DEFAULT {
-                    terms.sort_by_cached_key(|term| term.name.to_lowercase());
+                    terms.sort_by_cached_key(|term| crate::search::text::fold(term.name));
                 }
                 context.insert("taxonomy", &serde_json_map(&[("name", &taxonomy.name), ("title", &title)]));
                 context.insert("terms", &terms);
@@ -168,7 +168,12 @@ impl<'a> Renderer<'a> {
                 let meta = self.meta(route, labels.search, &edition.description);
                 let mut context = self.base_context(language, meta);
                 context.insert("search_index_url", &routes.url(Route::SearchIndex));
-                context.insert("facets", &self.search().facets);
+                let facets = &self.search().facets;
+                if lang == LanguageId::DEFAULT {
+                    context.insert("facets", facets);
+                } else {
+                    context.insert("facets", &facets_in(site, facets, lang));
+                }
                 context
             }
             Route::NotFound(_) => {

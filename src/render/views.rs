@@ -132,6 +132,43 @@ pub fn topic_name(site: &Site, t: usize, lang: LanguageId) -> (&str, &str) {
     (&topic.title, text_lang)
 }
 
+/// The search page's facets as the pages of `lang` name their values: topics and terms
+/// in that language where they have a name in it, taxonomy values sorted by those names.
+pub fn facets_in(site: &Site, facets: &[crate::search::Facet], lang: LanguageId) -> Vec<crate::search::Facet> {
+    let code = &site.config.languages[lang.0].code;
+    let topics: std::collections::HashMap<&str, usize> =
+        site.topics.iter().enumerate().map(|(t, entry)| (entry.topic.slug.as_str(), t)).collect();
+    facets
+        .iter()
+        .map(|facet| {
+            let taxonomy = facet.taxonomy.as_deref().and_then(|name| site.taxonomies.iter().find(|t| t.name == name));
+            let terms: std::collections::HashMap<&str, &crate::site::Term> =
+                taxonomy.map(|t| t.terms.iter().map(|term| (term.slug.as_str(), term)).collect()).unwrap_or_default();
+            let mut values: Vec<crate::search::FacetValue> = facet
+                .values
+                .iter()
+                .map(|value| {
+                    let name = match (facet.key, topics.get(value.id.as_str()), terms.get(value.id.as_str())) {
+                        ("topic", Some(&t), _) => topic_name(site, t, lang).0,
+                        (_, _, Some(term)) => term_name(term, code, site),
+                        _ => &value.name,
+                    };
+                    crate::search::FacetValue {
+                        id: value.id.clone(),
+                        name: name.to_owned(),
+                        count: value.count,
+                        docs: Vec::new(),
+                    }
+                })
+                .collect();
+            if taxonomy.is_some() {
+                values.sort_by_cached_key(|value| crate::search::text::fold(&value.name));
+            }
+            crate::search::Facet { key: facet.key, taxonomy: facet.taxonomy.clone(), values }
+        })
+        .collect()
+}
+
 /// A taxonomy with the terms an article carries.
 #[derive(Serialize)]
 pub struct ArticleTaxonomy<'a> {

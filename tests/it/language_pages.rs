@@ -303,18 +303,18 @@ fn serve_updates_the_pages_of_every_language_a_change_shows_on() {
 }
 
 #[test]
-fn a_taxonomy_index_is_in_the_order_of_the_names_its_language_gives() {
+fn a_taxonomy_index_and_the_search_facets_are_in_the_order_of_the_names_its_language_gives() {
     let site = site_copy("sites/bilingual");
     let content = site.path().join("content");
     fs::write(
         content.join("entities.yaml"),
-        "organizations:\n  Nordhavn Customs: { names: { fr: Douane de Nordhavn } }\n  Aldor Shipping: { names: { fr: Zéphyr Maritime } }\n",
+        "organizations:\n  Nordhavn Customs: { names: { fr: Douane de Nordhavn } }\n  Aldor Shipping: { names: { fr: Zéphyr Maritime } }\n  Baltic Pilots: { names: { fr: Éclaireurs de la Baltique } }\n",
     )
     .unwrap();
     let dredging = content.join("articles/dredging.md");
     fs::write(
         &dredging,
-        read(&dredging).replace("topics: [ports]", "topics: [ports]\norganizations: [Aldor Shipping]"),
+        read(&dredging).replace("topics: [ports]", "topics: [ports]\norganizations: [Aldor Shipping, Baltic Pilots]"),
     )
     .unwrap();
     let output = build(site.path(), &[]);
@@ -326,8 +326,27 @@ fn a_taxonomy_index_is_in_the_order_of_the_names_its_language_gives() {
             .map(|rest| rest[..rest.find('<').unwrap()].to_owned())
             .collect::<Vec<_>>()
     };
-    assert_eq!(names("organizations/index.html"), ["Aldor Shipping", "Nordhavn Customs"]);
-    assert_eq!(names("fr/organizations/index.html"), ["Douane de Nordhavn", "Zéphyr Maritime"]);
+    assert_eq!(names("organizations/index.html"), ["Aldor Shipping", "Baltic Pilots", "Nordhavn Customs"]);
+    // Accents do not send a name to the end.
+    assert_eq!(
+        names("fr/organizations/index.html"),
+        ["Douane de Nordhavn", "Éclaireurs de la Baltique", "Zéphyr Maritime"]
+    );
+    // The search page's facets name and order them as the pages of their language do.
+    let options = |page: &str, facet: &str| {
+        let html = read(site.path().join("public").join(page));
+        let select = &html[html.find(&format!("<select id=\"facet-{facet}\"")).unwrap()..];
+        let select = &select[..select.find("</select>").unwrap()];
+        let values = select.split("<option value=\"").skip(2).map(|option| &option[option.find("\">").unwrap() + 2..]);
+        values.map(|rest| rest[..rest.find(" (").unwrap()].to_owned()).collect::<Vec<_>>()
+    };
+    assert_eq!(options("search/index.html", "organization"), ["Aldor Shipping", "Baltic Pilots", "Nordhavn Customs"]);
+    assert_eq!(
+        options("fr/search/index.html", "organization"),
+        ["Douane de Nordhavn", "Éclaireurs de la Baltique", "Zéphyr Maritime"]
+    );
+    assert_eq!(options("search/index.html", "topic"), ["Ports"]);
+    assert_eq!(options("fr/search/index.html", "topic"), ["Ports et terminaux"]);
 }
 
 #[test]
