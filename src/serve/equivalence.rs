@@ -212,6 +212,47 @@ fn an_article_fixed_along_with_entities_yaml_is_read_again() {
     assert!(served == fresh_build(&options).unwrap(), "serve equals build");
 }
 
+/// Drafting one version of a story makes another version listed: the pages around it in
+/// its topic show it, though its file did not change.
+#[test]
+fn a_drafted_version_lists_the_other_and_its_neighbours_show_it() {
+    let site = tempfile::TempDir::new().unwrap();
+    let write = |relative: &str, text: &str| {
+        let path = site.path().join(relative);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    };
+    let article = |title: &str, date: &str, topic: &str, extra: &str| {
+        format!("---\ntitle: \"{title}\"\ndate: {date}\ntopics: [{topic}]\n{extra}---\nText.\n")
+    };
+    write("site.yaml", "title: T\nbase_url: https://example.org\nlanguages:\n  - code: en\n  - code: fr\n");
+    write("content/topics/chips.md", "---\ntitle: Chips\n---\n");
+    // In chips, by date: fillers, older, (the French version), middle, the story. Older
+    // shares a tag with the fillers, which fill its related list: only its newer
+    // neighbour shows the story.
+    for n in 1..=5 {
+        write(
+            &format!("content/articles/filler-{n}.md"),
+            &article("Filler", &format!("2024-0{n}-01"), "chips", "tags: [fabs]\n"),
+        );
+    }
+    write("content/articles/older.md", &article("Older", "2025-01-01", "chips", "tags: [fabs]\n"));
+    write("content/articles/middle.md", &article("Middle", "2025-03-01", "chips", ""));
+    write("content/articles/story.md", &article("Story", "2025-06-01", "chips", ""));
+    write("content/articles/story.fr.md", &article("Histoire", "2025-01-10", "chips", ""));
+    let options = BuildOptions { root: site.path().to_owned(), ..BuildOptions::default() };
+    let (mut engine, outcome) = Engine::load(options.clone()).unwrap();
+    let mut served = BTreeMap::new();
+    publish(&mut served, outcome).unwrap();
+    write("content/articles/story.md", &article("Story", "2025-06-01", "chips", "draft: true\n"));
+    publish(&mut served, engine.apply(&changes(&["content/articles/story.md".to_owned()]))).unwrap();
+    let fresh = fresh_build(&options).unwrap();
+    let page = "articles/older/index.html";
+    assert!(String::from_utf8_lossy(&fresh[page]).contains("/fr/articles/story/"), "the newer one in its topic");
+    assert!(served[page] == fresh[page], "the older article's page is stale");
+    assert!(served == fresh, "serve equals build");
+}
+
 /// A topic's intro or an entity's description renders the pages that show it, not the site.
 #[test]
 fn topic_and_entity_edits_render_only_what_shows_them() {
