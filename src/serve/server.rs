@@ -97,6 +97,15 @@ pub fn content_type(path: &str) -> &'static str {
     }
 }
 
+/// The 404 page for a missing address: its language's (`fr/404.html` for `fr/…`), as a
+/// static host configured per language would answer, else the site's.
+fn not_found_page(pages: &std::collections::HashMap<String, axum::body::Bytes>, missing: &str) -> String {
+    match missing.split_once('/') {
+        Some((first, _)) if pages.contains_key(&format!("{first}/404.html")) => format!("{first}/404.html"),
+        _ => "404.html".to_owned(),
+    }
+}
+
 async fn page(State(state): State<AppState>, method: Method, uri: Uri) -> Response {
     if method != Method::GET && method != Method::HEAD {
         let mut response = (StatusCode::METHOD_NOT_ALLOWED, "only GET and HEAD\n").into_response();
@@ -104,12 +113,14 @@ async fn page(State(state): State<AppState>, method: Method, uri: Uri) -> Respon
         return response;
     }
     let published = state.live.published.read().unwrap_or_else(|poisoned| poisoned.into_inner());
-    let (status, path) = match resolve(uri.path()) {
+    let resolved = resolve(uri.path());
+    let (status, path) = match resolved {
         Some(path) if published.pages.contains_key(&path) => (StatusCode::OK, path),
         Some(path) if published.pages.contains_key(&format!("{path}/index.html")) => {
             return redirect(&format!("{}/", uri.path()));
         }
-        _ => (StatusCode::NOT_FOUND, "404.html".to_owned()),
+        Some(path) => (StatusCode::NOT_FOUND, not_found_page(&published.pages, &path)),
+        None => (StatusCode::NOT_FOUND, "404.html".to_owned()),
     };
     let bytes = published.pages.get(&path).cloned();
     let content_type = content_type(&path);

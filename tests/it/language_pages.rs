@@ -256,6 +256,13 @@ fn serve_updates_the_pages_of_every_language_a_change_shows_on() {
     let french_home = server.get("/fr/");
     assert_eq!(french_home.status, 200);
     assert!(french_home.body.contains("Nordhavn ouvre une enquête douanière"), "{}", french_home.body);
+    // A missing address under a language gets that language's 404 page.
+    let missing = server.get("/fr/nulle-part/");
+    assert_eq!(missing.status, 404);
+    assert!(missing.body.contains("<html lang=\"fr\">"), "{}", missing.body);
+    let missing = server.get("/nowhere/");
+    assert_eq!(missing.status, 404);
+    assert!(missing.body.contains("<html lang=\"en\">"), "{}", missing.body);
 
     // One version of a story changes: its listings in both languages follow.
     let probe = read(fixture("sites/bilingual/content/articles/probe.fr.md"));
