@@ -157,11 +157,12 @@ impl Engine {
                         pages.push(Route::Term(lang, TaxonomyId(t), TermId(index)));
                     }
                 }
-                // Its names in other languages show on its page, its taxonomy's index and
-                // the pages of the articles carrying it.
+                // Its names in other languages show on its page, its taxonomy's index, the
+                // search page's facets and the pages of the articles carrying it.
                 if before.is_some_and(|(_, _, names)| *names != term.names) {
                     let index_page = Route::TaxonomyIndex(LanguageId::DEFAULT, TaxonomyId(t));
-                    pages.extend(site.routes.in_every_language([term_page, index_page]));
+                    let search_page = Route::Search(LanguageId::DEFAULT);
+                    pages.extend(site.routes.in_every_language([term_page, index_page, search_page]));
                     let carriers = site.article_terms.iter().enumerate().filter(|(_, terms)| terms[t].contains(&index));
                     pages.extend(carriers.map(|(id, _)| Route::Article(crate::site::ArticleId(id))));
                 }
