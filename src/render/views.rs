@@ -4,6 +4,7 @@
 //! by every list page as reference-counted values, so a list costs no article clones.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -13,6 +14,7 @@ use super::i18n::Locale;
 use crate::content::Heading;
 use crate::content::markdown::file_link_placeholder;
 use crate::route::{LanguageId, Route, TaxonomyId, TermId, TopicId};
+use crate::search::{Facet, FacetValue};
 use crate::site::{ArticleId, Site, YearGroup};
 
 /// The language a page is written in: the language of the site its links stay in (topic
@@ -134,17 +136,17 @@ pub fn topic_name(site: &Site, t: usize, lang: LanguageId) -> (&str, &str) {
 
 /// The search page's facets as the pages of `lang` name their values: topics and terms
 /// in that language where they have a name in it, taxonomy values sorted by those names.
-pub fn facets_in(site: &Site, facets: &[crate::search::Facet], lang: LanguageId) -> Vec<crate::search::Facet> {
+pub fn facets_in(site: &Site, facets: &[Facet], lang: LanguageId) -> Vec<Facet> {
     let code = &site.config.languages[lang.0].code;
-    let topics: std::collections::HashMap<&str, usize> =
+    let topics: HashMap<&str, usize> =
         site.topics.iter().enumerate().map(|(t, entry)| (entry.topic.slug.as_str(), t)).collect();
     facets
         .iter()
         .map(|facet| {
             let taxonomy = facet.taxonomy.as_deref().and_then(|name| site.taxonomies.iter().find(|t| t.name == name));
-            let terms: std::collections::HashMap<&str, &crate::site::Term> =
+            let terms: HashMap<&str, &crate::site::Term> =
                 taxonomy.map(|t| t.terms.iter().map(|term| (term.slug.as_str(), term)).collect()).unwrap_or_default();
-            let mut values: Vec<crate::search::FacetValue> = facet
+            let mut values: Vec<FacetValue> = facet
                 .values
                 .iter()
                 .map(|value| {
@@ -153,18 +155,13 @@ pub fn facets_in(site: &Site, facets: &[crate::search::Facet], lang: LanguageId)
                         (_, _, Some(term)) => term_name(term, code, site),
                         _ => &value.name,
                     };
-                    crate::search::FacetValue {
-                        id: value.id.clone(),
-                        name: name.to_owned(),
-                        count: value.count,
-                        docs: Vec::new(),
-                    }
+                    FacetValue { id: value.id.clone(), name: name.to_owned(), count: value.count, docs: Vec::new() }
                 })
                 .collect();
             if taxonomy.is_some() {
                 values.sort_by_cached_key(|value| crate::search::text::fold(&value.name));
             }
-            crate::search::Facet { key: facet.key, taxonomy: facet.taxonomy.clone(), values }
+            Facet { key: facet.key, taxonomy: facet.taxonomy.clone(), values }
         })
         .collect()
 }
