@@ -30,6 +30,7 @@ pub use terms::TermCache;
 use terms::{ArticleTerms, Lexicon};
 use text::STOP_WORDS;
 
+use crate::render::i18n::Locale;
 use crate::route::Route;
 use crate::site::{ArticleId, Site};
 
@@ -357,21 +358,13 @@ fn facets(site: &Site, doc_of: &[u32], order: &[ArticleId]) -> Vec<Facet> {
         languages.entry(&article.lang).or_default().push(id);
         years.entry(article.date.year()).or_default().push(id);
     }
-    let language_values = languages.into_iter().map(|(lang, ids)| value(lang, language_name(lang), ids)).collect();
+    let language_values =
+        languages.into_iter().map(|(lang, ids)| value(lang, Locale::language_name(lang), ids)).collect();
     facets.push(Facet { key: "lang", taxonomy: None, values: language_values });
     let year_values =
         years.into_iter().rev().map(|(year, ids)| value(&year.to_string(), &year.to_string(), ids)).collect();
     facets.push(Facet { key: "year", taxonomy: None, values: year_values });
     facets
-}
-
-/// A language as its speakers name it, for the languages briefing has labels for.
-fn language_name(code: &str) -> &str {
-    match code.split(['-', '_']).next().unwrap_or_default() {
-        "en" => "English",
-        "fr" => "Français",
-        _ => code,
-    }
 }
 
 /// An id list as `encode_ids` writes it, in JSON.

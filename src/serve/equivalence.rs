@@ -82,6 +82,16 @@ fn publish(served: &mut BTreeMap<String, Vec<u8>>, outcome: Outcome) -> Result<(
     }
 }
 
+/// The engine serving the site at `root`, what it first published, and the options a
+/// fresh build of the same site takes.
+fn serving(root: &Path) -> (BuildOptions, Engine, BTreeMap<String, Vec<u8>>) {
+    let options = BuildOptions { root: root.to_owned(), ..BuildOptions::default() };
+    let (engine, outcome) = Engine::load(options.clone()).unwrap();
+    let mut served = BTreeMap::new();
+    publish(&mut served, outcome).expect("the first build succeeds");
+    (options, engine, served)
+}
+
 fn changes(paths: &[String]) -> BTreeSet<Change> {
     paths.iter().filter_map(|path| classify(Path::new(path))).collect()
 }
@@ -176,10 +186,7 @@ fn serve_equals_a_fresh_build_after_every_edit() {
 fn a_duplicate_slug_fails_until_it_is_gone() {
     let site = tempfile::TempDir::new().unwrap();
     let fixture = Fixture::new(site.path(), &mut Rng(7));
-    let options = BuildOptions { root: site.path().to_owned(), ..BuildOptions::default() };
-    let (mut engine, outcome) = Engine::load(options.clone()).unwrap();
-    let mut served = BTreeMap::new();
-    publish(&mut served, outcome).unwrap();
+    let (options, mut engine, mut served) = serving(site.path());
     let copy = "content/articles/copy.md".to_owned();
     fixture.write(&copy, "---\ntitle: \"Copy\"\ndate: 2025-01-01\ntopics: [chips]\nslug: report-3\n---\nText.\n");
     let failed = publish(&mut served, engine.apply(&changes(std::slice::from_ref(&copy))));
@@ -198,10 +205,7 @@ fn a_duplicate_slug_fails_until_it_is_gone() {
 fn an_article_fixed_along_with_entities_yaml_is_read_again() {
     let site = tempfile::TempDir::new().unwrap();
     let fixture = Fixture::new(site.path(), &mut Rng(7));
-    let options = BuildOptions { root: site.path().to_owned(), ..BuildOptions::default() };
-    let (mut engine, outcome) = Engine::load(options.clone()).unwrap();
-    let mut served = BTreeMap::new();
-    publish(&mut served, outcome).unwrap();
+    let (options, mut engine, mut served) = serving(site.path());
     let article = "content/articles/extra.md".to_owned();
     fixture.write(&article, "---\ntitle: [unclosed\n---\nBroken.\n");
     assert!(publish(&mut served, engine.apply(&changes(std::slice::from_ref(&article)))).is_err());
@@ -240,10 +244,7 @@ fn a_drafted_version_lists_the_other_and_its_neighbours_show_it() {
     write("content/articles/middle.md", &article("Middle", "2025-03-01", "chips", ""));
     write("content/articles/story.md", &article("Story", "2025-06-01", "chips", ""));
     write("content/articles/story.fr.md", &article("Histoire", "2025-01-10", "chips", ""));
-    let options = BuildOptions { root: site.path().to_owned(), ..BuildOptions::default() };
-    let (mut engine, outcome) = Engine::load(options.clone()).unwrap();
-    let mut served = BTreeMap::new();
-    publish(&mut served, outcome).unwrap();
+    let (options, mut engine, mut served) = serving(site.path());
     write("content/articles/story.md", &article("Story", "2025-06-01", "chips", "draft: true\n"));
     publish(&mut served, engine.apply(&changes(&["content/articles/story.md".to_owned()]))).unwrap();
     let fresh = fresh_build(&options).unwrap();
