@@ -121,17 +121,17 @@ fn search_finds_a_word_of_an_article_body_and_narrows_it_by_facet() {
     let (_site, port) = served_example(true);
     let search = |query: &str| dump_dom(&format!("http://127.0.0.1:{port}/search/?{query}"));
 
-    // "twinscan" is in the body of one article only, not in any title or summary.
-    let html = search("q=twinscan");
+    // "parliament" is in the body of one article only (its French version says "Parlement"), not in any title or summary.
+    let html = search("q=parliament");
     assert!(element(&html, "search-status", "p").ends_with(">1 article"), "{}", element(&html, "search-status", "p"));
     let results = element(&html, "search-results", "ol");
     assert!(results.contains("href=\"/articles/netherlands-duv-export-rules/\""), "{results}");
     assert!(results.contains("<mark>"), "the excerpt highlights the word: {results}");
 
     // A facet from the URL keeps the result when it fits, and drops it when it does not.
-    let html = search("q=twinscan&year=2023&region=netherlands");
+    let html = search("q=parliament&year=2023&region=netherlands");
     assert!(element(&html, "search-results", "ol").contains("/articles/netherlands-duv-export-rules/"));
-    let html = search("q=twinscan&lang=fr");
+    let html = search("q=parliament&lang=fr");
     assert!(element(&html, "search-status", "p").ends_with(">No briefing matches."), "{html}");
     assert!(!element(&html, "search-results", "ol").contains("<li"));
 
@@ -148,7 +148,7 @@ fn without_javascript_the_search_page_links_to_the_archive() {
         return;
     }
     let (_site, port) = served_example(false);
-    let html = dump_dom(&format!("http://127.0.0.1:{port}/search/?q=twinscan"));
+    let html = dump_dom(&format!("http://127.0.0.1:{port}/search/?q=parliament"));
     // The form, useless without the script, stays hidden; the notice links to the archive.
     assert!(
         html.contains("<form class=\"search-form\" role=\"search\" action=\"/search/\" method=\"get\" hidden"),
@@ -190,7 +190,7 @@ window.addEventListener("load", function () {
     log.push([step, location.search, status.textContent, links.join(","), lang.value].join("|"));
     status.textContent = "";
   }
-  input.value = "twinscan";
+  input.value = "parliament";
   input.form.requestSubmit();
   settled(function () {
     record("submit");
@@ -221,9 +221,9 @@ fn a_submitted_query_and_a_chosen_facet_go_into_the_address_and_back_returns() {
     assert_eq!(
         log,
         [
-            format!("submit|?q=twinscan|1 article|{article}|"),
-            "facet|?q=twinscan&amp;lang=fr|No briefing matches.||fr".to_owned(),
-            format!("back|?q=twinscan|1 article|{article}|"),
+            format!("submit|?q=parliament|1 article|{article}|"),
+            "facet|?q=parliament&amp;lang=fr|No briefing matches.||fr".to_owned(),
+            format!("back|?q=parliament|1 article|{article}|"),
         ]
     );
 }
