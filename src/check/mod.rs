@@ -12,7 +12,7 @@ use crate::diagnostic::Diagnostic;
 use crate::plan::{self, Loaded, Plan};
 use crate::render::Route;
 use crate::source::SiteSource;
-pub use external::ExternalOptions;
+pub use external::{ExternalOptions, ExternalReport};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -52,11 +52,16 @@ pub struct CheckReport {
     pub links: usize,
     pub external_links: usize,
     pub findings: Vec<Finding>,
+    /// Set when no external link could be reached (how many were tried): the machine
+    /// looks offline, and the links were not judged.
+    pub offline_links: Option<usize>,
 }
 
 impl CheckReport {
+    /// Findings of `severity`; being offline counts as one warning.
     pub fn count(&self, severity: Severity) -> usize {
-        self.findings.iter().filter(|f| f.severity == severity).count()
+        let offline = usize::from(severity == Severity::Warning && self.offline_links.is_some());
+        self.findings.iter().filter(|f| f.severity == severity).count() + offline
     }
 }
 
@@ -104,7 +109,9 @@ fn check_pages(loaded: &Loaded, source: &SiteSource, external: Option<&ExternalO
     report.findings.extend(skipped.map(|diagnostic| Finding { severity: Severity::Warning, diagnostic }));
     if let Some(external) = external {
         let urls: Vec<String> = scan.external.iter().map(|link| link.url.clone()).collect();
-        let failures: HashMap<String, String> = external::check_urls(&urls, external).into_iter().collect();
+        let external_report = external::check_urls(&urls, external);
+        report.offline_links = external_report.offline;
+        let failures: HashMap<String, String> = external_report.failures.into_iter().collect();
         report.external_links = failures.len().max(urls.iter().collect::<HashSet<_>>().len());
         for link in &scan.external {
             if let Some(problem) = failures.get(&link.url) {
