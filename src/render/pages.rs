@@ -4,9 +4,10 @@
 use std::borrow::Cow;
 
 use serde::Serialize;
-use tera::{Context, Value};
+use tera::Value;
 
 use super::Renderer;
+use super::fingerprint::PageContext;
 use super::views::{
     ArticleView, PageLanguage, TermView, article_html, facets_in, term_name, timeline, topic_name, topic_text,
     topic_view, topic_views,
@@ -50,7 +51,7 @@ struct SitemapEntry {
 
 impl<'a> Renderer<'a> {
     /// The template and context of a page rendered through Tera.
-    pub(super) fn context(&self, route: Route) -> Context {
+    pub(super) fn context(&self, route: Route, hashed: bool) -> PageContext {
         let site = self.site;
         let config = &site.config;
         let lang = route.language().unwrap_or_default();
@@ -63,7 +64,7 @@ impl<'a> Renderer<'a> {
         match route {
             Route::Home(_) => {
                 let meta = self.meta(route, &edition.title, &edition.description);
-                let mut context = self.base_context(language, meta);
+                let mut context = self.base_context(language, meta, hashed);
                 let mut latest = site.listed_in(lang);
                 latest.truncate(config.home_limit);
                 context.insert("articles", &summaries.list(language, &latest));
@@ -77,14 +78,14 @@ impl<'a> Renderer<'a> {
                 meta.lang = &article.lang;
                 meta.image = super::structured::share_image(site, Some(id));
                 self.with_translations(&mut meta, id);
-                let mut context = self.base_context(PageLanguage::of_article(site, id), meta);
+                let mut context = self.base_context(PageLanguage::of_article(site, id), meta, hashed);
                 context.insert("article", &view);
                 context.insert("json_ld", &Value::safe_string(&super::structured::article_json_ld(site, id)));
                 context
             }
             Route::TopicIndex(_) => {
                 let meta = self.meta(route, labels.topics, &edition.description);
-                let mut context = self.base_context(language, meta);
+                let mut context = self.base_context(language, meta, hashed);
                 context.insert("topics", &topic_views(site, language, summaries));
                 context
             }
@@ -93,7 +94,7 @@ impl<'a> Renderer<'a> {
                 let view = topic_view(site, t.0, language, summaries);
                 let (topic, _) = topic_text(site, t.0, lang);
                 let meta = self.meta(route, &topic.title, &topic.summary);
-                let mut context = self.base_context(language, meta);
+                let mut context = self.base_context(language, meta, hashed);
                 context.insert("topic", &view);
                 context.insert("intro", &Value::safe_string(&topic.intro_html));
                 let json_ld = super::structured::topic_json_ld(site, lang, t.0, labels.topics);
@@ -105,7 +106,7 @@ impl<'a> Renderer<'a> {
                 let taxonomy = &site.taxonomies[t.0];
                 let title = locale.taxonomy(&taxonomy.name);
                 let meta = self.meta(route, &title, &edition.description);
-                let mut context = self.base_context(language, meta);
+                let mut context = self.base_context(language, meta, hashed);
                 let mut terms: Vec<TermView<'_>> = taxonomy
                     .terms
                     .iter()
@@ -136,7 +137,7 @@ impl<'a> Renderer<'a> {
                 let meta_description =
                     if description.is_empty() { format!("{title}: {name}") } else { description.to_owned() };
                 let meta = self.meta(route, name, &meta_description);
-                let mut context = self.base_context(language, meta);
+                let mut context = self.base_context(language, meta, hashed);
                 context.insert(
                     "taxonomy",
                     &serde_json_map(&[
@@ -159,14 +160,14 @@ impl<'a> Renderer<'a> {
             }
             Route::Archive(_) => {
                 let meta = self.meta(route, labels.archive, &edition.description);
-                let mut context = self.base_context(language, meta);
+                let mut context = self.base_context(language, meta, hashed);
                 let all = site.listed_in(lang);
                 context.insert("timeline", &timeline(site.timeline(&all), language, summaries));
                 context
             }
             Route::Search(_) => {
                 let meta = self.meta(route, labels.search, &edition.description);
-                let mut context = self.base_context(language, meta);
+                let mut context = self.base_context(language, meta, hashed);
                 context.insert("search_index_url", &routes.url(Route::SearchIndex));
                 let facets = &self.search().facets;
                 if lang == LanguageId::DEFAULT {
@@ -178,13 +179,13 @@ impl<'a> Renderer<'a> {
             }
             Route::NotFound(_) => {
                 let meta = self.meta(route, labels.not_found_title, labels.not_found_text);
-                self.base_context(language, meta)
+                self.base_context(language, meta, hashed)
             }
             Route::Feed(_) => {
                 let all = site.listed_in(lang);
                 let feed = self.feed(edition.title.clone(), &edition.description, Route::Home(lang), route, &all);
                 let meta = self.meta(route, &edition.title, &edition.description);
-                let mut context = self.base_context(language, meta);
+                let mut context = self.base_context(language, meta, hashed);
                 context.insert("feed", &feed);
                 context
             }
@@ -194,13 +195,13 @@ impl<'a> Renderer<'a> {
                 let articles = site.topics[t.0].listing(lang);
                 let feed = self.feed(title, &topic.summary, Route::Topic(lang, t), route, articles);
                 let meta = self.meta(route, &topic.title, &topic.summary);
-                let mut context = self.base_context(language, meta);
+                let mut context = self.base_context(language, meta, hashed);
                 context.insert("feed", &feed);
                 context
             }
             Route::Sitemap => {
                 let meta = self.meta(route, "sitemap", "");
-                let mut context = self.base_context(language, meta);
+                let mut context = self.base_context(language, meta, hashed);
                 let entries = self.sitemap_entries();
                 context.insert("has_alternates", &entries.iter().any(|e| !e.alternates.is_empty()));
                 context.insert("entries", &entries);
@@ -208,7 +209,7 @@ impl<'a> Renderer<'a> {
             }
             Route::Robots => {
                 let meta = self.meta(route, "robots", "");
-                let mut context = self.base_context(language, meta);
+                let mut context = self.base_context(language, meta, hashed);
                 context.insert("sitemap_url", &routes.permalink(Route::Sitemap));
                 context
             }
