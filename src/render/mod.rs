@@ -15,6 +15,7 @@ use serde::Serialize;
 use tera::{Kwargs, State, Value};
 
 use crate::diagnostic::Diagnostic;
+use crate::route::kinds::navigation;
 use crate::route::{AssetId, LanguageId, TopicId, under};
 pub use crate::route::{BUILTIN_ASSETS, Route};
 use crate::search::SearchIndex;
@@ -66,8 +67,9 @@ struct SiteView<'a> {
     /// Whether the site has a search page (`search:` in site.yaml).
     search: bool,
     feed_url: String,
-    /// The sections of the site in the pages' language.
-    urls: SectionUrls,
+    /// The root-relative URLs of the pages the navigation links to, in the pages'
+    /// language, by their key in `KINDS` (`home`, `topics`, `archive`, `search`).
+    urls: BTreeMap<&'static str, String>,
     /// Each taxonomy's index in the pages' language, by taxonomy name.
     taxonomy_urls: BTreeMap<&'a str, String>,
     topics: Vec<Link<'a>>,
@@ -77,15 +79,6 @@ struct SiteView<'a> {
     article_count: usize,
     /// Stylesheets and scripts -> their fingerprinted names, for `asset()`.
     assets: BTreeMap<String, String>,
-}
-
-/// The root-relative URLs of a language's sections.
-#[derive(Serialize)]
-struct SectionUrls {
-    home: String,
-    topics: String,
-    archive: String,
-    search: String,
 }
 
 /// `page` in every template: what the page is and where it lives.
@@ -159,12 +152,7 @@ impl<'a> Renderer<'a> {
                     multilingual: config.is_multilingual(),
                     search: config.search,
                     feed_url: routes.url(Route::Feed(lang)),
-                    urls: SectionUrls {
-                        home: routes.url(Route::Home(lang)),
-                        topics: routes.url(Route::TopicIndex(lang)),
-                        archive: routes.url(Route::Archive(lang)),
-                        search: routes.url(Route::Search(lang)),
-                    },
+                    urls: navigation(lang).map(|(key, route)| (key, routes.url(route))).collect(),
                     taxonomy_urls: (site.taxonomies.iter().enumerate())
                         .map(|(t, taxonomy)| {
                             (
