@@ -22,6 +22,10 @@ pub struct KindInfo {
     pub navigation: Option<&'static str>,
     /// The page of this kind in a language, for a kind of one page per language.
     pub per_language: Option<fn(LanguageId) -> Route>,
+    /// When its pages are rendered among others: 0 for pages listing every article, 1 for
+    /// pages listing many, 2 for the rest. Heavy pages go first, so that the cores share
+    /// them rather than one finishing them last.
+    pub weight: u8,
 }
 
 /// Every kind of page, in the order of `Route`'s variants (`Route::info` indexes it).
@@ -33,6 +37,7 @@ pub const KINDS: &[KindInfo] = &[
         section: None,
         navigation: Some("home"),
         per_language: Some(Route::Home),
+        weight: 1,
     },
     KindInfo {
         name: "article",
@@ -41,6 +46,7 @@ pub const KINDS: &[KindInfo] = &[
         section: Some("articles"),
         navigation: None,
         per_language: None,
+        weight: 2,
     },
     KindInfo {
         name: "topics",
@@ -49,6 +55,7 @@ pub const KINDS: &[KindInfo] = &[
         section: Some("topics"),
         navigation: Some("topics"),
         per_language: Some(Route::TopicIndex),
+        weight: 2,
     },
     KindInfo {
         name: "topic",
@@ -57,6 +64,7 @@ pub const KINDS: &[KindInfo] = &[
         section: Some("topics"),
         navigation: None,
         per_language: None,
+        weight: 1,
     },
     KindInfo {
         name: "feed",
@@ -65,6 +73,7 @@ pub const KINDS: &[KindInfo] = &[
         section: Some("topics"),
         navigation: None,
         per_language: None,
+        weight: 2,
     },
     // A taxonomy's pages are under its own name (`/tags/`), which is not reserved.
     KindInfo {
@@ -74,6 +83,7 @@ pub const KINDS: &[KindInfo] = &[
         section: None,
         navigation: None,
         per_language: None,
+        weight: 2,
     },
     KindInfo {
         name: "term",
@@ -82,6 +92,7 @@ pub const KINDS: &[KindInfo] = &[
         section: None,
         navigation: None,
         per_language: None,
+        weight: 1,
     },
     KindInfo {
         name: "archive",
@@ -90,6 +101,7 @@ pub const KINDS: &[KindInfo] = &[
         section: Some("archive"),
         navigation: Some("archive"),
         per_language: Some(Route::Archive),
+        weight: 0,
     },
     KindInfo {
         name: "search",
@@ -98,6 +110,7 @@ pub const KINDS: &[KindInfo] = &[
         section: Some("search"),
         navigation: Some("search"),
         per_language: Some(Route::Search),
+        weight: 2,
     },
     KindInfo {
         name: "404",
@@ -106,6 +119,7 @@ pub const KINDS: &[KindInfo] = &[
         section: None,
         navigation: None,
         per_language: Some(Route::NotFound),
+        weight: 2,
     },
     KindInfo {
         name: "feed",
@@ -114,6 +128,7 @@ pub const KINDS: &[KindInfo] = &[
         section: None,
         navigation: None,
         per_language: Some(Route::Feed),
+        weight: 2,
     },
     KindInfo {
         name: "sitemap",
@@ -122,6 +137,7 @@ pub const KINDS: &[KindInfo] = &[
         section: None,
         navigation: None,
         per_language: None,
+        weight: 0,
     },
     KindInfo {
         name: "robots",
@@ -130,6 +146,7 @@ pub const KINDS: &[KindInfo] = &[
         section: None,
         navigation: None,
         per_language: None,
+        weight: 2,
     },
     KindInfo {
         name: "search-index",
@@ -138,6 +155,7 @@ pub const KINDS: &[KindInfo] = &[
         section: None,
         navigation: None,
         per_language: None,
+        weight: 0,
     },
     KindInfo {
         name: "search-index",
@@ -146,9 +164,26 @@ pub const KINDS: &[KindInfo] = &[
         section: Some("search"),
         navigation: None,
         per_language: None,
+        weight: 2,
     },
-    KindInfo { name: "asset", template: None, in_sitemap: false, section: None, navigation: None, per_language: None },
-    KindInfo { name: "asset", template: None, in_sitemap: false, section: None, navigation: None, per_language: None },
+    KindInfo {
+        name: "asset",
+        template: None,
+        in_sitemap: false,
+        section: None,
+        navigation: None,
+        per_language: None,
+        weight: 2,
+    },
+    KindInfo {
+        name: "asset",
+        template: None,
+        in_sitemap: false,
+        section: None,
+        navigation: None,
+        per_language: None,
+        weight: 2,
+    },
 ];
 
 /// Folders of the output that are not a kind's but that a taxonomy may not take either:

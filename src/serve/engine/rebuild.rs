@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::content::Article;
 use crate::diagnostic::Diagnostic;
 use crate::plan::{Plan, site_options, static_list};
-use crate::render::{Page, Route};
+use crate::render::Page;
 use crate::site::{Reuse, Site, SiteOptions, check_duplicate_slugs, same_place};
 
 use super::{Engine, Origin, Outcome, Update};
@@ -145,7 +145,7 @@ impl Engine {
         }
         let whole_site = self.fingerprints.is_empty();
         let mut routes = plan.routes.clone();
-        routes.sort_by_key(weight);
+        routes.sort_by_key(|route| route.info().weight);
         let (mut pages, fingerprints, problems) = plan.render_changed(&routes, &self.fingerprints);
         if !problems.is_empty() {
             // The served pages and their fingerprints stay as they were.
@@ -198,23 +198,4 @@ impl Engine {
 /// Paths as a set that is quick to ask: `Path` comparisons walk components.
 fn path_set<'p>(paths: impl IntoIterator<Item = &'p PathBuf>) -> HashSet<&'p std::ffi::OsStr> {
     paths.into_iter().map(|path| path.as_os_str()).collect()
-}
-
-/// Heavy pages first, so that the two cores share them rather than one finishing them last.
-fn weight(route: &Route) -> u8 {
-    match route {
-        Route::Archive(_) | Route::SearchIndex | Route::Sitemap => 0,
-        Route::Topic(..) | Route::Term(..) | Route::Home(_) => 1,
-        Route::Article(_)
-        | Route::TopicIndex(_)
-        | Route::TopicFeed(..)
-        | Route::TaxonomyIndex(..)
-        | Route::Search(_)
-        | Route::NotFound(_)
-        | Route::Feed(_)
-        | Route::Robots
-        | Route::SearchFile(_)
-        | Route::Asset(_)
-        | Route::FingerprintedAsset(_) => 2,
-    }
 }
