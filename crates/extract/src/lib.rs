@@ -17,6 +17,7 @@ pub mod markdown;
 mod noise;
 mod refusal;
 mod text;
+pub mod tuning;
 
 pub use dates::value::{PageDate, YEARS};
 pub use lang::{Language, Vocabulary};

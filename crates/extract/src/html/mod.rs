@@ -5,6 +5,7 @@ mod dom;
 mod header;
 mod meta;
 mod nesting;
+mod parts;
 mod readability;
 
 use htmd::HtmlToMarkdown;
@@ -87,8 +88,10 @@ pub fn extract(input: &str, default_year: i32) -> Page {
     page.lang_hint = meta.lang.clone();
     (page.title, page.title_candidates) = choose_title(&meta, context);
 
+    // Form controls are page chrome, but the boxes that held them are widgets to find later.
+    let controls = parts::Controls::mark(&body);
     remove_matching(&body, &mut page.dropped, &chrome_rule);
-    let block = main_block(&body);
+    let block = main_block(&body, &controls, context, &mut page.dropped);
     record_outside(&block, &body, &mut page.dropped);
 
     read_bylines(&block, &body, &meta, &mut page);
@@ -96,7 +99,7 @@ pub fn extract(input: &str, default_year: i32) -> Page {
     remove_matching(&block, &mut page.dropped, &|node| metadata_rule(node, &title, context));
     take_credits(&block, &mut page);
     take_captions(&block, &mut page);
-    clean_blocks(&block, &mut page.dropped);
+    clean_blocks(&block, &controls, context, &mut page.dropped);
     for link in descendants(&block).iter().filter(|n| tag(n) == Some("a")) {
         if !attr(link, "href").is_some_and(|h| h.starts_with("https://") || h.starts_with("http://")) {
             remove_attr(link, "href");

@@ -4,7 +4,9 @@
 use markup5ever_rcdom::Handle;
 
 use super::dom::{attr, class_tokens, descendants, link_density, paragraphs, parent, remove_child, tag, text};
+use super::parts::{Controls, structural_rule, widen};
 use crate::Dropped;
+use crate::dates::DateContext;
 use crate::noise::{Rule, classify, is_prose, word_count};
 
 /// Records a dropped subtree for `--explain`.
@@ -144,8 +146,9 @@ fn inside_article(node: &Handle) -> bool {
 
 /// The element that holds the report: prose paragraphs score their parent (and half
 /// their grandparent) by length and commas; link-heavy containers are discounted. The
-/// enclosing `<article>`, if any, is taken whole so its standfirst comes along.
-pub fn main_block(body: &Handle) -> Handle {
+/// enclosing `<article>`, if any, is taken whole so its standfirst comes along; without
+/// one, the block is widened to the sibling parts of a split report.
+pub fn main_block(body: &Handle, controls: &Controls, context: DateContext, dropped: &mut Vec<Dropped>) -> Handle {
     let mut scores: Vec<(Handle, f64)> = Vec::new();
     let mut add = |node: Handle, score: f64| match scores.iter_mut().find(|(n, _)| std::rc::Rc::ptr_eq(n, &node)) {
         Some(entry) => entry.1 += score,
@@ -201,7 +204,7 @@ pub fn main_block(body: &Handle) -> Handle {
         }
         current = parent(&node);
     }
-    best
+    widen(best, controls, context, dropped)
 }
 
 /// Records what lies outside `block` (its siblings up to `<body>`) as dropped.
@@ -222,7 +225,7 @@ pub fn record_outside(block: &Handle, body: &Handle, dropped: &mut Vec<Dropped>)
 
 /// Inside the article: blocks whose text is a widget, link lists, and the short lines
 /// that follow a widget's heading ("À lire aussi" then a headline).
-pub fn clean_blocks(root: &Handle, dropped: &mut Vec<Dropped>) {
+pub fn clean_blocks(root: &Handle, controls: &Controls, context: DateContext, dropped: &mut Vec<Dropped>) {
     let children: Vec<Handle> = root.children.borrow().clone();
     let mut widget: Option<Rule> = None;
     for child in children {
@@ -236,6 +239,8 @@ pub fn clean_blocks(root: &Handle, dropped: &mut Vec<Dropped>) {
                 remove_child(root, &child);
             }
             continue;
+        } else if let Some(rule) = structural_rule(&child, controls, context) {
+            Some(rule)
         } else if leaf || matches!(name, "ul" | "ol") {
             classify_block(name, &content, &child)
         } else {
@@ -254,7 +259,7 @@ pub fn clean_blocks(root: &Handle, dropped: &mut Vec<Dropped>) {
                 }
             }
             None if leaf => widget = None,
-            None => clean_blocks(&child, dropped),
+            None => clean_blocks(&child, controls, context, dropped),
         }
     }
 }

@@ -145,6 +145,19 @@ impl Language {
     }
 }
 
+/// A character of Chinese or Japanese writing: Han ideographs, kana, their punctuation
+/// and full-width forms. Such text has no spaces between words.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3000}'..='\u{303f}' // CJK punctuation: 。、「」
+        | '\u{3040}'..='\u{30ff}' // hiragana, katakana
+        | '\u{3400}'..='\u{4dbf}' // Han, extension A
+        | '\u{4e00}'..='\u{9fff}' // Han
+        | '\u{f900}'..='\u{faff}' // Han compatibility
+        | '\u{ff00}'..='\u{ffef}' // full-width forms: ！？：
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,10 +6,13 @@
 
 use std::fmt;
 
+use crate::lang::is_cjk;
+
 mod phrases;
 mod shapes;
 
 use phrases::{Match, PHRASES};
+pub use shapes::relative_time;
 use shapes::{
     app_promotion, comment_count, kicker, market_line, menu_line, newsletter_promotion, reading_time, section_menu,
     slug_line,
@@ -62,6 +65,12 @@ pub enum Rule {
     SplitByAd,
     /// Elements nested deeper than the importer walks, kept as their text.
     TooDeep,
+    /// A small box holding form controls: a sign-up, the consent prompt of an embed, a paywall.
+    Widget,
+    /// Repeated items, each with its own date: teasers of other stories, a comment thread.
+    Listing,
+    /// "3 hours ago", "il y a 3 heures": when a page was seen, not when it was published.
+    RelativeTime,
 }
 
 impl Rule {
@@ -100,6 +109,9 @@ impl Rule {
             Rule::SlugLine => "slug line of an aggregator",
             Rule::SplitByAd => "advertising inside a sentence (the sentence was joined again)",
             Rule::TooDeep => "nested too deep: flattened into its text",
+            Rule::Widget => "a box of form controls (sign-up, consent prompt, paywall)",
+            Rule::Listing => "repeated items with dates of their own (teasers, comments)",
+            Rule::RelativeTime => "a relative time, not a date",
         }
     }
 
@@ -129,6 +141,8 @@ pub fn fold(text: &str) -> String {
     for c in text.chars() {
         match c {
             '©' | '×' => folded.push(c),
+            // Chinese and Japanese stay as written: transliterated, they would match Latin words.
+            c if is_cjk(c) => folded.push(c),
             c if c.is_ascii() => folded.push(c.to_ascii_lowercase()),
             c => folded.push_str(&deunicode::deunicode_char(c).unwrap_or("").to_lowercase()),
         }
@@ -169,6 +183,9 @@ pub fn classify(line: &str) -> Option<Rule> {
     }
     if reading_time(bare) {
         return Some(Rule::ReadingTime);
+    }
+    if relative_time(bare) {
+        return Some(Rule::RelativeTime);
     }
     if menu_line(line) || section_menu(line) {
         return Some(Rule::Navigation);
@@ -251,6 +268,27 @@ mod tests {
         assert_eq!(classify("Menu World U.S. Politics Business Tech Science Health"), Some(Rule::Navigation));
         assert_eq!(classify("World Bank Warns Asia Over Chip Subsidies"), None);
         assert_eq!(classify("EU"), None);
+    }
+
+    #[test]
+    fn relative_times_in_several_languages() {
+        for line in [
+            "3 hours ago",
+            "Updated 2h ago",
+            "il y a 3 heures",
+            "Mis à jour il y a 5 min",
+            "vor 2 Stunden",
+            "hace 5 minutos",
+            "2 ore fa",
+            "há 3 horas",
+            "3 uur geleden",
+            "3小时前",
+            "5分前",
+        ] {
+            assert_eq!(classify(line), Some(Rule::RelativeTime), "{line}");
+        }
+        assert_eq!(classify("November 20, 2025 9:13 AM GMT+1 Updated 2 hours ago"), None);
+        assert_eq!(classify("Il y a 3 ans, le groupe employait 400 personnes à Grenoble."), None);
     }
 
     #[test]
