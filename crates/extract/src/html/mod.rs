@@ -15,13 +15,14 @@ use markup5ever_rcdom::Handle;
 use crate::byline::{
     agency_in_parentheses, byline_in, caption_in, french_credits, is_photo_caption, reporter_names, same_text,
 };
+use crate::dates::order::{ambiguity_note, numeric_order};
 use crate::dates::{DateContext, copyright_year, find_year, parse_iso};
 use crate::markdown::caption as caption_markdown;
 use crate::noise::{Rule, ends_sentence, is_prose, word_count};
 use crate::refusal::Considered;
 use crate::{Caption, Dropped, Language, Page};
 use dom::{MAX_HTML_DEPTH, attr, class_tokens, descendants, find, parent, remove_attr, remove_child, tag, text};
-use header::{choose_title, dates_in_elements, is_byline, is_dateline, read_bylines};
+use header::{choose_title, date_shown, dates_in_elements, is_byline, is_dateline, read_bylines};
 use readability::{chrome_rule, clean_blocks, main_block, record, record_outside, remove_matching};
 
 /// Whether `input` is an HTML page rather than plain text.
@@ -69,7 +70,9 @@ pub fn extract(input: &str, default_year: i32) -> Page {
         .or_else(|| find_year(&whole_text))
         .or_else(|| copyright_year(&whole_text))
         .unwrap_or(default_year);
-    let context = DateContext { language, year };
+    let order = numeric_order(&whole_text, language, meta.lang.as_deref());
+    let context = DateContext { language, year, month_first: order.month_first };
+    page.notes.extend(ambiguity_note(&whole_text, &order));
     page.published = meta.published.as_deref().and_then(|d| parse_iso(d, context));
     page.updated = meta.modified.as_deref().and_then(|d| parse_iso(d, context)).filter(|u| Some(*u) != page.published);
     if page.published.is_none() || page.updated.is_none() {
@@ -79,6 +82,13 @@ pub fn extract(input: &str, default_year: i32) -> Page {
             page.published = shown.published.or(from_time);
         }
         page.updated = page.updated.or(shown.updated).filter(|u| Some(*u) != page.published);
+    }
+    if page.published.is_none()
+        && let Some((date, location, line)) = date_shown(&body, context)
+    {
+        page.notes
+            .push(format!("no dateline: the date shown in {location} \"{line}\" is taken as the publication date"));
+        page.published = Some(date);
     }
     if page.published.is_none() {
         page.date_candidates = date_candidates(&meta, &body, context);

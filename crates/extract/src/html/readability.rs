@@ -180,7 +180,7 @@ pub fn main_block(body: &Handle, controls: &Controls, context: DateContext, drop
         if length < 25 {
             continue;
         }
-        let score = 1.0 + content.matches([',', '،']).count() as f64 + (length as f64 / 100.0).min(3.0);
+        let score = 1.0 + content.matches([',', '،', '，', '、']).count() as f64 + (length as f64 / 100.0).min(3.0);
         if let Some(parent_node) = parent(&paragraph) {
             if let Some(grandparent) = parent(&parent_node) {
                 add(grandparent, score / 2.0);

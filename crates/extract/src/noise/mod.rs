@@ -7,6 +7,7 @@
 use std::fmt;
 
 use crate::lang::is_cjk;
+use crate::tuning::CJK_CHARS_PER_WORD;
 
 mod phrases;
 mod shapes;
@@ -211,15 +212,22 @@ fn contains_phrase(text: &str, phrase: &str) -> bool {
     })
 }
 
-/// Words in `line`.
+/// Words in `line`. Chinese and Japanese leave no spaces between words: a run of their
+/// characters counts as a word per `CJK_CHARS_PER_WORD` characters, so that the same
+/// thresholds of length hold for every script.
 pub fn word_count(line: &str) -> usize {
-    line.split_whitespace().count()
+    line.split_whitespace()
+        .map(|token| match token.chars().filter(|&c| is_cjk(c) && c.is_alphabetic()).count() {
+            0 => 1,
+            cjk => cjk.div_ceil(CJK_CHARS_PER_WORD),
+        })
+        .sum()
 }
 
-/// Ends like a sentence: `.`, `!`, `?`, `…`, or a closing quote after one.
+/// Ends like a sentence: `.`, `!`, `?`, `…`, `。`, or a closing quote after one.
 pub fn ends_sentence(line: &str) -> bool {
-    let trimmed = line.trim_end().trim_end_matches(['"', '»', '”', ')', '\'', ' ', '\u{a0}']);
-    trimmed.ends_with(['.', '!', '?', '…', ';'])
+    let trimmed = line.trim_end().trim_end_matches(['"', '»', '”', ')', '\'', ' ', '\u{a0}', '」', '』', '）']);
+    trimmed.ends_with(['.', '!', '?', '…', ';', '。', '！', '？'])
 }
 
 /// A line of running prose: long, or a whole sentence of several words.
@@ -307,6 +315,14 @@ mod tests {
         assert_eq!(classify("The lab employed 120 people in 2024."), None);
         assert_eq!(classify("Norvale Systems n'a pas souhaité faire de commentaire."), None);
         assert_eq!(classify("The board said it would not consent to the sale."), None);
+    }
+
+    #[test]
+    fn chinese_and_japanese_prose() {
+        assert!(is_prose("诺瓦尔系统公司周四表示，将在明年年底前关闭其位于深圳的人工智能研究中心。"));
+        assert!(is_prose("ノーバル社は木曜日、深圳の人工知能研究拠点を来年末までに閉鎖すると発表した。"));
+        assert!(!is_prose("诺瓦尔关闭深圳中心"));
+        assert_eq!(word_count("诺瓦尔关闭深圳中心"), 5);
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::byline::{
     agency_in, agency_in_parentheses, agency_named, byline_in, caption_in, french_credits, is_caption_like,
     is_photo_caption, person_name, reporter_names, reporters_in, same_text,
 };
-use crate::dates::datelines::{dates_in_line, is_date_line};
+use crate::dates::datelines::{LineDates, dates_in_line, is_date_line};
 use crate::dates::{DateContext, find_date};
 use crate::headline::{self, Candidate};
 use crate::markdown::{caption, escape};
@@ -162,6 +162,7 @@ pub fn extract(input: &str, context: DateContext) -> Page {
         }
     }
 
+    LineDates::settle(&mut page.published, &mut page.updated);
     finish(&mut page, blocks, context);
     if page.published.is_none() {
         page.date_candidates = date_candidates(&lines, body_start, context);
@@ -351,7 +352,7 @@ mod tests {
     use super::*;
     use crate::Language;
 
-    const CONTEXT: DateContext = DateContext { language: Some(Language::French), year: 2024 };
+    const CONTEXT: DateContext = DateContext { language: Some(Language::French), year: 2024, month_first: false };
 
     #[test]
     fn headline_dateline_caption_and_body() {
@@ -372,7 +373,7 @@ mod tests {
     #[test]
     fn a_caption_is_never_the_headline_the_date_or_the_summary() {
         let input = "Trending: Chips\nVeldmark halts service visits in China\nA Veldmark machine at a fab in Shanghai. Photo taken May 10, 2025.\n\nVeldmark has stopped sending engineers to service its machines at several Chinese fabs, people familiar with the matter said.\n\nThe move affects older machines sold before the export controls were tightened, the people said.\n";
-        let page = extract(input, DateContext { language: Some(Language::English), year: 2025 });
+        let page = extract(input, DateContext { language: Some(Language::English), year: 2025, month_first: true });
         assert_eq!(page.title, "Veldmark halts service visits in China");
         assert_eq!(page.published, None, "a photo's date is not the publication date");
         assert!(page.lede.starts_with("Veldmark has stopped"), "{}", page.lede);
@@ -382,7 +383,7 @@ mod tests {
     #[test]
     fn a_sentence_split_by_an_ad_line_is_joined_again() {
         let input = "Kelpwave opens a plant in Porto\nMarch 4, 2025\n\nKelpwave opened a chip packaging plant near Porto on Monday, the company said, after two years of building work and a long\nAdvertisement\nwait for permits from the city.\n\nThe plant will employ about 600 people when it reaches full output next year, it said.\n";
-        let page = extract(input, DateContext { language: Some(Language::English), year: 2025 });
+        let page = extract(input, DateContext { language: Some(Language::English), year: 2025, month_first: true });
         assert!(page.lede.ends_with("a long wait for permits from the city."), "{}", page.lede);
         assert!(page.dropped.iter().any(|d| d.rule == Rule::SplitByAd));
     }
@@ -390,14 +391,14 @@ mod tests {
     #[test]
     fn a_short_line_that_introduces_a_list_is_kept() {
         let input = "Kelpwave opens a plant in Porto\nMarch 4, 2025\n\nKelpwave opened a chip packaging plant near Porto on Monday, the company said, after two years of building work.\n\nWhat changes for suppliers:\n\n- Orders go through the new plant from April, the company said.\n\nThe plant will employ about 600 people when it reaches full output next year, it said.\n";
-        let page = extract(input, DateContext { language: Some(Language::English), year: 2025 });
+        let page = extract(input, DateContext { language: Some(Language::English), year: 2025, month_first: true });
         assert!(page.body.iter().any(|block| block == "What changes for suppliers:"), "{:?}", page.body);
     }
 
     #[test]
     fn hard_wrapped_paragraphs_are_joined() {
         let input = "Kelpwave opens a packaging plant in Porto\nBy Ode Fenn\nMarch 4, 2024 9:30 AM GMT\n\nPORTO, March 4 (Reuters) - Kelpwave, a chip packaging\ncompany, opened a plant near Porto on Monday, the\ncompany said, after two years of building work.\n\nThe plant will employ about 600 people when it\nreaches full output next year, a spokesperson said in\na statement sent to reporters on Monday morning.\n\nRead next\nAnother story about chips\n";
-        let page = extract(input, DateContext { language: Some(Language::English), year: 2024 });
+        let page = extract(input, DateContext { language: Some(Language::English), year: 2024, month_first: true });
         assert_eq!(page.title, "Kelpwave opens a packaging plant in Porto");
         assert_eq!(page.byline.as_deref(), Some("Ode Fenn"));
         assert_eq!(page.body.len(), 2, "{:?}", page.body);
