@@ -25,7 +25,7 @@ pub fn has_date_label(text: &str) -> bool {
             let vocabulary = language.vocabulary();
             vocabulary.published_words.iter().chain(vocabulary.update_words).any(|word| {
                 let word = fold(word);
-                word.chars().count() >= 4 && folded.contains(&word)
+                (word.chars().count() >= 4 || word.chars().any(crate::lang::is_cjk)) && folded.contains(&word)
             })
         })
 }

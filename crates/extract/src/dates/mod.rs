@@ -195,14 +195,15 @@ pub(super) fn numeric_date(token: &str, month_first: bool) -> Option<NaiveDate> 
     let separator = ['/', '.', '-'].into_iter().find(|&c| token.contains(c))?;
     let mut parts = token.split(separator);
     let (mut day, month, mut year) = (parts.next()?, parts.next()?, parts.next()?);
-    if day.len() == 4 && separator != '-' {
+    let year_first = day.len() == 4 && separator != '-';
+    if year_first {
         (day, year) = (year, day);
     }
     if parts.next().is_some() || year.len() != 4 || day.len() > 2 || month.len() > 2 {
         return None;
     }
     let (day, month, year): (u32, u32, i32) = (day.parse().ok()?, month.parse().ok()?, year.parse().ok()?);
-    let (first, second) = if month_first && separator == '/' { (month, day) } else { (day, month) };
+    let (first, second) = if month_first && separator == '/' && !year_first { (month, day) } else { (day, month) };
     NaiveDate::from_ymd_opt(year, second, first).or_else(|| NaiveDate::from_ymd_opt(year, first, second))
 }
 
@@ -382,6 +383,56 @@ mod tests {
     #[test]
     fn the_spring_gap_hour_moves_forward() {
         assert_eq!(found("30/03/2025 à 02:30", FRENCH), "2025-03-30T03:30:00+02:00");
+    }
+
+    fn in_language(language: Language) -> DateContext {
+        DateContext::new(Some(language), 2024)
+    }
+
+    #[test]
+    fn month_names_labels_and_zones_of_each_language() {
+        let cases = [
+            (Language::German, "Veröffentlicht am 18. November 2024 um 14:30 Uhr", "2024-11-18T14:30:00+01:00"),
+            (Language::Spanish, "Publicado el 18 de noviembre de 2024 a las 14:30", "2024-11-18T14:30:00+00:00"),
+            (Language::Italian, "Pubblicato il 18 novembre 2024 alle 14:30", "2024-11-18T14:30:00+01:00"),
+            (Language::Portuguese, "Publicado em 18 de novembro de 2024 às 14h30", "2024-11-18T14:30:00+00:00"),
+            (Language::Dutch, "Gepubliceerd op 18 juli 2024 om 14:30", "2024-07-18T14:30:00+02:00"),
+            (Language::Chinese, "发布时间：2024年11月20日 14:30", "2024-11-20T14:30:00+08:00"),
+            (Language::Japanese, "2024年11月20日 14時30分 公開", "2024-11-20T14:30:00+09:00"),
+        ];
+        for (language, line, expected) in cases {
+            assert_eq!(found(line, in_language(language)), expected, "{line}");
+        }
+        assert_eq!(found("Stand: 5. März 2024", in_language(Language::German)), "2024-03-05");
+        assert_eq!(found("out of 10 set", in_language(Language::English)), "", "abbreviations of other languages");
+    }
+
+    #[test]
+    fn rfc_2822_and_offsets_apart_from_their_zone() {
+        assert_eq!(
+            parse_iso("Tue, 19 Nov 2024 14:30:00 +0100", ENGLISH).unwrap().to_string(),
+            "2024-11-19T14:30:00+01:00"
+        );
+        assert_eq!(found("19 Nov 2024 14:30 (UTC +04:00)", ENGLISH), "2024-11-19T14:30:00+04:00");
+        assert_eq!(found("(Published Monday, Nov. 18, 2019)", ENGLISH), "2019-11-18");
+    }
+
+    #[test]
+    fn a_time_in_the_spring_gap_is_never_utc() {
+        assert_eq!(found("March 9, 2025 2:30 AM ET", ENGLISH), "2025-03-09T03:30:00-04:00");
+        assert_eq!(found("March 9, 2025 2:30 AM PT", ENGLISH), "2025-03-09T03:30:00-07:00");
+        assert_eq!(found("November 2, 2025 1:30 AM ET", ENGLISH), "2025-11-02T01:30:00-04:00", "the first 1:30");
+    }
+
+    #[test]
+    fn numeric_dates_that_read_both_ways_follow_the_context() {
+        let american = DateContext { month_first: true, ..ENGLISH };
+        let british = DateContext { month_first: false, ..ENGLISH };
+        assert_eq!(found("Posted 04/08/2024", american), "2024-04-08");
+        assert_eq!(found("Posted 04/08/2024", british), "2024-08-04");
+        assert_eq!(found("Posted 20/08/2024", american), "2024-08-20", "a day over 12 settles it");
+        assert_eq!(found("04.08.2024", american), "2024-08-04", "dots are written day first");
+        assert_eq!(found("2024/08/04", american), "2024-08-04", "the year first, then the month");
     }
 
     #[test]

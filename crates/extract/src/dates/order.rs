@@ -23,6 +23,10 @@ pub fn numeric_order(text: &str, language: Option<Language>, tag: Option<&str>) 
     for token in tokenize(&lowered).into_iter().filter(|t| t.matches('/').count() == 2) {
         let mut parts = token.trim_end_matches(['.', ',', ';', ':']).split('/');
         let (Some(first), Some(second)) = (parts.next(), parts.next()) else { continue };
+        // "2025/3/12" is year first: it says nothing of the order of day and month.
+        if first.len() > 2 {
+            continue;
+        }
         let (Ok(first), Ok(second)) = (first.parse::<u32>(), second.parse::<u32>()) else { continue };
         if numeric_date(token, false).is_none() {
             continue;

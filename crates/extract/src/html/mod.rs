@@ -83,12 +83,15 @@ pub fn extract(input: &str, default_year: i32) -> Page {
         }
         page.updated = page.updated.or(shown.updated).filter(|u| Some(*u) != page.published);
     }
+    // The line a page without a dateline shows its date in: front matter, like a dateline.
+    let mut shown_line = None;
     if page.published.is_none()
         && let Some((date, location, line)) = date_shown(&body, context)
     {
         page.notes
             .push(format!("no dateline: the date shown in {location} \"{line}\" is taken as the publication date"));
         page.published = Some(date);
+        shown_line = Some(line);
     }
     if page.published.is_none() {
         page.date_candidates = date_candidates(&meta, &body, context);
@@ -106,7 +109,10 @@ pub fn extract(input: &str, default_year: i32) -> Page {
 
     read_bylines(&block, &body, &meta, &mut page);
     let title = page.title.clone();
-    remove_matching(&block, &mut page.dropped, &|node| metadata_rule(node, &title, context));
+    remove_matching(&block, &mut page.dropped, &|node| {
+        metadata_rule(node, &title, context)
+            .or_else(|| shown_line.as_deref().filter(|line| same_text(&text(node), line)).map(|_| Rule::Metadata))
+    });
     take_credits(&block, &mut page);
     take_captions(&block, &mut page);
     clean_blocks(&block, &controls, context, &mut page.dropped);
