@@ -5,6 +5,7 @@ use super::value::PageDate;
 use super::{DateContext, clock, date_at, lowered_date_text, offset_of, tokenize};
 use crate::Language;
 use crate::noise::fold;
+use crate::tuning::DATE_LINE_MAX_TOKENS;
 
 /// The dates of a date line, told apart by the words before each: "20 septembre 2020
 /// 09:13; Act: 21.09.2020 11:58", "Publié le … Mis à jour le …", "Updated: 6:57pm, 5 Sep, 2020".
@@ -112,7 +113,7 @@ fn is_date_line_word(word: &str) -> bool {
 pub fn is_date_line(text: &str, context: DateContext) -> bool {
     let lowered = lowered_date_text(text);
     let tokens = tokenize(&lowered);
-    if tokens.is_empty() || tokens.len() > 24 {
+    if tokens.is_empty() || tokens.len() > DATE_LINE_MAX_TOKENS {
         return false;
     }
     let mut covered = vec![false; tokens.len()];

@@ -16,6 +16,7 @@ use zones::localize;
 pub(crate) use zones::{Zone, offset_of, zone_of};
 
 use crate::Language;
+use crate::tuning::{TIME_BEFORE_MAX_TOKENS, WRITTEN_YEARS};
 
 /// How to read a date that leaves something out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,7 +153,7 @@ pub(super) fn date_at(tokens: &[&str], start: usize, context: DateContext) -> Op
         return Some((PageDate::DateTime(localize(date.and_time(time), offset, context)), used + time_used));
     }
     // "6:57pm, 5 Sep, 2020", "6:02 PM EST, Thu November 20, 2025": the time before the date.
-    let time_before = (start.saturating_sub(4)..start)
+    let time_before = (start.saturating_sub(TIME_BEFORE_MAX_TOKENS)..start)
         .find(|&at| clock(tokens[at]).is_some() && (tokens[at].contains(':') || tokens[at].contains('h')))
         .and_then(|at| time_after(&tokens[at..start]))
         .map(|(time, offset, _)| (time, offset));
@@ -248,7 +249,7 @@ fn year_number(token: &str) -> Option<i32> {
     if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    digits.parse().ok().filter(|year| (1900..=2200).contains(year))
+    digits.parse().ok().filter(|year| WRITTEN_YEARS.contains(year))
 }
 
 /// The month a word names: a full name in any language; a short one ("sept", "okt") in

@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveDateTime, Offset, TimeZone, U
 use chrono_tz::Tz;
 
 use super::DateContext;
-use crate::tuning::GAP_LOOKBACK_HOURS;
+use crate::tuning::{GAP_LOOKBACK_HOURS, MAX_OFFSET_HOURS};
 
 /// `gmt+2`, `utc+02:00`, `+0200`, `gmt`, `cest`.
 pub(crate) fn offset_of(token: &str) -> Option<FixedOffset> {
@@ -42,7 +42,7 @@ pub(crate) fn offset_of(token: &str) -> Option<FixedOffset> {
         None if digits.len() <= 2 => (digits.parse().ok()?, 0),
         None => return None,
     };
-    if hours > 14 || minutes > 59 {
+    if hours > MAX_OFFSET_HOURS || minutes > 59 {
         return None;
     }
     FixedOffset::east_opt(sign * (hours * 3600 + minutes * 60))

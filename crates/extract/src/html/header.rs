@@ -11,6 +11,7 @@ use crate::dates::{DateContext, find_date};
 use crate::headline::rejection;
 use crate::noise::{fold, is_prose, word_count};
 use crate::refusal::Considered;
+use crate::tuning::DATELINE_MAX_WORDS;
 use crate::tuning::SHOWN_DATE_MAX_WORDS;
 use crate::{Language, Page, PageDate};
 
@@ -69,7 +70,7 @@ fn without_site_name(title: &str, site_name: Option<&str>) -> String {
 /// A short element whose text is a date line or a labelled date ("Publié le …").
 pub fn is_dateline(node: &Handle, context: DateContext) -> bool {
     let content = text(node);
-    if content.is_empty() || word_count(&content) > 24 || is_prose(&content) || in_caption(node) {
+    if content.is_empty() || word_count(&content) > DATELINE_MAX_WORDS || is_prose(&content) || in_caption(node) {
         return false;
     }
     // "takes effect on <time>March 1</time>, the ministry said": a date inside a sentence.

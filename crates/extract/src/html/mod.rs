@@ -20,8 +20,11 @@ use crate::dates::{DateContext, copyright_year, find_year, parse_iso};
 use crate::markdown::caption as caption_markdown;
 use crate::noise::{Rule, ends_sentence, is_prose, word_count};
 use crate::refusal::Considered;
+use crate::tuning::{
+    DATE_CANDIDATE_MAX_WORDS, LEDE_MIN_WORDS, MAX_HTML_DEPTH, SPLIT_SENTENCE_MIN_WORDS, STANDFIRST_MIN_WORDS,
+};
 use crate::{Caption, Dropped, Language, Page};
-use dom::{MAX_HTML_DEPTH, attr, class_tokens, descendants, find, parent, remove_attr, remove_child, tag, text};
+use dom::{attr, class_tokens, descendants, find, parent, remove_attr, remove_child, tag, text};
 use header::{choose_title, date_shown, dates_in_elements, is_byline, is_dateline, read_bylines};
 use readability::{chrome_rule, clean_blocks, main_block, record, record_outside, remove_matching};
 
@@ -125,7 +128,7 @@ pub fn extract(input: &str, default_year: i32) -> Page {
     let paragraphs: Vec<String> = dom::paragraphs(&block).into_iter().map(|(_, text)| text).collect();
     // The summary is prose: never a byline, a caption or a credits line left in a `<p>`.
     let is_lede = |p: &&String| {
-        (is_prose(p) || word_count(p) >= 8)
+        (is_prose(p) || word_count(p) >= LEDE_MIN_WORDS)
             && byline_in(p).is_none()
             && reporter_names(p).is_none()
             && caption_in(p).is_none()
@@ -156,7 +159,7 @@ fn standfirst_outside(block: &Handle, body: &Handle, title: &str) -> Option<Stri
         .filter(|n| class_tokens(n).iter().any(|t| CLASSES.contains(&t.as_str())))
         .filter(|n| !inside.iter().any(|i| std::rc::Rc::ptr_eq(i, n)))
         .map(|n| text(&n))
-        .find(|t| word_count(t) >= 6 && !same_text(t, title))
+        .find(|t| word_count(t) >= STANDFIRST_MIN_WORDS && !same_text(t, title))
 }
 
 /// For a refusal: the page's date metadata and the short elements holding a number,
@@ -175,7 +178,10 @@ fn date_candidates(meta: &meta::Metadata, body: &Handle, context: DateContext) -
     });
     for node in leaves {
         let content = text(&node);
-        if content.is_empty() || !content.chars().any(|c| c.is_ascii_digit()) || word_count(&content) > 40 {
+        if content.is_empty()
+            || !content.chars().any(|c| c.is_ascii_digit())
+            || word_count(&content) > DATE_CANDIDATE_MAX_WORDS
+        {
             continue;
         }
         let verdict = if crate::dates::find_date(&content, context).is_none() {
@@ -323,7 +329,7 @@ fn markdown_blocks(markdown: &str, caption: Option<&Caption>) -> Vec<String> {
                     && is_paragraph(&block)
                     && !ends_sentence(last)
                     && !last.ends_with(':')
-                    && word_count(last) >= 4
+                    && word_count(last) >= SPLIT_SENTENCE_MIN_WORDS
                     && block.chars().next().is_some_and(char::is_lowercase) =>
             {
                 last.push(' ');

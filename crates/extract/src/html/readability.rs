@@ -8,6 +8,10 @@ use super::parts::{Controls, structural_rule, widen};
 use crate::Dropped;
 use crate::dates::DateContext;
 use crate::noise::{Rule, classify, is_prose, word_count};
+use crate::tuning::{
+    CHARS_PER_LENGTH_POINT, CHROME_MAX_PROSE_PARAGRAPHS, GRANDPARENT_SHARE, LINK_LIST_MAX_WORDS, LINK_LIST_MIN_DENSITY,
+    MAX_LENGTH_POINTS, PARAGRAPH_MIN_CHARS,
+};
 
 /// Records a dropped subtree for `--explain`.
 pub fn record(dropped: &mut Vec<Dropped>, node: &Handle, rule: Rule) {
@@ -77,7 +81,7 @@ pub fn chrome_rule(node: &Handle) -> Option<Rule> {
     // A container of several paragraphs of prose is the article, whatever its class says;
     // comment threads are prose too, so they are dropped regardless.
     let prose = descendants(node).iter().filter(|n| tag(n) == Some("p") && is_prose(&text(n))).count();
-    (prose < 3 || rule == Rule::Comments).then_some(rule)
+    (prose < CHROME_MAX_PROSE_PARAGRAPHS || rule == Rule::Comments).then_some(rule)
 }
 
 /// What class and id words say an element is.
@@ -177,13 +181,15 @@ pub fn main_block(body: &Handle, controls: &Controls, context: DateContext, drop
     }
     for (paragraph, content) in prose {
         let length = content.chars().count();
-        if length < 25 {
+        if length < PARAGRAPH_MIN_CHARS {
             continue;
         }
-        let score = 1.0 + content.matches([',', '،', '，', '、']).count() as f64 + (length as f64 / 100.0).min(3.0);
+        let score = 1.0
+            + content.matches([',', '،', '，', '、']).count() as f64
+            + (length as f64 / CHARS_PER_LENGTH_POINT).min(MAX_LENGTH_POINTS);
         if let Some(parent_node) = parent(&paragraph) {
             if let Some(grandparent) = parent(&parent_node) {
-                add(grandparent, score / 2.0);
+                add(grandparent, score * GRANDPARENT_SHARE);
             }
             add(parent_node, score);
         }
@@ -268,7 +274,10 @@ fn classify_block(name: &str, content: &str, node: &Handle) -> Option<Rule> {
     if let Some(rule) = classify(content) {
         return Some(rule);
     }
-    if matches!(name, "ul" | "ol" | "div" | "section" | "p") && link_density(node) > 0.5 && word_count(content) < 80 {
+    if matches!(name, "ul" | "ol" | "div" | "section" | "p")
+        && link_density(node) > LINK_LIST_MIN_DENSITY
+        && word_count(content) < LINK_LIST_MAX_WORDS
+    {
         return Some(Rule::LinkList);
     }
     None
