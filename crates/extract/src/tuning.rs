@@ -54,25 +54,6 @@ pub const LISTING_MIN_ITEMS: usize = 3;
 /// A block whose listings hold at least this share of its text is a listing.
 pub const LISTING_TEXT_SHARE: f64 = 0.6;
 
-/// Fewest Han or kana characters that make a text Chinese or Japanese…
-pub const CJK_MIN_CHARS: usize = 10;
-/// …and the share of its letters they must be.
-pub const CJK_MIN_SHARE: f64 = 0.3;
-/// Share of kana among those characters from which the text is Japanese, not Chinese.
-pub const KANA_MIN_SHARE: f64 = 0.05;
-
-/// Hours before a local time in a clock-change gap at which the zone's earlier offset is
-/// read: longer than any gap (one hour, half an hour on Lord Howe Island).
-pub const GAP_LOOKBACK_HOURS: i64 = 3;
-
-/// A page without a dateline takes the first date shown in an element of at most this
-/// many words (outside captions and sentences) rather than being refused.
-pub const SHOWN_DATE_MAX_WORDS: usize = 12;
-
-/// Characters of Chinese or Japanese counted as one word: their words are one to three
-/// characters long, two on average, so word-count thresholds read them alike.
-pub const CJK_CHARS_PER_WORD: usize = 2;
-
 // HTML: headline, lede and dates.
 
 /// The lede is prose, or a paragraph of at least this many words.
@@ -86,6 +67,9 @@ pub const DATE_CANDIDATE_MAX_WORDS: usize = 40;
 /// Two Markdown paragraphs are one sentence cut by an ad when the first, of at least
 /// this many words, does not end a sentence and the second starts in lowercase.
 pub const SPLIT_SENTENCE_MIN_WORDS: usize = 4;
+/// A page without a dateline takes the first date shown in an element of at most this
+/// many words (outside captions and sentences) rather than being refused.
+pub const SHOWN_DATE_MAX_WORDS: usize = 12;
 
 // Dates.
 
@@ -100,3 +84,32 @@ pub const DATE_LINE_MAX_TOKENS: usize = 24;
 pub const TIME_BEFORE_MAX_TOKENS: usize = 4;
 /// Largest offset from UTC a written zone may have (Kiribati is +14).
 pub const MAX_OFFSET_HOURS: i32 = 14;
+/// Hours before a local time in a clock-change gap at which the zone's earlier offset is
+/// read: longer than any gap (one hour, half an hour on Lord Howe Island).
+pub const GAP_LOOKBACK_HOURS: i64 = 3;
+
+// Languages: Chinese and Japanese.
+
+/// Fewest Han or kana characters that make a text Chinese or Japanese…
+pub const CJK_MIN_CHARS: usize = 10;
+/// …and the share of its letters they must be.
+pub const CJK_MIN_SHARE: f64 = 0.3;
+/// Share of kana among those characters from which the text is Japanese, not Chinese.
+pub const KANA_MIN_SHARE: f64 = 0.05;
+
+/// Characters of Chinese or Japanese counted as one word: their words are one to three
+/// characters long, two on average, so word-count thresholds read them alike.
+pub const CJK_CHARS_PER_WORD: usize = 2;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_design_document_lists_every_threshold() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/import-design.md");
+        let document = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        for line in include_str!("tuning.rs").lines().filter_map(|line| line.strip_prefix("pub const ")) {
+            let name = line.split(':').next().unwrap_or_default();
+            assert!(document.contains(&format!("| `{name}` |")), "docs/import-design.md has no row for `{name}`");
+        }
+    }
+}
