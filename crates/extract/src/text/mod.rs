@@ -19,6 +19,7 @@ use crate::headline::{self, Candidate};
 use crate::markdown::{caption, escape};
 use crate::noise::{Rule, ends_sentence, fold, is_prose, word_count};
 use crate::refusal::Considered;
+use crate::tuning::SHOWN_DATE_MAX_WORDS;
 use crate::{Caption, Dropped, Page};
 
 /// Lines at the top of a page searched for the headline.
@@ -165,6 +166,9 @@ pub fn extract(input: &str, context: DateContext) -> Page {
     LineDates::settle(&mut page.published, &mut page.updated);
     finish(&mut page, blocks, context);
     if page.published.is_none() {
+        shown_date(&mut page, &lines, title_at, body_start, context);
+    }
+    if page.published.is_none() {
         page.date_candidates = date_candidates(&lines, body_start, context);
     }
     page
@@ -189,6 +193,27 @@ fn body_start(lines: &[Line]) -> usize {
         .map(|pair| pair[0])
         .or_else(|| prose.first().copied())
         .unwrap_or(lines.len())
+}
+
+/// Without a dateline, the first date the page shows above its report in a short line
+/// of its own (not a caption, not a sentence) is the publication date, rather than none:
+/// below the headline first, then above it.
+fn shown_date(page: &mut Page, lines: &[Line], title_at: usize, body_start: usize, context: DateContext) {
+    let end = body_start.min(HEADER_SEARCH_LINES).min(lines.len());
+    let title_at = title_at.min(end);
+    let below = lines[title_at..end].iter();
+    let shown = below.chain(&lines[..title_at]).find_map(|line| {
+        let short = word_count(&line.text) <= SHOWN_DATE_MAX_WORDS && !is_prose(&line.text);
+        let caption = is_caption_like(&line.text) || caption_in(&line.text).is_some();
+        (short && !caption).then(|| find_date(&line.text, context).map(|date| (line, date))).flatten()
+    });
+    if let Some((line, date)) = shown {
+        page.published = Some(date);
+        page.notes.push(format!(
+            "no dateline: the date shown on line {} \"{}\" is taken as the publication date",
+            line.number, line.text
+        ));
+    }
 }
 
 /// For a refusal: the lines near the headline that hold a number or a date word, and
