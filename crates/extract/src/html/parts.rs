@@ -168,3 +168,60 @@ fn is_report_part(node: &Handle, controls: &Controls, context: DateContext) -> b
         paragraphs(node).iter().filter(|(_, line)| is_prose(line)).map(|(_, line)| line.chars().count()).sum();
     prose >= PART_MIN_PROSE_CHARS
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::Rule;
+
+    fn paragraph(n: usize) -> String {
+        format!(
+            "<p>Paragraph {n} of the report says, at some length and with commas, what the company did on Monday.</p>"
+        )
+    }
+
+    #[test]
+    fn every_part_of_a_split_report_is_kept_and_the_boxes_between_are_not() {
+        let page = crate::html::extract(
+            &format!(
+                r#"<html lang="en"><head><title>Kelpwave splits its report</title></head><body>
+                <div class="page"><div class="a">{}{}{}</div>
+                <div class="b"><p><a href="/1">Another story entirely</a></p><p><a href="/2">And one more story</a></p></div>
+                <div class="c">{}</div>
+                <div class="d"><p>Sign up to our letter.</p><form><input name="e"><button>Go</button></form></div>
+                <div class="e">{}</div>
+                <ol class="f"><li class="x">Reply one <time>2 h</time></li><li class="x">Reply two <time>3 h</time></li><li class="x">Reply three <time>4 h</time></li></ol>
+                </div></body></html>"#,
+                paragraph(1),
+                paragraph(2),
+                paragraph(3),
+                paragraph(4),
+                paragraph(5)
+            ),
+            2025,
+        );
+        let body = page.body.join("\n\n");
+        for n in 1..=5 {
+            assert!(body.contains(&format!("Paragraph {n} ")), "{body}");
+        }
+        assert!(!body.contains("Another story") && !body.contains("Sign up") && !body.contains("Reply"), "{body}");
+        let rules: Vec<Rule> = page.dropped.iter().map(|d| d.rule).collect();
+        assert!(rules.contains(&Rule::Widget) && rules.contains(&Rule::LinkList), "{rules:?}");
+    }
+
+    #[test]
+    fn repeated_items_with_their_own_dates_are_a_listing() {
+        let items: String = (1..=4)
+            .map(|n| format!(r#"<div class="it"><p>Reader {n} wrote a long comment about the plant and its jobs.</p><span>{n} hours ago</span></div>"#))
+            .collect();
+        let page = crate::html::extract(
+            &format!(
+                r#"<html lang="en"><body><article><h1>Kelpwave opens a plant</h1>{}{}<div class="t">{items}</div></article></body></html>"#,
+                paragraph(1),
+                paragraph(2)
+            ),
+            2025,
+        );
+        assert!(!page.body.join("\n").contains("Reader"), "{:?}", page.body);
+        assert!(page.dropped.iter().any(|d| d.rule == Rule::Listing), "{:?}", page.dropped);
+    }
+}
