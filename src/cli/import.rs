@@ -132,6 +132,9 @@ impl ImportArgs {
                 Ok(article) => {
                     if self.explain {
                         eprint!("{}", explanation(&input.name(), &article.dropped));
+                        for note in &article.notes {
+                            eprintln!("  read: {note}");
+                        }
                     }
                     articles.push((input.name(), article));
                 }

@@ -67,6 +67,8 @@ pub struct Imported {
     pub byline: Option<String>,
     pub caption: Option<Caption>,
     pub dropped: Vec<Dropped>,
+    /// How the page was read where it reads two ways, for `--explain`.
+    pub notes: Vec<String>,
 }
 
 impl Imported {
@@ -225,6 +227,7 @@ impl Importer {
             byline: page.byline,
             caption: page.caption,
             dropped: page.dropped,
+            notes: page.notes,
         })
     }
 }
