@@ -21,6 +21,8 @@ pub mod refusal;
 mod shapes;
 pub mod site;
 mod text;
+pub mod translation;
+pub mod validate;
 
 use std::path::PathBuf;
 
@@ -112,6 +114,9 @@ pub enum ImportError {
     NoSite { root: PathBuf },
     #[error("the site's files have problems; fix them and import again:\n{0}")]
     Site(Diagnostics),
+    /// What the build would refuse in the article, or in how it was asked for.
+    #[error("{0}")]
+    Invalid(String),
 }
 
 /// An imported article: its front matter, Markdown body and where it goes.
@@ -232,7 +237,7 @@ impl Importer {
                 page.lang_hint
                     .as_deref()
                     .and_then(|tag| tag.split(['-', '_']).next())
-                    .filter(|primary| (2..=3).contains(&primary.len()))
+                    .filter(|primary| crate::content::is_valid_language(primary))
                     .map(str::to_lowercase)
             })
             .or_else(|| language::detect(&page.text).map(str::to_owned));
@@ -319,7 +324,9 @@ fn summary_of(lede: &str) -> String {
 /// "news.example" for "https://www.news.example/a/b": the site, as a source name of last resort.
 fn host_of(url: &str) -> Option<String> {
     let rest = url.split_once("://")?.1;
-    let host = rest.split(['/', '?', '#']).next()?.trim_start_matches("www.");
+    let authority = rest.split(['/', '?', '#']).next()?;
+    // Never `user:password@`: the name is published.
+    let host = authority.rsplit_once('@').map_or(authority, |(_, host)| host).trim_start_matches("www.");
     (!host.is_empty()).then(|| host.to_owned())
 }
 
