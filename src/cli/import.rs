@@ -12,7 +12,7 @@ use crate::content::shorten;
 use crate::import::files::{collect_inputs, import_all, write_all};
 use crate::import::site::load_site;
 use crate::import::translation::TranslationOf;
-use crate::import::validate::public_url;
+use crate::import::validate::{check_in_site, public_url};
 use crate::import::{Dropped, ImportError, Imported, Importer, Overrides};
 
 #[derive(Debug, Args)]
@@ -140,7 +140,7 @@ impl ImportArgs {
         let results = import_all(&importer, &inputs, &|| bar.inc(1));
         bar.finish_and_clear();
         // Held to the build's rules where it will be written, before anything is.
-        let results: Vec<Result<Imported, ImportError>> = results
+        let mut results: Vec<Result<Imported, ImportError>> = results
             .into_iter()
             .map(|result| {
                 let mut article = result?;
@@ -151,6 +151,16 @@ impl ImportArgs {
                 Ok(article)
             })
             .collect();
+        let ready: Vec<&Imported> = results.iter().flatten().collect();
+        let verdicts = check_in_site(&self.root, &ready);
+        let mut verdicts = verdicts.into_iter();
+        for result in &mut results {
+            if result.is_ok()
+                && let Some(Err(error)) = verdicts.next()
+            {
+                *result = Err(error);
+            }
+        }
 
         let mut failed = 0;
         let mut articles: Vec<(String, &Imported)> = Vec::new();

@@ -86,10 +86,11 @@ pub fn import_all(
             let text = match input {
                 Input::Stdin => match &stdin_text {
                     Some(Ok(text)) => Ok(text.clone()),
-                    Some(Err(error)) => Err(ImportError::Read {
-                        path: PathBuf::from("<stdin>"),
-                        source: std::io::Error::other(error.to_string()),
+                    Some(Err(ImportError::Read { path, source })) => Err(ImportError::Read {
+                        path: path.clone(),
+                        source: io::Error::new(source.kind(), source.to_string()),
                     }),
+                    Some(Err(_)) => Err(ImportError::NotText { path: PathBuf::from("<stdin>") }),
                     None => unreachable!("stdin is read when it is an input"),
                 },
                 Input::File(path) => read_page(path),

@@ -16,6 +16,9 @@ use crate::content::{Article, ParseContext, is_valid_language};
 use crate::diagnostic::{forbidden_character, forbidden_reference};
 
 use super::{ImportError, Imported};
+use crate::build::BuildOptions;
+use crate::plan;
+use crate::source::{SiteSource, TextFile};
 
 /// The rules of one site that an imported article must meet.
 #[derive(Debug, Clone)]
@@ -112,6 +115,40 @@ impl SiteRules {
             ImportError::Invalid(format!("the article would not build:\n  {}", problems.join("\n  ")))
         })
     }
+}
+
+/// Whether the build accepts the site at `root` once `articles` are written there (the
+/// story-wide rules: one slug per article, one version of a story per language), per
+/// article: the problems located in its own file, if any.
+pub fn check_in_site(root: &Path, articles: &[&Imported]) -> Vec<Result<(), ImportError>> {
+    let mut source = SiteSource::read(root);
+    // What is at an article's path now is replaced, not read: writing says what is wrong
+    // with it (a link, a folder), in its own words.
+    source.problems.retain(|problem| articles.iter().all(|article| problem.path != article.path));
+    for article in articles {
+        let file = TextFile { path: article.path.clone(), text: article.document() };
+        match source.articles.iter_mut().find(|existing| existing.path == article.path) {
+            Some(existing) => *existing = file,
+            None => source.articles.push(file),
+        }
+    }
+    let options = BuildOptions { root: root.to_path_buf(), include_drafts: true, ..BuildOptions::default() };
+    let (_, problems) = plan::parse_despite_problems(&source, &options);
+    articles
+        .iter()
+        .map(|article| {
+            let own: Vec<String> =
+                problems.0.iter().filter(|p| p.path == article.path).map(ToString::to_string).collect();
+            if own.is_empty() {
+                Ok(())
+            } else {
+                Err(ImportError::Invalid(format!(
+                    "the site would not build with this article:\n  {}",
+                    own.join("\n  ")
+                )))
+            }
+        })
+        .collect()
 }
 
 fn in_years(date: DateValue) -> bool {

@@ -6,7 +6,7 @@ mod command;
 mod corpus;
 pub mod corpus_table;
 mod extraction;
-mod fetch;
+pub mod fetch;
 mod limits;
 mod refusals;
 
