@@ -118,10 +118,15 @@ impl SiteRules {
 }
 
 /// Whether the build accepts the site at `root` once `articles` are written there (the
-/// story-wide rules: one slug per article, one version of a story per language), per
+/// story-wide rules: one slug per article, one version of a story per language), drafts
+/// and scheduled articles included, per
 /// article: the problems located in its own file, if any.
 pub fn check_in_site(root: &Path, articles: &[&Imported]) -> Vec<Result<(), ImportError>> {
-    let mut source = SiteSource::read(root);
+    check_in_source(SiteSource::read(root), articles)
+}
+
+/// `check_in_site` over a site already read (or made in memory).
+pub fn check_in_source(mut source: SiteSource, articles: &[&Imported]) -> Vec<Result<(), ImportError>> {
     // What is at an article's path now is replaced, not read: writing says what is wrong
     // with it (a link, a folder), in its own words.
     source.problems.retain(|problem| articles.iter().all(|article| problem.path != article.path));
@@ -132,7 +137,13 @@ pub fn check_in_site(root: &Path, articles: &[&Imported]) -> Vec<Result<(), Impo
             None => source.articles.push(file),
         }
     }
-    let options = BuildOptions { root: root.to_path_buf(), include_drafts: true, ..BuildOptions::default() };
+    // Drafts and scheduled articles too: the article must not break a later build either.
+    let options = BuildOptions {
+        root: source.root.clone(),
+        include_drafts: true,
+        include_future: true,
+        ..BuildOptions::default()
+    };
     let (_, problems) = plan::parse_despite_problems(&source, &options);
     articles
         .iter()
