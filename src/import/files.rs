@@ -168,12 +168,15 @@ fn decode_with_bom(bytes: &[u8]) -> Option<Result<String, String>> {
                 .map_err(|_| "the page starts with a UTF-8 byte-order mark but is not UTF-8".to_owned()),
         );
     }
-    let (rest, unit): (&[u8], fn([u8; 2]) -> u16) = match bytes {
-        [0xfe, 0xff, rest @ ..] => (rest, u16::from_be_bytes),
-        [0xff, 0xfe, rest @ ..] => (rest, u16::from_le_bytes),
+    let (rest, big_endian) = match bytes {
+        [0xfe, 0xff, rest @ ..] => (rest, true),
+        [0xff, 0xfe, rest @ ..] => (rest, false),
         _ => return None,
     };
-    let units = rest.chunks(2).map(|pair| unit([pair[0], pair.get(1).copied().unwrap_or(0)]));
+    let units = rest.chunks(2).map(|pair| {
+        let pair = [pair[0], pair.get(1).copied().unwrap_or(0)];
+        if big_endian { u16::from_be_bytes(pair) } else { u16::from_le_bytes(pair) }
+    });
     Some(
         char::decode_utf16(units)
             .collect::<Result<String, _>>()

@@ -54,7 +54,9 @@ fn import_never_writes_through_a_symbolic_link() {
     use std::os::unix::fs::symlink;
     let english = page(ENGLISH_TEXT).display().to_string();
     let mut report = String::new();
-    let cases: [(&str, &str, fn(&Path, &Path)); 5] = [
+    // Each case: its name, a flag, and how it lays links in the site (and beside it).
+    type Prepare = fn(&Path, &Path);
+    let cases: [(&str, &str, Prepare); 5] = [
         ("a dangling link at the article's path", "", |site, outside| {
             fs::create_dir_all(site.join("content/articles/2024")).unwrap();
             symlink(outside.join("planted.md"), site.join(ENGLISH_ARTICLE)).unwrap();
