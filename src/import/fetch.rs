@@ -57,18 +57,7 @@ pub fn fetch(url: &str, timeout: Duration) -> Result<String, ImportError> {
         if redirects > MAX_REDIRECTS {
             return Err(failed(format!("more than {MAX_REDIRECTS} redirects")));
         }
-        let next = address
-            .join(location)
-            .map_err(|_| failed(format!("redirected to `{location}`, which is not an address")))?;
-        if !matches!(next.scheme(), "http" | "https") {
-            return Err(failed(format!("redirected to `{next}`, which is not an http(s) address")));
-        }
-        if !private_allowed && is_private(&next) {
-            return Err(failed(format!(
-                "redirected to `{next}`, a private, loopback or link-local address: a public page may not send import there; import that address itself if it is meant"
-            )));
-        }
-        address = next;
+        address = redirect_target(&address, location, private_allowed).map_err(failed)?;
     };
     let status = response.status();
     if status.as_u16() >= 400 {
@@ -94,6 +83,22 @@ pub fn fetch(url: &str, timeout: Duration) -> Result<String, ImportError> {
     }
     let charset = charset_in(&content_type).or_else(|| meta_charset(&bytes));
     decode_bytes(bytes, charset.as_deref()).map_err(failed)
+}
+
+/// Where a redirect from `address` to `location` leads, if import may follow it: to an
+/// http(s) address, and to a private one only when `private_allowed` (the address the
+/// user gave was private too).
+fn redirect_target(address: &url::Url, location: &str, private_allowed: bool) -> Result<url::Url, String> {
+    let next = address.join(location).map_err(|_| format!("redirected to `{location}`, which is not an address"))?;
+    if !matches!(next.scheme(), "http" | "https") {
+        return Err(format!("redirected to `{next}`, which is not an http(s) address"));
+    }
+    if !private_allowed && is_private(&next) {
+        return Err(format!(
+            "redirected to `{next}`, a private, loopback or link-local address: a public page may not send import there; import that address itself if it is meant"
+        ));
+    }
+    Ok(next)
 }
 
 /// The compression of a body, from its `Content-Encoding` or its first bytes; `None`
@@ -248,6 +253,19 @@ mod tests {
             meta_charset(b"<meta content='text/html; charset=windows-1252' http-equiv='Content-Type'/>").as_deref(),
             Some("windows-1252")
         );
+    }
+
+    #[test]
+    fn a_public_page_may_not_redirect_to_a_private_address() {
+        let public = url::Url::parse("http://93.184.215.14/story").unwrap();
+        let refused = redirect_target(&public, "http://169.254.169.254/latest/meta-data/", false).unwrap_err();
+        assert!(refused.contains("a private, loopback or link-local address"), "{refused}");
+        assert!(redirect_target(&public, "http://127.0.0.1:8080/admin", false).is_err());
+        assert!(redirect_target(&public, "file:///etc/passwd", false).unwrap_err().contains("not an http(s) address"));
+        assert_eq!(redirect_target(&public, "/moved", false).unwrap().as_str(), "http://93.184.215.14/moved");
+        // Given a private address, the user may be redirected within their network.
+        let private = url::Url::parse("http://127.0.0.1:8080/a").unwrap();
+        assert_eq!(redirect_target(&private, "http://10.0.0.2/b", true).unwrap().as_str(), "http://10.0.0.2/b");
     }
 
     #[test]
