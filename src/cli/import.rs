@@ -12,7 +12,7 @@ use crate::content::shorten;
 use crate::import::files::{collect_inputs, import_all, write_all};
 use crate::import::site::load_site;
 use crate::import::translation::TranslationOf;
-use crate::import::validate::{check_in_site, public_url};
+use crate::import::validate::{SiteRules, check_in_site, public_url};
 use crate::import::{Dropped, ImportError, Imported, Importer, Overrides};
 
 #[derive(Debug, Args)]
@@ -139,28 +139,7 @@ impl ImportArgs {
         };
         let results = import_all(&importer, &inputs, &|| bar.inc(1));
         bar.finish_and_clear();
-        // Held to the build's rules where it will be written, before anything is.
-        let mut results: Vec<Result<Imported, ImportError>> = results
-            .into_iter()
-            .map(|result| {
-                let mut article = result?;
-                if let Some(translation) = &translation {
-                    translation.place(&mut article);
-                }
-                rules.finish(&mut article)?;
-                Ok(article)
-            })
-            .collect();
-        let ready: Vec<&Imported> = results.iter().flatten().collect();
-        let verdicts = check_in_site(&self.root, &ready);
-        let mut verdicts = verdicts.into_iter();
-        for result in &mut results {
-            if result.is_ok()
-                && let Some(Err(error)) = verdicts.next()
-            {
-                *result = Err(error);
-            }
-        }
+        let results = held_to_the_site(&self.root, &rules, translation.as_ref(), results);
 
         let mut failed = 0;
         let mut articles: Vec<(String, &Imported)> = Vec::new();
@@ -221,6 +200,38 @@ impl ImportArgs {
         }
         Ok(())
     }
+}
+
+/// The imported articles, each put where it goes (beside the original for a translation)
+/// and held to the build's rules there, alone and then with the rest of the site, before
+/// anything is written: an article the next build would refuse becomes an error.
+fn held_to_the_site(
+    root: &std::path::Path,
+    rules: &SiteRules,
+    translation: Option<&TranslationOf>,
+    results: Vec<Result<Imported, ImportError>>,
+) -> Vec<Result<Imported, ImportError>> {
+    let mut results: Vec<Result<Imported, ImportError>> = results
+        .into_iter()
+        .map(|result| {
+            let mut article = result?;
+            if let Some(translation) = translation {
+                translation.place(&mut article);
+            }
+            rules.finish(&mut article)?;
+            Ok(article)
+        })
+        .collect();
+    let ready: Vec<&Imported> = results.iter().flatten().collect();
+    let mut verdicts = check_in_site(root, &ready).into_iter();
+    for result in &mut results {
+        if result.is_ok()
+            && let Some(Err(error)) = verdicts.next()
+        {
+            *result = Err(error);
+        }
+    }
+    results
 }
 
 /// What `--explain` prints for one page: every dropped line or block and its rule.
