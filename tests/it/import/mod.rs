@@ -7,6 +7,7 @@ mod corpus;
 pub mod corpus_table;
 mod extraction;
 pub mod fetch;
+mod hostile_pages;
 mod limits;
 mod refusals;
 
