@@ -3,7 +3,7 @@
 use serde::Deserialize;
 
 use crate::content::front_matter::{ARTICLE_FIELDS, is_taxonomy_field};
-use crate::content::is_valid_language;
+use crate::content::{canonical_language, is_valid_language};
 use crate::diagnostic::Diagnostic;
 use crate::yaml::{self, Document, WholeNumber};
 
@@ -120,7 +120,13 @@ impl SiteConfig {
         if raw.title.trim().is_empty() {
             return Err(at("title", None, "`title` is empty".to_owned()));
         }
-        let languages = languages(&raw, &at)?;
+        // A field of the entry of `languages:` whose code is `code`.
+        let at_field = |code: &str, field: &str, message: String| {
+            let entry = yaml::locate(&document, "languages", Some(code));
+            let (line, column) = yaml::locate_after(&document, entry, &[&format!("{field}:")]).unwrap_or(entry);
+            Diagnostic::new(path, line, column, message)
+        };
+        let languages = languages(&raw, &at, &at_field)?;
         let mut taxonomies: Vec<String> = Vec::new();
         for name in raw.taxonomies {
             let valid =
@@ -215,10 +221,11 @@ impl SiteConfig {
 fn languages(
     raw: &RawConfig,
     at: &impl Fn(&str, Option<&str>, String) -> Diagnostic,
+    at_field: &impl Fn(&str, &str, String) -> Diagnostic,
 ) -> Result<Vec<Language>, Diagnostic> {
     let not_a_tag = |code: &str| format!("`{code}` is not a language tag such as `en` or `fr`");
     if raw.languages.is_empty() {
-        let code = raw.language.clone().unwrap_or_else(|| "en".to_owned());
+        let code = raw.language.as_deref().map_or_else(|| "en".to_owned(), canonical_language);
         if !is_valid_language(&code) {
             return Err(at(
                 "language",
@@ -233,20 +240,33 @@ fn languages(
         if !is_valid_language(&entry.code) {
             return Err(at("languages", Some(&entry.code), not_a_tag(&entry.code)));
         }
-        if languages.iter().any(|l| l.code == entry.code) {
+        // Tags are case-insensitive: `FR` is `fr`, and pages go under `/fr/`.
+        let code = canonical_language(&entry.code);
+        if let Some(earlier) =
+            raw.languages.iter().take_while(|e| !std::ptr::eq(*e, entry)).find(|e| canonical_language(&e.code) == code)
+        {
+            let same = if earlier.code == entry.code { String::new() } else { format!(" (as `{}`)", earlier.code) };
             return Err(at(
                 "languages",
                 Some(&entry.code),
-                format!("language `{}` is listed twice: keep one", entry.code),
+                format!("language `{}` is listed twice{same}: language tags ignore case; keep one", entry.code),
+            ));
+        }
+        if entry.title.as_deref().is_some_and(|title| title.trim().is_empty()) {
+            return Err(at_field(
+                &entry.code,
+                "title",
+                format!("the title of language `{code}` is empty: write one, or leave `title:` out to use the site's"),
             ));
         }
         languages.push(Language {
-            code: entry.code.clone(),
+            code,
             title: entry.title.clone().unwrap_or_else(|| raw.title.clone()),
             description: entry.description.clone().unwrap_or_else(|| raw.description.clone()),
         });
     }
     if let Some(default) = &raw.language {
+        let default = &canonical_language(default);
         let Some(index) = languages.iter().position(|l| &l.code == default) else {
             let listed: Vec<&str> = languages.iter().map(|l| l.code.as_str()).collect();
             return Err(at(

@@ -155,7 +155,9 @@ pub fn parse_topics(files: &[TextFile], languages: &[Language]) -> (Vec<Topic>, 
     let mut problems = Vec::new();
     for file in files {
         let stem = file.path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-        let translated = stem.rsplit_once('.').filter(|(_, lang)| languages.iter().any(|l| l.code == *lang));
+        let translated = stem
+            .rsplit_once('.')
+            .filter(|(_, lang)| languages.iter().any(|l| l.code == crate::content::canonical_language(lang)));
         let parsed = match translated {
             Some((slug, _)) => Topic::parse_as(&file.path, &file.text, slug).map(|topic| translations.push(topic)),
             None => Topic::parse(&file.path, &file.text).map(|topic| topics.push(topic)),
@@ -164,7 +166,16 @@ pub fn parse_topics(files: &[TextFile], languages: &[Language]) -> (Vec<Topic>, 
             problems.extend(errors);
         }
     }
-    for translation in &translations {
+    for (index, translation) in translations.iter().enumerate() {
+        let twin = translations[..index].iter().find(|earlier| {
+            earlier.slug == translation.slug && earlier.translation_language() == translation.translation_language()
+        });
+        if let Some(twin) = twin {
+            problems.push(Diagnostic::whole_file(
+                &translation.path,
+                format!("{} translates the same topic into the same language: keep one", twin.path.display()),
+            ));
+        }
         let has_default =
             files.iter().any(|file| file.path.file_stem().and_then(|s| s.to_str()) == Some(&translation.slug));
         if !has_default {

@@ -143,7 +143,7 @@ impl Article {
         if front.title.trim().is_empty() {
             problems.push(at("title", None)("`title` is empty".to_owned()));
         }
-        let file_name = FileName::of(path, context.languages);
+        let file_name = FileName::of(path, context);
         let (slug, slug_position) = match &front.slug {
             Some(slug) => {
                 if !is_valid_slug(slug) {
@@ -178,7 +178,10 @@ impl Article {
                 )));
             }
         }
-        let lang = match (&front.lang, &file_name.lang) {
+        // Language tags are case-insensitive (`FR` is `fr`): every later comparison and
+        // every output uses the lower-case form.
+        let written_lang = front.lang.as_deref().map(canonical_language);
+        let lang = match (&written_lang, &file_name.lang) {
             (Some(written), Some(named)) if written != named => {
                 problems.push(at("lang", None)(format!(
                     "`lang: {written}` contradicts the file name, which says `{named}`: keep one"
@@ -261,11 +264,18 @@ struct FileName {
 }
 
 impl FileName {
-    fn of(path: &Path, languages: &[Language]) -> FileName {
+    /// On a site of several languages, a suffix naming any of them, the default included
+    /// (`x.en.md` on an English site is the English `x`), in any case (`x.FR.md`).
+    fn of(path: &Path, context: &ParseContext<'_>) -> FileName {
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-        let named = stem.rsplit_once('.').filter(|(_, suffix)| languages.iter().any(|l| l.code == *suffix));
+        let named = stem.rsplit_once('.').and_then(|(stem, suffix)| {
+            let suffix = canonical_language(suffix);
+            let listed = context.languages.iter().any(|l| l.code == suffix)
+                || (!context.languages.is_empty() && suffix == canonical_language(context.default_language));
+            listed.then_some((stem, suffix))
+        });
         let (stem, lang) = match named {
-            Some((stem, lang)) => (stem, Some(lang.to_owned())),
+            Some((stem, lang)) => (stem, Some(lang)),
             None => (stem, None),
         };
         let folder = path.parent().unwrap_or(Path::new("")).to_string_lossy().replace('\\', "/");
@@ -362,11 +372,11 @@ impl Topic {
         Topic::parse_as(path, text, stem)
     }
 
-    /// The language of a topic's translation: `fr` for `<slug>.fr.md`; `None` for the
-    /// default language's file.
-    pub fn translation_language(&self) -> Option<&str> {
+    /// The language of a topic's translation: `fr` for `<slug>.fr.md` (or `<slug>.FR.md`);
+    /// `None` for the default language's file.
+    pub fn translation_language(&self) -> Option<String> {
         let stem = self.path.file_stem()?.to_str()?;
-        stem.strip_prefix(self.slug.as_str())?.strip_prefix('.')
+        stem.strip_prefix(self.slug.as_str())?.strip_prefix('.').map(canonical_language)
     }
 
     /// Parses a topic's text with the slug its file name gives (`chips` for `chips.fr.md`).
@@ -421,6 +431,12 @@ pub fn is_valid_slug(slug: &str) -> bool {
     !slug.is_empty()
         && slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
         && !slug.starts_with('-')
+}
+
+/// The form of a language tag that briefing compares and writes: tags are
+/// case-insensitive (BCP 47), so `FR` and `fr` are one language, written `fr`.
+pub fn canonical_language(code: &str) -> String {
+    code.to_ascii_lowercase()
 }
 
 /// A BCP 47 language tag such as `en`, `fr` or `pt-BR`.

@@ -118,7 +118,7 @@ impl<'a> Renderer<'a> {
                     .collect();
                 // Terms are sorted by their names; in another language, by their names in it.
                 if lang != LanguageId::DEFAULT {
-                    terms.sort_by_cached_key(|term| crate::search::text::fold(term.name));
+                    terms.sort_by_cached_key(|term| crate::search::fold::sort_key(term.name));
                 }
                 context.insert("taxonomy", &serde_json_map(&[("name", &taxonomy.name), ("title", &title)]));
                 context.insert("terms", &terms);

@@ -82,17 +82,37 @@ pub fn check_translations(articles: &[Article]) -> Vec<Diagnostic> {
     for article in articles {
         stories.entry(&article.translation_key).or_default().push(article);
     }
+    // The file a name like `x.fr.md` points to is `x.md` (or `x.en.md`), by the key its
+    // name gives: found by path, since its own `translation_key:` may say otherwise.
+    let by_name_key: HashMap<String, &Article> = articles
+        .iter()
+        .filter(|a| a.translation_claim.is_none_or(|claim| claim != (0, 0)))
+        .map(|a| {
+            let name = a.path.with_extension("").to_string_lossy().replace('\\', "/");
+            let name = name.strip_suffix(&format!(".{}", a.lang)).map_or(name.clone(), str::to_owned);
+            (name, a)
+        })
+        .collect();
     let mut problems = Vec::new();
     for (key, story) in stories {
         if let [alone] = story.as_slice() {
             if let Some((line, column)) = alone.translation_claim {
-                let message = if (line, column) == (0, 0) {
-                    format!(
+                let named = by_name_key.get(key);
+                let message = match named {
+                    Some(original) if (line, column) == (0, 0) => format!(
+                        "this file is named as the `{}` version of `{}`, but that file sets `translation_key: {}`: add `translation_key: {}` to this file too",
+                        alone.lang,
+                        original.path.display(),
+                        original.translation_key,
+                        original.translation_key
+                    ),
+                    None if (line, column) == (0, 0) => format!(
                         "this file is named as the `{}` version of `{key}.md`, which does not exist: add it, or rename this file",
                         alone.lang
-                    )
-                } else {
-                    format!("`translation_key: {key}` matches no other article: give the other versions the same key")
+                    ),
+                    _ => format!(
+                        "`translation_key: {key}` matches no other article: give the other versions the same key"
+                    ),
                 };
                 problems.push(Diagnostic::new(&alone.path, line, column, message));
             }

@@ -30,7 +30,7 @@ fn topic_pages(site: &Site, t: TopicId, before: Option<&[Topic]>, after: &TopicE
             retitled = true;
             continue;
         };
-        let was = before.iter().find(|topic| topic.translation_language() == Some(code.as_str()));
+        let was = before.iter().find(|topic| topic.translation_language().as_deref() == Some(code.as_str()));
         let was = was.unwrap_or(&before[0]);
         if (&was.title, &was.summary) != (&now.title, &now.summary) {
             pages.extend(listed);
@@ -192,12 +192,12 @@ type TermText = (Option<String>, BTreeMap<String, String>, BTreeMap<String, Stri
 /// Whether a topic has the same titles in every language in `topics` (the new files,
 /// translations included) as in the site.
 fn same_names(topics: &[Topic], entry: &crate::site::TopicEntry) -> bool {
-    let mut now: Vec<(Option<&str>, &str)> = topics
+    let mut now: Vec<(Option<String>, &str)> = topics
         .iter()
         .filter(|t| t.slug == entry.topic.slug)
         .map(|t| (t.translation_language(), t.title.as_str()))
         .collect();
-    let mut before: Vec<(Option<&str>, &str)> = std::iter::once(&entry.topic)
+    let mut before: Vec<(Option<String>, &str)> = std::iter::once(&entry.topic)
         .chain(&entry.translations)
         .map(|t| (t.translation_language(), t.title.as_str()))
         .collect();
