@@ -100,9 +100,9 @@ pub struct SiteConfig {
     pub feed_limit: usize,
     /// How many of the latest articles the home page lists.
     pub home_limit: usize,
-    /// The image shared pages show when an article names none: a path under the output
-    /// root (`/images/share.png`) or an absolute URL.
-    pub share_image: Option<String>,
+    /// The image shared pages show when an article names none: a file of `static/`
+    /// (`/images/share.png`) or an absolute URL.
+    pub share_image: Option<crate::content::share_image::ShareImage>,
     /// Whether the site has a search page and its index (`search: false` leaves both out).
     pub search: bool,
 }
@@ -127,6 +127,13 @@ impl SiteConfig {
             Diagnostic::new(path, line, column, message)
         };
         let languages = languages(&raw, &at, &at_field)?;
+        let share_image = match raw.share_image.as_deref().filter(|image| !image.trim().is_empty()) {
+            Some(written) => Some(
+                crate::content::share_image::ShareImage::parse(written)
+                    .map_err(|message| at("share_image", None, message))?,
+            ),
+            None => None,
+        };
         let mut taxonomies: Vec<String> = Vec::new();
         for name in raw.taxonomies {
             let valid =
@@ -174,7 +181,7 @@ impl SiteConfig {
             taxonomies,
             feed_limit,
             home_limit,
-            share_image: raw.share_image.filter(|image| !image.trim().is_empty()),
+            share_image,
             search: raw.search,
         })
     }

@@ -3,6 +3,7 @@
 pub mod front_matter;
 pub mod markdown;
 mod raw_html;
+pub mod share_image;
 
 use std::path::{Path, PathBuf};
 
@@ -56,8 +57,9 @@ pub struct Article {
     /// name), so that a key shared by no other file is a mistake.
     pub translation_claim: Option<(usize, usize)>,
     pub draft: bool,
-    /// The share image as written in the front matter, if any.
-    pub image: Option<String>,
+    /// The share image of `image:`, if any, and where it is written (for a missing file).
+    pub image: Option<share_image::ShareImage>,
+    pub image_position: (usize, usize),
     pub html: String,
     pub toc: Vec<Heading>,
     pub word_count: usize,
@@ -199,6 +201,14 @@ impl Article {
         {
             problems.push(at("source", Some("url"))(format!("source url `{url}` must start with https:// or http://")));
         }
+        let image = match front.image.as_deref().map(share_image::ShareImage::parse) {
+            Some(Err(message)) => {
+                problems.push(at("image", None)(message));
+                None
+            }
+            Some(Ok(image)) => Some(image),
+            None => None,
+        };
         let terms = taxonomy_terms(&front, &parts, context, path, &mut problems);
         if !problems.is_empty() {
             return Err(problems);
@@ -245,7 +255,8 @@ impl Article {
             },
             translation_key: front.translation_key.unwrap_or(file_name.key),
             draft: front.draft,
-            image: front.image,
+            image,
+            image_position: locate(&parts, "image", None),
             html: rendered.html,
             toc: rendered.toc,
             word_count: rendered.word_count,

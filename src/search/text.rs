@@ -136,7 +136,7 @@ impl Stemmers {
     pub fn key(&self, lang: &str, lower: &str) -> Option<(String, String)> {
         let word = fold(lower);
         let length = word.chars().count();
-        if length < 2 || length > WORD_CHARS_MAX || STOP_WORDS.contains(&word.as_str()) {
+        if !(2..=WORD_CHARS_MAX).contains(&length) || STOP_WORDS.contains(&word.as_str()) {
             return None;
         }
         let stemmer = match lang.split(['-', '_']).next().unwrap_or_default() {

@@ -102,8 +102,7 @@ impl Entities {
                                     "the `{lower}` name of `{canonical}` is empty: write it, or leave `{code}:` out"
                                 ),
                             ));
-                        } else if per_language.contains_key(&lower) {
-                            let first = &canonical_codes[&lower];
+                        } else if let Some(first) = canonical_codes.get(&lower) {
                             problems.push(Diagnostic::new(
                                 path,
                                 line,

@@ -417,7 +417,11 @@ pub fn check_duplicate_slugs(articles: &[Article], config: &SiteConfig) -> Resul
         by_page.entry(path.clone()).or_default().push(article);
     }
     let mut problems = Vec::new();
-    for (page, same) in by_page.into_iter().filter(|(_, same)| same.len() > 1) {
+    // Two files of one story in one language (`x.md` and `x.en.md`) are reported by
+    // `translations::check_translations`, which says what to do about them.
+    let one_version =
+        |same: &[&Article]| same.iter().all(|a| a.translation_key == same[0].translation_key && a.lang == same[0].lang);
+    for (page, same) in by_page.into_iter().filter(|(_, same)| same.len() > 1 && !one_version(same)) {
         let slug = &same[0].slug;
         let mut paths: Vec<String> = same.iter().map(|a| a.path.display().to_string()).collect();
         paths.sort();

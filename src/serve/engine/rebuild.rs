@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::content::Article;
 use crate::diagnostic::Diagnostic;
-use crate::plan::{Plan, site_options, static_collisions, static_list};
+use crate::plan::{Plan, missing_share_images, site_options, static_collisions, static_list};
 use crate::render::{Page, Route};
 use crate::site::{Reuse, Site, SiteOptions, check_duplicate_slugs};
 
@@ -183,7 +183,10 @@ impl Engine {
         // Pages come and go only when articles move; static files only when they change.
         let generated: Option<HashMap<String, Route>> = moved.then(|| plan.outputs());
         let shown = generated.as_ref().unwrap_or(&self.generated);
-        let collisions = if moved { static_collisions(shown, &self.source.static_files) } else { Default::default() };
+        let mut collisions =
+            if moved { static_collisions(shown, &self.source.static_files) } else { Default::default() };
+        let config_text = self.source.config.as_ref().map_or("", |file| file.text.as_str());
+        collisions.extend(missing_share_images(config_text, &site.config, &site.articles, &self.source.static_files));
         if !collisions.is_empty() {
             self.render_all = true;
             self.problems.insert(Origin::Site, collisions.0);
