@@ -11,7 +11,7 @@ use super::views::{
     ArticleView, PageLanguage, TermView, article_html, facets_in, term_name, timeline, topic_name, topic_text,
     topic_view, topic_views,
 };
-use crate::route::{LanguageId, Route, TermId, article_ids};
+use crate::route::{LanguageId, Route, TermId};
 use crate::site::ArticleId;
 
 #[derive(Serialize)]
@@ -38,14 +38,6 @@ struct FeedView<'a> {
     updated: String,
     lang: &'a str,
     entries: Vec<FeedEntry<'a>>,
-}
-
-#[derive(Serialize)]
-struct SitemapEntry {
-    loc: String,
-    lastmod: Option<String>,
-    /// The page's versions in other languages (`xhtml:link`), itself included.
-    alternates: Vec<super::Alternate>,
 }
 
 impl<'a> Renderer<'a> {
@@ -198,12 +190,10 @@ impl<'a> Renderer<'a> {
                 context.insert("feed", &feed);
                 context
             }
-            Route::Sitemap => {
+            Route::Sitemap | Route::SitemapPart(_) => {
                 let meta = self.meta(route, "sitemap", "");
                 let mut context = self.base_context(language, meta);
-                let entries = self.sitemap_entries();
-                context.insert("has_alternates", &entries.iter().any(|e| !e.alternates.is_empty()));
-                context.insert("entries", &entries);
+                self.sitemap_context(route, &mut context);
                 context
             }
             Route::Robots => {
@@ -253,44 +243,6 @@ impl<'a> Renderer<'a> {
             lang: &site.config.languages[lang.0].code,
             entries,
         }
-    }
-
-    /// Every page the sitemap lists, in the order of the route table, with the date of
-    /// the latest change among the articles it shows and its versions in other languages.
-    fn sitemap_entries(&self) -> Vec<SitemapEntry> {
-        let site = self.site;
-        let all: Vec<ArticleId> = article_ids(site.articles.len()).collect();
-        let lastmod = |ids: &[ArticleId]| site.last_updated(ids).map(|d| d.to_rfc3339());
-        site.routes
-            .all(&[])
-            .into_iter()
-            .filter(|route| route.in_sitemap() && (site.config.search || !route.is_search()))
-            .map(|route| SitemapEntry {
-                alternates: match route {
-                    Route::Article(id) => self.alternates(id),
-                    _ => self.page_alternates(route),
-                },
-                loc: site.routes.permalink(route),
-                lastmod: match route {
-                    Route::Home(_) | Route::TopicIndex(_) | Route::Archive(_) | Route::TaxonomyIndex(..) => {
-                        lastmod(&all)
-                    }
-                    Route::Article(id) => lastmod(&[id]),
-                    Route::Topic(lang, t) => lastmod(site.topics[t.0].listing(lang)),
-                    Route::Term(lang, t, term) => lastmod(site.taxonomies[t.0].terms[term.0].listing(lang)),
-                    Route::Search(_)
-                    | Route::TopicFeed(..)
-                    | Route::NotFound(_)
-                    | Route::Feed(_)
-                    | Route::Sitemap
-                    | Route::Robots
-                    | Route::SearchIndex
-                    | Route::SearchFile(_)
-                    | Route::Asset(_)
-                    | Route::FingerprintedAsset(_) => None,
-                },
-            })
-            .collect()
     }
 }
 

@@ -21,7 +21,11 @@ pub enum Route {
     Search(LanguageId),
     NotFound(LanguageId),
     Feed(LanguageId),
+    /// `sitemap.xml`, the file robots.txt names: the sitemap, or the index of its parts
+    /// when the site has more pages than one sitemap may list.
     Sitemap,
+    /// One part of a sitemap too large for one file (`sitemap-1.xml`), by its position.
+    SitemapPart(usize),
     Robots,
     /// The search manifest, `search-index.json`.
     SearchIndex,
@@ -52,7 +56,7 @@ impl Route {
             Route::Archive(_) => "archive.html",
             Route::Search(_) => "search.html",
             Route::NotFound(_) => "404.html",
-            Route::Sitemap => "sitemap.xml",
+            Route::Sitemap | Route::SitemapPart(_) => "sitemap.xml",
             Route::Robots => "robots.txt",
             Route::SearchIndex | Route::SearchFile(_) | Route::Asset(_) | Route::FingerprintedAsset(_) => return None,
         })
@@ -71,7 +75,7 @@ impl Route {
             Route::Search(_) => "search",
             Route::NotFound(_) => "404",
             Route::TopicFeed(..) | Route::Feed(_) => "feed",
-            Route::Sitemap => "sitemap",
+            Route::Sitemap | Route::SitemapPart(_) => "sitemap",
             Route::Robots => "robots",
             Route::SearchIndex | Route::SearchFile(_) => "search-index",
             Route::Asset(_) | Route::FingerprintedAsset(_) => "asset",
@@ -99,6 +103,7 @@ impl Route {
             | Route::NotFound(_)
             | Route::Feed(_)
             | Route::Sitemap
+            | Route::SitemapPart(_)
             | Route::Robots
             | Route::SearchIndex
             | Route::SearchFile(_)
@@ -122,6 +127,7 @@ impl Route {
             | Route::NotFound(_)
             | Route::Feed(_)
             | Route::Sitemap
+            | Route::SitemapPart(_)
             | Route::Robots
             | Route::SearchIndex
             | Route::SearchFile(_)
@@ -146,6 +152,7 @@ impl Route {
             | Route::Feed(lang) => Some(lang),
             Route::Article(_)
             | Route::Sitemap
+            | Route::SitemapPart(_)
             | Route::Robots
             | Route::SearchIndex
             | Route::SearchFile(_)
@@ -169,6 +176,7 @@ impl Route {
             Route::Feed(_) => Route::Feed(other),
             Route::Article(_)
             | Route::Sitemap
+            | Route::SitemapPart(_)
             | Route::Robots
             | Route::SearchIndex
             | Route::SearchFile(_)

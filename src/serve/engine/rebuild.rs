@@ -173,6 +173,11 @@ impl Engine {
             jobs.sort();
             jobs.dedup();
         }
+        if !whole_site && jobs.contains(&Route::Sitemap) {
+            jobs.extend(all.iter().copied().filter(|route| matches!(route, Route::SitemapPart(_))));
+            jobs.sort();
+            jobs.dedup();
+        }
         if !site.config.search {
             jobs.retain(|route| !route.is_search());
         }
@@ -258,7 +263,7 @@ fn path_set<'p>(paths: impl IntoIterator<Item = &'p PathBuf>) -> HashSet<&'p std
 /// Heavy pages first, so that the two cores share them rather than one finishing them last.
 fn weight(route: &Route) -> u8 {
     match route {
-        Route::Archive(_) | Route::SearchIndex | Route::Sitemap => 0,
+        Route::Archive(_) | Route::SearchIndex | Route::Sitemap | Route::SitemapPart(_) => 0,
         Route::Topic(..) | Route::Term(..) | Route::Home(_) => 1,
         Route::Article(_)
         | Route::TopicIndex(_)
