@@ -59,8 +59,9 @@
     "œ": "oe", "þ": "th", "ð": "d", "ς": "σ" };
   var LETTER = /[łøđħıŧŀßæœþðς]/g;
   /* Chinese and Japanese, indexed as pairs of characters. */
-  var CJK = /[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2ebef}\u{30000}-\u{3134f}]/u;
-  var CJK_RUNS = /[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2ebef}\u{30000}-\u{3134f}]+|[^\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2ebef}\u{30000}-\u{3134f}]+/gu;
+  var CJK_RANGES = "\\u3040-\\u30ff\\u31f0-\\u31ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{2ebef}\\u{30000}-\\u{3134f}";
+  var CJK = new RegExp("[" + CJK_RANGES + "]", "u");
+  var CJK_RUNS = new RegExp("[" + CJK_RANGES + "]+|[^" + CJK_RANGES + "]+", "gu");
   var WORD = /[\p{Alphabetic}\p{N}]+/gu;
   /* A word as written, its diacritics included even when they are separate characters. */
   var WRITTEN_WORD = /[\p{Alphabetic}\p{N}\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+/gu;

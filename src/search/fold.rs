@@ -1,6 +1,6 @@
 //! The one fold of search: what the index keys a word by and what the browser looks a
 //! query word up by. static/search.js does the same steps in the same order (its
-//! `fold` and `terms`); tests/fixtures/search-fold.tsv holds the strings both sides are
+//! `fold` and `terms`, which `each_term` is); tests/fixtures/search-fold.tsv holds the strings both sides are
 //! tested on, here and in the browser.
 //!
 //! 1. lower case (full Unicode mapping: `İ` -> `i̇`, which may change the length);
@@ -11,7 +11,7 @@
 //!
 //! No transliteration: a Cyrillic or Greek word stays in its script, as a reader types it.
 //! Chinese and Japanese, written without spaces, are indexed as overlapping pairs of
-//! characters (`terms`), which a query is split into the same way.
+//! characters (`each_term`), which a query is split into the same way.
 
 use icu_normalizer::{ComposingNormalizerBorrowed, DecomposingNormalizerBorrowed};
 
@@ -95,30 +95,22 @@ pub fn sort_key(text: &str) -> String {
     ComposingNormalizerBorrowed::new_nfc().normalize(&plain).into_owned()
 }
 
-/// The terms of a folded word: the word itself, or, where it has characters of `CJK`,
-/// each run of them as its overlapping pairs (`芯片产业` -> `芯片`, `片产`, `产业`) and each
-/// run of other letters as a word. Single characters are no terms: too common to search.
-pub fn terms(word: &str, each: &mut impl FnMut(&str)) {
-    if !word.chars().any(is_cjk) {
-        if word.chars().nth(1).is_some() {
-            each(word);
-        }
-        return;
-    }
+/// Hands `each` the terms of a word: itself, or, where it has characters of `CJK`, each
+/// run of other letters as a word and each run of `CJK` as its overlapping pairs of
+/// characters (`芯片产业` -> `芯片`, `片产`, `产业`; a run of one gives none).
+pub fn each_term<'w>(word: &'w str, each: &mut impl FnMut(&'w str)) {
     let mut rest = word;
     while let Some(first) = rest.chars().next() {
         let cjk = is_cjk(first);
         let end = rest.char_indices().find(|&(_, c)| is_cjk(c) != cjk).map_or(rest.len(), |(end, _)| end);
         let run = &rest[..end];
-        if !cjk {
-            if run.chars().nth(1).is_some() {
-                each(run);
-            }
-        } else {
+        if cjk {
             let starts: Vec<usize> = run.char_indices().map(|(at, _)| at).chain([run.len()]).collect();
             for pair in starts.windows(3) {
                 each(&run[pair[0]..pair[2]]);
             }
+        } else {
+            each(run);
         }
         rest = &rest[end..];
     }
@@ -152,15 +144,14 @@ mod tests {
 
     #[test]
     fn chinese_and_japanese_become_pairs_of_characters() {
-        let mut found = Vec::new();
-        terms("5g芯片产业", &mut |term| found.push(term.to_owned()));
-        assert_eq!(found, ["5g", "芯片", "片产", "产业"]);
-        found.clear();
-        terms("半導体メーカー", &mut |term| found.push(term.to_owned()));
-        assert_eq!(found, ["半導", "導体", "体メ", "メー", "ーカ", "カー"]);
-        found.clear();
-        terms("中", &mut |term| found.push(term.to_owned()));
-        terms("x", &mut |term| found.push(term.to_owned()));
-        assert!(found.is_empty(), "{found:?}");
+        let terms = |word| {
+            let mut found = Vec::new();
+            each_term(word, &mut |term| found.push(term));
+            found
+        };
+        assert_eq!(terms("5g芯片产业"), ["5g", "芯片", "片产", "产业"]);
+        assert_eq!(terms("半導体メーカー"), ["半導", "導体", "体メ", "メー", "ーカ", "カー"]);
+        assert_eq!(terms("word"), ["word"]);
+        assert!(terms("中").is_empty());
     }
 }

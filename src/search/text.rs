@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use rust_stemmers::{Algorithm, Stemmer};
 
 pub use super::fold::fold;
-use super::fold::{WORD_CHARS_MAX, is_cjk, is_mark};
+use super::fold::{WORD_CHARS_MAX, each_term, is_cjk, is_mark};
 
 /// Words too common to be worth a posting list; the browser drops them from queries too.
 pub const STOP_WORDS: &[&str] = &[
@@ -96,26 +96,12 @@ pub fn each_word<'t>(text: &'t str, each: &mut impl FnMut(Cow<'t, str>)) {
     }
 }
 
-/// The terms of a word with Chinese or Japanese characters: its other runs lower-cased,
-/// and the pairs of characters of its Chinese or Japanese runs.
+/// The terms of a word with Chinese or Japanese characters (`fold::each_term`), its
+/// other runs lower-cased.
 fn each_cjk_term<'t>(word: &'t str, each: &mut impl FnMut(Cow<'t, str>)) {
-    let mut rest = word;
-    while let Some(first) = rest.chars().next() {
-        let cjk = is_cjk(first);
-        let end = rest.char_indices().find(|&(_, c)| is_cjk(c) != cjk).map_or(rest.len(), |(end, _)| end);
-        let run = &rest[..end];
-        if !cjk {
-            let lower =
-                if run.chars().any(char::is_uppercase) { Cow::Owned(run.to_lowercase()) } else { Cow::Borrowed(run) };
-            each(lower);
-        } else {
-            let starts: Vec<usize> = run.char_indices().map(|(at, _)| at).chain([run.len()]).collect();
-            for pair in starts.windows(3) {
-                each(Cow::Borrowed(&run[pair[0]..pair[2]]));
-            }
-        }
-        rest = &rest[end..];
-    }
+    each_term(word, &mut |term| {
+        each(if term.chars().any(char::is_uppercase) { Cow::Owned(term.to_lowercase()) } else { Cow::Borrowed(term) })
+    });
 }
 
 /// Stemmers by language; languages without one are indexed unstemmed.
