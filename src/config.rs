@@ -243,15 +243,13 @@ fn languages(
         return Ok(vec![Language { code, title: raw.title.clone(), description: raw.description.clone() }]);
     }
     let mut languages: Vec<Language> = Vec::with_capacity(raw.languages.len());
-    for entry in &raw.languages {
+    for (index, entry) in raw.languages.iter().enumerate() {
         if !is_valid_language(&entry.code) {
             return Err(at("languages", Some(&entry.code), not_a_tag(&entry.code)));
         }
         // Tags are case-insensitive: `FR` is `fr`, and pages go under `/fr/`.
         let code = canonical_language(&entry.code);
-        if let Some(earlier) =
-            raw.languages.iter().take_while(|e| !std::ptr::eq(*e, entry)).find(|e| canonical_language(&e.code) == code)
-        {
+        if let Some(earlier) = raw.languages[..index].iter().find(|e| canonical_language(&e.code) == code) {
             let same = if earlier.code == entry.code { String::new() } else { format!(" (as `{}`)", earlier.code) };
             return Err(at(
                 "languages",
@@ -321,6 +319,17 @@ mod tests {
         assert_eq!(config.taxonomies, ["tags", "organizations", "regions"]);
         let root = SiteConfig::parse("title: T\nbase_url: http://localhost:1111\n", "site.yaml").unwrap();
         assert_eq!(root.base_path, "");
+    }
+
+    #[test]
+    fn language_tags_are_compared_and_kept_in_lower_case() {
+        let text = "title: T\nbase_url: https://example.org\nlanguage: FR\nlanguages:\n  - code: EN\n  - code: Fr\n";
+        let config = SiteConfig::parse(text, "site.yaml").unwrap();
+        assert_eq!(config.language_codes(), ["fr", "en"]);
+        assert_eq!(config.language, "fr");
+        let twice = SiteConfig::parse(&format!("{text}  - code: fr\n"), "site.yaml").unwrap_err();
+        assert_eq!(twice.line, 7, "{twice}");
+        assert!(twice.message.contains("listed twice (as `Fr`)"), "{twice}");
     }
 
     #[test]
