@@ -4,6 +4,7 @@ pub mod i18n;
 mod pages;
 pub mod sitemap;
 mod structured;
+mod template_blocks;
 pub mod templates;
 mod views;
 
