@@ -75,8 +75,13 @@ fn a_file_name_may_name_any_language_of_the_site_in_any_case() {
         "site.yaml",
     )
     .unwrap();
-    let context =
-        ParseContext { default_language: "en", languages: &config.languages[1..], topics: &topics, taxonomies: &[] };
+    let context = ParseContext {
+        default_language: "en",
+        languages: &config.languages[1..],
+        topics: &topics,
+        topic_titles: &[],
+        taxonomies: &[],
+    };
     let parse = |name: &str, extra: &str| {
         let text = format!("---\ntitle: A\ndate: 2025-01-01\ntopics: [t]\n{extra}---\n");
         Article::parse(Path::new(&format!("content/articles/{name}")), &text, &context).unwrap()
@@ -95,7 +100,7 @@ fn a_file_name_may_name_any_language_of_the_site_in_any_case() {
     let alone = Article::parse(
         Path::new("content/articles/welcome.en.md"),
         "---\ntitle: A\ndate: 2025-01-01\ntopics: [t]\n---\n",
-        &ParseContext { default_language: "en", languages: &[], topics: &topics, taxonomies: &[] },
+        &ParseContext { default_language: "en", languages: &[], topics: &topics, topic_titles: &[], taxonomies: &[] },
     )
     .unwrap();
     assert_eq!(alone.slug, "welcome-en");

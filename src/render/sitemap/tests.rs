@@ -15,6 +15,7 @@ fn site(count: usize) -> Site {
         default_language: "en",
         languages: &config.languages[1..],
         topics: &topics,
+        topic_titles: &[],
         taxonomies: &config.taxonomies,
     };
     let articles = (0..count)
