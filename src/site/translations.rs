@@ -74,6 +74,15 @@ impl Translations {
     }
 }
 
+/// `x.md` for `x.<lang>.md`; any other path as it is.
+fn without_language(path: &std::path::Path, lang: &str) -> std::path::PathBuf {
+    let stem = path.file_stem().and_then(|stem| stem.to_str()).unwrap_or_default();
+    match stem.strip_suffix(&format!(".{lang}")) {
+        Some(plain) => path.with_file_name(format!("{plain}.md")),
+        None => path.to_path_buf(),
+    }
+}
+
 /// Problems with translations among every article of the site, published or not: a file
 /// that says it is a translation of a story no other file tells, and two files that claim
 /// the same language of one story.
@@ -126,12 +135,22 @@ pub fn check_translations(articles: &[Article]) -> Vec<Diagnostic> {
                 .collect();
             if !same.is_empty() {
                 let (line, column) = article.translation_claim.unwrap_or((0, 0));
+                // `x.md` and `x.en.md` on an English site: one file says its language, the
+                // other does not, and they are the same version.
+                let named_twice = same.len() == 1
+                    && without_language(&article.path, &article.lang)
+                        == without_language(std::path::Path::new(&same[0]), &article.lang);
+                let advice = if named_twice {
+                    format!("the `.{}` of one name says the language the other already has: keep one", article.lang)
+                } else {
+                    "give one of them another `lang:` or `translation_key:`".to_owned()
+                };
                 problems.push(Diagnostic::new(
                     &article.path,
                     line,
                     column,
                     format!(
-                        "two versions of one story in `{}`: {} is one too; give one of them another `lang:` or `translation_key:`",
+                        "two versions of one story in `{}`: {} is one too; {advice}",
                         article.lang,
                         same.join(", ")
                     ),
