@@ -3,7 +3,7 @@
 use serde::Deserialize;
 
 use crate::content::front_matter::{ARTICLE_FIELDS, is_taxonomy_field};
-use crate::content::is_valid_language;
+use crate::content::{canonical_language, is_valid_language};
 use crate::diagnostic::Diagnostic;
 use crate::yaml::{self, Document, WholeNumber};
 
@@ -129,9 +129,9 @@ pub struct SiteConfig {
     pub feed_limit: usize,
     /// How many of the latest articles the home page lists.
     pub home_limit: usize,
-    /// The image shared pages show when an article names none: a path under the output
-    /// root (`/images/share.png`) or an absolute URL.
-    pub share_image: Option<String>,
+    /// The image shared pages show when an article names none: a file of `static/`
+    /// (`/images/share.png`) or an absolute URL.
+    pub share_image: Option<crate::content::share_image::ShareImage>,
     /// Whether the site has a search page and its index (`search: false` leaves both out).
     pub search: bool,
 }
@@ -149,7 +149,20 @@ impl SiteConfig {
         if raw.title.trim().is_empty() {
             return Err(at("title", None, "`title` is empty".to_owned()));
         }
-        let languages = languages(&raw, &at)?;
+        // A field of the entry of `languages:` whose code is `code`.
+        let at_field = |code: &str, field: &str, message: String| {
+            let entry = yaml::locate(&document, "languages", Some(code));
+            let (line, column) = yaml::locate_after(&document, entry, &[&format!("{field}:")]).unwrap_or(entry);
+            Diagnostic::new(path, line, column, message)
+        };
+        let languages = languages(&raw, &at, &at_field)?;
+        let share_image = match raw.share_image.as_deref().filter(|image| !image.trim().is_empty()) {
+            Some(written) => Some(
+                crate::content::share_image::ShareImage::parse(written)
+                    .map_err(|message| at("share_image", None, message))?,
+            ),
+            None => None,
+        };
         let mut taxonomies: Vec<String> = Vec::new();
         for name in raw.taxonomies {
             let valid =
@@ -198,7 +211,7 @@ impl SiteConfig {
             taxonomies,
             feed_limit,
             home_limit,
-            share_image: raw.share_image.filter(|image| !image.trim().is_empty()),
+            share_image,
             search: raw.search,
         })
     }
@@ -245,10 +258,11 @@ impl SiteConfig {
 fn languages(
     raw: &RawConfig,
     at: &impl Fn(&str, Option<&str>, String) -> Diagnostic,
+    at_field: &impl Fn(&str, &str, String) -> Diagnostic,
 ) -> Result<Vec<Language>, Diagnostic> {
     let not_a_tag = |code: &str| format!("`{code}` is not a language tag such as `en` or `fr`");
     if raw.languages.is_empty() {
-        let code = raw.language.clone().unwrap_or_else(|| "en".to_owned());
+        let code = raw.language.as_deref().map_or_else(|| "en".to_owned(), canonical_language);
         if !is_valid_language(&code) {
             return Err(at(
                 "language",
@@ -259,24 +273,35 @@ fn languages(
         return Ok(vec![Language { code, title: raw.title.clone(), description: raw.description.clone() }]);
     }
     let mut languages: Vec<Language> = Vec::with_capacity(raw.languages.len());
-    for entry in &raw.languages {
+    for (index, entry) in raw.languages.iter().enumerate() {
         if !is_valid_language(&entry.code) {
             return Err(at("languages", Some(&entry.code), not_a_tag(&entry.code)));
         }
-        if languages.iter().any(|l| l.code == entry.code) {
+        // Tags are case-insensitive: `FR` is `fr`, and pages go under `/fr/`.
+        let code = canonical_language(&entry.code);
+        if let Some(earlier) = raw.languages[..index].iter().find(|e| canonical_language(&e.code) == code) {
+            let same = if earlier.code == entry.code { String::new() } else { format!(" (as `{}`)", earlier.code) };
             return Err(at(
                 "languages",
                 Some(&entry.code),
-                format!("language `{}` is listed twice: keep one", entry.code),
+                format!("language `{}` is listed twice{same}: language tags ignore case; keep one", entry.code),
+            ));
+        }
+        if entry.title.as_deref().is_some_and(|title| title.trim().is_empty()) {
+            return Err(at_field(
+                &entry.code,
+                "title",
+                format!("the title of language `{code}` is empty: write one, or leave `title:` out to use the site's"),
             ));
         }
         languages.push(Language {
-            code: entry.code.clone(),
+            code,
             title: entry.title.clone().unwrap_or_else(|| raw.title.clone()),
             description: entry.description.clone().unwrap_or_else(|| raw.description.clone()),
         });
     }
     if let Some(default) = &raw.language {
+        let default = &canonical_language(default);
         let Some(index) = languages.iter().position(|l| &l.code == default) else {
             let listed: Vec<&str> = languages.iter().map(|l| l.code.as_str()).collect();
             return Err(at(
@@ -321,6 +346,17 @@ mod tests {
         assert_eq!(config.taxonomies, ["tags", "organizations", "regions"]);
         let root = SiteConfig::parse("title: T\nbase_url: http://localhost:1111\n", "site.yaml").unwrap();
         assert_eq!(root.base_path, "");
+    }
+
+    #[test]
+    fn language_tags_are_compared_and_kept_in_lower_case() {
+        let text = "title: T\nbase_url: https://example.org\nlanguage: FR\nlanguages:\n  - code: EN\n  - code: Fr\n";
+        let config = SiteConfig::parse(text, "site.yaml").unwrap();
+        assert_eq!(config.language_codes(), ["fr", "en"]);
+        assert_eq!(config.language, "fr");
+        let twice = SiteConfig::parse(&format!("{text}  - code: fr\n"), "site.yaml").unwrap_err();
+        assert_eq!(twice.line, 7, "{twice}");
+        assert!(twice.message.contains("listed twice (as `Fr`)"), "{twice}");
     }
 
     #[test]

@@ -11,6 +11,7 @@ use rayon::prelude::*;
 
 use crate::build::BuildOptions;
 use crate::config::{Language, SiteConfig};
+use crate::content::share_image::ShareImage;
 use crate::content::{Article, ParseContext, Topic};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::render::{Page, Renderer, Route, Templates};
@@ -101,6 +102,7 @@ pub fn parse_despite_problems(source: &SiteSource, options: &BuildOptions) -> (O
             to_unparsed.map(|link| (a.path.clone(), link.line, link.column))
         })
         .collect();
+    problems.extend(missing_share_images(&config_file.text, &config, &articles, &source.static_files));
     let (site, site_problems) =
         Site::assemble_despite_problems(config, articles, topics, &entities, site_options(options), None);
     problems
@@ -157,7 +159,9 @@ pub fn parse_topics(files: &[TextFile], languages: &[Language]) -> (Vec<Topic>, 
     let mut problems = Vec::new();
     for file in files {
         let stem = file.path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-        let translated = stem.rsplit_once('.').filter(|(_, lang)| languages.iter().any(|l| l.code == *lang));
+        let translated = stem
+            .rsplit_once('.')
+            .filter(|(_, lang)| languages.iter().any(|l| l.code == crate::content::canonical_language(lang)));
         let parsed = match translated {
             Some((slug, _)) => Topic::parse_as(&file.path, &file.text, slug).map(|topic| translations.push(topic)),
             None => Topic::parse(&file.path, &file.text).map(|topic| topics.push(topic)),
@@ -166,7 +170,16 @@ pub fn parse_topics(files: &[TextFile], languages: &[Language]) -> (Vec<Topic>, 
             problems.extend(errors);
         }
     }
-    for translation in &translations {
+    for (index, translation) in translations.iter().enumerate() {
+        let twin = translations[..index].iter().find(|earlier| {
+            earlier.slug == translation.slug && earlier.translation_language() == translation.translation_language()
+        });
+        if let Some(twin) = twin {
+            problems.push(Diagnostic::whole_file(
+                &translation.path,
+                format!("{} translates the same topic into the same language: keep one", twin.path.display()),
+            ));
+        }
         let has_default =
             files.iter().any(|file| file.path.file_stem().and_then(|s| s.to_str()) == Some(&translation.slug));
         if !has_default {
@@ -226,6 +239,33 @@ pub fn static_list(files: &[StaticFile]) -> Vec<(String, PathBuf)> {
         list.push((name, file.absolute.clone()));
     }
     list
+}
+
+/// Share images (`image:`, `share_image:`) naming a file that `static/` does not have,
+/// each at its line; `config_text` is site.yaml's, to locate its `share_image:`.
+pub fn missing_share_images(
+    config_text: &str,
+    config: &SiteConfig,
+    articles: &[Article],
+    statics: &[StaticFile],
+) -> Vec<Diagnostic> {
+    let names: HashSet<String> = statics.iter().map(static_name).collect();
+    let missing = |image: &ShareImage| image.static_file().filter(|file| !names.contains(*file)).map(str::to_owned);
+    let message = |field: &str, file: &str| {
+        format!("`{field}` names /{file}, which is not in static/: add static/{file}, or correct the path")
+    };
+    let mut problems = Vec::new();
+    if let Some(file) = config.share_image.as_ref().and_then(missing) {
+        let (line, column) = crate::yaml::locate(&crate::yaml::Document::file(config_text), "share_image", None);
+        problems.push(Diagnostic::new(CONFIG_FILE, line, column, message("share_image", &file)));
+    }
+    for article in articles {
+        if let Some(file) = article.image.as_ref().and_then(missing) {
+            let (line, column) = article.image_position;
+            problems.push(Diagnostic::new(&article.path, line, column, message("image", &file)));
+        }
+    }
+    problems
 }
 
 fn static_name(file: &StaticFile) -> String {

@@ -51,13 +51,42 @@
   var manifest = null;
   function file(path) { return load(manifest.base + path); }
 
+  /* The index's fold (src/search/fold.rs), step for step: lower case, NFD, these
+   * diacritics dropped, these letters replaced, NFC. Tested on the same strings
+   * (tests/fixtures/search-fold.tsv) on both sides. */
   var MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
-  var WORD = /[\p{L}\p{N}]+/gu;
-  function fold(text) { return text.normalize("NFD").replace(MARKS, "").toLowerCase(); }
+  var LETTERS = { "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ŧ": "t", "ŀ": "l", "ß": "ss", "æ": "ae",
+    "œ": "oe", "þ": "th", "ð": "d", "ς": "σ" };
+  var LETTER = /[łøđħıŧŀßæœþðς]/g;
+  /* Chinese and Japanese, indexed as pairs of characters. */
+  var CJK_RANGES = "\\u3040-\\u30ff\\u31f0-\\u31ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{2ebef}\\u{30000}-\\u{3134f}";
+  var CJK = new RegExp("[" + CJK_RANGES + "]", "u");
+  var CJK_RUNS = new RegExp("[" + CJK_RANGES + "]+|[^" + CJK_RANGES + "]+", "gu");
+  var WORD = /[\p{Alphabetic}\p{N}]+/gu;
+  /* A word as written, its diacritics included even when they are separate characters. */
+  var WRITTEN_WORD = /[\p{Alphabetic}\p{N}\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+/gu;
+  function fold(text) {
+    return text.toLowerCase().normalize("NFD").replace(MARKS, "")
+      .replace(LETTER, function (c) { return LETTERS[c]; }).normalize("NFC");
+  }
+  /* The terms of a folded word: itself, or its Chinese and Japanese runs as pairs of
+   * characters and its other runs as words; single characters are no terms. */
+  function terms(word) {
+    if (!CJK.test(word)) return Array.from(word).length > 1 ? [word] : [];
+    var found = [];
+    (word.match(CJK_RUNS) || []).forEach(function (run) {
+      var chars = Array.from(run);
+      if (!CJK.test(chars[0])) { if (chars.length > 1) found.push(run); return; }
+      for (var i = 0; i + 1 < chars.length; i++) found.push(chars[i] + chars[i + 1]);
+    });
+    return found;
+  }
   function queryWords(text) {
-    var stop = manifest.stop || [];
-    return (fold(text).match(WORD) || []).filter(function (w, i, all) {
-      return w.length > 1 && stop.indexOf(w) === -1 && all.indexOf(w) === i;
+    var stop = manifest.stop || [], longest = manifest.longest || Infinity;
+    var found = [];
+    (fold(text).match(WORD) || []).forEach(function (w) { found = found.concat(terms(w)); });
+    return found.filter(function (w, i, all) {
+      return Array.from(w).length <= longest && stop.indexOf(w) === -1 && all.indexOf(w) === i;
     });
   }
 
@@ -197,9 +226,10 @@
   /* Appends `text` to `parent`, marking the words whose folded form is in `forms`. */
   function appendHighlighted(parent, text, forms) {
     var start = 0, match;
-    WORD.lastIndex = 0;
-    while ((match = WORD.exec(text))) {
-      if (!forms.has(fold(match[0]))) continue;
+    WRITTEN_WORD.lastIndex = 0;
+    while ((match = WRITTEN_WORD.exec(text))) {
+      var folded = (fold(match[0]).match(WORD) || []).join("");
+      if (!forms.has(folded)) continue;
       parent.appendChild(document.createTextNode(text.slice(start, match.index)));
       var mark = document.createElement("mark");
       mark.textContent = match[0];
@@ -213,7 +243,8 @@
   function excerpt(text, forms) {
     var words = text.split(/\s+/);
     for (var i = 0; i < words.length; i++) {
-      var parts = fold(words[i]).match(WORD) || [];
+      var parts = [];
+      (fold(words[i]).match(WORD) || []).forEach(function (p) { parts = parts.concat(terms(p)); });
       if (parts.some(function (p) { return forms.has(p); })) {
         var from = Math.max(0, i - EXCERPT_BEFORE), to = Math.min(words.length, i + EXCERPT_AFTER);
         return (from > 0 ? "… " : "") + words.slice(from, to).join(" ") + (to < words.length ? " …" : "");

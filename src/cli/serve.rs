@@ -14,7 +14,10 @@ pub struct ServeArgs {
     /// Port to listen on; 0 picks a free one
     #[arg(long, short, default_value_t = 1111)]
     pub port: u16,
-    /// Address to listen on; anything but 127.0.0.1 or ::1 shows the site to the network
+    /// Address to listen on; anything but 127.0.0.1 or ::1 shows the site to the network.
+    /// Requests must name the address served in their Host header (or localhost, on a
+    /// loopback address), which keeps other web pages from reading the preview; 0.0.0.0
+    /// and :: answer any name
     #[arg(long, default_value_t = IpAddr::V4(Ipv4Addr::LOCALHOST))]
     pub bind: IpAddr,
     /// Open the site in the default web browser

@@ -3,6 +3,7 @@
 pub mod front_matter;
 pub mod markdown;
 mod raw_html;
+pub mod share_image;
 
 use std::path::{Path, PathBuf};
 
@@ -59,8 +60,9 @@ pub struct Article {
     /// name), so that a key shared by no other file is a mistake.
     pub translation_claim: Option<(usize, usize)>,
     pub draft: bool,
-    /// The share image as written in the front matter, if any.
-    pub image: Option<String>,
+    /// The share image of `image:`, if any, and where it is written (for a missing file).
+    pub image: Option<share_image::ShareImage>,
+    pub image_position: (usize, usize),
     pub html: String,
     pub toc: Vec<Heading>,
     pub word_count: usize,
@@ -146,7 +148,7 @@ impl Article {
         if front.title.trim().is_empty() {
             problems.push(at("title", None)("`title` is empty".to_owned()));
         }
-        let file_name = FileName::of(path, context.languages);
+        let file_name = FileName::of(path, context);
         let (slug, slug_position) = match &front.slug {
             Some(slug) => {
                 if !is_valid_slug(slug) {
@@ -175,7 +177,10 @@ impl Article {
                 problems.push(at("topics", Some(topic))(unknown_topic(topic, context)));
             }
         }
-        let lang = match (&front.lang, &file_name.lang) {
+        // Language tags are case-insensitive (`FR` is `fr`): every later comparison and
+        // every output uses the lower-case form.
+        let written_lang = front.lang.as_deref().map(canonical_language);
+        let lang = match (&written_lang, &file_name.lang) {
             (Some(written), Some(named)) if written != named => {
                 problems.push(at("lang", None)(format!(
                     "`lang: {written}` contradicts the file name, which says `{named}`: keep one"
@@ -193,6 +198,14 @@ impl Article {
         {
             problems.push(at("source", Some("url"))(format!("source url `{url}` must start with https:// or http://")));
         }
+        let image = match front.image.as_deref().map(share_image::ShareImage::parse) {
+            Some(Err(message)) => {
+                problems.push(at("image", None)(message));
+                None
+            }
+            Some(Ok(image)) => Some(image),
+            None => None,
+        };
         let terms = taxonomy_terms(&front, &parts, context, path, &mut problems);
         if !problems.is_empty() {
             return Err(problems);
@@ -239,7 +252,8 @@ impl Article {
             },
             translation_key: front.translation_key.unwrap_or(file_name.key),
             draft: front.draft,
-            image: front.image,
+            image,
+            image_position: locate(&parts, "image", None),
             html: rendered.html,
             toc: rendered.toc,
             word_count: rendered.word_count,
@@ -258,11 +272,18 @@ struct FileName {
 }
 
 impl FileName {
-    fn of(path: &Path, languages: &[Language]) -> FileName {
+    /// On a site of several languages, a suffix naming any of them, the default included
+    /// (`x.en.md` on an English site is the English `x`), in any case (`x.FR.md`).
+    fn of(path: &Path, context: &ParseContext<'_>) -> FileName {
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-        let named = stem.rsplit_once('.').filter(|(_, suffix)| languages.iter().any(|l| l.code == *suffix));
+        let named = stem.rsplit_once('.').and_then(|(stem, suffix)| {
+            let suffix = canonical_language(suffix);
+            let listed = context.languages.iter().any(|l| l.code == suffix)
+                || (!context.languages.is_empty() && suffix == canonical_language(context.default_language));
+            listed.then_some((stem, suffix))
+        });
         let (stem, lang) = match named {
-            Some((stem, lang)) => (stem, Some(lang.to_owned())),
+            Some((stem, lang)) => (stem, Some(lang)),
             None => (stem, None),
         };
         let folder = path.parent().unwrap_or(Path::new("")).to_string_lossy().replace('\\', "/");
@@ -359,11 +380,11 @@ impl Topic {
         Topic::parse_as(path, text, stem)
     }
 
-    /// The language of a topic's translation: `fr` for `<slug>.fr.md`; `None` for the
-    /// default language's file.
-    pub fn translation_language(&self) -> Option<&str> {
+    /// The language of a topic's translation: `fr` for `<slug>.fr.md` (or `<slug>.FR.md`);
+    /// `None` for the default language's file.
+    pub fn translation_language(&self) -> Option<String> {
         let stem = self.path.file_stem()?.to_str()?;
-        stem.strip_prefix(self.slug.as_str())?.strip_prefix('.')
+        stem.strip_prefix(self.slug.as_str())?.strip_prefix('.').map(canonical_language)
     }
 
     /// Parses a topic's text with the slug its file name gives (`chips` for `chips.fr.md`).
@@ -418,6 +439,12 @@ pub fn is_valid_slug(slug: &str) -> bool {
     !slug.is_empty()
         && slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
         && !slug.starts_with('-')
+}
+
+/// The form of a language tag that briefing compares and writes: tags are
+/// case-insensitive (BCP 47), so `FR` and `fr` are one language, written `fr`.
+pub fn canonical_language(code: &str) -> String {
+    code.to_ascii_lowercase()
 }
 
 /// A BCP 47 language tag such as `en`, `fr` or `pt-BR`.

@@ -66,3 +66,42 @@ fn shorten_cuts_at_a_word() {
     assert_eq!(shorten("one two three", 9), "one two…");
     assert_eq!(shorten("short", 9), "short");
 }
+
+#[test]
+fn a_file_name_may_name_any_language_of_the_site_in_any_case() {
+    let topics = vec!["t".to_owned()];
+    let config = crate::config::SiteConfig::parse(
+        "title: T\nbase_url: https://example.org\nlanguages:\n  - code: en\n  - code: fr\n",
+        "site.yaml",
+    )
+    .unwrap();
+    let context = ParseContext {
+        default_language: "en",
+        languages: &config.languages[1..],
+        topics: &topics,
+        topic_titles: &[],
+        taxonomies: &[],
+    };
+    let parse = |name: &str, extra: &str| {
+        let text = format!("---\ntitle: A\ndate: 2025-01-01\ntopics: [t]\n{extra}---\n");
+        Article::parse(Path::new(&format!("content/articles/{name}")), &text, &context).unwrap()
+    };
+    for (name, extra, slug, lang) in [
+        ("welcome.en.md", "", "welcome", "en"),
+        ("welcome.FR.md", "", "welcome", "fr"),
+        ("welcome.md", "lang: FR\n", "welcome", "fr"),
+        ("welcome.de.md", "", "welcome-de", "en"),
+    ] {
+        let article = parse(name, extra);
+        assert_eq!((article.slug.as_str(), article.lang.as_str()), (slug, lang), "{name}");
+    }
+    assert_eq!(parse("welcome.en.md", "").translation_key, parse("welcome.fr.md", "").translation_key);
+    // On a site of one language, file names mean what they always did.
+    let alone = Article::parse(
+        Path::new("content/articles/welcome.en.md"),
+        "---\ntitle: A\ndate: 2025-01-01\ntopics: [t]\n---\n",
+        &ParseContext { default_language: "en", languages: &[], topics: &topics, topic_titles: &[], taxonomies: &[] },
+    )
+    .unwrap();
+    assert_eq!(alone.slug, "welcome-en");
+}

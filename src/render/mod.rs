@@ -3,6 +3,7 @@
 mod fingerprint;
 pub mod i18n;
 mod pages;
+pub mod sitemap;
 mod structured;
 mod template_blocks;
 pub mod templates;
@@ -49,6 +50,9 @@ pub struct Renderer<'a> {
     builtin_assets: Vec<AssetId>,
     /// The search index, made the first time a route needs it.
     search: OnceLock<Arc<SearchIndex>>,
+    /// The sitemap's entries in parts, made the first time a route needs them.
+    sitemap: OnceLock<Vec<Vec<sitemap::SitemapEntry>>>,
+    sitemap_limits: sitemap::SitemapLimits,
 }
 
 /// The site as templates see it on the pages of one of its languages.
@@ -105,7 +109,7 @@ pub(crate) struct PageMeta<'a> {
 }
 
 /// One `<link rel="alternate" hreflang>`.
-#[derive(Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub(crate) struct Alternate {
     hreflang: String,
     href: String,
@@ -189,7 +193,17 @@ impl<'a> Renderer<'a> {
             label_hashes: Locale::ALL.map(|_| OnceLock::new()),
             builtin_assets,
             search: OnceLock::new(),
+            sitemap: OnceLock::new(),
+            sitemap_limits: sitemap::SITEMAP_LIMITS,
         }
+    }
+
+    /// The same renderer with other limits for a sitemap file, so that a test can split a
+    /// small site's sitemap.
+    #[cfg(test)]
+    pub(crate) fn with_sitemap_limits(mut self, limits: sitemap::SitemapLimits) -> Renderer<'a> {
+        self.sitemap_limits = limits;
+        self
     }
 
     pub(crate) fn search(&self) -> &SearchIndex {
@@ -213,6 +227,11 @@ impl<'a> Renderer<'a> {
         let mut routes = self.site.routes.all(&self.builtin_assets);
         if !self.site.config.search {
             routes.retain(|route| !route.is_search());
+        }
+        let parts = self.sitemap_part_routes();
+        if !parts.is_empty() {
+            let after = routes.iter().position(|&route| route == Route::Sitemap).map_or(routes.len(), |at| at + 1);
+            routes.splice(after..after, parts);
         }
         routes
     }

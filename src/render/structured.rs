@@ -13,20 +13,10 @@ use crate::site::{ArticleId, Site};
 /// How many articles a topic page lists in its `CollectionPage`.
 const COLLECTION_ITEMS_MAX: usize = 50;
 
-/// An absolute URL for an image written as a path under the output root or as a URL.
-pub fn absolute_image(site: &Site, image: &str) -> String {
-    let image = image.trim();
-    if image.starts_with("https://") || image.starts_with("http://") {
-        image.to_owned()
-    } else {
-        format!("{}/{}", site.config.base_url, image.trim_start_matches('/'))
-    }
-}
-
-/// The image an article is shared with: its own, else the site's default.
+/// The absolute URL of the image an article is shared with: its own, else the site's default.
 pub fn share_image(site: &Site, id: Option<ArticleId>) -> Option<String> {
-    let own = id.and_then(|id| site.articles[id].image.as_deref());
-    own.or(site.config.share_image.as_deref()).map(|image| absolute_image(site, image))
+    let own = id.and_then(|id| site.articles[id].image.as_ref());
+    own.or(site.config.share_image.as_ref()).map(|image| image.url(&site.config.base_url))
 }
 
 /// The `<script type="application/ld+json">` body of an article page: `NewsArticle` and

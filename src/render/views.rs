@@ -159,7 +159,7 @@ pub fn facets_in(site: &Site, facets: &[Facet], lang: LanguageId) -> Vec<Facet> 
                 })
                 .collect();
             if taxonomy.is_some() {
-                values.sort_by_cached_key(|value| crate::search::text::fold(&value.name));
+                values.sort_by_cached_key(|value| crate::search::fold::sort_key(&value.name));
             }
             Facet { key: facet.key, taxonomy: facet.taxonomy.clone(), values }
         })

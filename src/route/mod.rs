@@ -239,6 +239,7 @@ impl Routes {
             Route::NotFound(_) => "/404.html",
             Route::Feed(_) => "/feed.xml",
             Route::Sitemap => "/sitemap.xml",
+            Route::SitemapPart(part) => return Cow::Owned(format!("/sitemap-{}.xml", part + 1)),
             Route::Robots => "/robots.txt",
             Route::SearchIndex => "/search-index.json",
             Route::SearchFile(_) => unreachable!("the search index names its files (Renderer::output_file)"),

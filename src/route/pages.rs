@@ -22,7 +22,11 @@ pub enum Route {
     Search(LanguageId),
     NotFound(LanguageId),
     Feed(LanguageId),
+    /// `sitemap.xml`, the file robots.txt names: the sitemap, or the index of its parts
+    /// when the site has more pages than one sitemap may list.
     Sitemap,
+    /// One part of a sitemap too large for one file (`sitemap-1.xml`), by its position.
+    SitemapPart(usize),
     Robots,
     /// The search manifest, `search-index.json`.
     SearchIndex,
@@ -54,7 +58,7 @@ impl Route {
             Route::Search(_) => 8,
             Route::NotFound(_) => 9,
             Route::Feed(_) => 10,
-            Route::Sitemap => 11,
+            Route::Sitemap | Route::SitemapPart(_) => 11,
             Route::Robots => 12,
             Route::SearchIndex => 13,
             Route::SearchFile(_) => 14,
@@ -104,6 +108,7 @@ impl Route {
             | Route::NotFound(_)
             | Route::Feed(_)
             | Route::Sitemap
+            | Route::SitemapPart(_)
             | Route::Robots
             | Route::SearchIndex
             | Route::SearchFile(_)
@@ -128,6 +133,7 @@ impl Route {
             | Route::Feed(lang) => Some(lang),
             Route::Article(_)
             | Route::Sitemap
+            | Route::SitemapPart(_)
             | Route::Robots
             | Route::SearchIndex
             | Route::SearchFile(_)
@@ -151,6 +157,7 @@ impl Route {
             Route::Feed(_) => Route::Feed(other),
             Route::Article(_)
             | Route::Sitemap
+            | Route::SitemapPart(_)
             | Route::Robots
             | Route::SearchIndex
             | Route::SearchFile(_)

@@ -13,6 +13,7 @@
 //! `serve` keeps the articles' words between edits (`TermCache`).
 
 mod encode;
+pub mod fold;
 mod terms;
 pub mod text;
 
@@ -221,11 +222,12 @@ fn assemble(site: &Site, lexicon: &Lexicon, terms: &[Arc<ArticleTerms>]) -> Sear
         }
     }
     let manifest = json!({
-        "version": 2,
+        "version": 3,
         "count": site.articles.len(),
         "chunk": DOCS_PER_CHUNK,
         "base": site.routes.url(Route::Search(crate::route::LanguageId::DEFAULT)),
         "stop": STOP_WORDS,
+        "longest": fold::WORD_CHARS_MAX,
         "words": word_bounds,
         "stems": stem_bounds,
         "stories": stories.is_some(),

@@ -1,12 +1,16 @@
 //! Words of a text as the search index keys them: tokenised, folded, stemmed.
 //!
-//! The browser folds a query the same way (lower case, accents dropped, split on anything
-//! that is not a letter or a digit), but never stems: it looks the folded word up in the
-//! index's vocabulary, which gives the stem. So only this side needs the stemmers.
+//! The browser folds a query the same way (`fold`: lower case, diacritics dropped, split
+//! on anything that is not a letter or a digit), but never stems: it looks the folded
+//! word up in the index's vocabulary, which gives the stem. So only this side needs the
+//! stemmers.
 
 use std::borrow::Cow;
 
 use rust_stemmers::{Algorithm, Stemmer};
+
+pub use super::fold::fold;
+use super::fold::{WORD_CHARS_MAX, each_term, is_cjk, is_mark};
 
 /// Words too common to be worth a posting list; the browser drops them from queries too.
 pub const STOP_WORDS: &[&str] = &[
@@ -17,34 +21,28 @@ pub const STOP_WORDS: &[&str] = &[
     "pas", "pour", "qu", "que", "qui", "se", "sont", "sur", "un", "une",
 ];
 
-/// Lower case without diacritics, per character: `États` -> `etats`. Letters whose plain
-/// form is longer than one letter (`œ`, `ß`) stay as they are, as the browser leaves them.
-pub fn fold(word: &str) -> String {
-    word.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| {
-            if c.is_ascii() {
-                return c;
-            }
-            match deunicode::deunicode_char(c) {
-                Some(plain) if plain.len() == 1 && plain.as_bytes()[0].is_ascii_alphanumeric() => {
-                    plain.as_bytes()[0].to_ascii_lowercase() as char
-                }
-                _ => c,
-            }
-        })
-        .collect()
+/// Bytes beyond which a run of letters is no word at all: even folded, it would be longer
+/// than `WORD_CHARS_MAX` characters (a character and its marks take at most 16 bytes here).
+const WORD_BYTES_SKIPPED: usize = WORD_CHARS_MAX * 16;
+
+/// The words of a text, as `each_word` gives them.
+pub fn words(text: &str) -> Vec<Cow<'_, str>> {
+    let mut found = Vec::new();
+    each_word(text, &mut |word| found.push(word));
+    found
 }
 
-/// The words of a text, lower-cased but not folded (stemmers want their accents);
-/// borrowed when already in lower case, as most words are.
-pub fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().nth(1).is_some())
-        .map(|w| if w.chars().any(char::is_uppercase) { Cow::Owned(w.to_lowercase()) } else { Cow::Borrowed(w) })
+/// Whether `c` continues a word: a letter, a digit, or a diacritic that folding drops
+/// (`e` + U+0301 is one word, as `é` is).
+fn in_word(c: char) -> bool {
+    c.is_alphanumeric() || is_mark(c)
 }
 
-/// Hands `each` the words of a text, as `words` gives them, in one pass over its bytes.
+/// Hands `each` the words of a text in one pass over its bytes: runs of letters and
+/// digits, lower-cased but not folded (stemmers want their accents), borrowed when
+/// already in lower case, as most words are. Chinese and Japanese runs come as their
+/// pairs of characters (`fold::terms`). A single ASCII letter is no word; any other single
+/// letter is left to `Stemmers::key`, since it may fold to two (`ß` -> `ss`).
 pub fn each_word<'t>(text: &'t str, each: &mut impl FnMut(Cow<'t, str>)) {
     let bytes = text.as_bytes();
     let char_at = |at: usize| text[at..].chars().next().expect("at a character boundary");
@@ -63,7 +61,7 @@ pub fn each_word<'t>(text: &'t str, each: &mut impl FnMut(Cow<'t, str>)) {
             }
         }
         let start = at;
-        let (mut upper, mut letters) = (false, 0);
+        let (mut upper, mut letters, mut cjk, mut ascii) = (false, 0, false, true);
         while at < bytes.len() {
             let byte = bytes[at];
             if byte.is_ascii_alphanumeric() {
@@ -73,19 +71,37 @@ pub fn each_word<'t>(text: &'t str, each: &mut impl FnMut(Cow<'t, str>)) {
                 break;
             } else {
                 let c = char_at(at);
-                if !c.is_alphanumeric() {
+                if !in_word(c) {
                     break;
                 }
+                ascii = false;
                 upper |= c.is_uppercase();
+                cjk |= is_cjk(c);
                 at += c.len_utf8();
+                if is_mark(c) {
+                    continue;
+                }
             }
             letters += 1;
         }
-        if letters > 1 {
-            let word = &text[start..at];
+        let word = &text[start..at];
+        if word.len() > WORD_BYTES_SKIPPED || (letters < 2 && ascii) {
+            continue;
+        }
+        if cjk {
+            each_cjk_term(word, each);
+        } else {
             each(if upper { Cow::Owned(word.to_lowercase()) } else { Cow::Borrowed(word) });
         }
     }
+}
+
+/// The terms of a word with Chinese or Japanese characters (`fold::each_term`), its
+/// other runs lower-cased.
+fn each_cjk_term<'t>(word: &'t str, each: &mut impl FnMut(Cow<'t, str>)) {
+    each_term(word, &mut |term| {
+        each(if term.chars().any(char::is_uppercase) { Cow::Owned(term.to_lowercase()) } else { Cow::Borrowed(term) })
+    });
 }
 
 /// Stemmers by language; languages without one are indexed unstemmed.
@@ -101,10 +117,12 @@ impl Default for Stemmers {
 }
 
 impl Stemmers {
-    /// The folded word and its folded stem, or `None` for a stop word.
+    /// The folded word and its folded stem, or `None` for a stop word, a single letter
+    /// or a word longer than `WORD_CHARS_MAX`, as the browser leaves them out of queries.
     pub fn key(&self, lang: &str, lower: &str) -> Option<(String, String)> {
         let word = fold(lower);
-        if STOP_WORDS.contains(&word.as_str()) {
+        let length = word.chars().count();
+        if !(2..=WORD_CHARS_MAX).contains(&length) || STOP_WORDS.contains(&word.as_str()) {
             return None;
         }
         let stemmer = match lang.split(['-', '_']).next().unwrap_or_default() {
@@ -113,6 +131,10 @@ impl Stemmers {
             _ => return Some((word.clone(), word)),
         };
         let stem = fold(&stemmer.stem(lower));
+        // A stemmer never empties a word; should one, the word is its own stem.
+        if stem.is_empty() {
+            return Some((word.clone(), word));
+        }
         Some((word, stem))
     }
 }
@@ -237,25 +259,39 @@ mod tests {
 
     #[test]
     fn folding_drops_accents_and_case() {
-        assert_eq!(fold("Étäts-Unis"), "etats-unis");
-        assert_eq!(fold("Œuvre"), "œuvre");
+        assert_eq!(fold("Étäts"), "etats");
+        assert_eq!(fold("Œuvre"), "oeuvre");
         assert_eq!(fold("ça"), "ca");
     }
 
     #[test]
     fn words_split_on_punctuation_and_skip_single_letters() {
-        let found: Vec<Cow<str>> = words("L'intelligence artificielle, 5G et l’UE: x").collect();
+        let found = words("L'intelligence artificielle, 5G et l’UE: x");
         assert_eq!(found, ["intelligence", "artificielle", "5g", "et", "ue"]);
+        assert_eq!(
+            words("ÉTATS-Unis ça ß ǅx Ⅻ 42 a1 \u{2003}Œuvre"),
+            ["états", "unis", "ça", "ß", "ǅx", "ⅻ", "42", "a1", "œuvre"]
+        );
+        assert!(words("").is_empty());
     }
 
     #[test]
-    fn words_in_one_pass_are_the_same_words() {
-        for text in ["L'intelligence artificielle, 5G et l’UE: x", "ÉTATS-Unis ça ß ǅx Ⅻ 42 a1 \u{2003}Œuvre", ""]
-        {
-            let mut found: Vec<Cow<str>> = Vec::new();
-            each_word(text, &mut |word| found.push(word));
-            assert_eq!(found, words(text).collect::<Vec<_>>(), "{text}");
-        }
+    fn a_decomposed_accent_stays_in_its_word_and_long_runs_are_no_words() {
+        assert_eq!(words("Me\u{301}tro İSTANBUL"), ["me\u{301}tro", "i\u{307}stanbul"]);
+        let blob = "x".repeat(WORD_BYTES_SKIPPED + 1);
+        assert_eq!(words(&format!("short {blob} words")), ["short", "words"]);
+        let stemmers = Stemmers::default();
+        assert_eq!(stemmers.key("en", &"y".repeat(WORD_CHARS_MAX + 1)), None);
+        assert!(stemmers.key("en", &"y".repeat(WORD_CHARS_MAX)).is_some());
+        assert_eq!(stemmers.key("de", "ß").unwrap().0, "ss");
+    }
+
+    #[test]
+    fn chinese_and_japanese_words_are_pairs_of_characters() {
+        assert_eq!(
+            words("美国芯片出口管制 and 5G芯片"),
+            ["美国", "国芯", "芯片", "片出", "出口", "口管", "管制", "and", "5g", "芯片"]
+        );
     }
 
     #[test]
@@ -277,7 +313,7 @@ mod tests {
         let html = "<p>Chips&amp;cables, <em>Ré</em>gulées&#39;s &lt;b&gt; &eacute;x &nbsp;&amp;lt;<a href=\"/x-y\">Link</a></p>\n<p>5G";
         let mut direct: Vec<Cow<str>> = Vec::new();
         each_html_word(html, &mut |word| direct.push(word));
-        assert_eq!(direct, words(&html_text(html)).collect::<Vec<_>>());
+        assert_eq!(direct, words(&html_text(html)));
         assert_eq!(direct, ["chips", "cables", "ré", "gulées", "eacute", "lt", "link", "5g"]);
     }
 

@@ -81,7 +81,7 @@ pub fn serve(options: BuildOptions, address: SocketAddr, open: bool) -> Result<(
         .enable_all()
         .build()
         .context("cannot start the HTTP server's runtime")?;
-    let served = runtime.block_on(serve_http(listener, live));
+    let served = runtime.block_on(serve_http(listener, live, server::AllowedHosts::for_address(address)));
     // Tasks still running (a response being written) get a moment, not forever.
     runtime.shutdown_timeout(Duration::from_millis(200));
     served?;
@@ -90,10 +90,10 @@ pub fn serve(options: BuildOptions, address: SocketAddr, open: bool) -> Result<(
 }
 
 /// Answers HTTP until Ctrl-C; open event streams are ended so that it stops at once.
-async fn serve_http(listener: std::net::TcpListener, live: Arc<Live>) -> Result<()> {
+async fn serve_http(listener: std::net::TcpListener, live: Arc<Live>, hosts: server::AllowedHosts) -> Result<()> {
     let listener = tokio::net::TcpListener::from_std(listener).context("cannot set up the listening socket")?;
     let (stop, stopping) = signal_watch::channel(false);
-    let app = server::router(server::AppState { live, stopping });
+    let app = server::router(server::AppState { live, hosts: Arc::new(hosts), stopping });
     let shutdown = async move {
         let _ = tokio::signal::ctrl_c().await;
         let _ = stop.send(true);

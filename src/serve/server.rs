@@ -17,15 +17,84 @@ use tokio::sync::{broadcast, watch};
 
 use super::live::{EVENTS_PATH, Live, inject, injection};
 
-/// What the handlers share: the site, and whether the server is stopping.
+/// What the handlers share: the site, the `Host` names it answers to, and whether the
+/// server is stopping.
 #[derive(Clone)]
 pub struct AppState {
     pub live: Arc<Live>,
+    pub hosts: Arc<AllowedHosts>,
     pub stopping: watch::Receiver<bool>,
 }
 
 pub fn router(state: AppState) -> Router {
-    Router::new().route(EVENTS_PATH, get(events)).fallback(page).with_state(state)
+    let checked = state.clone();
+    Router::new()
+        .route(EVENTS_PATH, get(events))
+        .fallback(page)
+        .layer(axum::middleware::from_fn(move |request: axum::extract::Request, next: axum::middleware::Next| {
+            let hosts = Arc::clone(&checked.hosts);
+            async move {
+                let host = request.headers().get(header::HOST).and_then(|value| value.to_str().ok());
+                if hosts.allows(host) {
+                    next.run(request).await
+                } else {
+                    (StatusCode::MISDIRECTED_REQUEST, "this server answers only to its own address\n").into_response()
+                }
+            }
+        }))
+        .with_state(state)
+}
+
+/// The `Host` names the server answers to. A web page elsewhere can point its own name at
+/// 127.0.0.1 (DNS rebinding) and then read the preview, drafts included; its requests
+/// carry that name, so only the served address's own names are answered. Listening on
+/// every interface (`--bind 0.0.0.0`) means being reached by names briefing cannot know:
+/// any name is answered then.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AllowedHosts {
+    Any,
+    /// Names without a port, lower case; each is answered bare or with `port`.
+    Only {
+        names: Vec<String>,
+        port: u16,
+    },
+}
+
+impl AllowedHosts {
+    pub fn for_address(address: std::net::SocketAddr) -> AllowedHosts {
+        let ip = address.ip();
+        if ip.is_unspecified() {
+            return AllowedHosts::Any;
+        }
+        let own = match ip {
+            std::net::IpAddr::V4(v4) => v4.to_string(),
+            std::net::IpAddr::V6(v6) => format!("[{v6}]"),
+        };
+        let mut names = vec![own];
+        if ip.is_loopback() {
+            names.extend(["localhost", "127.0.0.1", "[::1]"].map(str::to_owned));
+        }
+        names.dedup();
+        AllowedHosts::Only { names, port: address.port() }
+    }
+
+    /// Whether a request with this `Host` header (`None`: without one) is answered.
+    pub fn allows(&self, host: Option<&str>) -> bool {
+        let AllowedHosts::Only { names, port } = self else { return true };
+        let Some(host) = host else { return false };
+        let host = host.to_ascii_lowercase();
+        let name = match host.rsplit_once(':') {
+            // `[::1]` has colons of its own: a port follows the bracket.
+            Some((name, written)) if !written.contains(']') => {
+                if written != port.to_string() {
+                    return false;
+                }
+                name
+            }
+            _ => host.as_str(),
+        };
+        names.iter().any(|allowed| allowed == name)
+    }
 }
 
 /// The key of the served pages that a raw (still percent-encoded) request path names
@@ -117,7 +186,7 @@ async fn page(State(state): State<AppState>, method: Method, uri: Uri) -> Respon
     let (status, path) = match resolved {
         Some(path) if published.pages.contains_key(&path) => (StatusCode::OK, path),
         Some(path) if published.pages.contains_key(&format!("{path}/index.html")) => {
-            return redirect(&format!("{}/", uri.path()));
+            return redirect(&with_slash(&uri));
         }
         Some(path) => (StatusCode::NOT_FOUND, not_found_page(&published.pages, &path)),
         None => (StatusCode::NOT_FOUND, "404.html".to_owned()),
@@ -143,6 +212,15 @@ async fn page(State(state): State<AppState>, method: Method, uri: Uri) -> Respon
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     response
+}
+
+/// The address of the folder a path without its trailing slash names, its query kept
+/// (`/search?q=x` -> `/search/?q=x`), as a static host redirects.
+fn with_slash(uri: &Uri) -> String {
+    match uri.query() {
+        Some(query) => format!("{}/?{query}", uri.path()),
+        None => format!("{}/", uri.path()),
+    }
 }
 
 fn redirect(location: &str) -> Response {
@@ -224,6 +302,33 @@ mod tests {
         ] {
             assert_eq!(resolve(raw), None, "{raw}");
         }
+    }
+
+    #[test]
+    fn only_the_served_address_is_answered() {
+        let local = AllowedHosts::for_address("127.0.0.1:1111".parse().unwrap());
+        for host in ["127.0.0.1:1111", "localhost:1111", "LOCALHOST:1111", "localhost", "[::1]:1111"] {
+            assert!(local.allows(Some(host)), "{host}");
+        }
+        for host in ["attacker.example:1111", "localhost:2222", "127.0.0.1:", "evil.localhost:1111", ""] {
+            assert!(!local.allows(Some(host)), "{host}");
+        }
+        assert!(!local.allows(None));
+        let v6 = AllowedHosts::for_address("[::1]:8080".parse().unwrap());
+        assert!(v6.allows(Some("[::1]:8080")) && v6.allows(Some("localhost:8080")));
+        let lan = AllowedHosts::for_address("192.168.1.20:1111".parse().unwrap());
+        assert!(lan.allows(Some("192.168.1.20:1111")));
+        assert!(!lan.allows(Some("localhost:1111")), "a LAN address is not localhost");
+        let every = AllowedHosts::for_address("0.0.0.0:1111".parse().unwrap());
+        assert!(every.allows(Some("my-laptop.lan:1111")) && every.allows(None));
+    }
+
+    #[test]
+    fn the_trailing_slash_redirect_keeps_the_query() {
+        let uri = |text: &str| text.parse::<Uri>().unwrap();
+        assert_eq!(with_slash(&uri("/search?q=x&topic=chips")), "/search/?q=x&topic=chips");
+        assert_eq!(with_slash(&uri("/search")), "/search/");
+        assert_eq!(with_slash(&uri("/fr/search?q=%C3%A9")), "/fr/search/?q=%C3%A9");
     }
 
     #[test]

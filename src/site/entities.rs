@@ -5,6 +5,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use crate::content::canonical_language;
 use crate::diagnostic::Diagnostic;
 use crate::yaml::{self, Document};
 
@@ -67,13 +68,62 @@ impl Entities {
             let lookup = entities.lookup.entry(taxonomy.clone()).or_default();
             let descriptions = entities.descriptions.entry(taxonomy.clone()).or_default();
             for (canonical, definition) in definitions {
-                let definition = definition.unwrap_or_default();
-                for (field, per_language) in [("names", &definition.names), ("descriptions", &definition.descriptions)]
+                let mut definition = definition.unwrap_or_default();
+                if canonical.trim().is_empty() {
+                    let (line, column) = yaml::locate(&document, &taxonomy, None);
+                    problems.push(Diagnostic::new(
+                        path,
+                        line,
+                        column,
+                        format!("an entity of `{taxonomy}` has an empty name: write its name"),
+                    ));
+                    continue;
+                }
+                for (field, per_language) in
+                    [("names", &mut definition.names), ("descriptions", &mut definition.descriptions)]
                 {
-                    for code in per_language.keys().filter(|code| !languages.contains(&code.as_str())) {
-                        let (line, column) = locate_language(&document, &taxonomy, &canonical, field, code);
-                        problems.push(Diagnostic::new(path, line, column, yaml::unknown("language", code, languages)));
+                    let mut canonical_codes: BTreeMap<String, String> = BTreeMap::new();
+                    for (code, text) in std::mem::take(per_language) {
+                        let (line, column) = locate_language(&document, &taxonomy, &canonical, field, &code);
+                        let lower = canonical_language(&code);
+                        if !languages.contains(&lower.as_str()) {
+                            problems.push(Diagnostic::new(
+                                path,
+                                line,
+                                column,
+                                yaml::unknown("language", &code, languages),
+                            ));
+                        } else if field == "names" && text.trim().is_empty() {
+                            problems.push(Diagnostic::new(
+                                path,
+                                line,
+                                column,
+                                format!(
+                                    "the `{lower}` name of `{canonical}` is empty: write it, or leave `{code}:` out"
+                                ),
+                            ));
+                        } else if let Some(first) = canonical_codes.get(&lower) {
+                            problems.push(Diagnostic::new(
+                                path,
+                                line,
+                                column,
+                                format!("`{code}` repeats `{first}` in `{field}` of `{canonical}` (language tags ignore case): keep one"),
+                            ));
+                        } else {
+                            canonical_codes.insert(lower.clone(), code);
+                            per_language.insert(lower, text);
+                        }
                     }
+                }
+                if definition.aliases.iter().any(|alias| alias.trim().is_empty()) {
+                    let entity = yaml::locate(&document, &taxonomy, Some(&canonical));
+                    let (line, column) = yaml::locate_after(&document, entity, &["aliases"]).unwrap_or(entity);
+                    problems.push(Diagnostic::new(
+                        path,
+                        line,
+                        column,
+                        format!("`{canonical}` has an empty alias in `aliases`: remove it"),
+                    ));
                 }
                 if !definition.descriptions.is_empty() {
                     let descriptions = entities.translated_descriptions.entry(taxonomy.clone()).or_default();

@@ -13,7 +13,7 @@ impl TopicEntry {
 
     /// The topic's translation into the language `code`, if it has one.
     pub fn translation(&self, code: &str) -> Option<&Topic> {
-        self.translations.iter().find(|t| t.translation_language() == Some(code))
+        self.translations.iter().find(|t| t.translation_language().as_deref() == Some(code))
     }
 }
 

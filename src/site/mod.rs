@@ -193,7 +193,7 @@ impl Site {
             .map(|a| (a.path.clone(), (config.article_path(a), !options.publishes(a))))
             .chain(topics.iter().map(|t| {
                 // A translation's file leads to the topic's page in its language.
-                let prefix = t.translation_language().map(|code| config.language_prefix(code)).unwrap_or_default();
+                let prefix = t.translation_language().map(|code| config.language_prefix(&code)).unwrap_or_default();
                 (t.path.clone(), (format!("{prefix}{}", topic_path(&t.slug)), false))
             }))
             .collect();
@@ -423,32 +423,51 @@ fn resolve_file_links(
 }
 
 /// Articles that would make the same page: one diagnostic per article involved.
-/// Versions of one story in different languages may share a slug: their pages differ.
+/// Counted by the page's path, whatever makes it the same: versions of one story in
+/// different languages of the site may share a slug (their pages differ), but an article
+/// in a language the site does not list has its page where the default language's are.
 pub fn check_duplicate_slugs(articles: &[Article], config: &SiteConfig) -> Result<(), Vec<Diagnostic>> {
-    // Counted first: a site has thousands of slugs and (nearly always) no duplicate.
-    let mut uses: HashMap<(&str, &str), usize> = HashMap::with_capacity(articles.len());
-    for article in articles {
-        *uses.entry((&article.slug, &article.lang)).or_default() += 1;
+    let paths: Vec<String> = articles.iter().map(|article| config.article_path(article)).collect();
+    // Counted first: a site has thousands of pages and (nearly always) no duplicate.
+    let mut uses: HashMap<&str, usize> = HashMap::with_capacity(articles.len());
+    for path in &paths {
+        *uses.entry(path).or_default() += 1;
     }
     let mut by_page: BTreeMap<String, Vec<&Article>> = BTreeMap::new();
-    for article in articles.iter().filter(|a| uses[&(a.slug.as_str(), a.lang.as_str())] > 1) {
-        by_page.entry(config.article_path(article)).or_default().push(article);
+    for (article, path) in articles.iter().zip(&paths).filter(|(_, path)| uses[path.as_str()] > 1) {
+        by_page.entry(path.clone()).or_default().push(article);
     }
     let mut problems = Vec::new();
-    for (page, same) in by_page.into_iter().filter(|(_, same)| same.len() > 1) {
+    // Two files of one story in one language (`x.md` and `x.en.md`) are reported by
+    // `translations::check_translations`, which says what to do about them.
+    let one_version =
+        |same: &[&Article]| same.iter().all(|a| a.translation_key == same[0].translation_key && a.lang == same[0].lang);
+    for (page, same) in by_page.into_iter().filter(|(_, same)| same.len() > 1 && !one_version(same)) {
         let slug = &same[0].slug;
         let mut paths: Vec<String> = same.iter().map(|a| a.path.display().to_string()).collect();
         paths.sort();
-        for article in same {
+        for article in &same {
             let (line, column) = article.slug_position;
             let others: Vec<&str> =
                 paths.iter().filter(|p| **p != article.path.display().to_string()).map(String::as_str).collect();
+            // Why a page of another language lands here, when it does.
+            let unlisted = same
+                .iter()
+                .find(|a| config.is_multilingual() && !config.languages.iter().any(|l| l.code == a.lang))
+                .map(|a| {
+                    format!(
+                        " (`{}` is in `{}`, which is not one of the site's languages, so its page is the default language's)",
+                        a.path.display(),
+                        a.lang
+                    )
+                })
+                .unwrap_or_default();
             problems.push(Diagnostic::new(
                 &article.path,
                 line,
                 column,
                 format!(
-                    "duplicate slug `{slug}`: {} also makes {}; give one of them another `slug:`",
+                    "duplicate slug `{slug}`: {} also makes {}{unlisted}; give one of them another `slug:`",
                     others.join(", "),
                     page
                 ),

@@ -74,6 +74,15 @@ impl Translations {
     }
 }
 
+/// `x.md` for `x.<lang>.md`; any other path as it is.
+fn without_language(path: &std::path::Path, lang: &str) -> std::path::PathBuf {
+    let stem = path.file_stem().and_then(|stem| stem.to_str()).unwrap_or_default();
+    match stem.strip_suffix(&format!(".{lang}")) {
+        Some(plain) => path.with_file_name(format!("{plain}.md")),
+        None => path.to_path_buf(),
+    }
+}
+
 /// Problems with translations among every article of the site, published or not: a file
 /// that says it is a translation of a story no other file tells, and two files that claim
 /// the same language of one story.
@@ -82,17 +91,37 @@ pub fn check_translations(articles: &[Article]) -> Vec<Diagnostic> {
     for article in articles {
         stories.entry(&article.translation_key).or_default().push(article);
     }
+    // The file a name like `x.fr.md` points to is `x.md` (or `x.en.md`), by the key its
+    // name gives: found by path, since its own `translation_key:` may say otherwise.
+    let by_name_key: HashMap<String, &Article> = articles
+        .iter()
+        .filter(|a| a.translation_claim.is_none_or(|claim| claim != (0, 0)))
+        .map(|a| {
+            let name = a.path.with_extension("").to_string_lossy().replace('\\', "/");
+            let name = name.strip_suffix(&format!(".{}", a.lang)).map_or(name.clone(), str::to_owned);
+            (name, a)
+        })
+        .collect();
     let mut problems = Vec::new();
     for (key, story) in stories {
         if let [alone] = story.as_slice() {
             if let Some((line, column)) = alone.translation_claim {
-                let message = if (line, column) == (0, 0) {
-                    format!(
+                let named = by_name_key.get(key);
+                let message = match named {
+                    Some(original) if (line, column) == (0, 0) => format!(
+                        "this file is named as the `{}` version of `{}`, but that file sets `translation_key: {}`: add `translation_key: {}` to this file too",
+                        alone.lang,
+                        original.path.display(),
+                        original.translation_key,
+                        original.translation_key
+                    ),
+                    None if (line, column) == (0, 0) => format!(
                         "this file is named as the `{}` version of `{key}.md`, which does not exist: add it, or rename this file",
                         alone.lang
-                    )
-                } else {
-                    format!("`translation_key: {key}` matches no other article: give the other versions the same key")
+                    ),
+                    _ => format!(
+                        "`translation_key: {key}` matches no other article: give the other versions the same key"
+                    ),
                 };
                 problems.push(Diagnostic::new(&alone.path, line, column, message));
             }
@@ -106,12 +135,22 @@ pub fn check_translations(articles: &[Article]) -> Vec<Diagnostic> {
                 .collect();
             if !same.is_empty() {
                 let (line, column) = article.translation_claim.unwrap_or((0, 0));
+                // `x.md` and `x.en.md` on an English site: one file says its language, the
+                // other does not, and they are the same version.
+                let named_twice = same.len() == 1
+                    && without_language(&article.path, &article.lang)
+                        == without_language(std::path::Path::new(&same[0]), &article.lang);
+                let advice = if named_twice {
+                    format!("the `.{}` of one name says the language the other already has: keep one", article.lang)
+                } else {
+                    "give one of them another `lang:` or `translation_key:`".to_owned()
+                };
                 problems.push(Diagnostic::new(
                     &article.path,
                     line,
                     column,
                     format!(
-                        "two versions of one story in `{}`: {} is one too; give one of them another `lang:` or `translation_key:`",
+                        "two versions of one story in `{}`: {} is one too; {advice}",
                         article.lang,
                         same.join(", ")
                     ),

@@ -264,3 +264,77 @@ fn a_story_in_two_languages_is_one_result_in_the_page_language() {
     assert!(results.contains("hreflang=\"fr\""), "{results}");
     assert!(results.contains("<span class=\"lang-badge\">FR</span>"), "{results}");
 }
+
+/// Searches each query of `QUERIES` in turn, as a reader would submit it, and logs
+/// whether the results link to `ARTICLE`.
+const FOLD_DRIVER: &str = r#"<script>
+window.addEventListener("load", function () {
+  var input = document.getElementById("search-input");
+  var status = document.getElementById("search-status"), list = document.getElementById("search-results");
+  var queries = QUERIES, log = [];
+  function settled(then) {
+    var tries = 0;
+    (function poll() {
+      var text = status.textContent;
+      var done = /^No /.test(text) || (/^\d+ /.test(text) && list.children.length);
+      if (done || tries++ > 400) then(); else setTimeout(poll, 25);
+    })();
+  }
+  (function next(i) {
+    if (i === queries.length) { document.body.setAttribute("data-log", log.join(" ~ ")); return; }
+    input.value = queries[i];
+    input.form.requestSubmit();
+    settled(function () {
+      var found = !!list.querySelector('a[href="ARTICLE"]');
+      log.push(queries[i] + "=" + (found ? "found" : "missing"));
+      status.textContent = "";
+      next(i + 1);
+    });
+  })(0);
+});
+</script>"#;
+
+#[test]
+fn search_finds_the_words_of_the_shared_fold_table_as_written_and_as_folded() {
+    if !chromium_present() {
+        return;
+    }
+    // The lines the index's fold is unit-tested on (src/search/fold.rs).
+    let table = read(fixture("search-fold.tsv"));
+    let rows: Vec<(&str, &str)> = table
+        .lines()
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(|line| line.split_once('\t').expect("written<TAB>folded"))
+        .collect();
+    let body: Vec<&str> = rows.iter().map(|(written, _)| *written).collect();
+    let article = format!(
+        "---\ntitle: \"Places and names\"\ndate: 2024-01-05\nsummary: \"A list.\"\ntopics: [export-controls]\n---\n{}.\n",
+        body.join(", ")
+    );
+    let site = tempfile::tempdir().unwrap();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for folder in ["content", "templates", "static"] {
+        copy_tree(&example.join(folder), &site.path().join(folder));
+    }
+    std::fs::copy(example.join("site.yaml"), site.path().join("site.yaml")).unwrap();
+    std::fs::write(site.path().join("content/articles/places-and-names.md"), article).unwrap();
+
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a local port");
+    let port = listener.local_addr().unwrap().port();
+    let public = site.path().join("public");
+    let output = build(site.path(), &["--base-url", &format!("http://127.0.0.1:{port}/")]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let queries: Vec<&str> = rows.iter().flat_map(|(written, folded)| [*written, *folded]).collect();
+    let driver = FOLD_DRIVER
+        .replace("QUERIES", &serde_json::to_string(&queries).unwrap())
+        .replace("ARTICLE", "/articles/places-and-names/");
+    let page = read(public.join("search/index.html"));
+    std::fs::write(public.join("search/drive.html"), page.replace("</body>", &format!("{driver}</body>"))).unwrap();
+    serve(listener, public, true);
+
+    let html = dump_dom(&format!("http://127.0.0.1:{port}/search/drive.html"));
+    let start = html.find("data-log=\"").expect("the driver finished") + "data-log=\"".len();
+    let log: Vec<&str> = html[start..start + html[start..].find('"').unwrap()].split(" ~ ").collect();
+    let expected: Vec<String> = queries.iter().map(|query| format!("{query}=found")).collect();
+    assert_eq!(log, expected);
+}

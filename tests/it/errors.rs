@@ -8,16 +8,21 @@ use crate::common::*;
 /// Builds the minimal site, lays the case's files over it, builds again and checks that the
 /// failed build reported an error and changed no file, the first output included. Returns stderr.
 fn failed_build(case: &str) -> String {
+    failed_build_with(&format!("errors/{case}"))
+}
+
+/// The same with the files of any fixture folder (`site-errors/<case>`).
+pub(crate) fn failed_build_with(folder: &str) -> String {
     let site = site_copy("sites/minimal");
     let first = build(site.path(), &[]);
     assert!(first.status.success(), "the minimal site builds: {}", stderr(&first));
-    copy_tree(&fixture(&format!("errors/{case}")), site.path());
+    copy_tree(&fixture(folder), site.path());
     // The whole site, the previous output included: a failed build writes nothing at all.
     let before = tree(site.path());
     let output = build(site.path(), &[]);
-    assert_eq!(output.status.code(), Some(1), "{case}: {}", stderr(&output));
-    assert!(stdout(&output).is_empty(), "{case}: nothing on stdout");
-    assert_eq!(before, tree(site.path()), "{case}: files changed");
+    assert_eq!(output.status.code(), Some(1), "{folder}: {}", stderr(&output));
+    assert!(stdout(&output).is_empty(), "{folder}: nothing on stdout");
+    assert_eq!(before, tree(site.path()), "{folder}: files changed");
     stderr(&output).replace(&site.path().display().to_string(), "[SITE]")
 }
 

@@ -18,6 +18,7 @@ mod output_folder;
 mod publishing;
 mod reliability;
 mod reliability_import;
+mod reliability_site;
 mod serve;
 mod structured_data;
 mod symlinks;

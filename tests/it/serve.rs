@@ -75,9 +75,20 @@ impl Server {
     }
 
     fn request(&self, method: &str, path: &str) -> Response {
+        self.request_as(method, path, Some(&self.address))
+    }
+
+    /// The address the server printed (`127.0.0.1:PORT`, `localhost:PORT`).
+    pub(crate) fn address(&self) -> &str {
+        &self.address
+    }
+
+    /// A request naming `host` in its `Host` header, or sending none.
+    pub(crate) fn request_as(&self, method: &str, path: &str, host: Option<&str>) -> Response {
         let mut stream = TcpStream::connect(&self.address).unwrap();
         stream.set_read_timeout(Some(DEADLINE)).unwrap();
-        write!(stream, "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n", self.address).unwrap();
+        let host = host.map(|host| format!("Host: {host}\r\n")).unwrap_or_default();
+        write!(stream, "{method} {path} HTTP/1.1\r\n{host}Connection: close\r\n\r\n").unwrap();
         let mut raw = Vec::new();
         stream.read_to_end(&mut raw).unwrap();
         Response::parse(&raw)
@@ -162,7 +173,7 @@ impl Response {
         Response { status, head: head.to_owned(), body }
     }
 
-    fn header(&self, name: &str) -> Option<String> {
+    pub(crate) fn header(&self, name: &str) -> Option<String> {
         self.head.lines().find_map(|line| {
             let (key, value) = line.split_once(':')?;
             key.eq_ignore_ascii_case(name).then(|| value.trim().to_owned())
@@ -189,7 +200,7 @@ fn article(title: &str, date: &str, topics: &str, tags: &str) -> String {
     )
 }
 
-fn write_fixture(root: &Path) {
+pub(crate) fn write_fixture(root: &Path) {
     let files = [
         (
             "site.yaml",

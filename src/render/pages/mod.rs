@@ -74,7 +74,7 @@ pub(crate) fn reads(site: &Site, route: Route) -> Reads<'_> {
         Route::Search(_) => search::reads(),
         Route::NotFound(_) => not_found::reads(),
         Route::Feed(lang) => feed::reads(site, lang),
-        Route::Sitemap => sitemap::reads(),
+        Route::Sitemap | Route::SitemapPart(_) => sitemap::reads(),
         Route::Robots => robots::reads(),
         // Files made without a template: the search index reads every article's text.
         Route::SearchIndex | Route::SearchFile(_) => Reads { articles: Listed::All },
@@ -107,7 +107,7 @@ impl<'a> Renderer<'a> {
             Route::Search(_) => search::context(self, &on, route, hashed),
             Route::NotFound(_) => not_found::context(self, &on, route, hashed),
             Route::Feed(_) => feed::context(self, &on, route, hashed),
-            Route::Sitemap => sitemap::context(self, &on, route, hashed),
+            Route::Sitemap | Route::SitemapPart(_) => sitemap::context(self, &on, route, hashed),
             Route::Robots => robots::context(self, &on, route, hashed),
             Route::SearchIndex | Route::SearchFile(_) | Route::Asset(_) | Route::FingerprintedAsset(_) => {
                 unreachable!("not rendered through a template")

@@ -1,52 +1,22 @@
 //! sitemap.xml: every page the sitemap lists, with the latest date among the articles
 //! it reads (`Reads`, the same declaration serve's pages are made from).
 
-use serde::Serialize;
-
 use super::{Listed, Reads, Setting};
+use crate::render::Renderer;
 use crate::render::fingerprint::PageContext;
-use crate::render::{Alternate, Renderer};
 use crate::route::Route;
 
-#[derive(Serialize)]
-struct SitemapEntry {
-    loc: String,
-    lastmod: Option<String>,
-    /// The page's versions in other languages (`xhtml:link`), itself included.
-    alternates: Vec<Alternate>,
-}
-
+/// The sitemap, or one of its parts (`crate::render::sitemap` splits a large one).
 pub(super) fn context(renderer: &Renderer<'_>, on: &Setting<'_>, route: Route, hashed: bool) -> PageContext {
     let meta = renderer.meta(route, "sitemap", "");
     let mut context = renderer.base_context(on.language, meta, hashed);
-    let entries = entries(renderer);
-    context.insert("has_alternates", &entries.iter().any(|e| !e.alternates.is_empty()));
-    context.insert("entries", &entries);
+    renderer.sitemap_context(route, &mut context);
     context
 }
 
 /// Every article: it dates every page.
 pub(super) fn reads() -> Reads<'static> {
     Reads { articles: Listed::All }
-}
-
-/// Every page the sitemap lists, in the order of the route table, with the date of the
-/// latest change among the articles it reads and its versions in other languages.
-fn entries(renderer: &Renderer<'_>) -> Vec<SitemapEntry> {
-    let site = renderer.site;
-    site.routes
-        .all(&[])
-        .into_iter()
-        .filter(|route| route.in_sitemap() && (site.config.search || !route.is_search()))
-        .map(|route| SitemapEntry {
-            alternates: match route {
-                Route::Article(id) => renderer.alternates(id),
-                _ => renderer.page_alternates(route),
-            },
-            loc: site.routes.permalink(route),
-            lastmod: site.last_updated(&super::reads(site, route).articles.ids(site)).map(|d| d.to_rfc3339()),
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -30,7 +30,7 @@ pub(super) fn context(
         .collect();
     // Terms are sorted by their names; in another language, by their names in it.
     if on.lang != LanguageId::DEFAULT {
-        terms.sort_by_cached_key(|term| crate::search::text::fold(term.name));
+        terms.sort_by_cached_key(|term| crate::search::fold::sort_key(term.name));
     }
     context.insert("taxonomy", &string_map(&[("name", &taxonomy.name), ("title", &title)]));
     context.insert("terms", &terms);

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use crate::content::Article;
 use crate::diagnostic::Diagnostic;
-use crate::plan::{Plan, site_options, static_list};
+use crate::plan::{Plan, missing_share_images, site_options, static_list};
 use crate::render::Page;
 use crate::site::{Reuse, Site, SiteOptions, check_duplicate_slugs, same_place};
 
@@ -134,7 +134,9 @@ impl Engine {
             index
         });
         let plan = Plan::reusing_search(site, templates, &self.source.static_files, index);
-        let collisions = plan.collisions(&self.source.static_files);
+        let mut collisions = plan.collisions(&self.source.static_files);
+        let config_text = self.source.config.as_ref().map_or("", |file| file.text.as_str());
+        collisions.extend(missing_share_images(config_text, &site.config, &site.articles, &self.source.static_files));
         if !collisions.is_empty() {
             self.problems.insert(Origin::Site, collisions.0);
             return Outcome::Failed(self.all_problems());
