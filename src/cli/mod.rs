@@ -4,6 +4,7 @@ mod build;
 mod check;
 mod import;
 mod init;
+mod new;
 mod serve;
 
 use std::path::PathBuf;
@@ -15,6 +16,7 @@ pub use build::BuildArgs;
 pub use check::CheckArgs;
 pub use import::ImportArgs;
 pub use init::InitArgs;
+pub use new::NewArgs;
 pub use serve::ServeArgs;
 
 use crate::build::BuildOptions;
@@ -73,14 +75,18 @@ pub enum Command {
         after_help = "Examples:\n  briefing serve --root my-briefing\n  briefing serve --port 0 --drafts --open   (any free port; drafts included)"
     )]
     Serve(ServeArgs),
-    /// Create a new, minimal briefing site that builds as it is
-    #[command(after_help = "Example:\n  briefing init my-briefing && briefing build --root my-briefing")]
+    /// Create a new briefing site (its own repository) that builds and checks as it is
+    #[command(
+        after_help = "Examples:\n  briefing init my-briefing\n  briefing init my-briefing --ci github   (with a GitHub Pages workflow)\n  briefing init --ci netlify              (add a Netlify setup to the site in this folder)"
+    )]
     Init(InitArgs),
     /// Turn news pages (saved as plain text or HTML, or fetched from a URL) into articles of the site
     #[command(
         after_help = "Examples:\n  briefing import saved/report.txt --root my-briefing\n  briefing import saved/ --root my-briefing --topic export-controls\n  briefing import https://news.example/2025/11/20/report --root my-briefing\n  briefing import saved/page.txt --date 2025-11-20 --source AFP\n  cat saved/page.html | briefing import - --stdout"
     )]
     Import(ImportArgs),
+    /// Start a new article or topic, with a front matter that `check` accepts
+    New(NewArgs),
 }
 
 impl Command {
@@ -91,8 +97,14 @@ impl Command {
             Command::Init(args) => args.run(),
             Command::Serve(args) => args.run(),
             Command::Import(args) => args.run(),
+            Command::New(args) => args.run(),
         }
     }
+}
+
+/// `1 file`, `2 files`: a count with the word that fits it.
+pub fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
 }
 
 /// `1.4 MB`, `820 kB`, `512 B`.

@@ -11,6 +11,7 @@ mod errors;
 mod external_links;
 mod fuzz_regressions;
 mod import;
+mod init;
 mod input;
 mod language_pages;
 mod languages;
