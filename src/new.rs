@@ -55,12 +55,12 @@ impl SiteFacts {
         let listed = codes.join(", ");
         if codes.len() == 1 {
             bail!(
-                "`{code}` is not a language of this site (it has only `{listed}`){hint}: list the languages in site.yaml first, \
+                "`{code}` is not a language of this site (it has only `{listed}`){hint} List the languages in site.yaml first, \
                  for example `languages: [{{ code: {listed} }}, {{ code: {code} }}]` (see the commented lines in site.yaml)"
             );
         }
         bail!(
-            "`{code}` is not a language of this site (its languages: {listed}){hint}: add it to `languages:` in site.yaml"
+            "`{code}` is not a language of this site (its languages: {listed}){hint} Add it to `languages:` in site.yaml"
         )
     }
 
@@ -71,19 +71,19 @@ impl SiteFacts {
         let hint = did_you_mean(slug, self.topics.iter().map(String::as_str));
         let known = if self.topics.is_empty() { "none yet".to_owned() } else { self.topics.join(", ") };
         bail!(
-            "unknown topic `{slug}`{hint}; known topics: {known}. Make it first with `briefing new topic \"Its title\"`"
+            "unknown topic `{slug}`{hint} Known topics: {known}. A new topic is made with `briefing new topic \"Its title\"`"
         )
     }
 }
 
-/// `; did you mean `x`?` for the closest of `known`, or nothing.
+/// `; did you mean `x`?` for the closest of `known`, or `.` to end the sentence.
 fn did_you_mean<'a>(word: &str, known: impl Iterator<Item = &'a str>) -> String {
     known
         .map(|candidate| (strsim::jaro_winkler(word, candidate), candidate))
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, candidate)| format!("; did you mean `{candidate}`?"))
-        .unwrap_or_default()
+        .unwrap_or_else(|| ".".to_owned())
 }
 
 /// A new article, as the command line asks for it.
@@ -214,7 +214,7 @@ pub fn topic(facts: &SiteFacts, title: &str, slug: Option<&str>, lang: Option<&s
             if !facts.topics.contains(&slug) {
                 let hint = did_you_mean(&slug, facts.topics.iter().map(String::as_str));
                 bail!(
-                    "no topic `{slug}` to translate{hint}: a topic in `{lang}` translates one of the default language; pass its --slug"
+                    "no topic `{slug}` to translate{hint} A topic in `{lang}` translates one of the default language; pass its --slug"
                 );
             }
             PathBuf::from(format!("content/topics/{slug}.{lang}.md"))

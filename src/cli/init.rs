@@ -22,23 +22,23 @@ pub struct InitArgs {
 }
 
 impl InitArgs {
-    pub fn run(self) -> Result<()> {
+    pub fn run(self, terminal: &super::Terminal) -> Result<()> {
         let today = chrono::Local::now().date_naive().format("%Y-%m-%d").to_string();
         let request = InitRequest { dir: &self.dir, force: self.force, ci: self.ci, today: &today };
         let done = init_site(&request)?;
         let files = super::plural(done.written.len(), "file", "files");
         let shown = self.dir.display();
         if done.new_site {
-            println!("Created a briefing site in {shown} ({files})");
+            terminal.say(format!("Created a briefing site in {shown} ({files})"));
         } else {
-            println!("Added a publishing setup to the site in {shown} ({files})");
+            terminal.say(format!("Added a publishing setup to the site in {shown} ({files})"));
         }
         for path in &done.written {
-            println!("  {path}");
+            terminal.say(format!("  {path}"));
         }
         if done.new_site {
             let cd = if self.dir == std::path::Path::new(".") { String::new() } else { format!("cd {shown} && ") };
-            println!("Next: {cd}briefing serve   (a live preview at http://127.0.0.1:1111/)");
+            terminal.say(format!("Next: {cd}briefing serve   (a live preview at http://127.0.0.1:1111/)"));
         }
         Ok(())
     }

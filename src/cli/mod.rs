@@ -2,10 +2,12 @@
 
 mod build;
 mod check;
+mod docs;
 mod import;
 mod init;
 mod new;
 mod serve;
+pub mod terminal;
 
 use std::path::PathBuf;
 
@@ -14,10 +16,12 @@ use clap::{Args, Parser, Subcommand};
 
 pub use build::BuildArgs;
 pub use check::CheckArgs;
+pub use docs::{CompletionsArgs, ManArgs};
 pub use import::ImportArgs;
 pub use init::InitArgs;
 pub use new::NewArgs;
 pub use serve::ServeArgs;
+pub use terminal::{ColorChoice, Terminal};
 
 use crate::build::BuildOptions;
 
@@ -52,9 +56,28 @@ impl SiteArgs {
 /// briefing turns news reports into a browsable tech-geopolitics briefing site.
 #[derive(Debug, Parser)]
 #[command(name = "briefing", version, about, long_about = None, propagate_version = true)]
+#[command(
+    after_help = "Exit status: 0 on success, 1 on content, template, output or check errors, 2 on usage errors.\nDocumentation: docs/README.md of briefing's repository, or `briefing man`."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Print only errors and warnings
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Also say what was left out and why (drafts, scheduled articles)
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+    /// When to colour messages: auto (a terminal, unless NO_COLOR is set), always, never
+    #[arg(long, value_enum, value_name = "WHEN", default_value = "auto", global = true)]
+    pub color: ColorChoice,
+}
+
+impl Cli {
+    /// What the flags ask of the output.
+    pub fn terminal(&self) -> Terminal {
+        Terminal { quiet: self.quiet, verbose: self.verbose, colour: self.color.colours_stderr() }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -87,17 +110,27 @@ pub enum Command {
     Import(ImportArgs),
     /// Start a new article or topic, with a front matter that `check` accepts
     New(NewArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    #[command(
+        after_help = "Examples:\n  briefing completions bash > ~/.local/share/bash-completion/completions/briefing\n  briefing completions zsh > ~/.zfunc/_briefing\n  briefing completions fish > ~/.config/fish/completions/briefing.fish"
+    )]
+    Completions(CompletionsArgs),
+    /// Print the manual page, briefing(1), or write one page per command with --out-dir
+    #[command(after_help = "Examples:\n  briefing man | man -l -\n  briefing man --out-dir ~/.local/share/man/man1")]
+    Man(ManArgs),
 }
 
 impl Command {
-    pub fn run(self) -> Result<()> {
+    pub fn run(self, terminal: &Terminal) -> Result<()> {
         match self {
-            Command::Build(args) => args.run(),
-            Command::Check(args) => args.run(),
-            Command::Init(args) => args.run(),
+            Command::Build(args) => args.run(terminal),
+            Command::Check(args) => args.run(terminal),
+            Command::Init(args) => args.run(terminal),
             Command::Serve(args) => args.run(),
             Command::Import(args) => args.run(),
-            Command::New(args) => args.run(),
+            Command::New(args) => args.run(terminal),
+            Command::Completions(args) => args.run(),
+            Command::Man(args) => args.run(),
         }
     }
 }

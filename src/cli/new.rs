@@ -55,7 +55,7 @@ pub enum NewWhat {
 }
 
 impl NewArgs {
-    pub fn run(self) -> Result<()> {
+    pub fn run(self, terminal: &super::Terminal) -> Result<()> {
         let facts = SiteFacts::read(&self.root)?;
         let (relative, text) = match &self.what {
             NewWhat::Article { title, topics, lang, translation_of, slug } => {
@@ -73,7 +73,7 @@ impl NewArgs {
             NewWhat::Topic { title, slug, lang } => crate::new::topic(&facts, title, slug.as_deref(), lang.as_deref())?,
         };
         crate::new::write(&self.root, &relative, &text)?;
-        println!("Created {}", self.root.join(&relative).display());
+        terminal.say(format!("Created {}", self.root.join(&relative).display()));
         Ok(())
     }
 }
