@@ -95,7 +95,10 @@ impl<'a> Renderer<'a> {
                 let meta = self.meta(route, &topic.title, &topic.summary);
                 let mut context = self.base_context(language, meta);
                 context.insert("topic", &view);
-                context.insert("intro", &Value::safe_string(&topic.intro_html));
+                context.insert(
+                    "intro",
+                    &Value::safe_string(&super::views::under_base_path(&topic.intro_html, &site.config.base_path)),
+                );
                 let json_ld = super::structured::topic_json_ld(site, lang, t.0, labels.topics);
                 context.insert("json_ld", &Value::safe_string(&json_ld));
                 context.insert("timeline", &timeline(site.timeline(entry.listing(lang)), language, summaries));

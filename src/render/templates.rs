@@ -77,6 +77,11 @@ impl Templates {
         Ok(Templates { tera, origins, texts })
     }
 
+    /// Every template's file and text, site templates and built-in ones alike.
+    pub fn sources(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.origins.iter().filter_map(|(name, origin)| Some((origin.as_str(), self.texts.get(name)?.as_str())))
+    }
+
     /// The file a template came from and its text.
     pub fn source(&self, name: &str) -> Option<(&str, &str)> {
         Some((self.origins.get(name)?.as_str(), self.texts.get(name)?.as_str()))

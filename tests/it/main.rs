@@ -4,6 +4,7 @@
 
 mod common;
 
+mod base_path;
 mod browser;
 mod build;
 mod check;
