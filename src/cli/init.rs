@@ -19,19 +19,24 @@ pub struct InitArgs {
     /// site, write only that)
     #[arg(long, value_enum, value_name = "HOST")]
     pub ci: Option<Host>,
+    /// Also copy the built-in templates and stylesheet into templates/ and static/, to
+    /// edit them (on a folder that already holds a site, copy only those)
+    #[arg(long)]
+    pub templates: bool,
 }
 
 impl InitArgs {
     pub fn run(self, terminal: &super::Terminal) -> Result<()> {
         let today = chrono::Local::now().date_naive().format("%Y-%m-%d").to_string();
-        let request = InitRequest { dir: &self.dir, force: self.force, ci: self.ci, today: &today };
+        let request =
+            InitRequest { dir: &self.dir, force: self.force, ci: self.ci, templates: self.templates, today: &today };
         let done = init_site(&request)?;
         let files = super::plural(done.written.len(), "file", "files");
         let shown = self.dir.display();
         if done.new_site {
             terminal.say(format!("Created a briefing site in {shown} ({files})"));
         } else {
-            terminal.say(format!("Added a publishing setup to the site in {shown} ({files})"));
+            terminal.say(format!("Added to the site in {shown} ({files})"));
         }
         for path in &done.written {
             terminal.say(format!("  {path}"));

@@ -21,6 +21,8 @@ pub struct InitRequest<'a> {
     pub dir: &'a Path,
     pub force: bool,
     pub ci: Option<Host>,
+    /// Also copy the built-in templates and stylesheet into the site, to edit them.
+    pub templates: bool,
     /// Today in the site's time zone (`YYYY-MM-DD`), the welcome article's date.
     pub today: &'a str,
 }
@@ -43,7 +45,7 @@ pub fn init_site(request: &InitRequest<'_>) -> Result<Initialised> {
     let dir = request.dir;
     let config_path = dir.join("site.yaml");
     let existing_config = fs::symlink_metadata(&config_path).is_ok_and(|m| m.is_file());
-    let new_site = !(existing_config && request.ci.is_some());
+    let new_site = !(existing_config && (request.ci.is_some() || request.templates));
     let mut planned: Vec<(String, String)> = Vec::new();
     let mut languages = vec!["en".to_owned()];
     if new_site {
@@ -65,6 +67,9 @@ pub fn init_site(request: &InitRequest<'_>) -> Result<Initialised> {
     if let Some(host) = request.ci {
         planned.extend(ci::files(host, &languages, &project_name(dir)));
     }
+    if request.templates {
+        planned.extend(built_in_files());
+    }
     let paths: Vec<&str> = planned.iter().map(|(path, _)| path.as_str()).collect();
     check_targets(dir, &paths, request.force)?;
     fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
@@ -74,6 +79,17 @@ pub fn init_site(request: &InitRequest<'_>) -> Result<Initialised> {
         written.push(relative.clone());
     }
     Ok(Initialised { written, new_site })
+}
+
+/// The built-in templates and stylesheet, as files of a site (`templates/article.html`,
+/// `static/style.css`): the site's copies replace the built-in ones.
+fn built_in_files() -> Vec<(String, String)> {
+    let templates = crate::render::templates::DEFAULT_TEMPLATES.iter();
+    let stylesheet = crate::route::BUILTIN_ASSETS.iter().filter(|(name, _)| name.ends_with(".css"));
+    templates
+        .map(|(name, text)| (format!("templates/{name}"), text.to_string()))
+        .chain(stylesheet.map(|(name, text)| (format!("static/{name}"), text.to_string())))
+        .collect()
 }
 
 /// A name for the site on hosts that need one: its folder's name as a slug.
@@ -157,7 +173,7 @@ mod tests {
     use super::*;
 
     fn request(dir: &Path, ci: Option<Host>) -> InitRequest<'_> {
-        InitRequest { dir, force: false, ci, today: "2025-03-04" }
+        InitRequest { dir, force: false, ci, templates: false, today: "2025-03-04" }
     }
 
     #[test]

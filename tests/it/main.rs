@@ -9,6 +9,7 @@ mod browser;
 mod build;
 mod check;
 mod cli;
+mod customising;
 mod errors;
 mod external_links;
 mod fuzz_regressions;
