@@ -10,6 +10,7 @@ mod build;
 mod check;
 mod cli;
 mod customising;
+mod docs;
 mod errors;
 mod external_links;
 mod fuzz_regressions;
