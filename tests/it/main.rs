@@ -24,5 +24,6 @@ mod output_folder;
 mod publishing;
 mod reliability;
 mod serve;
+mod stranger;
 mod structured_data;
 mod symlinks;
