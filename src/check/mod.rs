@@ -98,6 +98,7 @@ fn check_pages(loaded: &Loaded, source: &SiteSource, external: Option<&ExternalO
     report.links = scan.internal_links;
     report.findings.extend(scan.findings);
     report.findings.extend(content_findings(site, source));
+    report.findings.extend(missing_share_images(site, source, &files));
     report.findings.extend(sourcing::findings(&site.articles, &texts));
     let skipped = loaded.warnings.iter().cloned();
     report.findings.extend(skipped.map(|diagnostic| Finding { severity: Severity::Warning, diagnostic }));
@@ -120,6 +121,37 @@ fn check_pages(loaded: &Loaded, source: &SiteSource, external: Option<&ExternalO
             }
         }
     }
+}
+
+/// `image:` of an article and `share_image:` of site.yaml that name a file of the site
+/// (`/images/x.jpg`) the build does not make: every shared link would show a broken image.
+fn missing_share_images(site: &crate::site::Site, source: &SiteSource, files: &HashSet<&str>) -> Vec<Finding> {
+    let missing = |path: &str| {
+        let inside = path.strip_prefix('/').filter(|rest| !rest.starts_with('/'))?;
+        (!files.contains(inside)).then(|| format!("static/{inside}"))
+    };
+    let at = |file: &std::path::Path, text: &str, key: &str, value: &str, expected: String| {
+        let line = crate::yaml::key_line(text, key).unwrap_or(1);
+        let column = text.lines().nth(line - 1).and_then(|l| l.find(value)).map_or(1, |c| c + 1);
+        let message =
+            format!("`{key}: {value}` names no file of the site: put the image at {expected}, or fix the path");
+        Finding { severity: Severity::Error, diagnostic: Diagnostic::new(file, line, column, message) }
+    };
+    let mut findings = Vec::new();
+    for article in &site.articles {
+        if let Some(image) = &article.image
+            && let Some(expected) = missing(image)
+        {
+            let text = source.articles.iter().find(|f| f.path == article.path).map_or("", |f| f.text.as_str());
+            findings.push(at(&article.path, text, "image", image, expected));
+        }
+    }
+    if let (Some(image), Some(config)) = (&site.config.share_image, &source.config)
+        && let Some(expected) = missing(image)
+    {
+        findings.push(at(&config.path, &config.text, "share_image", image, expected));
+    }
+    findings
 }
 
 /// Problems that do not stop a build but that an editor wants to know of.

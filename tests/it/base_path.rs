@@ -58,3 +58,25 @@ fn check_with_the_published_address_finds_links_that_would_break_and_says_what_t
     assert!(messages.contains("content/articles/first.md:"), "{messages}");
     assert!(messages.contains("the base path is in it twice; write `/topics/chips/`"), "{messages}");
 }
+
+#[test]
+fn a_share_image_that_names_no_file_is_an_error_at_its_line() {
+    let site = site_copy("sites/minimal");
+    let article = site.path().join("content/articles/first.md");
+    fs::write(&article, read(&article).replacen("---\n", "---\nimage: /images/lab.jpg\n", 1)).unwrap();
+    let config = site.path().join("site.yaml");
+    fs::write(&config, format!("{}share_image: /images/share.png\n", read(&config))).unwrap();
+    let output = briefing().arg("check").arg("--root").arg(site.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let messages = stderr(&output);
+    assert!(
+        messages.contains("content/articles/first.md:2:8: `image: /images/lab.jpg` names no file of the site: put the image at static/images/lab.jpg"),
+        "{messages}"
+    );
+    assert!(messages.contains("site.yaml:3:14: `share_image: /images/share.png` names no file"), "{messages}");
+    fs::create_dir_all(site.path().join("static/images")).unwrap();
+    fs::write(site.path().join("static/images/lab.jpg"), b"jpeg").unwrap();
+    fs::write(site.path().join("static/images/share.png"), b"png").unwrap();
+    let fixed = briefing().arg("check").arg("--root").arg(site.path()).output().unwrap();
+    assert!(fixed.status.success(), "{}", stderr(&fixed));
+}

@@ -37,7 +37,7 @@ fn the_sites_own_urls_are_not_external_links() {
     let warnings = stderr(&output);
     assert!(warnings.contains("external link `http://127.0.0.2:9/notice` unreachable"), "{warnings}");
     assert!(!warnings.contains("127.0.0.1:9"), "the site's own canonical URLs are internal:\n{warnings}");
-    assert!(stdout(&output).contains(", 1 external links"), "{}", stdout(&output));
+    assert!(stdout(&output).contains(", 1 external link:"), "{}", stdout(&output));
 }
 
 #[cfg(unix)]
