@@ -73,7 +73,8 @@ impl NewArgs {
             NewWhat::Topic { title, slug, lang } => crate::new::topic(&facts, title, slug.as_deref(), lang.as_deref())?,
         };
         crate::new::write(&self.root, &relative, &text)?;
-        terminal.say(format!("Created {}", self.root.join(&relative).display()));
+        let shown = if self.root == std::path::Path::new(".") { relative } else { self.root.join(&relative) };
+        terminal.say(format!("Created {}", shown.display()));
         Ok(())
     }
 }
