@@ -127,7 +127,7 @@ impl Command {
             Command::Check(args) => args.run(terminal),
             Command::Init(args) => args.run(terminal),
             Command::Serve(args) => args.run(),
-            Command::Import(args) => args.run(),
+            Command::Import(args) => args.run(terminal),
             Command::New(args) => args.run(terminal),
             Command::Completions(args) => args.run(),
             Command::Man(args) => args.run(),
