@@ -67,10 +67,12 @@ pub fn parse_despite_problems(source: &SiteSource, options: &BuildOptions) -> (O
     problems.extend(entity_problems);
 
     let templates = Templates::compile(&source.templates);
+    let topic_titles = topic_titles(&topics);
     let context = ParseContext {
         default_language: &config.language,
         languages: &config.languages[1..],
         topics: &topic_slugs,
+        topic_titles: &topic_titles,
         taxonomies: &config.taxonomies,
     };
     let mut articles = Vec::with_capacity(source.articles.len());
@@ -189,6 +191,11 @@ pub fn topic_slugs(topics: &[Topic]) -> Vec<String> {
         topics.iter().filter(|t| t.translation_language().is_none()).map(|t| t.slug.clone()).collect();
     slugs.sort();
     slugs
+}
+
+/// (title, slug) of every topic file, translations included, for a title written as a topic.
+pub fn topic_titles(topics: &[Topic]) -> Vec<(String, String)> {
+    topics.iter().map(|topic| (topic.title.clone(), topic.slug.clone())).collect()
 }
 
 /// content/entities.yaml, if any; no entities (and its problems) when it does not parse.

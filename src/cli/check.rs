@@ -10,9 +10,10 @@ use crate::check::{ExternalOptions, Severity, check};
 pub struct CheckArgs {
     #[command(flatten)]
     pub site: SiteArgs,
-    /// Also check external links (throttled per host, cached for a day; failures are warnings)
+    /// Also check external links (throttled per host; answers cached for a day; failures are warnings)
     #[arg(long)]
     pub external: bool,
+<<<<<<< HEAD
     /// Check the site as it will be served from this address (the base URL a CI build
     /// passes to `build`), replacing base_url of site.yaml: catches links that would
     /// break under its path
@@ -25,10 +26,31 @@ impl CheckArgs {
         let external = self.external.then(ExternalOptions::default);
         let options = crate::build::BuildOptions { base_url: self.base_url.clone(), ..self.site.options() };
         let report = check(&options, external.as_ref());
+=======
+    /// With --external: check every link again instead of reusing the day's cached answers
+    #[arg(long, requires = "external")]
+    pub refresh: bool,
+    /// Fail (exit 1) on warnings too, not only on errors: for CI
+    #[arg(long, alias = "strict")]
+    pub deny_warnings: bool,
+}
+
+impl CheckArgs {
+    pub fn run(self) -> Result<()> {
+        let external = self.external.then(|| ExternalOptions { refresh: self.refresh, ..ExternalOptions::default() });
+        let report = check(&self.site.options(), external.as_ref());
+>>>>>>> main
         for finding in &report.findings {
             terminal.problems(finding);
         }
+        if let Some(links) = report.offline_links {
+            eprintln!(
+                "warning: no external link could be reached ({links} tried, on several hosts): this machine \
+                 appears to be offline, so they were not checked; run `check --external` again when connected"
+            );
+        }
         let errors = report.count(Severity::Error);
+<<<<<<< HEAD
         let external_part = if self.external {
             format!(", {}", plural(report.external_links, "external link", "external links"))
         } else {
@@ -42,8 +64,26 @@ impl CheckArgs {
             plural(report.count(Severity::Warning), "warning", "warnings"),
             plural(report.count(Severity::Note), "note", "notes")
         ));
+=======
+        let warnings = report.count(Severity::Warning);
+        let external_part =
+            if self.external { format!(", {} external links", report.external_links) } else { String::new() };
+        println!(
+            "Checked {} pages, {} internal links{external_part}: {errors} errors, {} warnings, {} notes",
+            report.pages,
+            report.links,
+            warnings,
+            report.count(Severity::Note)
+        );
+>>>>>>> main
         if errors > 0 {
             anyhow::bail!("the check found {errors} error{}", if errors == 1 { "" } else { "s" });
+        }
+        if self.deny_warnings && warnings > 0 {
+            anyhow::bail!(
+                "the check found {warnings} warning{}, and --deny-warnings makes them fail it",
+                if warnings == 1 { "" } else { "s" }
+            );
         }
         Ok(())
     }

@@ -3,6 +3,7 @@
 pub mod i18n;
 mod pages;
 mod structured;
+mod template_blocks;
 pub mod templates;
 mod views;
 

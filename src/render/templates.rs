@@ -92,7 +92,11 @@ impl Templates {
             if let Err(error) = single.add_raw_template(name, text)
                 && matches!(error.kind(), ErrorKind::SyntaxError(_))
             {
-                problems.push(diagnostic(&error, origin));
+                // Tera stops at the end of the file or the next closing tag; the open tag is the cause.
+                problems.push(match super::template_blocks::unclosed(text) {
+                    Some(open) => Diagnostic::new(origin.as_str(), open.line, open.column, open.message),
+                    None => diagnostic(&error, origin),
+                });
             }
         }
         if !problems.is_empty() {

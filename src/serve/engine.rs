@@ -10,7 +10,9 @@ use crate::build::BuildOptions;
 use crate::config::SiteConfig;
 use crate::content::{Article, ParseContext, Topic};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::plan::{no_site, parse_articles, parse_config, parse_entities, parse_topics, static_list, topic_slugs};
+use crate::plan::{
+    no_site, parse_articles, parse_config, parse_entities, parse_topics, static_list, topic_slugs, topic_titles,
+};
 use crate::render::{Page, Route, Templates};
 use crate::search::{SearchIndex, TermCache};
 use crate::site::{Entities, Site, SiteOptions};
@@ -28,6 +30,7 @@ struct Frame {
     config: SiteConfig,
     topics: Vec<Topic>,
     topic_slugs: Vec<String>,
+    topic_titles: Vec<(String, String)>,
     entities: Entities,
 }
 
@@ -268,7 +271,8 @@ impl Engine {
         self.set_problems(Origin::Topics, topic_problems);
         self.set_problems(Origin::Entities, entity_problems);
         let topic_slugs = topic_slugs(&topics);
-        self.frame = Some(Frame { config, topics, topic_slugs, entities });
+        let topic_titles = topic_titles(&topics);
+        self.frame = Some(Frame { config, topics, topic_slugs, topic_titles, entities });
     }
 
     fn compile_templates(&mut self) {
@@ -326,6 +330,7 @@ fn parse_context(frame: &Frame) -> ParseContext<'_> {
         default_language: &frame.config.language,
         languages: &frame.config.languages[1..],
         topics: &frame.topic_slugs,
+        topic_titles: &frame.topic_titles,
         taxonomies: &frame.config.taxonomies,
     }
 }

@@ -30,7 +30,13 @@ fn inputs(target: &str) -> Vec<(PathBuf, String)> {
 fn front_matter_inputs_parse_or_fail_cleanly() {
     let topics = vec!["chips".to_owned()];
     let taxonomies = vec!["tags".to_owned(), "people".to_owned()];
-    let context = ParseContext { default_language: "en", languages: &[], topics: &topics, taxonomies: &taxonomies };
+    let context = ParseContext {
+        default_language: "en",
+        languages: &[],
+        topics: &topics,
+        topic_titles: &[],
+        taxonomies: &taxonomies,
+    };
     for (path, text) in inputs("front_matter") {
         let article = Article::parse(Path::new("a.md"), &text, &context);
         assert!(article.is_err(), "{} should be refused", path.display());

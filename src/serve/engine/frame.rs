@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 use crate::content::Topic;
-use crate::plan::{parse_entities, parse_topics, site_options, topic_slugs};
+use crate::plan::{parse_entities, parse_topics, site_options, topic_slugs, topic_titles};
 use crate::render::Route;
 use crate::route::{LanguageId, TaxonomyId, TermId, TopicId};
 use crate::site::{Entities, Reuse, Site, TopicEntry};
@@ -58,6 +58,8 @@ impl Engine {
         let frame = self.frame.as_ref()?;
         let (topics, topic_problems) = parse_topics(&self.source.topics, &frame.config.languages[1..]);
         let topic_slugs = topic_slugs(&topics);
+        let topic_titles = topic_titles(&topics);
+        // Problems in articles (whose messages may name a topic's title) took the slow path above.
         if topic_slugs != frame.topic_slugs || !topic_problems.is_empty() {
             return None;
         }
@@ -70,7 +72,7 @@ impl Engine {
         }
         self.problems.remove(&Origin::Entities);
         let before = self.frame.take()?;
-        self.frame = Some(Frame { config: before.config, topics, topic_slugs, entities });
+        self.frame = Some(Frame { config: before.config, topics, topic_slugs, topic_titles, entities });
         let before_entities = before.entities;
         Some(self.reassemble(&before_entities))
     }
