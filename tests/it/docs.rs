@@ -131,7 +131,13 @@ fn article_context_check(block: &Block, text: &str, topic: bool) {
         .unwrap_or_default();
     let taxonomies: Vec<String> = ["tags", "organizations", "regions"].map(String::from).to_vec();
     let french = [Language { code: "fr".into(), title: String::new(), description: String::new() }];
-    let context = ParseContext { default_language: "en", languages: &french, topics: &topics, taxonomies: &taxonomies };
+    let context = ParseContext {
+        default_language: "en",
+        languages: &french,
+        topics: &topics,
+        topic_titles: &[],
+        taxonomies: &taxonomies,
+    };
     let result =
         if topic { Topic::parse(path, text).map(|_| ()) } else { Article::parse(path, text, &context).map(|_| ()) };
     if let Err(problems) = result {

@@ -158,7 +158,8 @@ fn a_failing_source_url_is_located_at_its_line_in_the_article() {
     let cache = tempfile::tempdir().unwrap();
     let warnings = stderr(&check_external(site.path(), cache.path()));
     assert!(
-        warnings.contains(&format!("warning: content/articles/elsewhere.md:8:9: external link `{url}` answered HTTP 404")),
+        warnings
+            .contains(&format!("warning: content/articles/elsewhere.md:8:9: external link `{url}` answered HTTP 404")),
         "{warnings}"
     );
     assert!(!warnings.contains("(built-in)"), "{warnings}");
