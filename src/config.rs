@@ -154,13 +154,14 @@ impl SiteConfig {
         for name in raw.taxonomies {
             let valid =
                 !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-            if !valid || RESERVED_SECTIONS.contains(&name.as_str()) {
+            let reserved = crate::route::kinds::reserved_sections();
+            if !valid || reserved.contains(&name.as_str()) {
                 return Err(at(
                     "taxonomies",
                     Some(&name),
                     format!(
                         "taxonomy `{name}` cannot be used: a taxonomy name is lowercase ASCII letters, digits and `-`, and not one of {}",
-                        RESERVED_SECTIONS.join(", ")
+                        reserved.join(", ")
                     ),
                 ));
             }
@@ -289,9 +290,6 @@ fn languages(
     }
     Ok(languages)
 }
-
-/// Output sections that a taxonomy would collide with.
-const RESERVED_SECTIONS: &[&str] = &["articles", "topics", "archive", "search", "static"];
 
 /// `https://example.org/briefing/` -> (`https://example.org/briefing`, `/briefing`).
 fn split_base_url(url: &str) -> Result<(String, String), String> {

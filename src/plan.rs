@@ -331,6 +331,37 @@ impl<'s> Plan<'s> {
         Ok(problems.into_result(()))
     }
 
+    /// Renders the pages of `routes` whose fingerprint differs from the one `served` holds
+    /// under their output file (`serve`): the pages rendered, the fingerprint of every page
+    /// of `routes` by its output file, and the problems of the pages that failed.
+    pub fn render_changed(
+        &self,
+        routes: &[Route],
+        served: &HashMap<String, u64>,
+    ) -> (Vec<Page>, HashMap<String, u64>, Diagnostics) {
+        let results: Vec<_> = routes
+            .par_iter()
+            .map(|&route| {
+                let path = self.renderer.output_file(route);
+                let before = served.get(&path).copied();
+                self.renderer.render_if_changed(route, before).map(|(page, fingerprint)| (path, page, fingerprint))
+            })
+            .collect();
+        let mut pages = Vec::new();
+        let mut fingerprints = HashMap::with_capacity(results.len());
+        let mut problems = Diagnostics::default();
+        for result in results {
+            match result {
+                Ok((path, page, fingerprint)) => {
+                    pages.extend(page);
+                    fingerprints.insert(path, fingerprint);
+                }
+                Err(problem) => problems.push(problem),
+            }
+        }
+        (pages, fingerprints, problems)
+    }
+
     /// Renders `routes` into memory (for `check` and `serve`), in their order, with the
     /// problems of the pages that failed.
     pub fn render_collected(&self, routes: &[Route]) -> (Vec<Page>, Diagnostics) {

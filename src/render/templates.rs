@@ -10,7 +10,8 @@ use tera::{ErrorKind, Kwargs, State, Tera};
 use crate::diagnostic::Diagnostic;
 use crate::source::TextFile;
 
-/// The templates briefing ships, compiled into the binary.
+/// The templates briefing ships, compiled into the binary: the template of every kind of
+/// page (`route::KINDS`) and those they share (a test holds them to the table).
 pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
     ("macros.html", include_str!("../../templates/macros.html")),
@@ -298,6 +299,17 @@ mod tests {
 
     fn file(name: &str, text: &str) -> TextFile {
         TextFile { path: PathBuf::from(name), text: text.to_owned() }
+    }
+
+    #[test]
+    fn every_kind_has_a_built_in_template_and_every_other_is_shared() {
+        let shared = ["base.html", "macros.html"];
+        let mut expected: Vec<&str> = crate::route::kinds::page_templates();
+        expected.extend(shared);
+        expected.sort();
+        let mut names: Vec<&str> = DEFAULT_TEMPLATES.iter().map(|(name, _)| *name).collect();
+        names.sort();
+        assert_eq!(names, expected);
     }
 
     #[test]

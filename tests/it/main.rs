@@ -23,6 +23,7 @@ mod new;
 mod output_folder;
 mod publishing;
 mod reliability;
+mod reliability_import;
 mod serve;
 mod stranger;
 mod structured_data;

@@ -1,0 +1,115 @@
+//! Every threshold of the HTML and date stages, named and explained in one place.
+//! `docs/import-design.md` lists them in a table; change them here only, and run
+//! `cargo bench --bench import` before and after.
+
+use std::ops::RangeInclusive;
+
+// HTML: parsing.
+
+/// Deepest element nesting kept from a page. Real articles nest a few dozen levels; a
+/// page nested deeper (20,000 unclosed `<b>`, 100,000 `<div>`) is flattened below this
+/// depth into its text, so that no later walk, ours or the Markdown converter's, can
+/// exhaust the stack.
+pub const MAX_HTML_DEPTH: usize = 160;
+/// Nesting kept by the parser: half the depth later walks allow, so that what the parser
+/// adds itself (implied `<p>`, table parts) stays within it.
+pub const PARSE_DEPTH: usize = MAX_HTML_DEPTH / 2;
+
+// HTML: finding the report.
+
+/// Shortest text that counts as a paragraph of the report (shorter is a label, a button).
+pub const PARAGRAPH_MIN_CHARS: usize = 25;
+/// Loose text beside blocks in a container counts as a paragraph from this many words.
+pub const LOOSE_TEXT_MIN_WORDS: usize = 8;
+/// A paragraph scores one point, one per comma, and one per this many characters…
+pub const CHARS_PER_LENGTH_POINT: f64 = 100.0;
+/// …up to this many points for its length.
+pub const MAX_LENGTH_POINTS: f64 = 3.0;
+/// Share of a paragraph's score its grandparent gets (its parent gets it all).
+pub const GRANDPARENT_SHARE: f64 = 0.5;
+/// A container whose class names a widget is kept all the same when it holds this many
+/// paragraphs of prose: it is the article, whatever its class says.
+pub const CHROME_MAX_PROSE_PARAGRAPHS: usize = 3;
+/// Inside the report, a block of fewer than `LINK_LIST_MAX_WORDS` words whose link text
+/// is more than this share of its text is a list of links.
+pub const LINK_LIST_MIN_DENSITY: f64 = 0.5;
+pub const LINK_LIST_MAX_WORDS: usize = 80;
+
+// HTML: a report split across sibling containers, and widgets told by structure.
+
+/// A sibling of the densest block is part of the report when it holds at least this many
+/// characters of prose paragraphs (about one real sentence)…
+pub const PART_MIN_PROSE_CHARS: usize = 80;
+/// …and at most this share of its text is link text (menus and teaser lists are near 1).
+pub const PART_MAX_LINK_DENSITY: f64 = 0.25;
+/// Levels climbed through wrappers that hold only the report's block, looking for
+/// sibling parts one level up (`<div class=row><div class=col>…`).
+pub const WRAPPER_LEVELS: usize = 2;
+/// A box holding form controls (a button, a field) with at most this many words is a
+/// widget: a sign-up, the consent prompt of an embed, a paywall notice.
+pub const WIDGET_MAX_WORDS: usize = 80;
+/// Fewest repeated items (alike in tag and class, each with its own date) that make a
+/// listing: teasers of other stories, a comment thread.
+pub const LISTING_MIN_ITEMS: usize = 3;
+/// A block whose listings hold at least this share of its text is a listing.
+pub const LISTING_TEXT_SHARE: f64 = 0.6;
+
+// HTML: headline, lede and dates.
+
+/// The lede is prose, or a paragraph of at least this many words.
+pub const LEDE_MIN_WORDS: usize = 8;
+/// A standfirst set apart from the body has at least this many words.
+pub const STANDFIRST_MIN_WORDS: usize = 6;
+/// An element of more words is not a dateline.
+pub const DATELINE_MAX_WORDS: usize = 24;
+/// Elements listed in a refusal for want of a date have at most this many words.
+pub const DATE_CANDIDATE_MAX_WORDS: usize = 40;
+/// Two Markdown paragraphs are one sentence cut by an ad when the first, of at least
+/// this many words, does not end a sentence and the second starts in lowercase.
+pub const SPLIT_SENTENCE_MIN_WORDS: usize = 4;
+/// A page without a dateline takes the first date shown in an element of at most this
+/// many words (outside captions and sentences) rather than being refused.
+pub const SHOWN_DATE_MAX_WORDS: usize = 12;
+
+// Dates.
+
+/// Years a date written on a page may have; four digits outside are not a year.
+pub const WRITTEN_YEARS: RangeInclusive<i32> = 1900..=2200;
+/// The years a page's date may have once read: news pages are recent, and a year outside
+/// is a typing slip or a number that is not a year (`20255`, `0500`).
+pub const YEARS: RangeInclusive<i32> = 1900..=2999;
+/// A line of more words (tokens) is not a date line.
+pub const DATE_LINE_MAX_TOKENS: usize = 24;
+/// Tokens before a date searched for its time ("6:02 PM EST, Thu November 20, 2025").
+pub const TIME_BEFORE_MAX_TOKENS: usize = 4;
+/// Largest offset from UTC a written zone may have (Kiribati is +14).
+pub const MAX_OFFSET_HOURS: i32 = 14;
+/// Hours before a local time in a clock-change gap at which the zone's earlier offset is
+/// read: longer than any gap (one hour, half an hour on Lord Howe Island).
+pub const GAP_LOOKBACK_HOURS: i64 = 3;
+
+// Languages: Chinese and Japanese.
+
+/// Fewest Han or kana characters that make a text Chinese or Japanese…
+pub const CJK_MIN_CHARS: usize = 10;
+/// …and the share of its letters they must be.
+pub const CJK_MIN_SHARE: f64 = 0.3;
+/// Share of kana among those characters from which the text is Japanese, not Chinese.
+pub const KANA_MIN_SHARE: f64 = 0.05;
+
+/// Characters of Chinese or Japanese counted as one word: their words are one to three
+/// characters long, two on average, so word-count thresholds read them alike.
+pub const CJK_CHARS_PER_WORD: usize = 2;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_design_document_lists_every_threshold() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/import-design.md");
+        let document = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        for line in include_str!("tuning.rs").lines().filter_map(|line| line.strip_prefix("pub const ")) {
+            let name = line.split(':').next().unwrap_or_default();
+            assert!(document.contains(&format!("| `{name}` |")), "docs/import-design.md has no row for `{name}`");
+        }
+    }
+}
