@@ -56,6 +56,10 @@ pub struct BuildReport {
     /// Problems that did not stop the build (raw HTML removed from an article or topic,
     /// hidden files left out).
     pub warnings: Vec<Diagnostic>,
+    /// Drafts left out (without `--drafts`), by path.
+    pub drafts_left_out: Vec<PathBuf>,
+    /// Articles dated in the future left out (without `--future`): paths and dates.
+    pub scheduled_left_out: Vec<(PathBuf, chrono::DateTime<chrono::FixedOffset>)>,
 }
 
 /// Builds the site into its output directory.
@@ -115,6 +119,8 @@ pub fn write(loaded: &plan::Loaded, options: &BuildOptions, started: Instant) ->
         output: target,
         elapsed: started.elapsed(),
         warnings: content_warnings(&loaded.warnings, &loaded.site),
+        drafts_left_out: loaded.site.drafts_left_out.clone(),
+        scheduled_left_out: loaded.site.scheduled.clone(),
     })
 }
 

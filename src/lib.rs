@@ -19,6 +19,7 @@ pub mod content;
 pub mod diagnostic;
 pub mod import;
 pub mod init;
+pub mod new;
 pub mod output;
 pub mod plan;
 pub mod render;

@@ -80,6 +80,7 @@ impl SiteSource {
         }
         source.read_content();
         let (templates, mut problems) = read_templates(root);
+        source.warnings.extend(crate::render::templates::unused_templates(&templates));
         source.templates = templates;
         source.problems.append(&mut problems);
         let (static_files, mut problems) = read_static(root);

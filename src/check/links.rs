@@ -98,6 +98,11 @@ pub fn check_links(context: &LinkContext<'_>, pages: &[Page]) -> LinkScan {
                     let alternative = output_file(&format!("{file}/"));
                     if context.files.contains(alternative.as_str()) {
                         Some(format!("link `{value}` lacks its trailing slash (the page is `{target}/`)"))
+                    } else if let Some(once) = doubled_base_path(target, base_path) {
+                        Some(format!(
+                            "broken link `{value}`: the base path is in it twice; write `{once}` in Markdown, which \
+                             gets the base path by itself"
+                        ))
                     } else {
                         Some(format!("broken link `{value}`: nothing is built at that address"))
                     }
@@ -133,6 +138,13 @@ fn own_path(url: &str, base_url: &str, base_path: &str) -> Option<String> {
     }
 }
 
+/// `/images/x.png` for `/brief/brief/images/x.png`: a Markdown link written with the base
+/// path, which rendering then added again.
+fn doubled_base_path<'a>(target: &'a str, base_path: &str) -> Option<&'a str> {
+    let once = target.strip_prefix(base_path)?;
+    once.strip_prefix(base_path).filter(|rest| !base_path.is_empty() && rest.starts_with('/'))
+}
+
 /// The output file a link points to, from the page at `page_path`.
 fn resolve(page_path: &str, target: &str, base_path: &str) -> Result<String, String> {
     let joined = if target.is_empty() {
@@ -141,7 +153,13 @@ fn resolve(page_path: &str, target: &str, base_path: &str) -> Result<String, Str
         let rooted = format!("/{absolute}");
         match rooted.strip_prefix(base_path).and_then(|rest| rest.strip_prefix('/')) {
             Some(path) => path.to_owned(),
-            None => return Err(format!("link `{target}` is outside the site's base path `{base_path}/`")),
+            None => {
+                return Err(format!(
+                    "link `{target}` is outside the site's base path `{base_path}/`, so it breaks once published there: \
+                     in a template write `{{{{ url(path=\"{target}\") }}}}`, which adds the base path (links \
+                     written in Markdown get it by themselves)"
+                ));
+            }
         }
     } else {
         let folder = page_path.rsplit_once('/').map_or("", |(folder, _)| folder);
@@ -179,8 +197,11 @@ pub fn locate(
     let base_path = site.config.base_path.as_str();
     let written = value.strip_prefix(base_path).unwrap_or(value);
     let route = context.route_of.get(page_path).copied();
+    // Markdown writes root-relative links without the base path, which rendering adds.
     let quoted = |html: &str| {
-        html.contains(&format!("\"{value}\"")) || html.contains(&format!("\"{}\"", value.replace('&', "&amp;")))
+        [value, written]
+            .iter()
+            .any(|v| html.contains(&format!("\"{v}\"")) || html.contains(&format!("\"{}\"", v.replace('&', "&amp;"))))
     };
     let markdown = match route {
         Some(Route::Article(id)) => {
@@ -210,7 +231,16 @@ pub fn locate(
     if let Some(template) = route.and_then(Route::template)
         && let Some((origin, text)) = context.templates.source(template)
     {
-        let (line, column) = find_written(text, &[written]).map_or((0, 0), |o| line_column(text, o));
+        // The page's own template, else the one it extends or imports that writes the link.
+        let (origin, text, at) = match find_written(text, &[written]) {
+            Some(at) => (origin, text, Some(at)),
+            None => context
+                .templates
+                .sources()
+                .find_map(|(origin, text)| text.find(&format!("\"{written}\"")).map(|at| (origin, text, Some(at + 1))))
+                .unwrap_or((origin, text, None)),
+        };
+        let (line, column) = at.map_or((0, 0), |o| line_column(text, o));
         return Diagnostic::new(origin, line, column, format!("{message} (on {page_path})"));
     }
     let (line, column) = line_column(html, offset);

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 use clap::Args;
 
-use super::{SiteArgs, human_size};
+use super::{SiteArgs, human_size, plural};
 use crate::build::{BuildOptions, build};
 use crate::output::Interruption;
 
@@ -27,12 +27,12 @@ impl BuildArgs {
         BuildOptions { output: self.output.clone(), base_url: self.base_url.clone(), ..self.site.options() }
     }
 
-    pub fn run(self) -> Result<()> {
+    pub fn run(self, terminal: &super::Terminal) -> Result<()> {
         let options = self.options();
         on_interruption(&options.interruption)?;
         let report = build(&options)?;
         for warning in &report.warnings {
-            eprintln!("warning: {warning}");
+            terminal.problems(format!("warning: {warning}"));
         }
         let shown = report
             .output
@@ -40,17 +40,42 @@ impl BuildArgs {
             .unwrap_or(&report.output)
             .display()
             .to_string();
-        println!(
-            "Built {} pages ({} articles, {} topics) in {} ms -> {}/ ({})",
-            report.pages,
-            report.articles,
-            report.topics,
+        terminal.say(format!(
+            "Built {} ({}, {}) in {} ms -> {}/ ({})",
+            plural(report.pages, "page", "pages"),
+            plural(report.articles, "article", "articles"),
+            plural(report.topics, "topic", "topics"),
             report.elapsed.as_millis(),
             shown,
             human_size(report.bytes)
-        );
+        ));
+        if let Some(line) = left_out(report.drafts_left_out.len(), report.scheduled_left_out.len()) {
+            terminal.say(line);
+        }
+        if terminal.verbose {
+            for path in &report.drafts_left_out {
+                terminal.say(format!("  draft: {}", path.display()));
+            }
+            for (path, date) in &report.scheduled_left_out {
+                terminal.say(format!("  scheduled for {}: {}", date.to_rfc3339(), path.display()));
+            }
+        }
         Ok(())
     }
+}
+
+/// "1 draft and 2 scheduled articles left out (use --drafts / --future)", or nothing.
+pub fn left_out(drafts: usize, scheduled: usize) -> Option<String> {
+    let (what, flags) = match (drafts, scheduled) {
+        (0, 0) => return None,
+        (d, 0) => (plural(d, "draft", "drafts"), "--drafts"),
+        (0, s) => (plural(s, "scheduled article", "scheduled articles"), "--future"),
+        (d, s) => (
+            format!("{} and {}", plural(d, "draft", "drafts"), plural(s, "scheduled article", "scheduled articles")),
+            "--drafts / --future",
+        ),
+    };
+    Some(format!("{what} left out (use {flags}; -v lists them)"))
 }
 
 /// Ctrl-C or SIGTERM sets `interruption`, so the build stops at its next page and removes

@@ -3,7 +3,7 @@
 use anyhow::Result;
 use clap::Args;
 
-use super::SiteArgs;
+use super::{SiteArgs, plural};
 use crate::check::{ExternalOptions, Severity, check};
 
 #[derive(Debug, Args)]
@@ -13,6 +13,11 @@ pub struct CheckArgs {
     /// Also check external links (throttled per host; answers cached for a day; failures are warnings)
     #[arg(long)]
     pub external: bool,
+    /// Check the site as it will be served from this address (the base URL a CI build
+    /// passes to `build`), replacing base_url of site.yaml: catches links that would
+    /// break under its path
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
     /// With --external: check every link again instead of reusing the day's cached answers
     #[arg(long, requires = "external")]
     pub refresh: bool,
@@ -22,29 +27,34 @@ pub struct CheckArgs {
 }
 
 impl CheckArgs {
-    pub fn run(self) -> Result<()> {
+    pub fn run(self, terminal: &super::Terminal) -> Result<()> {
         let external = self.external.then(|| ExternalOptions { refresh: self.refresh, ..ExternalOptions::default() });
-        let report = check(&self.site.options(), external.as_ref());
+        let options = crate::build::BuildOptions { base_url: self.base_url.clone(), ..self.site.options() };
+        let report = check(&options, external.as_ref());
         for finding in &report.findings {
-            eprintln!("{finding}");
+            terminal.problems(finding);
         }
         if let Some(links) = report.offline_links {
-            eprintln!(
+            terminal.problems(format!(
                 "warning: no external link could be reached ({links} tried, on several hosts): this machine \
                  appears to be offline, so they were not checked; run `check --external` again when connected"
-            );
+            ));
         }
         let errors = report.count(Severity::Error);
         let warnings = report.count(Severity::Warning);
-        let external_part =
-            if self.external { format!(", {} external links", report.external_links) } else { String::new() };
-        println!(
-            "Checked {} pages, {} internal links{external_part}: {errors} errors, {} warnings, {} notes",
-            report.pages,
-            report.links,
-            warnings,
-            report.count(Severity::Note)
-        );
+        let external_part = if self.external {
+            format!(", {}", plural(report.external_links, "external link", "external links"))
+        } else {
+            String::new()
+        };
+        terminal.say(format!(
+            "Checked {}, {}{external_part}: {}, {}, {}",
+            plural(report.pages, "page", "pages"),
+            plural(report.links, "internal link", "internal links"),
+            plural(errors, "error", "errors"),
+            plural(warnings, "warning", "warnings"),
+            plural(report.count(Severity::Note), "note", "notes")
+        ));
         if errors > 0 {
             anyhow::bail!("the check found {errors} error{}", if errors == 1 { "" } else { "s" });
         }

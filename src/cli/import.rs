@@ -103,7 +103,7 @@ fn parse_lang(text: &str) -> Result<String, String> {
 }
 
 impl ImportArgs {
-    pub fn run(self) -> Result<()> {
+    pub fn run(self, terminal: &super::Terminal) -> Result<()> {
         let started = std::time::Instant::now();
         let (gazetteer, rules) = load_site(&self.root)?;
         let lang = self.lang.as_deref().map(|tag| rules.given_language(tag)).transpose().map_err(anyhow::Error::msg)?;
@@ -156,7 +156,7 @@ impl ImportArgs {
                 }
                 Err(error) => {
                     failed += 1;
-                    eprintln!("error: {}: {error}", input.name());
+                    terminal.problems(format!("error: {}: {error}", input.name()));
                     if self.explain
                         && let ImportError::Refused(refusal) = error
                     {
@@ -176,12 +176,12 @@ impl ImportArgs {
                     Ok(path) => {
                         written += 1;
                         if !any_directory {
-                            println!("Imported {input} -> {}", path.display());
+                            terminal.say(format!("Imported {input} -> {}", path.display()));
                         }
                     }
                     Err(error) => {
                         failed += 1;
-                        eprintln!("error: {input}: {error}");
+                        terminal.problems(format!("error: {input}: {error}"));
                     }
                 }
             }

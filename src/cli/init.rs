@@ -5,22 +5,46 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::Args;
 
-use crate::init::init_site;
+use crate::init::{Host, InitRequest, init_site};
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// Directory to create the site in (created if missing)
+    /// Folder to create the site in (created if missing)
+    #[arg(default_value = ".")]
     pub dir: PathBuf,
     /// Overwrite files of the new site that already exist there
     #[arg(long)]
     pub force: bool,
+    /// Also write a publishing setup for this host (on a folder that already holds a
+    /// site, write only that)
+    #[arg(long, value_enum, value_name = "HOST")]
+    pub ci: Option<Host>,
+    /// Also copy the built-in templates and stylesheet into templates/ and static/, to
+    /// edit them (on a folder that already holds a site, copy only those)
+    #[arg(long)]
+    pub templates: bool,
 }
 
 impl InitArgs {
-    pub fn run(self) -> Result<()> {
-        let written = init_site(&self.dir, self.force)?;
-        println!("Created a briefing site in {} ({} files)", self.dir.display(), written.len());
-        println!("Next: briefing build --root {}", self.dir.display());
+    pub fn run(self, terminal: &super::Terminal) -> Result<()> {
+        let today = chrono::Local::now().date_naive().format("%Y-%m-%d").to_string();
+        let request =
+            InitRequest { dir: &self.dir, force: self.force, ci: self.ci, templates: self.templates, today: &today };
+        let done = init_site(&request)?;
+        let files = super::plural(done.written.len(), "file", "files");
+        let shown = self.dir.display();
+        if done.new_site {
+            terminal.say(format!("Created a briefing site in {shown} ({files})"));
+        } else {
+            terminal.say(format!("Added to the site in {shown} ({files})"));
+        }
+        for path in &done.written {
+            terminal.say(format!("  {path}"));
+        }
+        if done.new_site {
+            let cd = if self.dir == std::path::Path::new(".") { String::new() } else { format!("cd {shown} && ") };
+            terminal.say(format!("Next: {cd}briefing serve   (a live preview at http://127.0.0.1:1111/)"));
+        }
         Ok(())
     }
 }

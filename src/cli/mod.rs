@@ -2,9 +2,12 @@
 
 mod build;
 mod check;
+mod docs;
 mod import;
 mod init;
+mod new;
 mod serve;
+pub mod terminal;
 
 use std::path::PathBuf;
 
@@ -13,9 +16,12 @@ use clap::{Args, Parser, Subcommand};
 
 pub use build::BuildArgs;
 pub use check::CheckArgs;
+pub use docs::{CompletionsArgs, ManArgs};
 pub use import::ImportArgs;
 pub use init::InitArgs;
+pub use new::NewArgs;
 pub use serve::ServeArgs;
+pub use terminal::{ColorChoice, Terminal};
 
 use crate::build::BuildOptions;
 
@@ -54,9 +60,28 @@ impl SiteArgs {
 /// briefing turns news reports into a browsable tech-geopolitics briefing site.
 #[derive(Debug, Parser)]
 #[command(name = "briefing", version, about, long_about = None, propagate_version = true)]
+#[command(
+    after_help = "Exit status: 0 on success, 1 on content, template, output or check errors, 2 on usage errors.\nDocumentation: docs/README.md of briefing's repository, or `briefing man`."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Print only errors and warnings
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Also say what was left out and why (drafts, scheduled articles)
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+    /// When to colour messages: auto (a terminal, unless NO_COLOR is set), always, never
+    #[arg(long, value_enum, value_name = "WHEN", default_value = "auto", global = true)]
+    pub color: ColorChoice,
+}
+
+impl Cli {
+    /// What the flags ask of the output.
+    pub fn terminal(&self) -> Terminal {
+        Terminal { quiet: self.quiet, verbose: self.verbose, colour: self.color.colours_stderr() }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -77,26 +102,46 @@ pub enum Command {
         after_help = "Examples:\n  briefing serve --root my-briefing\n  briefing serve --port 0 --drafts --open   (any free port; drafts included)"
     )]
     Serve(ServeArgs),
-    /// Create a new, minimal briefing site that builds as it is
-    #[command(after_help = "Example:\n  briefing init my-briefing && briefing build --root my-briefing")]
+    /// Create a new briefing site (its own repository) that builds and checks as it is
+    #[command(
+        after_help = "Examples:\n  briefing init my-briefing\n  briefing init my-briefing --ci github   (with a GitHub Pages workflow)\n  briefing init --ci netlify              (add a Netlify setup to the site in this folder)"
+    )]
     Init(InitArgs),
     /// Turn news pages (saved as plain text or HTML, or fetched from a URL) into articles of the site
     #[command(
         after_help = "Examples:\n  briefing import saved/report.txt --root my-briefing\n  briefing import saved/ --root my-briefing --topic export-controls\n  briefing import https://news.example/2025/11/20/report --root my-briefing\n  briefing import saved/page.txt --date 2025-11-20 --source AFP\n  cat saved/page.html | briefing import - --stdout"
     )]
     Import(ImportArgs),
+    /// Start a new article or topic, with a front matter that `check` accepts
+    New(NewArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    #[command(
+        after_help = "Examples:\n  briefing completions bash > ~/.local/share/bash-completion/completions/briefing\n  briefing completions zsh > ~/.zfunc/_briefing\n  briefing completions fish > ~/.config/fish/completions/briefing.fish"
+    )]
+    Completions(CompletionsArgs),
+    /// Print the manual page, briefing(1), or write one page per command with --out-dir
+    #[command(after_help = "Examples:\n  briefing man | man -l -\n  briefing man --out-dir ~/.local/share/man/man1")]
+    Man(ManArgs),
 }
 
 impl Command {
-    pub fn run(self) -> Result<()> {
+    pub fn run(self, terminal: &Terminal) -> Result<()> {
         match self {
-            Command::Build(args) => args.run(),
-            Command::Check(args) => args.run(),
-            Command::Init(args) => args.run(),
+            Command::Build(args) => args.run(terminal),
+            Command::Check(args) => args.run(terminal),
+            Command::Init(args) => args.run(terminal),
             Command::Serve(args) => args.run(),
-            Command::Import(args) => args.run(),
+            Command::Import(args) => args.run(terminal),
+            Command::New(args) => args.run(terminal),
+            Command::Completions(args) => args.run(),
+            Command::Man(args) => args.run(),
         }
     }
+}
+
+/// `1 file`, `2 files`: a count with the word that fits it.
+pub fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
 }
 
 /// `1.4 MB`, `820 kB`, `512 B`.

@@ -29,6 +29,36 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("robots.txt", include_str!("../../templates/robots.txt")),
 ];
 
+/// Site templates that no page is rendered with and no other template uses: most likely a
+/// misspelt name (`articel.html`), which would otherwise be ignored without a word.
+pub fn unused_templates(site_templates: &[TextFile]) -> Vec<Diagnostic> {
+    let names: Vec<String> = site_templates.iter().map(|f| f.path.to_string_lossy().replace('\\', "/")).collect();
+    let texts: Vec<&str> =
+        site_templates.iter().map(|f| f.text.as_str()).chain(DEFAULT_TEMPLATES.iter().map(|(_, text)| *text)).collect();
+    let built_in = || DEFAULT_TEMPLATES.iter().map(|(name, _)| *name);
+    let mut warnings = Vec::new();
+    for name in &names {
+        let used = built_in().any(|known| known == name)
+            || texts.iter().any(|text| text.contains(&format!("\"{name}\"")) || text.contains(&format!("'{name}'")));
+        if used {
+            continue;
+        }
+        let hint = crate::diagnostic::suggestion(name, built_in())
+            .map(|known| format!("did you mean `{known}`? "))
+            .unwrap_or_default();
+        let known: Vec<&str> = built_in().collect();
+        warnings.push(Diagnostic::whole_file(
+            format!("templates/{name}"),
+            format!(
+                "template `{name}` is not used: no page is rendered with it and no template includes, imports or extends it; \
+                 {hint}a site template replaces the built-in one of the same name ({})",
+                known.join(", ")
+            ),
+        ));
+    }
+    warnings
+}
+
 /// Compiled templates; compiled once per build (or once per template change in `serve`).
 pub struct Templates {
     pub tera: Tera,
@@ -80,6 +110,11 @@ impl Templates {
             vec![diagnostic(&error, &origin)]
         })?;
         Ok(Templates { tera, origins, texts })
+    }
+
+    /// Every template's file and text, site templates and built-in ones alike.
+    pub fn sources(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.origins.iter().filter_map(|(name, origin)| Some((origin.as_str(), self.texts.get(name)?.as_str())))
     }
 
     /// The file a template came from and its text.

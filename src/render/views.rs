@@ -386,10 +386,11 @@ pub struct TermView<'a> {
 /// The article itself is never changed, so the site can be assembled again from it.
 pub fn article_html(site: &Site, id: ArticleId) -> Cow<'_, str> {
     let article = &site.articles[id];
+    let html = under_base_path(&article.html, &site.config.base_path);
     if article.file_links.is_empty() {
-        return Cow::Borrowed(&article.html);
+        return html;
     }
-    let mut html = article.html.clone();
+    let mut html = html.into_owned();
     for (index, url) in site.file_link_urls[id].iter().enumerate() {
         let placeholder = format!("\"{}\"", file_link_placeholder(index));
         let mut href = String::with_capacity(url.len() + 2);
@@ -399,4 +400,56 @@ pub fn article_html(site: &Site, id: ArticleId) -> Cow<'_, str> {
         html = html.replacen(&placeholder, &href, 1);
     }
     Cow::Owned(html)
+}
+
+/// Markdown HTML with its root-relative links and images (`/images/fab.png`,
+/// `/topics/x/`) under the site's base path, like every URL the templates make: a site
+/// published at `https://you.github.io/project/` serves them at `/project/images/fab.png`.
+/// Only attribute values are touched: quotes in text are written `&quot;` by the Markdown
+/// renderer and the sanitiser, so `href="/` is always an attribute.
+pub fn under_base_path<'a>(html: &'a str, base_path: &str) -> Cow<'a, str> {
+    if base_path.is_empty() || !(html.contains("href=\"/") || html.contains("src=\"/")) {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    while let Some(at) = next_root_relative(rest) {
+        let (before, after) = rest.split_at(at);
+        out.push_str(before);
+        out.push_str(base_path);
+        rest = after;
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// The offset of the `/` that starts the next root-relative `href` or `src` value in `html`
+/// (not `//host`, which names another site).
+fn next_root_relative(html: &str) -> Option<usize> {
+    let mut from = 0;
+    loop {
+        let found = ["href=\"/", "src=\"/"]
+            .iter()
+            .filter_map(|attribute| html[from..].find(attribute).map(|at| from + at + attribute.len() - 1))
+            .min()?;
+        if !html[found..].starts_with("//") {
+            return Some(found);
+        }
+        from = found + 2;
+    }
+}
+
+#[cfg(test)]
+mod base_path_tests {
+    use super::under_base_path;
+
+    #[test]
+    fn root_relative_links_and_images_get_the_base_path() {
+        let html = r#"<p><a href="/topics/x/">x</a> <img src="/images/fab.png" alt="&quot;/y"> <a href="//cdn.example/a">c</a> <a href="https://e.org/">e</a> <a href="../b/">b</a> <code>href=&quot;/z&quot;</code></p>"#;
+        assert_eq!(
+            under_base_path(html, "/project"),
+            r#"<p><a href="/project/topics/x/">x</a> <img src="/project/images/fab.png" alt="&quot;/y"> <a href="//cdn.example/a">c</a> <a href="https://e.org/">e</a> <a href="../b/">b</a> <code>href=&quot;/z&quot;</code></p>"#
+        );
+        assert_eq!(under_base_path(html, ""), html);
+    }
 }

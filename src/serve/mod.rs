@@ -36,7 +36,13 @@ pub fn serve(options: BuildOptions, address: SocketAddr, open: bool) -> Result<(
         .root
         .canonicalize()
         .with_context(|| format!("cannot open the site root `{}`", options.root.display()))?;
-    let listener = std::net::TcpListener::bind(address).with_context(|| format!("cannot listen on {address}"))?;
+    let listener = std::net::TcpListener::bind(address).map_err(|error| match error.kind() {
+        std::io::ErrorKind::AddrInUse => anyhow::anyhow!(
+            "port {} is already in use (another `briefing serve`, or another server): pass --port 0 to pick a free port, or --port N",
+            address.port()
+        ),
+        _ => anyhow::Error::new(error).context(format!("cannot listen on {address}")),
+    })?;
     listener.set_nonblocking(true).context("cannot set up the listening socket")?;
     let address = listener.local_addr().context("cannot read the address listened on")?;
     // Listening on every interface (0.0.0.0) gives no address to link to: pages link

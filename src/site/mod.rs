@@ -89,6 +89,8 @@ pub struct Site {
     pub neighbours: Vec<(Option<ArticleId>, Option<ArticleId>)>,
     /// Articles left out because they are dated in the future: their files and dates.
     pub scheduled: Vec<(PathBuf, chrono::DateTime<chrono::FixedOffset>)>,
+    /// Drafts left out of the site (`draft: true`, without `--drafts`), by path.
+    pub drafts_left_out: Vec<PathBuf>,
     /// Per article, per link to a source file (`Article::file_links`): the URL of the page
     /// it links to, base path and fragment included (empty when it links to no page).
     pub file_link_urls: Vec<Vec<String>>,
@@ -205,6 +207,8 @@ impl Site {
             .filter(|a| (options.include_drafts || !a.draft) && !options.publishes(a))
             .map(|a| (a.path.clone(), a.date))
             .collect();
+        let drafts_left_out =
+            articles.iter().filter(|a| a.draft && !options.include_drafts).map(|a| a.path.clone()).collect();
         let translation_problems = translations::check_translations(&articles);
         articles.retain(|a| options.publishes(a));
         articles
@@ -300,6 +304,7 @@ impl Site {
             related,
             neighbours,
             scheduled,
+            drafts_left_out,
             file_link_urls,
             translations,
             article_languages,

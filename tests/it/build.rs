@@ -17,8 +17,10 @@ fn prints_one_summary_line() {
     let site = site_copy("sites/basic");
     let output = build(site.path(), &[]);
     assert!(output.status.success(), "{}", stderr(&output));
-    let line = stdout(&output);
-    assert_eq!(line.lines().count(), 1, "{line}");
+    let printed = stdout(&output);
+    let (line, left_out) = printed.split_once('\n').unwrap();
+    // A second line says what the build left out, when it left something out.
+    assert_eq!(left_out, "1 draft and 1 scheduled article left out (use --drafts / --future; -v lists them)\n");
     assert!(line.starts_with("Built "), "{line}");
     assert!(line.contains("pages (3 articles, 2 topics) in "), "{line}");
     assert!(line.contains(" ms -> "), "{line}");

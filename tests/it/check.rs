@@ -32,7 +32,7 @@ fn broken_links_are_errors_naming_file_and_link() {
     }
     assert!(!errors.contains("#details"), "an existing anchor is fine:\n{errors}");
     assert!(!errors.contains("/topics/chips/`"), "a good link is fine:\n{errors}");
-    assert!(stdout(&output).contains("4 errors, 4 warnings, 1 notes"), "{}", stdout(&output));
+    assert!(stdout(&output).contains("4 errors, 4 warnings, 1 note"), "{}", stdout(&output));
     assert!(!site.path().join("public").exists(), "check writes nothing");
 }
 

@@ -40,7 +40,7 @@ fn the_sites_own_urls_are_not_external_links() {
         "{warnings}"
     );
     assert!(!warnings.contains("127.0.0.1:9"), "the site's own canonical URLs are internal:\n{warnings}");
-    assert!(stdout(&output).contains(", 1 external links"), "{}", stdout(&output));
+    assert!(stdout(&output).contains(", 1 external link:"), "{}", stdout(&output));
 }
 
 /// Answers every request with 404 on 127.0.0.1 until the test ends; returns its base URL.

@@ -4,21 +4,28 @@
 
 mod common;
 
+mod base_path;
 mod browser;
 mod build;
 mod check;
+mod cli;
+mod customising;
+mod docs;
 mod errors;
 mod external_links;
 mod fuzz_regressions;
 mod import;
+mod init;
 mod input;
 mod language_pages;
 mod languages;
+mod new;
 mod output_folder;
 mod publishing;
 mod reliability;
 mod reliability_import;
 mod reliability_site;
 mod serve;
+mod stranger;
 mod structured_data;
 mod symlinks;

@@ -62,3 +62,27 @@ fn the_netlify_settings_build_with_our_commands() {
     }
     assert!(settings.contains("publish = \"public\""));
 }
+
+#[test]
+fn the_release_workflow_builds_every_archive_the_install_lines_name() {
+    let workflow: serde_yaml::Value = serde_yaml::from_str(&repository_file(".github/workflows/release.yml")).unwrap();
+    assert!(workflow["on"]["push"]["tags"][0].as_str().is_some_and(|t| t.starts_with('v')));
+    assert_eq!(workflow["permissions"]["contents"].as_str(), Some("write"));
+    let matrix = workflow["jobs"]["build"]["strategy"]["matrix"]["include"].as_sequence().unwrap();
+    let archives: Vec<String> = matrix
+        .iter()
+        .map(|row| format!("briefing-{}.{}", row["target"].as_str().unwrap(), row["archive"].as_str().unwrap()))
+        .collect();
+    for os in ["linux", "apple-darwin", "windows"] {
+        assert!(archives.iter().any(|a| a.contains(os)), "{archives:?}");
+    }
+    // What `init --ci netlify` downloads, and every archive the install page names, is built.
+    let netlify = briefing::init::ci::linux_release_url();
+    assert!(archives.iter().any(|a| netlify.ends_with(a.as_str())), "{netlify}");
+    let install = repository_file("docs/install.md");
+    for archive in install.split("briefing-").skip(1).filter_map(|rest| rest.split_once(['.', ' ']).map(|(t, _)| t)) {
+        if archive.contains("unknown") || archive.contains("apple") || archive.contains("windows") {
+            assert!(archives.iter().any(|a| a.contains(archive)), "docs/install.md names {archive}: {archives:?}");
+        }
+    }
+}

@@ -24,7 +24,8 @@ pub(super) fn context(
     let meta = renderer.meta(route, &topic.title, &topic.summary);
     let mut context = renderer.base_context(on.language, meta, hashed);
     context.insert("topic", &view);
-    context.insert("intro", &Value::safe_string(&topic.intro_html));
+    let intro = crate::render::views::under_base_path(&topic.intro_html, &site.config.base_path);
+    context.insert("intro", &Value::safe_string(&intro));
     let json_ld = structured::topic_json_ld(site, on.lang, t.0, on.labels.topics);
     context.insert("json_ld", &Value::safe_string(&json_ld));
     let listing = site.topics[t.0].listing(on.lang);
