@@ -30,15 +30,20 @@ pub struct Tags {
 }
 
 impl Gazetteer {
+    /// `topics` may hold a topic's translations beside it (same slug): their keywords
+    /// suggest the one topic.
     pub fn new(topics: &[Topic], entities: &Entities) -> Gazetteer {
-        let mut topics: Vec<TopicKeywords> = topics
-            .iter()
-            .map(|topic| TopicKeywords {
-                slug: topic.slug.clone(),
-                keywords: topic.keywords.iter().map(|k| fold_keyword(k)).filter(|k| !k.is_empty()).collect(),
-            })
-            .collect();
-        topics.sort_by(|a, b| a.slug.cmp(&b.slug));
+        let mut by_slug: std::collections::BTreeMap<&str, Vec<String>> = std::collections::BTreeMap::new();
+        for topic in topics {
+            let keywords = by_slug.entry(topic.slug.as_str()).or_default();
+            for keyword in topic.keywords.iter().map(|k| fold_keyword(k)).filter(|k| !k.is_empty()) {
+                if !keywords.contains(&keyword) {
+                    keywords.push(keyword);
+                }
+            }
+        }
+        let topics: Vec<TopicKeywords> =
+            (by_slug.into_iter()).map(|(slug, keywords)| TopicKeywords { slug: slug.to_owned(), keywords }).collect();
         let sorted = |taxonomy: &str| {
             let mut spellings = entities.spellings(taxonomy).to_vec();
             spellings.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
@@ -213,6 +218,25 @@ mod tests {
             ],
             &entities,
         )
+    }
+
+    #[test]
+    fn a_translated_topics_keywords_suggest_the_topic() {
+        let topic = |path: &str, keywords: &[&str]| Topic {
+            path: path.into(),
+            slug: "chips".to_owned(),
+            title: "Chips".to_owned(),
+            summary: String::new(),
+            weight: 0,
+            keywords: keywords.iter().map(|k| k.to_string()).collect(),
+            intro_html: String::new(),
+            warnings: Vec::new(),
+        };
+        let topics = [topic("content/topics/chips.md", &["wafer"]), topic("content/topics/chips.fr.md", &["puce"])];
+        let gazetteer = Gazetteer::new(&topics, &Entities::default());
+        assert_eq!(gazetteer.topic_slugs(), ["chips"], "one topic, however many languages");
+        assert_eq!(gazetteer.tag("Une puce", "La puce gravée.").topics, ["chips"]);
+        assert_eq!(gazetteer.tag("A wafer", "").topics, ["chips"]);
     }
 
     #[test]

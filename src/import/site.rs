@@ -6,7 +6,6 @@ use std::fs;
 use std::path::Path;
 
 use crate::config::SiteConfig;
-use crate::content::Topic;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::site::Entities;
 use crate::source::{CONFIG_FILE, ENTITIES_FILE, is_ignored, read_text};
@@ -49,9 +48,10 @@ pub fn load_site(root: &Path) -> Result<(Gazetteer, SiteRules), ImportError> {
             Err(problem) => problems.push(problem),
         }
     }
-    // As the build reads them: `<slug>.fr.md` translates a topic rather than being one.
+    // As the build reads them: `<slug>.fr.md` translates a topic rather than being one, and
+    // carries its slug, so that its keywords suggest the same topic.
     let (parsed, errors) = crate::plan::parse_topics(&files, &config.languages[1..]);
-    topics.extend(parsed.into_iter().filter(|topic: &Topic| topic.translation_language().is_none()));
+    topics.extend(parsed);
     problems.extend(errors);
 
     let entities = if root.join(ENTITIES_FILE).is_file() {
