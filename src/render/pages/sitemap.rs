@@ -34,6 +34,9 @@ pub(super) fn reads() -> Reads<'static> {
 /// latest change among the articles it reads and its versions in other languages.
 fn entries(renderer: &Renderer<'_>) -> Vec<SitemapEntry> {
     let site = renderer.site;
+    let lastmod = |ids: &[crate::site::ArticleId]| site.last_updated(ids).map(|d| d.to_rfc3339());
+    // Many pages read every article: their date is found once.
+    let of_all = lastmod(&Listed::All.ids(site));
     site.routes
         .all(&[])
         .into_iter()
@@ -44,7 +47,10 @@ fn entries(renderer: &Renderer<'_>) -> Vec<SitemapEntry> {
                 _ => renderer.page_alternates(route),
             },
             loc: site.routes.permalink(route),
-            lastmod: site.last_updated(&super::reads(site, route).articles.ids(site)).map(|d| d.to_rfc3339()),
+            lastmod: match super::reads(site, route).articles {
+                Listed::All => of_all.clone(),
+                listed => lastmod(&listed.ids(site)),
+            },
         })
         .collect()
 }
