@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::fingerprint::PageContext;
+use super::pages::Listed;
 use super::{Alternate, Renderer};
 use crate::route::Route;
 
@@ -100,6 +101,9 @@ impl<'a> Renderer<'a> {
     /// the latest change among the articles it shows and its versions in other languages.
     fn sitemap_entries(&self) -> Vec<SitemapEntry> {
         let site = self.site;
+        let lastmod = |ids: &[crate::site::ArticleId]| site.last_updated(ids).map(|d| d.to_rfc3339());
+        // Many pages read every article: their date is found once.
+        let of_all = lastmod(&Listed::All.ids(site));
         site.routes
             .all(&[])
             .into_iter()
@@ -110,10 +114,11 @@ impl<'a> Renderer<'a> {
                     _ => self.page_alternates(route),
                 },
                 loc: site.routes.permalink(route),
-                // The latest change among the articles the page reads, as serve's fingerprints.
-                lastmod: site
-                    .last_updated(&super::pages::reads(site, route).articles.ids(site))
-                    .map(|d| d.to_rfc3339()),
+                // The latest change among the articles the page reads.
+                lastmod: match super::pages::reads(site, route).articles {
+                    Listed::All => of_all.clone(),
+                    listed => lastmod(&listed.ids(site)),
+                },
             })
             .collect()
     }
