@@ -5,6 +5,7 @@
 //! reads. Pure: the disk is read and written by [`files`] and [`site`]. Never renders.
 
 mod byline;
+mod classifier;
 mod datelines;
 mod dates;
 pub mod fetch;
@@ -300,9 +301,25 @@ fn summary_of(lede: &str) -> String {
         && close < 80
         && byline::agency_in_parentheses(&lede[..=close]).is_some()
     {
-        let rest = lede[close + 1..].trim_start().trim_start_matches(['-', '–', '—', ':']).trim();
+        let rest = lede[close + 1..].trim_start().trim_start_matches(['.', '-', '–', '—', ':']).trim();
+        // "(ANSA) - CATANIA, 12 MAR - Ferrantia…": the place and day after the agency.
+        let rest = match rest.split_once(" - ") {
+            Some((place, after)) if place.len() < 40 && place.split([' ', ',']).any(is_capitals) => after.trim(),
+            _ => rest,
+        };
         if rest.chars().next().is_some_and(char::is_uppercase) {
             return rest.to_owned();
+        }
+    }
+    // "(Austin) Kelpwave…", "(München) - Der Chipentwickler…": a place in parentheses.
+    if let Some(rest) = lede.strip_prefix('(')
+        && let Some((place, after)) = rest.split_once(')')
+        && (1..=3).contains(&place.split_whitespace().count())
+        && place.starts_with(char::is_uppercase)
+    {
+        let after = after.trim_start().trim_start_matches(['-', '–', '—']).trim_start();
+        if after.starts_with(char::is_uppercase) {
+            return after.trim_end().to_owned();
         }
     }
     for separator in [" -- ", " - ", " – ", " — "] {
@@ -314,6 +331,12 @@ fn summary_of(lede: &str) -> String {
         }
     }
     lede.trim().to_owned()
+}
+
+/// A word in capitals ("CATANIA"), as a wire dateline writes its place.
+fn is_capitals(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
 }
 
 /// "news.example" for "https://www.news.example/a/b": the site, as a source name of last resort.
@@ -401,5 +424,10 @@ mod tests {
     fn wire_dateline_is_not_part_of_the_summary() {
         assert_eq!(summary_of("LISBON, Sept 6 (Reuters) - Norvale said."), "Norvale said.");
         assert_eq!(summary_of("Prices rose - sharply."), "Prices rose - sharply.");
+        assert_eq!(summary_of("Málaga, 12 mar (EFE).- La empresa abrirá."), "La empresa abrirá.");
+        assert_eq!(summary_of("(ANSA) - CATANIA, 12 MAR - Ferrantia costruirà."), "Ferrantia costruirà.");
+        assert_eq!(summary_of("(Austin) Kelpwave will build a plant."), "Kelpwave will build a plant.");
+        assert_eq!(summary_of("(München) - Der Chipentwickler schließt."), "Der Chipentwickler schließt.");
+        assert_eq!(summary_of("(Updated) prices rose."), "(Updated) prices rose.");
     }
 }

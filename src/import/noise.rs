@@ -59,6 +59,19 @@ pub enum Rule {
     SplitByAd,
     /// Elements nested deeper than the importer walks, kept as their text.
     TooDeep,
+    /// A line that speaks to the reader or asks them to act: paywalls, sign-up and
+    /// newsletter boxes, appeals, consent text (the line classifier).
+    AddressesReader,
+    /// "3 hours ago", "vor 2 Stunden": not a date, not the report.
+    RelativeTime,
+    /// "Foto: …", "Credit: …", "(Image symbolique - …)".
+    PhotoCredit,
+    /// A line of capitalised names or of digits: menus, tags, tables, tickers.
+    NameRow,
+    /// "17:45 Le ministre salue…": an entry of a live ticker beside the report.
+    LiveTicker,
+    /// "Harriet Nonesuch is the Dispatch's technology correspondent…" after the report.
+    AuthorBio,
 }
 
 impl Rule {
@@ -97,6 +110,12 @@ impl Rule {
             Rule::SlugLine => "slug line of an aggregator",
             Rule::SplitByAd => "advertising inside a sentence (the sentence was joined again)",
             Rule::TooDeep => "nested too deep: flattened into its text",
+            Rule::AddressesReader => "addresses the reader or calls to act (paywall, sign-up, appeal, consent)",
+            Rule::RelativeTime => "a relative time, not a date",
+            Rule::PhotoCredit => "photo credit or caption line",
+            Rule::NameRow => "a row of capitalised names or of digits (menu, tags, table)",
+            Rule::LiveTicker => "an entry of a live ticker (a time, then a headline)",
+            Rule::AuthorBio => "the reporter's biography",
         }
     }
 

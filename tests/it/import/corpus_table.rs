@@ -43,18 +43,6 @@ pub struct Expected {
     pub pending: Vec<String>,
 }
 
-impl Expected {
-    /// `fr`, `de`, `zh`…, or `-` for a page refused by design.
-    pub fn language(&self) -> &str {
-        self.lang.as_deref().unwrap_or("-")
-    }
-
-    /// `text` or `html`, from the page's file name.
-    pub fn kind(&self) -> &'static str {
-        if self.page.ends_with(".html") { "html" } else { "text" }
-    }
-}
-
 /// One field of one page: right or wrong, and what was found when wrong.
 #[derive(Debug)]
 pub struct Field {

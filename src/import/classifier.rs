@@ -1,0 +1,710 @@
+//! Text pages: every line labelled report or boilerplate by its features, in the spirit
+//! of jusText (Pomikálek 2011), rather than by its position or a list of phrases.
+//!
+//! 1. Features per line: length, the share of the page language's stop words, a
+//!    sentence end (`.!?…` and `。！？`), the share of Title-Case words and of digits,
+//!    words that address the reader or call to act, a relative time, a photo credit.
+//! 2. An initial class: prose (`Good`), prose-like but too short or sparse to tell
+//!    alone (`NearGood`), too short to tell (`Short`), or boilerplate (`Bad`).
+//! 3. A context pass: a short or near-good line takes the class of its neighbours
+//!    (between two report lines it is report; between boilerplate it is boilerplate).
+//! 4. The report is the stretch of lines that gains most (prose adds its words,
+//!    boilerplate costs a fixed toll): runs of boilerplate at its edges fall outside,
+//!    and so does prose-shaped boilerplate beyond them (bios, legal text, appeals).
+//!
+//! Every threshold is a field of [`TUNING`]. Stop words come from the `stop-words`
+//! crate (NLTK lists); the few words that address the reader are per language below.
+
+use std::ops::Range;
+
+use rustc_hash::FxHashSet;
+
+use super::byline::{caption_in, is_photo_caption};
+use super::noise::{Rule, ends_sentence, fold};
+
+/// The thresholds of the line classifier, in one place.
+#[derive(Debug, Clone, Copy)]
+pub struct Tuning {
+    /// Words of a line that is prose on its length alone.
+    pub prose_words: usize,
+    /// Words of a line that is prose when it also ends like a sentence.
+    pub sentence_words: usize,
+    /// Fewer words than this and a line is `Short`; a sentence of this many words or
+    /// more is near-good ("Shares fell 4%."): in both cases its neighbours decide.
+    pub short_words: usize,
+    /// Share of stop words below which a long line is a list of names (menus, tags),
+    /// not prose. Prose in the corpus's languages runs at 0.25–0.45.
+    pub min_stop_density: f64,
+    /// Share of the line's characters that are digits above which it is a table,
+    /// a ticker or a timestamp.
+    pub max_digit_share: f64,
+    /// Share of capitalised words above which a line of `title_case_words` or more
+    /// without a sentence end is a menu or a teaser.
+    pub max_title_case: f64,
+    pub title_case_words: usize,
+    /// Lines of more words than this are prose even when they address the reader
+    /// (a quoted "you" in a long paragraph).
+    pub reader_address_max_words: usize,
+    /// CJK characters per word, to weigh a line of Chinese or Japanese like one of
+    /// words (a news sentence of 40 characters reads like one of about 25 words).
+    pub cjk_chars_per_word: f64,
+    /// Share of CJK characters from which a page is read as Chinese or Japanese.
+    pub cjk_page_share: f64,
+    /// What a boilerplate line costs the report stretch it falls in, in words.
+    pub boilerplate_toll: f64,
+    /// What a near-good line adds to its stretch, per word (prose adds 1 per word).
+    pub near_good_gain: f64,
+    /// Most words of a line that is only a length of time ("Lesezeit: 4 Min.",
+    /// "Audio: 03:12 Min.", "6 min read").
+    pub duration_max_words: usize,
+    /// Words addressing the reader needed in a line with quotation marks (a quoted
+    /// "you" is the report's; consent text quotes its button and says "Sie" twice).
+    pub quoted_address_words: usize,
+}
+
+pub const TUNING: Tuning = Tuning {
+    prose_words: 20,
+    sentence_words: 8,
+    short_words: 3,
+    min_stop_density: 0.08,
+    max_digit_share: 0.3,
+    max_title_case: 0.8,
+    title_case_words: 5,
+    reader_address_max_words: 40,
+    cjk_chars_per_word: 1.6,
+    cjk_page_share: 0.3,
+    boilerplate_toll: 5.0,
+    duration_max_words: 6,
+    quoted_address_words: 2,
+    near_good_gain: 0.5,
+};
+
+/// jusText's classes of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    Good,
+    NearGood,
+    Short,
+    Bad,
+}
+
+/// A line's class before and after the context pass, and why it is boilerplate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Label {
+    pub initial: Class,
+    pub class: Class,
+    /// The rule that made the line boilerplate, for `--explain`.
+    pub reason: Option<Rule>,
+    /// Words, or CJK characters over `cjk_chars_per_word`.
+    pub words: f64,
+    /// An ad slot ("Advertisement"): dropped, but it says nothing of the lines around
+    /// it, which may be one sentence cut in two.
+    pub transparent: bool,
+}
+
+impl Label {
+    /// Prose of the report: prose alone, or prose-like and confirmed by its neighbours.
+    pub fn is_prose(&self) -> bool {
+        matches!(self.initial, Class::Good | Class::NearGood) && self.class == Class::Good
+    }
+
+    pub fn is_boilerplate(&self) -> bool {
+        self.initial == Class::Bad
+    }
+
+    /// Short or near-good, and sided with boilerplate by the context pass.
+    pub fn is_boilerplate_by_context(&self) -> bool {
+        self.initial != Class::Bad && self.class == Class::Bad
+    }
+
+    /// Boilerplate that a headline never is: a credit, a relative time, a line that
+    /// addresses the reader (a row of capitalised words may be a headline in Title Case).
+    pub fn rules_out_headline(&self) -> bool {
+        matches!(
+            self.reason,
+            Some(
+                Rule::PhotoCredit
+                    | Rule::RelativeTime
+                    | Rule::AddressesReader
+                    | Rule::ReadingTime
+                    | Rule::LiveTicker
+                    | Rule::NumbersOnly
+            )
+        )
+    }
+}
+
+/// Words that address the reader, calls to act and words of a relative time, per language.
+struct ReaderWords {
+    code: &'static str,
+    /// Second-person pronouns and possessives, folded: a report speaks of others.
+    address: &'static [&'static str],
+    /// Imperatives and verbs of page furniture, folded (subscribe, sign up, donate…).
+    actions: &'static [&'static str],
+    /// Before or after a number, a relative time: "ago", "il y a", "vor".
+    ago: &'static [&'static str],
+}
+
+const READER_WORDS: &[ReaderWords] = &[
+    ReaderWords {
+        code: "en",
+        address: &["you", "your", "you're", "you've", "yours"],
+        actions: &[
+            "subscribe",
+            "sign up",
+            "sign in",
+            "log in",
+            "donate",
+            "register",
+            "become a member",
+            "click",
+            "follow us",
+            "download",
+            "unlock",
+            "cancel any time",
+            "contact us",
+            "contact our",
+        ],
+        ago: &["ago"],
+    },
+    ReaderWords {
+        code: "fr",
+        address: &["vous", "votre", "vos", "tu", "ton", "tes"],
+        actions: &[
+            "abonnez",
+            "inscrivez",
+            "connectez",
+            "soutenez",
+            "suivez-nous",
+            "telechargez",
+            "cliquez",
+            "faites un don",
+            "desinscrire",
+        ],
+        ago: &["il y a"],
+    },
+    ReaderWords {
+        code: "de",
+        address: &["sie", "ihr", "ihre", "ihnen", "ihren", "ihrer", "du", "dein", "deine", "dir", "dich"],
+        actions: &[
+            "abonnieren",
+            "registrieren",
+            "anmelden",
+            "einloggen",
+            "unterstutzen",
+            "unterstutze",
+            "spenden",
+            "klicken",
+            "jetzt testen",
+            "weiterlesen",
+            "herunterladen",
+        ],
+        ago: &["vor"],
+    },
+    ReaderWords {
+        code: "es",
+        address: &["tu", "tus", "te", "usted", "ustedes", "vosotros"],
+        actions: &[
+            "suscribete",
+            "registrate",
+            "inicia sesion",
+            "iniciar sesion",
+            "unete",
+            "apoyanos",
+            "dona",
+            "haz clic",
+            "descarga",
+            "anadenos",
+            "hazte",
+        ],
+        ago: &["hace"],
+    },
+    ReaderWords {
+        code: "it",
+        address: &["tu", "tuo", "tua", "tuoi", "ti", "voi", "vostro", "vostra"],
+        actions: &[
+            "abbonati",
+            "iscriviti",
+            "accedi",
+            "sostieni",
+            "registrati",
+            "clicca",
+            "scarica",
+            "disattivalo",
+            "dona ora",
+        ],
+        ago: &["fa"],
+    },
+    ReaderWords {
+        code: "nl",
+        address: &["je", "jij", "jouw", "u", "uw"],
+        actions: &["abonneer", "registreer", "log in", "meld je aan", "doneer", "klik"],
+        ago: &["geleden"],
+    },
+];
+
+/// Chinese and Japanese: no spaces, so calls to act are matched inside the line.
+const CJK_ACTIONS: &[&str] = &[
+    "登录",
+    "注册",
+    "扫码",
+    "扫描",
+    "关注",
+    "下载",
+    "订阅",
+    "点击",
+    "分享",
+    "转载",
+    "评论",
+    "ログイン",
+    "会員登録",
+    "シェア",
+    "フォロー",
+    "購読",
+    "ダウンロード",
+    "コメント",
+    "広告",
+];
+/// Photo credits in Chinese and Japanese: "（写真：…）", "资料图片", "图片来源".
+const CJK_CREDITS: &[&str] = &["写真：", "写真:", "资料图片", "图片来源", "（图", "提供）"];
+/// "3小时前", "3時間前": a number, a unit, then 前.
+const CJK_AGO: &str = "前";
+
+/// Units of a relative time, folded, in the languages above ("3 hours ago", "vor 2 Std.").
+const TIME_UNITS: &[&str] = &[
+    "min", "minute", "minutes", "mins", "h", "hr", "hrs", "hour", "hours", "day", "days", "heure", "heures", "jour",
+    "jours", "minuten", "stunde", "stunden", "std", "tag", "tagen", "hora", "horas", "minuto", "minutos", "dia",
+    "dias", "ora", "ore", "minuti", "giorno", "giorni", "uur", "dagen",
+];
+
+/// The stop words and reader words of one page's language (all languages when unknown).
+pub struct Lexicon {
+    stop_words: FxHashSet<&'static str>,
+    reader: Vec<&'static ReaderWords>,
+    cjk: bool,
+}
+
+impl Lexicon {
+    /// The lexicon of `code` (ISO 639-1); `None` merges every language's.
+    pub fn new(code: Option<&str>, cjk: bool) -> Lexicon {
+        let reader: Vec<&ReaderWords> =
+            READER_WORDS.iter().filter(|words| code.is_none_or(|code| code == words.code)).collect();
+        let reader = if reader.is_empty() { READER_WORDS.iter().collect() } else { reader };
+        let stop_words = reader
+            .iter()
+            .filter_map(|words| stop_words::lookup(words.code))
+            .flat_map(|list| list.iter().copied())
+            .collect();
+        Lexicon { stop_words, reader, cjk }
+    }
+
+    /// A page whose characters are largely Chinese or Japanese.
+    pub fn is_cjk_text(text: &str) -> bool {
+        let (cjk, letters) = text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .fold((0usize, 0usize), |(cjk, all), c| (cjk + usize::from(is_cjk(c)), all + 1));
+        letters > 0 && cjk as f64 >= TUNING.cjk_page_share * letters as f64
+    }
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF66..=0xFF9F)
+}
+
+/// What the classifier reads off one line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Features {
+    pub words: f64,
+    pub stop_density: f64,
+    pub sentence_end: bool,
+    pub title_case: f64,
+    pub digit_share: f64,
+    pub addresses_reader: bool,
+    pub calls_to_act: bool,
+    pub relative_time: bool,
+    pub credit: bool,
+    /// Ends with `?` or `!`.
+    pub question: bool,
+    /// " | " between a headline and its site, or between menu items.
+    pub site_separator: bool,
+    /// Ends with a colon: introduces a list or a quote.
+    pub introduces: bool,
+    /// Only a length of time: a reading time, an audio or video length.
+    pub duration: bool,
+    /// Starts with a clock time, then words: an entry of a live ticker ("17:45 Le ministre…").
+    pub timestamped: bool,
+    /// Starts with a label in capitals before a dash: a teaser ("VIDÉO - …", "ANALYSIS - …").
+    pub teaser_label: bool,
+}
+
+pub fn features(line: &str, lexicon: &Lexicon) -> Features {
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    let cjk_chars = line.chars().filter(|&c| is_cjk(c)).count();
+    let words = if cjk_chars * 2 > line.chars().filter(|c| !c.is_whitespace()).count() {
+        cjk_chars as f64 / TUNING.cjk_chars_per_word
+    } else {
+        tokens.len() as f64
+    };
+    let folded = fold(line);
+    let folded_words: Vec<&str> = folded
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .flat_map(|w| w.split('\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let stops = folded_words.iter().filter(|w| lexicon.stop_words.contains(*w)).count();
+    let sentence_end =
+        ends_sentence(line) || line.trim_end().trim_end_matches(['」', '”', '）', ')']).ends_with(['。', '！', '？']);
+    let stop_density = if cjk_chars > 0 || folded_words.is_empty() {
+        // Chinese and Japanese are not split into words: a sentence end stands in for it.
+        if sentence_end { 1.0 } else { 0.0 }
+    } else {
+        stops as f64 / folded_words.len() as f64
+    };
+    let capitalised = tokens
+        .iter()
+        .skip(1)
+        .filter(|t| t.chars().count() >= 3 && !lexicon.stop_words.contains(fold(t).as_str()))
+        .filter(|t| t.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    let content_words = tokens
+        .iter()
+        .skip(1)
+        .filter(|t| t.chars().count() >= 3 && !lexicon.stop_words.contains(fold(t).as_str()))
+        .count();
+    let title_case = if content_words == 0 { 0.0 } else { capitalised as f64 / content_words as f64 };
+    let visible = line.chars().filter(|c| !c.is_whitespace()).count().max(1);
+    let digit_share = line.chars().filter(char::is_ascii_digit).count() as f64 / visible as f64;
+    let has_word = |phrase: &str| {
+        if phrase.contains(' ') { folded.contains(phrase) } else { folded_words.contains(&phrase) }
+    };
+    // Folding spells Chinese and Japanese in Latin letters ("you" is 有): their lines are
+    // read by their own markers only.
+    let latin = cjk_chars == 0;
+    let quoted = line.contains(['"', '“', '”', '«', '»', '„', '「', '」']);
+    let address_words = lexicon
+        .reader
+        .iter()
+        .flat_map(|words| words.address.iter())
+        .map(|w| folded_words.iter().filter(|word| *word == w).count())
+        .sum::<usize>();
+    let needed = if quoted { TUNING.quoted_address_words } else { 1 };
+    let addresses_reader = latin && address_words >= needed;
+    let calls_to_act = (latin && lexicon.reader.iter().any(|words| words.actions.iter().any(|w| has_word(w))))
+        || (lexicon.cjk && CJK_ACTIONS.iter().any(|w| line.contains(w)));
+    let relative_time = (latin && relative_time(&folded_words, lexicon)) || (lexicon.cjk && cjk_relative_time(line));
+    let credit = caption_in(line).is_some()
+        || is_photo_caption(line)
+        || (latin && credit_marker(&folded))
+        || CJK_CREDITS.iter().any(|marker| line.contains(marker));
+    Features {
+        words,
+        stop_density,
+        sentence_end,
+        title_case,
+        digit_share,
+        addresses_reader,
+        calls_to_act,
+        relative_time,
+        credit,
+        question: line.trim_end().trim_end_matches(['"', '»', '”', ' ']).ends_with(['?', '!', '？', '！']),
+        site_separator: line.contains(" | "),
+        introduces: line.trim_end().ends_with([':', '：']),
+        duration: tokens.len() <= TUNING.duration_max_words && duration(&folded_words),
+        timestamped: timestamped(&tokens),
+        teaser_label: teaser_label(&tokens),
+    }
+}
+
+/// "Foto: …", "Bild: …", "(Image symbolique - …)", "EFE/Name", "(写真：…)".
+fn credit_marker(folded: &str) -> bool {
+    let start = folded.trim_start_matches(['(', '[']);
+    [
+        "foto:",
+        "bild:",
+        "image:",
+        "imagen:",
+        "photo:",
+        "photograph:",
+        "credit:",
+        "image symbolique",
+        "symbolbild",
+        "illustration:",
+    ]
+    .iter()
+    .any(|marker| start.starts_with(marker) || folded.contains(&format!("({marker}")))
+}
+
+/// A number and a unit of time beside a word for "ago": "3 hours ago", "vor 3 Stunden".
+fn relative_time(words: &[&str], lexicon: &Lexicon) -> bool {
+    words.iter().enumerate().any(|(at, word)| {
+        let number = word.chars().all(|c| c.is_ascii_digit())
+            || word.trim_end_matches(char::is_alphabetic).chars().all(|c| c.is_ascii_digit())
+                && word.chars().next().is_some_and(|c| c.is_ascii_digit());
+        if !number {
+            return false;
+        }
+        let unit = words.get(at + 1).is_some_and(|next| TIME_UNITS.contains(next))
+            || TIME_UNITS.contains(&word.trim_start_matches(|c: char| c.is_ascii_digit()));
+        let near = |phrase: &str| {
+            let phrase: Vec<&str> = phrase.split(' ').collect();
+            let before = at.checked_sub(phrase.len()).is_some_and(|from| words[from..at] == phrase[..]);
+            let after = words.get(at + 2..at + 2 + phrase.len()).is_some_and(|slice| slice == &phrase[..]);
+            before || after
+        };
+        unit && lexicon.reader.iter().any(|language| language.ago.iter().any(|ago| near(ago)))
+    })
+}
+
+/// Units of a length of time, folded: "4 min", "3 Minuten", "2 minuti", "03:12".
+const MINUTE_UNITS: &[&str] = &["min", "mins", "minute", "minutes", "minuten", "minuti", "minutos", "minuto", "minuut"];
+
+/// A number of minutes or a clock length: "Lesezeit: 4 Min.", "6 min read", "02:31 Min.".
+fn duration(words: &[&str]) -> bool {
+    words.windows(2).any(|pair| pair[0].chars().all(|c| c.is_ascii_digit()) && MINUTE_UNITS.contains(&pair[1]))
+}
+
+/// "17:45 Le ministre…", "19h02 Le ministre…", "+++ 10:45 …": a clock time first, then words.
+fn timestamped(tokens: &[&str]) -> bool {
+    let tokens: Vec<&str> = tokens.iter().copied().skip_while(|t| t.chars().all(|c| c == '+')).collect();
+    let Some(first) = tokens.first() else { return false };
+    let clock = first.split_once([':', 'h']).is_some_and(|(hours, minutes)| {
+        (1..=2).contains(&hours.len())
+            && minutes.len() == 2
+            && hours.chars().chain(minutes.chars()).all(|c| c.is_ascii_digit())
+    });
+    clock && tokens.len() >= 3
+}
+
+/// "VIDÉO - Les coulisses…", "ANALYSIS - South-east Asia's…", "EN DIRECT | Última hora…".
+fn teaser_label(tokens: &[&str]) -> bool {
+    let Some(dash) = tokens.iter().position(|t| matches!(*t, "-" | "–" | "—" | "|")) else { return false };
+    let label = &tokens[..dash];
+    // "AMSTERDAM (AP) — Veldmark…", "PARIS, 3 mars -": a wire dateline, not a label.
+    !label.is_empty()
+        && !label.iter().any(|t| t.contains(['(', ',']))
+        && label.len() <= 3
+        && label.iter().all(|t| t.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        && label.iter().all(|t| t.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase))
+        && tokens.len() > dash + 2
+}
+
+/// "3小时前", "5時間前", "2天前".
+fn cjk_relative_time(line: &str) -> bool {
+    line.match_indices(CJK_AGO).any(|(at, _)| {
+        let before: String = line[..at].chars().rev().take(4).collect();
+        before.chars().any(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+            && ["时", "時", "分", "天", "日"].iter().any(|unit| before.contains(unit))
+    })
+}
+
+/// The initial class of a line, and the feature that made it boilerplate.
+pub fn initial_class(features: &Features, rule: Option<Rule>) -> (Class, Option<Rule>) {
+    let t = &TUNING;
+    if rule.is_some() {
+        return (Class::Bad, rule);
+    }
+    if features.relative_time {
+        return (Class::Bad, Some(Rule::RelativeTime));
+    }
+    if features.duration {
+        return (Class::Bad, Some(Rule::ReadingTime));
+    }
+    if features.timestamped {
+        return (Class::Bad, Some(Rule::LiveTicker));
+    }
+    if features.teaser_label && !features.sentence_end {
+        return (Class::Bad, Some(Rule::Related));
+    }
+    if features.credit {
+        return (Class::Bad, Some(Rule::PhotoCredit));
+    }
+    // "Here's what you need to know:" introduces the report's own list.
+    let long = features.words > t.reader_address_max_words as f64 || features.introduces;
+    if (features.addresses_reader || features.calls_to_act) && !long {
+        return (Class::Bad, Some(Rule::AddressesReader));
+    }
+    if features.digit_share > t.max_digit_share {
+        return (Class::Bad, Some(Rule::NumbersOnly));
+    }
+    if features.words >= t.title_case_words as f64 && !features.sentence_end && features.title_case >= t.max_title_case
+    {
+        return (Class::Bad, Some(Rule::NameRow));
+    }
+    if features.words < t.short_words as f64 && !features.sentence_end {
+        return (Class::Short, None);
+    }
+    // A question or a line with a site's " | " reads as a headline, not as the report.
+    let headline_shaped = features.site_separator || (features.question && features.words < t.prose_words as f64);
+    let prose_length =
+        features.words >= t.prose_words as f64 || (features.words >= t.sentence_words as f64 && features.sentence_end);
+    if prose_length && features.stop_density >= t.min_stop_density && !headline_shaped {
+        return (Class::Good, None);
+    }
+    // A short sentence ("Shares fell 4%."); a line that does not end like one is a
+    // headline, a teaser or a label (a subheading is told apart later, by its place).
+    if features.sentence_end && features.words >= t.short_words as f64 && !headline_shaped {
+        return (Class::NearGood, None);
+    }
+    (Class::Short, None)
+}
+
+/// Labels every line; `rules` are the phrase and shape rules that caught a line already.
+pub fn label(lines: &[&str], rules: &[Option<Rule>], lexicon: &Lexicon) -> Vec<Label> {
+    let mut labels: Vec<Label> = lines
+        .iter()
+        .zip(rules)
+        .map(|(line, &rule)| {
+            let features = features(line, lexicon);
+            let (initial, reason) = initial_class(&features, rule);
+            let transparent = rule == Some(Rule::Advertising);
+            Label { initial, class: initial, reason, words: features.words, transparent }
+        })
+        .collect();
+    context(&mut labels);
+    labels
+}
+
+/// jusText's context pass: a short or near-good line takes the class of the nearest
+/// decided lines around it. Between two report lines it is report; next to
+/// boilerplate (or the page's edge) on both sides it is boilerplate; with one of each,
+/// a near-good line is report and a short one boilerplate.
+fn context(labels: &mut [Label]) {
+    for label in labels.iter_mut() {
+        label.class = label.initial;
+    }
+    let decided = |label: &Label| matches!(label.initial, Class::Good | Class::Bad) && !label.transparent;
+    for at in 0..labels.len() {
+        if decided(&labels[at]) {
+            continue;
+        }
+        let before = labels[..at].iter().rev().find(|l| decided(l)).map(|l| l.initial);
+        let after = labels[at + 1..].iter().find(|l| decided(l)).map(|l| l.initial);
+        let good = |class: Option<Class>| class == Some(Class::Good);
+        labels[at].class = match (good(before), good(after)) {
+            (true, true) => Class::Good,
+            (false, false) => Class::Bad,
+            _ if labels[at].initial == Class::NearGood => Class::Good,
+            _ => Class::Bad,
+        };
+    }
+}
+
+/// Marks line `at` as boilerplate for a reason found outside the line (a reporter's
+/// biography), and lets the context pass weigh its neighbours again.
+pub fn mark_boilerplate(labels: &mut [Label], at: usize, rule: Rule) {
+    labels[at].initial = Class::Bad;
+    labels[at].reason = Some(rule);
+    context(labels);
+}
+
+/// The stretch of lines the report is: the run that gains most, prose adding its
+/// words and boilerplate costing `boilerplate_toll` (Kadane's maximum subarray).
+/// Empty when the page has no prose.
+pub fn report_span(labels: &[Label]) -> Range<usize> {
+    let gain = |label: &Label| match (label.initial, label.class) {
+        (Class::Good, _) => label.words,
+        (Class::NearGood, Class::Good) => label.words * TUNING.near_good_gain,
+        (Class::Bad, _) if !label.transparent => -TUNING.boilerplate_toll,
+        _ => 0.0,
+    };
+    let (mut best, mut best_span) = (0.0, 0..0);
+    let (mut running, mut start) = (0.0, 0);
+    for (at, label) in labels.iter().enumerate() {
+        if running <= 0.0 {
+            running = 0.0;
+            start = at;
+        }
+        running += gain(label);
+        if running > best {
+            best = running;
+            best_span = start..at + 1;
+        }
+    }
+    // The stretch starts and ends on prose: leading and trailing neutral lines are not its.
+    let first =
+        labels[best_span.clone()].iter().position(|l| gain(l) > 0.0).map_or(best_span.end, |i| best_span.start + i);
+    let last = labels[best_span.clone()].iter().rposition(|l| gain(l) > 0.0).map_or(first, |i| best_span.start + i + 1);
+    first..last.max(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(page: &[&str], code: &str) -> Vec<Label> {
+        let lexicon = Lexicon::new(Some(code), false);
+        let rules: Vec<Option<Rule>> = page.iter().map(|line| super::super::noise::classify(line)).collect();
+        label(page, &rules, &lexicon)
+    }
+
+    #[test]
+    fn prose_in_any_language_is_report_and_reader_address_is_not() {
+        let page = [
+            "Der Zoll in Hamburg hat eine Lieferung von Chipgehäusen gestoppt, die über einen Händler in Hongkong nach Russland gehen sollte.",
+            "Sie haben 82 Prozent des Artikels noch vor sich.",
+            "Alle Artikel lesen, jederzeit kündbar. Sie sind bereits Abonnent? Hier anmelden.",
+        ];
+        let labels = labels(&page, "de");
+        assert!(labels[0].is_prose(), "{labels:?}");
+        assert!(labels[1].is_boilerplate() && labels[2].is_boilerplate(), "{labels:?}");
+    }
+
+    #[test]
+    fn relative_times_credits_and_menus_are_boilerplate() {
+        let lexicon = Lexicon::new(None, false);
+        let class = |line: &str| initial_class(&features(line, &lexicon), None).0;
+        assert_eq!(class("vor 3 Stunden"), Class::Bad);
+        assert_eq!(class("Pedro G. hace 5 horas"), Class::Bad);
+        assert_eq!(class("Luca P. 3 ore fa"), Class::Bad);
+        assert_eq!(class("Imagen de archivo de una oblea de silicio. Foto: EFE/Marta Inventada"), Class::Bad);
+        assert_eq!(class("Startseite Wirtschaft Unternehmen Technik Finanzen Meinung"), Class::Bad);
+        assert_eq!(class("Tempo di lettura: 3 minuti"), Class::Bad);
+        assert_eq!(class("19h02 Le ministre salue « un signal fort »"), Class::Bad);
+        assert_eq!(class("VIDÉO - Les coulisses d'une salle blanche"), Class::Bad);
+        // Headlines and teasers do not end like a sentence: their neighbours decide.
+        assert_eq!(class("Veldmark retrasa la entrega de sus nuevas máquinas de litografía a Asia"), Class::Short);
+        assert_eq!(class("Kelpwave schließt Entwicklungszentrum in München"), Class::Short);
+        assert_eq!(class("Veldmark said on Wednesday it would cut jobs."), Class::Good);
+        assert_eq!(class("Shares fell 4%."), Class::NearGood);
+    }
+
+    #[test]
+    fn chinese_and_japanese_prose_by_script_and_sentence_end() {
+        let lexicon = Lexicon::new(None, true);
+        let class = |line: &str| initial_class(&features(line, &lexicon), None).0;
+        assert_eq!(
+            class("荷兰光刻设备制造商维尔德马克周二表示，将扩建其位于上海的维修中心，新增约一百名工程师。"),
+            Class::Good
+        );
+        assert_eq!(class("同社は代理店との契約を解除し、社内の輸出管理体制を強化するとしている。"), Class::Good);
+        assert_eq!(class("用户8812：3小时前"), Class::Bad);
+        assert_eq!(class("扫码下载客户端，阅读更多精彩内容"), Class::Bad);
+    }
+
+    #[test]
+    fn prose_shaped_boilerplate_beyond_a_wall_falls_outside_the_report() {
+        let page = [
+            "Brussels has approved a €310 million subsidy for Ostrava Micro's planned chip plant in Brno, clearing the last regulatory hurdle for the largest industrial investment in the Czech Republic this decade.",
+            "The European Commission said the aid was necessary because the plant would make power chips that are in short supply in Europe.",
+            "You've reached your limit of free articles",
+            "Create a free account to keep reading, or subscribe for unlimited access.",
+            "Already have an account? Sign in",
+            "Harriet Nonesuch is the Dispatch's technology correspondent. She previously covered trade from Geneva.",
+        ];
+        let labels = labels(&page, "en");
+        assert_eq!(report_span(&labels), 0..2, "{labels:?}");
+    }
+
+    #[test]
+    fn a_short_line_between_paragraphs_is_report() {
+        let page = [
+            "Kelpwave opened a chip packaging plant near Porto on Monday, the company said, after two years of building work.",
+            "Shares fell 4%.",
+            "The plant will employ about 600 people when it reaches full output next year, it said.",
+        ];
+        let labels = labels(&page, "en");
+        assert_eq!(labels[1].class, Class::Good);
+        assert_eq!(report_span(&labels), 0..3);
+    }
+}
