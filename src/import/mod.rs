@@ -1,30 +1,18 @@
 //! Scraped page (plain text or HTML) -> a Markdown article with front matter.
 //!
-//! `text` and `html` read a page into a [`Page`]; [`Importer::import`] tags it
-//! with the site's topics and entities and writes the same [`FrontMatter`] the build
+//! The `briefing-extract` crate reads a page into a [`Page`]; [`Importer::import`] tags
+//! it with the site's topics and entities and writes the same [`FrontMatter`] the build
 //! reads. Pure: the disk is read and written by [`files`] and [`site`]. Never renders.
 
-mod byline;
-mod classifier;
-mod datelines;
-mod dates;
 pub mod fetch;
 pub mod files;
 mod gazetteer;
-mod headline;
-mod html;
-mod language;
-mod lines;
-mod markdown;
-pub mod noise;
-mod phrases;
-pub mod refusal;
-mod shapes;
 pub mod site;
-mod text;
 
 use std::path::PathBuf;
 
+pub use briefing_extract::{Caption, Considered, Dropped, Missing, Page, Refusal, Rule};
+use briefing_extract::{Language, PageDate, markdown};
 use chrono::Datelike;
 use thiserror::Error;
 
@@ -32,36 +20,6 @@ use crate::content::front_matter::{DateValue, FrontMatter, Source};
 use crate::content::shorten;
 use crate::diagnostic::{Diagnostics, suggestion};
 pub use gazetteer::{Gazetteer, Tags};
-use noise::Rule;
-pub use refusal::{Considered, Missing, Refusal};
-
-/// What a page was read into, before it is tagged with the site's topics and entities.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Page {
-    pub title: String,
-    pub published: Option<DateValue>,
-    pub updated: Option<DateValue>,
-    pub agency: Option<String>,
-    pub byline: Option<String>,
-    /// The site the page was saved from (`og:site_name`, JSON-LD publisher).
-    pub publisher: Option<String>,
-    pub url: Option<String>,
-    /// The page's own language tag (`<html lang>`), if it has one.
-    pub lang_hint: Option<String>,
-    pub caption: Option<Caption>,
-    /// The first paragraph, as plain text.
-    pub lede: String,
-    /// The kept text, plain, for language detection and tagging.
-    pub text: String,
-    /// Markdown blocks of the body, the caption among them.
-    pub body: Vec<String>,
-    /// A wire credits line kept at the end ("Reportage X, version française Y").
-    pub credits: Option<String>,
-    pub dropped: Vec<Dropped>,
-    /// Lines weighed as the headline, and as the date, for a refusal's message.
-    pub title_candidates: Vec<Considered>,
-    pub date_candidates: Vec<Considered>,
-}
 
 /// What the command line says about a page, over what the page says.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -71,22 +29,6 @@ pub struct Overrides {
     pub source: Option<String>,
     pub url: Option<String>,
     pub lang: Option<String>,
-}
-
-/// A photo caption and its credit.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Caption {
-    pub text: String,
-    pub credit: Option<String>,
-}
-
-/// Something of the page left out of the article, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Dropped {
-    /// `line 12` in a text page, `<nav class="menu">` in an HTML page.
-    pub location: String,
-    pub text: String,
-    pub rule: Rule,
 }
 
 #[derive(Debug, Error)]
@@ -176,13 +118,7 @@ impl Importer {
 
     /// Reads a page (HTML or plain text, told apart by its start).
     pub fn read_page(&self, input: &str) -> Page {
-        if html::looks_like_html(input) {
-            html::extract(input, self.current_year)
-        } else {
-            let french = language::detect(input) == Some("fr");
-            let year = dates::find_year(input).or_else(|| dates::copyright_year(input)).unwrap_or(self.current_year);
-            text::extract(input, dates::DateContext { french, year })
-        }
+        briefing_extract::read(input, self.current_year)
     }
 
     pub fn import(&self, input: &str) -> Result<Imported, ImportError> {
@@ -210,10 +146,9 @@ impl Importer {
         if page.title.trim().is_empty() {
             return Err(refuse(&page, Missing::Title, &page.title_candidates));
         }
-        if given.date.is_some() {
-            page.published = given.date;
-        }
-        let Some(date) = page.published else { return Err(refuse(&page, Missing::Date, &page.date_candidates)) };
+        let Some(date) = given.date.or(page.published.map(date_value)) else {
+            return Err(refuse(&page, Missing::Date, &page.date_candidates));
+        };
         if page.body.is_empty() || page.lede.is_empty() {
             return Err(refuse(&page, Missing::Body, &[]));
         }
@@ -236,17 +171,16 @@ impl Importer {
                     .filter(|primary| (2..=3).contains(&primary.len()))
                     .map(str::to_lowercase)
             })
-            .or_else(|| language::detect(&page.text).map(str::to_owned));
+            .or_else(|| Language::detect(&page.text).map(|language| language.code().to_owned()));
         // Who the report is from: the page's own credit, else an agency the text quotes
         // ("a indiqué à l'AFP"), else the site, else the agency of the photo.
-        let photo_agency = page.caption.as_ref().and_then(|c| c.credit.as_deref()).and_then(byline::agency_in_credit);
         let source_name = given
             .source
             .clone()
             .or_else(|| page.agency.clone())
-            .or_else(|| byline::agency_quoted(&page.text).map(str::to_owned))
+            .or_else(|| page.quoted_agency().map(str::to_owned))
             .or_else(|| page.publisher.clone())
-            .or_else(|| photo_agency.map(str::to_owned))
+            .or_else(|| page.photo_agency().map(str::to_owned))
             .or_else(|| page.url.as_deref().and_then(host_of));
         let source = source_name.clone().map(|name| Source { name, url: page.url.clone(), published: Some(date) });
 
@@ -255,7 +189,8 @@ impl Importer {
             body.push(format!("*{}*", markdown::escape(credits)));
         }
         if let Some(byline) = &page.byline {
-            let by = if lang.as_deref() == Some("fr") { "Par" } else { "By" };
+            let language = lang.as_deref().and_then(Language::from_tag).unwrap_or(Language::English);
+            let by = language.vocabulary().by;
             let credit = match &source_name {
                 Some(from) if !byline.contains(from.as_str()) => format!("{byline} ({from})"),
                 _ => byline.clone(),
@@ -265,8 +200,8 @@ impl Importer {
         let front = FrontMatter {
             title: title.clone(),
             date,
-            updated: page.updated.filter(|updated| *updated != date),
-            summary: shorten(&summary_of(&page.lede), SUMMARY_MAX),
+            updated: page.updated.map(date_value).filter(|updated| *updated != date),
+            summary: shorten(&page.summary(), SUMMARY_MAX),
             topics,
             tags: Vec::new(),
             organizations,
@@ -294,49 +229,12 @@ impl Importer {
     }
 }
 
-/// The lede without a wire dateline: "LISBON, Sept 6 (Reuters) - Norvale…" -> "Norvale…",
-/// "Taipei, Nov. 20 (CNA) Taiwan's…" -> "Taiwan's…".
-fn summary_of(lede: &str) -> String {
-    if let Some(close) = lede.find(')')
-        && close < 80
-        && byline::agency_in_parentheses(&lede[..=close]).is_some()
-    {
-        let rest = lede[close + 1..].trim_start().trim_start_matches(['.', '-', '–', '—', ':']).trim();
-        // "(ANSA) - CATANIA, 12 MAR - Ferrantia…": the place and day after the agency.
-        let rest = match rest.split_once(" - ") {
-            Some((place, after)) if place.len() < 40 && place.split([' ', ',']).any(is_capitals) => after.trim(),
-            _ => rest,
-        };
-        if rest.chars().next().is_some_and(char::is_uppercase) {
-            return rest.to_owned();
-        }
+/// A page's date as the front matter writes it.
+fn date_value(date: PageDate) -> DateValue {
+    match date {
+        PageDate::DateTime(date_time) => DateValue::DateTime(date_time),
+        PageDate::Date(date) => DateValue::Date(date),
     }
-    // "(Austin) Kelpwave…", "(München) - Der Chipentwickler…": a place in parentheses.
-    if let Some(rest) = lede.strip_prefix('(')
-        && let Some((place, after)) = rest.split_once(')')
-        && (1..=3).contains(&place.split_whitespace().count())
-        && place.starts_with(char::is_uppercase)
-    {
-        let after = after.trim_start().trim_start_matches(['-', '–', '—']).trim_start();
-        if after.starts_with(char::is_uppercase) {
-            return after.trim_end().to_owned();
-        }
-    }
-    for separator in [" -- ", " - ", " – ", " — "] {
-        if let Some((head, rest)) = lede.split_once(separator)
-            && head.len() < 80
-            && byline::agency_in_parentheses(head).is_some()
-        {
-            return rest.trim().to_owned();
-        }
-    }
-    lede.trim().to_owned()
-}
-
-/// A word in capitals ("CATANIA"), as a wire dateline writes its place.
-fn is_capitals(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).count() >= 3
-        && word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
 }
 
 /// "news.example" for "https://www.news.example/a/b": the site, as a source name of last resort.
@@ -421,13 +319,11 @@ mod tests {
     }
 
     #[test]
-    fn wire_dateline_is_not_part_of_the_summary() {
-        assert_eq!(summary_of("LISBON, Sept 6 (Reuters) - Norvale said."), "Norvale said.");
-        assert_eq!(summary_of("Prices rose - sharply."), "Prices rose - sharply.");
-        assert_eq!(summary_of("Málaga, 12 mar (EFE).- La empresa abrirá."), "La empresa abrirá.");
-        assert_eq!(summary_of("(ANSA) - CATANIA, 12 MAR - Ferrantia costruirà."), "Ferrantia costruirà.");
-        assert_eq!(summary_of("(Austin) Kelpwave will build a plant."), "Kelpwave will build a plant.");
-        assert_eq!(summary_of("(München) - Der Chipentwickler schließt."), "Der Chipentwickler schließt.");
-        assert_eq!(summary_of("(Updated) prices rose."), "(Updated) prices rose.");
+    fn escaped_text_renders_as_the_same_text() {
+        let hostile = "<img src=x onerror=alert(1)> **bold** [link](javascript:alert(1)) &lt;";
+        let html = crate::content::markdown::render(&markdown::escape(hostile)).html;
+        assert!(!html.contains("<img"), "{html}");
+        assert!(!html.contains("<a "), "{html}");
+        assert!(!html.contains("<strong>"), "{html}");
     }
 }

@@ -1,7 +1,7 @@
 //! Page furniture told by its shape rather than its words: price lines, comment
 //! counts, menus of section names, reading times, slug lines, kickers in capitals.
 
-use super::noise::{Rule, fold, word_count};
+use super::{Rule, fold, word_count};
 
 const CURRENCIES: &[&str] = &["usd", "eur", "gbp", "jpy", "cny", "chf", "hkd", "krw", "twd", "$", "€", "£", "¥"];
 const EXCHANGES: &[&str] =

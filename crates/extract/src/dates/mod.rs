@@ -5,21 +5,25 @@
 //! time (summer or winter); in any other page it is taken as UTC.
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
-use chrono_tz::Europe::Paris;
+pub mod datelines;
+pub mod value;
 
-use crate::content::front_matter::DateValue;
+use value::PageDate;
+
+use crate::Language;
 
 /// How to read a date that leaves something out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DateContext {
-    /// The page is French: a time without an offset is Paris time.
-    pub french: bool,
+    /// The page's language, when known: its vocabulary says where a time written
+    /// without an offset is local time.
+    pub language: Option<Language>,
     /// The year of a date written without one ("Sept 6").
     pub year: i32,
 }
 
 /// The first date in `text`, with its time and offset when written.
-pub fn find_date(text: &str, context: DateContext) -> Option<DateValue> {
+pub fn find_date(text: &str, context: DateContext) -> Option<PageDate> {
     let lowered = lowered_date_text(text);
     let tokens = tokenize(&lowered);
     (0..tokens.len()).find_map(|start| date_at(&tokens, start, context).map(|(date, _)| date))
@@ -29,7 +33,7 @@ pub fn find_date(text: &str, context: DateContext) -> Option<DateValue> {
 pub fn find_year(text: &str) -> Option<i32> {
     let lowered = lowered_date_text(text);
     let tokens = tokenize(&lowered);
-    let any_year = DateContext { french: false, year: 0 };
+    let any_year = DateContext { language: None, year: 0 };
     (0..tokens.len())
         .filter_map(|start| date_at(&tokens, start, any_year))
         .map(|(date, _)| date.to_fixed().year())
@@ -51,9 +55,9 @@ pub fn copyright_year(text: &str) -> Option<i32> {
 }
 
 /// A timestamp as found in HTML metadata: RFC 3339, or ISO without an offset.
-pub fn parse_iso(text: &str, context: DateContext) -> Option<DateValue> {
+pub fn parse_iso(text: &str, context: DateContext) -> Option<PageDate> {
     let text = text.trim();
-    if let Ok(value) = DateValue::parse(text) {
+    if let Some(value) = PageDate::parse(text) {
         return Some(value);
     }
     let lowered = lowered_date_text(text);
@@ -98,7 +102,7 @@ pub(super) fn tokenize(text: &str) -> Vec<&str> {
 }
 
 /// The date starting at `tokens[start]` and how many tokens it spans (its time included).
-pub(super) fn date_at(tokens: &[&str], start: usize, context: DateContext) -> Option<(DateValue, usize)> {
+pub(super) fn date_at(tokens: &[&str], start: usize, context: DateContext) -> Option<(PageDate, usize)> {
     let token = tokens[start];
     if let Some(value) = iso_token(token, context) {
         return Some((value, 1));
@@ -109,7 +113,7 @@ pub(super) fn date_at(tokens: &[&str], start: usize, context: DateContext) -> Op
         .or_else(|| month_day_year(tokens, start, context.year))?;
     let rest = &tokens[start + used..];
     if let Some((time, offset, time_used)) = time_after(rest) {
-        return Some((DateValue::DateTime(localize(date.and_time(time), offset, context)), used + time_used));
+        return Some((PageDate::DateTime(localize(date.and_time(time), offset, context)), used + time_used));
     }
     // "6:57pm, 5 Sep, 2020", "6:02 PM EST, Thu November 20, 2025": the time before the date.
     let time_before = (start.saturating_sub(4)..start)
@@ -117,33 +121,33 @@ pub(super) fn date_at(tokens: &[&str], start: usize, context: DateContext) -> Op
         .and_then(|at| time_after(&tokens[at..start]))
         .map(|(time, offset, _)| (time, offset));
     match time_before {
-        Some((time, offset)) => Some((DateValue::DateTime(localize(date.and_time(time), offset, context)), used)),
-        None => Some((DateValue::Date(date), used)),
+        Some((time, offset)) => Some((PageDate::DateTime(localize(date.and_time(time), offset, context)), used)),
+        None => Some((PageDate::Date(date), used)),
     }
 }
 
-fn iso_token(token: &str, context: DateContext) -> Option<DateValue> {
+fn iso_token(token: &str, context: DateContext) -> Option<PageDate> {
     let bytes = token.as_bytes();
     if bytes.len() < 10 || bytes[4] != b'-' || !bytes[..4].iter().all(u8::is_ascii_digit) {
         return None;
     }
     let upper = token.to_uppercase();
     if let Ok(value) = DateTime::parse_from_rfc3339(&upper) {
-        return Some(DateValue::DateTime(value));
+        return Some(PageDate::DateTime(value));
     }
     // "2025-12-02T10:00:00+0100", "2025-12-02T10:00+01:00": offsets RFC 3339 does not take.
     for format in ["%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%dT%H:%M%z", "%Y-%m-%dT%H:%M:%S%.f%:z", "%Y-%m-%dT%H:%M%:z"] {
         if let Ok(value) = DateTime::parse_from_str(&upper, format) {
-            return Some(DateValue::DateTime(value));
+            return Some(PageDate::DateTime(value));
         }
     }
     for format in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M"] {
         if let Ok(naive) = NaiveDateTime::parse_from_str(&upper, format) {
-            return Some(DateValue::DateTime(localize(naive, None, context)));
+            return Some(PageDate::DateTime(localize(naive, None, context)));
         }
     }
     // `get`, not slicing: the tenth byte may fall inside a multi-byte character.
-    NaiveDate::parse_from_str(token.get(..10)?, "%Y-%m-%d").ok().map(DateValue::Date)
+    NaiveDate::parse_from_str(token.get(..10)?, "%Y-%m-%d").ok().map(PageDate::Date)
 }
 
 /// `25/07/2025`, `20.11.2025`, `20-11-2025`: day first, as European pages write it;
@@ -388,13 +392,13 @@ fn localize(naive: NaiveDateTime, zone: Option<Zone>, context: DateContext) -> D
         }
         None => {}
     }
-    if context.french {
+    if let Some(zone) = context.language.and_then(|language| language.vocabulary().local_zone) {
         // `earliest` settles the autumn hour that happens twice; the spring hour that
         // never happens is read as the hour after it.
-        let local = Paris
+        let local = zone
             .from_local_datetime(&naive)
             .earliest()
-            .or_else(|| Paris.from_local_datetime(&(naive + chrono::Duration::hours(1))).earliest());
+            .or_else(|| zone.from_local_datetime(&(naive + chrono::Duration::hours(1))).earliest());
         if let Some(local) = local {
             return local.fixed_offset();
         }
@@ -406,8 +410,8 @@ fn localize(naive: NaiveDateTime, zone: Option<Zone>, context: DateContext) -> D
 mod tests {
     use super::*;
 
-    const FRENCH: DateContext = DateContext { french: true, year: 2024 };
-    const ENGLISH: DateContext = DateContext { french: false, year: 2024 };
+    const FRENCH: DateContext = DateContext { language: Some(Language::French), year: 2024 };
+    const ENGLISH: DateContext = DateContext { language: Some(Language::English), year: 2024 };
 
     fn found(text: &str, context: DateContext) -> String {
         find_date(text, context).map(|d| d.to_string()).unwrap_or_default()

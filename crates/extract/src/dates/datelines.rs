@@ -1,15 +1,15 @@
 //! Date lines: a line that is only a date, or dates with their labels and the page
 //! tools around them; and which of a line's dates is the publication, which the update.
 
-use super::dates::{DateContext, clock, date_at, lowered_date_text, offset_of, tokenize};
-use crate::content::front_matter::DateValue;
+use super::value::PageDate;
+use super::{DateContext, clock, date_at, lowered_date_text, offset_of, tokenize};
 
 /// The dates of a date line, told apart by the words before each: "20 septembre 2020
 /// 09:13; Act: 21.09.2020 11:58", "Publié le … Mis à jour le …", "Updated: 6:57pm, 5 Sep, 2020".
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct LineDates {
-    pub published: Option<DateValue>,
-    pub updated: Option<DateValue>,
+    pub published: Option<PageDate>,
+    pub updated: Option<PageDate>,
 }
 
 /// Words that say the date after them is an update.
@@ -58,7 +58,7 @@ impl LineDates {
     /// Adds a line's dates to what the page has read so far: the first publication date,
     /// and the first update; an update while the page has no publication date yet
     /// ("Updated: 5 Sep, 2020" alone) is the only date the page gives, its publication.
-    pub fn add_to(self, published: &mut Option<DateValue>, updated: &mut Option<DateValue>) {
+    pub fn add_to(self, published: &mut Option<PageDate>, updated: &mut Option<PageDate>) {
         if published.is_none() {
             *published = self.published;
         }
@@ -199,12 +199,13 @@ pub fn is_date_line(text: &str, context: DateContext) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Language;
 
-    const FRENCH: DateContext = DateContext { french: true, year: 2024 };
-    const ENGLISH: DateContext = DateContext { french: false, year: 2024 };
+    const FRENCH: DateContext = DateContext { language: Some(Language::French), year: 2024 };
+    const ENGLISH: DateContext = DateContext { language: Some(Language::English), year: 2024 };
 
     fn found(text: &str, context: DateContext) -> String {
-        super::super::dates::find_date(text, context).map(|d| d.to_string()).unwrap_or_default()
+        super::super::find_date(text, context).map(|d| d.to_string()).unwrap_or_default()
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! Who wrote a report and which agency it came from: "information fournie par AFP",
 //! "(AFP)", "Le Monde avec Reuters", "By Jane Doe", photo credits "( AFP / NAME )".
 
-use super::Caption;
-use super::noise::fold;
+use crate::Caption;
+use crate::noise::fold;
 
 /// News agencies by canonical name, with the spellings pages use (folded).
 const AGENCIES: &[(&str, &[&str])] = &[

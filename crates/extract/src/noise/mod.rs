@@ -6,8 +6,11 @@
 
 use std::fmt;
 
-use super::phrases::{Match, PHRASES};
-use super::shapes::{
+mod phrases;
+mod shapes;
+
+use phrases::{Match, PHRASES};
+use shapes::{
     app_promotion, comment_count, kicker, market_line, menu_line, newsletter_promotion, reading_time, section_menu,
     slug_line,
 };

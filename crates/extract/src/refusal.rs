@@ -3,8 +3,7 @@
 
 use std::fmt;
 
-use super::Dropped;
-use crate::content::shorten;
+use crate::{Dropped, shorten};
 
 /// A line or element considered for the headline or the date, and what became of it.
 #[derive(Debug, Clone, PartialEq, Eq)]

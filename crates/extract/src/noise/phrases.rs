@@ -1,6 +1,6 @@
 //! The phrases of page widgets, in French and English, and how each must match a line.
 
-use super::noise::Rule;
+use super::Rule;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Match {

@@ -12,72 +12,18 @@
 //!    boilerplate costs a fixed toll): runs of boilerplate at its edges fall outside,
 //!    and so does prose-shaped boilerplate beyond them (bios, legal text, appeals).
 //!
-//! Every threshold is a field of [`TUNING`]. Stop words come from the `stop-words`
-//! crate (NLTK lists); the few words that address the reader are per language below.
+//! Every threshold is a field of [`crate::tuning::LINES`]. Stop words come from the
+//! `stop-words` crate (NLTK lists); the few words that address the reader or call to
+//! act are per language in [`crate::lang::reader`].
 
+use std::collections::HashSet;
 use std::ops::Range;
 
-use rustc_hash::FxHashSet;
-
-use super::byline::{caption_in, is_photo_caption};
-use super::noise::{Rule, ends_sentence, fold};
-
-/// The thresholds of the line classifier, in one place.
-#[derive(Debug, Clone, Copy)]
-pub struct Tuning {
-    /// Words of a line that is prose on its length alone.
-    pub prose_words: usize,
-    /// Words of a line that is prose when it also ends like a sentence.
-    pub sentence_words: usize,
-    /// Fewer words than this and a line is `Short`; a sentence of this many words or
-    /// more is near-good ("Shares fell 4%."): in both cases its neighbours decide.
-    pub short_words: usize,
-    /// Share of stop words below which a long line is a list of names (menus, tags),
-    /// not prose. Prose in the corpus's languages runs at 0.25–0.45.
-    pub min_stop_density: f64,
-    /// Share of the line's characters that are digits above which it is a table,
-    /// a ticker or a timestamp.
-    pub max_digit_share: f64,
-    /// Share of capitalised words above which a line of `title_case_words` or more
-    /// without a sentence end is a menu or a teaser.
-    pub max_title_case: f64,
-    pub title_case_words: usize,
-    /// Lines of more words than this are prose even when they address the reader
-    /// (a quoted "you" in a long paragraph).
-    pub reader_address_max_words: usize,
-    /// CJK characters per word, to weigh a line of Chinese or Japanese like one of
-    /// words (a news sentence of 40 characters reads like one of about 25 words).
-    pub cjk_chars_per_word: f64,
-    /// Share of CJK characters from which a page is read as Chinese or Japanese.
-    pub cjk_page_share: f64,
-    /// What a boilerplate line costs the report stretch it falls in, in words.
-    pub boilerplate_toll: f64,
-    /// What a near-good line adds to its stretch, per word (prose adds 1 per word).
-    pub near_good_gain: f64,
-    /// Most words of a line that is only a length of time ("Lesezeit: 4 Min.",
-    /// "Audio: 03:12 Min.", "6 min read").
-    pub duration_max_words: usize,
-    /// Words addressing the reader needed in a line with quotation marks (a quoted
-    /// "you" is the report's; consent text quotes its button and says "Sie" twice).
-    pub quoted_address_words: usize,
-}
-
-pub const TUNING: Tuning = Tuning {
-    prose_words: 20,
-    sentence_words: 8,
-    short_words: 3,
-    min_stop_density: 0.08,
-    max_digit_share: 0.3,
-    max_title_case: 0.8,
-    title_case_words: 5,
-    reader_address_max_words: 40,
-    cjk_chars_per_word: 1.6,
-    cjk_page_share: 0.3,
-    boilerplate_toll: 5.0,
-    duration_max_words: 6,
-    quoted_address_words: 2,
-    near_good_gain: 0.5,
-};
+use crate::byline::{caption_in, is_photo_caption};
+use crate::lang::Language;
+use crate::lang::reader::{READER_WORDS, ReaderWords};
+use crate::noise::{Rule, ends_sentence, fold};
+use crate::tuning::LINES as TUNING;
 
 /// jusText's classes of a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,115 +80,6 @@ impl Label {
     }
 }
 
-/// Words that address the reader, calls to act and words of a relative time, per language.
-struct ReaderWords {
-    code: &'static str,
-    /// Second-person pronouns and possessives, folded: a report speaks of others.
-    address: &'static [&'static str],
-    /// Imperatives and verbs of page furniture, folded (subscribe, sign up, donate…).
-    actions: &'static [&'static str],
-    /// Before or after a number, a relative time: "ago", "il y a", "vor".
-    ago: &'static [&'static str],
-}
-
-const READER_WORDS: &[ReaderWords] = &[
-    ReaderWords {
-        code: "en",
-        address: &["you", "your", "you're", "you've", "yours"],
-        actions: &[
-            "subscribe",
-            "sign up",
-            "sign in",
-            "log in",
-            "donate",
-            "register",
-            "become a member",
-            "click",
-            "follow us",
-            "download",
-            "unlock",
-            "cancel any time",
-            "contact us",
-            "contact our",
-        ],
-        ago: &["ago"],
-    },
-    ReaderWords {
-        code: "fr",
-        address: &["vous", "votre", "vos", "tu", "ton", "tes"],
-        actions: &[
-            "abonnez",
-            "inscrivez",
-            "connectez",
-            "soutenez",
-            "suivez-nous",
-            "telechargez",
-            "cliquez",
-            "faites un don",
-            "desinscrire",
-        ],
-        ago: &["il y a"],
-    },
-    ReaderWords {
-        code: "de",
-        address: &["sie", "ihr", "ihre", "ihnen", "ihren", "ihrer", "du", "dein", "deine", "dir", "dich"],
-        actions: &[
-            "abonnieren",
-            "registrieren",
-            "anmelden",
-            "einloggen",
-            "unterstutzen",
-            "unterstutze",
-            "spenden",
-            "klicken",
-            "jetzt testen",
-            "weiterlesen",
-            "herunterladen",
-        ],
-        ago: &["vor"],
-    },
-    ReaderWords {
-        code: "es",
-        address: &["tu", "tus", "te", "usted", "ustedes", "vosotros"],
-        actions: &[
-            "suscribete",
-            "registrate",
-            "inicia sesion",
-            "iniciar sesion",
-            "unete",
-            "apoyanos",
-            "dona",
-            "haz clic",
-            "descarga",
-            "anadenos",
-            "hazte",
-        ],
-        ago: &["hace"],
-    },
-    ReaderWords {
-        code: "it",
-        address: &["tu", "tuo", "tua", "tuoi", "ti", "voi", "vostro", "vostra"],
-        actions: &[
-            "abbonati",
-            "iscriviti",
-            "accedi",
-            "sostieni",
-            "registrati",
-            "clicca",
-            "scarica",
-            "disattivalo",
-            "dona ora",
-        ],
-        ago: &["fa"],
-    },
-    ReaderWords {
-        code: "nl",
-        address: &["je", "jij", "jouw", "u", "uw"],
-        actions: &["abonneer", "registreer", "log in", "meld je aan", "doneer", "klik"],
-        ago: &["geleden"],
-    },
-];
-
 /// Chinese and Japanese: no spaces, so calls to act are matched inside the line.
 const CJK_ACTIONS: &[&str] = &[
     "登录",
@@ -279,20 +116,20 @@ const TIME_UNITS: &[&str] = &[
 
 /// The stop words and reader words of one page's language (all languages when unknown).
 pub struct Lexicon {
-    stop_words: FxHashSet<&'static str>,
+    stop_words: HashSet<&'static str>,
     reader: Vec<&'static ReaderWords>,
     cjk: bool,
 }
 
 impl Lexicon {
-    /// The lexicon of `code` (ISO 639-1); `None` merges every language's.
-    pub fn new(code: Option<&str>, cjk: bool) -> Lexicon {
+    /// The lexicon of `language`; `None` (not told) merges every language's.
+    pub fn new(language: Option<Language>, cjk: bool) -> Lexicon {
         let reader: Vec<&ReaderWords> =
-            READER_WORDS.iter().filter(|words| code.is_none_or(|code| code == words.code)).collect();
+            READER_WORDS.iter().filter(|words| language.is_none_or(|language| language == words.language)).collect();
         let reader = if reader.is_empty() { READER_WORDS.iter().collect() } else { reader };
         let stop_words = reader
             .iter()
-            .filter_map(|words| stop_words::lookup(words.code))
+            .filter_map(|words| stop_words::lookup(words.language.code()))
             .flat_map(|list| list.iter().copied())
             .collect();
         Lexicon { stop_words, reader, cjk }
@@ -632,9 +469,9 @@ pub fn report_span(labels: &[Label]) -> Range<usize> {
 mod tests {
     use super::*;
 
-    fn labels(page: &[&str], code: &str) -> Vec<Label> {
-        let lexicon = Lexicon::new(Some(code), false);
-        let rules: Vec<Option<Rule>> = page.iter().map(|line| super::super::noise::classify(line)).collect();
+    fn labels(page: &[&str], language: Language) -> Vec<Label> {
+        let lexicon = Lexicon::new(Some(language), false);
+        let rules: Vec<Option<Rule>> = page.iter().map(|line| crate::noise::classify(line)).collect();
         label(page, &rules, &lexicon)
     }
 
@@ -645,7 +482,7 @@ mod tests {
             "Sie haben 82 Prozent des Artikels noch vor sich.",
             "Alle Artikel lesen, jederzeit kündbar. Sie sind bereits Abonnent? Hier anmelden.",
         ];
-        let labels = labels(&page, "de");
+        let labels = labels(&page, Language::German);
         assert!(labels[0].is_prose(), "{labels:?}");
         assert!(labels[1].is_boilerplate() && labels[2].is_boilerplate(), "{labels:?}");
     }
@@ -692,7 +529,7 @@ mod tests {
             "Already have an account? Sign in",
             "Harriet Nonesuch is the Dispatch's technology correspondent. She previously covered trade from Geneva.",
         ];
-        let labels = labels(&page, "en");
+        let labels = labels(&page, Language::English);
         assert_eq!(report_span(&labels), 0..2, "{labels:?}");
     }
 
@@ -703,7 +540,7 @@ mod tests {
             "Shares fell 4%.",
             "The plant will employ about 600 people when it reaches full output next year, it said.",
         ];
-        let labels = labels(&page, "en");
+        let labels = labels(&page, Language::English);
         assert_eq!(labels[1].class, Class::Good);
         assert_eq!(report_span(&labels), 0..3);
     }

@@ -1,7 +1,7 @@
 //! Writing untrusted text as Markdown: every character that Markdown (or the raw HTML
 //! it allows) would read as markup is escaped, so a page's text stays text.
 
-use super::Caption;
+use crate::Caption;
 
 /// `text` as one line of literal Markdown text.
 pub fn escape(text: &str) -> String {
@@ -68,14 +68,5 @@ mod tests {
         assert_eq!(escape("2024. A year"), "2024\\. A year");
         assert_eq!(escape("a *b* [c](d) `e`"), "a \\*b\\* \\[c\\](d) \\`e\\`");
         assert_eq!(escape("R&D &amp; more"), "R&D \\&amp; more");
-    }
-
-    #[test]
-    fn escaped_text_renders_as_the_same_text() {
-        let hostile = "<img src=x onerror=alert(1)> **bold** [link](javascript:alert(1)) &lt;";
-        let html = crate::content::markdown::render(&escape(hostile)).html;
-        assert!(!html.contains("<img"), "{html}");
-        assert!(!html.contains("<a "), "{html}");
-        assert!(!html.contains("<strong>"), "{html}");
     }
 }

@@ -5,11 +5,11 @@
 //! a candidate; the lines that cannot be a headline are rejected with a reason (kept
 //! for the refusal message), the others are scored by shape and by their neighbours.
 
-use super::byline::{agency_in, byline_in, caption_in, is_photo_caption, reporter_names, same_text};
-use super::datelines::is_date_line;
-use super::dates::{DateContext, find_date};
-use super::noise::{ends_sentence, is_prose, word_count};
-use super::refusal::Considered;
+use crate::byline::{agency_in, byline_in, caption_in, is_photo_caption, reporter_names, same_text};
+use crate::dates::datelines::is_date_line;
+use crate::dates::{DateContext, find_date};
+use crate::noise::{ends_sentence, is_prose, word_count};
+use crate::refusal::Considered;
 
 /// A line of the page as the headline scorer sees it.
 pub struct Candidate<'a> {
@@ -164,14 +164,15 @@ pub fn without_site_or_kicker(line: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Language;
 
-    const ENGLISH: DateContext = DateContext { french: false, year: 2025 };
+    const ENGLISH: DateContext = DateContext { language: Some(Language::English), year: 2025 };
 
     fn headline(page: &[&str]) -> Option<String> {
         let lines: Vec<Candidate<'_>> = page
             .iter()
             .enumerate()
-            .map(|(i, text)| Candidate { number: i + 1, text, noise: super::super::noise::classify(text).is_some() })
+            .map(|(i, text)| Candidate { number: i + 1, text, noise: crate::noise::classify(text).is_some() })
             .collect();
         let body = page.iter().position(|l| is_prose(l)).unwrap_or(page.len());
         choose(&lines, body, ENGLISH).0.map(|i| page[i].to_owned())

@@ -11,14 +11,14 @@ use htmd::HtmlToMarkdown;
 use htmd::options::{BulletListMarker, Options};
 use markup5ever_rcdom::Handle;
 
-use super::byline::{
+use crate::byline::{
     agency_in_parentheses, byline_in, caption_in, french_credits, is_photo_caption, reporter_names, same_text,
 };
-use super::dates::{DateContext, copyright_year, find_year, parse_iso};
-use super::markdown::caption as caption_markdown;
-use super::noise::{Rule, ends_sentence, is_prose, word_count};
-use super::refusal::Considered;
-use super::{Caption, Dropped, Page, language};
+use crate::dates::{DateContext, copyright_year, find_year, parse_iso};
+use crate::markdown::caption as caption_markdown;
+use crate::noise::{Rule, ends_sentence, is_prose, word_count};
+use crate::refusal::Considered;
+use crate::{Caption, Dropped, Language, Page};
 use dom::{MAX_HTML_DEPTH, attr, class_tokens, descendants, find, parent, remove_attr, remove_child, tag, text};
 use header::{choose_title, dates_in_elements, is_byline, is_dateline, read_bylines};
 use readability::{chrome_rule, clean_blocks, main_block, record, record_outside, remove_matching};
@@ -56,9 +56,10 @@ pub fn extract(input: &str, default_year: i32) -> Page {
     let body = find(&document, "body").unwrap_or_else(|| document.clone());
 
     let whole_text = text(&body);
-    let french = match &meta.lang {
-        Some(lang) => lang.starts_with("fr"),
-        None => language::detect(&whole_text) == Some("fr"),
+    // A page's own tag says its language; the text is asked only when it has none.
+    let language = match &meta.lang {
+        Some(tag) => Language::from_tag(tag),
+        None => Language::detect(&whole_text),
     };
     let year = meta
         .published
@@ -67,7 +68,7 @@ pub fn extract(input: &str, default_year: i32) -> Page {
         .or_else(|| find_year(&whole_text))
         .or_else(|| copyright_year(&whole_text))
         .unwrap_or(default_year);
-    let context = DateContext { french, year };
+    let context = DateContext { language, year };
     page.published = meta.published.as_deref().and_then(|d| parse_iso(d, context));
     page.updated = meta.modified.as_deref().and_then(|d| parse_iso(d, context)).filter(|u| Some(*u) != page.published);
     if page.published.is_none() || page.updated.is_none() {
@@ -119,7 +120,7 @@ pub fn extract(input: &str, default_year: i32) -> Page {
     page.body = markdown_blocks(&converter.tree_to_markdown(&block), page.caption.as_ref());
     if let Some(standfirst) = standfirst_outside(&block, &body, &page.title) {
         page.text = format!("{standfirst}\n{}", page.text);
-        page.body.insert(0, super::markdown::escape(&standfirst));
+        page.body.insert(0, crate::markdown::escape(&standfirst));
     }
     page
 }
@@ -158,7 +159,7 @@ fn date_candidates(meta: &meta::Metadata, body: &Handle, context: DateContext) -
         if content.is_empty() || !content.chars().any(|c| c.is_ascii_digit()) || word_count(&content) > 40 {
             continue;
         }
-        let verdict = if super::dates::find_date(&content, context).is_none() {
+        let verdict = if crate::dates::find_date(&content, context).is_none() {
             "no date in it"
         } else if find(&node, "figcaption").is_some() || tag(&node) == Some("figcaption") {
             "a photo caption: its date is not the publication date"

@@ -4,8 +4,8 @@
 use markup5ever_rcdom::Handle;
 
 use super::dom::{attr, class_tokens, descendants, link_density, paragraphs, parent, remove_child, tag, text};
-use crate::import::Dropped;
-use crate::import::noise::{Rule, classify, is_prose, word_count};
+use crate::Dropped;
+use crate::noise::{Rule, classify, is_prose, word_count};
 
 /// Records a dropped subtree for `--explain`.
 pub fn record(dropped: &mut Vec<Dropped>, node: &Handle, rule: Rule) {

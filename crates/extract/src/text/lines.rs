@@ -2,12 +2,12 @@
 //! cut by a line break joined, sentences split by an ad line joined again, each line
 //! classified by the noise rules.
 
-use super::Dropped;
-use super::byline::{agency_in, byline_in, caption_in};
-use super::datelines::is_date_line;
-use super::dates::{DateContext, find_date};
-use super::noise::{Rule, classify, ends_sentence, word_count};
-use super::text::list_item;
+use super::list_item;
+use crate::Dropped;
+use crate::byline::{agency_in, byline_in, caption_in};
+use crate::dates::datelines::is_date_line;
+use crate::dates::{DateContext, find_date};
+use crate::noise::{Rule, classify, ends_sentence, word_count};
 
 /// A non-empty line of the page (or a paragraph joined from several), numbered as the
 /// first line it was read from.

@@ -5,13 +5,13 @@ use markup5ever_rcdom::Handle;
 
 use super::dom::{attr, class_tokens, descendants, is_block, parent, tag, text};
 use super::meta::Metadata;
-use crate::import::Page;
-use crate::import::byline::{agency_in, agency_named, byline_in, person_name, reporter_names, same_text};
-use crate::import::datelines::{LineDates, dates_in_line, is_date_line};
-use crate::import::dates::{DateContext, find_date};
-use crate::import::headline::rejection;
-use crate::import::noise::{fold, is_prose, word_count};
-use crate::import::refusal::Considered;
+use crate::byline::{agency_in, agency_named, byline_in, person_name, reporter_names, same_text};
+use crate::dates::datelines::{LineDates, dates_in_line, is_date_line};
+use crate::dates::{DateContext, find_date};
+use crate::headline::rejection;
+use crate::noise::{fold, is_prose, word_count};
+use crate::refusal::Considered;
+use crate::{Language, Page};
 
 /// Separators between a headline and the site's name in `<title>` and `og:title`.
 const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " » ", " · "];
@@ -169,7 +169,8 @@ pub fn read_bylines(block: &Handle, body: &Handle, meta: &Metadata, page: &mut P
             add(found, &mut people);
         }
     }
-    let and = if page.lang_hint.as_deref().is_some_and(|l| l.starts_with("fr")) { "et" } else { "and" };
+    let language = page.lang_hint.as_deref().and_then(Language::from_tag).unwrap_or(Language::English);
+    let and = language.vocabulary().and;
     page.byline = match people.split_last() {
         None => None,
         Some((last, [])) => Some(last.clone()),

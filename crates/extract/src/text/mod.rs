@@ -5,20 +5,23 @@
 //! the body runs from the first to the last line of prose; everything else is read as
 //! metadata or dropped with the rule that caught it.
 
-use super::byline::{
+mod classify;
+mod lines;
+
+use lines::{Line, unwrap_paragraphs};
+
+use crate::byline::{
     agency_in, agency_in_parentheses, agency_named, byline_in, caption_in, french_credits, is_caption_like,
     is_photo_caption, person_name, reporter_names, reporters_in, same_text,
 };
-use super::classifier::{self, Label, Lexicon};
-use super::datelines::{dates_in_line, is_date_line};
-use super::dates::{DateContext, find_date};
-use super::headline::{self, Candidate};
-use super::language;
-use super::lines::{Line, unwrap_paragraphs};
-use super::markdown::{caption, escape};
-use super::noise::{Rule, ends_sentence, fold, is_prose, word_count};
-use super::refusal::Considered;
-use super::{Caption, Dropped, Page};
+use crate::dates::datelines::{dates_in_line, is_date_line};
+use crate::dates::{DateContext, find_date};
+use crate::headline::{self, Candidate};
+use crate::markdown::{caption, escape};
+use crate::noise::{Rule, ends_sentence, fold, is_prose, word_count};
+use crate::refusal::Considered;
+use crate::{Caption, Dropped, Page};
+use classify::{Label, Lexicon};
 
 /// Lines at the top of a page searched for the headline.
 const HEADER_SEARCH_LINES: usize = 80;
@@ -39,14 +42,14 @@ pub fn extract(input: &str, context: DateContext) -> Page {
         page.dropped.push(Dropped { location: format!("line {}", line.number), text: line.text.clone(), rule });
     };
 
-    let lexicon = Lexicon::new(language::detect(input), Lexicon::is_cjk_text(input));
+    let lexicon = Lexicon::new(context.language, Lexicon::is_cjk_text(input));
     let texts: Vec<&str> = lines.iter().map(|line| line.text.as_str()).collect();
     let rules: Vec<Option<Rule>> = lines.iter().map(|line| line.rule).collect();
-    let mut labels = classifier::label(&texts, &rules, &lexicon);
-    let first_report = classifier::report_span(&labels);
+    let mut labels = classify::label(&texts, &rules, &lexicon);
+    let first_report = classify::report_span(&labels);
     let first_start = body_start(&lines, &labels, first_report);
     mark_biographies(&lines, &mut labels, first_start);
-    let report = classifier::report_span(&labels);
+    let report = classify::report_span(&labels);
     let body_start = body_start(&lines, &labels, report.clone());
     let candidates: Vec<Candidate<'_>> = lines
         .iter()
@@ -189,7 +192,7 @@ pub fn extract(input: &str, context: DateContext) -> Page {
 fn body_start(lines: &[Line], labels: &[Label], report: std::ops::Range<usize>) -> usize {
     report
         .clone()
-        .find(|&at| labels[at].initial == classifier::Class::Good && caption_in(&lines[at].text).is_none())
+        .find(|&at| labels[at].initial == classify::Class::Good && caption_in(&lines[at].text).is_none())
         .unwrap_or(if report.is_empty() { lines.len() } else { report.start })
 }
 
@@ -275,7 +278,7 @@ fn mark_biographies(lines: &[Line], labels: &mut [Label], body_start: usize) {
         let only_name = names.iter().any(|name| same_text(name, text));
         let opens_with_name = names.iter().any(|name| starts_with_name(text, name));
         if only_name || opens_with_name || (follows_name && !labels[at].is_boilerplate()) {
-            classifier::mark_boilerplate(labels, at, Rule::AuthorBio);
+            classify::mark_boilerplate(labels, at, Rule::AuthorBio);
         }
         follows_name = only_name;
     }
@@ -386,8 +389,9 @@ fn finish(page: &mut Page, blocks: Vec<Block>, context: DateContext) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Language;
 
-    const CONTEXT: DateContext = DateContext { french: true, year: 2024 };
+    const CONTEXT: DateContext = DateContext { language: Some(Language::French), year: 2024 };
 
     #[test]
     fn headline_dateline_caption_and_body() {
@@ -408,7 +412,7 @@ mod tests {
     #[test]
     fn a_caption_is_never_the_headline_the_date_or_the_summary() {
         let input = "Trending: Chips\nVeldmark halts service visits in China\nA Veldmark machine at a fab in Shanghai. Photo taken May 10, 2025.\n\nVeldmark has stopped sending engineers to service its machines at several Chinese fabs, people familiar with the matter said.\n\nThe move affects older machines sold before the export controls were tightened, the people said.\n";
-        let page = extract(input, DateContext { french: false, year: 2025 });
+        let page = extract(input, DateContext { language: Some(Language::English), year: 2025 });
         assert_eq!(page.title, "Veldmark halts service visits in China");
         assert_eq!(page.published, None, "a photo's date is not the publication date");
         assert!(page.lede.starts_with("Veldmark has stopped"), "{}", page.lede);
@@ -418,7 +422,7 @@ mod tests {
     #[test]
     fn a_sentence_split_by_an_ad_line_is_joined_again() {
         let input = "Kelpwave opens a plant in Porto\nMarch 4, 2025\n\nKelpwave opened a chip packaging plant near Porto on Monday, the company said, after two years of building work and a long\nAdvertisement\nwait for permits from the city.\n\nThe plant will employ about 600 people when it reaches full output next year, it said.\n";
-        let page = extract(input, DateContext { french: false, year: 2025 });
+        let page = extract(input, DateContext { language: Some(Language::English), year: 2025 });
         assert!(page.lede.ends_with("a long wait for permits from the city."), "{}", page.lede);
         assert!(page.dropped.iter().any(|d| d.rule == Rule::SplitByAd));
     }
@@ -426,14 +430,14 @@ mod tests {
     #[test]
     fn a_short_line_that_introduces_a_list_is_kept() {
         let input = "Kelpwave opens a plant in Porto\nMarch 4, 2025\n\nKelpwave opened a chip packaging plant near Porto on Monday, the company said, after two years of building work.\n\nWhat changes for suppliers:\n\n- Orders go through the new plant from April, the company said.\n\nThe plant will employ about 600 people when it reaches full output next year, it said.\n";
-        let page = extract(input, DateContext { french: false, year: 2025 });
+        let page = extract(input, DateContext { language: Some(Language::English), year: 2025 });
         assert!(page.body.iter().any(|block| block == "What changes for suppliers:"), "{:?}", page.body);
     }
 
     #[test]
     fn hard_wrapped_paragraphs_are_joined() {
         let input = "Kelpwave opens a packaging plant in Porto\nBy Ode Fenn\nMarch 4, 2024 9:30 AM GMT\n\nPORTO, March 4 (Reuters) - Kelpwave, a chip packaging\ncompany, opened a plant near Porto on Monday, the\ncompany said, after two years of building work.\n\nThe plant will employ about 600 people when it\nreaches full output next year, a spokesperson said in\na statement sent to reporters on Monday morning.\n\nRead next\nAnother story about chips\n";
-        let page = extract(input, DateContext { french: false, year: 2024 });
+        let page = extract(input, DateContext { language: Some(Language::English), year: 2024 });
         assert_eq!(page.title, "Kelpwave opens a packaging plant in Porto");
         assert_eq!(page.byline.as_deref(), Some("Ode Fenn"));
         assert_eq!(page.body.len(), 2, "{:?}", page.body);
