@@ -37,6 +37,11 @@ pub struct Lines {
     /// Most words of a line that is only a length of time ("Lesezeit: 4 Min.",
     /// "Audio: 03:12 Min.", "6 min read").
     pub duration_max_words: usize,
+    /// Most words of a credit line with no caption in it ("Foto: Rainer Ausgedacht"):
+    /// the line under it is the caption.
+    pub bare_credit_words: usize,
+    /// Most words of a caption under a bare credit line.
+    pub caption_max_words: usize,
     /// Words addressing the reader needed in a line with quotation marks (a quoted
     /// "you" is the report's; consent text quotes its button and says "Sie" twice).
     pub quoted_address_words: usize,
@@ -56,5 +61,7 @@ pub const LINES: Lines = Lines {
     boilerplate_toll: 5.0,
     duration_max_words: 6,
     quoted_address_words: 2,
+    bare_credit_words: 6,
+    caption_max_words: 30,
     near_good_gain: 0.5,
 };

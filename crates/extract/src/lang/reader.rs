@@ -9,6 +9,8 @@ use super::Language;
 pub struct ReaderWords {
     pub language: Language,
     /// Second-person pronouns and possessives, folded: a report speaks of others.
+    /// Written capitalised when only the capitalised form addresses the reader (German
+    /// "Sie"), and then matched as written.
     pub address: &'static [&'static str],
     /// Imperatives and verbs of page furniture, folded (subscribe, sign up, donate…).
     pub actions: &'static [&'static str],
@@ -56,7 +58,8 @@ pub const READER_WORDS: &[ReaderWords] = &[
     },
     ReaderWords {
         language: Language::German,
-        address: &["sie", "ihr", "ihre", "ihnen", "ihren", "ihrer", "du", "dein", "deine", "dir", "dich"],
+        // Capitalised: "Sie haben…" speaks to the reader, "sie haben" of others.
+        address: &["Sie", "Ihr", "Ihre", "Ihnen", "Ihren", "Ihrer", "Ihrem", "du", "dein", "deine", "dir", "dich"],
         actions: &[
             "abonnieren",
             "registrieren",

@@ -223,7 +223,14 @@ pub fn features(line: &str, lexicon: &Lexicon) -> Features {
         .reader
         .iter()
         .flat_map(|words| words.address.iter())
-        .map(|w| folded_words.iter().filter(|word| *word == w).count())
+        .map(|w| {
+            if w.starts_with(char::is_uppercase) {
+                // "Sie": the polite "you" (a paragraph rarely opens with "Sie", "they").
+                tokens.iter().filter(|t| t.trim_matches(|c: char| !c.is_alphabetic()) == *w).count()
+            } else {
+                folded_words.iter().filter(|word| *word == w).count()
+            }
+        })
         .sum::<usize>();
     let needed = if quoted { TUNING.quoted_address_words } else { 1 };
     let addresses_reader = latin && address_words >= needed;
@@ -398,6 +405,18 @@ pub fn label(lines: &[&str], rules: &[Option<Rule>], lexicon: &Lexicon) -> Vec<L
             Label { initial, class: initial, reason, words: features.words, transparent }
         })
         .collect();
+    // "Foto: Rainer Ausgedacht" / "Die Werft soll zur Chipfabrik werden.": the line
+    // under a bare credit is its caption, not the report.
+    for at in 1..labels.len() {
+        let under_credit = labels[at - 1].reason == Some(Rule::PhotoCredit)
+            && labels[at - 1].words <= TUNING.bare_credit_words as f64
+            && matches!(labels[at].initial, Class::Good | Class::NearGood)
+            && labels[at].words <= TUNING.caption_max_words as f64;
+        if under_credit {
+            labels[at].initial = Class::Bad;
+            labels[at].reason = Some(Rule::PhotoCredit);
+        }
+    }
     context(&mut labels);
     labels
 }

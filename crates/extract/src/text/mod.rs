@@ -1,9 +1,11 @@
 //! A page saved as plain text -> a [`Page`]: headline, dateline, caption, body.
 //!
 //! Such a page is the text of a browser window: navigation before the headline, the
-//! report, then widgets. The headline is the line before the first byline or dateline;
-//! the body runs from the first to the last line of prose; everything else is read as
-//! metadata or dropped with the rule that caught it.
+//! report, then widgets. The line classifier (`classify.rs`) labels every line report
+//! or boilerplate by its features and takes the report as the stretch that gains most;
+//! the headline is chosen among the lines above its first prose line; inside it, lines
+//! are read as metadata, captions, paragraphs, list items and subheadings, and
+//! everything else is dropped with the rule that caught it.
 
 mod classify;
 mod lines;
