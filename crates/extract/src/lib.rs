@@ -85,6 +85,13 @@ impl Page {
     /// Norvale…" -> "Norvale…", "Taipei, Nov. 20 (CNA) Taiwan's…" -> "Taiwan's…".
     pub fn summary(&self) -> String {
         let lede = self.lede.as_str();
+        // "【東京共同】米ソフトウエア大手…": a Chinese or Japanese wire dateline.
+        if let Some(rest) = lede.strip_prefix('【')
+            && let Some((_, after)) = rest.split_once('】')
+            && !after.trim().is_empty()
+        {
+            return after.trim().to_owned();
+        }
         if let Some(close) = lede.find(')')
             && close < 80
             && byline::agency_in_parentheses(&lede[..=close]).is_some()
@@ -164,5 +171,6 @@ mod tests {
         assert_eq!(summary("(Austin) Kelpwave will build a plant."), "Kelpwave will build a plant.");
         assert_eq!(summary("(München) - Der Chipentwickler schließt."), "Der Chipentwickler schließt.");
         assert_eq!(summary("(Updated) prices rose."), "(Updated) prices rose.");
+        assert_eq!(summary("【東京共同】米大手は26日、発表した。"), "米大手は26日、発表した。");
     }
 }

@@ -37,6 +37,8 @@ pub struct Lines {
     /// Most words of a line that is only a length of time ("Lesezeit: 4 Min.",
     /// "Audio: 03:12 Min.", "6 min read").
     pub duration_max_words: usize,
+    /// Most characters of an item of a Chinese or Japanese menu line.
+    pub cjk_menu_item_chars: usize,
     /// Most words of a credit line with no caption in it ("Foto: Rainer Ausgedacht"):
     /// the line under it is the caption.
     pub bare_credit_words: usize,
@@ -62,6 +64,7 @@ pub const LINES: Lines = Lines {
     duration_max_words: 6,
     quoted_address_words: 2,
     bare_credit_words: 6,
+    cjk_menu_item_chars: 5,
     caption_max_words: 30,
     near_good_gain: 0.5,
 };

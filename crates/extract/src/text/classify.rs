@@ -75,6 +75,7 @@ impl Label {
                     | Rule::ReadingTime
                     | Rule::LiveTicker
                     | Rule::NumbersOnly
+                    | Rule::Navigation
             )
         )
     }
@@ -173,6 +174,9 @@ pub struct Features {
     pub timestamped: bool,
     /// Starts with a label in capitals before a dash: a teaser ("VIDÉO - …", "ANALYSIS - …").
     pub teaser_label: bool,
+    /// Chinese or Japanese words of a few characters between spaces: a menu
+    /// ("トップ ニュース 経済 国際"); their prose and headlines are not spaced.
+    pub cjk_menu: bool,
 }
 
 pub fn features(line: &str, lexicon: &Lexicon) -> Features {
@@ -257,6 +261,9 @@ pub fn features(line: &str, lexicon: &Lexicon) -> Features {
         duration: tokens.len() <= TUNING.duration_max_words && duration(&folded_words),
         timestamped: timestamped(&tokens),
         teaser_label: teaser_label(&tokens),
+        cjk_menu: cjk_chars > 0
+            && tokens.len() >= 3
+            && tokens.iter().all(|t| t.chars().count() <= TUNING.cjk_menu_item_chars),
     }
 }
 
@@ -367,6 +374,9 @@ pub fn initial_class(features: &Features, rule: Option<Rule>) -> (Class, Option<
     let long = features.words > t.reader_address_max_words as f64 || features.introduces;
     if (features.addresses_reader || features.calls_to_act) && !long {
         return (Class::Bad, Some(Rule::AddressesReader));
+    }
+    if features.cjk_menu {
+        return (Class::Bad, Some(Rule::Navigation));
     }
     if features.digit_share > t.max_digit_share {
         return (Class::Bad, Some(Rule::NumbersOnly));
@@ -536,6 +546,7 @@ mod tests {
         assert_eq!(class("同社は代理店との契約を解除し、社内の輸出管理体制を強化するとしている。"), Class::Good);
         assert_eq!(class("用户8812：3小时前"), Class::Bad);
         assert_eq!(class("扫码下载客户端，阅读更多精彩内容"), Class::Bad);
+        assert_eq!(class("トップ ニュース 経済 国際 スポーツ"), Class::Bad);
     }
 
     #[test]
