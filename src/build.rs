@@ -23,6 +23,8 @@ pub struct BuildOptions {
     pub include_drafts: bool,
     /// Include articles dated in the future (scheduled ones).
     pub include_future: bool,
+    /// Build a site with no published article (otherwise an error: it would deploy an empty site).
+    pub allow_empty: bool,
     /// Set by a SIGINT or SIGTERM handler: the build stops and removes its unfinished output.
     pub interruption: Interruption,
 }
@@ -60,7 +62,23 @@ pub struct BuildReport {
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let loaded = plan::load(options).map_err(BuildError::Content)?;
+    if let Some(problem) = empty_site(&loaded.site, options) {
+        return Err(BuildError::Content(Diagnostics::from(vec![problem])));
+    }
     write(&loaded, options, started)
+}
+
+/// A site with no published article, unless one was asked for: deployed, it would replace
+/// a briefing with an empty one.
+pub fn empty_site(site: &Site, options: &BuildOptions) -> Option<Diagnostic> {
+    (site.articles.is_empty() && !options.allow_empty).then(|| {
+        Diagnostic::whole_file(
+            "content/articles",
+            "the site has no published article, so it would be published empty: write one in \
+             content/articles/ (drafts and articles dated in the future are left out unless you pass \
+             --drafts or --future), or pass --allow-empty to build it anyway",
+        )
+    })
 }
 
 /// Renders a site already loaded into its output directory (`started`: when the build

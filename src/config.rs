@@ -50,15 +50,44 @@ fn default_search() -> bool {
     true
 }
 
-/// One entry of `languages:`.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One entry of `languages:`: a code alone (`fr`), or a mapping with the site's title and
+/// description in that language.
+#[derive(Debug, Clone)]
 struct RawLanguage {
+    code: String,
+    title: Option<String>,
+    description: Option<String>,
+}
+
+/// The mapping form of a `languages:` entry.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LanguageFields {
     code: String,
     #[serde(default)]
     title: Option<String>,
     #[serde(default)]
     description: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for RawLanguage {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<RawLanguage, D::Error> {
+        struct Entry;
+        impl<'de> serde::de::Visitor<'de> for Entry {
+            type Value = RawLanguage;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a language code such as `fr`, or a mapping such as `{ code: fr, title: \"…\" }`")
+            }
+            fn visit_str<E: serde::de::Error>(self, code: &str) -> Result<RawLanguage, E> {
+                Ok(RawLanguage { code: code.to_owned(), title: None, description: None })
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<RawLanguage, A::Error> {
+                let fields = LanguageFields::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(RawLanguage { code: fields.code, title: fields.title, description: fields.description })
+            }
+        }
+        deserializer.deserialize_any(Entry)
+    }
 }
 
 /// A language of the site: its tag, and the site's title and description in it.
@@ -125,13 +154,14 @@ impl SiteConfig {
         for name in raw.taxonomies {
             let valid =
                 !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-            if !valid || RESERVED_SECTIONS.contains(&name.as_str()) {
+            let reserved = crate::route::kinds::reserved_sections();
+            if !valid || reserved.contains(&name.as_str()) {
                 return Err(at(
                     "taxonomies",
                     Some(&name),
                     format!(
                         "taxonomy `{name}` cannot be used: a taxonomy name is lowercase ASCII letters, digits and `-`, and not one of {}",
-                        RESERVED_SECTIONS.join(", ")
+                        reserved.join(", ")
                     ),
                 ));
             }
@@ -261,9 +291,6 @@ fn languages(
     Ok(languages)
 }
 
-/// Output sections that a taxonomy would collide with.
-const RESERVED_SECTIONS: &[&str] = &["articles", "topics", "archive", "search", "static"];
-
 /// `https://example.org/briefing/` -> (`https://example.org/briefing`, `/briefing`).
 fn split_base_url(url: &str) -> Result<(String, String), String> {
     let url = url.trim();
@@ -343,6 +370,17 @@ mod tests {
         let one = SiteConfig::parse("title: T\nbase_url: https://e.org\n", "site.yaml").unwrap();
         assert!(!one.is_multilingual());
         assert_eq!(one.languages[0].code, "en");
+    }
+
+    #[test]
+    fn languages_may_be_listed_by_code_alone() {
+        let text = "title: T\nbase_url: https://e.org\nlanguages: [en, { code: fr, title: Le T }]\n";
+        let config = SiteConfig::parse(text, "site.yaml").unwrap();
+        let titles: Vec<(&str, &str)> = config.languages.iter().map(|l| (l.code.as_str(), l.title.as_str())).collect();
+        assert_eq!(titles, [("en", "T"), ("fr", "Le T")]);
+        let error = SiteConfig::parse("title: T\nbase_url: https://e.org\nlanguages: [3]\n", "site.yaml").unwrap_err();
+        assert_eq!(error.line, 3);
+        assert!(!error.message.contains("struct"), "{}", error.message);
     }
 
     #[test]

@@ -67,10 +67,12 @@ pub fn parse_despite_problems(source: &SiteSource, options: &BuildOptions) -> (O
     problems.extend(entity_problems);
 
     let templates = Templates::compile(&source.templates);
+    let topic_titles = topic_titles(&topics);
     let context = ParseContext {
         default_language: &config.language,
         languages: &config.languages[1..],
         topics: &topic_slugs,
+        topic_titles: &topic_titles,
         taxonomies: &config.taxonomies,
     };
     let mut articles = Vec::with_capacity(source.articles.len());
@@ -189,6 +191,11 @@ pub fn topic_slugs(topics: &[Topic]) -> Vec<String> {
         topics.iter().filter(|t| t.translation_language().is_none()).map(|t| t.slug.clone()).collect();
     slugs.sort();
     slugs
+}
+
+/// (title, slug) of every topic file, translations included, for a title written as a topic.
+pub fn topic_titles(topics: &[Topic]) -> Vec<(String, String)> {
+    topics.iter().map(|topic| (topic.title.clone(), topic.slug.clone())).collect()
 }
 
 /// content/entities.yaml, if any; no entities (and its problems) when it does not parse.
@@ -322,6 +329,37 @@ impl<'s> Plan<'s> {
             }
         }
         Ok(problems.into_result(()))
+    }
+
+    /// Renders the pages of `routes` whose fingerprint differs from the one `served` holds
+    /// under their output file (`serve`): the pages rendered, the fingerprint of every page
+    /// of `routes` by its output file, and the problems of the pages that failed.
+    pub fn render_changed(
+        &self,
+        routes: &[Route],
+        served: &HashMap<String, u64>,
+    ) -> (Vec<Page>, HashMap<String, u64>, Diagnostics) {
+        let results: Vec<_> = routes
+            .par_iter()
+            .map(|&route| {
+                let path = self.renderer.output_file(route);
+                let before = served.get(&path).copied();
+                self.renderer.render_if_changed(route, before).map(|(page, fingerprint)| (path, page, fingerprint))
+            })
+            .collect();
+        let mut pages = Vec::new();
+        let mut fingerprints = HashMap::with_capacity(results.len());
+        let mut problems = Diagnostics::default();
+        for result in results {
+            match result {
+                Ok((path, page, fingerprint)) => {
+                    pages.extend(page);
+                    fingerprints.insert(path, fingerprint);
+                }
+                Err(problem) => problems.push(problem),
+            }
+        }
+        (pages, fingerprints, problems)
     }
 
     /// Renders `routes` into memory (for `check` and `serve`), in their order, with the

@@ -29,7 +29,13 @@ pub fn import_round_trips(importer: &Importer, input: &str) {
     let document = imported.document();
     let topics = vec!["chips".to_owned()];
     let taxonomies = vec!["tags".to_owned(), "organizations".to_owned(), "regions".to_owned()];
-    let context = ParseContext { default_language: "en", languages: &[], topics: &topics, taxonomies: &taxonomies };
+    let context = ParseContext {
+        default_language: "en",
+        languages: &[],
+        topics: &topics,
+        topic_titles: &[],
+        taxonomies: &taxonomies,
+    };
     let article = Article::parse(&imported.path, &document, &context)
         .unwrap_or_else(|errors| panic!("imported article does not build: {errors:?}\n{document}"));
     assert_eq!(article.title, imported.front.title.trim());

@@ -190,7 +190,9 @@ pub fn locate(
                 let link = &article.file_links[index];
                 return Diagnostic::new(&article.path, link.line, link.column, message);
             }
-            quoted(&article.html).then_some(&article.path)
+            // The source's address is shown by the template but written in the front matter.
+            let is_source = article.source.as_ref().and_then(|source| source.url.as_deref()) == Some(value);
+            (is_source || quoted(&article.html)).then_some(&article.path)
         }
         Some(Route::Topic(lang, t)) => {
             let code = &site.config.languages[lang.0].code;

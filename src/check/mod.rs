@@ -12,7 +12,7 @@ use crate::diagnostic::Diagnostic;
 use crate::plan::{self, Loaded, Plan};
 use crate::render::Route;
 use crate::source::SiteSource;
-pub use external::ExternalOptions;
+pub use external::{ExternalOptions, ExternalReport};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -52,11 +52,16 @@ pub struct CheckReport {
     pub links: usize,
     pub external_links: usize,
     pub findings: Vec<Finding>,
+    /// Set when no external link could be reached (how many were tried): the machine
+    /// looks offline, and the links were not judged.
+    pub offline_links: Option<usize>,
 }
 
 impl CheckReport {
+    /// Findings of `severity`; being offline counts as one warning.
     pub fn count(&self, severity: Severity) -> usize {
-        self.findings.iter().filter(|f| f.severity == severity).count()
+        let offline = usize::from(severity == Severity::Warning && self.offline_links.is_some());
+        self.findings.iter().filter(|f| f.severity == severity).count() + offline
     }
 }
 
@@ -69,6 +74,7 @@ pub fn check(options: &BuildOptions, external: Option<&ExternalOptions>) -> Chec
     let mut report = CheckReport::default();
     report.findings.extend(problems.0.into_iter().map(Finding::error));
     if let Some(loaded) = &loaded {
+        report.findings.extend(crate::build::empty_site(&loaded.site, options).map(Finding::error));
         check_pages(loaded, &source, external, &mut report);
     }
     report.findings.sort();
@@ -103,7 +109,9 @@ fn check_pages(loaded: &Loaded, source: &SiteSource, external: Option<&ExternalO
     report.findings.extend(skipped.map(|diagnostic| Finding { severity: Severity::Warning, diagnostic }));
     if let Some(external) = external {
         let urls: Vec<String> = scan.external.iter().map(|link| link.url.clone()).collect();
-        let failures: HashMap<String, String> = external::check_urls(&urls, external).into_iter().collect();
+        let external_report = external::check_urls(&urls, external);
+        report.offline_links = external_report.offline;
+        let failures: HashMap<String, String> = external_report.failures.into_iter().collect();
         report.external_links = failures.len().max(urls.iter().collect::<HashSet<_>>().len());
         for link in &scan.external {
             if let Some(problem) = failures.get(&link.url) {
@@ -155,6 +163,7 @@ fn content_findings(site: &crate::site::Site, source: &SiteSource) -> Vec<Findin
             ),
         });
     }
+    findings.extend(near_miss_terms(site, &texts));
     for (path, date) in &site.scheduled {
         findings.push(Finding {
             severity: Severity::Note,
@@ -168,6 +177,50 @@ fn content_findings(site: &crate::site::Site, source: &SiteSource) -> Vec<Findin
                 ),
             ),
         });
+    }
+    findings
+}
+
+/// A term only one article uses, spelt almost like a term others use or entities.yaml
+/// describes (`Nvdia` beside `Nvidia`): likely a slip that would get a page of its own.
+fn near_miss_terms(site: &crate::site::Site, texts: &HashMap<&std::path::Path, &str>) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for taxonomy in &site.taxonomies {
+        let uses = |term: &crate::site::Term| {
+            term.articles.len() + term.articles_in_other_languages.iter().map(Vec::len).sum::<usize>()
+        };
+        let established: Vec<&str> = (taxonomy.terms.iter())
+            .filter(|term| uses(term) > 1 || term.description.is_some() || !term.names.is_empty())
+            .map(|term| term.name.as_str())
+            .collect();
+        for term in taxonomy.terms.iter().filter(|term| uses(term) == 1 && !established.contains(&term.name.as_str())) {
+            let Some(close) = crate::diagnostic::suggestion(&term.name, established.iter().copied()) else {
+                continue;
+            };
+            let Some(&crate::site::ArticleId(id)) =
+                term.articles.first().or_else(|| term.articles_in_other_languages.iter().flatten().next())
+            else {
+                continue;
+            };
+            let article = &site.articles[id];
+            let (line, column) = texts
+                .get(article.path.as_path())
+                .and_then(|text| crate::content::front_matter::split(text).ok())
+                .map_or((1, 1), |parts| crate::yaml::locate(&parts.document(), &taxonomy.name, Some(&term.name)));
+            findings.push(Finding {
+                severity: Severity::Warning,
+                diagnostic: Diagnostic::new(
+                    &article.path,
+                    line,
+                    column,
+                    format!(
+                        "`{}` is in no other article and not in content/entities.yaml, and it is close to `{close}`: \
+                         did you mean `{close}`? (as written, it gets a page of its own)",
+                        term.name
+                    ),
+                ),
+            });
+        }
     }
     findings
 }

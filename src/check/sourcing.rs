@@ -75,8 +75,13 @@ mod tests {
     use crate::content::ParseContext;
 
     fn article(text: &str) -> Article {
-        let context =
-            ParseContext { default_language: "en", languages: &[], topics: &["t".to_string()], taxonomies: &[] };
+        let context = ParseContext {
+            default_language: "en",
+            languages: &[],
+            topics: &["t".to_string()],
+            topic_titles: &[],
+            taxonomies: &[],
+        };
         Article::parse(Path::new("a.md"), text, &context).expect("a valid article")
     }
 

@@ -10,7 +10,9 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use crate::content::front_matter::DateValue;
 use crate::content::shorten;
 use crate::import::files::{collect_inputs, import_all, write_all};
-use crate::import::site::load_gazetteer;
+use crate::import::site::load_site;
+use crate::import::translation::TranslationOf;
+use crate::import::validate::{SiteRules, check_in_site, public_url};
 use crate::import::{Dropped, ImportError, Imported, Importer, Overrides};
 
 #[derive(Debug, Args)]
@@ -62,25 +64,39 @@ fn parse_date(text: &str) -> Result<DateValue, String> {
         .map_err(|_| format!("`{text}` is not a date: write 2025-11-20 or 2025-11-20T09:30:00+01:00"))
 }
 
+/// An http(s) address, as it will be published: lowercase scheme, no user or password.
 fn parse_url(text: &str) -> Result<String, String> {
-    if crate::import::fetch::is_url(text) && !text.contains(char::is_whitespace) {
-        Ok(text.to_owned())
-    } else {
-        Err(format!("`{text}` is not an http(s) URL"))
+    match public_url(text).filter(|_| crate::import::fetch::is_url(text) && !text.contains(char::is_whitespace)) {
+        Some(url) => Ok(url),
+        None => Err(format!("`{text}` is not an http(s) URL")),
     }
 }
+
+/// The shortest `--timeout`: anything shorter is a typing slip, and would round to no time.
+const MIN_TIMEOUT: std::time::Duration = std::time::Duration::from_millis(1);
+const MAX_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(3600);
 
 fn parse_timeout(text: &str) -> Result<std::time::Duration, String> {
-    match text.trim().parse::<f64>() {
-        Ok(seconds) if seconds > 0.0 && seconds <= 3600.0 => Ok(std::time::Duration::from_secs_f64(seconds)),
-        _ => Err(format!("`{text}` is not a number of seconds between 0 and 3600")),
+    let seconds = text.trim().parse::<f64>().ok().filter(|s| s.is_finite());
+    match seconds.and_then(|s| std::time::Duration::try_from_secs_f64(s).ok()) {
+        Some(duration) if (MIN_TIMEOUT..=MAX_TIMEOUT).contains(&duration) => Ok(duration),
+        _ => Err(format!(
+            "`{text}` is not a number of seconds between {} and {}",
+            MIN_TIMEOUT.as_secs_f64(),
+            MAX_TIMEOUT.as_secs_f64()
+        )),
     }
 }
 
+/// A language tag's shape (`fr`, `fr-FR`, `fr_FR`); whether the site publishes in it is
+/// checked once the site is read.
 fn parse_lang(text: &str) -> Result<String, String> {
     let primary = text.split(['-', '_']).next().unwrap_or_default();
-    if (2..=3).contains(&primary.len()) && text.chars().all(|c| c.is_ascii_alphabetic() || matches!(c, '-' | '_')) {
-        Ok(text.to_ascii_lowercase())
+    if (2..=3).contains(&primary.len())
+        && text.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+    {
+        Ok(text.to_owned())
     } else {
         Err(format!("`{text}` is not a language code such as `fr` or `en`"))
     }
@@ -89,14 +105,15 @@ fn parse_lang(text: &str) -> Result<String, String> {
 impl ImportArgs {
     pub fn run(self) -> Result<()> {
         let started = std::time::Instant::now();
-        let gazetteer = load_gazetteer(&self.root)?;
+        let (gazetteer, rules) = load_site(&self.root)?;
+        let lang = self.lang.as_deref().map(|tag| rules.given_language(tag)).transpose().map_err(anyhow::Error::msg)?;
         let mut importer = Importer::new(gazetteer, self.topics.clone(), chrono::Local::now().year())?;
         importer.overrides = Overrides {
             title: self.title.clone().map(|t| t.split_whitespace().collect::<Vec<_>>().join(" ")),
             date: self.date,
             source: self.source.clone(),
             url: self.url.clone(),
-            lang: self.lang.clone(),
+            lang: lang.clone(),
         };
         importer.fetch_timeout = self.timeout;
         let (inputs, any_directory) = collect_inputs(&self.files)?;
@@ -111,19 +128,18 @@ impl ImportArgs {
         } else {
             ProgressBar::hidden()
         };
-        if let Some(original) = &self.translation_of {
-            if inputs.len() != 1 {
-                anyhow::bail!("--translation-of takes one page to import, not {}", inputs.len());
+        let translation = match (&self.translation_of, &lang) {
+            (Some(original), Some(lang)) => {
+                if inputs.len() != 1 {
+                    anyhow::bail!("--translation-of takes one page to import, not {}", inputs.len());
+                }
+                Some(TranslationOf::new(&self.root, original, lang, &rules)?)
             }
-            if !self.root.join(original).is_file() {
-                anyhow::bail!("--translation-of {}: no such article under {}", original.display(), self.root.display());
-            }
-        }
-        let mut results = import_all(&importer, &inputs, &|| bar.inc(1));
+            _ => None,
+        };
+        let results = import_all(&importer, &inputs, &|| bar.inc(1));
         bar.finish_and_clear();
-        for article in results.iter_mut().flatten() {
-            self.place_translation(article);
-        }
+        let results = held_to_the_site(&self.root, &rules, translation.as_ref(), results);
 
         let mut failed = 0;
         let mut articles: Vec<(String, &Imported)> = Vec::new();
@@ -132,6 +148,9 @@ impl ImportArgs {
                 Ok(article) => {
                     if self.explain {
                         eprint!("{}", explanation(&input.name(), &article.dropped));
+                        for note in &article.notes {
+                            eprintln!("  read: {note}");
+                        }
                     }
                     articles.push((input.name(), article));
                 }
@@ -186,16 +205,36 @@ impl ImportArgs {
     }
 }
 
-impl ImportArgs {
-    /// `--translation-of`: the article's file goes beside the original (`name.fr.md`),
-    /// keeping the slug its own title gives.
-    fn place_translation(&self, article: &mut Imported) {
-        let (Some(lang), Some(original)) = (&self.lang, &self.translation_of) else { return };
-        let slug = article.path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
-        let stem = original.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-        article.path = original.with_file_name(format!("{stem}.{lang}.md"));
-        article.front.slug = Some(slug);
+/// The imported articles, each put where it goes (beside the original for a translation)
+/// and held to the build's rules there, alone and then with the rest of the site, before
+/// anything is written: an article the next build would refuse becomes an error.
+fn held_to_the_site(
+    root: &std::path::Path,
+    rules: &SiteRules,
+    translation: Option<&TranslationOf>,
+    results: Vec<Result<Imported, ImportError>>,
+) -> Vec<Result<Imported, ImportError>> {
+    let mut results: Vec<Result<Imported, ImportError>> = results
+        .into_iter()
+        .map(|result| {
+            let mut article = result?;
+            if let Some(translation) = translation {
+                translation.place(&mut article);
+            }
+            rules.finish(&mut article)?;
+            Ok(article)
+        })
+        .collect();
+    let ready: Vec<&Imported> = results.iter().flatten().collect();
+    let mut verdicts = check_in_site(root, &ready).into_iter();
+    for result in &mut results {
+        if result.is_ok()
+            && let Some(Err(error)) = verdicts.next()
+        {
+            *result = Err(error);
+        }
     }
+    results
 }
 
 /// What `--explain` prints for one page: every dropped line or block and its rule.

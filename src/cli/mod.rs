@@ -31,6 +31,9 @@ pub struct SiteArgs {
     /// Include articles dated in the future (by default they wait for their date)
     #[arg(long)]
     pub future: bool,
+    /// Build even if no article is published (by default an empty site is an error)
+    #[arg(long)]
+    pub allow_empty: bool,
 }
 
 impl SiteArgs {
@@ -42,6 +45,7 @@ impl SiteArgs {
             base_url: None,
             include_drafts: self.drafts,
             include_future: self.future,
+            allow_empty: self.allow_empty,
             ..BuildOptions::default()
         }
     }

@@ -125,8 +125,10 @@ impl DateValue {
         let text = text.trim();
         let value = if let Ok(date_time) = DateTime::parse_from_rfc3339(text) {
             Some(DateValue::DateTime(date_time))
-        } else {
+        } else if is_padded_date(text) {
             NaiveDate::parse_from_str(text, "%Y-%m-%d").ok().map(DateValue::Date)
+        } else {
+            None
         };
         if let Some(value) = value {
             let year = value.to_fixed().year();
@@ -139,9 +141,7 @@ impl DateValue {
             }
             return Ok(value);
         }
-        Err(format!(
-            "invalid date `{text}`: write an RFC 3339 date-time (2025-07-25T08:44:00+02:00) or a date (2025-07-25)"
-        ))
+        Err(date_problem(text))
     }
 
     /// The instant, a bare date being midnight UTC.
@@ -155,6 +155,105 @@ impl DateValue {
     pub fn has_time(self) -> bool {
         matches!(self, DateValue::DateTime(_))
     }
+}
+
+/// `YYYY-MM-DD` with every digit written, as RFC 3339 and YAML dates have it.
+fn is_padded_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes.iter().enumerate().all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit())
+}
+
+/// Why `text` is not a date, saying which part is wrong and, where it can be known, the
+/// value to write instead.
+fn date_problem(text: &str) -> String {
+    const FORMS: &str = "write a date (2025-07-25) or a date-time with its UTC offset (2025-07-25T08:44:00+02:00)";
+    let (date_part, time_part) = match text.find(['T', 't', ' ']) {
+        Some(at) => (&text[..at], Some((&text[at..at + 1], text[at + 1..].trim_start()))),
+        None => (text, None),
+    };
+    // From the right, so that a sign stays with the year (`-2025-01-01`).
+    let numbers: Vec<&str> = date_part.rsplitn(3, '-').collect();
+    let [day, month, year] = numbers[..] else {
+        return format!("invalid date `{text}`: {FORMS}");
+    };
+    let (Ok(y), Ok(m), Ok(d)) = (year.parse::<i32>(), month.parse::<u32>(), day.parse::<u32>()) else {
+        return format!("invalid date `{text}`: {FORMS}");
+    };
+    if !YEARS.contains(&y) {
+        return format!("the year of `{text}` is {y}: a date's year is from {} to {}", YEARS.start(), YEARS.end());
+    }
+    if !(1..=12).contains(&m) {
+        return format!("invalid date `{text}`: there is no month {m}; the month comes second (YYYY-MM-DD)");
+    }
+    let Some(date) = NaiveDate::from_ymd_opt(y, m, d) else {
+        let days = (28..=31).rev().find(|&last| NaiveDate::from_ymd_opt(y, m, last).is_some()).unwrap_or(28);
+        let month_name = NaiveDate::from_ymd_opt(y, m, 1).map(|first| first.format("%B %Y").to_string());
+        return format!(
+            "invalid date `{text}`: {} has {days} days, so there is no day {d}",
+            month_name.unwrap_or_default()
+        );
+    };
+    let padded = date.format("%Y-%m-%d").to_string();
+    let Some((separator, time)) = time_part else {
+        return format!("invalid date `{text}`: write the month and day with two digits each, `{padded}`");
+    };
+    // The time, read leniently so that the message can show it corrected.
+    let offset_at = time.find(['Z', 'z', '+', '-']).unwrap_or(time.len());
+    let (clock, offset) = time.split_at(offset_at);
+    let parts: Vec<&str> = clock.split(':').collect();
+    let clock_numbers: Option<Vec<u32>> = parts.iter().map(|p| p.split('.').next()?.parse().ok()).collect();
+    let Some(clock_numbers) = clock_numbers.filter(|n| (2..=3).contains(&n.len())) else {
+        return format!(
+            "invalid date `{text}`: the time `{time}` is not hours and minutes such as `08:44:00`; {FORMS}"
+        );
+    };
+    let (hour, minute, second) = (clock_numbers[0], clock_numbers[1], clock_numbers.get(2).copied().unwrap_or(0));
+    if hour > 23 || minute > 59 || second > 60 {
+        return format!("invalid date `{text}`: the time `{clock}` is not a time of day (00:00:00 to 23:59:59)");
+    }
+    let clock = format!("{hour:02}:{minute:02}:{second:02}");
+    let offset_written = if offset.is_empty() { None } else { Some(offset) };
+    let parses = |offset: &str| DateTime::parse_from_rfc3339(&format!("{padded}T{clock}{offset}")).is_ok();
+    let offset_valid = offset_written.is_some_and(parses);
+    // `+0200` and `+02` are offsets written short: show them with their colon.
+    let offset_mended = offset_written.filter(|_| !offset_valid).and_then(|offset| {
+        let (sign, digits) = offset.split_at(1);
+        let mended = match digits.len() {
+            4 => format!("{sign}{}:{}", &digits[..2], &digits[2..]),
+            2 => format!("{sign}{digits}:00"),
+            _ => return None,
+        };
+        parses(&mended).then_some(mended)
+    });
+    let suggested_offset = match (&offset_mended, offset_written) {
+        (Some(mended), _) => mended.as_str(),
+        (None, Some(written)) if offset_valid => written,
+        _ => "+00:00",
+    };
+    let corrected = format!("{padded}T{clock}{suggested_offset}");
+    if offset_mended.is_some() {
+        return format!("invalid date `{text}`: a UTC offset is written with a colon: write `{corrected}`");
+    }
+    if offset_written.is_none() {
+        return format!(
+            "invalid date `{text}`: a time needs its UTC offset, or the moment is unknown: \
+             write `{corrected}` for UTC, or your own offset such as `+02:00`"
+        );
+    }
+    if !offset_valid {
+        return format!(
+            "invalid date `{text}`: the UTC offset `{}` is not `Z` or `+HH:MM`: write `{corrected}` for UTC, \
+             or your own offset such as `+02:00`",
+            offset_written.unwrap_or_default()
+        );
+    }
+    if separator != "T" {
+        return format!("invalid date `{text}`: a `T` separates the date from the time: write `{corrected}`");
+    }
+    format!("invalid date `{text}`: write `{corrected}`")
 }
 
 impl fmt::Display for DateValue {
@@ -342,5 +441,44 @@ mod tests {
         let yaml = yaml::to_string(&front);
         let again = article(&format!("---\n{yaml}---\n")).unwrap();
         assert_eq!(front, again);
+    }
+}
+
+#[cfg(test)]
+mod date_messages {
+    use super::*;
+
+    fn problem(text: &str) -> String {
+        DateValue::parse(text).unwrap_err()
+    }
+
+    #[test]
+    fn each_mistake_names_the_wrong_part_and_the_value_to_write() {
+        for (written, expected) in [
+            (
+                "2025-04-15 10:30",
+                "a time needs its UTC offset, or the moment is unknown: write `2025-04-15T10:30:00+00:00`",
+            ),
+            ("2025-04-15T10:30:00", "write `2025-04-15T10:30:00+00:00` for UTC, or your own offset"),
+            ("2025-04-15T10:30:00+0200", "written with a colon: write `2025-04-15T10:30:00+02:00`"),
+            ("2025-04-15T10:30:00+02", "written with a colon: write `2025-04-15T10:30:00+02:00`"),
+            ("2025-02-30", "February 2025 has 28 days, so there is no day 30"),
+            ("2024-02-30", "February 2024 has 29 days"),
+            ("2025-13-01", "there is no month 13"),
+            ("2025-4-5", "two digits each, `2025-04-05`"),
+            ("2025-04-15T25:00:00Z", "the time `25:00:00` is not a time of day"),
+            ("yesterday", "write a date (2025-07-25) or a date-time with its UTC offset"),
+            ("-2025-01-01", "the year of `-2025-01-01` is -2025"),
+        ] {
+            let message = problem(written);
+            assert!(message.contains(expected), "{written}: {message}");
+        }
+    }
+
+    #[test]
+    fn well_formed_dates_still_parse() {
+        for text in ["2025-04-15", "2025-04-15T10:30:00+02:00", "2025-04-15T10:30:00Z", "2025-04-15T10:30:00.5-05:00"] {
+            assert!(DateValue::parse(text).is_ok(), "{text}");
+        }
     }
 }

@@ -26,6 +26,9 @@ pub struct ParseContext<'a> {
     pub languages: &'a [Language],
     /// Slugs of the site's topics, sorted.
     pub topics: &'a [String],
+    /// (title, slug) of every topic file, translations included: a title written where a
+    /// slug belongs is answered with the slug.
+    pub topic_titles: &'a [(String, String)],
     /// The taxonomies of `site.yaml`, in its order.
     pub taxonomies: &'a [String],
 }
@@ -169,13 +172,7 @@ impl Article {
         }
         for topic in &front.topics {
             if context.topics.binary_search(topic).is_err() {
-                let hint = match suggestion(topic, context.topics.iter().map(String::as_str)) {
-                    Some(close) => format!("did you mean `{close}`?"),
-                    None => format!("known topics: {}", known_list(context.topics)),
-                };
-                problems.push(at("topics", Some(topic))(format!(
-                    "unknown topic `{topic}`: add content/topics/{topic}.md or use a known slug; {hint}"
-                )));
+                problems.push(at("topics", Some(topic))(unknown_topic(topic, context)));
             }
         }
         let lang = match (&front.lang, &file_name.lang) {
@@ -430,6 +427,26 @@ pub fn is_valid_language(lang: &str) -> bool {
     (2..=3).contains(&primary.len())
         && primary.chars().all(|c| c.is_ascii_alphabetic())
         && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// An unknown topic, answered with the slug when the title (or its slug form) was written.
+fn unknown_topic(topic: &str, context: &ParseContext<'_>) -> String {
+    let written = slug::slugify(topic);
+    let by_title = context
+        .topic_titles
+        .iter()
+        .find(|(title, slug)| title.trim().eq_ignore_ascii_case(topic.trim()) || *slug == written)
+        .map(|(_, slug)| slug);
+    if let Some(slug) = by_title {
+        return format!(
+            "`{topic}` is the title of the topic `{slug}`: `topics:` takes slugs, the file names in content/topics/; write `{slug}`"
+        );
+    }
+    let hint = match suggestion(topic, context.topics.iter().map(String::as_str)) {
+        Some(close) => format!("did you mean `{close}`?"),
+        None => format!("known topics: {}", known_list(context.topics)),
+    };
+    format!("unknown topic `{topic}`: add content/topics/{topic}.md or use a known slug; {hint}")
 }
 
 fn known_list(items: &[String]) -> String {

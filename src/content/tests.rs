@@ -1,7 +1,7 @@
 use super::*;
 
 fn context<'a>(topics: &'a [String], taxonomies: &'a [String]) -> ParseContext<'a> {
-    ParseContext { default_language: "en", languages: &[], topics, taxonomies }
+    ParseContext { default_language: "en", languages: &[], topics, topic_titles: &[], taxonomies }
 }
 
 fn taxonomies() -> Vec<String> {

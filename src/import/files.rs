@@ -2,9 +2,10 @@
 //! files out, never over an existing one unless forced.
 
 use std::collections::HashMap;
+use std::ffi::OsStr;
 use std::fs;
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::io::{self, ErrorKind, Read, Write};
+use std::path::{Component, Path, PathBuf};
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
@@ -76,11 +77,8 @@ pub fn import_all(
 ) -> Vec<Result<Imported, ImportError>> {
     // Stdin can be read once only, so it is read before the parallel part.
     let stdin_text = inputs.contains(&Input::Stdin).then(|| {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|source| ImportError::Read { path: PathBuf::from("<stdin>"), source })
-            .and_then(|_| decode(bytes, Path::new("<stdin>")))
+        let stdin = Path::new("<stdin>");
+        read_capped(std::io::stdin().lock(), stdin).and_then(|bytes| decode(bytes, stdin))
     });
     inputs
         .par_iter()
@@ -88,10 +86,11 @@ pub fn import_all(
             let text = match input {
                 Input::Stdin => match &stdin_text {
                     Some(Ok(text)) => Ok(text.clone()),
-                    Some(Err(error)) => Err(ImportError::Read {
-                        path: PathBuf::from("<stdin>"),
-                        source: std::io::Error::other(error.to_string()),
+                    Some(Err(ImportError::Read { path, source })) => Err(ImportError::Read {
+                        path: path.clone(),
+                        source: io::Error::new(source.kind(), source.to_string()),
                     }),
+                    Some(Err(_)) => Err(ImportError::NotText { path: PathBuf::from("<stdin>") }),
                     None => unreachable!("stdin is read when it is an input"),
                 },
                 Input::File(path) => read_page(path),
@@ -109,29 +108,48 @@ pub fn import_all(
 }
 
 fn read_page(path: &Path) -> Result<String, ImportError> {
-    let bytes = fs::read(path).map_err(|source| ImportError::Read { path: path.to_path_buf(), source })?;
-    decode(bytes, path)
+    let file = fs::File::open(path).map_err(|source| ImportError::Read { path: path.to_path_buf(), source })?;
+    decode(read_capped(file, path)?, path)
 }
 
-/// UTF-8 (a leading byte-order mark dropped), else Windows-1252, in which older French
-/// pages are often saved.
+/// All of `input`, up to the size of the largest page a URL may give (`MAX_PAGE_BYTES`).
+fn read_capped(input: impl Read, path: &Path) -> Result<Vec<u8>, ImportError> {
+    let mut bytes = Vec::new();
+    input
+        .take(fetch::MAX_PAGE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|source| ImportError::Read { path: path.to_path_buf(), source })?;
+    if bytes.len() as u64 > fetch::MAX_PAGE_BYTES {
+        let limit = format!("it is larger than the {} MB limit of one page", fetch::MAX_PAGE_BYTES / (1024 * 1024));
+        return Err(ImportError::Read { path: path.to_path_buf(), source: io::Error::other(limit) });
+    }
+    Ok(bytes)
+}
+
+/// The text a byte-order mark announces (UTF-8 or UTF-16), else UTF-8, else
+/// Windows-1252, in which older French pages are often saved.
 fn decode(bytes: Vec<u8>, path: &Path) -> Result<String, ImportError> {
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(error) => {
-            windows_1252(error.as_bytes()).ok_or_else(|| ImportError::NotText { path: path.to_path_buf() })?
-        }
-    };
-    Ok(text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text))
+    if let Some(text) = decode_with_bom(&bytes) {
+        return text.map_err(|_| ImportError::NotText { path: path.to_path_buf() });
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(error) => windows_1252(error.as_bytes()).ok_or_else(|| ImportError::NotText { path: path.to_path_buf() }),
+    }
 }
 
-/// A fetched page's bytes as text, in the charset it declares; without one, as `decode`.
+/// A fetched page's bytes as text: in the encoding its byte-order mark announces, as
+/// browsers read it whatever the header says; else in the charset the page declares;
+/// without one, as `decode`.
 pub fn decode_bytes(bytes: Vec<u8>, charset: Option<&str>) -> Result<String, String> {
+    if let Some(text) = decode_with_bom(&bytes) {
+        return text;
+    }
     match charset {
         None => decode(bytes, Path::new("page")).map_err(|_| "the page is neither UTF-8 nor Windows-1252".to_owned()),
-        Some("utf-8" | "utf8") => String::from_utf8(bytes)
-            .map(|text| text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text))
-            .map_err(|_| "the page says it is UTF-8 but is not".to_owned()),
+        Some("utf-8" | "utf8") => {
+            String::from_utf8(bytes).map_err(|_| "the page says it is UTF-8 but is not".to_owned())
+        }
         Some("windows-1252" | "iso-8859-1" | "iso-8859-15" | "latin1" | "latin-1" | "us-ascii" | "cp1252") => {
             windows_1252(&bytes).ok_or_else(|| "the page has bytes that are not Windows-1252 text".to_owned())
         }
@@ -139,6 +157,31 @@ pub fn decode_bytes(bytes: Vec<u8>, charset: Option<&str>) -> Result<String, Str
             "its charset `{other}` is not supported (UTF-8 and Windows-1252/ISO-8859-1 are); save the page as UTF-8 and import the file"
         )),
     }
+}
+
+/// The text after a UTF-8 or UTF-16 byte-order mark, or why it is not that; `None`
+/// without a mark.
+fn decode_with_bom(bytes: &[u8]) -> Option<Result<String, String>> {
+    if let Some(rest) = bytes.strip_prefix(b"\xef\xbb\xbf") {
+        return Some(
+            String::from_utf8(rest.to_vec())
+                .map_err(|_| "the page starts with a UTF-8 byte-order mark but is not UTF-8".to_owned()),
+        );
+    }
+    let (rest, big_endian) = match bytes {
+        [0xfe, 0xff, rest @ ..] => (rest, true),
+        [0xff, 0xfe, rest @ ..] => (rest, false),
+        _ => return None,
+    };
+    let units = rest.chunks(2).map(|pair| {
+        let pair = [pair[0], pair.get(1).copied().unwrap_or(0)];
+        if big_endian { u16::from_be_bytes(pair) } else { u16::from_le_bytes(pair) }
+    });
+    Some(
+        char::decode_utf16(units)
+            .collect::<Result<String, _>>()
+            .map_err(|_| "the page starts with a UTF-16 byte-order mark but is not UTF-16".to_owned()),
+    )
 }
 
 /// Windows-1252 text; `None` for bytes it leaves undefined or control characters (binary files).
@@ -170,19 +213,121 @@ pub fn write_all(root: &Path, articles: &[(String, &Imported)], force: bool) -> 
                 return Err(ImportError::SameSlug { path: article.path.clone(), other: other.to_string() });
             }
             claimed.insert(&article.path, input);
-            let target = root.join(&article.path);
-            if target.exists() && !force {
-                return Err(ImportError::Exists { path: target });
-            }
-            if let Some(directory) = target.parent() {
-                fs::create_dir_all(directory)
-                    .map_err(|source| ImportError::Write { path: directory.to_path_buf(), source })?;
-            }
-            fs::write(&target, article.document())
-                .map_err(|source| ImportError::Write { path: target.clone(), source })?;
-            Ok(target)
+            write_article(root, &article.path, &article.document(), force)
         })
         .collect()
+}
+
+/// Writes `text` as the file `relative` (`content/articles/2025/x.md`) under `root`,
+/// where the build will read it, and never through a symbolic link: a folder on the way
+/// may be a link only if it stays inside the site (the build follows those and refuses
+/// the others), and the file itself is never one, not even with `force`. The file is
+/// created without following links, so a link put in its place meanwhile is not
+/// written through either; an existing file is replaced, not written into.
+pub fn write_article(root: &Path, relative: &Path, text: &str, force: bool) -> Result<PathBuf, ImportError> {
+    let refuse =
+        |path: &Path, reason: String| ImportError::Write { path: path.to_path_buf(), source: io::Error::other(reason) };
+    let shown = root.join(relative);
+    let real_root = fs::canonicalize(root).map_err(|source| ImportError::Write { path: root.to_path_buf(), source })?;
+    let names: Option<Vec<&OsStr>> =
+        relative.components().map(|c| if let Component::Normal(name) = c { Some(name) } else { None }).collect();
+    let Some((file_name, folders)) = names.as_deref().and_then(<[&OsStr]>::split_last) else {
+        return Err(refuse(&shown, "not a file inside the site".to_owned()));
+    };
+    let mut folder = real_root.clone();
+    let mut named = root.to_path_buf();
+    for name in folders {
+        named.push(name);
+        let next = folder.join(name);
+        match fs::create_dir(&next) {
+            Err(error) if error.kind() != ErrorKind::AlreadyExists => {
+                return Err(ImportError::Write { path: named, source: error });
+            }
+            _ => {}
+        }
+        let metadata =
+            fs::symlink_metadata(&next).map_err(|source| ImportError::Write { path: named.clone(), source })?;
+        if metadata.file_type().is_symlink() {
+            let Ok(real) = fs::canonicalize(&next) else {
+                return Err(refuse(
+                    &named,
+                    format!("it is a symbolic link to `{}`, which does not exist", link_target(&next)),
+                ));
+            };
+            if !real.starts_with(&real_root) {
+                return Err(refuse(
+                    &named,
+                    format!(
+                        "it is a symbolic link to `{}`, outside the site root: import never writes outside the site",
+                        real.display()
+                    ),
+                ));
+            }
+            if !real.is_dir() {
+                return Err(refuse(
+                    &named,
+                    format!("it is a symbolic link to `{}`, which is not a folder", real.display()),
+                ));
+            }
+            folder = real;
+        } else if metadata.is_dir() {
+            folder = next;
+        } else {
+            return Err(refuse(&named, "it is a file where a folder should be".to_owned()));
+        }
+    }
+    let target = folder.join(file_name);
+    match fs::symlink_metadata(&target) {
+        Ok(metadata) if metadata.file_type().is_symlink() => Err(refuse(
+            &shown,
+            format!(
+                "it is a symbolic link (to `{}`): import never writes through a link, even with --force; remove the link and import again",
+                link_target(&target)
+            ),
+        )),
+        Ok(metadata) if !metadata.is_file() => Err(refuse(&shown, "it is not a regular file".to_owned())),
+        Ok(_) if !force => Err(ImportError::Exists { path: shown }),
+        Ok(_) => replace(&folder, &target, text)
+            .map(|()| shown.clone())
+            .map_err(|source| ImportError::Write { path: shown, source }),
+        Err(error) if error.kind() == ErrorKind::NotFound => match create_new(&target, text) {
+            Ok(()) => Ok(shown),
+            Err(error) if error.kind() == ErrorKind::AlreadyExists => Err(ImportError::Exists { path: shown }),
+            Err(source) => Err(ImportError::Write { path: shown, source }),
+        },
+        Err(source) => Err(ImportError::Write { path: shown, source }),
+    }
+}
+
+fn link_target(link: &Path) -> String {
+    fs::read_link(link).map_or_else(|_| "?".to_owned(), |target| target.display().to_string())
+}
+
+/// Creates `path` with `text`; fails if anything, a link included, is already there.
+fn create_new(path: &Path, text: &str) -> io::Result<()> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW);
+    }
+    let mut file = options.open(path)?;
+    file.write_all(text.as_bytes())?;
+    file.sync_all()
+}
+
+/// Replaces the file `target` in `folder` by one holding `text`: written beside it, then
+/// renamed over it, which replaces the entry itself and never follows a link.
+fn replace(folder: &Path, target: &Path, text: &str) -> io::Result<()> {
+    let name = target.file_name().and_then(OsStr::to_str).unwrap_or("article");
+    // Hidden and `.tmp`: a build never reads it, were it left behind.
+    let temporary = folder.join(format!(".{name}.{}.tmp", std::process::id()));
+    let written = create_new(&temporary, text).and_then(|()| fs::rename(&temporary, target));
+    if written.is_err() {
+        let _ = fs::remove_file(&temporary);
+    }
+    written
 }
 
 #[cfg(test)]
@@ -194,5 +339,14 @@ mod tests {
         let bytes = b"L\x92\xe9t\xe9 \x80 \x9c".to_vec();
         assert_eq!(decode(bytes, Path::new("x.txt")).unwrap(), "L’été € œ");
         assert!(decode(vec![0xff, 0x00, 0x01], Path::new("x.bin")).is_err());
+    }
+
+    #[test]
+    fn a_byte_order_mark_wins_over_the_declared_charset() {
+        let utf8 = "\u{feff}L’été".as_bytes().to_vec();
+        assert_eq!(decode_bytes(utf8, Some("windows-1252")).unwrap(), "L’été");
+        let utf16: Vec<u8> = [0xff, 0xfe].into_iter().chain("Été".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        assert_eq!(decode_bytes(utf16.clone(), Some("utf-8")).unwrap(), "Été");
+        assert_eq!(decode(utf16, Path::new("x.txt")).unwrap(), "Été");
     }
 }

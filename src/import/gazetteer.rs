@@ -100,10 +100,13 @@ fn occurrences(text: &str, word: &str) -> usize {
     text.match_indices(word).filter(|&(at, _)| at_word_boundary(text, at, word.len())).count()
 }
 
+/// Chinese and Japanese write no spaces between words: beside one of their characters,
+/// a name always stands at a boundary ("华为与Kelpwave合作", "台积电在日本").
 fn at_word_boundary(text: &str, at: usize, len: usize) -> bool {
+    let joins = |c: char| c.is_alphanumeric() && !briefing_extract::is_cjk(c);
     let before = text[..at].chars().next_back();
     let after = text[at + len..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    !before.is_some_and(joins) && !after.is_some_and(joins)
 }
 
 /// `text` lowercased character by character where that keeps its length in bytes, so
@@ -240,6 +243,22 @@ mod tests {
         assert_eq!(tags.regions, vec!["United States", "Netherlands"]);
         let tags = gazetteer.tag("Dutchess", "Indochinese food, bisque and a basis for talks.");
         assert!(tags.regions.is_empty() && tags.organizations.is_empty(), "{tags:?}");
+    }
+
+    #[test]
+    fn names_in_chinese_and_japanese_text_match_without_spaces() {
+        let taxonomies = vec!["organizations".to_owned(), "regions".to_owned()];
+        let entities = Entities::parse(
+            "organizations:\n  Kelpwave: { aliases: [凯浪] }\nregions:\n  Japan: { aliases: [日本] }\n  China: { aliases: [中国] }\n",
+            Path::new("content/entities.yaml"),
+            &taxonomies,
+            &["en", "zh", "ja"],
+        )
+        .unwrap();
+        let gazetteer = Gazetteer::new(&[], &entities);
+        let tags = gazetteer.tag("凯浪在日本设厂", "凯浪公司表示，将与Kelpwave的中国团队合作。");
+        assert_eq!(tags.organizations, vec!["Kelpwave"]);
+        assert_eq!(tags.regions, vec!["Japan", "China"]);
     }
 
     #[test]

@@ -8,6 +8,8 @@ pub mod fetch;
 pub mod files;
 mod gazetteer;
 pub mod site;
+pub mod translation;
+pub mod validate;
 
 use std::path::PathBuf;
 
@@ -55,6 +57,9 @@ pub enum ImportError {
     NoSite { root: PathBuf },
     #[error("the site's files have problems; fix them and import again:\n{0}")]
     Site(Diagnostics),
+    /// What the build would refuse in the article, or in how it was asked for.
+    #[error("{0}")]
+    Invalid(String),
 }
 
 /// An imported article: its front matter, Markdown body and where it goes.
@@ -67,6 +72,8 @@ pub struct Imported {
     pub byline: Option<String>,
     pub caption: Option<Caption>,
     pub dropped: Vec<Dropped>,
+    /// How the page was read where it reads two ways, for `--explain`.
+    pub notes: Vec<String>,
 }
 
 impl Imported {
@@ -168,7 +175,7 @@ impl Importer {
                 page.lang_hint
                     .as_deref()
                     .and_then(|tag| tag.split(['-', '_']).next())
-                    .filter(|primary| (2..=3).contains(&primary.len()))
+                    .filter(|primary| crate::content::is_valid_language(primary))
                     .map(str::to_lowercase)
             })
             .or_else(|| Language::detect(&page.text).map(|language| language.code().to_owned()));
@@ -225,6 +232,7 @@ impl Importer {
             byline: page.byline,
             caption: page.caption,
             dropped: page.dropped,
+            notes: page.notes,
         })
     }
 }
@@ -240,7 +248,9 @@ fn date_value(date: PageDate) -> DateValue {
 /// "news.example" for "https://www.news.example/a/b": the site, as a source name of last resort.
 fn host_of(url: &str) -> Option<String> {
     let rest = url.split_once("://")?.1;
-    let host = rest.split(['/', '?', '#']).next()?.trim_start_matches("www.");
+    let authority = rest.split(['/', '?', '#']).next()?;
+    // Never `user:password@`: the name is published.
+    let host = authority.rsplit_once('@').map_or(authority, |(_, host)| host).trim_start_matches("www.");
     (!host.is_empty()).then(|| host.to_owned())
 }
 

@@ -1,5 +1,6 @@
 //! Reads what import needs of a site: `site.yaml` (for its taxonomies), the topics'
-//! keywords and `content/entities.yaml`, with the build's own parsers.
+//! keywords and `content/entities.yaml`, with the build's own parsers, and the rules an
+//! article of the site must meet.
 
 use std::fs;
 use std::path::Path;
@@ -10,10 +11,12 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::site::Entities;
 use crate::source::{CONFIG_FILE, ENTITIES_FILE, is_ignored, read_text};
 
+use super::validate::SiteRules;
 use super::{Gazetteer, ImportError};
 
-/// The gazetteer of the site at `root`; every problem in those files is reported.
-pub fn load_gazetteer(root: &Path) -> Result<Gazetteer, ImportError> {
+/// The gazetteer of the site at `root`, and the rules its articles must meet; every
+/// problem in those files is reported.
+pub fn load_site(root: &Path) -> Result<(Gazetteer, SiteRules), ImportError> {
     if !root.join(CONFIG_FILE).is_file() {
         return Err(ImportError::NoSite { root: root.to_path_buf() });
     }
@@ -69,5 +72,7 @@ pub fn load_gazetteer(root: &Path) -> Result<Gazetteer, ImportError> {
     if !problems.is_empty() {
         return Err(ImportError::Site(problems.sorted()));
     }
-    Ok(Gazetteer::new(&topics, &entities))
+    let gazetteer = Gazetteer::new(&topics, &entities);
+    let rules = SiteRules::new(&config, gazetteer.topic_slugs());
+    Ok((gazetteer, rules))
 }

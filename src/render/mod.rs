@@ -1,8 +1,10 @@
 //! &Site -> pages: Tera templates fed borrowed views. Pure: writes nothing.
 
+mod fingerprint;
 pub mod i18n;
 mod pages;
 mod structured;
+mod template_blocks;
 pub mod templates;
 mod views;
 
@@ -11,14 +13,16 @@ use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
-use tera::{Context, Kwargs, State, Value};
+use tera::{Kwargs, State, Value};
 
 use crate::diagnostic::Diagnostic;
+use crate::route::kinds::navigation;
 use crate::route::{AssetId, LanguageId, TopicId, under};
 pub use crate::route::{BUILTIN_ASSETS, Route};
 use crate::search::SearchIndex;
 use crate::site::Site;
 use crate::source::{StaticFile, fingerprinted_name};
+use fingerprint::PageContext;
 use i18n::Locale;
 pub use templates::Templates;
 use views::{Link, PageLanguage, Summaries};
@@ -37,7 +41,10 @@ pub struct Renderer<'a> {
     summaries: Summaries<'a>,
     /// `site` as templates see it on the pages of each language, made once.
     site_values: Vec<Value>,
+    /// The hash of each language's `site`, taken the first time a page's is.
+    site_hashes: Vec<OnceLock<u64>>,
     labels: [Value; 2],
+    label_hashes: [OnceLock<u64>; 2],
     /// Built-in assets the site does not replace with its own static files.
     builtin_assets: Vec<AssetId>,
     /// The search index, made the first time a route needs it.
@@ -61,8 +68,9 @@ struct SiteView<'a> {
     /// Whether the site has a search page (`search:` in site.yaml).
     search: bool,
     feed_url: String,
-    /// The sections of the site in the pages' language.
-    urls: SectionUrls,
+    /// The root-relative URLs of the pages the navigation links to, in the pages'
+    /// language, by their key in `KINDS` (`home`, `topics`, `archive`, `search`).
+    urls: BTreeMap<&'static str, String>,
     /// Each taxonomy's index in the pages' language, by taxonomy name.
     taxonomy_urls: BTreeMap<&'a str, String>,
     topics: Vec<Link<'a>>,
@@ -72,15 +80,6 @@ struct SiteView<'a> {
     article_count: usize,
     /// Stylesheets and scripts -> their fingerprinted names, for `asset()`.
     assets: BTreeMap<String, String>,
-}
-
-/// The root-relative URLs of a language's sections.
-#[derive(Serialize)]
-struct SectionUrls {
-    home: String,
-    topics: String,
-    archive: String,
-    search: String,
 }
 
 /// `page` in every template: what the page is and where it lives.
@@ -140,7 +139,7 @@ impl<'a> Renderer<'a> {
             (BUILTIN_ASSETS[asset.0].0.to_owned(), routes.output_file(Route::FingerprintedAsset(asset)))
         }));
         let config = &site.config;
-        let site_values = routes
+        let site_values: Vec<Value> = routes
             .languages()
             .map(|lang| {
                 let language = &config.languages[lang.0];
@@ -154,12 +153,7 @@ impl<'a> Renderer<'a> {
                     multilingual: config.is_multilingual(),
                     search: config.search,
                     feed_url: routes.url(Route::Feed(lang)),
-                    urls: SectionUrls {
-                        home: routes.url(Route::Home(lang)),
-                        topics: routes.url(Route::TopicIndex(lang)),
-                        archive: routes.url(Route::Archive(lang)),
-                        search: routes.url(Route::Search(lang)),
-                    },
+                    urls: navigation(lang).map(|(key, route)| (key, routes.url(route))).collect(),
                     taxonomy_urls: (site.taxonomies.iter().enumerate())
                         .map(|(t, taxonomy)| {
                             (
@@ -189,8 +183,10 @@ impl<'a> Renderer<'a> {
             site,
             templates,
             summaries: Summaries::new(site),
+            site_hashes: site_values.iter().map(|_| OnceLock::new()).collect(),
             site_values,
             labels: Locale::ALL.map(|l| Value::from_serializable(l.labels())),
+            label_hashes: Locale::ALL.map(|_| OnceLock::new()),
             builtin_assets,
             search: OnceLock::new(),
         }
@@ -240,24 +236,58 @@ impl<'a> Renderer<'a> {
 
     /// Renders one page.
     pub fn render(&self, route: Route) -> Result<Page, Diagnostic> {
-        let path = self.output_file(route);
-        let bytes = match route {
-            Route::SearchIndex => self.search().manifest.clone(),
-            Route::SearchFile(index) => self.search().files[index].bytes.clone(),
-            Route::Asset(asset) | Route::FingerprintedAsset(asset) => BUILTIN_ASSETS[asset.0].1.as_bytes().to_vec(),
-            _ => {
-                let template = route.template().expect("rendered through a template");
-                let context = self.context(route);
-                self.templates.render_page(template, &context, &path)?
-            }
-        };
-        Ok(Page { path, bytes })
+        let (page, _) = self.render_unless_unchanged(route, None, false)?;
+        Ok(page.expect("a page without a fingerprint to compare is rendered"))
     }
 
-    pub(crate) fn base_context(&self, language: PageLanguage, meta: PageMeta<'_>) -> Context {
-        let mut context = Context::new();
-        context.insert_value("site", self.site_values[language.id.0].clone());
-        context.insert_value("labels", self.labels[language.locale.index()].clone());
+    /// The fingerprint of what a page is rendered from (its template and context, or the
+    /// bytes of a file made without a template), and the page, unless the fingerprint is
+    /// `before`. `serve` keeps the fingerprints of the pages it serves.
+    pub fn render_if_changed(&self, route: Route, before: Option<u64>) -> Result<(Option<Page>, u64), Diagnostic> {
+        let (page, fingerprint) = self.render_unless_unchanged(route, before, true)?;
+        Ok((page, fingerprint.expect("asked for")))
+    }
+
+    fn render_unless_unchanged(
+        &self,
+        route: Route,
+        before: Option<u64>,
+        hashed: bool,
+    ) -> Result<(Option<Page>, Option<u64>), Diagnostic> {
+        let made = |bytes: &[u8]| {
+            let fingerprint = hashed.then(|| fingerprint::of_bytes(bytes));
+            let page = (before.is_none() || fingerprint != before)
+                .then(|| Page { path: self.output_file(route), bytes: bytes.to_vec() });
+            Ok((page, fingerprint))
+        };
+        match route {
+            Route::SearchIndex => made(&self.search().manifest),
+            Route::SearchFile(index) => made(&self.search().files[index].bytes),
+            Route::Asset(asset) | Route::FingerprintedAsset(asset) => made(BUILTIN_ASSETS[asset.0].1.as_bytes()),
+            _ => {
+                let template = route.template().expect("rendered through a template");
+                let context = self.context(route, hashed);
+                let fingerprint = context.fingerprint(template);
+                if before.is_some() && fingerprint == before {
+                    return Ok((None, fingerprint));
+                }
+                let path = self.output_file(route);
+                let bytes = self.templates.render_page(template, context.context(), &path)?;
+                Ok((Some(Page { path, bytes }), fingerprint))
+            }
+        }
+    }
+
+    /// The context every page starts from: the site as its language sees it, the labels
+    /// of its interface language, and what the page is (`page`).
+    pub(crate) fn base_context(&self, language: PageLanguage, meta: PageMeta<'_>, hashed: bool) -> PageContext {
+        let mut context = PageContext::new(hashed);
+        let site = &self.site_values[language.id.0];
+        let site_hash = || *self.site_hashes[language.id.0].get_or_init(|| fingerprint::of_value(site));
+        context.insert_shared("site", site.clone(), site_hash);
+        let labels = &self.labels[language.locale.index()];
+        let label_hash = || *self.label_hashes[language.locale.index()].get_or_init(|| fingerprint::of_value(labels));
+        context.insert_shared("labels", labels.clone(), label_hash);
         context.insert("lang", meta.lang);
         context.insert("page", &meta);
         context

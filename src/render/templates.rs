@@ -10,7 +10,8 @@ use tera::{ErrorKind, Kwargs, State, Tera};
 use crate::diagnostic::Diagnostic;
 use crate::source::TextFile;
 
-/// The templates briefing ships, compiled into the binary.
+/// The templates briefing ships, compiled into the binary: the template of every kind of
+/// page (`route::KINDS`) and those they share (a test holds them to the table).
 pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
     ("macros.html", include_str!("../../templates/macros.html")),
@@ -62,7 +63,11 @@ impl Templates {
             if let Err(error) = single.add_raw_template(name, text)
                 && matches!(error.kind(), ErrorKind::SyntaxError(_))
             {
-                problems.push(diagnostic(&error, origin));
+                // Tera stops at the end of the file or the next closing tag; the open tag is the cause.
+                problems.push(match super::template_blocks::unclosed(text) {
+                    Some(open) => Diagnostic::new(origin.as_str(), open.line, open.column, open.message),
+                    None => diagnostic(&error, origin),
+                });
             }
         }
         if !problems.is_empty() {
@@ -259,6 +264,17 @@ mod tests {
 
     fn file(name: &str, text: &str) -> TextFile {
         TextFile { path: PathBuf::from(name), text: text.to_owned() }
+    }
+
+    #[test]
+    fn every_kind_has_a_built_in_template_and_every_other_is_shared() {
+        let shared = ["base.html", "macros.html"];
+        let mut expected: Vec<&str> = crate::route::kinds::page_templates();
+        expected.extend(shared);
+        expected.sort();
+        let mut names: Vec<&str> = DEFAULT_TEMPLATES.iter().map(|(name, _)| *name).collect();
+        names.sort();
+        assert_eq!(names, expected);
     }
 
     #[test]

@@ -1,15 +1,19 @@
 //! Every address of the site, in one place: for each kind of page, its URL (with the
-//! base path), its output file, its template and whether the sitemap lists it.
+//! base path), its output file, and its row in `kinds::KINDS` (template, sitemap, section,
+//! navigation).
 //!
-//! A new kind of page is a new `Route` variant here (and its template): every `match`
-//! on `Route` in the crate is exhaustive, so the compiler lists what must handle it.
+//! A new kind of page is a new `Route` variant here, a row in `KINDS`, a module under
+//! `render/pages/` and its template: every `match` on `Route` in the crate is exhaustive,
+//! so the compiler lists what must handle it.
 
 use std::borrow::Cow;
 
 use crate::source::{fingerprint, fingerprinted_name};
 
+pub mod kinds;
 mod pages;
 
+pub use kinds::{KINDS, KindInfo};
 pub use pages::{BUILTIN_ASSETS, Route};
 
 /// Index of an article in `Site::articles` (and in the site's other per-article lists,
@@ -179,15 +183,9 @@ impl Routes {
         routes
     }
 
-    /// The pages of one language that every site has.
+    /// The pages of one language that every site has, but its feed, which comes last.
     fn sections(&self, lang: LanguageId) -> Vec<Route> {
-        vec![
-            Route::Home(lang),
-            Route::TopicIndex(lang),
-            Route::Archive(lang),
-            Route::Search(lang),
-            Route::NotFound(lang),
-        ]
+        kinds::per_language(lang).filter(|route| !matches!(route, Route::Feed(_))).collect()
     }
 
     /// The topic and taxonomy pages of one language.

@@ -1,6 +1,7 @@
 //! The kinds of pages of a site: each `Route` variant is a kind of page (or generated
 //! file), with its template, whether the sitemap lists it, and its language.
 
+use super::kinds::{KINDS, KindInfo};
 use super::{ArticleId, AssetId, LanguageId, TaxonomyId, TermId, TopicId};
 
 /// One page (or generated file) of the site. Pages are independent, so they render in parallel.
@@ -39,43 +40,42 @@ pub const BUILTIN_ASSETS: &[(&str, &str)] =
     &[("style.css", include_str!("../../static/style.css")), ("search.js", include_str!("../../static/search.js"))];
 
 impl Route {
+    /// The position of the page's kind in `KINDS`: its variant's.
+    pub fn index(self) -> usize {
+        match self {
+            Route::Home(_) => 0,
+            Route::Article(_) => 1,
+            Route::TopicIndex(_) => 2,
+            Route::Topic(..) => 3,
+            Route::TopicFeed(..) => 4,
+            Route::TaxonomyIndex(..) => 5,
+            Route::Term(..) => 6,
+            Route::Archive(_) => 7,
+            Route::Search(_) => 8,
+            Route::NotFound(_) => 9,
+            Route::Feed(_) => 10,
+            Route::Sitemap => 11,
+            Route::Robots => 12,
+            Route::SearchIndex => 13,
+            Route::SearchFile(_) => 14,
+            Route::Asset(_) => 15,
+            Route::FingerprintedAsset(_) => 16,
+        }
+    }
+
+    /// The row of the page's kind.
+    pub fn info(self) -> &'static KindInfo {
+        &KINDS[self.index()]
+    }
+
     /// The template a page is rendered with; `None` for files made without one.
     pub fn template(self) -> Option<&'static str> {
-        Some(match self {
-            Route::Home(_) => "index.html",
-            Route::Article(_) => "article.html",
-            Route::TopicIndex(_) => "topics.html",
-            Route::Topic(..) => "topic.html",
-            Route::TopicFeed(..) | Route::Feed(_) => "atom.xml",
-            Route::TaxonomyIndex(..) => "taxonomy.html",
-            Route::Term(..) => "term.html",
-            Route::Archive(_) => "archive.html",
-            Route::Search(_) => "search.html",
-            Route::NotFound(_) => "404.html",
-            Route::Sitemap => "sitemap.xml",
-            Route::Robots => "robots.txt",
-            Route::SearchIndex | Route::SearchFile(_) | Route::Asset(_) | Route::FingerprintedAsset(_) => return None,
-        })
+        self.info().template
     }
 
     /// `page.kind` in templates.
     pub fn kind(self) -> &'static str {
-        match self {
-            Route::Home(_) => "home",
-            Route::Article(_) => "article",
-            Route::TopicIndex(_) => "topics",
-            Route::Topic(..) => "topic",
-            Route::TaxonomyIndex(..) => "taxonomy",
-            Route::Term(..) => "term",
-            Route::Archive(_) => "archive",
-            Route::Search(_) => "search",
-            Route::NotFound(_) => "404",
-            Route::TopicFeed(..) | Route::Feed(_) => "feed",
-            Route::Sitemap => "sitemap",
-            Route::Robots => "robots",
-            Route::SearchIndex | Route::SearchFile(_) => "search-index",
-            Route::Asset(_) | Route::FingerprintedAsset(_) => "asset",
-        }
+        self.info().name
     }
 
     /// Whether the page is the search page or a file of its index, which a site without
@@ -86,25 +86,7 @@ impl Route {
 
     /// Whether the sitemap lists the page.
     pub fn in_sitemap(self) -> bool {
-        match self {
-            Route::Home(_)
-            | Route::TopicIndex(_)
-            | Route::Archive(_)
-            | Route::Search(_)
-            | Route::Article(_)
-            | Route::Topic(..)
-            | Route::TaxonomyIndex(..)
-            | Route::Term(..) => true,
-            Route::TopicFeed(..)
-            | Route::NotFound(_)
-            | Route::Feed(_)
-            | Route::Sitemap
-            | Route::Robots
-            | Route::SearchIndex
-            | Route::SearchFile(_)
-            | Route::Asset(_)
-            | Route::FingerprintedAsset(_) => false,
-        }
+        self.info().in_sitemap
     }
 
     /// The Atom feed of a page that has one.

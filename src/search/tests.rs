@@ -18,6 +18,7 @@ fn site_of(config: &str, articles: &[(&str, &str, &str)]) -> Site {
         default_language: "en",
         languages: &config.languages[1..],
         topics: &topics,
+        topic_titles: &[],
         taxonomies: &config.taxonomies,
     };
     let articles = articles

@@ -224,8 +224,13 @@ mod tests {
     fn site(articles: &[(&str, &str, &str)]) -> Site {
         let config = SiteConfig::parse("title: T\nbase_url: https://example.org\n", "site.yaml").unwrap();
         let topics = vec!["a".to_owned(), "b".to_owned()];
-        let context =
-            ParseContext { default_language: "en", languages: &[], topics: &topics, taxonomies: &config.taxonomies };
+        let context = ParseContext {
+            default_language: "en",
+            languages: &[],
+            topics: &topics,
+            topic_titles: &[],
+            taxonomies: &config.taxonomies,
+        };
         let articles = articles
             .iter()
             .map(|(stem, topic, tags)| {

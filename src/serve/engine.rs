@@ -1,6 +1,7 @@
 //! The site kept in memory between changes, rebuilt through the build's stages, and
 //! only as far as a change reaches: `reread` brings changed files in, `rebuild`
-//! assembles the site and renders the pages they touch.
+//! assembles the site again and renders the pages whose fingerprint (the hash of what
+//! they are rendered from, `Renderer::render_if_changed`) differs from the one served.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -10,13 +11,14 @@ use crate::build::BuildOptions;
 use crate::config::SiteConfig;
 use crate::content::{Article, ParseContext, Topic};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::plan::{no_site, parse_articles, parse_config, parse_entities, parse_topics, static_list, topic_slugs};
-use crate::render::{Page, Route, Templates};
+use crate::plan::{
+    no_site, parse_articles, parse_config, parse_entities, parse_topics, static_list, topic_slugs, topic_titles,
+};
+use crate::render::{Page, Templates};
 use crate::search::{SearchIndex, TermCache};
 use crate::site::{Entities, Site, SiteOptions};
 use crate::source::{SiteSource, TextFile};
 
-use super::affected::{self, Links};
 use super::change::Change;
 
 mod frame;
@@ -28,6 +30,7 @@ struct Frame {
     config: SiteConfig,
     topics: Vec<Topic>,
     topic_slugs: Vec<String>,
+    topic_titles: Vec<(String, String)>,
     entities: Entities,
 }
 
@@ -57,22 +60,6 @@ pub struct Update {
     pub whole_site: bool,
 }
 
-/// Which pages a rebuild renders.
-enum Scope {
-    All,
-    /// Those the changed articles touch; `Links` are theirs in the site before.
-    Affected(Links),
-    /// Those showing what a topic file or entities.yaml changed: the articles that show
-    /// differently (`Links` are theirs in the site before), and `pages`.
-    Frame {
-        links: Links,
-        shown: affected::Shown,
-        pages: Vec<Route>,
-    },
-    /// None: only static files changed.
-    Static,
-}
-
 /// The result of applying changes.
 #[derive(Debug)]
 pub enum Outcome {
@@ -95,17 +82,17 @@ pub struct Engine {
     withheld: BTreeMap<PathBuf, Article>,
     /// An assembly failed after the articles were handed over: parse them all again.
     reparse: bool,
-    /// Everything must be rendered again at the next rebuild.
+    /// The site must be assembled again and every page rendered at the next rebuild (the
+    /// site was read again, or the templates changed).
     render_all: bool,
     /// Static files (under `static/`) to copy at the next rebuild.
     pending_static: BTreeSet<String>,
     /// Static files gone since the last rebuild.
     removed_static: BTreeSet<String>,
-    /// How many articles the served pages were rendered with.
-    shown_articles: usize,
     problems: BTreeMap<Origin, Vec<Diagnostic>>,
-    /// The generated pages and files (not static files) being served, by output file.
-    generated: HashMap<String, Route>,
+    /// The fingerprint of every generated page and file being served (not static files),
+    /// by output file: a page is rendered again when its fingerprint changes.
+    fingerprints: HashMap<String, u64>,
     static_names: Vec<String>,
     /// The search index of the served pages and the fingerprint of what it was made from:
     /// a topic or entity edit that leaves both alone does not make it again.
@@ -133,9 +120,8 @@ impl Engine {
             render_all: true,
             pending_static: BTreeSet::new(),
             removed_static: BTreeSet::new(),
-            shown_articles: 0,
             problems: BTreeMap::new(),
-            generated: HashMap::new(),
+            fingerprints: HashMap::new(),
             static_names: Vec::new(),
             search: None,
             search_terms: TermCache::default(),
@@ -268,7 +254,8 @@ impl Engine {
         self.set_problems(Origin::Topics, topic_problems);
         self.set_problems(Origin::Entities, entity_problems);
         let topic_slugs = topic_slugs(&topics);
-        self.frame = Some(Frame { config, topics, topic_slugs, entities });
+        let topic_titles = topic_titles(&topics);
+        self.frame = Some(Frame { config, topics, topic_slugs, topic_titles, entities });
     }
 
     fn compile_templates(&mut self) {
@@ -326,6 +313,7 @@ fn parse_context(frame: &Frame) -> ParseContext<'_> {
         default_language: &frame.config.language,
         languages: &frame.config.languages[1..],
         topics: &frame.topic_slugs,
+        topic_titles: &frame.topic_titles,
         taxonomies: &frame.config.taxonomies,
     }
 }

@@ -1,9 +1,13 @@
 //! Serve is proven equal to build: seeded random sequences of edits go through the serve
 //! engine, and after every step each served file is compared, byte for byte, with a
-//! fresh full build of the same files (or both fail). `cargo test` runs seeds 1 to 10, 60
-//! edits each; `EQUIVALENCE_SEEDS=11..=500 [EQUIVALENCE_STEPS=200] cargo test --lib
-//! serve::equivalence -- --nocapture` runs others, printing each failing seed's edits as
-//! it fails.
+//! fresh full build of the same files (or both fail), with the built-in templates and
+//! with an author's templates that reach the site's values in every way Tera allows.
+//!
+//! `cargo test` runs a few seeds, each its own test (`serve::equivalence::seed_3`); the
+//! long run, seeds 1 to 1,000, is ignored by default:
+//! `cargo test --release --lib serve::equivalence::long_run -- --ignored --nocapture`
+//! (`EQUIVALENCE_SEEDS=11..=500` or `=42` and `EQUIVALENCE_STEPS=200` choose others),
+//! printing each failing seed's edits as it fails.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -96,12 +100,45 @@ fn changes(paths: &[String]) -> BTreeSet<Change> {
     paths.iter().filter_map(|path| classify(Path::new(path))).collect()
 }
 
+/// Which templates the site of a run has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TemplateSet {
+    BuiltIn,
+    /// `Fixture::write_custom_templates`.
+    Custom,
+}
+
+/// Compares what serve serves with a fresh build; `Err` says where they differ.
+fn compare(served: &BTreeMap<String, Vec<u8>>, fresh: &BTreeMap<String, Vec<u8>>) -> Result<(), String> {
+    let served_paths: Vec<&String> = served.keys().collect();
+    let fresh_paths: Vec<&String> = fresh.keys().collect();
+    if served_paths != fresh_paths {
+        let only_served: Vec<&&String> = served_paths.iter().filter(|p| !fresh.contains_key(**p)).collect();
+        let only_built: Vec<&&String> = fresh_paths.iter().filter(|p| !served.contains_key(**p)).collect();
+        return Err(format!("different files: only served {only_served:?}, only built {only_built:?}"));
+    }
+    let stale: Vec<&String> = fresh.iter().filter(|(path, bytes)| served[*path] != **bytes).map(|(p, _)| p).collect();
+    let Some(path) = stale.first() else { return Ok(()) };
+    let (a, b) = (String::from_utf8_lossy(&served[*path]), String::from_utf8_lossy(&fresh[*path]));
+    let line = a.lines().zip(b.lines()).position(|(x, y)| x != y).unwrap_or(0);
+    let (a, b) = (a.lines().nth(line).unwrap_or(""), b.lines().nth(line).unwrap_or(""));
+    Err(format!(
+        "{} of {} files stale; {path} differs at line {}:\nserved: {a}\nbuilt:  {b}",
+        stale.len(),
+        fresh.len(),
+        line + 1
+    ))
+}
+
 /// Runs `steps` random edits from `seed`; returns after how many of them the site built
 /// with an article in French.
-fn run(seed: u64, steps: usize) -> usize {
+fn run(seed: u64, steps: usize, templates: TemplateSet) -> usize {
     let site = tempfile::TempDir::new().unwrap();
     let mut rng = Rng(0x5eed_0000 + seed);
     let mut fixture = Fixture::new(site.path(), &mut rng);
+    if templates == TemplateSet::Custom {
+        fixture.write_custom_templates();
+    }
     // One seed in four previews drafts and scheduled articles (`serve --drafts --future`).
     let preview = seed.is_multiple_of(4);
     let options = BuildOptions {
@@ -125,7 +162,12 @@ fn run(seed: u64, steps: usize) -> usize {
         history.push(format!("{step}: {what} {touched:?}"));
         let served_now = publish(&mut served, engine.apply(&changes(&touched)));
         let fresh = fresh_build(&options);
-        let context = || format!("seed {seed} (drafts and future: {preview}), after:\n{}", history.join("\n"));
+        let context = || {
+            format!(
+                "seed {seed} ({templates:?} templates, drafts and future: {preview}), after:\n{}",
+                history.join("\n")
+            )
+        };
         match (&served_now, &fresh) {
             (Err(problems), Some(_)) => panic!("serve fails where build does not:\n{problems}\n{}", context()),
             (Ok(()), None) => panic!("build fails where serve does not; {}", context()),
@@ -135,24 +177,16 @@ fn run(seed: u64, steps: usize) -> usize {
         if fresh.keys().any(|path| path.starts_with("fr/articles/")) {
             bilingual += 1;
         }
-        let served_paths: Vec<&String> = served.keys().collect();
-        let fresh_paths: Vec<&String> = fresh.keys().collect();
-        assert_eq!(served_paths, fresh_paths, "different files; {}", context());
-        for (path, bytes) in &fresh {
-            if served[path] != *bytes {
-                let (a, b) = (String::from_utf8_lossy(&served[path]), String::from_utf8_lossy(bytes));
-                let line = a.lines().zip(b.lines()).position(|(x, y)| x != y).unwrap_or(0);
-                let (a, b) = (a.lines().nth(line).unwrap_or(""), b.lines().nth(line).unwrap_or(""));
-                panic!("{path} differs at line {}:\nserved: {a}\nbuilt:  {b}\n{}", line + 1, context());
-            }
+        if let Err(difference) = compare(&served, &fresh) {
+            panic!("{difference}\n{}", context());
         }
     }
     bilingual
 }
 
-/// The seeds to run: `EQUIVALENCE_SEEDS=11..=500` (or `=42`) runs others than the default.
+/// The seeds of the long run: 1 to 1,000, or `EQUIVALENCE_SEEDS=11..=500` (or `=42`).
 fn seeds() -> std::ops::RangeInclusive<u64> {
-    let Ok(wanted) = std::env::var("EQUIVALENCE_SEEDS") else { return 1..=10 };
+    let Ok(wanted) = std::env::var("EQUIVALENCE_SEEDS") else { return 1..=1000 };
     let bound = |text: &str| text.trim().parse::<u64>().expect("EQUIVALENCE_SEEDS: a number, or FIRST..=LAST");
     match wanted.split_once("..") {
         Some((first, last)) => bound(first)..=bound(last.trim_start_matches('=')),
@@ -160,16 +194,44 @@ fn seeds() -> std::ops::RangeInclusive<u64> {
     }
 }
 
+/// Edits per seed: 60, or `EQUIVALENCE_STEPS`.
+fn steps_per_seed() -> usize {
+    std::env::var("EQUIVALENCE_STEPS").map_or(60, |steps| steps.parse().expect("EQUIVALENCE_STEPS: a number"))
+}
+
+/// One seed of `cargo test`, with the built-in templates (odd seeds) or an author's (even).
+macro_rules! seed_tests {
+    ($($name:ident: $seed:expr,)*) => {$(
+        #[test]
+        fn $name() {
+            let templates = if $seed % 2 == 0 { TemplateSet::Custom } else { TemplateSet::BuiltIn };
+            run($seed, steps_per_seed(), templates);
+        }
+    )*};
+}
+
+seed_tests! {
+    seed_1: 1,
+    seed_2: 2,
+    seed_3: 3,
+    seed_4: 4,
+    seed_5: 5,
+    seed_6: 6,
+}
+
+/// The long run: every seed, each with both template sets, so that one failure does not
+/// hide others.
 #[test]
-fn serve_equals_a_fresh_build_after_every_edit() {
-    let steps_per_seed: usize =
-        std::env::var("EQUIVALENCE_STEPS").map_or(60, |steps| steps.parse().expect("EQUIVALENCE_STEPS: a number"));
-    // Every seed runs, so that one failure does not hide others.
+#[ignore = "long: seeds 1 to 1,000 (see the module's documentation)"]
+fn long_run() {
+    let steps_per_seed = steps_per_seed();
     let (mut failed, mut bilingual, mut steps) = (Vec::new(), 0, 0);
     for seed in seeds() {
-        match std::panic::catch_unwind(|| run(seed, steps_per_seed)) {
-            Ok(built) => (bilingual, steps) = (bilingual + built, steps + steps_per_seed),
-            Err(_) => failed.push(seed),
+        for templates in [TemplateSet::BuiltIn, TemplateSet::Custom] {
+            match std::panic::catch_unwind(|| run(seed, steps_per_seed, templates)) {
+                Ok(built) => (bilingual, steps) = (bilingual + built, steps + steps_per_seed),
+                Err(_) => failed.push((seed, templates)),
+            }
         }
     }
     assert!(failed.is_empty(), "seeds {failed:?} fail (each one's steps are printed above)");
@@ -179,6 +241,47 @@ fn serve_equals_a_fresh_build_after_every_edit() {
         steps < 600 || bilingual * 2 > steps,
         "only {bilingual} of {steps} steps built a site with articles in French"
     );
+}
+
+/// With an author's templates that show the article count and the topics on every page,
+/// each kind of edit leaves serve equal to a fresh build.
+#[test]
+fn custom_templates_stay_equal_through_every_kind_of_edit() {
+    use fixture::edit;
+    let site = tempfile::TempDir::new().unwrap();
+    let mut rng = Rng(11);
+    let mut fixture = Fixture::new(site.path(), &mut rng);
+    fixture.write_custom_templates();
+    let (options, mut engine, mut served) = serving(site.path());
+    let kinds = [
+        ("draft", edit::DRAFT_TOGGLE),
+        ("undraft", edit::DRAFT_TOGGLE),
+        ("new article", edit::ADD),
+        ("deleted article", edit::DELETE),
+        ("topic file", edit::TOPIC),
+        ("entities.yaml", edit::ENTITIES),
+        ("body", edit::BODY),
+        ("title and summary", edit::TITLE_AND_SUMMARY),
+    ];
+    let mut failures = Vec::new();
+    for round in 0..4 {
+        for (step, (label, kind)) in kinds.iter().enumerate() {
+            let step = round * kinds.len() + step;
+            // A draft toggled back: the same article twice in a row.
+            let before = rng.0;
+            let (what, touched) = fixture.edit_as(&mut rng, step, Some(*kind));
+            if *label == "draft" {
+                rng.0 = before;
+            }
+            publish(&mut served, engine.apply(&changes(&touched))).unwrap_or_else(|p| panic!("{what}: {p}"));
+            let fresh = fresh_build(&options).expect("the fixture's edits keep the site building");
+            if let Err(difference) = compare(&served, &fresh) {
+                failures.push(format!("{label} ({what} {touched:?}): {difference}"));
+                served = fresh;
+            }
+        }
+    }
+    assert!(failures.is_empty(), "serve left pages stale:\n{}", failures.join("\n"));
 }
 
 /// A slug taken twice fails until one of the two articles goes; then serve builds again.

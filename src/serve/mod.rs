@@ -4,7 +4,6 @@
 //! `engine` runs the build's stages; `watch` turns file events into `change::Change`s;
 //! `server` answers HTTP from `live`, the last good site.
 
-mod affected;
 pub mod change;
 mod engine;
 #[cfg(test)]

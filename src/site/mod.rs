@@ -130,6 +130,27 @@ pub struct Reuse {
     pub changed: Vec<PathBuf>,
 }
 
+/// Whether two versions of an article take the same place in a site: then assembling the
+/// site gives the same structure (order, topics, terms, translations, related articles),
+/// and the new version can replace the old one where it is (`serve`). These are the
+/// fields assembling reads; the text (title, summary, body) only shows on pages.
+pub fn same_place(a: &Article, b: &Article) -> bool {
+    fn place(article: &Article) -> impl PartialEq + '_ {
+        (
+            &article.slug,
+            article.date,
+            article.date_has_time,
+            article.updated,
+            &article.topics,
+            &article.terms,
+            &article.lang,
+            &article.translation_key,
+            article.draft,
+        )
+    }
+    place(a) == place(b)
+}
+
 impl Site {
     /// Assembles the site. Reports duplicate slugs; everything else was checked when parsing.
     pub fn assemble(

@@ -14,7 +14,13 @@ fn topic(slug: &str) -> Topic {
 fn article(stem: &str, date: &str, topics: &str, extra: &str) -> Article {
     let taxonomies = config().taxonomies;
     let known = vec!["a".to_owned(), "b".to_owned()];
-    let context = ParseContext { default_language: "en", languages: &[], topics: &known, taxonomies: &taxonomies };
+    let context = ParseContext {
+        default_language: "en",
+        languages: &[],
+        topics: &known,
+        topic_titles: &[],
+        taxonomies: &taxonomies,
+    };
     let text = format!("---\ntitle: {stem}\ndate: {date}\ntopics: [{topics}]\n{extra}---\nBody\n");
     Article::parse(Path::new(&format!("content/articles/{stem}.md")), &text, &context).unwrap()
 }
@@ -154,7 +160,13 @@ fn links_to_source_files_point_to_their_pages() {
     let linking = {
         let taxonomies = config().taxonomies;
         let known = vec!["a".to_owned(), "b".to_owned()];
-        let context = ParseContext { default_language: "en", languages: &[], topics: &known, taxonomies: &taxonomies };
+        let context = ParseContext {
+            default_language: "en",
+            languages: &[],
+            topics: &known,
+            topic_titles: &[],
+            taxonomies: &taxonomies,
+        };
         let text =
             "---\ntitle: L\ndate: 2025-01-01\ntopics: [a]\n---\nSee [old](old.md#part) and\n[topic](../topics/a.md).\n";
         Article::parse(Path::new("content/articles/linking.md"), text, &context).unwrap()
@@ -168,7 +180,13 @@ fn links_to_source_files_point_to_their_pages() {
 fn a_link_to_a_missing_file_names_both_files() {
     let taxonomies = config().taxonomies;
     let known = vec!["a".to_owned()];
-    let context = ParseContext { default_language: "en", languages: &[], topics: &known, taxonomies: &taxonomies };
+    let context = ParseContext {
+        default_language: "en",
+        languages: &[],
+        topics: &known,
+        topic_titles: &[],
+        taxonomies: &taxonomies,
+    };
     let text = "---\ntitle: L\ndate: 2025-01-01\ntopics: [a]\n---\nText.\n\nSee [gone](../2024/gone.md).\n";
     let linking = Article::parse(Path::new("content/articles/2025/linking.md"), text, &context).unwrap();
     let errors = assemble(vec![linking], &Entities::default()).unwrap_err();

@@ -119,7 +119,51 @@ fn translate(document: &Document<'_>, error: &serde_yaml::Error, fields: &[&str]
     } else {
         (line, column)
     };
+    if is_syntax_error(message)
+        && let Some(error) = syntax_cause(document, line)
+    {
+        return error;
+    }
     document.at(line, column, plain_words(path, message, fields))
+}
+
+/// The usual causes of a syntax error, recognised on the lines around where the parser
+/// stopped: a tab in the indentation, or a value holding `: ` without quotes. Each says
+/// what to write instead.
+fn syntax_cause(document: &Document<'_>, error_line: usize) -> Option<YamlError> {
+    let lines: Vec<&str> = document.text.lines().collect();
+    // The parser stops at, or one line after, the line at fault.
+    let candidates = [error_line, error_line.saturating_sub(1)];
+    for line in candidates.into_iter().filter(|&l| l >= 1 && l <= lines.len()) {
+        let text = lines[line - 1];
+        let indent = &text[..text.len() - text.trim_start().len()];
+        if let Some(tab) = indent.find('\t') {
+            return Some(document.at(
+                line,
+                tab + 1,
+                "a tab indents this line, and YAML indents with spaces only: replace the tab with spaces",
+            ));
+        }
+    }
+    let line = error_line.min(lines.len()).max(1);
+    let text = *lines.get(line - 1)?;
+    let (key, value) = text.split_once(": ")?;
+    let key = key.trim().trim_start_matches("- ");
+    let value = value.trim();
+    let quoted_or_nested = value.starts_with(['"', '\'', '[', '{', '|', '>', '&', '*', '#']);
+    if key.is_empty() || key.contains(' ') || quoted_or_nested || !value.contains(": ") {
+        return None;
+    }
+    let column = text.len() - text.trim_start().len() + key.len() + 3;
+    let escaped = value.replace('\\', "\\\\").replace('"', "\\\"");
+    Some(document.at(
+        line,
+        column,
+        format!(
+            "the value of `{key}` contains `: `, which YAML reads as the start of another field: \
+             put the value in quotes, `{key}: \"{escaped}\"`"
+        ),
+    ))
 }
 
 /// How serde's own messages start; any other comes from a field's parser.
@@ -136,9 +180,21 @@ fn plain_words(path: Option<&str>, message: &str, fields: &[&str]) -> String {
             "a string" => "text",
             "a boolean" => "`true` or `false`",
             "i64" | "u64" | "usize" | "u32" | "an integer" => "a whole number",
-            other => other,
+            other => match other.strip_prefix("struct ") {
+                Some(name) => mapping_example(name, path),
+                None => other,
+            },
         };
         let found = found.replace(" as u128", "").replace(" as i128", "");
+        // Text where a mapping belongs (`source: Reuters`): the mapping, written with that text.
+        if let (Some(path), Some(text)) = (path, found.strip_prefix("string "))
+            && expected.starts_with("struct ")
+            && path.rsplit('.').next() == Some("source")
+        {
+            return format!(
+                "`{path}` is a mapping of the report's details, not text: write `{path}: {{ name: {text}, url: \"https://…\" }}`"
+            );
+        }
         return match path {
             Some(path) => format!("`{path}` must be {wanted}, not {found}"),
             None => format!("expected {wanted}, not {found}"),
@@ -172,6 +228,17 @@ fn plain_words(path: Option<&str>, message: &str, fields: &[&str]) -> String {
         Some(path) if message.starts_with("is ") || message.starts_with("must ") => format!("`{path}` {message}"),
         Some(path) => format!("`{path}`: {message}"),
         None => message.to_owned(),
+    }
+}
+
+/// What a mapping field looks like, in place of the Rust type name serde would give.
+fn mapping_example(type_name: &str, path: Option<&str>) -> &'static str {
+    match (type_name, path.map(|p| p.rsplit('.').next().unwrap_or(p))) {
+        ("Source", _) | (_, Some("source")) => {
+            "a mapping of the report's details on indented lines, such as `source: { name: \"Reuters\", url: \"https://…\" }`"
+        }
+        ("RawLanguage", _) => "a language code such as `fr`, or a mapping such as `{ code: fr, title: \"…\" }`",
+        _ => "a mapping of `field: value` lines indented under it",
     }
 }
 

@@ -95,3 +95,26 @@ fn the_example_site_describes_every_entity_with_a_page() {
     }
     assert!(pages > 30, "only {pages} entity pages were built");
 }
+
+/// A term one article spells almost like one the others use gets a did-you-mean, at its value.
+#[test]
+fn a_near_miss_of_a_known_entity_is_a_warning_at_its_value() {
+    let site = site_copy("sites/minimal");
+    let articles = site.path().join("content/articles");
+    for (file, organizations) in [("a.md", "[Nvidia]"), ("b.md", "[Nvidia, TSMC]"), ("c.md", "[TSMC, Nvdia]")] {
+        let text = format!(
+            "---\ntitle: \"{file}\"\ndate: 2025-01-03\nsummary: \"s\"\ntopics: [chips]\norganizations: {organizations}\n---\nText.\n"
+        );
+        std::fs::write(articles.join(file), text).unwrap();
+    }
+    let output = briefing().arg("check").arg("--root").arg(site.path()).output().unwrap();
+    let warnings = stderr(&output);
+    assert!(
+        warnings.contains(
+            "warning: content/articles/c.md:6:23: `Nvdia` is in no other article and not in content/entities.yaml, \
+             and it is close to `Nvidia`: did you mean `Nvidia`?"
+        ),
+        "{warnings}"
+    );
+    assert_eq!(warnings.matches("did you mean").count(), 1, "TSMC and Nvidia are not slips:\n{warnings}");
+}

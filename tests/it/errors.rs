@@ -76,6 +76,28 @@ error_cases! {
     entity_description_in_an_unknown_language => "unknown-description-language",
 }
 
+// Mistakes a new user makes: each message says where, what, and what to write instead.
+error_cases! {
+    tab_in_the_indentation => "tab-in-indentation",
+    unquoted_colon_in_a_title => "colon-in-title",
+    source_written_as_text => "source-as-text",
+    date_time_mistakes_each_named => "date-time-mistakes",
+    topic_title_written_for_its_slug => "topic-title-for-slug",
+    template_block_left_open => "unclosed-if-in-template",
+}
+
+#[test]
+fn a_site_without_articles_is_an_error_unless_asked_for() {
+    let site = site_copy("sites/minimal");
+    std::fs::remove_file(site.path().join("content/articles/first.md")).unwrap();
+    let output = build(site.path(), &[]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    insta::assert_snapshot!("empty-site", stderr(&output));
+    assert!(!site.path().join("public").exists(), "nothing was written");
+    let output = build(site.path(), &["--allow-empty"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+}
+
 #[test]
 fn every_case_folder_has_a_test() {
     let listed = include_str!("errors.rs");

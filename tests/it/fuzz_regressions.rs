@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 #[path = "../../fuzz/fuzz_targets/import_common.rs"]
 mod import_common;
+#[path = "../../fuzz/fuzz_targets/import_write_common.rs"]
+pub mod import_write_common;
 #[path = "../../fuzz/fuzz_targets/site_common.rs"]
 mod site_common;
 
@@ -30,7 +32,13 @@ fn inputs(target: &str) -> Vec<(PathBuf, String)> {
 fn front_matter_inputs_parse_or_fail_cleanly() {
     let topics = vec!["chips".to_owned()];
     let taxonomies = vec!["tags".to_owned(), "people".to_owned()];
-    let context = ParseContext { default_language: "en", languages: &[], topics: &topics, taxonomies: &taxonomies };
+    let context = ParseContext {
+        default_language: "en",
+        languages: &[],
+        topics: &topics,
+        topic_titles: &[],
+        taxonomies: &taxonomies,
+    };
     for (path, text) in inputs("front_matter") {
         let article = Article::parse(Path::new("a.md"), &text, &context);
         assert!(article.is_err(), "{} should be refused", path.display());
@@ -70,5 +78,13 @@ fn import_inputs_import_or_fail_cleanly_and_round_trip() {
 fn site_build_inputs_build_or_fail_cleanly() {
     for (_, text) in inputs("site_build") {
         site_common::build_site(&text);
+    }
+}
+
+#[test]
+fn import_write_inputs_are_refused_or_build() {
+    let site = import_write_common::site();
+    for (_, text) in inputs("import_write") {
+        import_write_common::import_builds(&site, &text);
     }
 }

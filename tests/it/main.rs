@@ -17,6 +17,7 @@ mod languages;
 mod output_folder;
 mod publishing;
 mod reliability;
+mod reliability_import;
 mod serve;
 mod structured_data;
 mod symlinks;

@@ -127,6 +127,8 @@ pub fn byline_in(line: &str) -> Option<String> {
         .iter()
         .find_map(|p| lowered.starts_with(p).then(|| &trimmed[p.len()..]))?;
     let names = names.split(['|', '\n']).next().unwrap_or_default();
+    // "By Ana Ficta - November 18, 2019": the names end at a spaced dash.
+    let names = [" - ", " – ", " — "].iter().filter_map(|dash| names.find(dash)).min().map_or(names, |at| &names[..at]);
     // "Jane Doe, Reuters", "Jeanne Martin avec AFP": the agency is not one of the names.
     let names = [",", " avec ", " with ", " pour ", " for "]
         .iter()
@@ -326,6 +328,8 @@ mod tests {
         assert_eq!(byline_in("By Mara Quillon, Reuters").as_deref(), Some("Mara Quillon"));
         assert_eq!(byline_in("Par Jeanne Fictive avec AFP").as_deref(), Some("Jeanne Fictive"));
         assert_eq!(byline_in("by the end of the year, the lab will close"), None);
+        assert_eq!(byline_in("By Ana Ficta - November 18, 2019").as_deref(), Some("Ana Ficta"));
+        assert_eq!(byline_in("Written by Ana Ficta on November 18, 2019").as_deref(), Some("Ana Ficta"));
         assert_eq!(
             byline_in("By Ode Fenn and Lina OrtizPublished Mon, Dec 8 2025").as_deref(),
             Some("Ode Fenn and Lina Ortiz")

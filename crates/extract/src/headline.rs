@@ -166,7 +166,7 @@ mod tests {
     use super::*;
     use crate::Language;
 
-    const ENGLISH: DateContext = DateContext { language: Some(Language::English), year: 2025 };
+    const ENGLISH: DateContext = DateContext { language: Some(Language::English), year: 2025, month_first: true };
 
     fn headline(page: &[&str]) -> Option<String> {
         let lines: Vec<Candidate<'_>> = page

@@ -20,7 +20,7 @@ mod text;
 pub mod tuning;
 
 pub use dates::value::{PageDate, YEARS};
-pub use lang::{Language, Vocabulary};
+pub use lang::{Language, Vocabulary, is_cjk};
 pub use noise::Rule;
 pub use refusal::{Considered, Missing, Refusal};
 
@@ -50,6 +50,8 @@ pub struct Page {
     /// Lines weighed as the headline, and as the date, for a refusal's message.
     pub title_candidates: Vec<Considered>,
     pub date_candidates: Vec<Considered>,
+    /// How the page was read where it could be read two ways (`04/08/2024`), for `--explain`.
+    pub notes: Vec<String>,
 }
 
 /// A photo caption and its credit.
@@ -76,7 +78,10 @@ pub fn read(input: &str, default_year: i32) -> Page {
     } else {
         let language = Language::detect(input);
         let year = dates::find_year(input).or_else(|| dates::copyright_year(input)).unwrap_or(default_year);
-        text::extract(input, dates::DateContext { language, year })
+        let order = dates::order::numeric_order(input, language, None);
+        let mut page = text::extract(input, dates::DateContext { language, year, month_first: order.month_first });
+        page.notes.extend(dates::order::ambiguity_note(input, &order));
+        page
     }
 }
 

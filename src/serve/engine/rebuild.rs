@@ -1,16 +1,17 @@
-//! Assembling the site from the changed articles and rendering the pages they touch.
+//! Assembling the site from the changed articles and rendering the pages whose
+//! fingerprint changed.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::content::Article;
 use crate::diagnostic::Diagnostic;
-use crate::plan::{Plan, site_options, static_collisions, static_list};
-use crate::render::{Page, Route};
-use crate::site::{Reuse, Site, SiteOptions, check_duplicate_slugs};
+use crate::plan::{Plan, site_options, static_list};
+use crate::render::Page;
+use crate::site::{Reuse, Site, SiteOptions, check_duplicate_slugs, same_place};
 
-use super::{Engine, Links, Origin, Outcome, Scope, Update, affected};
+use super::{Engine, Origin, Outcome, Update};
 
 impl Engine {
     /// Assembles and renders what changed, unless the site has problems.
@@ -36,24 +37,22 @@ impl Engine {
         }
         let options = site_options(&self.options);
         let changed = self.changed_stories();
-        if let Some(outcome) = self.replace_in_place(&changed, &options) {
+        if let Some(outcome) = self.replace_in_place(&options) {
             return outcome;
         }
         let frame = self.frame.as_ref().expect("no problems means a frame");
         let pending = std::mem::take(&mut self.pending);
-        let (scope, reuse, mut articles) = match self.site.take() {
+        let (reuse, mut articles) = match self.site.take() {
             Some(site) if !changed.is_empty() || self.render_all => {
-                let links = Links::of(&site, &changed);
                 let paths = site.articles.iter().map(|article| article.path.clone()).collect();
-                let reuse = Reuse { paths, related: site.related, changed: changed.clone() };
-                let scope = if self.render_all { Scope::All } else { Scope::Affected(links) };
-                (scope, Some(reuse), site.articles)
+                (Some(Reuse { paths, related: site.related, changed: changed.clone() }), site.articles)
             }
             Some(site) => {
+                // Only static files changed: the same site, with other assets.
                 self.site = Some(site);
-                return self.render(Scope::Static, &changed);
+                return self.render();
             }
-            None => (Scope::All, None, Vec::new()),
+            None => (None, Vec::new()),
         };
         let replaced = path_set(pending.keys());
         articles.retain(|article| !replaced.contains(article.path.as_os_str()));
@@ -71,7 +70,7 @@ impl Engine {
                 return Outcome::Failed(self.all_problems());
             }
         }
-        self.render(scope, &changed)
+        self.render()
     }
 
     /// The paths of the articles parsed since the last assembly and of every other version
@@ -100,7 +99,7 @@ impl Engine {
     /// published and links to no file (nor did before), assembling would give the same
     /// site with their new text: they replace the old ones where they are, and the site is
     /// not assembled.
-    pub(super) fn replace_in_place(&mut self, changed: &[PathBuf], options: &SiteOptions) -> Option<Outcome> {
+    pub(super) fn replace_in_place(&mut self, options: &SiteOptions) -> Option<Outcome> {
         let site = self.site.as_ref()?;
         if self.render_all || self.pending.is_empty() {
             return None;
@@ -110,21 +109,21 @@ impl Engine {
             let article = article.as_ref()?;
             let id = site.articles.iter().position(|old| old.path.as_os_str() == path.as_os_str())?;
             let unlinked = article.file_links.is_empty() && site.articles[id].file_links.is_empty();
-            if !(unlinked && options.publishes(article) && affected::same_place(&site.articles[id], article)) {
+            if !(unlinked && options.publishes(article) && same_place(&site.articles[id], article)) {
                 return None;
             }
             places.push(id);
         }
-        let links = Links::of(site, changed);
         let site = self.site.as_mut().expect("checked above");
         for (id, article) in places.into_iter().zip(std::mem::take(&mut self.pending).into_values()) {
             site.articles[id] = article.expect("checked above");
         }
-        Some(self.render(Scope::Affected(links), changed))
+        Some(self.render())
     }
 
-    /// Renders the pages in `scope` and the static files to copy.
-    pub(super) fn render(&mut self, scope: Scope, changed: &[PathBuf]) -> Outcome {
+    /// Renders the pages whose fingerprint differs from the served one (every page after
+    /// `render_all`), drops the pages gone, and copies the static files that changed.
+    pub(super) fn render(&mut self) -> Outcome {
         let site = self.site.as_ref().expect("assembled");
         let templates = self.templates.as_ref().expect("no problems means templates");
         let index = site.config.search.then(|| {
@@ -135,76 +134,30 @@ impl Engine {
             index
         });
         let plan = Plan::reusing_search(site, templates, &self.source.static_files, index);
-        let count_changed = self.shown_articles != site.articles.len() && self.count_in_templates();
-        let whole_site = matches!(scope, Scope::All) || count_changed;
-        let all = &plan.routes;
-        let assets = all.iter().copied().filter(|route| route.is_asset());
-        let static_only = matches!(scope, Scope::Static);
-        // The search index's files hold the articles' text and terms; topic titles and term
-        // names are only in its manifest and on the search page.
-        let search_files = match &scope {
-            Scope::Affected(_) => true,
-            Scope::Frame { shown, .. } => *shown == affected::Shown::UnderOtherTerms,
-            Scope::Static | Scope::All => false,
-        };
-        let (mut jobs, moved) = match scope {
-            _ if whole_site => (all.clone(), true),
-            Scope::Affected(links) => {
-                let (jobs, moved) = affected::jobs(site, &links, changed);
-                (jobs.into_iter().chain(assets).collect(), moved)
-            }
-            Scope::Frame { links, shown, pages } => {
-                let (jobs, moved) = match changed {
-                    [] => (Vec::new(), false),
-                    _ => affected::jobs_as(site, &links, changed, shown),
-                };
-                let mut jobs: Vec<Route> = jobs.into_iter().chain(pages).chain(assets).collect();
-                jobs.sort();
-                jobs.dedup();
-                (jobs, moved)
-            }
-            Scope::Static | Scope::All => (assets.collect(), false),
-        };
-        if !whole_site && jobs.contains(&Route::SearchIndex) {
-            jobs.extend(site.routes.languages().map(Route::Search));
-            if search_files {
-                jobs.extend(all.iter().copied().filter(|route| matches!(route, Route::SearchFile(_))));
-            }
-            jobs.sort();
-            jobs.dedup();
-        }
-        if !site.config.search {
-            jobs.retain(|route| !route.is_search());
-        }
-        jobs.sort_by_key(weight);
-        let statics = static_list(&self.source.static_files);
-        let statics_changed = !self.pending_static.is_empty() || !self.removed_static.is_empty();
-        let moved = moved || statics_changed || static_only;
-        // Pages come and go only when articles move; static files only when they change.
-        let generated: Option<HashMap<String, Route>> = moved.then(|| plan.outputs());
-        let shown = generated.as_ref().unwrap_or(&self.generated);
-        let collisions = if moved { static_collisions(shown, &self.source.static_files) } else { Default::default() };
+        let collisions = plan.collisions(&self.source.static_files);
         if !collisions.is_empty() {
-            self.render_all = true;
             self.problems.insert(Origin::Site, collisions.0);
             return Outcome::Failed(self.all_problems());
         }
         self.problems.remove(&Origin::Site);
-        let (mut pages, problems) = plan.render_collected(&jobs);
+        if self.render_all {
+            self.fingerprints.clear();
+        }
+        let whole_site = self.fingerprints.is_empty();
+        let mut routes = plan.routes.clone();
+        routes.sort_by_key(|route| route.info().weight);
+        let (mut pages, fingerprints, problems) = plan.render_changed(&routes, &self.fingerprints);
         if !problems.is_empty() {
-            self.render_all = true;
+            // The served pages and their fingerprints stay as they were.
             self.problems.insert(Origin::Render, problems.0);
             return Outcome::Failed(self.all_problems());
         }
-        let mut removed: Vec<String> = Vec::new();
-        if let Some(generated) = generated {
-            removed.extend(self.generated.keys().filter(|path| !generated.contains_key(*path)).cloned());
-            self.generated = generated;
-        }
+        let mut removed: Vec<String> =
+            self.fingerprints.keys().filter(|path| !fingerprints.contains_key(*path)).cloned().collect();
+        self.fingerprints = fingerprints;
         removed.extend(std::mem::take(&mut self.removed_static));
-        self.shown_articles = site.articles.len();
         let copy = std::mem::take(&mut self.pending_static);
-        for (name, absolute) in statics {
+        for (name, absolute) in static_list(&self.source.static_files) {
             if whole_site || copy.contains(&name) {
                 match std::fs::read(&absolute) {
                     Ok(bytes) => pages.push(Page { path: name, bytes }),
@@ -214,11 +167,6 @@ impl Engine {
         }
         self.render_all = false;
         Outcome::Updated(Update { pages, removed, whole_site })
-    }
-
-    /// Whether a site template may show the number of articles on any page.
-    pub(super) fn count_in_templates(&self) -> bool {
-        self.source.templates.iter().any(|file| file.text.contains("article_count"))
     }
 
     /// Duplicate slugs among the articles the next assembly would publish. The site had
@@ -250,23 +198,4 @@ impl Engine {
 /// Paths as a set that is quick to ask: `Path` comparisons walk components.
 fn path_set<'p>(paths: impl IntoIterator<Item = &'p PathBuf>) -> HashSet<&'p std::ffi::OsStr> {
     paths.into_iter().map(|path| path.as_os_str()).collect()
-}
-
-/// Heavy pages first, so that the two cores share them rather than one finishing them last.
-fn weight(route: &Route) -> u8 {
-    match route {
-        Route::Archive(_) | Route::SearchIndex | Route::Sitemap => 0,
-        Route::Topic(..) | Route::Term(..) | Route::Home(_) => 1,
-        Route::Article(_)
-        | Route::TopicIndex(_)
-        | Route::TopicFeed(..)
-        | Route::TaxonomyIndex(..)
-        | Route::Search(_)
-        | Route::NotFound(_)
-        | Route::Feed(_)
-        | Route::Robots
-        | Route::SearchFile(_)
-        | Route::Asset(_)
-        | Route::FingerprintedAsset(_) => 2,
-    }
 }

@@ -135,13 +135,7 @@ impl Engine {
             }
         }
         // A stylesheet or script with new content has a new fingerprinted name, which every
-        // page links to.
-        let fingerprints = |files: &[crate::source::StaticFile]| -> Vec<(PathBuf, String)> {
-            files.iter().filter_map(|f| Some((f.relative.clone(), f.fingerprint.clone()?))).collect()
-        };
-        if fingerprints(&files) != fingerprints(&self.source.static_files) {
-            self.render_all = true;
-        }
+        // page links to: `site.assets` changes, and with it every page's fingerprint.
         self.source.static_files = files;
         self.static_names = names;
         self.source.problems.retain(|known| !known.path.starts_with("static"));

@@ -23,6 +23,20 @@ pub(super) struct Fixture {
 
 const ARTICLES: &str = "content/articles";
 
+/// Kinds of edit `Fixture::edit_as` makes on purpose (a random edit picks any kind).
+pub(super) mod edit {
+    pub(in super::super) const BODY: usize = 0;
+    /// The title, and with it the summary (`About <title>.`).
+    pub(in super::super) const TITLE_AND_SUMMARY: usize = 2;
+    /// Drafts a published article, or publishes a draft.
+    pub(in super::super) const DRAFT_TOGGLE: usize = 9;
+    pub(in super::super) const ADD: usize = 10;
+    pub(in super::super) const DELETE: usize = 11;
+    /// A topic file in English or French: title, summary and intro.
+    pub(in super::super) const TOPIC: usize = 14;
+    pub(in super::super) const ENTITIES: usize = 15;
+}
+
 impl Fixture {
     pub(super) fn write(&self, relative: &str, text: &str) {
         let path = self.root.join(relative);
@@ -88,11 +102,21 @@ impl Fixture {
     /// Applies one random edit; returns what it was and the paths it touched, relative to
     /// the root.
     pub(super) fn edit(&mut self, rng: &mut Rng, step: usize) -> (String, Vec<String>) {
+        self.edit_as(rng, step, None)
+    }
+
+    /// Applies one edit of the kind given (one of the `Edit` constants), or of a random
+    /// kind; returns what it was and the paths it touched, relative to the root.
+    pub(super) fn edit_as(&mut self, rng: &mut Rng, step: usize, kind: Option<usize>) -> (String, Vec<String>) {
         let Some(name) = self.any_article(rng) else { return ("add".into(), self.add_article(rng)) };
         let path = format!("{ARTICLES}/{name}");
         // Other files the edit rewrites.
         let mut touched = Vec::new();
-        let what = match rng.below(21) {
+        let kind = match kind {
+            Some(kind) => kind,
+            None => rng.below(21),
+        };
+        let what = match kind {
             0 | 1 => {
                 self.spec(&name).body = format!("Edited at step {step}.\n\n## Details\n\nText.");
                 "article text"
@@ -327,6 +351,15 @@ impl Fixture {
             .collect()
     }
 
+    /// Replaces the built-in templates with a set that reaches the site's values in every
+    /// way Tera allows: a computed key, a component argument, an include looping over
+    /// `site.topics`, filters; on pages that extend the base and on pages that do not.
+    pub(super) fn write_custom_templates(&self) {
+        for (name, text) in CUSTOM_TEMPLATES {
+            self.write(&format!("templates/{name}"), text);
+        }
+    }
+
     /// Rewrites the articles written broken at the previous step.
     pub(super) fn fix(&mut self) -> Vec<String> {
         let broken = std::mem::take(&mut self.broken);
@@ -365,3 +398,39 @@ fn entities_yaml(rng: &mut Rng, step: usize) -> String {
         "organizations:\n  Northwind: {{ aliases: [{aliases}], description: \"Step {step}.\"{northwind} }}\nregions:\n  China: {{ aliases: [Chine]{china} }}\n{netherlands}"
     )
 }
+
+/// Templates written by a site's author, not briefing's: `base.html` shows the site's
+/// topics and article count on every page that extends it, in four ways.
+const CUSTOM_TEMPLATES: &[(&str, &str)] = &[
+    (
+        "base.html",
+        r#"<!DOCTYPE html>
+<html lang="{{ lang }}">
+<head><title>{% block title %}{{ page.title }} · {{ site.title }}{% endblock title %}</title>{% block head %}{% endblock head %}</head>
+<body>
+<p class="count">{{ site["article" ~ "_count"] }} articles; {{ site.topics | length }} topics, first by name {{ site.topics | sort(attribute="name") | first | get(key="name") | upper }}</p>
+{{ <topic_roll topics={site.topics} /> }}
+{% include "site_topics.html" %}
+<main>{% block main %}{% endblock main %}</main>
+{%- block scripts %}{% endblock scripts %}
+</body>
+</html>
+"#,
+    ),
+    (
+        "reach.html",
+        r#"{% component topic_roll(topics: array) -%}
+<ol class="roll">{% for t in topics %}<li>{{ loop.index }}. {{ t.name | title }}</li>{% endfor %}</ol>
+{%- endcomponent topic_roll %}
+"#,
+    ),
+    (
+        "site_topics.html",
+        r#"<nav>{% for t in site.topics %}<a href="{{ t.url }}" lang="{{ t.lang }}">{{ t.name }}</a>{% endfor %}</nav>
+"#,
+    ),
+    (
+        "robots.txt",
+        "User-agent: *\n# {{ site[\"article\" ~ \"_count\"] }} articles, last topic {{ site.topics | last | get(key=\"name\") }}\nSitemap: {{ sitemap_url }}\n",
+    ),
+];

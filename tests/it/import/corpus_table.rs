@@ -1,5 +1,5 @@
 //! The table of what import must read from each page of the fixture corpus
-//! (tests/fixtures/import/corpus/expected.yaml), and how a result is scored against it.
+//! (tests/fixtures/import/corpus/expected*.yaml), and how a result is scored against it.
 //! Shared by the corpus test and `cargo bench --bench import`.
 
 use std::path::{Path, PathBuf};
@@ -54,10 +54,24 @@ pub fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/corpus")
 }
 
+/// The rows of every `expected*.yaml` of the corpus, in the order of their file names.
 pub fn table() -> Vec<Expected> {
-    let path = corpus().join("expected.yaml");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(corpus())
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            name.starts_with("expected") && name.ends_with(".yaml")
+        })
+        .collect();
+    paths.sort();
+    let mut rows = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let more: Vec<Expected> = serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        rows.extend(more);
+    }
+    rows
 }
 
 /// Imports one page of the corpus with `binary`, against the corpus site, and scores it.

@@ -254,3 +254,44 @@ fn hostile_html_stays_text() {
     let html = briefing::content::markdown::render(&body).html;
     assert!(!html.contains("<img") && !html.contains("<script") && !html.contains("href=\"javascript"), "{html}");
 }
+
+/// `--explain` on a corpus page: its stderr.
+fn explained(page: &str) -> String {
+    let corpus = super::corpus_table::corpus();
+    let output = briefing()
+        .args(["import", "--stdout", "--explain", "--topic", "export-controls", "--root"])
+        .arg(corpus.join("site"))
+        .arg(corpus.join("pages").join(page))
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stderr).unwrap()
+}
+
+#[test]
+fn explain_says_which_reading_of_a_numeric_date_won_and_why() {
+    let stderr = explained("ambiguous-numeric-us.html");
+    assert!(
+        stderr.contains(
+            "read: 04/08/2024 read month first, as 8 April 2024: the page's language tag en-us writes the month first"
+        ),
+        "{stderr}"
+    );
+    let stderr = explained("ambiguous-numeric-evidence-en.html");
+    assert!(
+        stderr.contains(
+            "read: 04/08/2024 read day first, as 4 August 2024: another date of the page, 20/08/2024, can only be read day first"
+        ),
+        "{stderr}"
+    );
+    assert!(!explained("zh-news.html").contains("read:"), "a year-first date reads one way only");
+}
+
+#[test]
+fn explain_names_the_date_taken_when_a_page_has_no_dateline() {
+    let stderr = explained("shown-date-only-en.html");
+    assert!(
+        stderr.contains("read: no dateline: the date shown in <div> \"Tech desk · Lisbon · 18 Nov 2024\""),
+        "{stderr}"
+    );
+}

@@ -21,8 +21,15 @@ fn latin_page() -> Vec<u8> {
         .collect()
 }
 
+/// The French page in UTF-8, with `head` added to its `<head>`.
+fn utf8_page(head: &str) -> Vec<u8> {
+    let latin: String = latin_page().iter().map(|&b| if b == 0x92 { '’' } else { char::from(b) }).collect();
+    latin.replacen("<head>", &format!("<head>{head}"), 1).into_bytes()
+}
+
 /// Serves a few fixed routes on 127.0.0.1 until the test ends; returns the base URL.
-fn serve() -> String {
+/// The one HTTP fake of the tests: add a route here rather than a second server.
+pub fn serve() -> String {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     std::thread::spawn(move || {
@@ -42,8 +49,26 @@ fn serve() -> String {
                 std::thread::spawn(move || stall(stream));
                 continue;
             }
+            let mut extra_headers = "";
             let (status, content_type, body): (&str, &str, Vec<u8>) = match path.as_str() {
                 "/latin" => ("200 OK", "text/html; charset=ISO-8859-1", latin_page()),
+                // UTF-8 with a byte-order mark, under a header that says otherwise.
+                "/bom" => {
+                    let mut body = "\u{feff}".as_bytes().to_vec();
+                    body.extend(utf8_page(""));
+                    ("200 OK", "text/html; charset=ISO-8859-1", body)
+                }
+                // `charset=` in a description, which declares nothing.
+                "/charset-in-text" => (
+                    "200 OK",
+                    "text/html",
+                    utf8_page("<meta name=\"description\" content=\"Read with charset=koi8-r\">"),
+                ),
+                // A gzip body that was not asked for (import sends no Accept-Encoding).
+                "/gzip" => {
+                    extra_headers = "Content-Encoding: gzip\r\n";
+                    ("200 OK", "text/html", vec![0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03])
+                }
                 "/meta" => {
                     let mut body = b"<!DOCTYPE html><meta charset=\"windows-1252\">".to_vec();
                     body.extend(latin_page());
@@ -56,7 +81,7 @@ fn serve() -> String {
             };
             let location = if path == "/moved" { "Location: /latin\r\n" } else { "" };
             let head = format!(
-                "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n{location}Connection: close\r\n\r\n",
+                "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n{location}{extra_headers}Connection: close\r\n\r\n",
                 body.len()
             );
             let _ = stream.write_all(head.as_bytes());

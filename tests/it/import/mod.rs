@@ -6,7 +6,8 @@ mod command;
 mod corpus;
 pub mod corpus_table;
 mod extraction;
-mod fetch;
+pub mod fetch;
+mod hostile_pages;
 mod limits;
 mod refusals;
 

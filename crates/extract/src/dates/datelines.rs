@@ -3,6 +3,9 @@
 
 use super::value::PageDate;
 use super::{DateContext, clock, date_at, lowered_date_text, offset_of, tokenize};
+use crate::Language;
+use crate::noise::fold;
+use crate::tuning::DATE_LINE_MAX_TOKENS;
 
 /// The dates of a date line, told apart by the words before each: "20 septembre 2020
 /// 09:13; Act: 21.09.2020 11:58", "Publié le … Mis à jour le …", "Updated: 6:57pm, 5 Sep, 2020".
@@ -12,21 +15,26 @@ pub struct LineDates {
     pub updated: Option<PageDate>,
 }
 
-/// Words that say the date after them is an update.
-const UPDATE_WORDS: &[&str] = &[
-    "updated",
-    "update",
-    "mis",
-    "mise",
-    "maj",
-    "act",
-    "act.",
-    "actualisé",
-    "actualise",
-    "modifié",
-    "modified",
-    "edited",
-];
+/// Whether `text` holds a label of a date ("Publié le", "Updated", "Veröffentlicht am",
+/// "Written by … on"), in any language known: a date beside it is the page's.
+pub fn has_date_label(text: &str) -> bool {
+    let folded = fold(text);
+    let byline = crate::byline::byline_in(text).is_some();
+    byline
+        || ["act:", "date:", "mis a jour", "publi"].iter().any(|label| folded.contains(label))
+        || Language::all().any(|language| {
+            let vocabulary = language.vocabulary();
+            vocabulary.published_words.iter().chain(vocabulary.update_words).any(|word| {
+                let word = fold(word);
+                (word.chars().count() >= 4 || word.chars().any(crate::lang::is_cjk)) && folded.contains(&word)
+            })
+        })
+}
+
+/// Whether `word` says the date after it is an update, in any language known.
+fn is_update_word(word: &str) -> bool {
+    Language::all().any(|language| language.vocabulary().update_words.contains(&word))
+}
 
 pub fn dates_in_line(text: &str, context: DateContext) -> LineDates {
     let lowered = lowered_date_text(text);
@@ -43,8 +51,7 @@ pub fn dates_in_line(text: &str, context: DateContext) -> LineDates {
         // "Mis à jour" is an update, "Mis en ligne" a publication.
         let words: Vec<&str> = before.iter().map(|t| t.trim_end_matches([':', ';', '.'])).collect();
         let is_update = words.iter().enumerate().any(|(i, word)| {
-            UPDATE_WORDS.contains(word)
-                && (!matches!(*word, "mis" | "mise") || words.get(i + 2).is_some_and(|w| *w == "jour"))
+            is_update_word(word) && (!matches!(*word, "mis" | "mise") || words.get(i + 2).is_some_and(|w| *w == "jour"))
         });
         let slot = if is_update { &mut found.updated } else { &mut found.published };
         slot.get_or_insert(date);
@@ -56,18 +63,28 @@ pub fn dates_in_line(text: &str, context: DateContext) -> LineDates {
 
 impl LineDates {
     /// Adds a line's dates to what the page has read so far: the first publication date,
-    /// and the first update; an update while the page has no publication date yet
-    /// ("Updated: 5 Sep, 2020" alone) is the only date the page gives, its publication.
+    /// and the first update. An update never takes the publication's place here, even
+    /// when it comes first: [`settle`] decides once every line is read.
     pub fn add_to(self, published: &mut Option<PageDate>, updated: &mut Option<PageDate>) {
         if published.is_none() {
             *published = self.published;
         }
-        if let Some(update) = self.updated {
-            match published {
-                None => *published = Some(update),
-                Some(first) if *first != update && updated.is_none() => *updated = Some(update),
-                Some(_) => {}
-            }
+        if let Some(update) = self.updated
+            && updated.is_none()
+            && *published != Some(update)
+        {
+            *updated = Some(update);
+        }
+        if published.is_some() && *published == *updated {
+            *updated = None;
+        }
+    }
+
+    /// Once every line is read: an update on a page without a publication date
+    /// ("Updated: 5 Sep, 2020" alone) is the only date the page gives, its publication.
+    pub fn settle(published: &mut Option<PageDate>, updated: &mut Option<PageDate>) {
+        if published.is_none() {
+            *published = updated.take();
         }
     }
 
@@ -76,97 +93,27 @@ impl LineDates {
     }
 }
 
-/// Words a date line may hold besides its dates: labels, connectives, weekdays and the
-/// page tools that share its line ("Print", "Share").
-const DATE_LINE_WORDS: &[&str] = &[
-    "published",
-    "publié",
-    "publie",
-    "posted",
-    "updated",
-    "update",
-    "last",
-    "first",
-    "on",
-    "at",
-    "le",
-    "à",
-    "a",
-    "mis",
-    "mise",
-    "jour",
-    "maj",
-    "act",
-    "actualisé",
-    "modifié",
-    "modified",
-    "edited",
-    "et",
-    "and",
-    "am",
-    "pm",
-    "h",
-    "print",
-    "imprimer",
-    "share",
-    "partager",
-    "by",
-    "par",
-    "gmt",
-    "utc",
-    "cet",
-    "cest",
-    "edt",
-    "est",
-    "bst",
-    "hkt",
-    "sgt",
-    "jst",
-    "ist",
-    "time",
-    "heure",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "wed",
-    "thu",
-    "fri",
-    "sat",
-    "sun",
-    "de",
-    "du",
-    "-",
-    "–",
-    "—",
-    "/",
-    "|",
-    "•",
-    "·",
-    ";",
-    ":",
-    "on:",
-    "publié:",
+/// What a date line may hold besides its dates and the words of a vocabulary's
+/// `date_words`: separators and the names of zones.
+const DATE_LINE_MARKS: &[&str] = &[
+    "gmt", "utc", "cet", "cest", "edt", "est", "bst", "hkt", "sgt", "jst", "ist", "-", "–", "—", "/", "|", "•", "·",
+    ";", ":", "on:",
 ];
+
+fn is_date_line_word(word: &str) -> bool {
+    DATE_LINE_MARKS.contains(&word)
+        || Language::all().any(|language| {
+            let vocabulary = language.vocabulary();
+            vocabulary.date_words.contains(&word) || vocabulary.update_words.contains(&word)
+        })
+}
 
 /// A line that is a date and nothing else a reader would keep: "20/11/2025",
 /// "Nov 20, 2025", "Publié le 20 nov. 2025 à 10h00; Mis à jour le …", "Updated: 6:57pm, 5 Sep, 2020".
 pub fn is_date_line(text: &str, context: DateContext) -> bool {
     let lowered = lowered_date_text(text);
     let tokens = tokenize(&lowered);
-    if tokens.is_empty() || tokens.len() > 24 {
+    if tokens.is_empty() || tokens.len() > DATE_LINE_MAX_TOKENS {
         return false;
     }
     let mut covered = vec![false; tokens.len()];
@@ -185,8 +132,8 @@ pub fn is_date_line(text: &str, context: DateContext) -> bool {
     any && tokens.iter().zip(&covered).all(|(token, &covered)| {
         let bare = token.trim_end_matches([':', ';', '.', ',']);
         covered
-            || DATE_LINE_WORDS.contains(&bare)
-            || DATE_LINE_WORDS.contains(token)
+            || is_date_line_word(bare)
+            || is_date_line_word(token)
             || bare.is_empty()
             || clock(bare).is_some()
             || offset_of(bare).is_some()
@@ -199,10 +146,9 @@ pub fn is_date_line(text: &str, context: DateContext) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Language;
 
-    const FRENCH: DateContext = DateContext { language: Some(Language::French), year: 2024 };
-    const ENGLISH: DateContext = DateContext { language: Some(Language::English), year: 2024 };
+    const FRENCH: DateContext = DateContext { language: Some(Language::French), year: 2024, month_first: false };
+    const ENGLISH: DateContext = DateContext { language: Some(Language::English), year: 2024, month_first: true };
 
     fn found(text: &str, context: DateContext) -> String {
         super::super::find_date(text, context).map(|d| d.to_string()).unwrap_or_default()
@@ -236,6 +182,7 @@ mod tests {
         assert_eq!(both.updated.unwrap().to_string(), "2025-11-21T08:15:00+01:00");
         let (mut published, mut updated) = (None, None);
         dates_in_line("Updated: 6:57pm, 5 Sep, 2020", ENGLISH).add_to(&mut published, &mut updated);
+        LineDates::settle(&mut published, &mut updated);
         assert_eq!(published.unwrap().to_string(), "2020-09-05T18:57:00+00:00", "the only date given");
         assert_eq!(updated, None);
         dates_in_line("Mis à jour le 7 sept. 2020 à 10h00", FRENCH).add_to(&mut published, &mut updated);
@@ -243,6 +190,12 @@ mod tests {
         let online = dates_in_line("Mis en ligne le 06/12/2025 à 09:30 | Actualisé le 06/12/2025 à 12:05", FRENCH);
         assert_eq!(online.published.unwrap().to_string(), "2025-12-06T09:30:00+01:00");
         assert_eq!(online.updated.unwrap().to_string(), "2025-12-06T12:05:00+01:00");
+        let (mut published, mut updated) = (None, None);
+        dates_in_line("Updated Nov 20, 2025 4:00 PM GMT", ENGLISH).add_to(&mut published, &mut updated);
+        dates_in_line("Published Nov 19, 2025 9:00 AM GMT", ENGLISH).add_to(&mut published, &mut updated);
+        LineDates::settle(&mut published, &mut updated);
+        assert_eq!(published.unwrap().to_string(), "2025-11-19T09:00:00+00:00", "an update never wins");
+        assert_eq!(updated.unwrap().to_string(), "2025-11-20T16:00:00+00:00");
         let glued = dates_in_line("November 20, 20259:13 AM GMT+1Updated 2 hours ago", ENGLISH);
         assert_eq!(glued.published.unwrap().to_string(), "2025-11-20T09:13:00+01:00");
     }

@@ -1,16 +1,22 @@
-//! Publication dates as news pages write them, in French and English.
+//! Publication dates as news pages write them, in the languages of [`Language`].
 //!
 //! "25/07/2025 à 08:44", "4 juillet 2023 à 06h30", "September 6, 2024 10:12 AM GMT+2",
-//! "Sept 6" and ISO 8601. A local time without an offset in a French page is Paris
-//! time (summer or winter); in any other page it is taken as UTC.
+//! "18 de noviembre de 2024", "2024年11月20日", "Sept 6", RFC 2822 and ISO 8601. A
+//! local time without an offset is read in the zone of the page's language when it has
+//! one (Paris for French), else as UTC.
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 pub mod datelines;
+pub mod order;
 pub mod value;
+mod zones;
 
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use value::PageDate;
+use zones::localize;
+pub(crate) use zones::{Zone, offset_of, zone_of};
 
 use crate::Language;
+use crate::tuning::{TIME_BEFORE_MAX_TOKENS, WRITTEN_YEARS};
 
 /// How to read a date that leaves something out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +26,16 @@ pub struct DateContext {
     pub language: Option<Language>,
     /// The year of a date written without one ("Sept 6").
     pub year: i32,
+    /// Whether an ambiguous `04/08/2024` is read month first: see [`order`].
+    pub month_first: bool,
+}
+
+impl DateContext {
+    /// The context of a page in `language` (if known), with its language's reading of
+    /// numeric dates.
+    pub fn new(language: Option<Language>, year: i32) -> DateContext {
+        DateContext { language, year, month_first: language.is_some_and(|l| l.vocabulary().month_first) }
+    }
 }
 
 /// The first date in `text`, with its time and offset when written.
@@ -33,7 +49,7 @@ pub fn find_date(text: &str, context: DateContext) -> Option<PageDate> {
 pub fn find_year(text: &str) -> Option<i32> {
     let lowered = lowered_date_text(text);
     let tokens = tokenize(&lowered);
-    let any_year = DateContext { language: None, year: 0 };
+    let any_year = DateContext::new(None, 0);
     (0..tokens.len())
         .filter_map(|start| date_at(&tokens, start, any_year))
         .map(|(date, _)| date.to_fixed().year())
@@ -60,15 +76,17 @@ pub fn parse_iso(text: &str, context: DateContext) -> Option<PageDate> {
     if let Some(value) = PageDate::parse(text) {
         return Some(value);
     }
-    let lowered = lowered_date_text(text);
-    let tokens = tokenize(&lowered);
-    date_at(&tokens, 0, context).map(|(date, _)| date)
+    // "Tue, 19 Nov 2024 14:30:00 +0100", as feeds and some `<meta>` write it.
+    if let Ok(value) = DateTime::parse_from_rfc2822(text) {
+        return Some(PageDate::DateTime(value));
+    }
+    find_date(text, context)
 }
 
 /// `text` lowercased, with what pages glue together taken apart: "November 20,
 /// 20259:13 AM GMT+1Updated" reads as "november 20, 2025 9:13 am gmt+1 updated".
 pub(super) fn lowered_date_text(text: &str) -> String {
-    let lowered = text.to_lowercase();
+    let lowered = cjk_date_marks(&text.to_lowercase());
     let chars: Vec<char> = lowered.chars().collect();
     let mut out = String::with_capacity(lowered.len() + 8);
     for (i, &c) in chars.iter().enumerate() {
@@ -94,11 +112,30 @@ pub(super) fn lowered_date_text(text: &str) -> String {
     out
 }
 
+/// "2024年11月20日 14時30分" -> "2024/11/20 14:30": the marks of Chinese and Japanese
+/// dates after a number become the separators the numeric readers know.
+fn cjk_date_marks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut after_digit = false;
+    for c in text.chars() {
+        match c {
+            '年' | '月' if after_digit => out.push('/'),
+            '時' | '时' if after_digit => out.push(':'),
+            '日' | '分' | '号' if after_digit => out.push(' '),
+            c => out.push(c),
+        }
+        after_digit = c.is_ascii_digit();
+    }
+    out
+}
+
 /// Words of a date line: `,` and `(` `)` split too, `+`, `:` and `/` stay inside tokens.
 pub(super) fn tokenize(text: &str) -> Vec<&str> {
-    text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '|' | '·' | ';' | '•'))
-        .filter(|token| !token.is_empty())
-        .collect()
+    text.split(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '(' | ')' | '|' | '·' | ';' | '•' | '：' | '，' | '（' | '）' | '、')
+    })
+    .filter(|token| !token.is_empty())
+    .collect()
 }
 
 /// The date starting at `tokens[start]` and how many tokens it spans (its time included).
@@ -107,16 +144,16 @@ pub(super) fn date_at(tokens: &[&str], start: usize, context: DateContext) -> Op
     if let Some(value) = iso_token(token, context) {
         return Some((value, 1));
     }
-    let (date, used) = numeric_date(token)
+    let (date, used) = numeric_date(token, context.month_first)
         .map(|date| (date, 1))
-        .or_else(|| day_month_year(tokens, start, context.year))
-        .or_else(|| month_day_year(tokens, start, context.year))?;
+        .or_else(|| day_month_year(tokens, start, context))
+        .or_else(|| month_day_year(tokens, start, context))?;
     let rest = &tokens[start + used..];
     if let Some((time, offset, time_used)) = time_after(rest) {
         return Some((PageDate::DateTime(localize(date.and_time(time), offset, context)), used + time_used));
     }
     // "6:57pm, 5 Sep, 2020", "6:02 PM EST, Thu November 20, 2025": the time before the date.
-    let time_before = (start.saturating_sub(4)..start)
+    let time_before = (start.saturating_sub(TIME_BEFORE_MAX_TOKENS)..start)
         .find(|&at| clock(tokens[at]).is_some() && (tokens[at].contains(':') || tokens[at].contains('h')))
         .and_then(|at| time_after(&tokens[at..start]))
         .map(|(time, offset, _)| (time, offset));
@@ -152,35 +189,44 @@ fn iso_token(token: &str, context: DateContext) -> Option<PageDate> {
 
 /// `25/07/2025`, `20.11.2025`, `20-11-2025`: day first, as European pages write it;
 /// `11/20/2025` (a day over 12 in second place) month first; `2025/11/20` year first.
-fn numeric_date(token: &str) -> Option<NaiveDate> {
+/// `04/08/2024`, which reads both ways, is read month first when `month_first` (and
+/// written with slashes, as American pages do).
+pub(super) fn numeric_date(token: &str, month_first: bool) -> Option<NaiveDate> {
     let token = token.trim_end_matches([';', ',', '.', ':']);
     let separator = ['/', '.', '-'].into_iter().find(|&c| token.contains(c))?;
     let mut parts = token.split(separator);
     let (mut day, month, mut year) = (parts.next()?, parts.next()?, parts.next()?);
-    if day.len() == 4 && separator != '-' {
+    let year_first = day.len() == 4 && separator != '-';
+    if year_first {
         (day, year) = (year, day);
     }
     if parts.next().is_some() || year.len() != 4 || day.len() > 2 || month.len() > 2 {
         return None;
     }
     let (day, month, year): (u32, u32, i32) = (day.parse().ok()?, month.parse().ok()?, year.parse().ok()?);
-    NaiveDate::from_ymd_opt(year, month, day).or_else(|| NaiveDate::from_ymd_opt(year, day, month))
+    let (first, second) = if month_first && separator == '/' && !year_first { (month, day) } else { (day, month) };
+    NaiveDate::from_ymd_opt(year, second, first).or_else(|| NaiveDate::from_ymd_opt(year, first, second))
 }
 
-/// `4 juillet 2023`, `1er mai`, `6 September 2024`.
-fn day_month_year(tokens: &[&str], start: usize, default_year: i32) -> Option<(NaiveDate, usize)> {
+/// `4 juillet 2023`, `1er mai`, `6 September 2024`, `18. November 2024`,
+/// `18 de noviembre de 2024`.
+fn day_month_year(tokens: &[&str], start: usize, context: DateContext) -> Option<(NaiveDate, usize)> {
     let day = day_number(tokens[start])?;
-    let month = month_number(tokens.get(start + 1)?)?;
-    let (year, used) = match tokens.get(start + 2).and_then(|t| year_number(t)) {
-        Some(year) => (year, 3),
-        None => (default_year, 2),
+    let of = |at: usize| usize::from(tokens.get(at).is_some_and(|t| matches!(*t, "de" | "del")));
+    let month_at = start + 1 + of(start + 1);
+    let month = month_number(tokens.get(month_at)?, context.language)?;
+    let year_at = month_at + 1 + of(month_at + 1);
+    let (year, used) = match tokens.get(year_at).and_then(|t| year_number(t)) {
+        Some(year) => (year, year_at + 1 - start),
+        None => (context.year, month_at + 1 - start),
     };
     Some((NaiveDate::from_ymd_opt(year, month, day)?, used))
 }
 
 /// `September 6, 2024`, `Sept 6`.
-fn month_day_year(tokens: &[&str], start: usize, default_year: i32) -> Option<(NaiveDate, usize)> {
-    let month = month_number(tokens[start])?;
+fn month_day_year(tokens: &[&str], start: usize, context: DateContext) -> Option<(NaiveDate, usize)> {
+    let default_year = context.year;
+    let month = month_number(tokens[start], context.language)?;
     let day = day_number(tokens.get(start + 1)?)?;
     let (year, used) = match tokens.get(start + 2).and_then(|t| year_number(t)) {
         Some(year) => (year, 3),
@@ -203,68 +249,32 @@ fn year_number(token: &str) -> Option<i32> {
     if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    digits.parse().ok().filter(|year| (1900..=2200).contains(year))
+    digits.parse().ok().filter(|year| WRITTEN_YEARS.contains(year))
 }
 
-const MONTHS: &[(&str, u32)] = &[
-    ("janvier", 1),
-    ("janv", 1),
-    ("january", 1),
-    ("jan", 1),
-    ("février", 2),
-    ("fevrier", 2),
-    ("févr", 2),
-    ("fevr", 2),
-    ("fév", 2),
-    ("february", 2),
-    ("feb", 2),
-    ("mars", 3),
-    ("march", 3),
-    ("mar", 3),
-    ("avril", 4),
-    ("avr", 4),
-    ("april", 4),
-    ("apr", 4),
-    ("mai", 5),
-    ("may", 5),
-    ("juin", 6),
-    ("june", 6),
-    ("jun", 6),
-    ("juillet", 7),
-    ("juil", 7),
-    ("july", 7),
-    ("jul", 7),
-    ("août", 8),
-    ("aout", 8),
-    ("august", 8),
-    ("aug", 8),
-    ("septembre", 9),
-    ("september", 9),
-    ("sept", 9),
-    ("sep", 9),
-    ("octobre", 10),
-    ("october", 10),
-    ("oct", 10),
-    ("novembre", 11),
-    ("november", 11),
-    ("nov", 11),
-    ("décembre", 12),
-    ("decembre", 12),
-    ("déc", 12),
-    ("december", 12),
-    ("dec", 12),
-];
-
-fn month_number(token: &str) -> Option<u32> {
+/// The month a word names: a full name in any language; a short one ("sept", "okt") in
+/// English, French or the page's own language, where it cannot be another word.
+fn month_number(token: &str, language: Option<Language>) -> Option<u32> {
     let name = token.trim_end_matches(['.', ',']);
-    MONTHS.iter().find(|(month, _)| *month == name).map(|&(_, number)| number)
+    let find = |names: &[(&str, u32)]| names.iter().find(|(month, _)| *month == name).map(|&(_, number)| number);
+    let abbreviating = [Some(Language::English), Some(Language::French), language];
+    Language::all()
+        .find_map(|l| find(l.vocabulary().months))
+        .or_else(|| abbreviating.into_iter().flatten().find_map(|l| find(l.vocabulary().month_abbreviations)))
 }
 
 /// A time after a date, past connectives ("à", "at", "-"), with its offset if written,
 /// and the tokens it spans.
 fn time_after(tokens: &[&str]) -> Option<(NaiveTime, Option<Zone>, usize)> {
     let mut index = 0;
-    while tokens.get(index).is_some_and(|t| matches!(*t, "à" | "a" | "at" | "-" | "–" | "—" | "le" | "on" | "/")) {
+    // "à", "at", "um", "a las", "alle ore", "om", "às", "de" (Spanish and Portuguese "de").
+    let connective = |t: &str| {
+        matches!(
+            t,
+            "à" | "a" | "at" | "-" | "–" | "—" | "le" | "on" | "/" | "um" | "las" | "la" | "alle" | "ore" | "om" | "às"
+        )
+    };
+    while tokens.get(index).is_some_and(|t| connective(t)) {
         index += 1;
     }
     let token = *tokens.get(index)?;
@@ -289,6 +299,12 @@ fn time_after(tokens: &[&str]) -> Option<(NaiveTime, Option<Zone>, usize)> {
         }
     }
     let offset = tokens.get(index).and_then(|t| zone_of(t));
+    // "(UTC +04:00)", "GMT -5": the offset written apart from the zone's name.
+    if matches!(tokens.get(index).copied(), Some("utc" | "gmt"))
+        && let Some(apart) = tokens.get(index + 1).filter(|t| t.starts_with(['+', '-'])).and_then(|t| offset_of(t))
+    {
+        return Some((time, Some(Zone::Fixed(apart)), index + 2));
+    }
     Some((time, offset, index + usize::from(offset.is_some())))
 }
 
@@ -317,101 +333,12 @@ pub(super) fn clock(token: &str) -> Option<(NaiveTime, &str)> {
     Some((NaiveTime::from_hms_opt(hours.parse().ok()?, minutes, seconds)?, suffix))
 }
 
-/// `gmt+2`, `utc+02:00`, `+0200`, `gmt`, `cest`.
-pub(super) fn offset_of(token: &str) -> Option<FixedOffset> {
-    let named = match token {
-        "gmt" | "utc" | "z" => Some(0),
-        "cet" | "bst" => Some(1),
-        "cest" => Some(2),
-        "edt" => Some(-4),
-        "est" => Some(-5),
-        "pdt" => Some(-7),
-        "pst" => Some(-8),
-        "hkt" | "sgt" | "awst" | "pht" => Some(8),
-        "jst" | "kst" => Some(9),
-        _ => None,
-    };
-    if let Some(hours) = named {
-        return FixedOffset::east_opt(hours * 3600);
-    }
-    if token == "ist" {
-        return FixedOffset::east_opt(5 * 3600 + 1800);
-    }
-    let signed = token.strip_prefix("gmt").or_else(|| token.strip_prefix("utc")).unwrap_or(token);
-    let (sign, digits) = match signed.as_bytes().first()? {
-        b'+' => (1, &signed[1..]),
-        b'-' => (-1, &signed[1..]),
-        _ => return None,
-    };
-    if !digits.bytes().all(|b| b.is_ascii_digit() || b == b':') {
-        return None;
-    }
-    let (hours, minutes) = match digits.split_once(':') {
-        Some((h, m)) => (h.parse::<i32>().ok()?, m.parse::<i32>().ok()?),
-        None if digits.len() == 4 => (digits[..2].parse().ok()?, digits[2..].parse().ok()?),
-        None if digits.len() <= 2 => (digits.parse().ok()?, 0),
-        None => return None,
-    };
-    if hours > 14 || minutes > 59 {
-        return None;
-    }
-    FixedOffset::east_opt(sign * (hours * 3600 + minutes * 60))
-}
-
-/// The zone a time is written in: an offset, or a zone whose offset depends on the date.
-#[derive(Debug, Clone, Copy)]
-pub(super) enum Zone {
-    Fixed(FixedOffset),
-    /// "ET", "PT", "CT": US zones written without saying summer or winter.
-    Named(chrono_tz::Tz),
-}
-
-/// `gmt+2`, `cest`, … as in [`offset_of`], and `et`, `pt`, `ct`, `mt`.
-pub(super) fn zone_of(token: &str) -> Option<Zone> {
-    let named = match token.trim_end_matches('.') {
-        "et" => Some(chrono_tz::America::New_York),
-        "ct" => Some(chrono_tz::America::Chicago),
-        "mt" => Some(chrono_tz::America::Denver),
-        "pt" => Some(chrono_tz::America::Los_Angeles),
-        _ => None,
-    };
-    named.map(Zone::Named).or_else(|| offset_of(token).map(Zone::Fixed))
-}
-
-fn localize(naive: NaiveDateTime, zone: Option<Zone>, context: DateContext) -> DateTime<FixedOffset> {
-    match zone {
-        Some(Zone::Fixed(offset)) => {
-            if let Some(value) = offset.from_local_datetime(&naive).single() {
-                return value;
-            }
-        }
-        Some(Zone::Named(zone)) => {
-            if let Some(value) = zone.from_local_datetime(&naive).earliest() {
-                return value.fixed_offset();
-            }
-        }
-        None => {}
-    }
-    if let Some(zone) = context.language.and_then(|language| language.vocabulary().local_zone) {
-        // `earliest` settles the autumn hour that happens twice; the spring hour that
-        // never happens is read as the hour after it.
-        let local = zone
-            .from_local_datetime(&naive)
-            .earliest()
-            .or_else(|| zone.from_local_datetime(&(naive + chrono::Duration::hours(1))).earliest());
-        if let Some(local) = local {
-            return local.fixed_offset();
-        }
-    }
-    Utc.from_utc_datetime(&naive).fixed_offset()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const FRENCH: DateContext = DateContext { language: Some(Language::French), year: 2024 };
-    const ENGLISH: DateContext = DateContext { language: Some(Language::English), year: 2024 };
+    const FRENCH: DateContext = DateContext { language: Some(Language::French), year: 2024, month_first: false };
+    const ENGLISH: DateContext = DateContext { language: Some(Language::English), year: 2024, month_first: true };
 
     fn found(text: &str, context: DateContext) -> String {
         find_date(text, context).map(|d| d.to_string()).unwrap_or_default()
@@ -457,6 +384,56 @@ mod tests {
     #[test]
     fn the_spring_gap_hour_moves_forward() {
         assert_eq!(found("30/03/2025 à 02:30", FRENCH), "2025-03-30T03:30:00+02:00");
+    }
+
+    fn in_language(language: Language) -> DateContext {
+        DateContext::new(Some(language), 2024)
+    }
+
+    #[test]
+    fn month_names_labels_and_zones_of_each_language() {
+        let cases = [
+            (Language::German, "Veröffentlicht am 18. November 2024 um 14:30 Uhr", "2024-11-18T14:30:00+01:00"),
+            (Language::Spanish, "Publicado el 18 de noviembre de 2024 a las 14:30", "2024-11-18T14:30:00+00:00"),
+            (Language::Italian, "Pubblicato il 18 novembre 2024 alle 14:30", "2024-11-18T14:30:00+01:00"),
+            (Language::Portuguese, "Publicado em 18 de novembro de 2024 às 14h30", "2024-11-18T14:30:00+00:00"),
+            (Language::Dutch, "Gepubliceerd op 18 juli 2024 om 14:30", "2024-07-18T14:30:00+02:00"),
+            (Language::Chinese, "发布时间：2024年11月20日 14:30", "2024-11-20T14:30:00+08:00"),
+            (Language::Japanese, "2024年11月20日 14時30分 公開", "2024-11-20T14:30:00+09:00"),
+        ];
+        for (language, line, expected) in cases {
+            assert_eq!(found(line, in_language(language)), expected, "{line}");
+        }
+        assert_eq!(found("Stand: 5. März 2024", in_language(Language::German)), "2024-03-05");
+        assert_eq!(found("out of 10 set", in_language(Language::English)), "", "abbreviations of other languages");
+    }
+
+    #[test]
+    fn rfc_2822_and_offsets_apart_from_their_zone() {
+        assert_eq!(
+            parse_iso("Tue, 19 Nov 2024 14:30:00 +0100", ENGLISH).unwrap().to_string(),
+            "2024-11-19T14:30:00+01:00"
+        );
+        assert_eq!(found("19 Nov 2024 14:30 (UTC +04:00)", ENGLISH), "2024-11-19T14:30:00+04:00");
+        assert_eq!(found("(Published Monday, Nov. 18, 2019)", ENGLISH), "2019-11-18");
+    }
+
+    #[test]
+    fn a_time_in_the_spring_gap_is_never_utc() {
+        assert_eq!(found("March 9, 2025 2:30 AM ET", ENGLISH), "2025-03-09T03:30:00-04:00");
+        assert_eq!(found("March 9, 2025 2:30 AM PT", ENGLISH), "2025-03-09T03:30:00-07:00");
+        assert_eq!(found("November 2, 2025 1:30 AM ET", ENGLISH), "2025-11-02T01:30:00-04:00", "the first 1:30");
+    }
+
+    #[test]
+    fn numeric_dates_that_read_both_ways_follow_the_context() {
+        let american = DateContext { month_first: true, ..ENGLISH };
+        let british = DateContext { month_first: false, ..ENGLISH };
+        assert_eq!(found("Posted 04/08/2024", american), "2024-04-08");
+        assert_eq!(found("Posted 04/08/2024", british), "2024-08-04");
+        assert_eq!(found("Posted 20/08/2024", american), "2024-08-20", "a day over 12 settles it");
+        assert_eq!(found("04.08.2024", american), "2024-08-04", "dots are written day first");
+        assert_eq!(found("2024/08/04", american), "2024-08-04", "the year first, then the month");
     }
 
     #[test]

@@ -11,9 +11,7 @@ pub enum PageDate {
     Date(NaiveDate),
 }
 
-/// The years a page's date may have: news pages are recent, and a year outside is a
-/// typing slip or a number that is not a year (`20255`, `0500`).
-pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2999;
+pub use crate::tuning::YEARS;
 
 impl PageDate {
     /// An RFC 3339 date-time or a `YYYY-MM-DD` date, with a year in [`YEARS`].

@@ -1,5 +1,6 @@
 //! Small helpers over the html5ever tree that `htmd` parses into and converts from.
 
+use crate::tuning::{LOOSE_TEXT_MIN_WORDS, MAX_HTML_DEPTH, PARAGRAPH_MIN_CHARS};
 use markup5ever_rcdom::{Handle, NodeData};
 
 /// The element's lowercase tag name; `None` for text, comments and the document.
@@ -92,12 +93,6 @@ pub fn link_text_len(node: &Handle) -> usize {
     descendants(node).iter().filter(|n| tag(n) == Some("a")).map(|a| text(a).chars().count()).sum()
 }
 
-/// Deepest element nesting kept from a page. Real articles nest a few dozen levels; a
-/// page nested deeper (20,000 unclosed `<b>`, 100,000 `<div>`) is flattened below this
-/// depth into its text, so that no later walk, ours or the Markdown converter's, can
-/// exhaust the stack.
-pub const MAX_HTML_DEPTH: usize = 160;
-
 /// Replaces the children of every element at `MAX_HTML_DEPTH` by the text nodes of its
 /// subtree, in order. Returns how many elements were flattened.
 pub fn flatten_below_max_depth(root: &Handle) -> usize {
@@ -183,7 +178,7 @@ pub fn paragraphs(root: &Handle) -> Vec<(Handle, String)> {
                 let mut breaks = 0;
                 let mut flush = |run: &mut String| {
                     let paragraph = run.split_whitespace().collect::<Vec<_>>().join(" ");
-                    if paragraph.chars().count() >= 25 {
+                    if paragraph.chars().count() >= PARAGRAPH_MIN_CHARS {
                         found.push((node.clone(), paragraph));
                     }
                     run.clear();
@@ -211,7 +206,7 @@ pub fn paragraphs(root: &Handle) -> Vec<(Handle, String)> {
                 }
                 // A `<div>` of text is a paragraph whole; loose text beside blocks counts
                 // only when long enough not to be a label.
-                if !has_blocks || run.split_whitespace().count() >= 8 {
+                if !has_blocks || run.split_whitespace().count() >= LOOSE_TEXT_MIN_WORDS {
                     flush(&mut run);
                 }
             }

@@ -6,15 +6,17 @@ use markup5ever_rcdom::Handle;
 use super::dom::{attr, class_tokens, descendants, is_block, parent, tag, text};
 use super::meta::Metadata;
 use crate::byline::{agency_in, agency_named, byline_in, person_name, reporter_names, same_text};
-use crate::dates::datelines::{LineDates, dates_in_line, is_date_line};
+use crate::dates::datelines::{LineDates, dates_in_line, has_date_label, is_date_line};
 use crate::dates::{DateContext, find_date};
 use crate::headline::rejection;
 use crate::noise::{fold, is_prose, word_count};
 use crate::refusal::Considered;
-use crate::{Language, Page};
+use crate::tuning::DATELINE_MAX_WORDS;
+use crate::tuning::SHOWN_DATE_MAX_WORDS;
+use crate::{Language, Page, PageDate};
 
 /// Separators between a headline and the site's name in `<title>` and `og:title`.
-const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " » ", " · "];
+const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " » ", " · ", "_", "｜", " ｜ ", "－"];
 
 /// The headline: JSON-LD `headline`, `og:title`, the page's `<h1>`s, then `<title>`,
 /// each without a site-name suffix; the first that reads as a headline.
@@ -68,18 +70,14 @@ fn without_site_name(title: &str, site_name: Option<&str>) -> String {
 /// A short element whose text is a date line or a labelled date ("Publié le …").
 pub fn is_dateline(node: &Handle, context: DateContext) -> bool {
     let content = text(node);
-    if content.is_empty() || word_count(&content) > 24 || is_prose(&content) || in_caption(node) {
+    if content.is_empty() || word_count(&content) > DATELINE_MAX_WORDS || is_prose(&content) || in_caption(node) {
         return false;
     }
     // "takes effect on <time>March 1</time>, the ministry said": a date inside a sentence.
     if !tag(node).is_some_and(is_block) && parent(node).is_some_and(|up| is_prose(&text(&up))) {
         return false;
     }
-    let folded = fold(&content);
-    let labelled = ["publi", "updated", "mis a jour", "posted", "act:", "actualise", "modifie"]
-        .iter()
-        .any(|label| folded.contains(label));
-    is_date_line(&content, context) || (labelled && find_date(&content, context).is_some())
+    is_date_line(&content, context) || (has_date_label(&content) && find_date(&content, context).is_some())
 }
 
 fn in_caption(node: &Handle) -> bool {
@@ -108,7 +106,27 @@ pub fn dates_in_elements(body: &Handle, context: DateContext) -> LineDates {
             }
         }
     }
+    LineDates::settle(&mut found.published, &mut found.updated);
     found
+}
+
+/// The first date the page shows in a short element of its own, outside photo captions
+/// and sentences ("Nov 18, 2019" beside a reporter's name): when no dateline says which
+/// date is the publication, the one the page shows first is, rather than none.
+pub fn date_shown(body: &Handle, context: DateContext) -> Option<(PageDate, String, String)> {
+    descendants(body).into_iter().find_map(|node| {
+        let name = tag(&node)?;
+        if !matches!(name, "p" | "span" | "div" | "time" | "li" | "small" | "em" | "b" | "strong" | "dd" | "td") {
+            return None;
+        }
+        let content = text(&node);
+        let leaf = !descendants(&node).iter().skip(1).any(|n| tag(n).is_some_and(is_block));
+        if !leaf || word_count(&content) > SHOWN_DATE_MAX_WORDS || is_prose(&content) || in_caption(&node) {
+            return None;
+        }
+        let date = find_date(&content, context)?;
+        Some((date, format!("<{name}>"), content))
+    })
 }
 
 pub fn is_byline(node: &Handle) -> bool {

@@ -31,6 +31,21 @@ pub fn read(document: &Handle) -> Metadata {
     let mut meta = Metadata::default();
     let mut og_url = None;
     for node in descendants(document) {
+        // Microdata: `itemprop="datePublished"` on a `<meta content>`, a `<time>` or a `<span>`.
+        if let Some(property) = attr(&node, "itemprop") {
+            let slot = match property.as_str() {
+                "datePublished" => Some(&mut meta.published),
+                "dateModified" => Some(&mut meta.modified),
+                _ => None,
+            };
+            let value = || {
+                let value = attr(&node, "content").or_else(|| attr(&node, "datetime")).unwrap_or_else(|| text(&node));
+                Some(value.trim().to_owned()).filter(|v| !v.is_empty())
+            };
+            if let Some(slot) = slot.filter(|slot| slot.is_none()) {
+                *slot = value();
+            }
+        }
         match tag(&node).unwrap_or_default() {
             "html" => meta.lang = attr(&node, "lang").map(|l| l.trim().to_lowercase()).filter(|l| !l.is_empty()),
             "title" if meta.document_title.is_none() => meta.document_title = Some(text(&node)),
@@ -48,8 +63,17 @@ pub fn read(document: &Handle) -> Metadata {
                     "og:title" | "twitter:title" => &mut meta.og_title,
                     "og:url" => &mut og_url,
                     "og:site_name" => &mut meta.site_name,
-                    "article:published_time" | "date" | "dc.date" | "pubdate" => &mut meta.published,
-                    "article:modified_time" | "og:updated_time" => &mut meta.modified,
+                    "article:published_time"
+                    | "article:published"
+                    | "date"
+                    | "dc.date"
+                    | "dc.date.issued"
+                    | "dcterms.issued"
+                    | "pubdate"
+                    | "datepublished" => &mut meta.published,
+                    "article:modified_time" | "article:modified" | "og:updated_time" | "datemodified" => {
+                        &mut meta.modified
+                    }
                     "author" | "article:author" => &mut meta.author,
                     "description" | "og:description" => &mut meta.description,
                     _ => continue,
@@ -182,6 +206,17 @@ mod tests {
         assert_eq!(meta.author.as_deref(), Some("AFP"));
         assert_eq!(meta.site_name.as_deref(), Some("Le Quotidien fictif"));
         assert_eq!(meta.lang.as_deref(), Some("fr"));
+    }
+
+    #[test]
+    fn microdata_and_meta_without_time() {
+        let meta = metadata(
+            r#"<html><head><meta property="article:published" content="2024-03-12"></head><body><span itemprop="dateModified" content="2024-03-13T08:00:00Z">13 March</span></body></html>"#,
+        );
+        assert_eq!(meta.published.as_deref(), Some("2024-03-12"));
+        assert_eq!(meta.modified.as_deref(), Some("2024-03-13T08:00:00Z"));
+        let meta = metadata(r#"<body><p>By Ana <time itemprop="datePublished">Nov. 18, 2019</time></p></body>"#);
+        assert_eq!(meta.published.as_deref(), Some("Nov. 18, 2019"));
     }
 
     #[test]

@@ -5,6 +5,7 @@ mod dom;
 mod header;
 mod meta;
 mod nesting;
+mod parts;
 mod readability;
 
 use htmd::HtmlToMarkdown;
@@ -14,13 +15,17 @@ use markup5ever_rcdom::Handle;
 use crate::byline::{
     agency_in_parentheses, byline_in, caption_in, french_credits, is_photo_caption, reporter_names, same_text,
 };
+use crate::dates::order::{ambiguity_note, numeric_order};
 use crate::dates::{DateContext, copyright_year, find_year, parse_iso};
 use crate::markdown::caption as caption_markdown;
 use crate::noise::{Rule, ends_sentence, is_prose, word_count};
 use crate::refusal::Considered;
+use crate::tuning::{
+    DATE_CANDIDATE_MAX_WORDS, LEDE_MIN_WORDS, MAX_HTML_DEPTH, SPLIT_SENTENCE_MIN_WORDS, STANDFIRST_MIN_WORDS,
+};
 use crate::{Caption, Dropped, Language, Page};
-use dom::{MAX_HTML_DEPTH, attr, class_tokens, descendants, find, parent, remove_attr, remove_child, tag, text};
-use header::{choose_title, dates_in_elements, is_byline, is_dateline, read_bylines};
+use dom::{attr, class_tokens, descendants, find, parent, remove_attr, remove_child, tag, text};
+use header::{choose_title, date_shown, dates_in_elements, is_byline, is_dateline, read_bylines};
 use readability::{chrome_rule, clean_blocks, main_block, record, record_outside, remove_matching};
 
 /// Whether `input` is an HTML page rather than plain text.
@@ -68,7 +73,9 @@ pub fn extract(input: &str, default_year: i32) -> Page {
         .or_else(|| find_year(&whole_text))
         .or_else(|| copyright_year(&whole_text))
         .unwrap_or(default_year);
-    let context = DateContext { language, year };
+    let order = numeric_order(&whole_text, language, meta.lang.as_deref());
+    let context = DateContext { language, year, month_first: order.month_first };
+    page.notes.extend(ambiguity_note(&whole_text, &order));
     page.published = meta.published.as_deref().and_then(|d| parse_iso(d, context));
     page.updated = meta.modified.as_deref().and_then(|d| parse_iso(d, context)).filter(|u| Some(*u) != page.published);
     if page.published.is_none() || page.updated.is_none() {
@@ -79,6 +86,16 @@ pub fn extract(input: &str, default_year: i32) -> Page {
         }
         page.updated = page.updated.or(shown.updated).filter(|u| Some(*u) != page.published);
     }
+    // The line a page without a dateline shows its date in: front matter, like a dateline.
+    let mut shown_line = None;
+    if page.published.is_none()
+        && let Some((date, location, line)) = date_shown(&body, context)
+    {
+        page.notes
+            .push(format!("no dateline: the date shown in {location} \"{line}\" is taken as the publication date"));
+        page.published = Some(date);
+        shown_line = Some(line);
+    }
     if page.published.is_none() {
         page.date_candidates = date_candidates(&meta, &body, context);
     }
@@ -87,16 +104,21 @@ pub fn extract(input: &str, default_year: i32) -> Page {
     page.lang_hint = meta.lang.clone();
     (page.title, page.title_candidates) = choose_title(&meta, context);
 
+    // Form controls are page chrome, but the boxes that held them are widgets to find later.
+    let controls = parts::Controls::mark(&body);
     remove_matching(&body, &mut page.dropped, &chrome_rule);
-    let block = main_block(&body);
+    let block = main_block(&body, &controls, context, &mut page.dropped);
     record_outside(&block, &body, &mut page.dropped);
 
     read_bylines(&block, &body, &meta, &mut page);
     let title = page.title.clone();
-    remove_matching(&block, &mut page.dropped, &|node| metadata_rule(node, &title, context));
+    remove_matching(&block, &mut page.dropped, &|node| {
+        metadata_rule(node, &title, context)
+            .or_else(|| shown_line.as_deref().filter(|line| same_text(&text(node), line)).map(|_| Rule::Metadata))
+    });
     take_credits(&block, &mut page);
     take_captions(&block, &mut page);
-    clean_blocks(&block, &mut page.dropped);
+    clean_blocks(&block, &controls, context, &mut page.dropped);
     for link in descendants(&block).iter().filter(|n| tag(n) == Some("a")) {
         if !attr(link, "href").is_some_and(|h| h.starts_with("https://") || h.starts_with("http://")) {
             remove_attr(link, "href");
@@ -106,7 +128,7 @@ pub fn extract(input: &str, default_year: i32) -> Page {
     let paragraphs: Vec<String> = dom::paragraphs(&block).into_iter().map(|(_, text)| text).collect();
     // The summary is prose: never a byline, a caption or a credits line left in a `<p>`.
     let is_lede = |p: &&String| {
-        (is_prose(p) || word_count(p) >= 8)
+        (is_prose(p) || word_count(p) >= LEDE_MIN_WORDS)
             && byline_in(p).is_none()
             && reporter_names(p).is_none()
             && caption_in(p).is_none()
@@ -137,7 +159,7 @@ fn standfirst_outside(block: &Handle, body: &Handle, title: &str) -> Option<Stri
         .filter(|n| class_tokens(n).iter().any(|t| CLASSES.contains(&t.as_str())))
         .filter(|n| !inside.iter().any(|i| std::rc::Rc::ptr_eq(i, n)))
         .map(|n| text(&n))
-        .find(|t| word_count(t) >= 6 && !same_text(t, title))
+        .find(|t| word_count(t) >= STANDFIRST_MIN_WORDS && !same_text(t, title))
 }
 
 /// For a refusal: the page's date metadata and the short elements holding a number,
@@ -156,7 +178,10 @@ fn date_candidates(meta: &meta::Metadata, body: &Handle, context: DateContext) -
     });
     for node in leaves {
         let content = text(&node);
-        if content.is_empty() || !content.chars().any(|c| c.is_ascii_digit()) || word_count(&content) > 40 {
+        if content.is_empty()
+            || !content.chars().any(|c| c.is_ascii_digit())
+            || word_count(&content) > DATE_CANDIDATE_MAX_WORDS
+        {
             continue;
         }
         let verdict = if crate::dates::find_date(&content, context).is_none() {
@@ -304,7 +329,7 @@ fn markdown_blocks(markdown: &str, caption: Option<&Caption>) -> Vec<String> {
                     && is_paragraph(&block)
                     && !ends_sentence(last)
                     && !last.ends_with(':')
-                    && word_count(last) >= 4
+                    && word_count(last) >= SPLIT_SENTENCE_MIN_WORDS
                     && block.chars().next().is_some_and(char::is_lowercase) =>
             {
                 last.push(' ');

@@ -5,11 +5,7 @@
 
 use std::borrow::Cow;
 
-use super::dom::MAX_HTML_DEPTH;
-
-/// Nesting kept by the parser: half the depth later walks allow, so that what the parser
-/// adds itself (implied `<p>`, table parts) stays within it.
-pub const PARSE_DEPTH: usize = MAX_HTML_DEPTH / 2;
+use crate::tuning::PARSE_DEPTH;
 
 /// Elements that never nest: void elements, and those whose end tag is optional (an
 /// unclosed `<p>` or `<li>` is closed by the next one, not nested in it).

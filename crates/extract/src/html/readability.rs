@@ -4,8 +4,14 @@
 use markup5ever_rcdom::Handle;
 
 use super::dom::{attr, class_tokens, descendants, link_density, paragraphs, parent, remove_child, tag, text};
+use super::parts::{Controls, structural_rule, widen};
 use crate::Dropped;
+use crate::dates::DateContext;
 use crate::noise::{Rule, classify, is_prose, word_count};
+use crate::tuning::{
+    CHARS_PER_LENGTH_POINT, CHROME_MAX_PROSE_PARAGRAPHS, GRANDPARENT_SHARE, LINK_LIST_MAX_WORDS, LINK_LIST_MIN_DENSITY,
+    MAX_LENGTH_POINTS, PARAGRAPH_MIN_CHARS,
+};
 
 /// Records a dropped subtree for `--explain`.
 pub fn record(dropped: &mut Vec<Dropped>, node: &Handle, rule: Rule) {
@@ -75,7 +81,7 @@ pub fn chrome_rule(node: &Handle) -> Option<Rule> {
     // A container of several paragraphs of prose is the article, whatever its class says;
     // comment threads are prose too, so they are dropped regardless.
     let prose = descendants(node).iter().filter(|n| tag(n) == Some("p") && is_prose(&text(n))).count();
-    (prose < 3 || rule == Rule::Comments).then_some(rule)
+    (prose < CHROME_MAX_PROSE_PARAGRAPHS || rule == Rule::Comments).then_some(rule)
 }
 
 /// What class and id words say an element is.
@@ -144,8 +150,9 @@ fn inside_article(node: &Handle) -> bool {
 
 /// The element that holds the report: prose paragraphs score their parent (and half
 /// their grandparent) by length and commas; link-heavy containers are discounted. The
-/// enclosing `<article>`, if any, is taken whole so its standfirst comes along.
-pub fn main_block(body: &Handle) -> Handle {
+/// enclosing `<article>`, if any, is taken whole so its standfirst comes along; without
+/// one, the block is widened to the sibling parts of a split report.
+pub fn main_block(body: &Handle, controls: &Controls, context: DateContext, dropped: &mut Vec<Dropped>) -> Handle {
     let mut scores: Vec<(Handle, f64)> = Vec::new();
     let mut add = |node: Handle, score: f64| match scores.iter_mut().find(|(n, _)| std::rc::Rc::ptr_eq(n, &node)) {
         Some(entry) => entry.1 += score,
@@ -174,13 +181,15 @@ pub fn main_block(body: &Handle) -> Handle {
     }
     for (paragraph, content) in prose {
         let length = content.chars().count();
-        if length < 25 {
+        if length < PARAGRAPH_MIN_CHARS {
             continue;
         }
-        let score = 1.0 + content.matches([',', '،']).count() as f64 + (length as f64 / 100.0).min(3.0);
+        let score = 1.0
+            + content.matches([',', '،', '，', '、']).count() as f64
+            + (length as f64 / CHARS_PER_LENGTH_POINT).min(MAX_LENGTH_POINTS);
         if let Some(parent_node) = parent(&paragraph) {
             if let Some(grandparent) = parent(&parent_node) {
-                add(grandparent, score / 2.0);
+                add(grandparent, score * GRANDPARENT_SHARE);
             }
             add(parent_node, score);
         }
@@ -201,7 +210,7 @@ pub fn main_block(body: &Handle) -> Handle {
         }
         current = parent(&node);
     }
-    best
+    widen(best, controls, context, dropped)
 }
 
 /// Records what lies outside `block` (its siblings up to `<body>`) as dropped.
@@ -222,7 +231,7 @@ pub fn record_outside(block: &Handle, body: &Handle, dropped: &mut Vec<Dropped>)
 
 /// Inside the article: blocks whose text is a widget, link lists, and the short lines
 /// that follow a widget's heading ("À lire aussi" then a headline).
-pub fn clean_blocks(root: &Handle, dropped: &mut Vec<Dropped>) {
+pub fn clean_blocks(root: &Handle, controls: &Controls, context: DateContext, dropped: &mut Vec<Dropped>) {
     let children: Vec<Handle> = root.children.borrow().clone();
     let mut widget: Option<Rule> = None;
     for child in children {
@@ -236,6 +245,8 @@ pub fn clean_blocks(root: &Handle, dropped: &mut Vec<Dropped>) {
                 remove_child(root, &child);
             }
             continue;
+        } else if let Some(rule) = structural_rule(&child, controls, context) {
+            Some(rule)
         } else if leaf || matches!(name, "ul" | "ol") {
             classify_block(name, &content, &child)
         } else {
@@ -254,7 +265,7 @@ pub fn clean_blocks(root: &Handle, dropped: &mut Vec<Dropped>) {
                 }
             }
             None if leaf => widget = None,
-            None => clean_blocks(&child, dropped),
+            None => clean_blocks(&child, controls, context, dropped),
         }
     }
 }
@@ -263,7 +274,10 @@ fn classify_block(name: &str, content: &str, node: &Handle) -> Option<Rule> {
     if let Some(rule) = classify(content) {
         return Some(rule);
     }
-    if matches!(name, "ul" | "ol" | "div" | "section" | "p") && link_density(node) > 0.5 && word_count(content) < 80 {
+    if matches!(name, "ul" | "ol" | "div" | "section" | "p")
+        && link_density(node) > LINK_LIST_MIN_DENSITY
+        && word_count(content) < LINK_LIST_MAX_WORDS
+    {
         return Some(Rule::LinkList);
     }
     None

@@ -6,9 +6,11 @@
 //! measured at about 6 s of release compile time with its `hashbrown`, for languages
 //! a briefing site does not publish in; switch to it if the site ever needs them.
 
+mod vocabularies;
 pub mod reader;
 
 use chrono_tz::Tz;
+use vocabularies::VOCABULARIES;
 
 /// A language the extractor knows words of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -18,7 +20,10 @@ pub enum Language {
     German,
     Spanish,
     Italian,
+    Portuguese,
     Dutch,
+    Chinese,
+    Japanese,
 }
 
 /// What the extractor knows of one language.
@@ -32,81 +37,24 @@ pub struct Vocabulary {
     /// Where a time written without an offset is local time, when pages in this language
     /// come from one zone; `None` reads such a time as UTC.
     pub local_zone: Option<Tz>,
+    /// Whether `04/08/2024` is read month first (American English) rather than day first.
+    pub month_first: bool,
+    /// Month names, lowercase, and their numbers; read on a page in any language.
+    pub months: &'static [(&'static str, u32)],
+    /// Short month names ("okt", "set"), read only on pages in this language (and in
+    /// English and French): "out" or "set" are words elsewhere.
+    pub month_abbreviations: &'static [(&'static str, u32)],
+    /// Words a date line may hold besides its dates: labels, connectives, weekdays.
+    pub date_words: &'static [&'static str],
+    /// Words that say the date after them is an update.
+    pub update_words: &'static [&'static str],
+    /// Words that label a publication date: "published", "publié", "veröffentlicht".
+    pub published_words: &'static [&'static str],
     /// The word joining the last two names of a byline.
     pub and: &'static str,
     /// The word before a byline: "By", "Par".
     pub by: &'static str,
 }
-
-/// Every vocabulary, in the order language detection ranks ties.
-const VOCABULARIES: &[Vocabulary] = &[
-    Vocabulary {
-        language: Language::English,
-        code: "en",
-        stop_words: &[
-            "the", "and", "of", "to", "is", "was", "that", "with", "for", "on", "said", "its", "has", "have", "from",
-            "this", "which", "were", "are", "would", "will", "their", "by", "it", "an",
-        ],
-        local_zone: None,
-        and: "and",
-        by: "By",
-    },
-    Vocabulary {
-        language: Language::French,
-        code: "fr",
-        stop_words: &[
-            "le", "la", "les", "des", "du", "et", "est", "une", "dans", "pour", "que", "qui", "sur", "avec", "au",
-            "aux", "cette", "ses", "ont", "été", "selon", "plus", "pas", "sont", "ne",
-        ],
-        local_zone: Some(chrono_tz::Europe::Paris),
-        and: "et",
-        by: "Par",
-    },
-    Vocabulary {
-        language: Language::German,
-        code: "de",
-        stop_words: &[
-            "der", "die", "das", "und", "ist", "nicht", "mit", "ein", "eine", "den", "dem", "zu", "von", "auf", "für",
-            "sich", "auch", "wurde", "im", "des",
-        ],
-        local_zone: None,
-        and: "und",
-        by: "Von",
-    },
-    Vocabulary {
-        language: Language::Spanish,
-        code: "es",
-        stop_words: &[
-            "el", "los", "las", "del", "y", "que", "en", "una", "por", "con", "para", "es", "se", "su", "al", "fue",
-            "según", "más", "lo", "como",
-        ],
-        local_zone: None,
-        and: "y",
-        by: "Por",
-    },
-    Vocabulary {
-        language: Language::Italian,
-        code: "it",
-        stop_words: &[
-            "il", "di", "che", "e", "per", "con", "della", "è", "sono", "alla", "nel", "anche", "secondo", "gli",
-            "delle", "non", "dei", "una", "ha", "più",
-        ],
-        local_zone: None,
-        and: "e",
-        by: "Di",
-    },
-    Vocabulary {
-        language: Language::Dutch,
-        code: "nl",
-        stop_words: &[
-            "het", "een", "en", "van", "dat", "op", "te", "met", "voor", "niet", "zijn", "werd", "ook", "naar", "bij",
-            "wordt", "heeft", "om", "aan", "maar",
-        ],
-        local_zone: None,
-        and: "en",
-        by: "Door",
-    },
-];
 
 /// Fewer matching words than this and the text is too short to tell.
 const MIN_HITS: usize = 4;
@@ -127,8 +75,17 @@ impl Language {
         VOCABULARIES.iter().find(|v| v.code == primary).map(|v| v.language)
     }
 
-    /// The language of `text`, or `None` when it cannot be told.
+    /// Every language the extractor knows.
+    pub fn all() -> impl Iterator<Item = Language> {
+        VOCABULARIES.iter().map(|v| v.language)
+    }
+
+    /// The language of `text`, or `None` when it cannot be told: Chinese and Japanese by
+    /// their script (kana are Japanese only), the others by their stop words.
     pub fn detect(text: &str) -> Option<Language> {
+        if let Some(language) = by_script(text) {
+            return Some(language);
+        }
         let mut scores = vec![0usize; VOCABULARIES.len()];
         for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(600) {
             let word = word.to_lowercase();
@@ -145,6 +102,36 @@ impl Language {
         let second = ranked[1].0;
         (best >= MIN_HITS && best * 2 > second * 3).then_some(language)
     }
+}
+
+/// Chinese or Japanese, when most of the letters of `text` (its first 2,000 characters)
+/// are Han or kana; Japanese when kana are a share of them.
+fn by_script(text: &str) -> Option<Language> {
+    let (mut letters, mut cjk, mut kana) = (0usize, 0usize, 0usize);
+    for c in text.chars().take(2000).filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if is_cjk(c) {
+            cjk += 1;
+            kana += usize::from(('\u{3040}'..='\u{30ff}').contains(&c));
+        }
+    }
+    if cjk < crate::tuning::CJK_MIN_CHARS || (cjk as f64) < crate::tuning::CJK_MIN_SHARE * letters as f64 {
+        return None;
+    }
+    Some(if kana as f64 >= crate::tuning::KANA_MIN_SHARE * cjk as f64 { Language::Japanese } else { Language::Chinese })
+}
+
+/// A character of Chinese or Japanese writing: Han ideographs, kana, their punctuation
+/// and full-width forms. Such text has no spaces between words.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3000}'..='\u{303f}' // CJK punctuation: 。、「」
+        | '\u{3040}'..='\u{30ff}' // hiragana, katakana
+        | '\u{3400}'..='\u{4dbf}' // Han, extension A
+        | '\u{4e00}'..='\u{9fff}' // Han
+        | '\u{f900}'..='\u{faff}' // Han compatibility
+        | '\u{ff00}'..='\u{ffef}' // full-width forms: ！？：
+    )
 }
 
 #[cfg(test)]
@@ -176,6 +163,15 @@ mod tests {
     #[test]
     fn too_little_text_is_unknown() {
         assert_eq!(Language::detect("Norvale Systems"), None);
+    }
+
+    #[test]
+    fn chinese_and_japanese_by_their_script() {
+        assert_eq!(Language::detect("诺瓦尔系统公司周四表示，将关闭其在深圳的研究中心。"), Some(Language::Chinese));
+        assert_eq!(
+            Language::detect("ノーバル社は木曜日、深圳の研究拠点を閉鎖すると発表した。"),
+            Some(Language::Japanese)
+        );
     }
 
     #[test]

@@ -6,10 +6,14 @@
 
 use std::fmt;
 
+use crate::lang::is_cjk;
+use crate::tuning::CJK_CHARS_PER_WORD;
+
 mod phrases;
 mod shapes;
 
 use phrases::{Match, PHRASES};
+pub use shapes::relative_time;
 use shapes::{
     app_promotion, comment_count, kicker, market_line, menu_line, newsletter_promotion, reading_time, section_menu,
     slug_line,
@@ -62,11 +66,15 @@ pub enum Rule {
     SplitByAd,
     /// Elements nested deeper than the importer walks, kept as their text.
     TooDeep,
+    /// A small box holding form controls: a sign-up, the consent prompt of an embed, a paywall.
+    Widget,
+    /// Repeated items, each with its own date: teasers of other stories, a comment thread.
+    Listing,
+    /// "3 hours ago", "il y a 3 heures": when a page was seen, not when it was published.
+    RelativeTime,
     /// A line that speaks to the reader or asks them to act: paywalls, sign-up and
     /// newsletter boxes, appeals, consent text (the line classifier).
     AddressesReader,
-    /// "3 hours ago", "vor 2 Stunden": not a date, not the report.
-    RelativeTime,
     /// "Foto: …", "Credit: …", "(Image symbolique - …)".
     PhotoCredit,
     /// A line of capitalised names or of digits: menus, tags, tables, tickers.
@@ -113,8 +121,10 @@ impl Rule {
             Rule::SlugLine => "slug line of an aggregator",
             Rule::SplitByAd => "advertising inside a sentence (the sentence was joined again)",
             Rule::TooDeep => "nested too deep: flattened into its text",
-            Rule::AddressesReader => "addresses the reader or calls to act (paywall, sign-up, appeal, consent)",
+            Rule::Widget => "a box of form controls (sign-up, consent prompt, paywall)",
+            Rule::Listing => "repeated items with dates of their own (teasers, comments)",
             Rule::RelativeTime => "a relative time, not a date",
+            Rule::AddressesReader => "addresses the reader or calls to act (paywall, sign-up, appeal, consent)",
             Rule::PhotoCredit => "photo credit or caption line",
             Rule::NameRow => "a row of capitalised names or of digits (menu, tags, table)",
             Rule::LiveTicker => "an entry of a live ticker (a time, then a headline)",
@@ -148,6 +158,8 @@ pub fn fold(text: &str) -> String {
     for c in text.chars() {
         match c {
             '©' | '×' => folded.push(c),
+            // Chinese and Japanese stay as written: transliterated, they would match Latin words.
+            c if is_cjk(c) => folded.push(c),
             c if c.is_ascii() => folded.push(c.to_ascii_lowercase()),
             c => folded.push_str(&deunicode::deunicode_char(c).unwrap_or("").to_lowercase()),
         }
@@ -189,6 +201,9 @@ pub fn classify(line: &str) -> Option<Rule> {
     if reading_time(bare) {
         return Some(Rule::ReadingTime);
     }
+    if relative_time(bare) {
+        return Some(Rule::RelativeTime);
+    }
     if menu_line(line) || section_menu(line) {
         return Some(Rule::Navigation);
     }
@@ -213,15 +228,22 @@ fn contains_phrase(text: &str, phrase: &str) -> bool {
     })
 }
 
-/// Words in `line`.
+/// Words in `line`. Chinese and Japanese leave no spaces between words: a run of their
+/// characters counts as a word per `CJK_CHARS_PER_WORD` characters, so that the same
+/// thresholds of length hold for every script.
 pub fn word_count(line: &str) -> usize {
-    line.split_whitespace().count()
+    line.split_whitespace()
+        .map(|token| match token.chars().filter(|&c| is_cjk(c) && c.is_alphabetic()).count() {
+            0 => 1,
+            cjk => cjk.div_ceil(CJK_CHARS_PER_WORD),
+        })
+        .sum()
 }
 
-/// Ends like a sentence: `.`, `!`, `?`, `…`, or a closing quote after one.
+/// Ends like a sentence: `.`, `!`, `?`, `…`, `。`, or a closing quote after one.
 pub fn ends_sentence(line: &str) -> bool {
-    let trimmed = line.trim_end().trim_end_matches(['"', '»', '”', ')', '\'', ' ', '\u{a0}']);
-    trimmed.ends_with(['.', '!', '?', '…', ';'])
+    let trimmed = line.trim_end().trim_end_matches(['"', '»', '”', ')', '\'', ' ', '\u{a0}', '」', '』', '）']);
+    trimmed.ends_with(['.', '!', '?', '…', ';', '。', '！', '？'])
 }
 
 /// A line of running prose: long, or a whole sentence of several words.
@@ -273,6 +295,27 @@ mod tests {
     }
 
     #[test]
+    fn relative_times_in_several_languages() {
+        for line in [
+            "3 hours ago",
+            "Updated 2h ago",
+            "il y a 3 heures",
+            "Mis à jour il y a 5 min",
+            "vor 2 Stunden",
+            "hace 5 minutos",
+            "2 ore fa",
+            "há 3 horas",
+            "3 uur geleden",
+            "3小时前",
+            "5分前",
+        ] {
+            assert_eq!(classify(line), Some(Rule::RelativeTime), "{line}");
+        }
+        assert_eq!(classify("November 20, 2025 9:13 AM GMT+1 Updated 2 hours ago"), None);
+        assert_eq!(classify("Il y a 3 ans, le groupe employait 400 personnes à Grenoble."), None);
+    }
+
+    #[test]
     fn price_lines_are_market_data() {
         assert_eq!(classify("231,4400 USD NASDAQ -0,34%"), Some(Rule::MarketData));
         assert_eq!(classify("48,12 EUR Euronext Paris +1,05%"), Some(Rule::MarketData));
@@ -288,6 +331,14 @@ mod tests {
         assert_eq!(classify("The lab employed 120 people in 2024."), None);
         assert_eq!(classify("Norvale Systems n'a pas souhaité faire de commentaire."), None);
         assert_eq!(classify("The board said it would not consent to the sale."), None);
+    }
+
+    #[test]
+    fn chinese_and_japanese_prose() {
+        assert!(is_prose("诺瓦尔系统公司周四表示，将在明年年底前关闭其位于深圳的人工智能研究中心。"));
+        assert!(is_prose("ノーバル社は木曜日、深圳の人工知能研究拠点を来年末までに閉鎖すると発表した。"));
+        assert!(!is_prose("诺瓦尔关闭深圳中心"));
+        assert_eq!(word_count("诺瓦尔关闭深圳中心"), 5);
     }
 
     #[test]

@@ -190,3 +190,124 @@ pub fn kicker(line: &str) -> bool {
         && !line.trim_end().ends_with('.')
         && !line.split_whitespace().all(|w| w.chars().filter(|c| c.is_alphabetic()).count() <= 5 && words <= 2)
 }
+
+/// Units of a relative time, folded, as their stems: "hours", "heures", "Stunden", "horas".
+const TIME_UNITS: &[&str] = &[
+    "s",
+    "sec",
+    "second",
+    "seconde",
+    "sekunde",
+    "segundo",
+    "secondo",
+    "seconden",
+    "m",
+    "min",
+    "minute",
+    "minuut",
+    "minuto",
+    "minuti",
+    "h",
+    "hr",
+    "hrs",
+    "hour",
+    "heure",
+    "stunde",
+    "hora",
+    "ora",
+    "ore",
+    "uur",
+    "d",
+    "day",
+    "jour",
+    "tag",
+    "tage",
+    "dia",
+    "giorno",
+    "giorni",
+    "dag",
+    "dagen",
+    "week",
+    "semaine",
+    "woche",
+    "semana",
+    "settimana",
+    "weken",
+    "month",
+    "mois",
+    "monat",
+    "mes",
+    "meses",
+    "mese",
+    "mesi",
+    "maand",
+    "maanden",
+    "year",
+    "an",
+    "ans",
+    "annee",
+    "jahr",
+    "ano",
+    "anno",
+    "anni",
+    "jaar",
+];
+
+/// "3 hours ago", "il y a 3 heures", "vor 2 Stunden", "hace 5 minutos", "2 ore fa",
+/// "há 3 horas", "3 uur geleden", "3小时前", "Updated 2h ago": when the page was seen.
+pub fn relative_time(folded: &str) -> bool {
+    // "3小时前", "5分前": a number, a unit, then "before".
+    if let Some(before) = folded.trim_end_matches(['.', ' ']).strip_suffix('前') {
+        let unit = before.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
+        let digits = before.chars().any(|c| c.is_ascii_digit());
+        if digits && ["小时", "分钟", "秒", "天", "時間", "分", "日", "秒前"].iter().any(|u| unit.trim_end() == *u)
+        {
+            return before.chars().filter(|c| !c.is_ascii_digit() && !c.is_whitespace()).count() <= 3;
+        }
+    }
+    let words: Vec<&str> = folded.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
+    if words.len() > 8 {
+        return false;
+    }
+    let is_amount = |w: &str| {
+        w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty()
+            || matches!(w, "a" | "an" | "one" | "un" | "une" | "einer" | "einem" | "einigen" | "una" | "uno" | "een")
+    };
+    // Plurals: "hours", "Stunden", "horas", "Monaten".
+    let is_unit = |w: &str| {
+        [Some(w), w.strip_suffix('s'), w.strip_suffix('n'), w.strip_suffix("en")]
+            .into_iter()
+            .flatten()
+            .any(|stem| TIME_UNITS.contains(&stem))
+    };
+    // "3h", "5min": the amount glued to its unit.
+    let glued = |w: &str| {
+        let split = w.find(|c: char| !c.is_ascii_digit()).unwrap_or(w.len());
+        split > 0 && split < w.len() && is_unit(&w[split..])
+    };
+    let amount_unit = |at: usize| {
+        words.get(at).is_some_and(|w| glued(w))
+            || words.get(at).is_some_and(|w| is_amount(w)) && words.get(at + 1).is_some_and(|w| is_unit(w))
+    };
+    let unit_end = |at: usize| if words.get(at).is_some_and(|w| glued(w)) { at + 1 } else { at + 2 };
+    // The words the relative time spans, from `at`.
+    let span = |at: usize| -> Option<usize> {
+        // "il y a 3 heures", "vor 2 Stunden", "hace 5 minutos", "há 3 horas": the marker first.
+        match words[at] {
+            "vor" | "hace" | "ha" if amount_unit(at + 1) => return Some(unit_end(at + 1) - at),
+            "il" if words.get(at + 1) == Some(&"y") && words.get(at + 2) == Some(&"a") && amount_unit(at + 3) => {
+                return Some(unit_end(at + 3) - at);
+            }
+            _ => {}
+        }
+        // "3 hours ago", "2 ore fa", "3 uur geleden": the marker last.
+        (amount_unit(at) && matches!(words.get(unit_end(at)), Some(&("ago" | "fa" | "geleden"))))
+            .then(|| unit_end(at) + 1 - at)
+    };
+    // The relative time and at most a label ("Updated", "Mis à jour"): a line with a date
+    // besides ("November 20, 2025 9:13 AM Updated 2 hours ago") is a date line.
+    (0..words.len()).any(|at| span(at).is_some_and(|used| words.len() - used <= RELATIVE_TIME_LABEL_WORDS))
+}
+
+/// Words a relative-time line may hold besides the relative time: its label.
+const RELATIVE_TIME_LABEL_WORDS: usize = 3;

@@ -12,7 +12,7 @@
 //!    boilerplate costs a fixed toll): runs of boilerplate at its edges fall outside,
 //!    and so does prose-shaped boilerplate beyond them (bios, legal text, appeals).
 //!
-//! Every threshold is a field of [`crate::tuning::LINES`]. Stop words come from the
+//! Every threshold is a field of the `LINE_` constants of [`crate::tuning`]. Stop words come from the
 //! `stop-words` crate (NLTK lists); the few words that address the reader or call to
 //! act are per language in [`crate::lang::reader`].
 
@@ -20,10 +20,15 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::byline::{caption_in, is_photo_caption};
-use crate::lang::Language;
+use crate::lang::{Language, is_cjk};
 use crate::lang::reader::{READER_WORDS, ReaderWords};
-use crate::noise::{Rule, ends_sentence, fold};
-use crate::tuning::LINES as TUNING;
+use crate::noise::{Rule, ends_sentence, fold, word_count};
+use crate::tuning::{
+    LINE_BARE_CREDIT_WORDS, LINE_BOILERPLATE_TOLL, LINE_CAPTION_MAX_WORDS, LINE_CJK_MENU_ITEM_CHARS,
+    LINE_DURATION_MAX_WORDS, LINE_MAX_DIGIT_SHARE, LINE_MAX_TITLE_CASE, LINE_MIN_STOP_DENSITY, LINE_NEAR_GOOD_GAIN,
+    LINE_PROSE_WORDS, LINE_QUOTED_ADDRESS_WORDS, LINE_READER_ADDRESS_MAX_WORDS, LINE_SENTENCE_WORDS, LINE_SHORT_WORDS,
+    LINE_TITLE_CASE_WORDS,
+};
 
 /// jusText's classes of a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,7 +46,7 @@ pub struct Label {
     pub class: Class,
     /// The rule that made the line boilerplate, for `--explain`.
     pub reason: Option<Rule>,
-    /// Words, or CJK characters over `cjk_chars_per_word`.
+    /// Words, Chinese and Japanese counted as `noise::word_count` counts them.
     pub words: f64,
     /// An ad slot ("Advertisement"): dropped, but it says nothing of the lines around
     /// it, which may be one sentence cut in two.
@@ -123,8 +128,10 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
-    /// The lexicon of `language`; `None` (not told) merges every language's.
-    pub fn new(language: Option<Language>, cjk: bool) -> Lexicon {
+    /// The lexicon of `language`; `None` (not told) merges every language's. Chinese and
+    /// Japanese have no stop words to count: their lines are read by script and markers.
+    pub fn new(language: Option<Language>) -> Lexicon {
+        let cjk = matches!(language, Some(Language::Chinese | Language::Japanese));
         let reader: Vec<&ReaderWords> =
             READER_WORDS.iter().filter(|words| language.is_none_or(|language| language == words.language)).collect();
         let reader = if reader.is_empty() { READER_WORDS.iter().collect() } else { reader };
@@ -136,18 +143,6 @@ impl Lexicon {
         Lexicon { stop_words, reader, cjk }
     }
 
-    /// A page whose characters are largely Chinese or Japanese.
-    pub fn is_cjk_text(text: &str) -> bool {
-        let (cjk, letters) = text
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .fold((0usize, 0usize), |(cjk, all), c| (cjk + usize::from(is_cjk(c)), all + 1));
-        letters > 0 && cjk as f64 >= TUNING.cjk_page_share * letters as f64
-    }
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF66..=0xFF9F)
 }
 
 /// What the classifier reads off one line.
@@ -181,12 +176,8 @@ pub struct Features {
 
 pub fn features(line: &str, lexicon: &Lexicon) -> Features {
     let tokens: Vec<&str> = line.split_whitespace().collect();
-    let cjk_chars = line.chars().filter(|&c| is_cjk(c)).count();
-    let words = if cjk_chars * 2 > line.chars().filter(|c| !c.is_whitespace()).count() {
-        cjk_chars as f64 / TUNING.cjk_chars_per_word
-    } else {
-        tokens.len() as f64
-    };
+    let cjk_chars = line.chars().filter(|&c| is_cjk(c) && c.is_alphabetic()).count();
+    let words = word_count(line) as f64;
     let folded = fold(line);
     let folded_words: Vec<&str> = folded
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
@@ -236,7 +227,7 @@ pub fn features(line: &str, lexicon: &Lexicon) -> Features {
             }
         })
         .sum::<usize>();
-    let needed = if quoted { TUNING.quoted_address_words } else { 1 };
+    let needed = if quoted { LINE_QUOTED_ADDRESS_WORDS } else { 1 };
     let addresses_reader = latin && address_words >= needed;
     let calls_to_act = (latin && lexicon.reader.iter().any(|words| words.actions.iter().any(|w| has_word(w))))
         || (lexicon.cjk && CJK_ACTIONS.iter().any(|w| line.contains(w)));
@@ -258,12 +249,12 @@ pub fn features(line: &str, lexicon: &Lexicon) -> Features {
         question: line.trim_end().trim_end_matches(['"', '»', '”', ' ']).ends_with(['?', '!', '？', '！']),
         site_separator: line.contains(" | "),
         introduces: line.trim_end().ends_with([':', '：']),
-        duration: tokens.len() <= TUNING.duration_max_words && duration(&folded_words),
+        duration: tokens.len() <= LINE_DURATION_MAX_WORDS && duration(&folded_words),
         timestamped: timestamped(&tokens),
         teaser_label: teaser_label(&tokens),
         cjk_menu: cjk_chars > 0
             && tokens.len() >= 3
-            && tokens.iter().all(|t| t.chars().count() <= TUNING.cjk_menu_item_chars),
+            && tokens.iter().all(|t| t.chars().count() <= LINE_CJK_MENU_ITEM_CHARS),
     }
 }
 
@@ -351,7 +342,6 @@ fn cjk_relative_time(line: &str) -> bool {
 
 /// The initial class of a line, and the feature that made it boilerplate.
 pub fn initial_class(features: &Features, rule: Option<Rule>) -> (Class, Option<Rule>) {
-    let t = &TUNING;
     if rule.is_some() {
         return (Class::Bad, rule);
     }
@@ -371,33 +361,33 @@ pub fn initial_class(features: &Features, rule: Option<Rule>) -> (Class, Option<
         return (Class::Bad, Some(Rule::PhotoCredit));
     }
     // "Here's what you need to know:" introduces the report's own list.
-    let long = features.words > t.reader_address_max_words as f64 || features.introduces;
+    let long = features.words > LINE_READER_ADDRESS_MAX_WORDS as f64 || features.introduces;
     if (features.addresses_reader || features.calls_to_act) && !long {
         return (Class::Bad, Some(Rule::AddressesReader));
     }
     if features.cjk_menu {
         return (Class::Bad, Some(Rule::Navigation));
     }
-    if features.digit_share > t.max_digit_share {
+    if features.digit_share > LINE_MAX_DIGIT_SHARE {
         return (Class::Bad, Some(Rule::NumbersOnly));
     }
-    if features.words >= t.title_case_words as f64 && !features.sentence_end && features.title_case >= t.max_title_case
+    if features.words >= LINE_TITLE_CASE_WORDS as f64 && !features.sentence_end && features.title_case >= LINE_MAX_TITLE_CASE
     {
         return (Class::Bad, Some(Rule::NameRow));
     }
-    if features.words < t.short_words as f64 && !features.sentence_end {
+    if features.words < LINE_SHORT_WORDS as f64 && !features.sentence_end {
         return (Class::Short, None);
     }
     // A question or a line with a site's " | " reads as a headline, not as the report.
-    let headline_shaped = features.site_separator || (features.question && features.words < t.prose_words as f64);
+    let headline_shaped = features.site_separator || (features.question && features.words < LINE_PROSE_WORDS as f64);
     let prose_length =
-        features.words >= t.prose_words as f64 || (features.words >= t.sentence_words as f64 && features.sentence_end);
-    if prose_length && features.stop_density >= t.min_stop_density && !headline_shaped {
+        features.words >= LINE_PROSE_WORDS as f64 || (features.words >= LINE_SENTENCE_WORDS as f64 && features.sentence_end);
+    if prose_length && features.stop_density >= LINE_MIN_STOP_DENSITY && !headline_shaped {
         return (Class::Good, None);
     }
     // A short sentence ("Shares fell 4%."); a line that does not end like one is a
     // headline, a teaser or a label (a subheading is told apart later, by its place).
-    if features.sentence_end && features.words >= t.short_words as f64 && !headline_shaped {
+    if features.sentence_end && features.words >= LINE_SHORT_WORDS as f64 && !headline_shaped {
         return (Class::NearGood, None);
     }
     (Class::Short, None)
@@ -419,9 +409,9 @@ pub fn label(lines: &[&str], rules: &[Option<Rule>], lexicon: &Lexicon) -> Vec<L
     // under a bare credit is its caption, not the report.
     for at in 1..labels.len() {
         let under_credit = labels[at - 1].reason == Some(Rule::PhotoCredit)
-            && labels[at - 1].words <= TUNING.bare_credit_words as f64
+            && labels[at - 1].words <= LINE_BARE_CREDIT_WORDS as f64
             && matches!(labels[at].initial, Class::Good | Class::NearGood)
-            && labels[at].words <= TUNING.caption_max_words as f64;
+            && labels[at].words <= LINE_CAPTION_MAX_WORDS as f64;
         if under_credit {
             labels[at].initial = Class::Bad;
             labels[at].reason = Some(Rule::PhotoCredit);
@@ -470,8 +460,8 @@ pub fn mark_boilerplate(labels: &mut [Label], at: usize, rule: Rule) {
 pub fn report_span(labels: &[Label]) -> Range<usize> {
     let gain = |label: &Label| match (label.initial, label.class) {
         (Class::Good, _) => label.words,
-        (Class::NearGood, Class::Good) => label.words * TUNING.near_good_gain,
-        (Class::Bad, _) if !label.transparent => -TUNING.boilerplate_toll,
+        (Class::NearGood, Class::Good) => label.words * LINE_NEAR_GOOD_GAIN,
+        (Class::Bad, _) if !label.transparent => -LINE_BOILERPLATE_TOLL,
         _ => 0.0,
     };
     let (mut best, mut best_span) = (0.0, 0..0);
@@ -499,7 +489,7 @@ mod tests {
     use super::*;
 
     fn labels(page: &[&str], language: Language) -> Vec<Label> {
-        let lexicon = Lexicon::new(Some(language), false);
+        let lexicon = Lexicon::new(Some(language));
         let rules: Vec<Option<Rule>> = page.iter().map(|line| crate::noise::classify(line)).collect();
         label(page, &rules, &lexicon)
     }
@@ -518,7 +508,7 @@ mod tests {
 
     #[test]
     fn relative_times_credits_and_menus_are_boilerplate() {
-        let lexicon = Lexicon::new(None, false);
+        let lexicon = Lexicon::new(None);
         let class = |line: &str| initial_class(&features(line, &lexicon), None).0;
         assert_eq!(class("vor 3 Stunden"), Class::Bad);
         assert_eq!(class("Pedro G. hace 5 horas"), Class::Bad);
@@ -537,7 +527,7 @@ mod tests {
 
     #[test]
     fn chinese_and_japanese_prose_by_script_and_sentence_end() {
-        let lexicon = Lexicon::new(None, true);
+        let lexicon = Lexicon::new(Some(Language::Chinese));
         let class = |line: &str| initial_class(&features(line, &lexicon), None).0;
         assert_eq!(
             class("荷兰光刻设备制造商维尔德马克周二表示，将扩建其位于上海的维修中心，新增约一百名工程师。"),

@@ -16,12 +16,13 @@ use crate::byline::{
     agency_in, agency_in_parentheses, agency_named, byline_in, caption_in, french_credits, is_caption_like,
     is_photo_caption, person_name, reporter_names, reporters_in, same_text,
 };
-use crate::dates::datelines::{dates_in_line, is_date_line};
+use crate::dates::datelines::{LineDates, dates_in_line, is_date_line};
 use crate::dates::{DateContext, find_date};
 use crate::headline::{self, Candidate};
 use crate::markdown::{caption, escape};
 use crate::noise::{Rule, ends_sentence, fold, is_prose, word_count};
 use crate::refusal::Considered;
+use crate::tuning::SHOWN_DATE_MAX_WORDS;
 use crate::{Caption, Dropped, Page};
 use classify::{Label, Lexicon};
 
@@ -44,7 +45,7 @@ pub fn extract(input: &str, context: DateContext) -> Page {
         page.dropped.push(Dropped { location: format!("line {}", line.number), text: line.text.clone(), rule });
     };
 
-    let lexicon = Lexicon::new(context.language, Lexicon::is_cjk_text(input));
+    let lexicon = Lexicon::new(context.language);
     let texts: Vec<&str> = lines.iter().map(|line| line.text.as_str()).collect();
     let rules: Vec<Option<Rule>> = lines.iter().map(|line| line.rule).collect();
     let mut labels = classify::label(&texts, &rules, &lexicon);
@@ -182,7 +183,11 @@ pub fn extract(input: &str, context: DateContext) -> Page {
         }
     }
 
+    LineDates::settle(&mut page.published, &mut page.updated);
     finish(&mut page, blocks, context);
+    if page.published.is_none() {
+        shown_date(&mut page, &lines, title_at, body_start, context);
+    }
     if page.published.is_none() {
         page.date_candidates = date_candidates(&lines, body_start, context);
     }
@@ -196,6 +201,27 @@ fn body_start(lines: &[Line], labels: &[Label], report: std::ops::Range<usize>) 
         .clone()
         .find(|&at| labels[at].initial == classify::Class::Good && caption_in(&lines[at].text).is_none())
         .unwrap_or(if report.is_empty() { lines.len() } else { report.start })
+}
+
+/// Without a dateline, the first date the page shows above its report in a short line
+/// of its own (not a caption, not a sentence) is the publication date, rather than none:
+/// below the headline first, then above it.
+fn shown_date(page: &mut Page, lines: &[Line], title_at: usize, body_start: usize, context: DateContext) {
+    let end = body_start.min(HEADER_SEARCH_LINES).min(lines.len());
+    let title_at = title_at.min(end);
+    let below = lines[title_at..end].iter();
+    let shown = below.chain(&lines[..title_at]).find_map(|line| {
+        let short = word_count(&line.text) <= SHOWN_DATE_MAX_WORDS && !is_prose(&line.text);
+        let caption = is_caption_like(&line.text) || caption_in(&line.text).is_some();
+        (short && !caption).then(|| find_date(&line.text, context).map(|date| (line, date))).flatten()
+    });
+    if let Some((line, date)) = shown {
+        page.published = Some(date);
+        page.notes.push(format!(
+            "no dateline: the date shown on line {} \"{}\" is taken as the publication date",
+            line.number, line.text
+        ));
+    }
 }
 
 /// For a refusal: the lines near the headline that hold a number or a date word, and
@@ -393,7 +419,7 @@ mod tests {
     use super::*;
     use crate::Language;
 
-    const CONTEXT: DateContext = DateContext { language: Some(Language::French), year: 2024 };
+    const CONTEXT: DateContext = DateContext { language: Some(Language::French), year: 2024, month_first: false };
 
     #[test]
     fn headline_dateline_caption_and_body() {
@@ -414,7 +440,7 @@ mod tests {
     #[test]
     fn a_caption_is_never_the_headline_the_date_or_the_summary() {
         let input = "Trending: Chips\nVeldmark halts service visits in China\nA Veldmark machine at a fab in Shanghai. Photo taken May 10, 2025.\n\nVeldmark has stopped sending engineers to service its machines at several Chinese fabs, people familiar with the matter said.\n\nThe move affects older machines sold before the export controls were tightened, the people said.\n";
-        let page = extract(input, DateContext { language: Some(Language::English), year: 2025 });
+        let page = extract(input, DateContext { language: Some(Language::English), year: 2025, month_first: true });
         assert_eq!(page.title, "Veldmark halts service visits in China");
         assert_eq!(page.published, None, "a photo's date is not the publication date");
         assert!(page.lede.starts_with("Veldmark has stopped"), "{}", page.lede);
@@ -424,7 +450,7 @@ mod tests {
     #[test]
     fn a_sentence_split_by_an_ad_line_is_joined_again() {
         let input = "Kelpwave opens a plant in Porto\nMarch 4, 2025\n\nKelpwave opened a chip packaging plant near Porto on Monday, the company said, after two years of building work and a long\nAdvertisement\nwait for permits from the city.\n\nThe plant will employ about 600 people when it reaches full output next year, it said.\n";
-        let page = extract(input, DateContext { language: Some(Language::English), year: 2025 });
+        let page = extract(input, DateContext { language: Some(Language::English), year: 2025, month_first: true });
         assert!(page.lede.ends_with("a long wait for permits from the city."), "{}", page.lede);
         assert!(page.dropped.iter().any(|d| d.rule == Rule::SplitByAd));
     }
@@ -432,14 +458,14 @@ mod tests {
     #[test]
     fn a_short_line_that_introduces_a_list_is_kept() {
         let input = "Kelpwave opens a plant in Porto\nMarch 4, 2025\n\nKelpwave opened a chip packaging plant near Porto on Monday, the company said, after two years of building work.\n\nWhat changes for suppliers:\n\n- Orders go through the new plant from April, the company said.\n\nThe plant will employ about 600 people when it reaches full output next year, it said.\n";
-        let page = extract(input, DateContext { language: Some(Language::English), year: 2025 });
+        let page = extract(input, DateContext { language: Some(Language::English), year: 2025, month_first: true });
         assert!(page.body.iter().any(|block| block == "What changes for suppliers:"), "{:?}", page.body);
     }
 
     #[test]
     fn hard_wrapped_paragraphs_are_joined() {
         let input = "Kelpwave opens a packaging plant in Porto\nBy Ode Fenn\nMarch 4, 2024 9:30 AM GMT\n\nPORTO, March 4 (Reuters) - Kelpwave, a chip packaging\ncompany, opened a plant near Porto on Monday, the\ncompany said, after two years of building work.\n\nThe plant will employ about 600 people when it\nreaches full output next year, a spokesperson said in\na statement sent to reporters on Monday morning.\n\nRead next\nAnother story about chips\n";
-        let page = extract(input, DateContext { language: Some(Language::English), year: 2024 });
+        let page = extract(input, DateContext { language: Some(Language::English), year: 2024, month_first: true });
         assert_eq!(page.title, "Kelpwave opens a packaging plant in Porto");
         assert_eq!(page.byline.as_deref(), Some("Ode Fenn"));
         assert_eq!(page.body.len(), 2, "{:?}", page.body);

@@ -1,0 +1,170 @@
+//! What each kind of page shows: one module per kind (its row is in `route::KINDS`), with
+//! its template's context and what it reads of the site. Every `match` on `Route` here
+//! is exhaustive: a new kind is one arm in each, pointing to its module.
+
+mod archive;
+mod article;
+mod feed;
+mod home;
+mod not_found;
+mod robots;
+mod search;
+mod sitemap;
+mod taxonomy;
+mod term;
+mod topic;
+mod topics;
+
+use std::borrow::Cow;
+
+use super::Renderer;
+use super::fingerprint::PageContext;
+use super::i18n::{Labels, Locale};
+use super::views::PageLanguage;
+use crate::config::Language;
+use crate::route::{LanguageId, Route, article_ids};
+use crate::site::{ArticleId, Site};
+
+/// What a page reads of the site besides the values every page of its language sees
+/// (`site`, `labels`): the articles whose dates it reflects. The sitemap dates each page
+/// by the latest of them.
+pub(crate) struct Reads<'s> {
+    pub(crate) articles: Listed<'s>,
+}
+
+/// Which articles a page reads.
+pub(crate) enum Listed<'s> {
+    None,
+    /// Every article of the site, every version of every story.
+    All,
+    Some(Cow<'s, [ArticleId]>),
+}
+
+impl<'s> Listed<'s> {
+    pub(crate) fn ids(&self, site: &Site) -> Cow<'_, [ArticleId]> {
+        match self {
+            Listed::None => Cow::Borrowed(&[]),
+            Listed::All => Cow::Owned(article_ids(site.articles.len()).collect()),
+            Listed::Some(ids) => Cow::Borrowed(ids),
+        }
+    }
+}
+
+/// What a page of a language is written in and with.
+pub(super) struct Setting<'a> {
+    pub(super) lang: LanguageId,
+    pub(super) language: PageLanguage,
+    /// The language's title and description of the site.
+    pub(super) edition: &'a Language,
+    pub(super) locale: Locale,
+    pub(super) labels: &'static Labels,
+}
+
+/// What a page of `route` reads of `site`.
+pub(crate) fn reads(site: &Site, route: Route) -> Reads<'_> {
+    match route {
+        Route::Home(_) => home::reads(),
+        Route::Article(id) => article::reads(id),
+        Route::TopicIndex(_) => topics::reads(),
+        Route::Topic(lang, t) => topic::reads(site, lang, t),
+        Route::TopicFeed(lang, t) => feed::topic_reads(site, lang, t),
+        Route::TaxonomyIndex(..) => taxonomy::reads(),
+        Route::Term(lang, t, term) => term::reads(site, lang, (t, term)),
+        Route::Archive(_) => archive::reads(),
+        Route::Search(_) => search::reads(),
+        Route::NotFound(_) => not_found::reads(),
+        Route::Feed(lang) => feed::reads(site, lang),
+        Route::Sitemap => sitemap::reads(),
+        Route::Robots => robots::reads(),
+        // Files made without a template: the search index reads every article's text.
+        Route::SearchIndex | Route::SearchFile(_) => Reads { articles: Listed::All },
+        Route::Asset(_) | Route::FingerprintedAsset(_) => Reads { articles: Listed::None },
+    }
+}
+
+impl<'a> Renderer<'a> {
+    /// The context of a page rendered through its template; `hashed`: with its fingerprint.
+    pub(super) fn context(&self, route: Route, hashed: bool) -> PageContext {
+        let site = self.site;
+        let lang = route.language().unwrap_or_default();
+        let language = PageLanguage::of_site(site, lang);
+        let on = Setting {
+            lang,
+            language,
+            edition: &site.config.languages[lang.0],
+            locale: language.locale,
+            labels: language.locale.labels(),
+        };
+        match route {
+            Route::Home(_) => home::context(self, &on, route, hashed),
+            Route::Article(id) => article::context(self, route, id, hashed),
+            Route::TopicIndex(_) => topics::context(self, &on, route, hashed),
+            Route::Topic(_, t) => topic::context(self, &on, route, t, hashed),
+            Route::TopicFeed(_, t) => feed::topic_context(self, &on, route, t, hashed),
+            Route::TaxonomyIndex(_, t) => taxonomy::context(self, &on, route, t, hashed),
+            Route::Term(_, t, term) => term::context(self, &on, route, (t, term), hashed),
+            Route::Archive(_) => archive::context(self, &on, route, hashed),
+            Route::Search(_) => search::context(self, &on, route, hashed),
+            Route::NotFound(_) => not_found::context(self, &on, route, hashed),
+            Route::Feed(_) => feed::context(self, &on, route, hashed),
+            Route::Sitemap => sitemap::context(self, &on, route, hashed),
+            Route::Robots => robots::context(self, &on, route, hashed),
+            Route::SearchIndex | Route::SearchFile(_) | Route::Asset(_) | Route::FingerprintedAsset(_) => {
+                unreachable!("not rendered through a template")
+            }
+        }
+    }
+}
+
+fn string_map(pairs: &[(&str, &str)]) -> std::collections::BTreeMap<String, String> {
+    pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use std::path::Path;
+
+    use crate::config::SiteConfig;
+    use crate::content::{Article, ParseContext, Topic};
+    use crate::render::{Renderer, Route, Templates};
+    use crate::site::{Entities, Site, SiteOptions};
+
+    /// A site of three articles in two topics, tagged; `extra`: more of site.yaml.
+    pub(in super::super) fn site(extra: &str) -> Site {
+        let yaml = format!("title: T\nbase_url: https://example.org\n{extra}");
+        let config = SiteConfig::parse(&yaml, "site.yaml").unwrap();
+        let slugs = vec!["chips".to_owned(), "labs".to_owned()];
+        let context =
+            ParseContext { default_language: "en", languages: &[], topics: &slugs, taxonomies: &config.taxonomies };
+        let articles = [("a", "2025-03-01", "chips"), ("b", "2025-02-01", "chips"), ("c", "2025-01-01", "labs")]
+            .iter()
+            .map(|(stem, date, topic)| {
+                let text = format!("---\ntitle: {stem}\ndate: {date}\ntopics: [{topic}]\ntags: [fabs]\n---\nText.\n");
+                Article::parse(Path::new(&format!("content/articles/{stem}.md")), &text, &context).unwrap()
+            })
+            .collect();
+        let topics = slugs
+            .iter()
+            .map(|slug| Topic::parse(Path::new(&format!("content/topics/{slug}.md")), "---\ntitle: X\n---\n").unwrap())
+            .collect();
+        Site::assemble(config, articles, topics, &Entities::default(), SiteOptions::default()).unwrap()
+    }
+
+    /// The context a page of `route` is rendered with.
+    pub(in super::super) fn context_of(site: &Site, route: Route) -> tera::Context {
+        let templates = Templates::compile(&[]).ok().unwrap();
+        let renderer = Renderer::new(site, &templates, &[]);
+        renderer.context(route, false).context().clone()
+    }
+
+    #[test]
+    fn every_page_template_renders_its_kind() {
+        let site = site("");
+        let templates = Templates::compile(&[]).ok().unwrap();
+        let renderer = Renderer::new(&site, &templates, &[]);
+        for route in renderer.routes() {
+            let page = renderer.render(route).unwrap();
+            assert!(!page.bytes.is_empty(), "{route:?}");
+        }
+    }
+}
