@@ -47,6 +47,7 @@ impl SiteRules {
             default_language: self.default_language(),
             languages: &self.languages[1..],
             topics: &self.topics,
+            topic_titles: &[],
             taxonomies: &self.taxonomies,
         }
     }

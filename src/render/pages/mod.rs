@@ -134,8 +134,13 @@ pub(super) mod tests {
         let yaml = format!("title: T\nbase_url: https://example.org\n{extra}");
         let config = SiteConfig::parse(&yaml, "site.yaml").unwrap();
         let slugs = vec!["chips".to_owned(), "labs".to_owned()];
-        let context =
-            ParseContext { default_language: "en", languages: &[], topics: &slugs, taxonomies: &config.taxonomies };
+        let context = ParseContext {
+            default_language: "en",
+            languages: &[],
+            topics: &slugs,
+            topic_titles: &[],
+            taxonomies: &config.taxonomies,
+        };
         let articles = [("a", "2025-03-01", "chips"), ("b", "2025-02-01", "chips"), ("c", "2025-01-01", "labs")]
             .iter()
             .map(|(stem, date, topic)| {
