@@ -6,8 +6,8 @@
 //! measured at about 6 s of release compile time with its `hashbrown`, for languages
 //! a briefing site does not publish in; switch to it if the site ever needs them.
 
-mod vocabularies;
 pub mod reader;
+mod vocabularies;
 
 use chrono_tz::Tz;
 use vocabularies::VOCABULARIES;

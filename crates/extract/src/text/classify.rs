@@ -20,8 +20,8 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::byline::{caption_in, is_photo_caption};
-use crate::lang::{Language, is_cjk};
 use crate::lang::reader::{READER_WORDS, ReaderWords};
+use crate::lang::{Language, is_cjk};
 use crate::noise::{Rule, ends_sentence, fold, word_count};
 use crate::tuning::{
     LINE_BARE_CREDIT_WORDS, LINE_BOILERPLATE_TOLL, LINE_CAPTION_MAX_WORDS, LINE_CJK_MENU_ITEM_CHARS,
@@ -142,7 +142,6 @@ impl Lexicon {
             .collect();
         Lexicon { stop_words, reader, cjk }
     }
-
 }
 
 /// What the classifier reads off one line.
@@ -371,7 +370,9 @@ pub fn initial_class(features: &Features, rule: Option<Rule>) -> (Class, Option<
     if features.digit_share > LINE_MAX_DIGIT_SHARE {
         return (Class::Bad, Some(Rule::NumbersOnly));
     }
-    if features.words >= LINE_TITLE_CASE_WORDS as f64 && !features.sentence_end && features.title_case >= LINE_MAX_TITLE_CASE
+    if features.words >= LINE_TITLE_CASE_WORDS as f64
+        && !features.sentence_end
+        && features.title_case >= LINE_MAX_TITLE_CASE
     {
         return (Class::Bad, Some(Rule::NameRow));
     }
@@ -380,8 +381,8 @@ pub fn initial_class(features: &Features, rule: Option<Rule>) -> (Class, Option<
     }
     // A question or a line with a site's " | " reads as a headline, not as the report.
     let headline_shaped = features.site_separator || (features.question && features.words < LINE_PROSE_WORDS as f64);
-    let prose_length =
-        features.words >= LINE_PROSE_WORDS as f64 || (features.words >= LINE_SENTENCE_WORDS as f64 && features.sentence_end);
+    let prose_length = features.words >= LINE_PROSE_WORDS as f64
+        || (features.words >= LINE_SENTENCE_WORDS as f64 && features.sentence_end);
     if prose_length && features.stop_density >= LINE_MIN_STOP_DENSITY && !headline_shaped {
         return (Class::Good, None);
     }
