@@ -142,22 +142,60 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
+/// Fields right and pages fully right, over some pages of the corpus.
+#[derive(Default, Clone, Copy)]
+struct Tally {
+    fields_right: usize,
+    fields: usize,
+    pages_right: usize,
+    pages: usize,
+}
+
+impl Tally {
+    fn add(&mut self, fields: &[corpus_table::Field]) {
+        let right = fields.iter().filter(|f| f.problem.is_none()).count();
+        self.fields_right += right;
+        self.fields += fields.len();
+        self.pages_right += usize::from(right == fields.len());
+        self.pages += 1;
+    }
+
+    fn row(&self, label: &str) -> String {
+        let percent = |part: usize, whole: usize| 100.0 * part as f64 / whole.max(1) as f64;
+        format!(
+            "  {label:<16} {:>4}/{:<4} {:>5.1}%   {:>3}/{:<3} {:>5.1}%",
+            self.fields_right,
+            self.fields,
+            percent(self.fields_right, self.fields),
+            self.pages_right,
+            self.pages,
+            percent(self.pages_right, self.pages)
+        )
+    }
+}
+
 /// Imports every page of the fixture corpus and prints, per field, how many pages have it
-/// right, then the pages with every field right, and what is wrong where.
+/// right; then fields right and pages fully right per language and kind (text, HTML);
+/// then what is wrong where.
 fn accuracy() {
     let binary = Path::new(env!("CARGO_BIN_EXE_briefing"));
     let table = corpus_table::table();
     let mut per_field: Vec<(&'static str, usize, usize)> = Vec::new();
+    let mut per_group: Vec<(String, Tally)> = Vec::new();
+    let mut per_kind: Vec<(String, Tally)> = Vec::new();
+    let mut all = Tally::default();
     let mut wrong = Vec::new();
-    let mut fully_right = 0;
     let started = Instant::now();
     for expected in &table {
         let fields = corpus_table::check(binary, expected);
-        if fields.iter().all(|f| f.problem.is_none()) {
-            fully_right += 1;
-        }
+        all.add(&fields);
+        // `-`: a page refused by design, which has no language.
+        let language = expected.lang.as_deref().unwrap_or("-");
+        let kind = if expected.page.ends_with(".html") { "html" } else { "text" };
+        tally_of(&mut per_group, format!("{language} {kind}")).add(&fields);
+        tally_of(&mut per_kind, format!("all {kind}")).add(&fields);
         for field in fields {
-            let slot = match per_field.iter_mut().position(|(name, _, _)| *name == field.name) {
+            let slot = match per_field.iter().position(|(name, _, _)| *name == field.name) {
                 Some(at) => at,
                 None => {
                     per_field.push((field.name, 0, 0));
@@ -179,17 +217,33 @@ fn accuracy() {
     for (name, right, total) in &per_field {
         println!("  {name:<14} {right:>3}/{total:<3}");
     }
-    let (right, total) = per_field.iter().fold((0, 0), |(r, t), (_, right, total)| (r + right, t + total));
-    println!("  {:<14} {right:>3}/{total:<3} = {:.1}%", "all fields", 100.0 * right as f64 / total as f64);
-    println!(
-        "  pages fully right: {fully_right}/{} = {:.1}%",
-        table.len(),
-        100.0 * fully_right as f64 / table.len() as f64
-    );
+    per_group.sort_by(|a, b| a.0.cmp(&b.0));
+    println!("  {:<16} {:>17}   {:>17}", "language kind", "fields right", "pages fully right");
+    for (group, tally) in &per_group {
+        println!("{}", tally.row(group));
+    }
+    for (kind, tally) in &per_kind {
+        println!("{}", tally.row(kind));
+    }
+    println!("{}", all.row("all pages"));
+    let pending: usize = table.iter().map(|expected| expected.pending.len()).sum();
+    println!("  ({pending} of the wrong fields are listed as pending in expected.yaml)");
     for line in &wrong {
         println!("{line}");
     }
     println!("  ({:.0} ms, a process per page)", elapsed * 1000.0);
+}
+
+/// The row named `name`, added empty when new.
+fn tally_of(rows: &mut Vec<(String, Tally)>, name: String) -> &mut Tally {
+    let at = match rows.iter().position(|(row, _)| *row == name) {
+        Some(at) => at,
+        None => {
+            rows.push((name, Tally::default()));
+            rows.len() - 1
+        }
+    };
+    &mut rows[at].1
 }
 
 fn main() {

@@ -123,9 +123,24 @@ pub fn byline_in(line: &str) -> Option<String> {
     };
     let trimmed = trimmed.trim_end_matches(['-', '>', ' ', '→']);
     let lowered = trimmed.to_lowercase();
-    let names = ["by ", "par ", "texte : ", "text: ", "written by ", "reporting by "]
-        .iter()
-        .find_map(|p| lowered.starts_with(p).then(|| &trimmed[p.len()..]))?;
+    let names = [
+        "by ",
+        "par ",
+        "texte : ",
+        "text: ",
+        "written by ",
+        "reporting by ",
+        "posted by ",
+        "rédigé par ",
+        "von ",
+        "geschrieben von ",
+        "por ",
+        "escrito por ",
+        "di ",
+        "scritto da ",
+    ]
+    .iter()
+    .find_map(|p| lowered.starts_with(p).then(|| &trimmed[p.len()..]))?;
     let names = names.split(['|', '\n']).next().unwrap_or_default();
     // "By Ana Ficta - November 18, 2019": the names end at a spaced dash.
     let names = [" - ", " – ", " — "].iter().filter_map(|dash| names.find(dash)).min().map_or(names, |at| &names[..at]);
@@ -142,7 +157,7 @@ pub fn byline_in(line: &str) -> Option<String> {
         Some(at) => &names[..at],
         None => names,
     };
-    let names = ["Published", "Updated", "Publié", "Mis à jour", "Posted", " on ", " le "]
+    let names = ["Published", "Updated", "Publié", "Mis à jour", "Posted", " on ", " le ", " am ", " el ", " il "]
         .iter()
         .filter_map(|label| names.find(label))
         .min()
@@ -155,7 +170,14 @@ pub fn byline_in(line: &str) -> Option<String> {
     let names = names.trim().trim_end_matches(['.', ',', ';']);
     let words = names.split_whitespace().count();
     let capitalised = names.chars().next().is_some_and(char::is_uppercase);
-    (capitalised && (1..=12).contains(&words)).then(|| names.to_owned())
+    // "Von Berlin nach Peking: …" is a headline: after the words that also open
+    // sentences ("von", "por", "di"), only names and the words joining them count.
+    let ambiguous = ["von ", "por ", "di "].iter().any(|p| lowered.starts_with(p));
+    let only_names = names.split_whitespace().all(|word| {
+        word.starts_with(char::is_uppercase)
+            || ["und", "y", "e", "et", "and", "de", "van", "von", "da", "di"].contains(&word)
+    });
+    (capitalised && (1..=12).contains(&words) && (!ambiguous || only_names)).then(|| names.to_owned())
 }
 
 /// "(Reportage Jeanne Fictive, version française Paul Imaginaire)": a French wire
@@ -312,6 +334,18 @@ pub fn same_text(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bylines_in_german_spanish_and_italian() {
+        assert_eq!(byline_in("Geschrieben von Tom Ausgedacht am 3. Juni 2025").as_deref(), Some("Tom Ausgedacht"));
+        assert_eq!(
+            byline_in("Von Anke Nichtecht und Jonas Erfunden").as_deref(),
+            Some("Anke Nichtecht und Jonas Erfunden")
+        );
+        assert_eq!(byline_in("Por Carmen Imaginaria").as_deref(), Some("Carmen Imaginaria"));
+        assert_eq!(byline_in("di Giulia Fittizia").as_deref(), Some("Giulia Fittizia"));
+        assert_eq!(byline_in("Von Berlin nach Peking: der lange Weg der Chips"), None);
+    }
 
     #[test]
     fn agencies_in_french_and_english_credits() {

@@ -106,9 +106,14 @@ pub fn choose(lines: &[Candidate<'_>], body_start: usize, context: DateContext) 
         let below_headline = above.is_some_and(|above| {
             let lowercase = above.text.split_whitespace().filter(|w| w.starts_with(char::is_lowercase)).count();
             rejection(above.text, context).is_none() && word_count(above.text) >= 6 && lowercase >= 2
-        });
+        }) && !in_list(lines, index - 1, context);
         if below_headline && above.is_some_and(|above| words > word_count(above.text)) {
             score -= 4.0;
+        }
+        // One of a run of headline-shaped lines (summary points, teasers): a list, not the
+        // headline, which stands beside its dateline or byline.
+        if in_list(lines, index, context) {
+            score -= 5.0;
         }
         let repeated = lines.iter().enumerate().any(|(i, other)| i != index && same_text(other.text, line.text));
         if repeated {
@@ -125,6 +130,35 @@ pub fn choose(lines: &[Candidate<'_>], body_start: usize, context: DateContext) 
         considered[at].verdict = "chosen".to_owned();
     }
     (best.map(|(_, index, _)| index), considered)
+}
+
+/// Whether the lines right before and right after line `index` could be headlines too.
+fn in_list(lines: &[Candidate<'_>], index: usize, context: DateContext) -> bool {
+    let headline_shaped = |line: &Candidate<'_>| !line.noise && rejection(line.text, context).is_none();
+    index.checked_sub(1).is_some_and(|before| headline_shaped(&lines[before]))
+        && lines.get(index + 1).is_some_and(headline_shaped)
+}
+
+/// Fewest words of the headline part when a line is split at " | " or " - ".
+const HEADLINE_PART_WORDS: usize = 5;
+/// Most words of a kicker glued before a headline ("5G en Belgique - …").
+const GLUED_KICKER_WORDS: usize = 4;
+
+/// The headline of a title line: without the site after " | " ("… | The Circuit Ledger")
+/// and without a kicker glued before " - " ("Chips en Chile - Brantor Labs abre…").
+pub fn without_site_or_kicker(line: &str) -> &str {
+    let pieces: Vec<&str> = line.split(" | ").map(str::trim).collect();
+    let longest = pieces.iter().copied().max_by_key(|piece| word_count(piece)).unwrap_or(line);
+    let line = if word_count(longest) >= HEADLINE_PART_WORDS { longest } else { line };
+    if let Some((kicker, rest)) = line.split_once(" - ")
+        && word_count(kicker) <= GLUED_KICKER_WORDS
+        && word_count(rest) >= HEADLINE_PART_WORDS
+        && rest.starts_with(char::is_uppercase)
+        && !ends_sentence(kicker)
+    {
+        return rest.trim();
+    }
+    line
 }
 
 #[cfg(test)]
@@ -168,6 +202,20 @@ mod tests {
             "PENANG -- When Ostrava Micro breaks ground on its plant here next month, it will be the first central European chipmaker to build in Malaysia.",
         ];
         assert_eq!(headline(&page).as_deref(), Some("Ostrava Micro's Penang bet tests Malaysia's chip ambitions"));
+    }
+
+    #[test]
+    fn a_site_suffix_and_a_glued_kicker_are_not_the_headline() {
+        assert_eq!(
+            without_site_or_kicker("Sundial Compute pauses Malaysian data centre build | The Circuit Ledger"),
+            "Sundial Compute pauses Malaysian data centre build"
+        );
+        assert_eq!(
+            without_site_or_kicker("Chips en Chile - Brantor Labs abre en Santiago su primer laboratorio"),
+            "Brantor Labs abre en Santiago su primer laboratorio"
+        );
+        let dash = "Brantor Labs eröffnet Forschungslabor in Leipzig – und sucht 200 Fachkräfte";
+        assert_eq!(without_site_or_kicker(dash), dash);
     }
 
     #[test]

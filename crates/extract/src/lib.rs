@@ -90,13 +90,36 @@ impl Page {
     /// Norvale…" -> "Norvale…", "Taipei, Nov. 20 (CNA) Taiwan's…" -> "Taiwan's…".
     pub fn summary(&self) -> String {
         let lede = self.lede.as_str();
+        // "【東京共同】米ソフトウエア大手…": a Chinese or Japanese wire dateline.
+        if let Some(rest) = lede.strip_prefix('【')
+            && let Some((_, after)) = rest.split_once('】')
+            && !after.trim().is_empty()
+        {
+            return after.trim().to_owned();
+        }
         if let Some(close) = lede.find(')')
             && close < 80
             && byline::agency_in_parentheses(&lede[..=close]).is_some()
         {
-            let rest = lede[close + 1..].trim_start().trim_start_matches(['-', '–', '—', ':']).trim();
+            let rest = lede[close + 1..].trim_start().trim_start_matches(['.', '-', '–', '—', ':']).trim();
+            // "(ANSA) - CATANIA, 12 MAR - Ferrantia…": the place and day after the agency.
+            let rest = match rest.split_once(" - ") {
+                Some((place, after)) if place.len() < 40 && place.split([' ', ',']).any(is_capitals) => after.trim(),
+                _ => rest,
+            };
             if rest.chars().next().is_some_and(char::is_uppercase) {
                 return rest.to_owned();
+            }
+        }
+        // "(Austin) Kelpwave…", "(München) - Der Chipentwickler…": a place in parentheses.
+        if let Some(rest) = lede.strip_prefix('(')
+            && let Some((place, after)) = rest.split_once(')')
+            && (1..=3).contains(&place.split_whitespace().count())
+            && place.starts_with(char::is_uppercase)
+        {
+            let after = after.trim_start().trim_start_matches(['-', '–', '—']).trim_start();
+            if after.starts_with(char::is_uppercase) {
+                return after.trim_end().to_owned();
             }
         }
         for separator in [" -- ", " - ", " – ", " — "] {
@@ -121,6 +144,14 @@ impl Page {
     }
 }
 
+/// A word in capitals ("CATANIA"), as a wire dateline writes its place.
+fn is_capitals(word: &str) -> bool {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some()
+        && word.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && letters.all(char::is_uppercase)
+}
+
 /// `text` cut to at most `max` characters at a word, with an ellipsis.
 pub(crate) fn shorten(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
@@ -140,5 +171,11 @@ mod tests {
         let summary = |lede: &str| Page { lede: lede.to_owned(), ..Page::default() }.summary();
         assert_eq!(summary("LISBON, Sept 6 (Reuters) - Norvale said."), "Norvale said.");
         assert_eq!(summary("Prices rose - sharply."), "Prices rose - sharply.");
+        assert_eq!(summary("Málaga, 12 mar (EFE).- La empresa abrirá."), "La empresa abrirá.");
+        assert_eq!(summary("(ANSA) - CATANIA, 12 MAR - Ferrantia costruirà."), "Ferrantia costruirà.");
+        assert_eq!(summary("(Austin) Kelpwave will build a plant."), "Kelpwave will build a plant.");
+        assert_eq!(summary("(München) - Der Chipentwickler schließt."), "Der Chipentwickler schließt.");
+        assert_eq!(summary("(Updated) prices rose."), "(Updated) prices rose.");
+        assert_eq!(summary("【東京共同】米大手は26日、発表した。"), "米大手は26日、発表した。");
     }
 }

@@ -101,6 +101,45 @@ pub const KANA_MIN_SHARE: f64 = 0.05;
 /// characters long, two on average, so word-count thresholds read them alike.
 pub const CJK_CHARS_PER_WORD: usize = 2;
 
+// Text pages: the line classifier (`text/classify.rs`).
+
+/// Words of a line that is prose on its length alone.
+pub const LINE_PROSE_WORDS: usize = 20;
+/// Words of a line that is prose when it also ends like a sentence.
+pub const LINE_SENTENCE_WORDS: usize = 8;
+/// Fewer words than this and a line is short; a sentence of this many words or more is
+/// near-good ("Shares fell 4%."): in both cases its neighbours decide.
+pub const LINE_SHORT_WORDS: usize = 3;
+/// Share of stop words below which a long line is a row of names (menus, tags), not
+/// prose. Prose in the corpus's languages runs at 0.25–0.45.
+pub const LINE_MIN_STOP_DENSITY: f64 = 0.08;
+/// Share of a line's characters that are digits above which it is a table, a ticker or
+/// a timestamp.
+pub const LINE_MAX_DIGIT_SHARE: f64 = 0.3;
+/// Share of capitalised words above which a line of `LINE_TITLE_CASE_WORDS` or more
+/// without a sentence end is a menu or a row of teasers.
+pub const LINE_MAX_TITLE_CASE: f64 = 0.8;
+pub const LINE_TITLE_CASE_WORDS: usize = 5;
+/// Lines of more words are prose even when they address the reader (a "you" in a long
+/// paragraph).
+pub const LINE_READER_ADDRESS_MAX_WORDS: usize = 40;
+/// Words addressing the reader needed in a line with quotation marks: a quoted "you" is
+/// the report's; consent text quotes its button and says "Sie" twice.
+pub const LINE_QUOTED_ADDRESS_WORDS: usize = 2;
+/// Most words of a line that is only a length of time ("Lesezeit: 4 Min.", "6 min read").
+pub const LINE_DURATION_MAX_WORDS: usize = 6;
+/// Most words of a credit line with no caption in it ("Foto: Rainer Ausgedacht"): the
+/// line of prose under it is the caption…
+pub const LINE_BARE_CREDIT_WORDS: usize = 6;
+/// …when it has at most this many words.
+pub const LINE_CAPTION_MAX_WORDS: usize = 30;
+/// Most characters of an item of a Chinese or Japanese menu ("トップ ニュース 経済").
+pub const LINE_CJK_MENU_ITEM_CHARS: usize = 5;
+/// What a boilerplate line costs the report stretch it falls in, in words.
+pub const LINE_BOILERPLATE_TOLL: f64 = 5.0;
+/// What a near-good line adds to its stretch, per word (prose adds one per word).
+pub const LINE_NEAR_GOOD_GAIN: f64 = 0.5;
+
 #[cfg(test)]
 mod tests {
     #[test]

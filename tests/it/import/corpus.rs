@@ -1,6 +1,8 @@
 //! The fixture corpus: 40-odd pages in the layouts real news sites use (finance portals,
 //! wire copy on aggregators, dailies, broadcasters, Asian outlets, AMP, JSON-LD and Open
-//! Graph, browser copies, pages to refuse), each with its expected fields in one table.
+//! Graph, browser copies, pages to refuse; German, Spanish, Italian, Chinese and Japanese
+//! pages), each with its expected fields in one table. Fields a page lists as `pending`
+//! may be wrong; once right, the test asks for them to be struck from the list.
 
 use std::path::PathBuf;
 
@@ -16,10 +18,26 @@ fn every_page_of_the_corpus_imports_as_its_table_says() {
     let mut wrong = Vec::new();
     let mut total = 0;
     for expected in &table {
-        for field in check(&binary, expected) {
+        let fields = check(&binary, expected);
+        for field in &fields {
             total += 1;
-            if let Some(problem) = field.problem {
-                wrong.push(format!("{}: {}: {problem}", expected.page, field.name));
+            let pending = expected.pending.iter().any(|name| name == field.name);
+            match &field.problem {
+                Some(problem) if !pending => wrong.push(format!("{}: {}: {problem}", expected.page, field.name)),
+                None if pending => wrong.push(format!(
+                    "{}: {}: now right: remove it from the page's `pending` list in expected.yaml",
+                    expected.page, field.name
+                )),
+                _ => {}
+            }
+        }
+        // `import` pending on a page that now imports: its real wrong fields replace it.
+        for name in &expected.pending {
+            if !fields.iter().any(|field| field.name == name) {
+                wrong.push(format!(
+                    "{}: {name}: pending, but no longer scored: update its `pending` list",
+                    expected.page
+                ));
             }
         }
     }

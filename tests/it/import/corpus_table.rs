@@ -36,6 +36,11 @@ pub struct Expected {
     pub regions: Option<Vec<String>>,
     #[serde(default)]
     pub organizations: Option<Vec<String>>,
+    /// Fields known to come out wrong for now (`import` for a page refused outright): the
+    /// corpus test accepts them wrong and fails once they come out right, so the list only
+    /// shrinks; the benchmark scores them like every other field.
+    #[serde(default)]
+    pub pending: Vec<String>,
 }
 
 /// One field of one page: right or wrong, and what was found when wrong.

@@ -6,6 +6,7 @@
 //! measured at about 6 s of release compile time with its `hashbrown`, for languages
 //! a briefing site does not publish in; switch to it if the site ever needs them.
 
+pub mod reader;
 mod vocabularies;
 
 use chrono_tz::Tz;

@@ -72,6 +72,17 @@ pub enum Rule {
     Listing,
     /// "3 hours ago", "il y a 3 heures": when a page was seen, not when it was published.
     RelativeTime,
+    /// A line that speaks to the reader or asks them to act: paywalls, sign-up and
+    /// newsletter boxes, appeals, consent text (the line classifier).
+    AddressesReader,
+    /// "Foto: …", "Credit: …", "(Image symbolique - …)".
+    PhotoCredit,
+    /// A line of capitalised names or of digits: menus, tags, tables, tickers.
+    NameRow,
+    /// "17:45 Le ministre salue…": an entry of a live ticker beside the report.
+    LiveTicker,
+    /// "Harriet Nonesuch is the Dispatch's technology correspondent…" after the report.
+    AuthorBio,
 }
 
 impl Rule {
@@ -113,6 +124,11 @@ impl Rule {
             Rule::Widget => "a box of form controls (sign-up, consent prompt, paywall)",
             Rule::Listing => "repeated items with dates of their own (teasers, comments)",
             Rule::RelativeTime => "a relative time, not a date",
+            Rule::AddressesReader => "addresses the reader or calls to act (paywall, sign-up, appeal, consent)",
+            Rule::PhotoCredit => "photo credit or caption line",
+            Rule::NameRow => "a row of capitalised names or of digits (menu, tags, table)",
+            Rule::LiveTicker => "an entry of a live ticker (a time, then a headline)",
+            Rule::AuthorBio => "the reporter's biography",
         }
     }
 

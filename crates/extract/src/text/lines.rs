@@ -75,7 +75,51 @@ pub fn unwrap_paragraphs(raw: &[String], context: DateContext, dropped: &mut Vec
         // A line that is only a date is a dateline, never noise ("20/11/2025").
         line.rule = classify(&line.text).filter(|_| !is_date_line(&line.text, context));
     }
-    join_split_by_ads(lines, dropped)
+    join_split_by_ads(join_link_text(lines, context), dropped)
+}
+
+/// Most words of a link's text that a browser copy puts on a line of its own.
+const LINK_TEXT_MAX_WORDS: usize = 6;
+
+/// "…en partenariat avec le" / "CEA-Leti" / ", et prévoit…": the text of a link copied
+/// onto a line of its own is joined back into its sentence, when the line before does
+/// not end a sentence and the line after goes on with a comma or in lowercase; a line
+/// that opens with a comma always goes on the line before.
+fn join_link_text(lines: Vec<Line>, context: DateContext) -> Vec<Line> {
+    let goes_on = |text: &str| text.starts_with([',', ';', ')']);
+    let open_sentence = |line: &Line| line.rule.is_none() && word_count(&line.text) >= 4 && !ends_sentence(&line.text);
+    let mut joined: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut lines = lines.into_iter().peekable();
+    while let Some(line) = lines.next() {
+        if line.rule.is_none() && goes_on(&line.text) && joined.last().is_some_and(open_sentence) {
+            joined.last_mut().expect("checked").text.push_str(&line.text);
+            continue;
+        }
+        let link = joined.last().is_some_and(|before| open_sentence(before) && before.number + 1 == line.number)
+            && line.rule.is_none()
+            && word_count(&line.text) <= LINK_TEXT_MAX_WORDS
+            && !ends_sentence(&line.text)
+            && !is_header_text(&line.text, context)
+            && lines.peek().is_some_and(|after| {
+                after.number == line.number + 1
+                    && after.rule.is_none()
+                    && !is_header_text(&after.text, context)
+                    && (goes_on(&after.text) || after.text.starts_with(char::is_lowercase))
+            });
+        if link {
+            let after = lines.next().expect("peeked");
+            let before = joined.last_mut().expect("checked");
+            before.text.push(' ');
+            before.text.push_str(&line.text);
+            if !goes_on(&after.text) {
+                before.text.push(' ');
+            }
+            before.text.push_str(&after.text);
+            continue;
+        }
+        joined.push(line);
+    }
+    joined
 }
 
 /// "The company said it would" / "Advertisement" / "close the lab in March.": the two
@@ -109,4 +153,31 @@ fn join_split_by_ads(lines: Vec<Line>, dropped: &mut Vec<Dropped>) -> Vec<Line> 
 
 fn is_header_text(text: &str, context: DateContext) -> bool {
     byline_in(text).is_some() || agency_in(text).is_some() || find_date(text, context).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Language;
+
+    #[test]
+    fn link_text_on_its_own_line_goes_back_into_its_sentence() {
+        let raw: Vec<String> = [
+            "Ostrava Micro ouvrira un centre de conception à Grenoble, en partenariat avec le",
+            "CEA-Leti",
+            ", et prévoit d'y employer 50 ingénieurs d'ici à deux ans.",
+            "",
+            "Le centre travaillera sur des puces de puissance pour l'industrie ferroviaire.",
+        ]
+        .iter()
+        .map(|line| line.to_string())
+        .collect();
+        let context = DateContext { language: Some(Language::French), year: 2025, month_first: false };
+        let lines = unwrap_paragraphs(&raw, context, &mut Vec::new());
+        assert_eq!(
+            lines[0].text,
+            "Ostrava Micro ouvrira un centre de conception à Grenoble, en partenariat avec le CEA-Leti, et prévoit d'y employer 50 ingénieurs d'ici à deux ans."
+        );
+        assert_eq!(lines.len(), 2);
+    }
 }

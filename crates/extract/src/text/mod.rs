@@ -1,10 +1,13 @@
 //! A page saved as plain text -> a [`Page`]: headline, dateline, caption, body.
 //!
 //! Such a page is the text of a browser window: navigation before the headline, the
-//! report, then widgets. The headline is the line before the first byline or dateline;
-//! the body runs from the first to the last line of prose; everything else is read as
-//! metadata or dropped with the rule that caught it.
+//! report, then widgets. The line classifier (`classify.rs`) labels every line report
+//! or boilerplate by its features and takes the report as the stretch that gains most;
+//! the headline is chosen among the lines above its first prose line; inside it, lines
+//! are read as metadata, captions, paragraphs, list items and subheadings, and
+//! everything else is dropped with the rule that caught it.
 
+mod classify;
 mod lines;
 
 use lines::{Line, unwrap_paragraphs};
@@ -21,6 +24,7 @@ use crate::noise::{Rule, ends_sentence, fold, is_prose, word_count};
 use crate::refusal::Considered;
 use crate::tuning::SHOWN_DATE_MAX_WORDS;
 use crate::{Caption, Dropped, Page};
+use classify::{Label, Lexicon};
 
 /// Lines at the top of a page searched for the headline.
 const HEADER_SEARCH_LINES: usize = 80;
@@ -41,28 +45,36 @@ pub fn extract(input: &str, context: DateContext) -> Page {
         page.dropped.push(Dropped { location: format!("line {}", line.number), text: line.text.clone(), rule });
     };
 
-    let body_start = body_start(&lines);
+    let lexicon = Lexicon::new(context.language);
+    let texts: Vec<&str> = lines.iter().map(|line| line.text.as_str()).collect();
+    let rules: Vec<Option<Rule>> = lines.iter().map(|line| line.rule).collect();
+    let mut labels = classify::label(&texts, &rules, &lexicon);
+    let first_report = classify::report_span(&labels);
+    let first_start = body_start(&lines, &labels, first_report);
+    mark_biographies(&lines, &mut labels, first_start);
+    let report = classify::report_span(&labels);
+    let body_start = body_start(&lines, &labels, report.clone());
     let candidates: Vec<Candidate<'_>> = lines
         .iter()
+        .zip(&labels)
         .take(HEADER_SEARCH_LINES)
-        .map(|line| Candidate { number: line.number, text: &line.text, noise: line.rule.is_some() })
+        .map(|(line, label)| Candidate {
+            number: line.number,
+            text: &line.text,
+            // A date line is no headline, but the scorer reads it as the headline's neighbour.
+            noise: line.rule.is_some() || (label.rules_out_headline() && !is_date_line(&line.text, context)),
+        })
         .collect();
     let (title_at, considered) = headline::choose(&candidates, body_start, context);
     page.title_candidates = considered;
     // Without a headline (one may be given with --title) the body is read all the same.
     let title_at = title_at.unwrap_or(usize::MAX);
     if let Some(line) = lines.get(title_at) {
-        page.title = line.text.clone();
+        page.title = headline::without_site_or_kicker(&line.text).to_owned();
     }
 
-    // The report ends with its last prose line or short sentence ("Shares fell 4%.").
-    let body_end = lines
-        .iter()
-        .rposition(|line| {
-            let sentence = is_prose(&line.text) || (word_count(&line.text) >= 4 && ends_sentence(&line.text));
-            line.rule.is_none() && sentence && caption_in(&line.text).is_none()
-        })
-        .map_or(0, |i| i + 1);
+    // The report ends where the classifier's report stretch ends.
+    let body_end = report.end;
     let mut blocks: Vec<Block> = Vec::new();
     let mut body_started = false;
     let mut widget: Option<Rule> = None;
@@ -136,6 +148,14 @@ pub fn extract(input: &str, context: DateContext) -> Page {
             }
             continue;
         }
+        if let Some(rule) = labels[index].reason.filter(|_| labels[index].is_boilerplate()) {
+            drop(&mut page, line, rule);
+            continue;
+        }
+        if labels[index].is_boilerplate_by_context() && list_item(text).is_none() {
+            drop(&mut page, line, widget.unwrap_or(Rule::ShortFragment));
+            continue;
+        }
         let words = word_count(text);
         if let Some(item) = list_item(text) {
             match widget {
@@ -148,7 +168,7 @@ pub fn extract(input: &str, context: DateContext) -> Page {
         // so does a shorter "Key points:" when a list or prose follows it.
         let introduces =
             body_started && text.ends_with(':') && (words >= 5 || words >= 2 && next_introduced(&lines[index + 1..]));
-        if is_prose(text) || (body_started && words >= 3 && ends_sentence(text)) || introduces {
+        if labels[index].is_prose() || (body_started && words >= 3 && ends_sentence(text)) || introduces {
             body_started = true;
             widget = None;
             blocks.push(Block::Paragraph(text.to_owned()));
@@ -174,25 +194,13 @@ pub fn extract(input: &str, context: DateContext) -> Page {
     page
 }
 
-/// The first line of the report: the first prose line followed closely by more prose
-/// (a cookie banner or a teaser is a lone prose line).
-fn body_start(lines: &[Line]) -> usize {
-    // "Will Europe's chip subsidies survive the budget fight?" is a headline, not the report.
-    let question = |text: &str| word_count(text) < 20 && text.trim_end().ends_with(['?', '!']);
-    let prose: Vec<usize> = lines
-        .iter()
-        .enumerate()
-        .filter(|(_, line)| {
-            line.rule.is_none() && is_prose(&line.text) && !question(&line.text) && caption_in(&line.text).is_none()
-        })
-        .map(|(index, _)| index)
-        .collect();
-    prose
-        .windows(2)
-        .find(|pair| pair[1] - pair[0] <= 4)
-        .map(|pair| pair[0])
-        .or_else(|| prose.first().copied())
-        .unwrap_or(lines.len())
+/// The first line of the report: the first prose line of the classifier's report
+/// stretch (prose before it, a cookie banner or a teaser, is outside the stretch).
+fn body_start(lines: &[Line], labels: &[Label], report: std::ops::Range<usize>) -> usize {
+    report
+        .clone()
+        .find(|&at| labels[at].initial == classify::Class::Good && caption_in(&lines[at].text).is_none())
+        .unwrap_or(if report.is_empty() { lines.len() } else { report.start })
 }
 
 /// Without a dateline, the first date the page shows above its report in a short line
@@ -260,7 +268,7 @@ fn read_header(page: &mut Page, text: &str, context: DateContext) -> bool {
         }
         used = true;
     }
-    if let Some(agency) = agency_in(text) {
+    if let Some(agency) = agency_in(text).or_else(|| agency_named(text.trim())) {
         page.agency.get_or_insert(agency.to_owned());
         used = true;
     }
@@ -274,6 +282,40 @@ fn read_header(page: &mut Page, text: &str, context: DateContext) -> bool {
         dates.add_to(&mut page.published, &mut page.updated);
     }
     used
+}
+
+/// Marks the reporters' biographies after the report's start as boilerplate: a line that
+/// opens with a name of the byline ("Harriet Nonesuch is the Dispatch's…"; a report
+/// never opens a paragraph with its own reporter's name), or that is only the name,
+/// with the lines of prose right after it.
+fn mark_biographies(lines: &[Line], labels: &mut [Label], body_start: usize) {
+    let names: Vec<String> = lines[..body_start.min(lines.len())]
+        .iter()
+        .filter_map(|line| byline_in(&line.text).or_else(|| reporter_names(&line.text)))
+        .flat_map(|names| names.split([',', '&']).map(str::trim).map(str::to_owned).collect::<Vec<_>>())
+        .flat_map(|names| {
+            [" and ", " et ", " und ", " y ", " e "]
+                .iter()
+                .fold(vec![names], |parts, and| parts.iter().flat_map(|p| p.split(and).map(str::to_owned)).collect())
+        })
+        .filter(|name| word_count(name) >= 2)
+        .collect();
+    let mut follows_name = false;
+    for at in body_start.saturating_add(1)..lines.len() {
+        let text = lines[at].text.as_str();
+        let only_name = names.iter().any(|name| same_text(name, text));
+        let opens_with_name = names.iter().any(|name| starts_with_name(text, name));
+        if only_name || opens_with_name || (follows_name && !labels[at].is_boilerplate()) {
+            classify::mark_boilerplate(labels, at, Rule::AuthorBio);
+        }
+        follows_name = only_name;
+    }
+}
+
+/// Whether `text` opens with the person `name` ("Sam Placeholder covers…").
+fn starts_with_name(text: &str, name: &str) -> bool {
+    let name = name.split([',', '(']).next().unwrap_or_default().trim();
+    word_count(name) >= 2 && text.starts_with(name) && text[name.len()..].starts_with(' ')
 }
 
 /// "Technology reporter", "Correspondante à Pékin", "Senior editor, Asia".
