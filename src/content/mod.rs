@@ -12,7 +12,8 @@ use crate::config::Language;
 use crate::diagnostic::{Diagnostic, forbidden_character, forbidden_reference, line_column, suggestion};
 use crate::yaml::{self, YamlError};
 use front_matter::{
-    ARTICLE_FIELDS, FrontMatter, Source, Split, TOPIC_FIELDS, TopicFrontMatter, locate, parse_yaml, split,
+    ARTICLE_FIELDS, FrontMatter, PAGE_FIELDS, PageFrontMatter, Source, Split, TOPIC_FIELDS, TopicFrontMatter, locate,
+    parse_yaml, split,
 };
 pub use markdown::Heading;
 pub use raw_html::MAX_HTML_DEPTH;
@@ -93,6 +94,85 @@ pub struct Topic {
     pub intro_html: String,
     /// Problems that do not stop a build (raw HTML removed), located in the file.
     pub warnings: Vec<Diagnostic>,
+}
+
+/// A standalone page (`content/pages/about.md`, its French version `about.fr.md`): an
+/// About, Methodology or Corrections policy page, outside the articles' timelines.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StandalonePage {
+    pub path: PathBuf,
+    /// Its file name without language and extension (`about` for `about.fr.md`): what
+    /// `nav:` and `publisher:` in site.yaml name, shared by its versions.
+    pub key: String,
+    /// One URL segment: `slug:`, or the key.
+    pub slug: String,
+    /// Where the slug came from (`slug:`, or `(0, 0)` for the file name), for errors.
+    pub slug_position: (usize, usize),
+    /// `None` for the default language's file; `fr` for `about.fr.md`.
+    pub translation_language: Option<String>,
+    pub title: String,
+    /// The title navigation links show: `nav:`, or the title.
+    pub nav_title: String,
+    pub summary: String,
+    pub weight: i64,
+    pub html: String,
+    /// Problems that do not stop a build (raw HTML removed), located in the file.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl StandalonePage {
+    /// Parses a page's text; `languages`: the site's other languages, which the file name
+    /// may give (`about.fr.md`).
+    pub fn parse(path: &Path, text: &str, languages: &[Language]) -> Result<StandalonePage, Vec<Diagnostic>> {
+        let parts = split(text).map_err(|e| vec![located(path, e)])?;
+        let front: PageFrontMatter = parse_yaml(&parts, PAGE_FIELDS).map_err(|e| vec![located(path, e)])?;
+        let file_name = FileName::of(path, languages);
+        let at = |key: &str| {
+            let (line, column) = locate(&parts, key, None);
+            move |message: String| Diagnostic::new(path, line, column, message)
+        };
+        let mut problems = Vec::new();
+        if front.title.trim().is_empty() {
+            problems.push(at("title")("`title` is empty".to_owned()));
+        }
+        let (slug, slug_position) = match front.slug {
+            Some(slug) => (slug, locate(&parts, "slug", None)),
+            None => (file_name.stem.clone(), (0, 0)),
+        };
+        if !is_valid_slug(&slug) {
+            let message = format!(
+                "page slug `{slug}` is not allowed: use lowercase letters, digits and `-` (e.g. `{}`)",
+                slug::slugify(&slug)
+            );
+            problems.push(match slug_position {
+                (0, 0) => Diagnostic::whole_file(path, message),
+                (line, column) => Diagnostic::new(path, line, column, message),
+            });
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let mut warnings = Vec::new();
+        let html = render_body(path, &parts, &mut warnings).map_err(|problem| vec![problem])?.html;
+        let title = front.title.trim().to_owned();
+        Ok(StandalonePage {
+            path: path.to_path_buf(),
+            key: file_name.stem,
+            slug,
+            slug_position,
+            translation_language: file_name.lang,
+            nav_title: front
+                .nav
+                .map(|nav| nav.trim().to_owned())
+                .filter(|nav| !nav.is_empty())
+                .unwrap_or(title.clone()),
+            title,
+            summary: front.summary.trim().to_owned(),
+            weight: front.weight,
+            html,
+            warnings,
+        })
+    }
 }
 
 fn located(path: &Path, error: YamlError) -> Diagnostic {

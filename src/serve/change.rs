@@ -13,6 +13,8 @@ pub enum Change {
     Article(PathBuf),
     /// `content/topics/*.md`.
     Topic(PathBuf),
+    /// `content/pages/*.md`: read again with everything (pages are few).
+    Page(PathBuf),
     /// `content/entities.yaml`.
     Entities,
     /// Anything else under `content/`: a directory, or a file that does not belong there.
@@ -47,6 +49,7 @@ pub fn classify(relative: &Path) -> Option<Change> {
         ["content", ..] => Some(match ContentKind::of(&relative) {
             Some(ContentKind::Article) => Change::Article(relative),
             Some(ContentKind::Topic) => Change::Topic(relative),
+            Some(ContentKind::Page) => Change::Page(relative),
             Some(ContentKind::Entities) => Change::Entities,
             None => Change::OtherContent(relative),
         }),

@@ -33,6 +33,9 @@ macro_rules! error_cases {
 
 error_cases! {
     misspelt_field => "misspelt-field",
+    page_misspelt_field => "page-misspelt-field",
+    page_reserved_slug => "page-reserved-slug",
+    page_duplicate_slug => "page-duplicate-slug",
     unknown_topic => "unknown-topic",
     several_errors_are_reported_together => "several-errors",
     unterminated_front_matter => "unterminated-front-matter",

@@ -15,6 +15,7 @@ mod input;
 mod language_pages;
 mod languages;
 mod output_folder;
+mod pages;
 mod publishing;
 mod reliability;
 mod reliability_import;
