@@ -75,6 +75,7 @@ mod tests {
             Some(Change::Article(PathBuf::from("content/articles/2025/aws.md")))
         );
         assert_eq!(kind("content/topics/chips.md"), Some(Change::Topic(PathBuf::from("content/topics/chips.md"))));
+        assert_eq!(kind("content/pages/about.md"), Some(Change::Page(PathBuf::from("content/pages/about.md"))));
         assert_eq!(kind("content/entities.yaml"), Some(Change::Entities));
         assert_eq!(kind("templates/base.html"), Some(Change::Template(PathBuf::from("templates/base.html"))));
         assert_eq!(kind("static/img/map.png"), Some(Change::Static(PathBuf::from("img/map.png"))));
