@@ -4,9 +4,12 @@
 use std::collections::BTreeMap;
 
 use super::Site;
+use crate::config::NavTarget;
 use crate::content::StandalonePage;
 use crate::diagnostic::Diagnostic;
 use crate::route::{LanguageId, PageId, kinds};
+use crate::source::CONFIG_FILE;
+use crate::yaml;
 
 impl Site {
     /// The site with its standalone pages, and the problems they make: a translation with
@@ -76,7 +79,30 @@ impl Site {
         self.routes = routes.with_pages(languages.iter().copied().zip(kept.iter().map(|page| page.slug.as_str())));
         self.page_languages = languages;
         self.pages = kept;
+        problems.extend(self.unknown_nav_targets());
         (self, problems)
+    }
+
+    /// The `nav:` entries of site.yaml naming a page or topic the site does not have.
+    fn unknown_nav_targets(&self) -> Vec<Diagnostic> {
+        let mut keys: Vec<&str> =
+            self.pages.iter().filter(|page| page.translation_language.is_none()).map(|p| p.key.as_str()).collect();
+        keys.sort_unstable();
+        let slugs: Vec<&str> = self.topics.iter().map(|entry| entry.topic.slug.as_str()).collect();
+        let mut problems = Vec::new();
+        for entry in &self.config.nav {
+            let (what, name, known, folder) = match &entry.target {
+                NavTarget::Page(key) => ("page", key, &keys, "content/pages"),
+                NavTarget::Topic(slug) => ("topic", slug, &slugs, "content/topics"),
+                NavTarget::Section(_) | NavTarget::Url(_) => continue,
+            };
+            if !known.contains(&name.as_str()) {
+                let message =
+                    format!("{} (a {what} is named by its file name in {folder}/)", yaml::unknown(what, name, known));
+                problems.push(Diagnostic::new(CONFIG_FILE, entry.line, entry.column, message));
+            }
+        }
+        problems
     }
 
     /// The versions of a page in other languages than its own, with their languages.

@@ -53,3 +53,35 @@ fn the_site_with_pages_checks_clean() {
     let output = briefing().arg("check").arg("--root").arg(site.path()).output().unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
 }
+
+#[test]
+fn the_navigation_of_site_yaml_is_in_the_header_and_footer_in_each_language() {
+    let (_site, public) = built_pages();
+    let english = read(public.join("about/index.html"));
+    let nav = |html: &str| -> String {
+        let start = html.find("<nav class=\"site-nav\"").expect("a site nav");
+        html[start..start + html[start..].find("</nav>").unwrap()].to_owned()
+    };
+    let header = nav(&english);
+    for link in [
+        "<li><a href=\"/briefing/topics/\">Topics</a></li>",
+        "<li><a href=\"/briefing/topics/ports/\">",
+        "<li><a href=\"/briefing/about/\" aria-current=\"page\">About</a></li>",
+        "<li><a href=\"/briefing/contact/\">Contact</a></li>",
+        "<li><a href=\"https://example.com/fixture-desk\" rel=\"external\">Desk</a></li>",
+    ] {
+        assert!(header.contains(link), "{link}:\n{header}");
+    }
+    assert!(!header.contains("/briefing/archive/"), "nav: replaces the built-in list:\n{header}");
+    let french = read(public.join("fr/a-propos/index.html"));
+    let header = nav(&french);
+    assert!(
+        header.contains("<li><a href=\"/briefing/fr/a-propos/\" aria-current=\"page\">À propos</a></li>"),
+        "{header}"
+    );
+    // No French version: the English page, marked as English.
+    assert!(header.contains("<li><a href=\"/briefing/contact/\" lang=\"en\">Contact</a></li>"), "{header}");
+    assert!(header.contains(">Bureau</a></li>"), "{header}");
+    let footer = &french[french.find("<footer").unwrap()..];
+    assert!(footer.contains("<li><a href=\"/briefing/fr/a-propos/\">À propos</a></li>"), "{footer}");
+}
