@@ -19,6 +19,7 @@ const FIELDS: &[&str] = &[
     "home_limit",
     "share_image",
     "search",
+    "nav",
 ];
 
 #[derive(Debug, Clone, Deserialize)]
@@ -44,7 +45,58 @@ struct RawConfig {
     share_image: Option<String>,
     #[serde(default = "default_search")]
     search: bool,
+    #[serde(default)]
+    nav: Vec<RawNavEntry>,
 }
+
+/// One entry of `nav:` as written: what it links to (one of `page`, `topic`, `section`,
+/// `url`), and its title, with its titles in other languages.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNavEntry {
+    #[serde(default)]
+    page: Option<String>,
+    #[serde(default)]
+    topic: Option<String>,
+    #[serde(default)]
+    section: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    titles: std::collections::BTreeMap<String, String>,
+}
+
+/// What a `nav:` entry links to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NavTarget {
+    /// A standalone page, by its file name (`about` for `content/pages/about.md`).
+    Page(String),
+    /// A topic, by its slug.
+    Topic(String),
+    /// A section every language has (`home`, `topics`, `archive`, `search`) or a
+    /// taxonomy's index (`tags`).
+    Section(String),
+    /// An address outside the site's pages, absolute or root-relative.
+    Url(String),
+}
+
+/// One link of the site's navigation (`nav:` in site.yaml), in the header and footer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NavEntry {
+    pub target: NavTarget,
+    /// Its title in the default language; `None`: the page's, topic's or section's own.
+    pub title: Option<String>,
+    /// Its title in other languages, by language code.
+    pub titles: std::collections::BTreeMap<String, String>,
+    /// Where its target is written in site.yaml, for errors found once the site is known.
+    pub line: usize,
+    pub column: usize,
+}
+
+/// The sections a `nav:` entry may name besides the site's taxonomies.
+pub const NAV_SECTIONS: &[&str] = &["home", "topics", "archive", "search"];
 
 fn default_search() -> bool {
     true
@@ -134,6 +186,8 @@ pub struct SiteConfig {
     pub share_image: Option<crate::content::share_image::ShareImage>,
     /// Whether the site has a search page and its index (`search: false` leaves both out).
     pub search: bool,
+    /// The site's navigation (`nav:`), in its order; empty: the built-in one.
+    pub nav: Vec<NavEntry>,
 }
 
 impl SiteConfig {
@@ -201,6 +255,7 @@ impl SiteConfig {
         }
         let feed_limit = raw.feed_limit.within("feed_limit", LIMITS).map_err(|m| at("feed_limit", None, m))?;
         let home_limit = raw.home_limit.within("home_limit", LIMITS).map_err(|m| at("home_limit", None, m))?;
+        let nav = nav_entries(raw.nav, &document, &languages, &taxonomies, path)?;
         Ok(SiteConfig {
             title: languages[0].title.clone(),
             base_url,
@@ -213,6 +268,7 @@ impl SiteConfig {
             home_limit,
             share_image,
             search: raw.search,
+            nav,
         })
     }
 
@@ -332,6 +388,76 @@ fn split_base_url(url: &str) -> Result<(String, String), String> {
     let base_path = if path.is_empty() { String::new() } else { format!("/{path}") };
     let scheme = if url.starts_with("https://") { "https://" } else { "http://" };
     Ok((format!("{scheme}{host}{base_path}"), base_path))
+}
+
+/// The entries of `nav:`, each with one target and, for a link, its title; each located at
+/// its target in site.yaml.
+fn nav_entries(
+    raw: Vec<RawNavEntry>,
+    document: &Document<'_>,
+    languages: &[Language],
+    taxonomies: &[String],
+    path: &str,
+) -> Result<Vec<NavEntry>, Diagnostic> {
+    let mut entries = Vec::with_capacity(raw.len());
+    let mut from = yaml::locate(document, "nav", None);
+    for entry in raw {
+        let targets = [
+            entry.page.clone().map(NavTarget::Page),
+            entry.topic.clone().map(NavTarget::Topic),
+            entry.section.clone().map(NavTarget::Section),
+            entry.url.clone().map(NavTarget::Url),
+        ];
+        let mut given = targets.into_iter().flatten();
+        let (target, second) = (given.next(), given.next());
+        let value = match &target {
+            Some(NavTarget::Page(v) | NavTarget::Topic(v) | NavTarget::Section(v) | NavTarget::Url(v)) => v.as_str(),
+            None => "",
+        };
+        let (line, column) = if value.is_empty() {
+            (from.0 + 1, 1)
+        } else {
+            yaml::locate_after(document, from, &[value]).unwrap_or((from.0 + 1, 1))
+        };
+        from = (line, column + value.chars().count());
+        let at = |message: String| Diagnostic::new(path, line, column, message);
+        let target = match (target, second) {
+            (Some(target), None) => target,
+            _ => {
+                return Err(at(
+                    "a `nav:` entry links to one thing: `page: <name>`, `topic: <slug>`, `section: <name>` or `url:` with `title:`"
+                        .to_owned(),
+                ));
+            }
+        };
+        match &target {
+            NavTarget::Section(name) => {
+                let mut known: Vec<&str> = NAV_SECTIONS.to_vec();
+                known.extend(taxonomies.iter().map(String::as_str));
+                if !known.contains(&name.as_str()) {
+                    return Err(at(yaml::unknown("section", name, &known)));
+                }
+            }
+            NavTarget::Url(url) => {
+                if !(url.starts_with("https://") || url.starts_with("http://") || url.starts_with('/')) {
+                    return Err(at(format!("nav url `{url}` must start with https://, http:// or `/`")));
+                }
+                if entry.title.as_deref().is_none_or(|title| title.trim().is_empty()) {
+                    return Err(at(format!("the nav link to `{url}` needs a `title:`")));
+                }
+            }
+            NavTarget::Page(_) | NavTarget::Topic(_) => {}
+        }
+        let codes: Vec<&str> = languages[1..].iter().map(|l| l.code.as_str()).collect();
+        if let Some(code) = entry.titles.keys().find(|code| !codes.contains(&code.as_str())) {
+            return Err(at(format!(
+                "`titles:` of a nav entry names `{code}`, which is not one of the site's other languages ({})",
+                if codes.is_empty() { "none".to_owned() } else { codes.join(", ") }
+            )));
+        }
+        entries.push(NavEntry { target, title: entry.title, titles: entry.titles, line, column });
+    }
+    Ok(entries)
 }
 
 #[cfg(test)]

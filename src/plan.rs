@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use crate::build::BuildOptions;
 use crate::config::{Language, SiteConfig};
 use crate::content::share_image::ShareImage;
-use crate::content::{Article, ParseContext, Topic};
+use crate::content::{Article, ParseContext, StandalonePage, Topic};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::render::{Page, Renderer, Route, Templates};
 use crate::site::{Entities, Site, SiteOptions};
@@ -66,6 +66,8 @@ pub fn parse_despite_problems(source: &SiteSource, options: &BuildOptions) -> (O
     let topic_slugs = topic_slugs(&topics);
     let (entities, entity_problems) = parse_entities(source.entities.as_ref(), &config);
     problems.extend(entity_problems);
+    let (pages, page_problems) = parse_pages(&source.pages, &config.languages);
+    problems.extend(page_problems);
 
     let templates = Templates::compile(&source.templates);
     let topic_titles = topic_titles(&topics);
@@ -105,6 +107,8 @@ pub fn parse_despite_problems(source: &SiteSource, options: &BuildOptions) -> (O
     problems.extend(missing_share_images(&config_file.text, &config, &articles, &source.static_files));
     let (site, site_problems) =
         Site::assemble_despite_problems(config, articles, topics, &entities, site_options(options), None);
+    let (site, page_problems) = site.with_pages(pages);
+    problems.extend(page_problems);
     problems
         .extend(site_problems.into_iter().filter(|p| !links_to_unparsed.contains(&(p.path.clone(), p.line, p.column))));
     let loaded = templates.map(|templates| Loaded {
@@ -195,6 +199,20 @@ pub fn parse_topics(files: &[TextFile], languages: &[Language]) -> (Vec<Topic>, 
     translations.retain(|translation| topics.iter().any(|topic| topic.slug == translation.slug));
     topics.extend(translations);
     (topics, problems)
+}
+
+/// Every standalone page that parses, and the problems of those that do not; `languages`:
+/// the site's languages, the default first, which a file name may give (`about.fr.md`).
+pub fn parse_pages(files: &[TextFile], languages: &[Language]) -> (Vec<StandalonePage>, Vec<Diagnostic>) {
+    let mut pages = Vec::with_capacity(files.len());
+    let mut problems = Vec::new();
+    for file in files {
+        match StandalonePage::parse(&file.path, &file.text, &languages[0].code, &languages[1..]) {
+            Ok(page) => pages.push(page),
+            Err(errors) => problems.extend(errors),
+        }
+    }
+    (pages, problems)
 }
 
 /// The slugs of `topics` (translations are not topics of their own), sorted, as

@@ -54,6 +54,8 @@ pub struct SiteSource {
     pub config: Option<TextFile>,
     pub articles: Vec<TextFile>,
     pub topics: Vec<TextFile>,
+    /// Standalone pages, `content/pages/*.md`.
+    pub pages: Vec<TextFile>,
     pub entities: Option<TextFile>,
     /// Templates by name relative to `templates/` (`article.html`).
     pub templates: Vec<TextFile>,
@@ -112,6 +114,10 @@ impl SiteSource {
                     Ok(file) => self.topics.push(file),
                     Err(problem) => self.problems.push(problem),
                 },
+                Some(ContentKind::Page) => match read_walked_text(root, &relative) {
+                    Ok(file) => self.pages.push(file),
+                    Err(problem) => self.problems.push(problem),
+                },
                 None => self.problems.push(unexpected_content(relative)),
             }
         }
@@ -131,6 +137,7 @@ impl SiteSource {
 pub enum ContentKind {
     Article,
     Topic,
+    Page,
     Entities,
 }
 
@@ -145,6 +152,8 @@ impl ContentKind {
             Some(ContentKind::Article)
         } else if is_markdown && under_content.parent() == Some(Path::new("topics")) {
             Some(ContentKind::Topic)
+        } else if is_markdown && under_content.parent() == Some(Path::new("pages")) {
+            Some(ContentKind::Page)
         } else {
             None
         }
@@ -155,7 +164,7 @@ impl ContentKind {
 pub fn unexpected_content(relative: PathBuf) -> Diagnostic {
     Diagnostic::whole_file(
         relative,
-        "unexpected file: content/ holds articles/**/*.md, topics/*.md and entities.yaml; put images and other files in static/",
+        "unexpected file: content/ holds articles/**/*.md, topics/*.md, pages/*.md and entities.yaml; put images and other files in static/",
     )
 }
 

@@ -109,6 +109,26 @@ pub struct TopicFrontMatter {
 
 pub const TOPIC_FIELDS: &[&str] = &["title", "summary", "weight", "keywords"];
 
+/// The front matter of a standalone page (`content/pages/about.md`).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageFrontMatter {
+    #[serde(deserialize_with = "yaml::required_text")]
+    pub title: String,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slug: Option<String>,
+    /// A shorter title for navigation links (`About` for `About this briefing`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nav: Option<String>,
+    /// Where the page comes in `site.pages`: lighter first.
+    #[serde(default)]
+    pub weight: i64,
+}
+
+pub const PAGE_FIELDS: &[&str] = &["title", "summary", "slug", "nav", "weight"];
+
 /// A date as written: either a full RFC 3339 date-time or a bare calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateValue {

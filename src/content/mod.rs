@@ -13,7 +13,8 @@ use crate::config::Language;
 use crate::diagnostic::{Diagnostic, forbidden_character, forbidden_reference, line_column, suggestion};
 use crate::yaml::{self, YamlError};
 use front_matter::{
-    ARTICLE_FIELDS, FrontMatter, Source, Split, TOPIC_FIELDS, TopicFrontMatter, locate, parse_yaml, split,
+    ARTICLE_FIELDS, FrontMatter, PAGE_FIELDS, PageFrontMatter, Source, Split, TOPIC_FIELDS, TopicFrontMatter, locate,
+    parse_yaml, split,
 };
 pub use markdown::Heading;
 pub use raw_html::MAX_HTML_DEPTH;
@@ -97,6 +98,90 @@ pub struct Topic {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// A standalone page (`content/pages/about.md`, its French version `about.fr.md`): an
+/// About, Methodology or Corrections policy page, outside the articles' timelines.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StandalonePage {
+    pub path: PathBuf,
+    /// Its file name without language and extension (`about` for `about.fr.md`): what
+    /// `nav:` and `publisher:` in site.yaml name, shared by its versions.
+    pub key: String,
+    /// One URL segment: `slug:`, or the key.
+    pub slug: String,
+    /// Where the slug came from (`slug:`, or `(0, 0)` for the file name), for errors.
+    pub slug_position: (usize, usize),
+    /// `None` for the default language's file; `fr` for `about.fr.md`.
+    pub translation_language: Option<String>,
+    pub title: String,
+    /// The title navigation links show: `nav:`, or the title.
+    pub nav_title: String,
+    pub summary: String,
+    pub weight: i64,
+    pub html: String,
+    /// Problems that do not stop a build (raw HTML removed), located in the file.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl StandalonePage {
+    /// Parses a page's text; `languages`: the site's other languages, which the file name
+    /// may give (`about.fr.md`).
+    pub fn parse(
+        path: &Path,
+        text: &str,
+        default_language: &str,
+        languages: &[Language],
+    ) -> Result<StandalonePage, Vec<Diagnostic>> {
+        let parts = split(text).map_err(|e| vec![located(path, e)])?;
+        let front: PageFrontMatter = parse_yaml(&parts, PAGE_FIELDS).map_err(|e| vec![located(path, e)])?;
+        let file_name = FileName::of(path, default_language, languages);
+        let at = |key: &str| {
+            let (line, column) = locate(&parts, key, None);
+            move |message: String| Diagnostic::new(path, line, column, message)
+        };
+        let mut problems = Vec::new();
+        if front.title.trim().is_empty() {
+            problems.push(at("title")("`title` is empty".to_owned()));
+        }
+        let (slug, slug_position) = match front.slug {
+            Some(slug) => (slug, locate(&parts, "slug", None)),
+            None => (file_name.stem.clone(), (0, 0)),
+        };
+        if !is_valid_slug(&slug) {
+            let message = format!(
+                "page slug `{slug}` is not allowed: use lowercase letters, digits and `-` (e.g. `{}`)",
+                slug::slugify(&slug)
+            );
+            problems.push(match slug_position {
+                (0, 0) => Diagnostic::whole_file(path, message),
+                (line, column) => Diagnostic::new(path, line, column, message),
+            });
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let mut warnings = Vec::new();
+        let html = render_body(path, &parts, &mut warnings).map_err(|problem| vec![problem])?.html;
+        let title = front.title.trim().to_owned();
+        Ok(StandalonePage {
+            path: path.to_path_buf(),
+            key: file_name.stem,
+            slug,
+            slug_position,
+            translation_language: file_name.lang,
+            nav_title: front
+                .nav
+                .map(|nav| nav.trim().to_owned())
+                .filter(|nav| !nav.is_empty())
+                .unwrap_or(title.clone()),
+            title,
+            summary: front.summary.trim().to_owned(),
+            weight: front.weight,
+            html,
+            warnings,
+        })
+    }
+}
+
 fn located(path: &Path, error: YamlError) -> Diagnostic {
     error.in_file(path)
 }
@@ -148,7 +233,7 @@ impl Article {
         if front.title.trim().is_empty() {
             problems.push(at("title", None)("`title` is empty".to_owned()));
         }
-        let file_name = FileName::of(path, context);
+        let file_name = FileName::of(path, context.default_language, context.languages);
         let (slug, slug_position) = match &front.slug {
             Some(slug) => {
                 if !is_valid_slug(slug) {
@@ -274,12 +359,14 @@ struct FileName {
 impl FileName {
     /// On a site of several languages, a suffix naming any of them, the default included
     /// (`x.en.md` on an English site is the English `x`), in any case (`x.FR.md`).
-    fn of(path: &Path, context: &ParseContext<'_>) -> FileName {
+    /// `languages`: the site's other languages; `default_language`: its first, which a
+    /// file name of a site with several languages may also give (`x.en.md`).
+    fn of(path: &Path, default_language: &str, languages: &[Language]) -> FileName {
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
         let named = stem.rsplit_once('.').and_then(|(stem, suffix)| {
             let suffix = canonical_language(suffix);
-            let listed = context.languages.iter().any(|l| l.code == suffix)
-                || (!context.languages.is_empty() && suffix == canonical_language(context.default_language));
+            let listed = languages.iter().any(|l| l.code == suffix)
+                || (!languages.is_empty() && suffix == canonical_language(default_language));
             listed.then_some((stem, suffix))
         });
         let (stem, lang) = match named {

@@ -84,6 +84,9 @@ struct SiteView<'a> {
     article_count: usize,
     /// Stylesheets and scripts -> their fingerprinted names, for `asset()`.
     assets: BTreeMap<String, String>,
+    /// The site's navigation (`nav:` in site.yaml) in the pages' language; empty: the
+    /// built-in one.
+    nav: Vec<views::NavLink<'a>>,
 }
 
 /// `page` in every template: what the page is and where it lives.
@@ -179,6 +182,7 @@ impl<'a> Renderer<'a> {
                         site.articles.len()
                     },
                     assets: assets.clone(),
+                    nav: views::nav_links(site, lang),
                 };
                 Value::from_serializable(&site_view)
             })

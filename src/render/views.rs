@@ -453,3 +453,74 @@ mod base_path_tests {
         assert_eq!(under_base_path(html, ""), html);
     }
 }
+
+/// A link of the site's navigation (`nav:` in site.yaml) as the pages of a language show it.
+#[derive(Serialize)]
+pub struct NavLink<'a> {
+    pub name: &'a str,
+    /// The language of `name`: a page or topic without a version in the pages' language
+    /// is named in the default language.
+    pub lang: &'a str,
+    pub url: String,
+    /// Whether it leads outside the site.
+    pub external: bool,
+}
+
+/// The site's navigation in `lang`: each `nav:` entry with its title in that language
+/// (its `titles:`, else its `title:`, else the title of what it links to) and its URL.
+pub fn nav_links(site: &Site, lang: LanguageId) -> Vec<NavLink<'_>> {
+    use crate::config::NavTarget;
+    use crate::route::{Route, TaxonomyId, TopicId};
+    let config = &site.config;
+    let code = config.languages[lang.0].code.as_str();
+    let labels = super::i18n::Locale::for_language(code).labels();
+    let routes = &site.routes;
+    let mut links = Vec::with_capacity(config.nav.len());
+    for entry in &config.nav {
+        let written = entry.titles.get(code).or(entry.title.as_ref().filter(|_| lang == LanguageId::DEFAULT));
+        let (own_name, name_lang, url, external): (&str, &str, String, bool) = match &entry.target {
+            NavTarget::Page(key) => {
+                let Some(id) = site.page_by_key(key, lang) else { continue };
+                let page_lang = site.page_languages[id.0];
+                let page = &site.pages[id.0];
+                (&page.nav_title, &config.languages[page_lang.0].code, routes.url(Route::Page(page_lang, id)), false)
+            }
+            NavTarget::Topic(slug) => {
+                let Some(t) = site.topics.iter().position(|entry| entry.topic.slug == *slug) else { continue };
+                let (name, name_lang) = topic_name(site, t, lang);
+                (name, name_lang, routes.url(Route::Topic(lang, TopicId(t))), false)
+            }
+            NavTarget::Section(section) => {
+                let (label, route) = match section.as_str() {
+                    "home" => (labels.home, Route::Home(lang)),
+                    "topics" => (labels.topics, Route::TopicIndex(lang)),
+                    "archive" => (labels.archive, Route::Archive(lang)),
+                    "search" if !config.search => continue,
+                    "search" => (labels.search, Route::Search(lang)),
+                    taxonomy => {
+                        let Some(t) = site.taxonomies.iter().position(|tax| tax.name == taxonomy) else { continue };
+                        let label = match taxonomy {
+                            "tags" => labels.tags,
+                            "organizations" => labels.organizations,
+                            "regions" => labels.regions,
+                            other => other,
+                        };
+                        (label, Route::TaxonomyIndex(lang, TaxonomyId(t)))
+                    }
+                };
+                (label, code, routes.url(route), false)
+            }
+            NavTarget::Url(url) => {
+                let external = !url.starts_with('/');
+                let url = if external { url.clone() } else { routes.url_of(url) };
+                (entry.title.as_deref().unwrap_or_default(), config.language.as_str(), url, external)
+            }
+        };
+        let (name, lang_of_name) = match written {
+            Some(title) => (title.as_str(), code),
+            None => (own_name, name_lang),
+        };
+        links.push(NavLink { name, lang: lang_of_name, url, external });
+    }
+    links
+}

@@ -94,6 +94,17 @@ pub const KINDS: &[KindInfo] = &[
         per_language: None,
         weight: 1,
     },
+    // A standalone page is at the root of its language (`/about/`); its slug may not take
+    // a kind's section.
+    KindInfo {
+        name: "page",
+        template: Some("page.html"),
+        in_sitemap: true,
+        section: None,
+        navigation: None,
+        per_language: None,
+        weight: 2,
+    },
     KindInfo {
         name: "archive",
         template: Some("archive.html"),
@@ -225,7 +236,7 @@ pub fn navigation(lang: LanguageId) -> impl Iterator<Item = (&'static str, Route
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::route::{ArticleId, AssetId, TaxonomyId, TermId, TopicId};
+    use crate::route::{ArticleId, AssetId, PageId, TaxonomyId, TermId, TopicId};
 
     /// One route of every kind, in the order of `Route`'s variants.
     fn one_of_each() -> Vec<Route> {
@@ -238,6 +249,7 @@ mod tests {
             Route::TopicFeed(lang, TopicId(0)),
             Route::TaxonomyIndex(lang, TaxonomyId(0)),
             Route::Term(lang, TaxonomyId(0), TermId(0)),
+            Route::Page(lang, PageId(0)),
             Route::Archive(lang),
             Route::Search(lang),
             Route::NotFound(lang),
@@ -268,7 +280,7 @@ mod tests {
         assert_eq!(reserved_sections(), ["articles", "topics", "archive", "search", "static"]);
         let templates = page_templates();
         assert!(templates.contains(&"atom.xml") && templates.contains(&"index.html"));
-        assert_eq!(templates.len(), 12, "atom.xml serves two kinds: {templates:?}");
+        assert_eq!(templates.len(), 13, "atom.xml serves two kinds: {templates:?}");
         let keys: Vec<&str> = navigation(LanguageId::DEFAULT).map(|(key, _)| key).collect();
         assert_eq!(keys, ["home", "topics", "archive", "search"]);
     }

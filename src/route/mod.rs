@@ -66,6 +66,15 @@ impl LanguageId {
     }
 }
 
+/// Index of a standalone page (each version of it) in `Site::pages`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PageId(pub usize);
+
+/// The path of a standalone page (`/about/`), without the base path and its language's prefix.
+pub fn page_path(slug: &str) -> String {
+    format!("/{slug}/")
+}
+
 /// Index of a built-in static file in `BUILTIN_ASSETS`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct AssetId(pub usize);
@@ -123,6 +132,8 @@ pub struct Routes {
     topics: Vec<String>,
     taxonomies: Vec<String>,
     terms: Vec<Vec<String>>,
+    /// Per standalone page: its language and its path in that language's part of the site.
+    pages: Vec<(LanguageId, String)>,
 }
 
 impl Routes {
@@ -155,7 +166,14 @@ impl Routes {
             topics: topic_slugs.map(topic_path).collect(),
             taxonomies: names,
             terms,
+            pages: Vec::new(),
         }
+    }
+
+    /// The table with the site's standalone pages: per page (`PageId` order), its language and slug.
+    pub fn with_pages<'a>(mut self, pages: impl Iterator<Item = (LanguageId, &'a str)>) -> Routes {
+        self.pages = pages.map(|(lang, slug)| (lang, page_path(slug))).collect();
+        self
     }
 
     /// The site's languages, the default first.
@@ -188,8 +206,10 @@ impl Routes {
         kinds::per_language(lang).filter(|route| !matches!(route, Route::Feed(_))).collect()
     }
 
-    /// The topic and taxonomy pages of one language.
+    /// The topic and taxonomy pages of one language, and its standalone pages.
     fn push_listings(&self, lang: LanguageId, routes: &mut Vec<Route>) {
+        let own = self.pages.iter().enumerate().filter(|(_, (page_lang, _))| *page_lang == lang);
+        routes.extend(own.map(|(id, _)| Route::Page(lang, PageId(id))));
         for topic in (0..self.topics.len()).map(TopicId) {
             routes.push(Route::Topic(lang, topic));
             routes.push(Route::TopicFeed(lang, topic));
@@ -234,6 +254,7 @@ impl Routes {
             Route::TopicFeed(_, t) => return Cow::Owned(format!("{}feed.xml", self.topics[t.0])),
             Route::TaxonomyIndex(_, t) => &self.taxonomies[t.0],
             Route::Term(_, t, term) => &self.terms[t.0][term.0],
+            Route::Page(_, page) => &self.pages[page.0].1,
             Route::Archive(_) => "/archive/",
             Route::Search(_) => "/search/",
             Route::NotFound(_) => "/404.html",

@@ -2,7 +2,7 @@
 //! file), with its template, whether the sitemap lists it, and its language.
 
 use super::kinds::{KINDS, KindInfo};
-use super::{ArticleId, AssetId, LanguageId, TaxonomyId, TermId, TopicId};
+use super::{ArticleId, AssetId, LanguageId, PageId, TaxonomyId, TermId, TopicId};
 
 /// One page (or generated file) of the site. Pages are independent, so they render in parallel.
 ///
@@ -18,6 +18,8 @@ pub enum Route {
     TopicFeed(LanguageId, TopicId),
     TaxonomyIndex(LanguageId, TaxonomyId),
     Term(LanguageId, TaxonomyId, TermId),
+    /// A standalone page, in its own language (which it may have in no other).
+    Page(LanguageId, PageId),
     Archive(LanguageId),
     Search(LanguageId),
     NotFound(LanguageId),
@@ -54,16 +56,17 @@ impl Route {
             Route::TopicFeed(..) => 4,
             Route::TaxonomyIndex(..) => 5,
             Route::Term(..) => 6,
-            Route::Archive(_) => 7,
-            Route::Search(_) => 8,
-            Route::NotFound(_) => 9,
-            Route::Feed(_) => 10,
-            Route::Sitemap | Route::SitemapPart(_) => 11,
-            Route::Robots => 12,
-            Route::SearchIndex => 13,
-            Route::SearchFile(_) => 14,
-            Route::Asset(_) => 15,
-            Route::FingerprintedAsset(_) => 16,
+            Route::Page(..) => 7,
+            Route::Archive(_) => 8,
+            Route::Search(_) => 9,
+            Route::NotFound(_) => 10,
+            Route::Feed(_) => 11,
+            Route::Sitemap | Route::SitemapPart(_) => 12,
+            Route::Robots => 13,
+            Route::SearchIndex => 14,
+            Route::SearchFile(_) => 15,
+            Route::Asset(_) => 16,
+            Route::FingerprintedAsset(_) => 17,
         }
     }
 
@@ -103,6 +106,7 @@ impl Route {
             | Route::TopicFeed(..)
             | Route::TaxonomyIndex(..)
             | Route::Term(..)
+            | Route::Page(..)
             | Route::Archive(_)
             | Route::Search(_)
             | Route::NotFound(_)
@@ -127,6 +131,7 @@ impl Route {
             | Route::TopicFeed(lang, _)
             | Route::TaxonomyIndex(lang, _)
             | Route::Term(lang, ..)
+            | Route::Page(lang, _)
             | Route::Archive(lang)
             | Route::Search(lang)
             | Route::NotFound(lang)
@@ -151,6 +156,9 @@ impl Route {
             Route::TopicFeed(_, t) => Route::TopicFeed(other, t),
             Route::TaxonomyIndex(_, t) => Route::TaxonomyIndex(other, t),
             Route::Term(_, t, term) => Route::Term(other, t, term),
+            // A page's versions are pages of their own (`Site::page_versions`).
+            Route::Page(lang, _) if lang == other => self,
+            Route::Page(..) => return None,
             Route::Archive(_) => Route::Archive(other),
             Route::Search(_) => Route::Search(other),
             Route::NotFound(_) => Route::NotFound(other),

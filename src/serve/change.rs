@@ -13,6 +13,8 @@ pub enum Change {
     Article(PathBuf),
     /// `content/topics/*.md`.
     Topic(PathBuf),
+    /// `content/pages/*.md`: read again with everything (pages are few).
+    Page(PathBuf),
     /// `content/entities.yaml`.
     Entities,
     /// Anything else under `content/`: a directory, or a file that does not belong there.
@@ -47,6 +49,7 @@ pub fn classify(relative: &Path) -> Option<Change> {
         ["content", ..] => Some(match ContentKind::of(&relative) {
             Some(ContentKind::Article) => Change::Article(relative),
             Some(ContentKind::Topic) => Change::Topic(relative),
+            Some(ContentKind::Page) => Change::Page(relative),
             Some(ContentKind::Entities) => Change::Entities,
             None => Change::OtherContent(relative),
         }),
@@ -72,6 +75,7 @@ mod tests {
             Some(Change::Article(PathBuf::from("content/articles/2025/aws.md")))
         );
         assert_eq!(kind("content/topics/chips.md"), Some(Change::Topic(PathBuf::from("content/topics/chips.md"))));
+        assert_eq!(kind("content/pages/about.md"), Some(Change::Page(PathBuf::from("content/pages/about.md"))));
         assert_eq!(kind("content/entities.yaml"), Some(Change::Entities));
         assert_eq!(kind("templates/base.html"), Some(Change::Template(PathBuf::from("templates/base.html"))));
         assert_eq!(kind("static/img/map.png"), Some(Change::Static(PathBuf::from("img/map.png"))));

@@ -12,7 +12,8 @@ use crate::config::SiteConfig;
 use crate::content::{Article, ParseContext, Topic};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::plan::{
-    no_site, parse_articles, parse_config, parse_entities, parse_topics, static_list, topic_slugs, topic_titles,
+    no_site, parse_articles, parse_config, parse_entities, parse_pages, parse_topics, static_list, topic_slugs,
+    topic_titles,
 };
 use crate::render::{Page, Templates};
 use crate::search::{SearchIndex, TermCache};
@@ -32,6 +33,8 @@ struct Frame {
     topic_slugs: Vec<String>,
     topic_titles: Vec<(String, String)>,
     entities: Entities,
+    /// Standalone pages, which only a full reload reads again.
+    pages: Vec<crate::content::StandalonePage>,
 }
 
 /// Where a group of problems comes from; a stage that runs again replaces its group.
@@ -41,6 +44,8 @@ enum Origin {
     File(PathBuf),
     Config,
     Topics,
+    /// Standalone pages: their files and the slugs they take.
+    Pages,
     Entities,
     Templates,
     Static,
@@ -139,7 +144,7 @@ impl Engine {
         let mut articles = Vec::new();
         for change in changes {
             match change {
-                Change::Config | Change::Rescan => reread = true,
+                Change::Config | Change::Rescan | Change::Page(_) => reread = true,
                 Change::Topic(path) => {
                     reparse = true;
                     self.reread_topic(path);
@@ -253,9 +258,11 @@ impl Engine {
         let (entities, entity_problems) = parse_entities(self.source.entities.as_ref(), &config);
         self.set_problems(Origin::Topics, topic_problems);
         self.set_problems(Origin::Entities, entity_problems);
+        let (pages, page_problems) = parse_pages(&self.source.pages, &config.languages);
+        self.set_problems(Origin::Pages, page_problems);
         let topic_slugs = topic_slugs(&topics);
         let topic_titles = topic_titles(&topics);
-        self.frame = Some(Frame { config, topics, topic_slugs, topic_titles, entities });
+        self.frame = Some(Frame { config, topics, topic_slugs, topic_titles, entities, pages });
     }
 
     fn compile_templates(&mut self) {
@@ -291,6 +298,19 @@ impl Engine {
                 self.problems.insert(Origin::File(path.to_path_buf()), problems);
             }
         }
+    }
+
+    /// The assembled site with the frame's standalone pages; the problems of their slugs
+    /// fail the rebuild until a reload reads the pages or site.yaml again.
+    fn with_pages(&mut self, site: Site) -> Result<Site, Outcome> {
+        let pages = self.frame.as_ref().map(|frame| frame.pages.clone()).unwrap_or_default();
+        let (site, problems) = site.with_pages(pages);
+        if problems.is_empty() {
+            return Ok(site);
+        }
+        self.problems.entry(Origin::Pages).or_default().extend(problems);
+        self.reparse = true;
+        Err(Outcome::Failed(self.all_problems()))
     }
 
     fn all_problems(&self) -> Diagnostics {

@@ -2,6 +2,7 @@
 
 pub mod entities;
 mod listings;
+mod pages;
 mod related;
 mod terms;
 pub mod translations;
@@ -12,7 +13,7 @@ use std::path::{Path, PathBuf};
 use chrono::Datelike;
 
 use crate::config::SiteConfig;
-use crate::content::{Article, Topic};
+use crate::content::{Article, StandalonePage, Topic};
 use crate::diagnostic::Diagnostic;
 pub use crate::route::ArticleId;
 pub use crate::route::LanguageId;
@@ -99,6 +100,11 @@ pub struct Site {
     /// Per article: the language of the site its page belongs to (the default for an
     /// article in a language the site does not list).
     pub article_languages: Vec<LanguageId>,
+    /// Standalone pages (`content/pages/`), each version its own: the default language's
+    /// by weight and title, then the translations (`Site::with_pages`).
+    pub pages: Vec<StandalonePage>,
+    /// Per standalone page: its language.
+    pub page_languages: Vec<LanguageId>,
     /// The address of every page.
     pub routes: Routes,
 }
@@ -308,6 +314,8 @@ impl Site {
             file_link_urls,
             translations,
             article_languages,
+            pages: Vec::new(),
+            page_languages: Vec::new(),
             routes,
         };
         (site, problems)

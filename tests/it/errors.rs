@@ -38,6 +38,12 @@ macro_rules! error_cases {
 
 error_cases! {
     misspelt_field => "misspelt-field",
+    page_misspelt_field => "page-misspelt-field",
+    page_reserved_slug => "page-reserved-slug",
+    page_duplicate_slug => "page-duplicate-slug",
+    nav_unknown_page => "nav-unknown-page",
+    nav_unknown_section => "nav-unknown-section",
+    nav_entry_with_two_targets => "nav-two-targets",
     unknown_topic => "unknown-topic",
     several_errors_are_reported_together => "several-errors",
     unterminated_front_matter => "unterminated-front-matter",

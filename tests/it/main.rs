@@ -21,6 +21,7 @@ mod language_pages;
 mod languages;
 mod new;
 mod output_folder;
+mod pages;
 mod publishing;
 mod reliability;
 mod reliability_import;

@@ -7,6 +7,7 @@ mod article;
 mod feed;
 mod home;
 mod not_found;
+mod page;
 mod robots;
 mod search;
 mod sitemap;
@@ -70,6 +71,7 @@ pub(crate) fn reads(site: &Site, route: Route) -> Reads<'_> {
         Route::TopicFeed(lang, t) => feed::topic_reads(site, lang, t),
         Route::TaxonomyIndex(..) => taxonomy::reads(),
         Route::Term(lang, t, term) => term::reads(site, lang, (t, term)),
+        Route::Page(..) => page::reads(),
         Route::Archive(_) => archive::reads(),
         Route::Search(_) => search::reads(),
         Route::NotFound(_) => not_found::reads(),
@@ -103,6 +105,7 @@ impl<'a> Renderer<'a> {
             Route::TopicFeed(_, t) => feed::topic_context(self, &on, route, t, hashed),
             Route::TaxonomyIndex(_, t) => taxonomy::context(self, &on, route, t, hashed),
             Route::Term(_, t, term) => term::context(self, &on, route, (t, term), hashed),
+            Route::Page(_, id) => page::context(self, &on, route, id, hashed),
             Route::Archive(_) => archive::context(self, &on, route, hashed),
             Route::Search(_) => search::context(self, &on, route, hashed),
             Route::NotFound(_) => not_found::context(self, &on, route, hashed),

@@ -36,7 +36,8 @@ impl Engine {
         }
         self.problems.remove(&Origin::Entities);
         let before = self.frame.take()?;
-        self.frame = Some(Frame { config: before.config, topics, topic_slugs, topic_titles, entities });
+        let pages = before.pages;
+        self.frame = Some(Frame { config: before.config, topics, topic_slugs, topic_titles, entities, pages });
         let before_entities = before.entities;
         Some(self.reassemble(&before_entities))
     }
@@ -56,7 +57,10 @@ impl Engine {
         self.withheld = super::withheld(&articles, &options);
         let (config, topics) = (frame.config.clone(), frame.topics.clone());
         match Site::assemble_reusing(config, articles, topics, &frame.entities, options, Some(reuse)) {
-            Ok(site) => self.site = Some(site),
+            Ok(site) => match self.with_pages(site) {
+                Ok(site) => self.site = Some(site),
+                Err(failed) => return failed,
+            },
             Err(problems) => {
                 self.problems.insert(Origin::Site, problems);
                 self.reparse = true;

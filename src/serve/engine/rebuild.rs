@@ -62,7 +62,10 @@ impl Engine {
         self.withheld = super::withheld(&articles, &options);
         let (config, topics) = (frame.config.clone(), frame.topics.clone());
         match Site::assemble_reusing(config, articles, topics, &frame.entities, options, reuse) {
-            Ok(site) => self.site = Some(site),
+            Ok(site) => match self.with_pages(site) {
+                Ok(site) => self.site = Some(site),
+                Err(failed) => return failed,
+            },
             Err(problems) => {
                 // The articles are gone with the failed assembly: the next change parses them all again.
                 self.problems.insert(Origin::Site, problems);
