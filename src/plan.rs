@@ -274,7 +274,9 @@ pub fn missing_share_images(
     };
     let mut problems = Vec::new();
     if let Some(file) = config.share_image.as_ref().and_then(missing) {
-        let (line, column) = crate::yaml::locate(&crate::yaml::Document::file(config_text), "share_image", None);
+        let document = crate::yaml::Document::file(config_text);
+        let written = if config_text.contains(&format!("/{file}")) { format!("/{file}") } else { file.clone() };
+        let (line, column) = crate::yaml::locate(&document, "share_image", Some(&written));
         problems.push(Diagnostic::new(CONFIG_FILE, line, column, message("share_image", &file)));
     }
     for article in articles {

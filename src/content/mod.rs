@@ -283,9 +283,11 @@ impl Article {
         {
             problems.push(at("source", Some("url"))(format!("source url `{url}` must start with https:// or http://")));
         }
+        // Problems of the value are located at the value, not at its key.
+        let image_position = locate(&parts, "image", front.image.as_deref().map(str::trim));
         let image = match front.image.as_deref().map(share_image::ShareImage::parse) {
             Some(Err(message)) => {
-                problems.push(at("image", None)(message));
+                problems.push(Diagnostic::new(path, image_position.0, image_position.1, message));
                 None
             }
             Some(Ok(image)) => Some(image),
@@ -338,7 +340,7 @@ impl Article {
             translation_key: front.translation_key.unwrap_or(file_name.key),
             draft: front.draft,
             image,
-            image_position: locate(&parts, "image", None),
+            image_position,
             html: rendered.html,
             toc: rendered.toc,
             word_count: rendered.word_count,

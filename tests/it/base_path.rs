@@ -70,10 +70,15 @@ fn a_share_image_that_names_no_file_is_an_error_at_its_line() {
     assert_eq!(output.status.code(), Some(1));
     let messages = stderr(&output);
     assert!(
-        messages.contains("content/articles/first.md:2:8: `image: /images/lab.jpg` names no file of the site: put the image at static/images/lab.jpg"),
+        messages.contains(
+            "content/articles/first.md:2:8: `image` names /images/lab.jpg, which is not in static/: add static/images/lab.jpg"
+        ),
         "{messages}"
     );
-    assert!(messages.contains("site.yaml:3:14: `share_image: /images/share.png` names no file"), "{messages}");
+    assert!(
+        messages.contains("site.yaml:3:14: `share_image` names /images/share.png, which is not in static/"),
+        "{messages}"
+    );
     fs::create_dir_all(site.path().join("static/images")).unwrap();
     fs::write(site.path().join("static/images/lab.jpg"), b"jpeg").unwrap();
     fs::write(site.path().join("static/images/share.png"), b"png").unwrap();
