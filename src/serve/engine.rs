@@ -1,7 +1,8 @@
 //! The site kept in memory between changes, rebuilt through the build's stages, and
 //! only as far as a change reaches: `reread` brings changed files in, `rebuild`
-//! assembles the site again and renders the pages whose fingerprint (the hash of what
-//! they are rendered from, `Renderer::render_if_changed`) differs from the one served.
+//! assembles the site again and lists its pages. Pages are rendered when they are asked
+//! for (`Engine::page`), and only when their fingerprint (the hash of what they are
+//! rendered from, `Renderer::render_if_changed`) differs from the one of the bytes held.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -15,7 +16,7 @@ use crate::plan::{
     no_site, parse_articles, parse_config, parse_entities, parse_pages, parse_topics, static_list, topic_slugs,
     topic_titles,
 };
-use crate::render::{Page, Templates};
+use crate::render::{Page, Renderer, Route, Templates};
 use crate::search::{SearchIndex, TermCache};
 use crate::site::{Entities, Site, SiteOptions};
 use crate::source::{SiteSource, TextFile};
@@ -54,15 +55,33 @@ enum Origin {
     Render,
 }
 
-/// What a rebuild changed in the served site.
+/// What a rebuild changed in the served site: its pages are rendered when asked for, its
+/// static files are copied here.
 #[derive(Debug, Default)]
 pub struct Update {
-    /// Rendered pages and copied static files, whether or not their bytes changed.
-    pub pages: Vec<Page>,
-    /// Paths no longer part of the site.
+    /// Copied static files, whether or not their bytes changed.
+    pub statics: Vec<Page>,
+    /// Static files no longer part of the site.
     pub removed: Vec<String>,
-    /// `pages` is the whole site: anything else served goes.
+    /// `statics` are all the static files: any other goes.
     pub whole_site: bool,
+    /// How many pages and files the site has.
+    pub files: usize,
+}
+
+/// A page asked for (`Engine::page`).
+#[derive(Debug)]
+pub enum Lookup {
+    /// Rendered, with its fingerprint.
+    Rendered(Vec<u8>, u64),
+    /// Its fingerprint is the one given: the bytes made with it still hold.
+    Unchanged,
+    /// Rendering it failed.
+    Failed(Diagnostic),
+    /// No page of the site has this path.
+    Missing,
+    /// The site has problems that left no site to render from: the last bytes served stand.
+    Unavailable,
 }
 
 /// The result of applying changes.
@@ -87,21 +106,25 @@ pub struct Engine {
     withheld: BTreeMap<PathBuf, Article>,
     /// An assembly failed after the articles were handed over: parse them all again.
     reparse: bool,
-    /// The site must be assembled again and every page rendered at the next rebuild (the
-    /// site was read again, or the templates changed).
+    /// The site must be assembled again at the next rebuild (it was read again).
     render_all: bool,
     /// Static files (under `static/`) to copy at the next rebuild.
     pending_static: BTreeSet<String>,
     /// Static files gone since the last rebuild.
     removed_static: BTreeSet<String>,
     problems: BTreeMap<Origin, Vec<Diagnostic>>,
-    /// The fingerprint of every generated page and file being served (not static files),
-    /// by output file: a page is rendered again when its fingerprint changes.
-    fingerprints: HashMap<String, u64>,
+    /// Every page of the served site (the files of the search index aside) by output file;
+    /// empty until a rebuild succeeds.
+    outputs: HashMap<String, Route>,
+    /// Whether `site`, `templates` and `outputs` are those of the served site, which its
+    /// pages are rendered from (no change is half applied).
+    ready: bool,
     static_names: Vec<String>,
     /// The search index of the served pages and the fingerprint of what it was made from:
-    /// a topic or entity edit that leaves both alone does not make it again.
+    /// an edit that leaves both alone does not make it again. Made when it is asked for.
     search: Option<(u64, Arc<SearchIndex>)>,
+    /// `search` is that of the served site (checked since the last rebuild).
+    search_checked: bool,
     /// The articles' words as the index keys them: an edit tokenises only what changed.
     search_terms: TermCache,
 }
@@ -126,9 +149,11 @@ impl Engine {
             pending_static: BTreeSet::new(),
             removed_static: BTreeSet::new(),
             problems: BTreeMap::new(),
-            fingerprints: HashMap::new(),
+            outputs: HashMap::new(),
+            ready: false,
             static_names: Vec::new(),
             search: None,
+            search_checked: false,
             search_terms: TermCache::default(),
         };
         let outcome = engine.reload(false);
@@ -137,8 +162,10 @@ impl Engine {
 
     /// Applies a batch of changes and rebuilds what they touch.
     pub fn apply(&mut self, changes: &BTreeSet<Change>) -> Outcome {
+        self.ready = false;
         let mut reread = false;
         let mut reparse = false;
+        let mut entities = false;
         let mut templates = false;
         let mut statics = Vec::new();
         let mut articles = Vec::new();
@@ -151,6 +178,7 @@ impl Engine {
                 }
                 Change::Entities => {
                     reparse = true;
+                    entities = true;
                     self.reread_entities();
                 }
                 Change::Article(path) if self.root().join(path).is_dir() => reread = true,
@@ -165,7 +193,7 @@ impl Engine {
             && !reread
             && !self.reparse
             && !others
-            && let Some(outcome) = self.rebuild_frame()
+            && let Some(outcome) = self.rebuild_frame(entities)
         {
             return outcome;
         }
@@ -215,6 +243,7 @@ impl Engine {
 
     /// Parses everything again, from the disk when `reread`, else from memory.
     fn reload(&mut self, reread: bool) -> Outcome {
+        self.ready = false;
         if reread {
             self.source = SiteSource::read(&self.options.root);
         }
@@ -265,6 +294,8 @@ impl Engine {
         self.frame = Some(Frame { config, topics, topic_slugs, topic_titles, entities, pages });
     }
 
+    /// Compiles the templates; on failure the last good ones stay, unused until they
+    /// compile again (a rebuild waits for every problem to be fixed).
     fn compile_templates(&mut self) {
         match Templates::compile(&self.source.templates) {
             Ok(templates) => {
@@ -272,10 +303,76 @@ impl Engine {
                 self.problems.remove(&Origin::Templates);
             }
             Err(problems) => {
-                self.templates = None;
                 self.problems.insert(Origin::Templates, problems);
             }
         }
+    }
+
+    /// Every path of the served site (pages and static files), making the search index
+    /// if it is not made yet.
+    #[cfg(test)]
+    pub fn paths(&mut self) -> Vec<String> {
+        let mut paths: Vec<String> = self.outputs.keys().cloned().collect();
+        paths.extend(self.static_names.iter().cloned());
+        if let Some(index) = self.ready.then(|| self.search_index()).flatten() {
+            paths.extend(index.files.iter().map(|file| file.path.clone()));
+        }
+        paths.sort();
+        paths.dedup();
+        paths
+    }
+
+    /// Whether the served site has a page at `path` (static files aside).
+    pub fn has_page(&mut self, path: &str) -> bool {
+        self.outputs.contains_key(path) || self.search_file(path).is_some()
+    }
+
+    /// The page at `path`, rendered unless `known` is its fingerprint.
+    pub fn page(&mut self, path: &str, known: Option<u64>) -> Lookup {
+        if !self.ready {
+            return Lookup::Unavailable;
+        }
+        let (route, search) = match self.outputs.get(path) {
+            Some(&route) if route == Route::SearchIndex => (route, self.search_index()),
+            Some(&route) => (route, None),
+            None => match self.search_file(path) {
+                Some(route) => (route, self.search_index()),
+                None => return Lookup::Missing,
+            },
+        };
+        let (Some(site), Some(templates)) = (&self.site, &self.templates) else { return Lookup::Unavailable };
+        let renderer = Renderer::new(site, templates, &self.source.static_files);
+        if let Some(index) = search {
+            renderer.reuse_search(index);
+        }
+        match renderer.render_if_changed(route, known) {
+            Ok((Some(page), fingerprint)) => Lookup::Rendered(page.bytes, fingerprint),
+            Ok((None, _)) => Lookup::Unchanged,
+            Err(problem) => Lookup::Failed(problem),
+        }
+    }
+
+    /// The file of the search index at `path`, if there is one.
+    fn search_file(&mut self, path: &str) -> Option<Route> {
+        if !self.ready || !path.starts_with(crate::search::FILES_DIR) {
+            return None;
+        }
+        let index = self.search_index()?;
+        index.files.iter().position(|file| file.path == path).map(Route::SearchFile)
+    }
+
+    /// The search index of the served site (`None` on a site without search), made again
+    /// only when what it is made from changed since the last one.
+    fn search_index(&mut self) -> Option<Arc<SearchIndex>> {
+        let site = self.site.as_ref().filter(|site| site.config.search)?;
+        if !self.search_checked {
+            let fingerprint = crate::search::fingerprint(site);
+            let reused = self.search.take().filter(|(made_from, _)| *made_from == fingerprint);
+            let index = reused.map_or_else(|| Arc::new(self.search_terms.index(site)), |(_, index)| index);
+            self.search = Some((fingerprint, index));
+            self.search_checked = true;
+        }
+        self.search.as_ref().map(|(_, index)| Arc::clone(index))
     }
 
     fn set_problems(&mut self, origin: Origin, problems: Vec<Diagnostic>) {

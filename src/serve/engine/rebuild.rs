@@ -1,14 +1,12 @@
-//! Assembling the site from the changed articles and rendering the pages whose
-//! fingerprint changed.
+//! Assembling the site from the changed articles and readying it to be served.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use crate::content::Article;
 use crate::diagnostic::Diagnostic;
-use crate::plan::{Plan, missing_share_images, site_options, static_list};
-use crate::render::Page;
+use crate::plan::{missing_share_images, site_options, static_collisions, static_list};
+use crate::render::{Page, Renderer, Route};
 use crate::site::{Reuse, Site, SiteOptions, check_duplicate_slugs, same_place};
 
 use super::{Engine, Origin, Outcome, Update};
@@ -48,9 +46,9 @@ impl Engine {
                 (Some(Reuse { paths, related: site.related, changed: changed.clone() }), site.articles)
             }
             Some(site) => {
-                // Only static files changed: the same site, with other assets.
+                // Only static files or templates changed: the same site, with other assets.
                 self.site = Some(site);
-                return self.render();
+                return self.render(true);
             }
             None => (None, Vec::new()),
         };
@@ -73,7 +71,7 @@ impl Engine {
                 return Outcome::Failed(self.all_problems());
             }
         }
-        self.render()
+        self.render(false)
     }
 
     /// The paths of the articles parsed since the last assembly and of every other version
@@ -121,47 +119,62 @@ impl Engine {
         for (id, article) in places.into_iter().zip(std::mem::take(&mut self.pending).into_values()) {
             site.articles[id] = article.expect("checked above");
         }
-        Some(self.render())
+        Some(self.render(true))
     }
 
-    /// Renders the pages whose fingerprint differs from the served one (every page after
-    /// `render_all`), drops the pages gone, and copies the static files that changed.
-    pub(super) fn render(&mut self) -> Outcome {
+    /// Readies the assembled site to be served: lists its pages (rendered when they are
+    /// asked for, `Engine::page`), checks that no static file takes a page's place, and
+    /// copies the static files that changed. `same_pages`: the site has the addresses it
+    /// had (its articles kept their places), so its pages are those listed last, unless
+    /// static files changed (one may replace a built-in asset).
+    pub(super) fn render(&mut self, same_pages: bool) -> Outcome {
+        self.search_checked = false;
+        let site = self.site.as_ref().expect("assembled");
+        // The files of the search index are listed when they are asked for, unless a static
+        // file may take the place of one: then they are made now, as a build would.
+        let search_files =
+            site.config.search && self.static_names.iter().any(|name| name.starts_with(crate::search::FILES_DIR));
+        let statics_changed = !self.pending_static.is_empty() || !self.removed_static.is_empty();
+        if same_pages && !search_files && !statics_changed && !self.render_all && !self.outputs.is_empty() {
+            let config_text = self.source.config.as_ref().map_or("", |file| file.text.as_str());
+            let statics = &self.source.static_files;
+            let problems = missing_share_images(config_text, &site.config, &site.articles, statics);
+            if !problems.is_empty() {
+                self.problems.insert(Origin::Site, problems.0);
+                return Outcome::Failed(self.all_problems());
+            }
+            self.problems.remove(&Origin::Site);
+            self.ready = true;
+            let files = self.outputs.len() + self.static_names.len();
+            return Outcome::Updated(Update { statics: Vec::new(), removed: Vec::new(), whole_site: false, files });
+        }
+        let search = if search_files { self.search_index() } else { None };
         let site = self.site.as_ref().expect("assembled");
         let templates = self.templates.as_ref().expect("no problems means templates");
-        let index = site.config.search.then(|| {
-            let fingerprint = crate::search::fingerprint(site);
-            let reused = self.search.take().filter(|(made_from, _)| *made_from == fingerprint);
-            let index = reused.map_or_else(|| Arc::new(self.search_terms.index(site)), |(_, index)| index);
-            self.search = Some((fingerprint, Arc::clone(&index)));
-            index
-        });
-        let plan = Plan::reusing_search(site, templates, &self.source.static_files, index);
-        let mut collisions = plan.collisions(&self.source.static_files);
+        let statics = &self.source.static_files;
+        let renderer = Renderer::new(site, templates, statics);
+        let routes = match search {
+            Some(index) => {
+                renderer.reuse_search(index);
+                renderer.routes()
+            }
+            None => renderer.routes_but_search_files(),
+        };
+        let outputs: HashMap<String, Route> =
+            routes.into_iter().map(|route| (renderer.output_file(route), route)).collect();
+        let mut collisions = static_collisions(&outputs, statics);
         let config_text = self.source.config.as_ref().map_or("", |file| file.text.as_str());
-        collisions.extend(missing_share_images(config_text, &site.config, &site.articles, &self.source.static_files));
+        collisions.extend(missing_share_images(config_text, &site.config, &site.articles, statics));
         if !collisions.is_empty() {
             self.problems.insert(Origin::Site, collisions.0);
             return Outcome::Failed(self.all_problems());
         }
         self.problems.remove(&Origin::Site);
-        if self.render_all {
-            self.fingerprints.clear();
-        }
-        let whole_site = self.fingerprints.is_empty();
-        let mut routes = plan.routes.clone();
-        routes.sort_by_key(|route| route.info().weight);
-        let (mut pages, fingerprints, problems) = plan.render_changed(&routes, &self.fingerprints);
-        if !problems.is_empty() {
-            // The served pages and their fingerprints stay as they were.
-            self.problems.insert(Origin::Render, problems.0);
-            return Outcome::Failed(self.all_problems());
-        }
-        let mut removed: Vec<String> =
-            self.fingerprints.keys().filter(|path| !fingerprints.contains_key(*path)).cloned().collect();
-        self.fingerprints = fingerprints;
-        removed.extend(std::mem::take(&mut self.removed_static));
+        let whole_site = self.render_all || self.outputs.is_empty();
+        self.outputs = outputs;
+        let mut removed: Vec<String> = std::mem::take(&mut self.removed_static).into_iter().collect();
         let copy = std::mem::take(&mut self.pending_static);
+        let mut pages = Vec::new();
         for (name, absolute) in static_list(&self.source.static_files) {
             if whole_site || copy.contains(&name) {
                 match std::fs::read(&absolute) {
@@ -171,7 +184,9 @@ impl Engine {
             }
         }
         self.render_all = false;
-        Outcome::Updated(Update { pages, removed, whole_site })
+        self.ready = true;
+        let files = self.outputs.len() + self.static_names.len();
+        Outcome::Updated(Update { statics: pages, removed, whole_site, files })
     }
 
     /// Duplicate slugs among the articles the next assembly would publish. The site had

@@ -109,7 +109,7 @@ impl Engine {
         self.source.templates = templates;
         self.source.problems.retain(|known| !known.path.starts_with("templates"));
         self.source.problems.extend(problems.iter().cloned());
-        self.render_all = true;
+        // Pages' fingerprints hash the templates' texts: they are rendered again when asked for.
         self.compile_templates();
         if !problems.is_empty() {
             self.problems.entry(Origin::Templates).or_default().extend(problems);
