@@ -140,7 +140,7 @@ impl Engine {
             let statics = &self.source.static_files;
             let problems = missing_share_images(config_text, &site.config, &site.articles, statics);
             if !problems.is_empty() {
-                self.problems.insert(Origin::Site, problems.0);
+                self.problems.insert(Origin::Site, problems);
                 return Outcome::Failed(self.all_problems());
             }
             self.problems.remove(&Origin::Site);
