@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::build::BuildOptions;
 use crate::config::{Language, SiteConfig};
 use crate::content::share_image::ShareImage;
 use crate::content::{Article, ParseContext, StandalonePage, Topic};
@@ -17,6 +16,10 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::render::{Page, Renderer, Route, Templates};
 use crate::site::{Entities, Site, SiteOptions};
 use crate::source::{CONFIG_FILE, SiteSource, StaticFile, TextFile, fingerprinted_name};
+
+mod options;
+
+pub use options::{BuildError, BuildOptions};
 
 /// Everything a site's pages are rendered from, parsed and checked.
 pub struct Loaded {
@@ -437,6 +440,29 @@ impl<'s> Plan<'s> {
         }
         (pages, problems)
     }
+}
+
+/// A site with no published article, unless one was asked for: deployed, it would replace
+/// a briefing with an empty one.
+pub fn empty_site(site: &Site, options: &BuildOptions) -> Option<Diagnostic> {
+    (site.articles.is_empty() && !options.allow_empty).then(|| {
+        Diagnostic::whole_file(
+            "content/articles",
+            "the site has no published article, so it would be published empty: write one in \
+             content/articles/ (drafts and articles dated in the future are left out unless you pass \
+             --drafts or --future), or pass --allow-empty to build it anyway",
+        )
+    })
+}
+
+/// The problems of a site that do not stop its build: those found reading its files
+/// (`source`: hidden files left out), then raw HTML removed from its articles and topics.
+pub fn content_warnings(source: &[Diagnostic], site: &Site) -> Vec<Diagnostic> {
+    (source.iter())
+        .chain(site.articles.iter().flat_map(|article| &article.warnings))
+        .chain(site.topics.iter().flat_map(|entry| &entry.topic.warnings))
+        .cloned()
+        .collect()
 }
 
 #[cfg(test)]

@@ -16,8 +16,8 @@ use crate::content::{Article, ParseContext, is_valid_language};
 use crate::diagnostic::{forbidden_character, forbidden_reference};
 
 use super::{ImportError, Imported};
-use crate::build::BuildOptions;
 use crate::plan;
+use crate::plan::BuildOptions;
 use crate::source::{SiteSource, TextFile};
 
 /// The rules of one site that an imported article must meet.
