@@ -14,8 +14,9 @@ use crate::content::share_image::ShareImage;
 use crate::content::{Article, ParseContext, StandalonePage, Topic};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::render::{Page, Renderer, Route, Templates};
+use crate::route::fingerprinted_name;
 use crate::site::{Entities, Site, SiteOptions};
-use crate::source::{CONFIG_FILE, SiteSource, StaticFile, TextFile, fingerprinted_name};
+use crate::source::{CONFIG_FILE, SiteSource, StaticFile, TextFile};
 
 mod options;
 
@@ -31,9 +32,17 @@ pub struct Loaded {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// Reads the site at `root` into memory, with a warning for each site template that no
+/// page uses (most likely a misspelt name).
+pub fn read_source(root: &Path) -> SiteSource {
+    let mut source = SiteSource::read(root);
+    source.warnings.extend(crate::render::templates::unused_templates(&source.templates));
+    source
+}
+
 /// Reads and parses the site, collecting every problem before giving up.
 pub fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
-    let source = SiteSource::read(&options.root);
+    let source = read_source(&options.root);
     parse(&source, options)
 }
 
@@ -168,7 +177,7 @@ pub fn parse_topics(files: &[TextFile], languages: &[Language]) -> (Vec<Topic>, 
         let stem = file.path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
         let translated = stem
             .rsplit_once('.')
-            .filter(|(_, lang)| languages.iter().any(|l| l.code == crate::content::canonical_language(lang)));
+            .filter(|(_, lang)| languages.iter().any(|l| l.code == crate::i18n::canonical_language(lang)));
         let parsed = match translated {
             Some((slug, _)) => Topic::parse_as(&file.path, &file.text, slug).map(|topic| translations.push(topic)),
             None => Topic::parse(&file.path, &file.text).map(|topic| topics.push(topic)),

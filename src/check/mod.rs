@@ -69,7 +69,7 @@ impl CheckReport {
 /// one run: content errors (those a build stops on), pages that fail to render, broken
 /// links and anchors, then warnings and notes.
 pub fn check(options: &BuildOptions, external: Option<&ExternalOptions>) -> CheckReport {
-    let source = SiteSource::read(&options.root);
+    let source = crate::plan::read_source(&options.root);
     let (loaded, problems) = plan::parse_despite_problems(&source, options);
     let mut report = CheckReport::default();
     report.findings.extend(problems.0.into_iter().map(Finding::error));

@@ -24,6 +24,8 @@ pub use new::NewArgs;
 pub use serve::ServeArgs;
 pub use terminal::{ColorChoice, Terminal};
 
+pub use crate::diagnostic::plural;
+
 use crate::plan::BuildOptions;
 
 /// The flags of every command that builds the site (`build`, `check`, `serve`).
@@ -138,11 +140,6 @@ impl Command {
             Command::Man(args) => Ok(args.run()?),
         }
     }
-}
-
-/// `1 file`, `2 files`: a count with the word that fits it.
-pub fn plural(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
 }
 
 /// `1.4 MB`, `820 kB`, `512 B`.

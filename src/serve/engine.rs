@@ -109,7 +109,7 @@ pub struct Engine {
 impl Engine {
     /// Reads and builds the site at `options.root`. Fails only when there is no site there.
     pub fn load(options: BuildOptions) -> Result<(Engine, Outcome), Diagnostics> {
-        let source = SiteSource::read(&options.root);
+        let source = crate::plan::read_source(&options.root);
         if source.config.is_none() {
             return Err(no_site(&options));
         }
@@ -216,7 +216,7 @@ impl Engine {
     /// Parses everything again, from the disk when `reread`, else from memory.
     fn reload(&mut self, reread: bool) -> Outcome {
         if reread {
-            self.source = SiteSource::read(&self.options.root);
+            self.source = crate::plan::read_source(&self.options.root);
         }
         self.problems.clear();
         self.pending.clear();
