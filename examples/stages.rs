@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
-use briefing::build::BuildOptions;
+use briefing::plan::BuildOptions;
 use briefing::output::Output;
 use briefing::plan::{Plan, parse, static_list};
 use briefing::render::{Renderer, Route};
