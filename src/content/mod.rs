@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::config::Language;
 use crate::diagnostic::{Diagnostic, forbidden_character, forbidden_reference, line_column, suggestion};
+use crate::i18n::{Language, canonical_language, is_valid_language};
 use crate::yaml::{self, YamlError};
 use front_matter::{
     ARTICLE_FIELDS, FrontMatter, PAGE_FIELDS, PageFrontMatter, Source, Split, TOPIC_FIELDS, TopicFrontMatter, locate,
@@ -582,21 +582,6 @@ pub fn is_valid_slug(slug: &str) -> bool {
     !slug.is_empty()
         && slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
         && !slug.starts_with('-')
-}
-
-/// The form of a language tag that briefing compares and writes: tags are
-/// case-insensitive (BCP 47), so `FR` and `fr` are one language, written `fr`.
-pub fn canonical_language(code: &str) -> String {
-    code.to_ascii_lowercase()
-}
-
-/// A BCP 47 language tag such as `en`, `fr` or `pt-BR`.
-pub fn is_valid_language(lang: &str) -> bool {
-    let mut parts = lang.split('-');
-    let primary = parts.next().unwrap_or_default();
-    (2..=3).contains(&primary.len())
-        && primary.chars().all(|c| c.is_ascii_alphabetic())
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// An unknown topic, answered with the slug when the title (or its slug form) was written.

@@ -70,14 +70,12 @@ fn shorten_cuts_at_a_word() {
 #[test]
 fn a_file_name_may_name_any_language_of_the_site_in_any_case() {
     let topics = vec!["t".to_owned()];
-    let config = crate::config::SiteConfig::parse(
-        "title: T\nbase_url: https://example.org\nlanguages:\n  - code: en\n  - code: fr\n",
-        "site.yaml",
-    )
-    .unwrap();
+    let language =
+        |code: &str| crate::i18n::Language { code: code.to_owned(), title: "T".to_owned(), description: String::new() };
+    let languages = [language("en"), language("fr")];
     let context = ParseContext {
         default_language: "en",
-        languages: &config.languages[1..],
+        languages: &languages[1..],
         topics: &topics,
         topic_titles: &[],
         taxonomies: &[],

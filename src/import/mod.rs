@@ -201,7 +201,7 @@ impl Importer {
                 page.lang_hint
                     .as_deref()
                     .and_then(|tag| tag.split(['-', '_']).next())
-                    .filter(|primary| crate::content::is_valid_language(primary))
+                    .filter(|primary| crate::i18n::is_valid_language(primary))
                     .map(str::to_lowercase)
             })
             .or_else(|| Language::detect(&page.text).map(|language| language.code().to_owned()));
