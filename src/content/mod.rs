@@ -4,6 +4,7 @@ pub mod front_matter;
 pub mod markdown;
 mod raw_html;
 pub mod share_image;
+pub mod typography;
 
 use std::path::{Path, PathBuf};
 
