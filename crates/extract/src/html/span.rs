@@ -76,6 +76,9 @@ fn trim_around(container: &Handle, outer: &Handle, dropped: &mut Vec<Dropped>) {
     }
 }
 
+/// A child's tag and class: the kind of box it is.
+type Signature = (Option<String>, Option<String>);
+
 /// The children of the paragraphs' container, sorted into the report and what is set
 /// around it.
 fn trim_children(container: &Handle, prose: &[(Handle, String)], lexicon: &Lexicon, dropped: &mut Vec<Dropped>) {
@@ -95,7 +98,7 @@ fn trim_children(container: &Handle, prose: &[(Handle, String)], lexicon: &Lexic
         .collect();
     // A `<p>` is a paragraph whatever its class ("lead", "last"); a box is told by its
     // class, numbers aside (`<section class="s1">`, `"s2"`… are parts of one kind).
-    let signatures: Vec<(Option<String>, Option<String>)> = elements
+    let signatures: Vec<Signature> = elements
         .iter()
         .map(|n| {
             let class = attr(n, "class").filter(|_| tag(n) != Some("p"));
@@ -103,7 +106,7 @@ fn trim_children(container: &Handle, prose: &[(Handle, String)], lexicon: &Lexic
         })
         .collect();
     // The report's own kind of child: the signature carrying the most prose.
-    let mut weights: Vec<(&(Option<String>, Option<String>), usize)> = Vec::new();
+    let mut weights: Vec<(&Signature, usize)> = Vec::new();
     for (signature, (chars, _, _)) in signatures.iter().zip(&carried) {
         match weights.iter_mut().find(|(s, _)| *s == signature) {
             Some(entry) => entry.1 += chars,
