@@ -4,16 +4,16 @@
 //! French puts a no-break space before `:` and a narrow one before `;` `!` `?` and
 //! inside `« »`, so that a line never starts with the sign. Only spaces the author wrote
 //! become no-break ones (and guillemets get theirs): a `?` in `page?id=1` or a time such as
-//! `08:44` is left alone. Straight quotes and apostrophes in front matter become curly
-//! ones, as Markdown's smart punctuation makes them in the body.
+//! `08:44` is left alone. Straight quotes and apostrophes in French front matter become
+//! curly ones, as Markdown's smart punctuation makes them in the body.
 
 /// The rules a language's `typography:` key names (`i18n/<lang>.yaml`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Typography {
-    /// Curly quotes and apostrophes only.
+    /// Texts as written (English: its output stays as it was).
     #[default]
     Plain,
-    /// Curly quotes and apostrophes, and French spacing.
+    /// Curly quotes and apostrophes in front matter, and French spacing.
     French,
 }
 
@@ -28,10 +28,9 @@ impl Typography {
 
     /// Front-matter text (a title, a summary): quotes, apostrophes and spacing.
     pub fn text(self, text: &str) -> String {
-        let quoted = curly_quotes(text);
         match self {
-            Typography::Plain => quoted,
-            Typography::French => french_spacing(&quoted),
+            Typography::Plain => text.to_owned(),
+            Typography::French => french_spacing(&curly_quotes(text)),
         }
     }
 
@@ -206,7 +205,7 @@ mod tests {
     #[test]
     fn front_matter_gets_curly_quotes_and_apostrophes() {
         assert_eq!(FR.text("L'Europe et \"l'IA\""), "L’Europe et “l’IA”");
-        assert_eq!(Typography::Plain.text("It's 'new'"), "It’s ‘new’");
+        assert_eq!(Typography::Plain.text("It's 'new'"), "It's 'new'");
     }
 
     #[test]
