@@ -153,6 +153,26 @@ pub struct Labels {
     pub back_to_top: &'static str,
     /// On a topic page with no translation into the page's language.
     pub untranslated: &'static str,
+    /// Before the date of a correction note ("Corrected 9 May 2025: …").
+    pub corrected: &'static str,
+    /// After a date that a note follows, with the space the language puts before a colon.
+    pub colon: &'static str,
+    /// The badge of a story in a list that changed after it was published.
+    pub updated_badge: &'static str,
+    /// The heading of a page's list of corrections (`list: corrections`).
+    pub corrections_list: &'static str,
+    pub no_corrections: &'static str,
+    /// The home page's marker of a story published since the reader's last visit.
+    pub new_badge: &'static str,
+    /// After a topic's latest stories on the home page: its whole timeline.
+    pub full_timeline: &'static str,
+    /// The heading of a story thread (`follows:`) on its articles and its page.
+    pub story_so_far: &'static str,
+    /// A link from an article's thread to the thread's page.
+    pub whole_thread: &'static str,
+    /// Before the name of the topic an article's older and newer neighbours are in.
+    pub older_in: &'static str,
+    pub newer_in: &'static str,
 }
 
 static EN: Labels = Labels {
@@ -198,6 +218,17 @@ static EN: Labels = Labels {
     footer_generated: "Built with briefing",
     back_to_top: "Back to top",
     untranslated: "This topic is not translated yet: it is shown in its original language.",
+    corrected: "Corrected",
+    colon: ":",
+    updated_badge: "Updated",
+    corrections_list: "Corrections made",
+    no_corrections: "No briefing has been corrected.",
+    new_badge: "New",
+    full_timeline: "Full timeline",
+    story_so_far: "The story so far",
+    whole_thread: "The whole thread",
+    older_in: "Older in",
+    newer_in: "Newer in",
 };
 
 static FR: Labels = Labels {
@@ -243,6 +274,17 @@ static FR: Labels = Labels {
     footer_generated: "Généré avec briefing",
     back_to_top: "Haut de page",
     untranslated: "Ce thème n’est pas encore traduit : il est présenté dans sa langue d’origine.",
+    corrected: "Rectifié le",
+    colon: "\u{a0}:",
+    updated_badge: "Mis à jour",
+    corrections_list: "Rectificatifs publiés",
+    no_corrections: "Aucune synthèse n’a été rectifiée.",
+    new_badge: "Nouveau",
+    full_timeline: "Toute la chronologie",
+    story_so_far: "L’affaire jusqu’ici",
+    whole_thread: "Tout le fil",
+    older_in: "Plus ancien dans",
+    newer_in: "Plus récent dans",
 };
 
 /// Month names, for anything that writes dates the way the site does.
