@@ -400,7 +400,7 @@ fn read_updates(front: &FrontMatter, parts: &Split<'_>, path: &Path, problems: &
         }
         updates.push(Update { date, note: note.to_owned(), correction: written.correction });
     }
-    updates.sort_by(|a, b| b.date.cmp(&a.date));
+    updates.sort_by_key(|update| std::cmp::Reverse(update.date));
     updates
 }
 

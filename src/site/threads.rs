@@ -221,7 +221,7 @@ mod tests {
                 Article::parse(Path::new(&format!("content/articles/{slug}.md")), &text, &context).unwrap()
             })
             .collect();
-        articles.sort_by(|a, b| b.date.cmp(&a.date));
+        articles.sort_by_key(|article| std::cmp::Reverse(article.date));
         articles
     }
 

@@ -85,13 +85,12 @@ mod tests {
         let title = |value: &tera::Value| value.get_from_path("title").and_then(|t| t.as_str()).map(str::to_owned);
         assert_eq!(context.get("lead").and_then(title), Some(site.articles[0].title.clone()));
         let mut shown: Vec<String> = context.get("lead").and_then(title).into_iter().collect();
-        shown.extend(context.get("latest").and_then(|l| l.as_array()).unwrap().iter().filter_map(|v| title(v)));
+        shown.extend(context.get("latest").and_then(|l| l.as_array()).unwrap().iter().filter_map(&title));
         let sections = context.get("sections").and_then(|s| s.as_array()).unwrap();
         assert_eq!(sections.len(), site.topics.len());
         for section in sections {
-            shown.extend(
-                section.get_from_path("stories").and_then(|s| s.as_array()).unwrap().iter().filter_map(|v| title(v)),
-            );
+            shown
+                .extend(section.get_from_path("stories").and_then(|s| s.as_array()).unwrap().iter().filter_map(&title));
         }
         let mut distinct = shown.clone();
         distinct.sort();
