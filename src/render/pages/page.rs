@@ -5,8 +5,8 @@ use tera::Value;
 
 use super::{Listed, Reads, Setting};
 use crate::content::PageList;
+use crate::i18n::Locale;
 use crate::render::fingerprint::PageContext;
-use crate::render::i18n::Locale;
 use crate::render::views::PageLanguage;
 use crate::render::{Alternate, Renderer, TranslationLink};
 use crate::route::{LanguageId, PageId, Route};
