@@ -64,6 +64,17 @@ pub fn article_json_ld(site: &Site, id: ArticleId) -> String {
             news["isBasedOn"] = json!(url);
         }
     }
+    let corrections: Vec<Value> = article
+        .updates
+        .iter()
+        .filter(|update| update.correction)
+        .map(|update| {
+            json!({ "@type": "CorrectionComment", "text": update.note, "datePublished": update.date.to_rfc3339() })
+        })
+        .collect();
+    if !corrections.is_empty() {
+        news["correction"] = json!(corrections);
+    }
     if let Some(image) = share_image(site, Some(id)) {
         news["image"] = json!([image]);
     }

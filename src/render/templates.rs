@@ -22,6 +22,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("taxonomy.html", include_str!("../../templates/taxonomy.html")),
     ("term.html", include_str!("../../templates/term.html")),
     ("page.html", include_str!("../../templates/page.html")),
+    ("thread.html", include_str!("../../templates/thread.html")),
     ("archive.html", include_str!("../../templates/archive.html")),
     ("search.html", include_str!("../../templates/search.html")),
     ("404.html", include_str!("../../templates/404.html")),

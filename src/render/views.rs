@@ -57,6 +57,9 @@ struct SummaryView<'a> {
     lang: &'a str,
     date: String,
     date_display: String,
+    /// When it was last updated, if it was after publication: listings mark it.
+    updated: Option<String>,
+    updated_display: Option<String>,
     summary: &'a str,
     /// "Only in English", in the story's language: set when the page lists the story in
     /// another language than its own because it has no version in the page's.
@@ -99,6 +102,8 @@ fn summary(site: &Site, language: PageLanguage, id: ArticleId) -> Value {
         lang: &article.lang,
         date: article.date.to_rfc3339(),
         date_display: locale.date(&article.date),
+        updated: article.updated.filter(|&u| u > article.date).map(|u| u.to_rfc3339()),
+        updated_display: article.updated.filter(|&u| u > article.date).map(|u| locale.date(&u)),
         summary: &article.summary,
         only_in: (site.config.is_multilingual() && site.config.languages[language.id.0].code != article.lang).then(
             || site.config.interface.get(site.config.interface.locale_for(&article.lang)).label("only_in_language"),
@@ -191,6 +196,27 @@ pub struct SourceView<'a> {
     pub published_display: Option<String>,
 }
 
+/// A note of `updates:` as an article page shows it.
+#[derive(Serialize)]
+pub struct UpdateView<'a> {
+    pub date: String,
+    /// "9 May 2025": the day, as a reader of the article's language writes it.
+    pub date_display: String,
+    pub note: &'a str,
+    pub correction: bool,
+}
+
+impl<'a> UpdateView<'a> {
+    pub fn new(update: &'a crate::content::Update, locale: &crate::i18n::Locale) -> UpdateView<'a> {
+        UpdateView {
+            date: update.date.to_rfc3339(),
+            date_display: locale.date(&update.date),
+            note: &update.note,
+            correction: update.correction,
+        }
+    }
+}
+
 /// Everything an article page shows.
 #[derive(Serialize)]
 pub struct ArticleView<'a> {
@@ -202,6 +228,8 @@ pub struct ArticleView<'a> {
     pub date_display: String,
     pub updated: Option<String>,
     pub updated_display: Option<String>,
+    /// The notes of `updates:`, newest first.
+    pub updates: Vec<UpdateView<'a>>,
     pub summary: &'a str,
     pub content: Value,
     pub toc: &'a [Heading],
@@ -214,6 +242,27 @@ pub struct ArticleView<'a> {
     pub related: Vec<Value>,
     pub older: Option<Value>,
     pub newer: Option<Value>,
+    /// The topic `older` and `newer` are neighbours in: the article's first.
+    pub neighbour_topic: Option<Link<'a>>,
+    /// "The story so far": the thread of its story, if `follows:` gives it one.
+    pub thread: Option<ThreadView>,
+}
+
+/// A story thread as an article of it shows it.
+#[derive(Serialize)]
+pub struct ThreadView {
+    /// The thread's page in the article's language.
+    pub url: String,
+    /// Oldest first, the article itself among them.
+    pub stories: Vec<ThreadEntry>,
+}
+
+#[derive(Serialize)]
+pub struct ThreadEntry {
+    #[serde(flatten)]
+    pub story: Value,
+    /// Whether it is the article the page shows (or a version of it).
+    pub current: bool,
 }
 
 /// Long articles get a table of contents.
@@ -258,6 +307,29 @@ impl<'a> ArticleView<'a> {
                 .map(|p| if p.has_time() { locale.date_time(&p.to_fixed()) } else { locale.date(&p.to_fixed()) }),
         });
         let (older, newer) = site.neighbours[id];
+        let thread = site.threads.of_article[id.0].map(|t| {
+            let stories = site.thread_in(t, language.id);
+            ThreadView {
+                url: routes.url(Route::Thread(language.id, t)),
+                stories: stories
+                    .iter()
+                    .map(|&story| ThreadEntry {
+                        story: summaries.get(language, story),
+                        current: site.translations.versions[id].contains(&story),
+                    })
+                    .collect(),
+            }
+        });
+        // What the pager and the thread show already is not repeated among related stories.
+        let shown_elsewhere = |story: &ArticleId| {
+            [older, newer].contains(&Some(*story))
+                || site.threads.of_article[id.0].is_some_and(|t| site.threads.of_article[story.0] == Some(t))
+        };
+        let mut related = related_stories(site, id);
+        related.retain(|story| !shown_elsewhere(story));
+        let neighbour_topic = (older.is_some() || newer.is_some())
+            .then(|| topic_links(site, id, language.id).into_iter().next())
+            .flatten();
         ArticleView {
             title: &article.title,
             url: routes.url(Route::Article(id)),
@@ -267,6 +339,7 @@ impl<'a> ArticleView<'a> {
             date_display: locale.date(&article.date),
             updated: article.updated.map(|u| u.to_rfc3339()),
             updated_display: article.updated.map(|u| locale.date(&u)),
+            updates: article.updates.iter().map(|update| UpdateView::new(update, locale)).collect(),
             summary: &article.summary,
             content: Value::safe_string(&article_html(site, id)),
             toc: &article.toc,
@@ -276,9 +349,11 @@ impl<'a> ArticleView<'a> {
             topics: topic_links(site, id, language.id),
             taxonomies,
             source,
-            related: summaries.list(language, &related_stories(site, id)),
+            related: summaries.list(language, &related),
             older: older.map(|o| summaries.get(language, o)),
             newer: newer.map(|n| summaries.get(language, n)),
+            neighbour_topic,
+            thread,
         }
     }
 }

@@ -66,6 +66,15 @@ impl LanguageId {
     }
 }
 
+/// Index of a story thread in `Site::threads`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ThreadId(pub usize);
+
+/// The path of a story thread's page (`/threads/<slug>/`), without the base path.
+pub fn thread_path(slug: &str) -> String {
+    format!("/threads/{slug}/")
+}
+
 /// The prefix of the paths of a language's pages (`/fr`): the site's other languages are
 /// served under their tag.
 pub fn language_prefix(code: &str) -> String {
@@ -140,6 +149,8 @@ pub struct Routes {
     terms: Vec<Vec<String>>,
     /// Per standalone page: its language and its path in that language's part of the site.
     pages: Vec<(LanguageId, String)>,
+    /// Per story thread: its path.
+    threads: Vec<String>,
 }
 
 impl Routes {
@@ -173,12 +184,19 @@ impl Routes {
             taxonomies: names,
             terms,
             pages: Vec::new(),
+            threads: Vec::new(),
         }
     }
 
     /// The table with the site's standalone pages: per page (`PageId` order), its language and slug.
     pub fn with_pages<'a>(mut self, pages: impl Iterator<Item = (LanguageId, &'a str)>) -> Routes {
         self.pages = pages.map(|(lang, slug)| (lang, page_path(slug))).collect();
+        self
+    }
+
+    /// The table with the site's story threads: per thread (`ThreadId` order), its slug.
+    pub fn with_threads<'a>(mut self, slugs: impl Iterator<Item = &'a str>) -> Routes {
+        self.threads = slugs.map(thread_path).collect();
         self
     }
 
@@ -216,6 +234,7 @@ impl Routes {
     fn push_listings(&self, lang: LanguageId, routes: &mut Vec<Route>) {
         let own = self.pages.iter().enumerate().filter(|(_, (page_lang, _))| *page_lang == lang);
         routes.extend(own.map(|(id, _)| Route::Page(lang, PageId(id))));
+        routes.extend((0..self.threads.len()).map(|t| Route::Thread(lang, ThreadId(t))));
         for topic in (0..self.topics.len()).map(TopicId) {
             routes.push(Route::Topic(lang, topic));
             routes.push(Route::TopicFeed(lang, topic));
@@ -261,6 +280,7 @@ impl Routes {
             Route::TaxonomyIndex(_, t) => &self.taxonomies[t.0],
             Route::Term(_, t, term) => &self.terms[t.0][term.0],
             Route::Page(_, page) => &self.pages[page.0].1,
+            Route::Thread(_, t) => &self.threads[t.0],
             Route::Archive(_) => "/archive/",
             Route::Search(_) => "/search/",
             Route::NotFound(_) => "/404.html",

@@ -5,6 +5,7 @@ mod listings;
 mod pages;
 mod related;
 mod terms;
+pub mod threads;
 pub mod translations;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -20,6 +21,7 @@ pub use crate::route::ArticleId;
 pub use crate::route::LanguageId;
 use crate::route::{Routes, topic_path, under};
 pub use entities::Entities;
+pub use threads::{Thread, ThreadId, Threads};
 pub use translations::Translations;
 
 /// A topic with its articles, newest first.
@@ -108,6 +110,8 @@ pub struct Site {
     pub pages: Vec<StandalonePage>,
     /// Per standalone page: its language.
     pub page_languages: Vec<LanguageId>,
+    /// The story threads `follows:` makes.
+    pub threads: Threads,
     /// The address of every page.
     pub routes: Routes,
 }
@@ -157,6 +161,7 @@ pub fn same_place(a: &Article, b: &Article) -> bool {
             &article.lang,
             &article.translation_key,
             article.draft,
+            &article.follows,
         )
     }
     place(a) == place(b)
@@ -232,6 +237,7 @@ impl Site {
             articles.retain(|a| taken.insert(config.article_path(a)));
         }
         let translations = Translations::group(&articles, &config);
+        let threads = threads::threads(&articles, &translations, &mut problems);
         let file_link_urls = resolve_file_links(&articles, &pages, &topic_files, &config, &mut problems);
 
         let (topic_translations, mut topics): (Vec<Topic>, Vec<Topic>) =
@@ -305,7 +311,8 @@ impl Site {
             articles.iter().map(|a| config.article_path(a)),
             topics.iter().map(|t| t.topic.slug.as_str()),
             taxonomies.iter().map(|t| (t.name.as_str(), t.terms.iter().map(|term| term.slug.as_str()).collect())),
-        );
+        )
+        .with_threads(threads.threads.iter().map(|thread| thread.slug.as_str()));
         let site = Site {
             config,
             articles,
@@ -322,6 +329,7 @@ impl Site {
             article_languages,
             pages: Vec::new(),
             page_languages: Vec::new(),
+            threads,
             routes,
         };
         (site, problems)
@@ -337,6 +345,18 @@ impl Site {
     pub fn listed_in(&self, lang: LanguageId) -> Vec<ArticleId> {
         let ids = crate::route::article_ids(self.articles.len());
         ids.filter(|&id| self.translations.is_listed(lang, id)).collect()
+    }
+
+    /// The stories of a thread, oldest first, each by the version the listings of `lang` show.
+    pub fn thread_in(&self, thread: ThreadId, lang: LanguageId) -> Vec<ArticleId> {
+        self.threads.threads[thread.0]
+            .stories
+            .iter()
+            .map(|&story| {
+                let versions = &self.translations.versions[story];
+                versions.iter().copied().find(|&v| self.translations.is_listed(lang, v)).unwrap_or(story)
+            })
+            .collect()
     }
 
     /// `ids` (newest first) grouped by year and month of their dates.

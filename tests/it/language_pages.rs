@@ -85,7 +85,7 @@ fn a_language_lists_its_own_versions_and_the_others_once_with_a_badge() {
     }
     let home = read(public.join("fr/index.html"));
     assert!(
-        home.contains(r#"<h3 class="card-title" lang="en"><a href="/briefing/articles/dredging/" hreflang="en">Eastmouth starts dredging</a> <span class="lang-badge">EN</span> <span class="only-in" lang="en">Only in English</span></h3>"#),
+        home.contains(r#"<p class="headline-title" lang="en"><a href="/briefing/articles/dredging/" hreflang="en">Eastmouth starts dredging</a> <span class="lang-badge">EN</span> <span class="only-in" lang="en">Only in English</span></p>"#),
         "{home}"
     );
     assert!(!home.contains("<span class=\"lang-badge\">FR</span>"), "{home}");

@@ -11,6 +11,7 @@ mod check;
 mod cli;
 mod customising;
 mod docs;
+mod edition;
 mod errors;
 mod external_links;
 mod fuzz_regressions;

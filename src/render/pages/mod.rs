@@ -13,6 +13,7 @@ mod search;
 mod sitemap;
 mod taxonomy;
 mod term;
+mod thread;
 mod topic;
 mod topics;
 
@@ -71,7 +72,8 @@ pub(crate) fn reads(site: &Site, route: Route) -> Reads<'_> {
         Route::TopicFeed(lang, t) => feed::topic_reads(site, lang, t),
         Route::TaxonomyIndex(..) => taxonomy::reads(),
         Route::Term(lang, t, term) => term::reads(site, lang, (t, term)),
-        Route::Page(..) => page::reads(),
+        Route::Page(lang, id) => page::reads(site, lang, id),
+        Route::Thread(lang, t) => thread::reads(site, lang, t),
         Route::Archive(_) => archive::reads(),
         Route::Search(_) => search::reads(),
         Route::NotFound(_) => not_found::reads(),
@@ -105,6 +107,7 @@ impl<'a> Renderer<'a> {
             Route::TaxonomyIndex(_, t) => taxonomy::context(self, &on, route, t, hashed),
             Route::Term(_, t, term) => term::context(self, &on, route, (t, term), hashed),
             Route::Page(_, id) => page::context(self, &on, route, id, hashed),
+            Route::Thread(_, t) => thread::context(self, &on, route, t, hashed),
             Route::Archive(_) => archive::context(self, &on, route, hashed),
             Route::Search(_) => search::context(self, &on, route, hashed),
             Route::NotFound(_) => not_found::context(self, &on, route, hashed),
