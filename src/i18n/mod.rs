@@ -16,6 +16,29 @@ use crate::diagnostic::Diagnostic;
 use crate::source::TextFile;
 use crate::yaml::{self, Document, Value};
 
+/// A language of the site: its tag, and the site's title and description in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Language {
+    pub code: String,
+    pub title: String,
+    pub description: String,
+}
+
+/// The form of a language tag that briefing compares and writes: tags are
+/// case-insensitive (BCP 47), so `FR` and `fr` are one language, written `fr`.
+pub fn canonical_language(code: &str) -> String {
+    code.to_ascii_lowercase()
+}
+
+/// A BCP 47 language tag such as `en`, `fr` or `pt-BR`.
+pub fn is_valid_language(lang: &str) -> bool {
+    let mut parts = lang.split('-');
+    let primary = parts.next().unwrap_or_default();
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
 /// The interface files briefing ships, by language code.
 const BUILTIN: [(&str, &str); 2] =
     [("en", include_str!("../../i18n/en.yaml")), ("fr", include_str!("../../i18n/fr.yaml"))];
@@ -275,17 +298,11 @@ impl Locale {
     }
 }
 
-/// The month names dates use in `lang` (January first), from the locale data; English's
-/// for a language it does not know. For generators of sample text.
-pub fn month_names(lang: &str) -> Vec<String> {
-    dates::months(lang).or_else(|| dates::months("en")).map(|(in_dates, _)| in_dates).unwrap_or_default()
-}
-
 /// `de` for `i18n/de.yaml`.
 fn file_language(path: &Path) -> Option<String> {
     let name = path.file_name()?.to_str()?;
     let code = name.strip_suffix(".yaml").or_else(|| name.strip_suffix(".yml"))?;
-    crate::content::is_valid_language(code).then(|| code.to_owned())
+    is_valid_language(code).then(|| code.to_owned())
 }
 
 /// Language tags are compared without case, `_` read as `-`.

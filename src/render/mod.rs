@@ -16,12 +16,13 @@ use serde::Serialize;
 use tera::{Kwargs, State, Value};
 
 use crate::diagnostic::Diagnostic;
+use crate::route::fingerprinted_name;
 use crate::route::kinds::navigation;
 use crate::route::{AssetId, LanguageId, TopicId, under};
 pub use crate::route::{BUILTIN_ASSETS, Route};
 use crate::search::SearchIndex;
 use crate::site::Site;
-use crate::source::{StaticFile, fingerprinted_name};
+use crate::source::StaticFile;
 use fingerprint::PageContext;
 pub use templates::Templates;
 use views::{Link, PageLanguage, Summaries};

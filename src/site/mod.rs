@@ -220,7 +220,7 @@ impl Site {
             .collect();
         let drafts_left_out =
             articles.iter().filter(|a| a.draft && !options.include_drafts).map(|a| a.path.clone()).collect();
-        let translation_problems = translations::check_translations(&articles);
+        let translation_problems = translations::check_translations(&articles, &config);
         articles.retain(|a| options.publishes(a));
         typeset_articles(&config, &mut articles);
         articles
