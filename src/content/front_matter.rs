@@ -289,8 +289,10 @@ fn date_problem(text: &str) -> String {
         return format!("invalid date `{text}`: a UTC offset is written with a colon: write `{corrected}`");
     }
     if offset_written.is_none() {
+        let separated =
+            if separator == "T" { "" } else { "a `T`, not a space, separates the date from the time, and " };
         return format!(
-            "invalid date `{text}`: a time needs its UTC offset, or the moment is unknown: \
+            "invalid date `{text}`: {separated}a time needs its UTC offset, or the moment is unknown: \
              write `{corrected}` for UTC, or your own offset such as `+02:00`"
         );
     }
@@ -508,7 +510,8 @@ mod date_messages {
         for (written, expected) in [
             (
                 "2025-04-15 10:30",
-                "a time needs its UTC offset, or the moment is unknown: write `2025-04-15T10:30:00+00:00`",
+                "a `T`, not a space, separates the date from the time, and a time needs its UTC offset, or the \
+                 moment is unknown: write `2025-04-15T10:30:00+00:00`",
             ),
             ("2025-04-15T10:30:00", "write `2025-04-15T10:30:00+00:00` for UTC, or your own offset"),
             ("2025-04-15T10:30:00+0200", "written with a colon: write `2025-04-15T10:30:00+02:00`"),

@@ -5,6 +5,7 @@ pub mod language_tags;
 pub mod markdown;
 mod raw_html;
 pub mod share_image;
+pub mod typography;
 
 use std::path::{Path, PathBuf};
 

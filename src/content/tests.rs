@@ -95,11 +95,11 @@ fn a_file_name_may_name_any_language_of_the_site_in_any_case() {
     }
     assert_eq!(parse("welcome.en.md", "").translation_key, parse("welcome.fr.md", "").translation_key);
     // A language the site does not list is not read as part of the slug.
-    let refused = |name: &str, languages: &[crate::config::Language]| {
+    let refused = |name: &str, languages: &[crate::i18n::Language]| {
         let context = ParseContext { languages, ..context };
         let text = "---\ntitle: A\ndate: 2025-01-01\ntopics: [t]\n---\n";
         Article::parse(Path::new(&format!("content/articles/{name}")), text, &context).unwrap_err()[0].message.clone()
     };
-    assert!(refused("welcome.de.md", &config.languages[1..]).contains("add `- code: de` under `languages:`"));
+    assert!(refused("welcome.de.md", &languages[1..]).contains("add `- code: de` under `languages:`"));
     assert!(refused("welcome.en.md", &[]).contains("name the file `welcome.md`"));
 }

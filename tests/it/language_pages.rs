@@ -85,7 +85,7 @@ fn a_language_lists_its_own_versions_and_the_others_once_with_a_badge() {
     }
     let home = read(public.join("fr/index.html"));
     assert!(
-        home.contains(r#"<p class="headline-title" lang="en"><a href="/briefing/articles/dredging/" hreflang="en">Eastmouth starts dredging</a> <span class="lang-badge">EN</span></p>"#),
+        home.contains(r#"<p class="headline-title" lang="en"><a href="/briefing/articles/dredging/" hreflang="en">Eastmouth starts dredging</a> <span class="lang-badge">EN</span>"#),
         "{home}"
     );
     assert!(!home.contains("<span class=\"lang-badge\">FR</span>"), "{home}");

@@ -5,7 +5,6 @@ use tera::Value;
 
 use super::{Listed, Reads, Setting};
 use crate::content::PageList;
-use crate::i18n::Locale;
 use crate::render::fingerprint::PageContext;
 use crate::render::views::PageLanguage;
 use crate::render::{Alternate, Renderer, TranslationLink};
@@ -48,7 +47,7 @@ fn corrections<'s>(renderer: &Renderer<'s>, language: PageLanguage) -> Vec<Corre
         list.push(CorrectionView {
             article: renderer.summaries.get(language, id),
             date: date.to_rfc3339(),
-            date_display: language.locale.date(&date),
+            date_display: site.config.interface.get(language.locale).date(&date),
             note: &update.note,
         });
     }
@@ -82,8 +81,9 @@ pub(super) fn context(
         let target = there.map_or(Route::Home(lang), |&(lang, version)| Route::Page(lang, version));
         meta.translations.push(TranslationLink {
             lang: code(lang),
-            name: Locale::language_name(code(lang)),
+            name: site.config.interface.language_name(code(lang)),
             url: routes.url(target),
+            untranslated: there.is_none().then(|| crate::render::untranslated_note(&site.config, code(lang))),
         });
     }
     meta.alternates = if versions.is_empty() {

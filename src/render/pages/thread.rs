@@ -20,7 +20,7 @@ pub(super) fn context(
     let stories = site.thread_in(t, on.lang);
     let latest = &site.articles[*stories.last().expect("a thread joins two stories or more")];
     let first = &site.articles[stories[0]];
-    let title = format!("{}{} {}", on.labels.story_so_far, on.labels.colon, first.title);
+    let title = format!("{}{} {}", on.locale.label("story_so_far"), on.locale.label("colon"), first.title);
     let meta = renderer.meta(route, &title, &latest.summary);
     let mut context = renderer.base_context(on.language, meta, hashed);
     context.insert("first", &renderer.summaries.get(on.language, stories[0]));
