@@ -1,5 +1,8 @@
-//! Every fact about languages: a site's languages, the form of a language tag, and the
-//! interface labels and dates in the languages briefing speaks (English, French).
+//! Every fact about languages: a site's languages, the form of a language tag and the
+//! tags people write for one (`language_tags`), and the interface labels and dates in the
+//! languages briefing speaks (English, French).
+
+pub mod language_tags;
 
 use chrono::{DateTime, Datelike, FixedOffset, Timelike};
 use serde::Serialize;

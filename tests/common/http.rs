@@ -57,7 +57,12 @@ pub fn serve(answer: impl Fn(&str) -> Answer + Send + Sync + 'static) -> String 
         for stream in listener.incoming().flatten() {
             let answer = answer.clone();
             std::thread::spawn(move || {
-                if let Some(target) = request_target(&stream) {
+                // A TLS handshake (an https:// address sent here) is answered in plain HTTP,
+                // as a plain-http server does.
+                let mut first = [0u8; 1];
+                if stream.peek(&mut first).is_ok_and(|n| n == 1) && first[0] == 0x16 {
+                    Answer::new("400 Bad Request", "text/plain", "").send(stream);
+                } else if let Some(target) = request_target(&stream) {
                     answer(&target).send(stream);
                 }
             });
