@@ -13,7 +13,35 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
-use briefing::i18n::{EN_MONTHS, FR_MONTHS};
+/// Month names for the generated pages (their own copy: the input pages are not the site's interface).
+const EN_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const FR_MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
 
 #[path = "../tests/it/import/corpus_table.rs"]
 mod corpus_table;

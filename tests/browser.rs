@@ -306,3 +306,124 @@ fn search_finds_the_words_of_the_shared_fold_table_as_written_and_as_folded() {
     let expected: Vec<String> = queries.iter().map(|query| format!("{query}=found")).collect();
     assert_eq!(log, expected);
 }
+
+/// The hrefs of the results of a search page's DOM, in order.
+fn result_links(html: &str) -> Vec<String> {
+    let results = element(html, "search-results", "ol");
+    links(results).into_iter().filter(|href| href.starts_with("/articles/") || href.starts_with("/fr/")).collect()
+}
+
+#[test]
+fn british_and_american_spellings_find_the_same_stories() {
+    if !chromium_present() {
+        return;
+    }
+    let (_site, base) = served_example(true);
+    let search = |query: &str| result_links(&dump_dom(&format!("{base}/search/?q={query}")));
+    let licence = search("licence");
+    assert!(licence.len() > 1, "{licence:?}");
+    assert_eq!(search("license"), licence);
+    assert_eq!(search("licences"), search("licenses"));
+}
+
+/// Searches each query of `QUERIES` in turn and logs the results' addresses.
+const RESULTS_DRIVER: &str = r#"<script>
+window.addEventListener("load", function () {
+  var input = document.getElementById("search-input");
+  var status = document.getElementById("search-status"), list = document.getElementById("search-results");
+  var queries = QUERIES, log = [];
+  function settled(then) {
+    var tries = 0;
+    (function poll() {
+      var text = status.textContent;
+      var done = /^No /.test(text) || (/^\d+ /.test(text) && list.children.length);
+      if (done || tries++ > 400) then(); else setTimeout(poll, 25);
+    })();
+  }
+  (function next(i) {
+    if (i === queries.length) { document.body.setAttribute("data-log", log.join(" ~ ")); return; }
+    input.value = queries[i];
+    input.form.requestSubmit();
+    settled(function () {
+      var links = Array.prototype.map.call(list.querySelectorAll(".search-result-title a"), function (a) {
+        return a.getAttribute("href");
+      });
+      log.push(queries[i] + "=" + links.join(","));
+      status.textContent = "";
+      next(i + 1);
+    });
+  })(0);
+});
+</script>"#;
+
+#[test]
+fn entity_aliases_and_russian_greek_and_chinese_words_find_their_articles() {
+    if !chromium_present() {
+        return;
+    }
+    let site = tempfile::tempdir().unwrap();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for folder in ["content", "templates", "static", "i18n"] {
+        copy_tree(&example.join(folder), &site.path().join(folder));
+    }
+    std::fs::copy(example.join("site.yaml"), site.path().join("site.yaml")).unwrap();
+    let entities = read(site.path().join("content/entities.yaml"));
+    let entities = entities.replacen(
+        "organizations:\n",
+        "organizations:\n  Zentrix Microsystems:\n    aliases: [Kestrelwing]\n",
+        1,
+    );
+    std::fs::write(site.path().join("content/entities.yaml"), entities).unwrap();
+    let articles = [
+        ("zentrix", "organizations: [Zentrix Microsystems]", "A maker of sensors was named in a filing."),
+        ("moscow", "", "Поставки полупроводников выросли, сообщили в Москве."),
+        ("athens", "", "Η αγορά ημιαγωγών στην Αθήνα μεγαλώνει."),
+        ("shenzhen", "", "深圳的半导体企业扩大了产能。"),
+    ];
+    for (slug, front, body) in articles {
+        let text = format!(
+            "---\ntitle: \"Probe {slug}\"\ndate: 2024-01-05\nsummary: \"A note.\"\ntopics: [export-controls]\n{front}\n---\n{body}\n"
+        );
+        std::fs::write(site.path().join(format!("content/articles/{slug}.md")), text).unwrap();
+    }
+    let public = site.path().join("public");
+    let base = serve(public.clone(), true);
+    let output = build(site.path(), &["--base-url", &format!("{base}/")]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let queries = ["Kestrelwing", "Zentrix", "полупроводников", "ημιαγωγών", "半导体"];
+    let driver = RESULTS_DRIVER.replace("QUERIES", &serde_json::to_string(&queries).unwrap());
+    let page = read(public.join("search/index.html"));
+    std::fs::write(public.join("search/drive.html"), page.replace("</body>", &format!("{driver}</body>"))).unwrap();
+
+    let html = dump_dom(&format!("{base}/search/drive.html"));
+    let start = html.find("data-log=\"").expect("the driver finished") + "data-log=\"".len();
+    let log: Vec<&str> = html[start..start + html[start..].find('"').unwrap()].split(" ~ ").collect();
+    assert_eq!(
+        log,
+        [
+            "Kestrelwing=/articles/zentrix/",
+            "Zentrix=/articles/zentrix/",
+            "полупроводников=/articles/moscow/",
+            "ημιαγωγών=/articles/athens/",
+            "半导体=/articles/shenzhen/",
+        ]
+    );
+}
+
+#[test]
+fn the_query_goes_along_when_the_reader_switches_language() {
+    if !chromium_present() {
+        return;
+    }
+    let (_site, base) = served_example(true);
+    let html = dump_dom(&format!("{base}/search/?q=parliament&sort=new"));
+    let at = html.find("class=\"language-switcher\"").expect("the search page has a language switcher");
+    let switcher = &html[at..at + html[at..].find("</nav>").unwrap()];
+    assert!(switcher.contains("href=\"/fr/search/?q=parliament&amp;sort=new\""), "{switcher}");
+    let french = dump_dom(&format!("{base}/fr/search/?q=parliament&sort=new"));
+    assert!(
+        element(&french, "search-status", "p").ends_with(">1 article"),
+        "{}",
+        element(&french, "search-status", "p")
+    );
+}

@@ -6,10 +6,24 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone, Utc};
 
-use briefing::i18n::EN_MONTHS;
-
 use crate::rng::{Rng, zipf_weights};
 use crate::vocab::*;
+
+/// Month names for generated dates.
+const EN_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 pub struct Source {
     pub name: &'static str,

@@ -129,7 +129,11 @@ fn breadcrumbs(trail: &[(&str, String)]) -> Value {
 
 /// JSON that can sit inside `<script>` unchanged: the escapes are still valid JSON strings.
 pub fn script_text(value: &Value) -> String {
-    let text = serde_json::to_string(value).expect("JSON values serialise");
+    // Plain spaces where the page's typography put no-break ones: structured data is
+    // read by machines, not set on a line.
+    let text = serde_json::to_string(value)
+        .expect("JSON values serialise")
+        .replace([crate::i18n::typography::NO_BREAK_SPACE, crate::i18n::typography::NARROW_NO_BREAK_SPACE], " ");
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -12,7 +12,7 @@ use tera::Value;
 
 use crate::content::Heading;
 use crate::content::markdown::file_link_placeholder;
-use crate::i18n::Locale;
+use crate::i18n::LocaleId;
 use crate::route::{LanguageId, Route, TaxonomyId, TermId, TopicId};
 use crate::search::{Facet, FacetValue};
 use crate::site::{ArticleId, Site, YearGroup};
@@ -22,18 +22,21 @@ use crate::site::{ArticleId, Site, YearGroup};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PageLanguage {
     pub id: LanguageId,
-    pub locale: Locale,
+    pub locale: LocaleId,
 }
 
 impl PageLanguage {
     /// The pages of one language of the site.
     pub fn of_site(site: &Site, id: LanguageId) -> PageLanguage {
-        PageLanguage { id, locale: Locale::for_language(&site.config.languages[id.0].code) }
+        PageLanguage { id, locale: site.config.interface.locale_for(&site.config.languages[id.0].code) }
     }
 
     /// An article's page: in its own language.
     pub fn of_article(site: &Site, id: ArticleId) -> PageLanguage {
-        PageLanguage { id: site.article_languages[id], locale: Locale::for_language(&site.articles[id].lang) }
+        PageLanguage {
+            id: site.article_languages[id],
+            locale: site.config.interface.locale_for(&site.articles[id].lang),
+        }
     }
 }
 
@@ -55,6 +58,9 @@ struct SummaryView<'a> {
     date: String,
     date_display: String,
     summary: &'a str,
+    /// "Only in English", in the story's language: set when the page lists the story in
+    /// another language than its own because it has no version in the page's.
+    only_in: Option<&'a str>,
     topics: Vec<Link<'a>>,
 }
 
@@ -62,19 +68,19 @@ struct SummaryView<'a> {
 /// then shared: a rebuild that renders a few pages makes only the summaries they show.
 pub struct Summaries<'a> {
     site: &'a Site,
-    /// `cells[language * Locale::ALL.len() + locale][article]`.
+    /// `cells[language * locales + locale][article]`.
     cells: Vec<Vec<OnceLock<Value>>>,
 }
 
 impl<'a> Summaries<'a> {
     pub fn new(site: &'a Site) -> Summaries<'a> {
-        let count = site.config.languages.len() * Locale::ALL.len();
+        let count = site.config.languages.len() * site.config.interface.len();
         let cells = (0..count).map(|_| (0..site.articles.len()).map(|_| OnceLock::new()).collect()).collect();
         Summaries { site, cells }
     }
 
     pub fn get(&self, language: PageLanguage, id: ArticleId) -> Value {
-        let cell = language.id.0 * Locale::ALL.len() + language.locale.index();
+        let cell = language.id.0 * self.site.config.interface.len() + language.locale.0;
         self.cells[cell][id].get_or_init(|| summary(self.site, language, id)).clone()
     }
 
@@ -84,7 +90,7 @@ impl<'a> Summaries<'a> {
 }
 
 fn summary(site: &Site, language: PageLanguage, id: ArticleId) -> Value {
-    let locale = language.locale;
+    let locale = site.config.interface.get(language.locale);
     let article = &site.articles[id];
     Value::from_serializable(&SummaryView {
         title: &article.title,
@@ -94,6 +100,9 @@ fn summary(site: &Site, language: PageLanguage, id: ArticleId) -> Value {
         date: article.date.to_rfc3339(),
         date_display: locale.date(&article.date),
         summary: &article.summary,
+        only_in: (site.config.is_multilingual() && site.config.languages[language.id.0].code != article.lang).then(
+            || site.config.interface.get(site.config.interface.locale_for(&article.lang)).label("only_in_language"),
+        ),
         topics: topic_links(site, id, language.id),
     })
 }
@@ -215,7 +224,7 @@ impl<'a> ArticleView<'a> {
     pub fn new(site: &'a Site, id: ArticleId, summaries: &Summaries) -> ArticleView<'a> {
         let article = &site.articles[id];
         let language = PageLanguage::of_article(site, id);
-        let locale = language.locale;
+        let locale = site.config.interface.get(language.locale);
         let routes = &site.routes;
         let taxonomies = site
             .taxonomies
@@ -309,14 +318,14 @@ pub struct YearView {
 #[derive(Serialize)]
 pub struct MonthView {
     pub month: u32,
-    pub name: &'static str,
+    pub name: String,
     /// `2025-07`, an anchor for links into the timeline.
     pub id: String,
     pub articles: Vec<Value>,
 }
 
 pub fn timeline(groups: Vec<YearGroup>, language: PageLanguage, summaries: &Summaries) -> Vec<YearView> {
-    let locale = language.locale;
+    let locale = summaries.site.config.interface.get(language.locale);
     groups
         .into_iter()
         .map(|year| YearView {
@@ -327,7 +336,7 @@ pub fn timeline(groups: Vec<YearGroup>, language: PageLanguage, summaries: &Summ
                 .into_iter()
                 .map(|month| MonthView {
                     month: month.month,
-                    name: locale.month_name(month.month),
+                    name: locale.month_name(month.month).to_owned(),
                     id: format!("{}-{:02}", year.year, month.month),
                     articles: summaries.list(language, &month.articles),
                 })
@@ -368,7 +377,7 @@ pub fn topic_view<'a>(site: &'a Site, t: usize, language: PageLanguage, summarie
         feed_url: site.routes.url(Route::TopicFeed(language.id, TopicId(t))),
         url: site.routes.url(Route::Topic(language.id, TopicId(t))),
         count: articles.len(),
-        count_display: language.locale.article_count(articles.len()),
+        count_display: site.config.interface.get(language.locale).article_count(articles.len()),
         latest: articles.first().map(|&id| summaries.get(language, id)),
     }
 }
@@ -473,7 +482,7 @@ pub fn nav_links(site: &Site, lang: LanguageId) -> Vec<NavLink<'_>> {
     use crate::route::{Route, TaxonomyId, TopicId};
     let config = &site.config;
     let code = config.languages[lang.0].code.as_str();
-    let labels = Locale::for_language(code).labels();
+    let labels = config.interface.get(config.interface.locale_for(code));
     let routes = &site.routes;
     let mut links = Vec::with_capacity(config.nav.len());
     for entry in &config.nav {
@@ -492,18 +501,16 @@ pub fn nav_links(site: &Site, lang: LanguageId) -> Vec<NavLink<'_>> {
             }
             NavTarget::Section(section) => {
                 let (label, route) = match section.as_str() {
-                    "home" => (labels.home, Route::Home(lang)),
-                    "topics" => (labels.topics, Route::TopicIndex(lang)),
-                    "archive" => (labels.archive, Route::Archive(lang)),
+                    "home" => (labels.label("home"), Route::Home(lang)),
+                    "topics" => (labels.label("topics"), Route::TopicIndex(lang)),
+                    "archive" => (labels.label("archive"), Route::Archive(lang)),
                     "search" if !config.search => continue,
-                    "search" => (labels.search, Route::Search(lang)),
+                    "search" => (labels.label("search"), Route::Search(lang)),
                     taxonomy => {
                         let Some(t) = site.taxonomies.iter().position(|tax| tax.name == taxonomy) else { continue };
-                        let label = match taxonomy {
-                            "tags" => labels.tags,
-                            "organizations" => labels.organizations,
-                            "regions" => labels.regions,
-                            other => other,
+                        let label = match crate::taxonomies::builtin(taxonomy) {
+                            Some(_) => labels.label(taxonomy),
+                            None => taxonomy,
                         };
                         (label, Route::TaxonomyIndex(lang, TaxonomyId(t)))
                     }

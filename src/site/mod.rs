@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use chrono::Datelike;
+use rayon::prelude::*;
 
 use crate::config::SiteConfig;
 use crate::content::{Article, StandalonePage, Topic};
@@ -44,6 +45,8 @@ pub struct Term {
     pub descriptions: BTreeMap<String, String>,
     /// Its name in other languages (entities.yaml `names:`), by language.
     pub names: BTreeMap<String, String>,
+    /// Its other spellings (entities.yaml `aliases:`), which search finds it by.
+    pub aliases: Vec<String>,
     /// What the default language's listings show of it.
     pub articles: Vec<ArticleId>,
     /// The same for each other language of the site.
@@ -196,6 +199,8 @@ impl Site {
         options: SiteOptions,
         reuse: Option<Reuse>,
     ) -> (Site, Vec<Diagnostic>) {
+        let mut topics = topics;
+        typeset_topics(&config, &mut topics);
         let pages: HashMap<PathBuf, (String, bool)> = articles
             .iter()
             .map(|a| (a.path.clone(), (config.article_path(a), !options.publishes(a))))
@@ -217,6 +222,7 @@ impl Site {
             articles.iter().filter(|a| a.draft && !options.include_drafts).map(|a| a.path.clone()).collect();
         let translation_problems = translations::check_translations(&articles, &config);
         articles.retain(|a| options.publishes(a));
+        typeset_articles(&config, &mut articles);
         articles
             .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)).then_with(|| a.path.cmp(&b.path)));
         let mut problems = check_duplicate_slugs(&articles, &config).err().unwrap_or_default();
@@ -492,3 +498,28 @@ pub fn check_duplicate_slugs(articles: &[Article], config: &SiteConfig) -> Resul
 
 #[cfg(test)]
 mod tests;
+
+/// Each article's title, summary and body set in its language's typography (French
+/// spaces, curly quotes). Setting a text twice changes nothing, so an article that
+/// `serve` assembles again is safe.
+fn typeset_articles(config: &SiteConfig, articles: &mut [Article]) {
+    let interface = &config.interface;
+    articles.par_iter_mut().for_each(|article| {
+        let typography = interface.get(interface.locale_for(&article.lang)).typography();
+        article.title = typography.text(&article.title);
+        article.summary = typography.text(&article.summary);
+        article.html = typography.html(&article.html);
+    });
+}
+
+/// Each topic's title, summary and introduction in its language's typography.
+fn typeset_topics(config: &SiteConfig, topics: &mut [Topic]) {
+    let interface = &config.interface;
+    for topic in topics {
+        let lang = topic.translation_language().unwrap_or_else(|| config.language.clone());
+        let typography = interface.get(interface.locale_for(&lang)).typography();
+        topic.title = typography.text(&topic.title);
+        topic.summary = typography.text(&topic.summary);
+        topic.intro_html = typography.html(&topic.intro_html);
+    }
+}

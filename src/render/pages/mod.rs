@@ -22,7 +22,7 @@ use super::Renderer;
 use super::fingerprint::PageContext;
 use super::views::PageLanguage;
 use crate::config::Language;
-use crate::i18n::{Labels, Locale};
+use crate::i18n::Locale;
 use crate::route::{LanguageId, Route, article_ids};
 use crate::site::{ArticleId, Site};
 
@@ -57,8 +57,8 @@ pub(super) struct Setting<'a> {
     pub(super) language: PageLanguage,
     /// The language's title and description of the site.
     pub(super) edition: &'a Language,
-    pub(super) locale: Locale,
-    pub(super) labels: &'static Labels,
+    /// The words and formats of the page's interface language.
+    pub(super) locale: &'a Locale,
 }
 
 /// What a page of `route` reads of `site`.
@@ -94,8 +94,7 @@ impl<'a> Renderer<'a> {
             lang,
             language,
             edition: &site.config.languages[lang.0],
-            locale: language.locale,
-            labels: language.locale.labels(),
+            locale: site.config.interface.get(language.locale),
         };
         match route {
             Route::Home(_) => home::context(self, &on, route, hashed),

@@ -4,7 +4,6 @@ use serde::Serialize;
 use tera::Value;
 
 use super::{Listed, Reads, Setting};
-use crate::i18n::Locale;
 use crate::render::fingerprint::PageContext;
 use crate::render::{Alternate, Renderer, TranslationLink};
 use crate::route::{LanguageId, PageId, Route};
@@ -40,8 +39,9 @@ pub(super) fn context(
         let target = there.map_or(Route::Home(lang), |&(lang, version)| Route::Page(lang, version));
         meta.translations.push(TranslationLink {
             lang: code(lang),
-            name: Locale::language_name(code(lang)),
+            name: site.config.interface.language_name(code(lang)),
             url: routes.url(target),
+            untranslated: there.is_none().then(|| crate::render::untranslated_note(&site.config, code(lang))),
         });
     }
     meta.alternates = if versions.is_empty() {
