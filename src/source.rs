@@ -55,6 +55,9 @@ pub struct SiteSource {
 pub const CONFIG_FILE: &str = "site.yaml";
 pub const ENTITIES_FILE: &str = "content/entities.yaml";
 
+/// The folder of the site's interface files (`i18n/<lang>.yaml`).
+pub const I18N_FOLDER: &str = "i18n";
+
 impl SiteSource {
     /// Reads the site at `root`. Only a missing `site.yaml` or root is fatal; every
     /// other problem is collected so the build can report them all together.
@@ -174,7 +177,7 @@ pub fn read_templates(root: &Path) -> (Vec<TextFile>, Vec<Diagnostic>) {
 
 /// The interface files under `root/i18n/`, named relative to the root (`i18n/de.yaml`).
 pub fn read_i18n(root: &Path) -> (Vec<TextFile>, Vec<Diagnostic>) {
-    let Walked { files, mut problems, .. } = walk(root, crate::i18n::FOLDER);
+    let Walked { files, mut problems, .. } = walk(root, I18N_FOLDER);
     let mut texts = Vec::new();
     for relative in files {
         match read_walked_text(root, &relative) {

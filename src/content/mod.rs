@@ -1,18 +1,16 @@
 //! Text -> articles and topics. Pure: never touches the disk.
 
 pub mod front_matter;
-pub mod language_tags;
 pub mod markdown;
 mod raw_html;
 pub mod share_image;
-pub mod typography;
 
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 
 use crate::diagnostic::{Diagnostic, forbidden_character, forbidden_reference, line_column, suggestion};
-use crate::i18n::{Language, canonical_language, is_valid_language};
+use crate::i18n::{Language, canonical_language, is_valid_language, language_tags};
 use crate::yaml::{self, YamlError};
 pub use front_matter::PageList;
 use front_matter::{

@@ -7,14 +7,16 @@
 //! locale data of `pure-rust-locales` (glibc's), unless a file lists its own `months:`.
 
 mod dates;
+pub mod language_tags;
+pub mod typography;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::content::typography::Typography;
 use crate::diagnostic::Diagnostic;
 use crate::source::TextFile;
 use crate::yaml::{self, Document, Value};
+use typography::Typography;
 
 /// A language of the site: its tag, and the site's title and description in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,7 +46,7 @@ const BUILTIN: [(&str, &str); 2] =
     [("en", include_str!("../../i18n/en.yaml")), ("fr", include_str!("../../i18n/fr.yaml"))];
 
 /// The folder of a site's own interface files.
-pub const FOLDER: &str = "i18n";
+pub const FOLDER: &str = crate::source::I18N_FOLDER;
 
 /// Keys a file may leave out without anything missing: the locale data or a default
 /// stands in for them.

@@ -144,7 +144,7 @@ pub fn script_text(value: &Value) -> String {
     // read by machines, not set on a line.
     let text = serde_json::to_string(value)
         .expect("JSON values serialise")
-        .replace([crate::content::typography::NO_BREAK_SPACE, crate::content::typography::NARROW_NO_BREAK_SPACE], " ");
+        .replace([crate::i18n::typography::NO_BREAK_SPACE, crate::i18n::typography::NARROW_NO_BREAK_SPACE], " ");
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
