@@ -300,6 +300,12 @@ impl Locale {
     }
 }
 
+/// The month names dates use in `lang` (January first), from the locale data; English's
+/// for a language it does not know. For generators of sample text.
+pub fn month_names(lang: &str) -> Vec<String> {
+    dates::months(lang).or_else(|| dates::months("en")).map(|(in_dates, _)| in_dates).unwrap_or_default()
+}
+
 /// `de` for `i18n/de.yaml`.
 fn file_language(path: &Path) -> Option<String> {
     let name = path.file_name()?.to_str()?;
