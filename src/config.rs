@@ -3,8 +3,9 @@
 use serde::Deserialize;
 
 use crate::content::front_matter::{ARTICLE_FIELDS, is_taxonomy_field};
-use crate::content::{canonical_language, is_valid_language};
 use crate::diagnostic::Diagnostic;
+pub use crate::i18n::Language;
+use crate::i18n::{canonical_language, is_valid_language};
 use crate::yaml::{self, Document, WholeNumber};
 
 /// Fields of `site.yaml`, for "did you mean" suggestions.
@@ -142,14 +143,6 @@ impl<'de> Deserialize<'de> for RawLanguage {
     }
 }
 
-/// A language of the site: its tag, and the site's title and description in it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Language {
-    pub code: String,
-    pub title: String,
-    pub description: String,
-}
-
 fn default_taxonomies() -> Vec<String> {
     // The taxonomies a site has when `site.yaml` names none: the built-in ones.
     crate::taxonomies::BUILTIN.iter().map(|t| t.name.to_owned()).collect()
@@ -188,6 +181,9 @@ pub struct SiteConfig {
     pub search: bool,
     /// The site's navigation (`nav:`), in its order; empty: the built-in one.
     pub nav: Vec<NavEntry>,
+    /// The words and date formats of each language: the shipped ones, with the site's
+    /// `i18n/` files over them once read (`SiteConfig::with_interface`).
+    pub interface: crate::i18n::Interface,
 }
 
 impl SiteConfig {
@@ -256,6 +252,7 @@ impl SiteConfig {
         let feed_limit = raw.feed_limit.within("feed_limit", LIMITS).map_err(|m| at("feed_limit", None, m))?;
         let home_limit = raw.home_limit.within("home_limit", LIMITS).map_err(|m| at("home_limit", None, m))?;
         let nav = nav_entries(raw.nav, &document, &languages, &taxonomies, path)?;
+        let interface = crate::i18n::Interface::builtin(&languages.iter().map(|l| l.code.as_str()).collect::<Vec<_>>());
         Ok(SiteConfig {
             title: languages[0].title.clone(),
             base_url,
@@ -268,8 +265,24 @@ impl SiteConfig {
             home_limit,
             share_image,
             search: raw.search,
+            interface,
             nav,
         })
+    }
+
+    /// The configuration with the site's own interface files (`i18n/*.yaml`) over the
+    /// shipped ones; the problems of those files.
+    pub fn with_interface(mut self, files: &[crate::source::TextFile]) -> (SiteConfig, Vec<Diagnostic>) {
+        let (interface, problems) = crate::i18n::Interface::read(&self.language_codes(), files);
+        for language in &mut self.languages {
+            let typography = interface.get(interface.locale_for(&language.code)).typography();
+            language.title = typography.text(&language.title);
+            language.description = typography.text(&language.description);
+        }
+        self.title.clone_from(&self.languages[0].title);
+        self.description.clone_from(&self.languages[0].description);
+        self.interface = interface;
+        (self, problems)
     }
 
     /// Whether the site has more than one language.
@@ -281,7 +294,11 @@ impl SiteConfig {
     /// for the default, and for a language the site does not list (its articles stay at
     /// the root, as on a one-language site).
     pub fn language_prefix(&self, code: &str) -> String {
-        if self.languages[1..].iter().any(|l| l.code == code) { format!("/{code}") } else { String::new() }
+        if self.languages[1..].iter().any(|l| l.code == code) {
+            crate::route::language_prefix(code)
+        } else {
+            String::new()
+        }
     }
 
     /// The codes of the site's languages, the default first.

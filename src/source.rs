@@ -7,6 +7,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostic::Diagnostic;
+use crate::route::fingerprint;
 
 /// A text file of the site, with its path relative to the site root.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,23 +31,6 @@ pub fn is_fingerprinted(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "css" || e == "js")
 }
 
-/// Eight hex digits of the 64-bit FNV-1a hash of `bytes`: stable across platforms and versions.
-pub fn fingerprint(bytes: &[u8]) -> String {
-    let hash =
-        bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
-    format!("{:08x}", (hash >> 32) as u32 ^ hash as u32)
-}
-
-/// `style.css` with fingerprint `3f2a1c9e` -> `style.3f2a1c9e.css`.
-pub fn fingerprinted_name(name: &str, fingerprint: &str) -> String {
-    match name.rsplit_once('.') {
-        Some((stem, extension)) if !stem.is_empty() && !stem.ends_with('/') => {
-            format!("{stem}.{fingerprint}.{extension}")
-        }
-        _ => format!("{name}.{fingerprint}"),
-    }
-}
-
 /// Everything a build reads, read once.
 #[derive(Debug, Clone, Default)]
 pub struct SiteSource {
@@ -59,6 +43,8 @@ pub struct SiteSource {
     pub entities: Option<TextFile>,
     /// Templates by name relative to `templates/` (`article.html`).
     pub templates: Vec<TextFile>,
+    /// The site's interface files, `i18n/<lang>.yaml`, named relative to the root.
+    pub i18n: Vec<TextFile>,
     pub static_files: Vec<StaticFile>,
     /// Files that could not be read or do not belong where they are.
     pub problems: Vec<Diagnostic>,
@@ -68,6 +54,9 @@ pub struct SiteSource {
 
 pub const CONFIG_FILE: &str = "site.yaml";
 pub const ENTITIES_FILE: &str = "content/entities.yaml";
+
+/// The folder of the site's interface files (`i18n/<lang>.yaml`).
+pub const I18N_FOLDER: &str = "i18n";
 
 impl SiteSource {
     /// Reads the site at `root`. Only a missing `site.yaml` or root is fatal; every
@@ -82,11 +71,13 @@ impl SiteSource {
         }
         source.read_content();
         let (templates, mut problems) = read_templates(root);
-        source.warnings.extend(crate::render::templates::unused_templates(&templates));
         source.templates = templates;
         source.problems.append(&mut problems);
         let (static_files, mut problems) = read_static(root);
         source.static_files = static_files;
+        source.problems.append(&mut problems);
+        let (i18n, mut problems) = read_i18n(root);
+        source.i18n = i18n;
         source.problems.append(&mut problems);
         source
     }
@@ -182,6 +173,19 @@ pub fn read_templates(root: &Path) -> (Vec<TextFile>, Vec<Diagnostic>) {
         }
     }
     (templates, problems)
+}
+
+/// The interface files under `root/i18n/`, named relative to the root (`i18n/de.yaml`).
+pub fn read_i18n(root: &Path) -> (Vec<TextFile>, Vec<Diagnostic>) {
+    let Walked { files, mut problems, .. } = walk(root, I18N_FOLDER);
+    let mut texts = Vec::new();
+    for relative in files {
+        match read_walked_text(root, &relative) {
+            Ok(file) => texts.push(file),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    (texts, problems)
 }
 
 /// The files under `root/static/`, sorted.

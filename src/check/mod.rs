@@ -7,8 +7,8 @@ mod sourcing;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use crate::build::BuildOptions;
 use crate::diagnostic::Diagnostic;
+use crate::plan::BuildOptions;
 use crate::plan::{self, Loaded, Plan};
 use crate::render::Route;
 use crate::source::SiteSource;
@@ -69,12 +69,12 @@ impl CheckReport {
 /// one run: content errors (those a build stops on), pages that fail to render, broken
 /// links and anchors, then warnings and notes.
 pub fn check(options: &BuildOptions, external: Option<&ExternalOptions>) -> CheckReport {
-    let source = SiteSource::read(&options.root);
+    let source = crate::plan::read_source(&options.root);
     let (loaded, problems) = plan::parse_despite_problems(&source, options);
     let mut report = CheckReport::default();
     report.findings.extend(problems.0.into_iter().map(Finding::error));
     if let Some(loaded) = &loaded {
-        report.findings.extend(crate::build::empty_site(&loaded.site, options).map(Finding::error));
+        report.findings.extend(crate::plan::empty_site(&loaded.site, options).map(Finding::error));
         check_pages(loaded, &source, external, &mut report);
     }
     report.findings.sort();
@@ -164,6 +164,7 @@ fn content_findings(site: &crate::site::Site, source: &SiteSource) -> Vec<Findin
         });
     }
     findings.extend(near_miss_terms(site, &texts));
+    findings.extend(missing_interface_texts(site, source));
     for (path, date) in &site.scheduled {
         findings.push(Finding {
             severity: Severity::Note,
@@ -179,6 +180,36 @@ fn content_findings(site: &crate::site::Site, source: &SiteSource) -> Vec<Findin
         });
     }
     findings
+}
+
+/// Each language of the site whose interface files lack keys: its pages show those in
+/// English.
+fn missing_interface_texts(site: &crate::site::Site, source: &SiteSource) -> Vec<Finding> {
+    let languages_line =
+        source.config.as_ref().and_then(|config| crate::yaml::key_line(&config.text, "languages")).unwrap_or(1);
+    let locales = site.config.interface.locales().filter(|locale| locale.declared && !locale.missing.is_empty());
+    locales
+        .map(|locale| {
+            let keys = locale.missing.iter().map(|key| format!("`{key}`")).collect::<Vec<_>>().join(", ");
+            let count = locale.missing.len();
+            let diagnostic = match &locale.file {
+                Some(file) => Diagnostic::whole_file(
+                    file,
+                    format!("`{}` lacks {count} interface text(s), shown in English instead: {keys}", locale.lang),
+                ),
+                None => Diagnostic::new(
+                    crate::source::CONFIG_FILE,
+                    languages_line,
+                    1,
+                    format!(
+                        "`{lang}` has no interface file, so its pages show their labels in English: add i18n/{lang}.yaml with {keys}",
+                        lang = locale.lang
+                    ),
+                ),
+            };
+            Finding { severity: Severity::Warning, diagnostic }
+        })
+        .collect()
 }
 
 /// A term only one article uses, spelt almost like a term others use or entities.yaml

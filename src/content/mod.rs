@@ -9,9 +9,10 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::config::Language;
 use crate::diagnostic::{Diagnostic, forbidden_character, forbidden_reference, line_column, suggestion};
+use crate::i18n::{Language, canonical_language, is_valid_language, language_tags};
 use crate::yaml::{self, YamlError};
+pub use front_matter::PageList;
 use front_matter::{
     ARTICLE_FIELDS, FrontMatter, PAGE_FIELDS, PageFrontMatter, Source, Split, TOPIC_FIELDS, TopicFrontMatter, locate,
     parse_yaml, split,
@@ -35,6 +36,13 @@ pub struct ParseContext<'a> {
     pub taxonomies: &'a [String],
 }
 
+impl ParseContext<'_> {
+    /// The tags of the site's languages, the default first.
+    pub fn language_codes(&self) -> Vec<&str> {
+        std::iter::once(self.default_language).chain(self.languages.iter().map(|l| l.code.as_str())).collect()
+    }
+}
+
 /// A parsed article, its Markdown rendered.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Article {
@@ -45,7 +53,12 @@ pub struct Article {
     pub title: String,
     pub date: DateTime<FixedOffset>,
     pub date_has_time: bool,
+    /// The latest of `updated:` and the dates of `updates:`.
     pub updated: Option<DateTime<FixedOffset>>,
+    /// The notes of `updates:`, newest first.
+    pub updates: Vec<Update>,
+    /// The slugs of `follows:`, each with where it is written.
+    pub follows: Vec<(String, (usize, usize))>,
     /// The written summary, or the start of the first paragraph when none is written.
     pub summary: String,
     pub summary_written: bool,
@@ -71,6 +84,15 @@ pub struct Article {
     pub file_links: Vec<SourceLink>,
     /// Problems that do not stop a build (raw HTML removed), located in the file.
     pub warnings: Vec<Diagnostic>,
+}
+
+/// A dated note of what changed in an article since it was published.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Update {
+    pub date: DateTime<FixedOffset>,
+    pub note: String,
+    /// A correction of something the article said, as opposed to news added to it.
+    pub correction: bool,
 }
 
 /// A link from an article's body to another source file (`../2024/x.md`).
@@ -117,6 +139,8 @@ pub struct StandalonePage {
     pub nav_title: String,
     pub summary: String,
     pub weight: i64,
+    /// The list the site makes for it (`list:`), shown after its text.
+    pub list: Option<PageList>,
     pub html: String,
     /// Problems that do not stop a build (raw HTML removed), located in the file.
     pub warnings: Vec<Diagnostic>,
@@ -134,11 +158,16 @@ impl StandalonePage {
         let parts = split(text).map_err(|e| vec![located(path, e)])?;
         let front: PageFrontMatter = parse_yaml(&parts, PAGE_FIELDS).map_err(|e| vec![located(path, e)])?;
         let file_name = FileName::of(path, default_language, languages);
+        let codes: Vec<&str> =
+            std::iter::once(default_language).chain(languages.iter().map(|l| l.code.as_str())).collect();
         let at = |key: &str| {
             let (line, column) = locate(&parts, key, None);
             move |message: String| Diagnostic::new(path, line, column, message)
         };
         let mut problems = Vec::new();
+        if let Some(message) = language_tags::file_name_problem(path, &codes) {
+            problems.push(Diagnostic::whole_file(path, message));
+        }
         if front.title.trim().is_empty() {
             problems.push(at("title")("`title` is empty".to_owned()));
         }
@@ -176,6 +205,7 @@ impl StandalonePage {
             title,
             summary: front.summary.trim().to_owned(),
             weight: front.weight,
+            list: front.list,
             html,
             warnings,
         })
@@ -234,6 +264,10 @@ impl Article {
             problems.push(at("title", None)("`title` is empty".to_owned()));
         }
         let file_name = FileName::of(path, context.default_language, context.languages);
+        let codes = context.language_codes();
+        if let Some(message) = language_tags::file_name_problem(path, &codes) {
+            problems.push(Diagnostic::whole_file(path, message));
+        }
         let (slug, slug_position) = match &front.slug {
             Some(slug) => {
                 if !is_valid_slug(slug) {
@@ -267,7 +301,7 @@ impl Article {
         let written_lang = front.lang.as_deref().map(canonical_language);
         let lang = match (&written_lang, &file_name.lang) {
             (Some(written), Some(named)) if written != named => {
-                problems.push(at("lang", None)(format!(
+                problems.push(at("lang", front.lang.as_deref())(format!(
                     "`lang: {written}` contradicts the file name, which says `{named}`: keep one"
                 )));
                 written.clone()
@@ -275,8 +309,33 @@ impl Article {
             (Some(lang), _) | (None, Some(lang)) => lang.clone(),
             (None, None) => context.default_language.to_owned(),
         };
+        let mut lang_warning = None;
         if !is_valid_language(&lang) {
-            problems.push(at("lang", None)(format!("`lang: {lang}` is not a language tag such as `en` or `fr`")));
+            problems.push(at("lang", front.lang.as_deref())(format!(
+                "`lang: {lang}` is not a language tag such as `en` or `fr`"
+            )));
+        } else if let (Some(written), None) = (&front.lang, &file_name.lang) {
+            match language_tags::meaning(written, &codes) {
+                language_tags::TagMeaning::NearMiss(code) => problems.push(at("lang", front.lang.as_deref())(format!(
+                    "`lang: {written}` is not one of the site's languages ({}): write `lang: {code}`",
+                    codes.join(", ")
+                ))),
+                language_tags::TagMeaning::Unlisted(code) if code != lang => {
+                    problems.push(at("lang", front.lang.as_deref())(format!(
+                        "`{written}` is written `{code}` in a language tag: write `lang: {code}`"
+                    )))
+                }
+                language_tags::TagMeaning::Unlisted(_) => {
+                    lang_warning = Some(at("lang", front.lang.as_deref())(format!(
+                        "the site does not publish in `{lang}` (its languages: {}), so this article is published \
+                         among the `{}` pages, marked as `{lang}`: to give `{lang}` pages of their own, add \
+                         `- code: {lang}` under `languages:` in site.yaml",
+                        codes.join(", "),
+                        context.default_language
+                    )));
+                }
+                language_tags::TagMeaning::Listed(_) | language_tags::TagMeaning::NotALanguage => {}
+            }
         }
         if let Some(url) = front.source.as_ref().and_then(|s| s.url.as_deref())
             && !(url.starts_with("https://") || url.starts_with("http://"))
@@ -294,11 +353,12 @@ impl Article {
             None => None,
         };
         let terms = taxonomy_terms(&front, &parts, context, path, &mut problems);
+        let updates = read_updates(&front, &parts, path, &mut problems);
         if !problems.is_empty() {
             return Err(problems);
         }
 
-        let mut warnings = Vec::new();
+        let mut warnings: Vec<Diagnostic> = lang_warning.into_iter().collect();
         let rendered = render_body(path, &parts, &mut warnings).map_err(|problem| vec![problem])?;
         let folder = path.parent().unwrap_or(Path::new(""));
         let file_links = rendered
@@ -325,7 +385,13 @@ impl Article {
             title: front.title.trim().to_owned(),
             date: front.date.to_fixed(),
             date_has_time: front.date.has_time(),
-            updated: front.updated.map(|d| d.to_fixed()),
+            updated: front.updated.map(|d| d.to_fixed()).into_iter().chain(updates.iter().map(|u| u.date)).max(),
+            updates,
+            follows: front
+                .follows
+                .iter()
+                .map(|slug| (slug.trim().to_owned(), locate(&parts, "follows", Some(slug.trim()))))
+                .collect(),
             summary,
             summary_written,
             topics: front.topics,
@@ -348,6 +414,35 @@ impl Article {
             warnings,
         })
     }
+}
+
+/// The notes of `updates:`, newest first. A note dated before the article is refused at
+/// its date: an update cannot come before what it updates.
+fn read_updates(front: &FrontMatter, parts: &Split<'_>, path: &Path, problems: &mut Vec<Diagnostic>) -> Vec<Update> {
+    let published = front.date.to_fixed();
+    let mut updates = Vec::with_capacity(front.updates.len());
+    for written in &front.updates {
+        let date = written.date.to_fixed();
+        let note = written.note.trim();
+        if date < published {
+            let day = date.date_naive().to_string();
+            let (line, column) = locate(parts, "updates", Some(&day));
+            problems.push(Diagnostic::new(
+                path,
+                line,
+                column,
+                format!(
+                    "the update \"{}\" is dated {}, before the article itself ({}): an update comes after publication",
+                    shorten(note, 40),
+                    date.date_naive(),
+                    published.date_naive()
+                ),
+            ));
+        }
+        updates.push(Update { date, note: note.to_owned(), correction: written.correction });
+    }
+    updates.sort_by_key(|update| std::cmp::Reverse(update.date));
+    updates
 }
 
 /// What an article's file name says: its slug, its language (`x.fr.md`) and the key its
@@ -480,6 +575,18 @@ impl Topic {
     pub fn parse_as(path: &Path, text: &str, stem: &str) -> Result<Topic, Vec<Diagnostic>> {
         let parts = split(text).map_err(|e| vec![located(path, e)])?;
         let front: TopicFrontMatter = parse_yaml(&parts, TOPIC_FIELDS).map_err(|e| vec![located(path, e)])?;
+        if let Some((base, suffix)) =
+            stem.rsplit_once('.').filter(|(_, suffix)| language_tags::names_a_language(suffix))
+        {
+            return Err(vec![Diagnostic::whole_file(
+                path,
+                format!(
+                    "`.{suffix}` in the file name names a language, which a topic's file name gives only for a \
+                     translation into one of the site's languages after the first: the first language's topic is \
+                     `{base}.md`"
+                ),
+            )]);
+        }
         if !is_valid_slug(stem) {
             return Err(vec![Diagnostic::whole_file(
                 path,
@@ -528,21 +635,6 @@ pub fn is_valid_slug(slug: &str) -> bool {
     !slug.is_empty()
         && slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
         && !slug.starts_with('-')
-}
-
-/// The form of a language tag that briefing compares and writes: tags are
-/// case-insensitive (BCP 47), so `FR` and `fr` are one language, written `fr`.
-pub fn canonical_language(code: &str) -> String {
-    code.to_ascii_lowercase()
-}
-
-/// A BCP 47 language tag such as `en`, `fr` or `pt-BR`.
-pub fn is_valid_language(lang: &str) -> bool {
-    let mut parts = lang.split('-');
-    let primary = parts.next().unwrap_or_default();
-    (2..=3).contains(&primary.len())
-        && primary.chars().all(|c| c.is_ascii_alphabetic())
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// An unknown topic, answered with the slug when the title (or its slug form) was written.

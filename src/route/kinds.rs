@@ -105,6 +105,16 @@ pub const KINDS: &[KindInfo] = &[
         per_language: None,
         weight: 2,
     },
+    // A story thread's page, in every language: the stories `follows:` joins, oldest first.
+    KindInfo {
+        name: "thread",
+        template: Some("thread.html"),
+        in_sitemap: true,
+        section: Some("threads"),
+        navigation: None,
+        per_language: None,
+        weight: 2,
+    },
     KindInfo {
         name: "archive",
         template: Some("archive.html"),
@@ -236,7 +246,7 @@ pub fn navigation(lang: LanguageId) -> impl Iterator<Item = (&'static str, Route
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::route::{ArticleId, AssetId, PageId, TaxonomyId, TermId, TopicId};
+    use crate::route::{ArticleId, AssetId, PageId, TaxonomyId, TermId, ThreadId, TopicId};
 
     /// One route of every kind, in the order of `Route`'s variants.
     fn one_of_each() -> Vec<Route> {
@@ -250,6 +260,7 @@ mod tests {
             Route::TaxonomyIndex(lang, TaxonomyId(0)),
             Route::Term(lang, TaxonomyId(0), TermId(0)),
             Route::Page(lang, PageId(0)),
+            Route::Thread(lang, ThreadId(0)),
             Route::Archive(lang),
             Route::Search(lang),
             Route::NotFound(lang),
@@ -277,10 +288,10 @@ mod tests {
 
     #[test]
     fn derived_lists_follow_the_table() {
-        assert_eq!(reserved_sections(), ["articles", "topics", "archive", "search", "static"]);
+        assert_eq!(reserved_sections(), ["articles", "topics", "threads", "archive", "search", "static"]);
         let templates = page_templates();
         assert!(templates.contains(&"atom.xml") && templates.contains(&"index.html"));
-        assert_eq!(templates.len(), 13, "atom.xml serves two kinds: {templates:?}");
+        assert_eq!(templates.len(), 14, "atom.xml serves two kinds: {templates:?}");
         let keys: Vec<&str> = navigation(LanguageId::DEFAULT).map(|(key, _)| key).collect();
         assert_eq!(keys, ["home", "topics", "archive", "search"]);
     }

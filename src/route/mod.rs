@@ -8,11 +8,11 @@
 
 use std::borrow::Cow;
 
-use crate::source::{fingerprint, fingerprinted_name};
-
+mod asset_names;
 pub mod kinds;
 mod pages;
 
+pub use asset_names::{fingerprint, fingerprinted_name};
 pub use kinds::{KINDS, KindInfo};
 pub use pages::{BUILTIN_ASSETS, Route};
 
@@ -64,6 +64,21 @@ impl LanguageId {
     pub fn all(count: usize) -> impl Iterator<Item = LanguageId> {
         (0..count).map(LanguageId)
     }
+}
+
+/// Index of a story thread in `Site::threads`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ThreadId(pub usize);
+
+/// The path of a story thread's page (`/threads/<slug>/`), without the base path.
+pub fn thread_path(slug: &str) -> String {
+    format!("/threads/{slug}/")
+}
+
+/// The prefix of the paths of a language's pages (`/fr`): the site's other languages are
+/// served under their tag.
+pub fn language_prefix(code: &str) -> String {
+    format!("/{code}")
 }
 
 /// Index of a standalone page (each version of it) in `Site::pages`.
@@ -134,6 +149,8 @@ pub struct Routes {
     terms: Vec<Vec<String>>,
     /// Per standalone page: its language and its path in that language's part of the site.
     pages: Vec<(LanguageId, String)>,
+    /// Per story thread: its path.
+    threads: Vec<String>,
 }
 
 impl Routes {
@@ -153,7 +170,7 @@ impl Routes {
             terms.push(slugs.into_iter().map(|slug| term_path(name, slug)).collect());
             names.push(taxonomy_path(name));
         }
-        let mut prefixes: Vec<String> = languages.map(|code| format!("/{code}")).collect();
+        let mut prefixes: Vec<String> = languages.map(language_prefix).collect();
         match prefixes.first_mut() {
             Some(default) => default.clear(),
             None => prefixes.push(String::new()),
@@ -167,12 +184,19 @@ impl Routes {
             taxonomies: names,
             terms,
             pages: Vec::new(),
+            threads: Vec::new(),
         }
     }
 
     /// The table with the site's standalone pages: per page (`PageId` order), its language and slug.
     pub fn with_pages<'a>(mut self, pages: impl Iterator<Item = (LanguageId, &'a str)>) -> Routes {
         self.pages = pages.map(|(lang, slug)| (lang, page_path(slug))).collect();
+        self
+    }
+
+    /// The table with the site's story threads: per thread (`ThreadId` order), its slug.
+    pub fn with_threads<'a>(mut self, slugs: impl Iterator<Item = &'a str>) -> Routes {
+        self.threads = slugs.map(thread_path).collect();
         self
     }
 
@@ -210,6 +234,7 @@ impl Routes {
     fn push_listings(&self, lang: LanguageId, routes: &mut Vec<Route>) {
         let own = self.pages.iter().enumerate().filter(|(_, (page_lang, _))| *page_lang == lang);
         routes.extend(own.map(|(id, _)| Route::Page(lang, PageId(id))));
+        routes.extend((0..self.threads.len()).map(|t| Route::Thread(lang, ThreadId(t))));
         for topic in (0..self.topics.len()).map(TopicId) {
             routes.push(Route::Topic(lang, topic));
             routes.push(Route::TopicFeed(lang, topic));
@@ -255,6 +280,7 @@ impl Routes {
             Route::TaxonomyIndex(_, t) => &self.taxonomies[t.0],
             Route::Term(_, t, term) => &self.terms[t.0][term.0],
             Route::Page(_, page) => &self.pages[page.0].1,
+            Route::Thread(_, t) => &self.threads[t.0],
             Route::Archive(_) => "/archive/",
             Route::Search(_) => "/search/",
             Route::NotFound(_) => "/404.html",

@@ -2,7 +2,7 @@
 //! file), with its template, whether the sitemap lists it, and its language.
 
 use super::kinds::{KINDS, KindInfo};
-use super::{ArticleId, AssetId, LanguageId, PageId, TaxonomyId, TermId, TopicId};
+use super::{ArticleId, AssetId, LanguageId, PageId, TaxonomyId, TermId, ThreadId, TopicId};
 
 /// One page (or generated file) of the site. Pages are independent, so they render in parallel.
 ///
@@ -20,6 +20,8 @@ pub enum Route {
     Term(LanguageId, TaxonomyId, TermId),
     /// A standalone page, in its own language (which it may have in no other).
     Page(LanguageId, PageId),
+    /// A story thread (`follows:`) as the pages of a language show it.
+    Thread(LanguageId, ThreadId),
     Archive(LanguageId),
     Search(LanguageId),
     NotFound(LanguageId),
@@ -57,16 +59,17 @@ impl Route {
             Route::TaxonomyIndex(..) => 5,
             Route::Term(..) => 6,
             Route::Page(..) => 7,
-            Route::Archive(_) => 8,
-            Route::Search(_) => 9,
-            Route::NotFound(_) => 10,
-            Route::Feed(_) => 11,
-            Route::Sitemap | Route::SitemapPart(_) => 12,
-            Route::Robots => 13,
-            Route::SearchIndex => 14,
-            Route::SearchFile(_) => 15,
-            Route::Asset(_) => 16,
-            Route::FingerprintedAsset(_) => 17,
+            Route::Thread(..) => 8,
+            Route::Archive(_) => 9,
+            Route::Search(_) => 10,
+            Route::NotFound(_) => 11,
+            Route::Feed(_) => 12,
+            Route::Sitemap | Route::SitemapPart(_) => 13,
+            Route::Robots => 14,
+            Route::SearchIndex => 15,
+            Route::SearchFile(_) => 16,
+            Route::Asset(_) => 17,
+            Route::FingerprintedAsset(_) => 18,
         }
     }
 
@@ -107,6 +110,7 @@ impl Route {
             | Route::TaxonomyIndex(..)
             | Route::Term(..)
             | Route::Page(..)
+            | Route::Thread(..)
             | Route::Archive(_)
             | Route::Search(_)
             | Route::NotFound(_)
@@ -132,6 +136,7 @@ impl Route {
             | Route::TaxonomyIndex(lang, _)
             | Route::Term(lang, ..)
             | Route::Page(lang, _)
+            | Route::Thread(lang, _)
             | Route::Archive(lang)
             | Route::Search(lang)
             | Route::NotFound(lang)
@@ -159,6 +164,7 @@ impl Route {
             // A page's versions are pages of their own (`Site::page_versions`).
             Route::Page(lang, _) if lang == other => self,
             Route::Page(..) => return None,
+            Route::Thread(_, t) => Route::Thread(other, t),
             Route::Archive(_) => Route::Archive(other),
             Route::Search(_) => Route::Search(other),
             Route::NotFound(_) => Route::NotFound(other),

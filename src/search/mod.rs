@@ -31,7 +31,6 @@ pub use terms::TermCache;
 use terms::{ArticleTerms, Lexicon};
 use text::STOP_WORDS;
 
-use crate::render::i18n::Locale;
 use crate::route::Route;
 use crate::site::{ArticleId, Site};
 
@@ -100,9 +99,31 @@ impl TermCache {
     /// The index of a site, tokenising only the articles this cache has not seen (`serve`
     /// keeps one between edits). The same files as `index`, whatever the cache held.
     pub fn index(&mut self, site: &Site) -> SearchIndex {
-        let terms = self.terms(&site.articles);
+        let terms = self.terms(&site.articles, &term_names(site));
         assemble(site, &self.lexicon, &terms)
     }
+}
+
+/// Per article: the names of its terms, every taxonomy's, with their aliases and their
+/// names in every language (`layoffs`, `Licenciements`, `AWS`), so that a search for any
+/// of them finds it.
+fn term_names(site: &Site) -> Vec<String> {
+    site.article_terms
+        .iter()
+        .map(|per_taxonomy| {
+            let mut text = String::new();
+            for (taxonomy, terms) in site.taxonomies.iter().zip(per_taxonomy) {
+                for &term in terms {
+                    let term = &taxonomy.terms[term];
+                    for name in std::iter::once(&term.name).chain(term.names.values()).chain(&term.aliases) {
+                        text.push_str(name);
+                        text.push(' ');
+                    }
+                }
+            }
+            text
+        })
+        .collect()
 }
 
 /// Documents in story order: each story where its listed version is among the articles
@@ -289,10 +310,12 @@ pub fn fingerprint(site: &Site) -> u64 {
     for entry in &site.topics {
         (&entry.topic.slug, &entry.topic.title, &entry.articles).hash(&mut hasher);
     }
+    // Each article is found by the names of its terms.
+    site.article_terms.hash(&mut hasher);
     for taxonomy in &site.taxonomies {
         taxonomy.name.hash(&mut hasher);
         for term in &taxonomy.terms {
-            (&term.slug, &term.name, &term.articles).hash(&mut hasher);
+            (&term.slug, &term.name, &term.articles, &term.names, &term.aliases).hash(&mut hasher);
         }
     }
     hasher.finish()
@@ -364,7 +387,7 @@ fn facets(site: &Site, doc_of: &[u32], order: &[ArticleId]) -> Vec<Facet> {
         years.entry(article.date.year()).or_default().push(id);
     }
     let language_values =
-        languages.into_iter().map(|(lang, ids)| value(lang, Locale::language_name(lang), ids)).collect();
+        languages.into_iter().map(|(lang, ids)| value(lang, site.config.interface.language_name(lang), ids)).collect();
     facets.push(Facet { key: "lang", taxonomy: None, values: language_values });
     let year_values =
         years.into_iter().rev().map(|(year, ids)| value(&year.to_string(), &year.to_string(), ids)).collect();

@@ -32,16 +32,18 @@ pub struct TermCache {
 const ARTICLES_PER_BATCH: usize = 2_048;
 
 impl TermCache {
-    /// The terms of every article of `articles`, in their order; tokenises only the
-    /// articles not seen before and forgets those gone.
-    pub fn terms(&mut self, articles: &[Article]) -> Vec<Arc<ArticleTerms>> {
-        let keys: Vec<u64> = articles.par_iter().map(fingerprint).collect();
+    /// The terms of every article of `articles`, in their order, with the names of its
+    /// tags and entities (`names`, one text per article, every alias and translation);
+    /// tokenises only the articles not seen before and forgets those gone.
+    pub fn terms(&mut self, articles: &[Article], names: &[String]) -> Vec<Arc<ArticleTerms>> {
+        let keys: Vec<u64> =
+            articles.par_iter().zip(names).map(|(article, names)| fingerprint(article, names)).collect();
         let mut missing: Vec<usize> =
             (0..articles.len()).filter(|&id| !self.articles.contains_key(&keys[id])).collect();
         // The same text twice is tokenised once.
         missing.dedup_by_key(|id| keys[*id]);
         for batch in missing.chunks(ARTICLES_PER_BATCH) {
-            let tokenised: Vec<Tokens> = batch.par_iter().map(|&id| Tokens::of(&articles[id])).collect();
+            let tokenised: Vec<Tokens> = batch.par_iter().map(|&id| Tokens::of(&articles[id], &names[id])).collect();
             for (&id, tokens) in batch.iter().zip(tokenised) {
                 let terms = self.lexicon.entries(&articles[id].lang, &tokens);
                 self.articles.insert(keys[id], Arc::new(ArticleTerms { excerpt: tokens.excerpt, terms }));
@@ -58,9 +60,9 @@ impl TermCache {
 }
 
 /// A fingerprint of what an article's terms are made from.
-fn fingerprint(article: &Article) -> u64 {
+fn fingerprint(article: &Article, names: &str) -> u64 {
     let mut hasher = FxHasher::default();
-    (&article.lang, &article.title, &article.summary, &article.html).hash(&mut hasher);
+    (&article.lang, &article.title, &article.summary, &article.html, names).hash(&mut hasher);
     hasher.finish()
 }
 
@@ -73,7 +75,7 @@ struct Tokens {
 }
 
 impl Tokens {
-    fn of(article: &Article) -> Tokens {
+    fn of<'a>(article: &'a Article, names: &'a str) -> Tokens {
         let mut unique: FxHashMap<Cow<'_, str>, bool> = FxHashMap::with_capacity_and_hasher(512, Default::default());
         each_word(&article.title, &mut |word| {
             unique.insert(word, true);
@@ -82,6 +84,7 @@ impl Tokens {
             unique.entry(word).or_default();
         };
         each_word(&article.summary, &mut add);
+        each_word(names, &mut add);
         each_html_word(&article.html, &mut add);
         let mut words = String::with_capacity(unique.keys().map(|w| w.len() + 1).sum());
         let mut in_title = Vec::with_capacity(unique.len());

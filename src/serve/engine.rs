@@ -8,10 +8,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::build::BuildOptions;
 use crate::config::SiteConfig;
 use crate::content::{Article, ParseContext, Topic};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::plan::BuildOptions;
 use crate::plan::{
     no_site, parse_articles, parse_config, parse_entities, parse_pages, parse_topics, static_list, topic_slugs,
     topic_titles,
@@ -48,6 +48,8 @@ enum Origin {
     /// Standalone pages: their files and the slugs they take.
     Pages,
     Entities,
+    /// The site's interface files, `i18n/*.yaml`.
+    Interface,
     Templates,
     Static,
     /// Duplicate slugs and static files over generated pages.
@@ -132,7 +134,7 @@ pub struct Engine {
 impl Engine {
     /// Reads and builds the site at `options.root`. Fails only when there is no site there.
     pub fn load(options: BuildOptions) -> Result<(Engine, Outcome), Diagnostics> {
-        let source = SiteSource::read(&options.root);
+        let source = crate::plan::read_source(&options.root);
         if source.config.is_none() {
             return Err(no_site(&options));
         }
@@ -234,7 +236,7 @@ impl Engine {
         let Some(site) = &self.site else { return Vec::new() };
         let source: Vec<Diagnostic> =
             self.source.warnings.iter().filter(|warning| self.root().join(&warning.path).exists()).cloned().collect();
-        crate::build::content_warnings(&source, site)
+        crate::plan::content_warnings(&source, site)
     }
 
     fn root(&self) -> &Path {
@@ -245,7 +247,7 @@ impl Engine {
     fn reload(&mut self, reread: bool) -> Outcome {
         self.ready = false;
         if reread {
-            self.source = SiteSource::read(&self.options.root);
+            self.source = crate::plan::read_source(&self.options.root);
         }
         self.problems.clear();
         self.pending.clear();
@@ -283,6 +285,8 @@ impl Engine {
                 return;
             }
         };
+        let (config, interface_problems) = config.with_interface(&self.source.i18n);
+        self.set_problems(Origin::Interface, interface_problems);
         let (topics, topic_problems) = parse_topics(&self.source.topics, &config.languages[1..]);
         let (entities, entity_problems) = parse_entities(self.source.entities.as_ref(), &config);
         self.set_problems(Origin::Topics, topic_problems);

@@ -16,7 +16,7 @@ use std::path::Path;
 use super::change::{Change, classify};
 use super::engine::{Engine, Outcome};
 use super::live::{Fetched, Live};
-use crate::build::BuildOptions;
+use crate::plan::BuildOptions;
 use crate::plan::{self, Plan};
 
 mod article;

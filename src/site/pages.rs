@@ -15,8 +15,16 @@ impl Site {
     /// The site with its standalone pages, and the problems they make: a translation with
     /// no default-language file, a slug that a section, a taxonomy or a language's folder
     /// takes, two pages at one address. Pages with a problem are left out.
-    pub fn with_pages(mut self, pages: Vec<StandalonePage>) -> (Site, Vec<Diagnostic>) {
+    pub fn with_pages(mut self, mut pages: Vec<StandalonePage>) -> (Site, Vec<Diagnostic>) {
         let config = &self.config;
+        for page in &mut pages {
+            let lang = page.translation_language.as_deref().unwrap_or(&config.language);
+            let typography = config.interface.get(config.interface.locale_for(lang)).typography();
+            page.title = typography.text(&page.title);
+            page.nav_title = typography.text(&page.nav_title);
+            page.summary = typography.text(&page.summary);
+            page.html = typography.html(&page.html);
+        }
         let mut problems = Vec::new();
         let (translations, mut defaults): (Vec<StandalonePage>, Vec<StandalonePage>) =
             pages.into_iter().partition(|page| page.translation_language.is_some());
@@ -64,8 +72,19 @@ impl Site {
                 continue;
             }
             if let Some(other) = taken.get(&(lang, page.slug.clone())) {
+                // `about.md` and `about.fr.md` where `fr` is the default: one name says
+                // the language the other already has.
+                let advice = if other.key == page.key {
+                    format!(
+                        "both are the page in the default language, `{}`: keep one, or if one of them is in another \
+                         of the site's languages, name it `{}.<code>.md`",
+                        config.language, page.key
+                    )
+                } else {
+                    "give one of them another `slug:`".to_owned()
+                };
                 problems.push(at(format!(
-                    "duplicate page slug `{slug}`: {} also makes this page; give one of them another `slug:`",
+                    "duplicate page slug `{slug}`: {} also makes this page; {advice}",
                     other.path.display()
                 )));
                 continue;

@@ -13,6 +13,7 @@ mod search;
 mod sitemap;
 mod taxonomy;
 mod term;
+mod thread;
 mod topic;
 mod topics;
 
@@ -20,9 +21,9 @@ use std::borrow::Cow;
 
 use super::Renderer;
 use super::fingerprint::PageContext;
-use super::i18n::{Labels, Locale};
 use super::views::PageLanguage;
 use crate::config::Language;
+use crate::i18n::Locale;
 use crate::route::{LanguageId, Route, article_ids};
 use crate::site::{ArticleId, Site};
 
@@ -57,8 +58,8 @@ pub(super) struct Setting<'a> {
     pub(super) language: PageLanguage,
     /// The language's title and description of the site.
     pub(super) edition: &'a Language,
-    pub(super) locale: Locale,
-    pub(super) labels: &'static Labels,
+    /// The words and formats of the page's interface language.
+    pub(super) locale: &'a Locale,
 }
 
 /// What a page of `route` reads of `site`.
@@ -71,7 +72,8 @@ pub(crate) fn reads(site: &Site, route: Route) -> Reads<'_> {
         Route::TopicFeed(lang, t) => feed::topic_reads(site, lang, t),
         Route::TaxonomyIndex(..) => taxonomy::reads(),
         Route::Term(lang, t, term) => term::reads(site, lang, (t, term)),
-        Route::Page(..) => page::reads(),
+        Route::Page(lang, id) => page::reads(site, lang, id),
+        Route::Thread(lang, t) => thread::reads(site, lang, t),
         Route::Archive(_) => archive::reads(),
         Route::Search(_) => search::reads(),
         Route::NotFound(_) => not_found::reads(),
@@ -94,8 +96,7 @@ impl<'a> Renderer<'a> {
             lang,
             language,
             edition: &site.config.languages[lang.0],
-            locale: language.locale,
-            labels: language.locale.labels(),
+            locale: site.config.interface.get(language.locale),
         };
         match route {
             Route::Home(_) => home::context(self, &on, route, hashed),
@@ -106,6 +107,7 @@ impl<'a> Renderer<'a> {
             Route::TaxonomyIndex(_, t) => taxonomy::context(self, &on, route, t, hashed),
             Route::Term(_, t, term) => term::context(self, &on, route, (t, term), hashed),
             Route::Page(_, id) => page::context(self, &on, route, id, hashed),
+            Route::Thread(_, t) => thread::context(self, &on, route, t, hashed),
             Route::Archive(_) => archive::context(self, &on, route, hashed),
             Route::Search(_) => search::context(self, &on, route, hashed),
             Route::NotFound(_) => not_found::context(self, &on, route, hashed),
