@@ -57,6 +57,8 @@ pub struct SiteSource {
     /// Standalone pages, `content/pages/*.md`.
     pub pages: Vec<TextFile>,
     pub entities: Option<TextFile>,
+    /// `content/authors.yaml`.
+    pub authors: Option<TextFile>,
     /// Templates by name relative to `templates/` (`article.html`).
     pub templates: Vec<TextFile>,
     pub static_files: Vec<StaticFile>,
@@ -109,6 +111,10 @@ impl SiteSource {
                     Ok(file) => self.entities = Some(file),
                     Err(problem) => self.problems.push(problem),
                 },
+                Some(ContentKind::Authors) => match read_walked_text(root, &relative) {
+                    Ok(file) => self.authors = Some(file),
+                    Err(problem) => self.problems.push(problem),
+                },
                 Some(ContentKind::Article) => article_paths.push(relative),
                 Some(ContentKind::Topic) => match read_walked_text(root, &relative) {
                     Ok(file) => self.topics.push(file),
@@ -139,6 +145,7 @@ pub enum ContentKind {
     Topic,
     Page,
     Entities,
+    Authors,
 }
 
 impl ContentKind {
@@ -148,6 +155,8 @@ impl ContentKind {
         let is_markdown = relative.extension().is_some_and(|e| e == "md");
         if relative == Path::new(ENTITIES_FILE) {
             Some(ContentKind::Entities)
+        } else if relative == Path::new(crate::site::authors::AUTHORS_FILE) {
+            Some(ContentKind::Authors)
         } else if is_markdown && under_content.starts_with("articles") {
             Some(ContentKind::Article)
         } else if is_markdown && under_content.parent() == Some(Path::new("topics")) {
@@ -164,7 +173,7 @@ impl ContentKind {
 pub fn unexpected_content(relative: PathBuf) -> Diagnostic {
     Diagnostic::whole_file(
         relative,
-        "unexpected file: content/ holds articles/**/*.md, topics/*.md, pages/*.md and entities.yaml; put images and other files in static/",
+        "unexpected file: content/ holds articles/**/*.md, topics/*.md, pages/*.md, entities.yaml and authors.yaml; put images and other files in static/",
     )
 }
 

@@ -22,10 +22,12 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("taxonomy.html", include_str!("../../templates/taxonomy.html")),
     ("term.html", include_str!("../../templates/term.html")),
     ("page.html", include_str!("../../templates/page.html")),
+    ("author.html", include_str!("../../templates/author.html")),
     ("archive.html", include_str!("../../templates/archive.html")),
     ("search.html", include_str!("../../templates/search.html")),
     ("404.html", include_str!("../../templates/404.html")),
     ("atom.xml", include_str!("../../templates/atom.xml")),
+    ("feed.json", include_str!("../../templates/feed.json")),
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
     ("robots.txt", include_str!("../../templates/robots.txt")),
 ];

@@ -75,6 +75,15 @@ pub const KINDS: &[KindInfo] = &[
         per_language: None,
         weight: 2,
     },
+    KindInfo {
+        name: "json-feed",
+        template: Some("feed.json"),
+        in_sitemap: false,
+        section: Some("topics"),
+        navigation: None,
+        per_language: None,
+        weight: 2,
+    },
     // A taxonomy's pages are under its own name (`/tags/`), which is not reserved.
     KindInfo {
         name: "taxonomy",
@@ -101,6 +110,33 @@ pub const KINDS: &[KindInfo] = &[
         template: Some("page.html"),
         in_sitemap: true,
         section: None,
+        navigation: None,
+        per_language: None,
+        weight: 2,
+    },
+    KindInfo {
+        name: "author",
+        template: Some("author.html"),
+        in_sitemap: true,
+        section: Some("authors"),
+        navigation: None,
+        per_language: None,
+        weight: 1,
+    },
+    KindInfo {
+        name: "feed",
+        template: Some("atom.xml"),
+        in_sitemap: false,
+        section: Some("authors"),
+        navigation: None,
+        per_language: None,
+        weight: 2,
+    },
+    KindInfo {
+        name: "json-feed",
+        template: Some("feed.json"),
+        in_sitemap: false,
+        section: Some("authors"),
         navigation: None,
         per_language: None,
         weight: 2,
@@ -139,6 +175,15 @@ pub const KINDS: &[KindInfo] = &[
         section: None,
         navigation: None,
         per_language: Some(Route::Feed),
+        weight: 2,
+    },
+    KindInfo {
+        name: "json-feed",
+        template: Some("feed.json"),
+        in_sitemap: false,
+        section: None,
+        navigation: None,
+        per_language: Some(Route::JsonFeed),
         weight: 2,
     },
     KindInfo {
@@ -236,7 +281,7 @@ pub fn navigation(lang: LanguageId) -> impl Iterator<Item = (&'static str, Route
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::route::{ArticleId, AssetId, PageId, TaxonomyId, TermId, TopicId};
+    use crate::route::{ArticleId, AssetId, AuthorId, PageId, TaxonomyId, TermId, TopicId};
 
     /// One route of every kind, in the order of `Route`'s variants.
     fn one_of_each() -> Vec<Route> {
@@ -247,13 +292,18 @@ mod tests {
             Route::TopicIndex(lang),
             Route::Topic(lang, TopicId(0)),
             Route::TopicFeed(lang, TopicId(0)),
+            Route::TopicJsonFeed(lang, TopicId(0)),
             Route::TaxonomyIndex(lang, TaxonomyId(0)),
             Route::Term(lang, TaxonomyId(0), TermId(0)),
             Route::Page(lang, PageId(0)),
+            Route::Author(lang, AuthorId(0)),
+            Route::AuthorFeed(lang, AuthorId(0)),
+            Route::AuthorJsonFeed(lang, AuthorId(0)),
             Route::Archive(lang),
             Route::Search(lang),
             Route::NotFound(lang),
             Route::Feed(lang),
+            Route::JsonFeed(lang),
             Route::Sitemap,
             Route::Robots,
             Route::SearchIndex,
@@ -277,10 +327,10 @@ mod tests {
 
     #[test]
     fn derived_lists_follow_the_table() {
-        assert_eq!(reserved_sections(), ["articles", "topics", "archive", "search", "static"]);
+        assert_eq!(reserved_sections(), ["articles", "topics", "authors", "archive", "search", "static"]);
         let templates = page_templates();
         assert!(templates.contains(&"atom.xml") && templates.contains(&"index.html"));
-        assert_eq!(templates.len(), 13, "atom.xml serves two kinds: {templates:?}");
+        assert_eq!(templates.len(), 15, "atom.xml and feed.json serve three kinds each: {templates:?}");
         let keys: Vec<&str> = navigation(LanguageId::DEFAULT).map(|(key, _)| key).collect();
         assert_eq!(keys, ["home", "topics", "archive", "search"]);
     }

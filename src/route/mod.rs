@@ -70,6 +70,15 @@ impl LanguageId {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct PageId(pub usize);
 
+/// Index of an author in `Site::authors`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct AuthorId(pub usize);
+
+/// The path of an author's page (`/authors/<id>/`), without the base path.
+pub fn author_path(id: &str) -> String {
+    format!("/authors/{id}/")
+}
+
 /// The path of a standalone page (`/about/`), without the base path and its language's prefix.
 pub fn page_path(slug: &str) -> String {
     format!("/{slug}/")
@@ -134,6 +143,7 @@ pub struct Routes {
     terms: Vec<Vec<String>>,
     /// Per standalone page: its language and its path in that language's part of the site.
     pages: Vec<(LanguageId, String)>,
+    authors: Vec<String>,
 }
 
 impl Routes {
@@ -167,12 +177,19 @@ impl Routes {
             taxonomies: names,
             terms,
             pages: Vec::new(),
+            authors: Vec::new(),
         }
     }
 
     /// The table with the site's standalone pages: per page (`PageId` order), its language and slug.
     pub fn with_pages<'a>(mut self, pages: impl Iterator<Item = (LanguageId, &'a str)>) -> Routes {
         self.pages = pages.map(|(lang, slug)| (lang, page_path(slug))).collect();
+        self
+    }
+
+    /// The table with the site's authors (`AuthorId` order), by id.
+    pub fn with_authors<'a>(mut self, ids: impl Iterator<Item = &'a str>) -> Routes {
+        self.authors = ids.map(author_path).collect();
         self
     }
 
@@ -211,12 +228,22 @@ impl Routes {
         let own = self.pages.iter().enumerate().filter(|(_, (page_lang, _))| *page_lang == lang);
         routes.extend(own.map(|(id, _)| Route::Page(lang, PageId(id))));
         for topic in (0..self.topics.len()).map(TopicId) {
-            routes.push(Route::Topic(lang, topic));
-            routes.push(Route::TopicFeed(lang, topic));
+            routes.extend([
+                Route::Topic(lang, topic),
+                Route::TopicFeed(lang, topic),
+                Route::TopicJsonFeed(lang, topic),
+            ]);
         }
         for (t, terms) in self.terms.iter().enumerate() {
             routes.push(Route::TaxonomyIndex(lang, TaxonomyId(t)));
             routes.extend((0..terms.len()).map(|term| Route::Term(lang, TaxonomyId(t), TermId(term))));
+        }
+        for author in (0..self.authors.len()).map(AuthorId) {
+            routes.extend([
+                Route::Author(lang, author),
+                Route::AuthorFeed(lang, author),
+                Route::AuthorJsonFeed(lang, author),
+            ]);
         }
     }
 
@@ -252,13 +279,18 @@ impl Routes {
             Route::TopicIndex(_) => "/topics/",
             Route::Topic(_, t) => &self.topics[t.0],
             Route::TopicFeed(_, t) => return Cow::Owned(format!("{}feed.xml", self.topics[t.0])),
+            Route::TopicJsonFeed(_, t) => return Cow::Owned(format!("{}feed.json", self.topics[t.0])),
             Route::TaxonomyIndex(_, t) => &self.taxonomies[t.0],
             Route::Term(_, t, term) => &self.terms[t.0][term.0],
             Route::Page(_, page) => &self.pages[page.0].1,
+            Route::Author(_, author) => &self.authors[author.0],
+            Route::AuthorFeed(_, author) => return Cow::Owned(format!("{}feed.xml", self.authors[author.0])),
+            Route::AuthorJsonFeed(_, author) => return Cow::Owned(format!("{}feed.json", self.authors[author.0])),
             Route::Archive(_) => "/archive/",
             Route::Search(_) => "/search/",
             Route::NotFound(_) => "/404.html",
             Route::Feed(_) => "/feed.xml",
+            Route::JsonFeed(_) => "/feed.json",
             Route::Sitemap => "/sitemap.xml",
             Route::SitemapPart(part) => return Cow::Owned(format!("/sitemap-{}.xml", part + 1)),
             Route::Robots => "/robots.txt",

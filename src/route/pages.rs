@@ -2,7 +2,7 @@
 //! file), with its template, whether the sitemap lists it, and its language.
 
 use super::kinds::{KINDS, KindInfo};
-use super::{ArticleId, AssetId, LanguageId, PageId, TaxonomyId, TermId, TopicId};
+use super::{ArticleId, AssetId, AuthorId, LanguageId, PageId, TaxonomyId, TermId, TopicId};
 
 /// One page (or generated file) of the site. Pages are independent, so they render in parallel.
 ///
@@ -16,14 +16,22 @@ pub enum Route {
     TopicIndex(LanguageId),
     Topic(LanguageId, TopicId),
     TopicFeed(LanguageId, TopicId),
+    /// The JSON Feed beside a topic's Atom feed (`feed.json`).
+    TopicJsonFeed(LanguageId, TopicId),
     TaxonomyIndex(LanguageId, TaxonomyId),
     Term(LanguageId, TaxonomyId, TermId),
     /// A standalone page, in its own language (which it may have in no other).
     Page(LanguageId, PageId),
+    /// An author of `content/authors.yaml`, with their articles.
+    Author(LanguageId, AuthorId),
+    /// The Atom feed of an author's articles.
+    AuthorFeed(LanguageId, AuthorId),
+    AuthorJsonFeed(LanguageId, AuthorId),
     Archive(LanguageId),
     Search(LanguageId),
     NotFound(LanguageId),
     Feed(LanguageId),
+    JsonFeed(LanguageId),
     /// `sitemap.xml`, the file robots.txt names: the sitemap, or the index of its parts
     /// when the site has more pages than one sitemap may list.
     Sitemap,
@@ -42,8 +50,12 @@ pub enum Route {
 }
 
 /// Static files briefing ships, copied unless the site's `static/` replaces them.
-pub const BUILTIN_ASSETS: &[(&str, &str)] =
-    &[("style.css", include_str!("../../static/style.css")), ("search.js", include_str!("../../static/search.js"))];
+pub const BUILTIN_ASSETS: &[(&str, &str)] = &[
+    ("style.css", include_str!("../../static/style.css")),
+    ("search.js", include_str!("../../static/search.js")),
+    // How a browser shows an Atom feed (`<?xml-stylesheet?>` in atom.xml).
+    ("feed.xsl", include_str!("../../static/feed.xsl")),
+];
 
 impl Route {
     /// The position of the page's kind in `KINDS`: its variant's.
@@ -54,19 +66,24 @@ impl Route {
             Route::TopicIndex(_) => 2,
             Route::Topic(..) => 3,
             Route::TopicFeed(..) => 4,
-            Route::TaxonomyIndex(..) => 5,
-            Route::Term(..) => 6,
-            Route::Page(..) => 7,
-            Route::Archive(_) => 8,
-            Route::Search(_) => 9,
-            Route::NotFound(_) => 10,
-            Route::Feed(_) => 11,
-            Route::Sitemap | Route::SitemapPart(_) => 12,
-            Route::Robots => 13,
-            Route::SearchIndex => 14,
-            Route::SearchFile(_) => 15,
-            Route::Asset(_) => 16,
-            Route::FingerprintedAsset(_) => 17,
+            Route::TopicJsonFeed(..) => 5,
+            Route::TaxonomyIndex(..) => 6,
+            Route::Term(..) => 7,
+            Route::Page(..) => 8,
+            Route::Author(..) => 9,
+            Route::AuthorFeed(..) => 10,
+            Route::AuthorJsonFeed(..) => 11,
+            Route::Archive(_) => 12,
+            Route::Search(_) => 13,
+            Route::NotFound(_) => 14,
+            Route::Feed(_) => 15,
+            Route::JsonFeed(_) => 16,
+            Route::Sitemap | Route::SitemapPart(_) => 17,
+            Route::Robots => 18,
+            Route::SearchIndex => 19,
+            Route::SearchFile(_) => 20,
+            Route::Asset(_) => 21,
+            Route::FingerprintedAsset(_) => 22,
         }
     }
 
@@ -100,7 +117,12 @@ impl Route {
     pub fn feed(self) -> Option<Route> {
         match self {
             Route::Topic(lang, t) => Some(Route::TopicFeed(lang, t)),
-            Route::Home(_)
+            Route::Author(lang, a) => Some(Route::AuthorFeed(lang, a)),
+            Route::AuthorFeed(..)
+            | Route::AuthorJsonFeed(..)
+            | Route::TopicJsonFeed(..)
+            | Route::JsonFeed(_)
+            | Route::Home(_)
             | Route::Article(_)
             | Route::TopicIndex(_)
             | Route::TopicFeed(..)
@@ -129,13 +151,18 @@ impl Route {
             | Route::TopicIndex(lang)
             | Route::Topic(lang, _)
             | Route::TopicFeed(lang, _)
+            | Route::TopicJsonFeed(lang, _)
             | Route::TaxonomyIndex(lang, _)
             | Route::Term(lang, ..)
             | Route::Page(lang, _)
+            | Route::Author(lang, _)
+            | Route::AuthorFeed(lang, _)
+            | Route::AuthorJsonFeed(lang, _)
             | Route::Archive(lang)
             | Route::Search(lang)
             | Route::NotFound(lang)
-            | Route::Feed(lang) => Some(lang),
+            | Route::Feed(lang)
+            | Route::JsonFeed(lang) => Some(lang),
             Route::Article(_)
             | Route::Sitemap
             | Route::SitemapPart(_)
@@ -154,15 +181,20 @@ impl Route {
             Route::TopicIndex(_) => Route::TopicIndex(other),
             Route::Topic(_, t) => Route::Topic(other, t),
             Route::TopicFeed(_, t) => Route::TopicFeed(other, t),
+            Route::TopicJsonFeed(_, t) => Route::TopicJsonFeed(other, t),
             Route::TaxonomyIndex(_, t) => Route::TaxonomyIndex(other, t),
             Route::Term(_, t, term) => Route::Term(other, t, term),
             // A page's versions are pages of their own (`Site::page_versions`).
             Route::Page(lang, _) if lang == other => self,
             Route::Page(..) => return None,
+            Route::Author(_, a) => Route::Author(other, a),
+            Route::AuthorFeed(_, a) => Route::AuthorFeed(other, a),
+            Route::AuthorJsonFeed(_, a) => Route::AuthorJsonFeed(other, a),
             Route::Archive(_) => Route::Archive(other),
             Route::Search(_) => Route::Search(other),
             Route::NotFound(_) => Route::NotFound(other),
             Route::Feed(_) => Route::Feed(other),
+            Route::JsonFeed(_) => Route::JsonFeed(other),
             Route::Article(_)
             | Route::Sitemap
             | Route::SitemapPart(_)
@@ -172,6 +204,26 @@ impl Route {
             | Route::Asset(_)
             | Route::FingerprintedAsset(_) => return None,
         })
+    }
+
+    /// The JSON Feed beside an Atom feed.
+    pub fn json_feed(self) -> Option<Route> {
+        match self {
+            Route::Feed(lang) => Some(Route::JsonFeed(lang)),
+            Route::TopicFeed(lang, t) => Some(Route::TopicJsonFeed(lang, t)),
+            Route::AuthorFeed(lang, a) => Some(Route::AuthorJsonFeed(lang, a)),
+            _ => None,
+        }
+    }
+
+    /// The Atom feed a JSON Feed is beside, which says what both list.
+    pub fn atom_feed(self) -> Option<Route> {
+        match self {
+            Route::JsonFeed(lang) => Some(Route::Feed(lang)),
+            Route::TopicJsonFeed(lang, t) => Some(Route::TopicFeed(lang, t)),
+            Route::AuthorJsonFeed(lang, a) => Some(Route::AuthorFeed(lang, a)),
+            _ => None,
+        }
     }
 
     /// A built-in asset, as opposed to a page.

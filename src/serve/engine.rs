@@ -12,8 +12,8 @@ use crate::config::SiteConfig;
 use crate::content::{Article, ParseContext, Topic};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::plan::{
-    no_site, parse_articles, parse_config, parse_entities, parse_pages, parse_topics, static_list, topic_slugs,
-    topic_titles,
+    no_site, parse_articles, parse_authors, parse_config, parse_entities, parse_pages, parse_topics, static_list,
+    topic_slugs, topic_titles,
 };
 use crate::render::{Page, Templates};
 use crate::search::{SearchIndex, TermCache};
@@ -35,6 +35,8 @@ struct Frame {
     entities: Entities,
     /// Standalone pages, which only a full reload reads again.
     pages: Vec<crate::content::StandalonePage>,
+    /// The authors of authors.yaml, which only a full reload reads again.
+    authors: Vec<crate::site::authors::Author>,
 }
 
 /// Where a group of problems comes from; a stage that runs again replaces its group.
@@ -258,11 +260,13 @@ impl Engine {
         let (entities, entity_problems) = parse_entities(self.source.entities.as_ref(), &config);
         self.set_problems(Origin::Topics, topic_problems);
         self.set_problems(Origin::Entities, entity_problems);
-        let (pages, page_problems) = parse_pages(&self.source.pages, &config.languages);
+        let (pages, mut page_problems) = parse_pages(&self.source.pages, &config.languages);
+        let (authors, author_problems) = parse_authors(self.source.authors.as_ref(), &config);
+        page_problems.extend(author_problems);
         self.set_problems(Origin::Pages, page_problems);
         let topic_slugs = topic_slugs(&topics);
         let topic_titles = topic_titles(&topics);
-        self.frame = Some(Frame { config, topics, topic_slugs, topic_titles, entities, pages });
+        self.frame = Some(Frame { config, topics, topic_slugs, topic_titles, entities, pages, authors });
     }
 
     fn compile_templates(&mut self) {
@@ -300,11 +304,15 @@ impl Engine {
         }
     }
 
-    /// The assembled site with the frame's standalone pages; the problems of their slugs
-    /// fail the rebuild until a reload reads the pages or site.yaml again.
+    /// The assembled site with the frame's standalone pages and authors; the problems of
+    /// their slugs and of articles naming an unknown author fail the rebuild until a
+    /// reload reads the pages, authors.yaml or site.yaml again.
     fn with_pages(&mut self, site: Site) -> Result<Site, Outcome> {
         let pages = self.frame.as_ref().map(|frame| frame.pages.clone()).unwrap_or_default();
-        let (site, problems) = site.with_pages(pages);
+        let authors = self.frame.as_ref().map(|frame| frame.authors.clone()).unwrap_or_default();
+        let (site, mut problems) = site.with_pages(pages);
+        let (site, author_problems) = site.with_authors(authors);
+        problems.extend(author_problems);
         if problems.is_empty() {
             return Ok(site);
         }

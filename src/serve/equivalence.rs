@@ -387,7 +387,8 @@ fn topic_and_entity_edits_render_only_what_shows_them() {
     fixture.write(&topic, "---\ntitle: \"labs\"\nsummary: \"Labs.\"\n---\nAn intro.\n");
     let paths = rendered(engine.apply(&changes(std::slice::from_ref(&topic))));
     // The French pages show the topic in English too: it has no French version.
-    let listing = ["index.html", "topics/index.html", "topics/labs/feed.xml", "topics/labs/index.html"];
+    let listing =
+        ["index.html", "topics/index.html", "topics/labs/feed.json", "topics/labs/feed.xml", "topics/labs/index.html"];
     let both: Vec<String> = listing.iter().flat_map(|path| [format!("fr/{path}"), path.to_string()]).collect();
     let mut both = both;
     both.sort();

@@ -1,5 +1,6 @@
 //! Articles + topics -> the site: order, taxonomies, timelines, related articles. Pure.
 
+pub mod authors;
 pub mod entities;
 mod listings;
 mod pages;
@@ -105,6 +106,10 @@ pub struct Site {
     pub pages: Vec<StandalonePage>,
     /// Per standalone page: its language.
     pub page_languages: Vec<LanguageId>,
+    /// The authors of `content/authors.yaml`, by id (`Site::with_authors`).
+    pub authors: Vec<authors::Author>,
+    /// Per article: indices into `authors`, in the article's order.
+    pub article_authors: Vec<Vec<usize>>,
     /// The address of every page.
     pub routes: Routes,
 }
@@ -300,6 +305,7 @@ impl Site {
             topics.iter().map(|t| t.topic.slug.as_str()),
             taxonomies.iter().map(|t| (t.name.as_str(), t.terms.iter().map(|term| term.slug.as_str()).collect())),
         );
+        let article_count = articles.len();
         let site = Site {
             config,
             articles,
@@ -316,6 +322,8 @@ impl Site {
             article_languages,
             pages: Vec::new(),
             page_languages: Vec::new(),
+            authors: Vec::new(),
+            article_authors: vec![Vec::new(); article_count],
             routes,
         };
         (site, problems)

@@ -4,6 +4,7 @@
 
 mod common;
 
+mod authors;
 mod base_path;
 mod browser;
 mod build;
@@ -13,6 +14,7 @@ mod customising;
 mod docs;
 mod errors;
 mod external_links;
+mod feeds;
 mod fuzz_regressions;
 mod import;
 mod init;

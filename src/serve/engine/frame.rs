@@ -36,8 +36,8 @@ impl Engine {
         }
         self.problems.remove(&Origin::Entities);
         let before = self.frame.take()?;
-        let pages = before.pages;
-        self.frame = Some(Frame { config: before.config, topics, topic_slugs, topic_titles, entities, pages });
+        let (pages, authors) = (before.pages, before.authors);
+        self.frame = Some(Frame { config: before.config, topics, topic_slugs, topic_titles, entities, pages, authors });
         let before_entities = before.entities;
         Some(self.reassemble(&before_entities))
     }
