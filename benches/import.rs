@@ -13,7 +13,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
-use briefing::render::i18n::{EN_MONTHS, FR_MONTHS};
+use briefing::i18n::{EN_MONTHS, FR_MONTHS};
 
 #[path = "../tests/it/import/corpus_table.rs"]
 mod corpus_table;

@@ -12,7 +12,8 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use briefing::build::{BuildOptions, write};
+use briefing::build::write;
+use briefing::plan::BuildOptions;
 use briefing::plan::load;
 use briefing::search::text::{STOP_WORDS, fold};
 use briefing::search::{SearchIndex, decode_ids, index};

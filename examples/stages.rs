@@ -13,9 +13,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
-use briefing::build::BuildOptions;
 use briefing::output::Output;
-use briefing::plan::{Plan, parse, static_list};
+use briefing::plan::{BuildOptions, Plan, parse, static_list};
 use briefing::render::{Renderer, Route};
 use briefing::source::SiteSource;
 

@@ -3,8 +3,9 @@
 use serde::Deserialize;
 
 use crate::content::front_matter::{ARTICLE_FIELDS, is_taxonomy_field};
-use crate::content::{canonical_language, is_valid_language};
 use crate::diagnostic::Diagnostic;
+pub use crate::i18n::Language;
+use crate::i18n::{canonical_language, is_valid_language};
 use crate::yaml::{self, Document, WholeNumber};
 
 /// Fields of `site.yaml`, for "did you mean" suggestions.
@@ -182,14 +183,6 @@ impl<'de> Deserialize<'de> for RawLanguage {
     }
 }
 
-/// A language of the site: its tag, and the site's title and description in it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Language {
-    pub code: String,
-    pub title: String,
-    pub description: String,
-}
-
 fn default_taxonomies() -> Vec<String> {
     // The taxonomies a site has when `site.yaml` names none: the built-in ones.
     crate::taxonomies::BUILTIN.iter().map(|t| t.name.to_owned()).collect()
@@ -325,7 +318,11 @@ impl SiteConfig {
     /// for the default, and for a language the site does not list (its articles stay at
     /// the root, as on a one-language site).
     pub fn language_prefix(&self, code: &str) -> String {
-        if self.languages[1..].iter().any(|l| l.code == code) { format!("/{code}") } else { String::new() }
+        if self.languages[1..].iter().any(|l| l.code == code) {
+            crate::route::language_prefix(code)
+        } else {
+            String::new()
+        }
     }
 
     /// The codes of the site's languages, the default first.

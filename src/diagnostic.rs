@@ -211,6 +211,11 @@ pub fn forbidden_reference(text: &str) -> Option<(usize, char)> {
     None
 }
 
+/// `1 file`, `2 files`: a count with the word that fits it.
+pub fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,6 +17,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diagnostic;
+pub mod i18n;
 pub mod import;
 pub mod init;
 pub mod new;

@@ -2,9 +2,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
 
-use briefing::build::BuildError;
 use briefing::cli::{Cli, ColorChoice};
-use briefing::output::OutputError;
 
 fn main() -> ExitCode {
     // `--color` and NO_COLOR apply to the argument parser's own messages too, so they are
@@ -17,22 +15,8 @@ fn main() -> ExitCode {
     match cli.command.run(&terminal) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            if let Some(BuildError::Content(diagnostics)) = error.downcast_ref::<BuildError>() {
-                terminal.problems(diagnostics);
-                let count = diagnostics.len();
-                let plural = if count == 1 { "" } else { "s" };
-                eprintln!("{count} error{plural} found; nothing was written and the previous output is unchanged");
-            } else if let Some(BuildError::Output(output_error)) = error.downcast_ref::<BuildError>() {
-                terminal.problems(format!("error: {output_error}"));
-                eprintln!("{}", output_error.summary());
-                if let OutputError::Interrupted(signal) = output_error {
-                    // The exit status of a process ended by the signal, as shells expect.
-                    return ExitCode::from(128 + *signal as u8);
-                }
-            } else {
-                terminal.problems(format!("error: {error:#}"));
-            }
-            ExitCode::FAILURE
+            error.report(&terminal);
+            ExitCode::from(error.exit_code())
         }
     }
 }

@@ -9,15 +9,19 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::build::BuildOptions;
 use crate::config::{Language, SiteConfig};
 use crate::content::share_image::ShareImage;
 use crate::content::{Article, ParseContext, StandalonePage, Topic};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::render::{Page, Renderer, Route, Templates};
+use crate::route::fingerprinted_name;
 use crate::site::authors::{self, Author};
 use crate::site::{Entities, Site, SiteOptions};
-use crate::source::{CONFIG_FILE, SiteSource, StaticFile, TextFile, fingerprinted_name};
+use crate::source::{CONFIG_FILE, SiteSource, StaticFile, TextFile};
+
+mod options;
+
+pub use options::{BuildError, BuildOptions};
 
 /// Everything a site's pages are rendered from, parsed and checked.
 pub struct Loaded {
@@ -29,9 +33,17 @@ pub struct Loaded {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// Reads the site at `root` into memory, with a warning for each site template that no
+/// page uses (most likely a misspelt name).
+pub fn read_source(root: &Path) -> SiteSource {
+    let mut source = SiteSource::read(root);
+    source.warnings.extend(crate::render::templates::unused_templates(&source.templates));
+    source
+}
+
 /// Reads and parses the site, collecting every problem before giving up.
 pub fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
-    let source = SiteSource::read(&options.root);
+    let source = read_source(&options.root);
     parse(&source, options)
 }
 
@@ -170,7 +182,7 @@ pub fn parse_topics(files: &[TextFile], languages: &[Language]) -> (Vec<Topic>, 
         let stem = file.path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
         let translated = stem
             .rsplit_once('.')
-            .filter(|(_, lang)| languages.iter().any(|l| l.code == crate::content::canonical_language(lang)));
+            .filter(|(_, lang)| languages.iter().any(|l| l.code == crate::i18n::canonical_language(lang)));
         let parsed = match translated {
             Some((slug, _)) => Topic::parse_as(&file.path, &file.text, slug).map(|topic| translations.push(topic)),
             None => Topic::parse(&file.path, &file.text).map(|topic| topics.push(topic)),
@@ -453,6 +465,29 @@ impl<'s> Plan<'s> {
         }
         (pages, problems)
     }
+}
+
+/// A site with no published article, unless one was asked for: deployed, it would replace
+/// a briefing with an empty one.
+pub fn empty_site(site: &Site, options: &BuildOptions) -> Option<Diagnostic> {
+    (site.articles.is_empty() && !options.allow_empty).then(|| {
+        Diagnostic::whole_file(
+            "content/articles",
+            "the site has no published article, so it would be published empty: write one in \
+             content/articles/ (drafts and articles dated in the future are left out unless you pass \
+             --drafts or --future), or pass --allow-empty to build it anyway",
+        )
+    })
+}
+
+/// The problems of a site that do not stop its build: those found reading its files
+/// (`source`: hidden files left out), then raw HTML removed from its articles and topics.
+pub fn content_warnings(source: &[Diagnostic], site: &Site) -> Vec<Diagnostic> {
+    (source.iter())
+        .chain(site.articles.iter().flat_map(|article| &article.warnings))
+        .chain(site.topics.iter().flat_map(|entry| &entry.topic.warnings))
+        .cloned()
+        .collect()
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostic::Diagnostic;
+use crate::route::fingerprint;
 
 /// A text file of the site, with its path relative to the site root.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,23 +29,6 @@ pub struct StaticFile {
 /// Files that get a content-hashed copy: what templates link as stylesheets and scripts.
 pub fn is_fingerprinted(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "css" || e == "js")
-}
-
-/// Eight hex digits of the 64-bit FNV-1a hash of `bytes`: stable across platforms and versions.
-pub fn fingerprint(bytes: &[u8]) -> String {
-    let hash =
-        bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
-    format!("{:08x}", (hash >> 32) as u32 ^ hash as u32)
-}
-
-/// `style.css` with fingerprint `3f2a1c9e` -> `style.3f2a1c9e.css`.
-pub fn fingerprinted_name(name: &str, fingerprint: &str) -> String {
-    match name.rsplit_once('.') {
-        Some((stem, extension)) if !stem.is_empty() && !stem.ends_with('/') => {
-            format!("{stem}.{fingerprint}.{extension}")
-        }
-        _ => format!("{name}.{fingerprint}"),
-    }
 }
 
 /// Everything a build reads, read once.
@@ -70,6 +54,7 @@ pub struct SiteSource {
 
 pub const CONFIG_FILE: &str = "site.yaml";
 pub const ENTITIES_FILE: &str = "content/entities.yaml";
+pub const AUTHORS_FILE: &str = "content/authors.yaml";
 
 impl SiteSource {
     /// Reads the site at `root`. Only a missing `site.yaml` or root is fatal; every
@@ -84,7 +69,6 @@ impl SiteSource {
         }
         source.read_content();
         let (templates, mut problems) = read_templates(root);
-        source.warnings.extend(crate::render::templates::unused_templates(&templates));
         source.templates = templates;
         source.problems.append(&mut problems);
         let (static_files, mut problems) = read_static(root);
@@ -155,7 +139,7 @@ impl ContentKind {
         let is_markdown = relative.extension().is_some_and(|e| e == "md");
         if relative == Path::new(ENTITIES_FILE) {
             Some(ContentKind::Entities)
-        } else if relative == Path::new(crate::site::authors::AUTHORS_FILE) {
+        } else if relative == Path::new(AUTHORS_FILE) {
             Some(ContentKind::Authors)
         } else if is_markdown && under_content.starts_with("articles") {
             Some(ContentKind::Article)

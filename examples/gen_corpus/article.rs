@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone, Utc};
 
-use briefing::render::i18n::EN_MONTHS;
+use briefing::i18n::EN_MONTHS;
 
 use crate::rng::{Rng, zipf_weights};
 use crate::vocab::*;

@@ -8,12 +8,12 @@
 
 use std::path::PathBuf;
 
-use briefing::build::BuildOptions;
 use briefing::config::SiteConfig;
 use briefing::content::Topic;
 use briefing::content::front_matter::DateValue;
 use briefing::import::validate::{SiteRules, check_in_source, public_url};
 use briefing::import::{Gazetteer, Importer, Overrides};
+use briefing::plan::BuildOptions;
 use briefing::plan::{self, Plan};
 use briefing::site::Entities;
 use briefing::source::{SiteSource, TextFile};

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use briefing::build::BuildOptions;
+use briefing::plan::BuildOptions;
 use briefing::plan::{self, Plan};
 use briefing::source::{SiteSource, TextFile};
 

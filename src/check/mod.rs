@@ -7,8 +7,8 @@ mod sourcing;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use crate::build::BuildOptions;
 use crate::diagnostic::Diagnostic;
+use crate::plan::BuildOptions;
 use crate::plan::{self, Loaded, Plan};
 use crate::render::Route;
 use crate::source::SiteSource;
@@ -69,12 +69,12 @@ impl CheckReport {
 /// one run: content errors (those a build stops on), pages that fail to render, broken
 /// links and anchors, then warnings and notes.
 pub fn check(options: &BuildOptions, external: Option<&ExternalOptions>) -> CheckReport {
-    let source = SiteSource::read(&options.root);
+    let source = crate::plan::read_source(&options.root);
     let (loaded, problems) = plan::parse_despite_problems(&source, options);
     let mut report = CheckReport::default();
     report.findings.extend(problems.0.into_iter().map(Finding::error));
     if let Some(loaded) = &loaded {
-        report.findings.extend(crate::build::empty_site(&loaded.site, options).map(Finding::error));
+        report.findings.extend(crate::plan::empty_site(&loaded.site, options).map(Finding::error));
         check_pages(loaded, &source, external, &mut report);
     }
     report.findings.sort();

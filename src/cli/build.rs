@@ -5,9 +5,10 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 use clap::Args;
 
-use super::{SiteArgs, human_size, plural};
-use crate::build::{BuildOptions, build};
+use super::{CliError, SiteArgs, human_size, plural};
+use crate::build::build;
 use crate::output::Interruption;
+use crate::plan::BuildOptions;
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
@@ -27,7 +28,7 @@ impl BuildArgs {
         BuildOptions { output: self.output.clone(), base_url: self.base_url.clone(), ..self.site.options() }
     }
 
-    pub fn run(self, terminal: &super::Terminal) -> Result<()> {
+    pub fn run(self, terminal: &super::Terminal) -> Result<(), CliError> {
         let options = self.options();
         on_interruption(&options.interruption)?;
         let report = build(&options)?;

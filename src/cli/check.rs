@@ -29,7 +29,7 @@ pub struct CheckArgs {
 impl CheckArgs {
     pub fn run(self, terminal: &super::Terminal) -> Result<()> {
         let external = self.external.then(|| ExternalOptions { refresh: self.refresh, ..ExternalOptions::default() });
-        let options = crate::build::BuildOptions { base_url: self.base_url.clone(), ..self.site.options() };
+        let options = crate::plan::BuildOptions { base_url: self.base_url.clone(), ..self.site.options() };
         let report = check(&options, external.as_ref());
         for finding in &report.findings {
             terminal.problems(finding);

@@ -30,8 +30,12 @@ pub struct ImportArgs {
     #[arg(long)]
     pub stdout: bool,
     /// Overwrite articles that already exist
-    #[arg(long)]
+    #[arg(long, conflicts_with = "skip_existing")]
     pub force: bool,
+    /// Leave articles that already exist as they are, and say so, instead of failing on
+    /// them: for importing a folder again after adding pages to it
+    #[arg(long)]
+    pub skip_existing: bool,
     /// List every line or block left out of each article, and the rule that dropped it (refused pages too)
     #[arg(long)]
     pub explain: bool,
@@ -51,8 +55,9 @@ pub struct ImportArgs {
     #[arg(long, value_name = "CODE", value_parser = parse_lang)]
     pub lang: Option<String>,
     /// Import one page as a translation of this article (`content/articles/…/name.md`): it is
-    /// written beside it as `name.<CODE>.md`, with its own slug
-    #[arg(long, value_name = "ARTICLE", requires = "lang")]
+    /// written beside it as `name.<CODE>.md`, with its own slug; CODE is --lang, else the
+    /// language the page is in
+    #[arg(long, value_name = "ARTICLE")]
     pub translation_of: Option<PathBuf>,
     /// Seconds a page fetched from a URL may take, redirects and body included
     #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = parse_timeout)]
@@ -128,17 +133,19 @@ impl ImportArgs {
         } else {
             ProgressBar::hidden()
         };
-        let translation = match (&self.translation_of, &lang) {
-            (Some(original), Some(lang)) => {
-                if inputs.len() != 1 {
-                    anyhow::bail!("--translation-of takes one page to import, not {}", inputs.len());
-                }
-                Some(TranslationOf::new(&self.root, original, lang, &rules)?)
-            }
-            _ => None,
-        };
+        if self.translation_of.is_some() && inputs.len() != 1 {
+            anyhow::bail!("--translation-of takes one page to import, not {}", inputs.len());
+        }
         let results = import_all(&importer, &inputs, &|| bar.inc(1));
         bar.finish_and_clear();
+        let translation = match &self.translation_of {
+            Some(original) => match translation_language(lang.as_deref(), &results[0], &rules, original) {
+                Ok(Some(lang)) => Some(TranslationOf::new(&self.root, original, &lang, &rules)?),
+                Ok(None) => None,
+                Err(message) => anyhow::bail!(message),
+            },
+            None => None,
+        };
         let results = held_to_the_site(&self.root, &rules, translation.as_ref(), results);
 
         let mut failed = 0;
@@ -157,15 +164,22 @@ impl ImportArgs {
                 Err(error) => {
                     failed += 1;
                     terminal.problems(format!("error: {}: {error}", input.name()));
-                    if self.explain
-                        && let ImportError::Refused(refusal) = error
-                    {
-                        eprint!("{}", explanation(&input.name(), &refusal.dropped));
+                    match error {
+                        ImportError::Refused(refusal) if self.explain => {
+                            eprint!("{}", explanation(&input.name(), &refusal.dropped));
+                        }
+                        ImportError::NoTopic { considered, .. } if self.explain => {
+                            eprintln!("{}: the topics' keywords looked for:", input.name());
+                            for line in considered {
+                                eprintln!("  {line}");
+                            }
+                        }
+                        _ => {}
                     }
                 }
             }
         }
-        let mut written = 0;
+        let (mut written, mut skipped) = (0, 0);
         if self.stdout {
             for (_, article) in &articles {
                 print!("{}", article.document());
@@ -175,9 +189,11 @@ impl ImportArgs {
                 match outcome {
                     Ok(path) => {
                         written += 1;
-                        if !any_directory {
-                            terminal.say(format!("Imported {input} -> {}", path.display()));
-                        }
+                        terminal.say(format!("Imported {input} -> {}", path.display()));
+                    }
+                    Err(ImportError::Exists { path }) if self.skip_existing => {
+                        skipped += 1;
+                        terminal.say(format!("Skipped {input}: {} exists (--skip-existing)", path.display()));
                     }
                     Err(error) => {
                         failed += 1;
@@ -189,19 +205,48 @@ impl ImportArgs {
         if any_directory {
             let seconds = started.elapsed().as_secs_f64();
             let action = if self.stdout { "printed" } else { "written" };
-            println!(
-                "Imported {} of {} pages ({} {action}, {failed} failed) in {:.0} ms ({:.0} pages/s)",
-                inputs.len() - failed,
+            let skipped_part = if skipped > 0 { format!(", {skipped} skipped as they exist") } else { String::new() };
+            terminal.say(format!(
+                "Imported {} of {} pages ({} {action}{skipped_part}, {failed} failed) in {:.0} ms ({:.0} pages/s)",
+                inputs.len() - failed - skipped,
                 inputs.len(),
                 if self.stdout { articles.len() } else { written },
                 seconds * 1000.0,
                 inputs.len() as f64 / seconds.max(1e-9)
-            );
+            ));
         }
         if failed > 0 {
             anyhow::bail!("{failed} of {} pages were not imported", inputs.len());
         }
         Ok(())
+    }
+}
+
+/// The language a page imported with `--translation-of` is a translation into: `--lang`,
+/// else the one the page was read in, if it is one of the site's. `Ok(None)` when the
+/// page was refused (its own error says why).
+fn translation_language(
+    given: Option<&str>,
+    result: &Result<Imported, ImportError>,
+    rules: &SiteRules,
+    original: &std::path::Path,
+) -> Result<Option<String>, String> {
+    if let Some(lang) = given {
+        return Ok(Some(lang.to_owned()));
+    }
+    let Ok(article) = result else { return Ok(None) };
+    let shown = original.display();
+    match article.front.lang.as_deref() {
+        Some(read) => match rules.site_language(read) {
+            Some(code) => Ok(Some(code.to_owned())),
+            None => Err(format!(
+                "--translation-of {shown}: the page reads as `{read}`, which is not one of the site's languages ({}): pass --lang with the language it translates into",
+                rules.language_list()
+            )),
+        },
+        None => Err(format!(
+            "--translation-of {shown}: the page's language could not be told (no `lang` attribute, too little text): pass --lang with the language it translates into"
+        )),
     }
 }
 

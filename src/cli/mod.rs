@@ -3,6 +3,7 @@
 mod build;
 mod check;
 mod docs;
+mod error;
 mod import;
 mod init;
 mod new;
@@ -11,19 +12,21 @@ pub mod terminal;
 
 use std::path::PathBuf;
 
-use anyhow::Result;
 use clap::{Args, Parser, Subcommand};
 
 pub use build::BuildArgs;
 pub use check::CheckArgs;
 pub use docs::{CompletionsArgs, ManArgs};
+pub use error::CliError;
 pub use import::ImportArgs;
 pub use init::InitArgs;
 pub use new::NewArgs;
 pub use serve::ServeArgs;
 pub use terminal::{ColorChoice, Terminal};
 
-use crate::build::BuildOptions;
+pub use crate::diagnostic::plural;
+
+use crate::plan::BuildOptions;
 
 /// The flags of every command that builds the site (`build`, `check`, `serve`).
 #[derive(Debug, Clone, Args)]
@@ -125,23 +128,18 @@ pub enum Command {
 }
 
 impl Command {
-    pub fn run(self, terminal: &Terminal) -> Result<()> {
+    pub fn run(self, terminal: &Terminal) -> Result<(), CliError> {
         match self {
             Command::Build(args) => args.run(terminal),
-            Command::Check(args) => args.run(terminal),
-            Command::Init(args) => args.run(terminal),
-            Command::Serve(args) => args.run(),
-            Command::Import(args) => args.run(terminal),
-            Command::New(args) => args.run(terminal),
-            Command::Completions(args) => args.run(),
-            Command::Man(args) => args.run(),
+            Command::Check(args) => Ok(args.run(terminal)?),
+            Command::Init(args) => Ok(args.run(terminal)?),
+            Command::Serve(args) => Ok(args.run()?),
+            Command::Import(args) => Ok(args.run(terminal)?),
+            Command::New(args) => Ok(args.run(terminal)?),
+            Command::Completions(args) => Ok(args.run()?),
+            Command::Man(args) => Ok(args.run()?),
         }
     }
-}
-
-/// `1 file`, `2 files`: a count with the word that fits it.
-pub fn plural(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
 }
 
 /// `1.4 MB`, `820 kB`, `512 B`.

@@ -2,7 +2,6 @@
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 
-use anyhow::Result;
 use clap::Args;
 
 use super::SiteArgs;
@@ -26,7 +25,7 @@ pub struct ServeArgs {
 }
 
 impl ServeArgs {
-    pub fn run(self) -> Result<()> {
+    pub fn run(self) -> Result<(), crate::serve::ServeError> {
         crate::serve::serve(self.site.options(), SocketAddr::new(self.bind, self.port), self.open)
     }
 }

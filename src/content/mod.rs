@@ -1,6 +1,7 @@
 //! Text -> articles and topics. Pure: never touches the disk.
 
 pub mod front_matter;
+pub mod language_tags;
 pub mod markdown;
 mod raw_html;
 pub mod share_image;
@@ -9,8 +10,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::config::Language;
 use crate::diagnostic::{Diagnostic, forbidden_character, forbidden_reference, line_column, suggestion};
+use crate::i18n::{Language, canonical_language, is_valid_language};
 use crate::yaml::{self, YamlError};
 use front_matter::{
     ARTICLE_FIELDS, FrontMatter, PAGE_FIELDS, PageFrontMatter, Source, Split, TOPIC_FIELDS, TopicFrontMatter, locate,
@@ -33,6 +34,13 @@ pub struct ParseContext<'a> {
     pub topic_titles: &'a [(String, String)],
     /// The taxonomies of `site.yaml`, in its order.
     pub taxonomies: &'a [String],
+}
+
+impl ParseContext<'_> {
+    /// The tags of the site's languages, the default first.
+    pub fn language_codes(&self) -> Vec<&str> {
+        std::iter::once(self.default_language).chain(self.languages.iter().map(|l| l.code.as_str())).collect()
+    }
 }
 
 /// A parsed article, its Markdown rendered.
@@ -138,11 +146,16 @@ impl StandalonePage {
         let parts = split(text).map_err(|e| vec![located(path, e)])?;
         let front: PageFrontMatter = parse_yaml(&parts, PAGE_FIELDS).map_err(|e| vec![located(path, e)])?;
         let file_name = FileName::of(path, default_language, languages);
+        let codes: Vec<&str> =
+            std::iter::once(default_language).chain(languages.iter().map(|l| l.code.as_str())).collect();
         let at = |key: &str| {
             let (line, column) = locate(&parts, key, None);
             move |message: String| Diagnostic::new(path, line, column, message)
         };
         let mut problems = Vec::new();
+        if let Some(message) = language_tags::file_name_problem(path, &codes) {
+            problems.push(Diagnostic::whole_file(path, message));
+        }
         if front.title.trim().is_empty() {
             problems.push(at("title")("`title` is empty".to_owned()));
         }
@@ -238,6 +251,10 @@ impl Article {
             problems.push(at("title", None)("`title` is empty".to_owned()));
         }
         let file_name = FileName::of(path, context.default_language, context.languages);
+        let codes = context.language_codes();
+        if let Some(message) = language_tags::file_name_problem(path, &codes) {
+            problems.push(Diagnostic::whole_file(path, message));
+        }
         let (slug, slug_position) = match &front.slug {
             Some(slug) => {
                 if !is_valid_slug(slug) {
@@ -271,7 +288,7 @@ impl Article {
         let written_lang = front.lang.as_deref().map(canonical_language);
         let lang = match (&written_lang, &file_name.lang) {
             (Some(written), Some(named)) if written != named => {
-                problems.push(at("lang", None)(format!(
+                problems.push(at("lang", front.lang.as_deref())(format!(
                     "`lang: {written}` contradicts the file name, which says `{named}`: keep one"
                 )));
                 written.clone()
@@ -279,8 +296,33 @@ impl Article {
             (Some(lang), _) | (None, Some(lang)) => lang.clone(),
             (None, None) => context.default_language.to_owned(),
         };
+        let mut lang_warning = None;
         if !is_valid_language(&lang) {
-            problems.push(at("lang", None)(format!("`lang: {lang}` is not a language tag such as `en` or `fr`")));
+            problems.push(at("lang", front.lang.as_deref())(format!(
+                "`lang: {lang}` is not a language tag such as `en` or `fr`"
+            )));
+        } else if let (Some(written), None) = (&front.lang, &file_name.lang) {
+            match language_tags::meaning(written, &codes) {
+                language_tags::TagMeaning::NearMiss(code) => problems.push(at("lang", front.lang.as_deref())(format!(
+                    "`lang: {written}` is not one of the site's languages ({}): write `lang: {code}`",
+                    codes.join(", ")
+                ))),
+                language_tags::TagMeaning::Unlisted(code) if code != lang => {
+                    problems.push(at("lang", front.lang.as_deref())(format!(
+                        "`{written}` is written `{code}` in a language tag: write `lang: {code}`"
+                    )))
+                }
+                language_tags::TagMeaning::Unlisted(_) => {
+                    lang_warning = Some(at("lang", front.lang.as_deref())(format!(
+                        "the site does not publish in `{lang}` (its languages: {}), so this article is published \
+                         among the `{}` pages, marked as `{lang}`: to give `{lang}` pages of their own, add \
+                         `- code: {lang}` under `languages:` in site.yaml",
+                        codes.join(", "),
+                        context.default_language
+                    )));
+                }
+                language_tags::TagMeaning::Listed(_) | language_tags::TagMeaning::NotALanguage => {}
+            }
         }
         if let Some(url) = front.source.as_ref().and_then(|s| s.url.as_deref())
             && !(url.starts_with("https://") || url.starts_with("http://"))
@@ -302,7 +344,7 @@ impl Article {
             return Err(problems);
         }
 
-        let mut warnings = Vec::new();
+        let mut warnings: Vec<Diagnostic> = lang_warning.into_iter().collect();
         let rendered = render_body(path, &parts, &mut warnings).map_err(|problem| vec![problem])?;
         let folder = path.parent().unwrap_or(Path::new(""));
         let file_links = rendered
@@ -486,6 +528,18 @@ impl Topic {
     pub fn parse_as(path: &Path, text: &str, stem: &str) -> Result<Topic, Vec<Diagnostic>> {
         let parts = split(text).map_err(|e| vec![located(path, e)])?;
         let front: TopicFrontMatter = parse_yaml(&parts, TOPIC_FIELDS).map_err(|e| vec![located(path, e)])?;
+        if let Some((base, suffix)) =
+            stem.rsplit_once('.').filter(|(_, suffix)| language_tags::names_a_language(suffix))
+        {
+            return Err(vec![Diagnostic::whole_file(
+                path,
+                format!(
+                    "`.{suffix}` in the file name names a language, which a topic's file name gives only for a \
+                     translation into one of the site's languages after the first: the first language's topic is \
+                     `{base}.md`"
+                ),
+            )]);
+        }
         if !is_valid_slug(stem) {
             return Err(vec![Diagnostic::whole_file(
                 path,
@@ -534,21 +588,6 @@ pub fn is_valid_slug(slug: &str) -> bool {
     !slug.is_empty()
         && slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
         && !slug.starts_with('-')
-}
-
-/// The form of a language tag that briefing compares and writes: tags are
-/// case-insensitive (BCP 47), so `FR` and `fr` are one language, written `fr`.
-pub fn canonical_language(code: &str) -> String {
-    code.to_ascii_lowercase()
-}
-
-/// A BCP 47 language tag such as `en`, `fr` or `pt-BR`.
-pub fn is_valid_language(lang: &str) -> bool {
-    let mut parts = lang.split('-');
-    let primary = parts.next().unwrap_or_default();
-    (2..=3).contains(&primary.len())
-        && primary.chars().all(|c| c.is_ascii_alphabetic())
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// An unknown topic, answered with the slug when the title (or its slug form) was written.

@@ -26,7 +26,7 @@ pub fn is_url(argument: &str) -> bool {
 /// one by one, so that each target is checked: a public page may not send import to a
 /// private, loopback or link-local address (unless the address given was one).
 pub fn fetch(url: &str, timeout: Duration) -> Result<String, ImportError> {
-    let failed = |reason: String| ImportError::Fetch { url: url.to_owned(), reason };
+    let failed = |reason: String| ImportError::Fetch { reason };
     let deadline = Instant::now() + timeout;
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_connect(Some(CONNECT_TIMEOUT.min(timeout)))
@@ -47,10 +47,7 @@ pub fn fetch(url: &str, timeout: Duration) -> Result<String, ImportError> {
             .timeout_global(Some(remaining.max(Duration::from_millis(1))))
             .build()
             .call()
-            .map_err(|error| match error {
-                ureq::Error::Timeout(_) => failed(format!("no answer within {}", seconds(timeout))),
-                other => failed(other.to_string()),
-            })?;
+            .map_err(|error| failed(in_words(error, &address, url, timeout)))?;
         let location = response.headers().get("location").and_then(|value| value.to_str().ok());
         let (true, Some(location)) = (response.status().is_redirection(), location) else { break response };
         redirects += 1;
@@ -74,7 +71,7 @@ pub fn fetch(url: &str, timeout: Duration) -> Result<String, ImportError> {
             failed(format!("the page is larger than the {} MB limit", MAX_PAGE_BYTES / (1024 * 1024)))
         }
         ureq::Error::Timeout(_) => failed(format!("no complete answer within {}", seconds(timeout))),
-        other => failed(other.to_string()),
+        other => failed(in_words(other, &address, url, timeout)),
     })?;
     if let Some(compression) = compression(&encoding, &bytes) {
         return Err(failed(format!(
@@ -83,6 +80,112 @@ pub fn fetch(url: &str, timeout: Duration) -> Result<String, ImportError> {
     }
     let charset = charset_in(&content_type).or_else(|| meta_charset(&bytes));
     decode_bytes(bytes, charset.as_deref()).map_err(failed)
+}
+
+/// Why a request to `address` failed, in the words of someone who typed `typed`: what
+/// happened and, where there is one, what to do instead; never the library's error kind.
+fn in_words(error: ureq::Error, address: &url::Url, typed: &str, timeout: Duration) -> String {
+    let host = shown_host(address, typed);
+    match error {
+        ureq::Error::Timeout(_) => format!("no answer within {}", seconds(timeout)),
+        ureq::Error::HostNotFound => {
+            format!("no server named {host} was found: check the address, and that this machine is online")
+        }
+        ureq::Error::ConnectionFailed => format!("the server {host} cannot be reached"),
+        ureq::Error::Rustls(tls) => secure_connection_failure(&tls, address, &host),
+        ureq::Error::Io(io) => match io.get_ref().and_then(|inner| inner.downcast_ref::<rustls::Error>()) {
+            Some(tls) => secure_connection_failure(tls, address, &host),
+            None => connection_failure(&io, address, &host, timeout),
+        },
+        ureq::Error::Protocol(_) | ureq::Error::Http(_) if address.scheme() == "http" => {
+            let mut secure = address.clone();
+            let _ = secure.set_scheme("https");
+            format!("the server {host} did not answer in HTTP: if it is a secure site, import `{secure}`")
+        }
+        ureq::Error::Protocol(_) | ureq::Error::Http(_) => format!("the server {host} did not answer in HTTP"),
+        ureq::Error::LargeResponseHeader(..) => format!("the server {host} sent headers too large to read"),
+        ureq::Error::BadUri(_) => {
+            "the address is not one import can fetch: check it for spaces or stray characters".to_owned()
+        }
+        other => format!("the request to {host} failed ({other})"),
+    }
+}
+
+/// `news.example`, or for a name written in another script `bücher.example` with the
+/// form the request used: `bücher.example` (`xn--bcher-kva.example`).
+fn shown_host(address: &url::Url, typed: &str) -> String {
+    let host = address.host_str().unwrap_or_default();
+    let rest = typed.split_once("://").map_or(typed, |(_, rest)| rest);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host_and_port = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
+    let written = match host_and_port.rsplit_once(':') {
+        Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => name,
+        _ => host_and_port,
+    };
+    if host.split('.').any(|label| label.starts_with("xn--")) && !written.eq_ignore_ascii_case(host) {
+        format!("`{}` (`{host}`)", written.to_lowercase())
+    } else {
+        format!("`{host}`")
+    }
+}
+
+/// A connection that failed below HTTP, in words.
+fn connection_failure(io: &std::io::Error, address: &url::Url, host: &str, timeout: Duration) -> String {
+    use std::io::ErrorKind;
+    let port = address.port_or_known_default().unwrap_or(80);
+    match io.kind() {
+        ErrorKind::ConnectionRefused => {
+            format!("nothing answers at {host} on port {port}: the server refused the connection")
+        }
+        ErrorKind::ConnectionReset | ErrorKind::ConnectionAborted | ErrorKind::UnexpectedEof => {
+            format!("the server {host} closed the connection before answering")
+        }
+        ErrorKind::TimedOut => format!("no answer within {}", seconds(timeout)),
+        // A failed name lookup has no kind of its own; its text is the system's.
+        _ if io.to_string().contains("lookup address") => {
+            format!("the name {host} could not be looked up: check the address, and that this machine is online")
+        }
+        kind => format!("the connection to {host} failed: {kind}"),
+    }
+}
+
+/// An https connection that could not be made, in words, with the address to try when
+/// the server speaks plain http.
+fn secure_connection_failure(error: &rustls::Error, address: &url::Url, host: &str) -> String {
+    use rustls::CertificateError;
+    let refused = format!("a secure (https) connection to {host} could not be made");
+    match error {
+        rustls::Error::InvalidMessage(_) | rustls::Error::InappropriateMessage { .. } => {
+            let mut plain = address.clone();
+            let _ = plain.set_scheme("http");
+            format!(
+                "{host} does not answer in https on port {}: it may serve plain http only; if you trust the page \
+                 without encryption, import `{plain}`",
+                address.port_or_known_default().unwrap_or(443)
+            )
+        }
+        rustls::Error::InvalidCertificate(certificate) => {
+            let why = match certificate {
+                CertificateError::Expired | CertificateError::ExpiredContext { .. } => "its certificate has expired",
+                CertificateError::NotValidYet | CertificateError::NotValidYetContext { .. } => {
+                    "its certificate is not valid yet (or this machine's clock is wrong)"
+                }
+                CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. } => {
+                    "its certificate is for another name"
+                }
+                CertificateError::UnknownIssuer => {
+                    "its certificate is not signed by an authority import trusts (a self-signed or private one)"
+                }
+                CertificateError::Revoked => "its certificate has been revoked",
+                _ => "its certificate is not valid",
+            };
+            format!("{refused}: {why}; save the page from a browser and import the file if you trust it")
+        }
+        rustls::Error::PeerIncompatible(_) | rustls::Error::AlertReceived(_) => {
+            format!("{refused}: the server refused every secure protocol import offers")
+        }
+        _ => refused,
+    }
 }
 
 /// Where a redirect from `address` to `location` leads, if import may follow it: to an
@@ -266,6 +369,26 @@ mod tests {
         // Given a private address, the user may be redirected within their network.
         let private = url::Url::parse("http://127.0.0.1:8080/a").unwrap();
         assert_eq!(redirect_target(&private, "http://10.0.0.2/b", true).unwrap().as_str(), "http://10.0.0.2/b");
+    }
+
+    #[test]
+    fn a_name_in_another_script_is_shown_as_written_and_as_requested() {
+        let typed = "https://Bücher.example:8443/a";
+        let address = url::Url::parse(typed).unwrap();
+        assert_eq!(address.host_str(), Some("xn--bcher-kva.example"));
+        assert_eq!(shown_host(&address, typed), "`bücher.example` (`xn--bcher-kva.example`)");
+        let plain = "http://user@news.example/a";
+        assert_eq!(shown_host(&url::Url::parse(plain).unwrap(), plain), "`news.example`");
+    }
+
+    #[test]
+    fn a_plain_http_server_reached_in_https_is_named_with_the_address_to_try() {
+        let address = url::Url::parse("https://news.example/a?b=1").unwrap();
+        let error = rustls::Error::InvalidMessage(rustls::InvalidMessage::InvalidContentType);
+        let words = secure_connection_failure(&error, &address, "`news.example`");
+        assert!(words.contains("does not answer in https on port 443"), "{words}");
+        assert!(words.contains("import `http://news.example/a?b=1`"), "{words}");
+        assert!(!words.contains("InvalidContentType"), "{words}");
     }
 
     #[test]

@@ -56,6 +56,26 @@ impl Gazetteer {
         self.topics.iter().map(|t| t.slug.clone()).collect()
     }
 
+    /// Each topic and the keywords that would suggest it, for `--explain` when none did.
+    pub fn keywords_looked_for(&self) -> Vec<String> {
+        const SHOWN: usize = 8;
+        self.topics
+            .iter()
+            .map(|topic| match topic.keywords.as_slice() {
+                [] => format!(
+                    "{}: has no `keywords:` in its topic file, so import never suggests it; add a few words its reports use",
+                    topic.slug
+                ),
+                keywords => {
+                    let shown: Vec<String> = keywords.iter().take(SHOWN).map(|k| format!("\"{k}\"")).collect();
+                    let more = keywords.len().saturating_sub(SHOWN);
+                    let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+                    format!("{}: none of {}{more} is in the headline or the text", topic.slug, shown.join(", "))
+                }
+            })
+            .collect()
+    }
+
     /// Organizations, regions and suggested topics for a report's title and text.
     pub fn tag(&self, title: &str, text: &str) -> Tags {
         // Names wrap across lines ("Bureau of Industry and\nSecurity"): one space everywhere.

@@ -37,13 +37,24 @@ pub struct Overrides {
 pub enum ImportError {
     #[error("{0}")]
     Refused(Box<Refusal>),
-    #[error("cannot fetch {url}: {reason}")]
-    Fetch { url: String, reason: String },
+    /// The input names the URL; the reason says what happened in words.
+    #[error("cannot fetch the page: {reason}")]
+    Fetch { reason: String },
     #[error("unknown topic `{topic}`: {hint}")]
     UnknownTopic { topic: String, hint: String },
-    #[error("no topic suggested for \"{title}\": pass --topic SLUG (known topics: {known})")]
-    NoTopic { title: String, known: String },
-    #[error("{} already exists: pass --force to overwrite it", path.display())]
+    #[error(
+        "no topic suggested for \"{title}\": none of the topics' keywords is in the page; pass --topic SLUG (known topics: {known}){}",
+        explain_hint(.considered)
+    )]
+    NoTopic {
+        title: String,
+        known: String,
+        /// Each topic and the keywords looked for, for `--explain`.
+        considered: Vec<String>,
+    },
+    #[error("the page is empty: there is nothing to import{}", blank_note(.blank))]
+    Empty { blank: bool },
+    #[error("{} already exists: pass --force to overwrite it, or --skip-existing to leave it as it is", path.display())]
     Exists { path: PathBuf },
     #[error("{} is also written by {other} in this import", path.display())]
     SameSlug { path: PathBuf, other: String },
@@ -60,6 +71,14 @@ pub enum ImportError {
     /// What the build would refuse in the article, or in how it was asked for.
     #[error("{0}")]
     Invalid(String),
+}
+
+fn explain_hint(considered: &[String]) -> &'static str {
+    if considered.is_empty() { "" } else { "; --explain lists the keywords looked for" }
+}
+
+fn blank_note(blank: &bool) -> &'static str {
+    if *blank { " (it has only blank lines)" } else { "" }
 }
 
 /// An imported article: its front matter, Markdown body and where it goes.
@@ -99,6 +118,8 @@ pub struct Importer {
 
 /// Longest slug kept, cut at a word.
 const SLUG_MAX: usize = 80;
+/// Longest headline a message quotes, cut at a word, as the build's messages cut values.
+const QUOTED_MAX: usize = 80;
 /// Longest summary kept, cut at a word.
 const SUMMARY_MAX: usize = 300;
 
@@ -134,18 +155,19 @@ impl Importer {
 
     /// Imports a page; `fetched_from` is the URL it was fetched from, its `source.url`.
     pub fn import_from(&self, input: &str, fetched_from: Option<&str>) -> Result<Imported, ImportError> {
+        if input.trim_start_matches('\u{feff}').trim().is_empty() {
+            return Err(ImportError::Empty { blank: !input.is_empty() });
+        }
         let mut page = self.read_page(input);
         let given = &self.overrides;
         if let Some(title) = &given.title {
             page.title = title.clone();
         }
-        if let Some(url) = given.url.as_deref().or(fetched_from) {
-            page.url = Some(url.to_owned());
-        }
+        page.url = source_url(given.url.as_deref(), page.url.as_deref(), fetched_from);
         let refuse = |page: &Page, missing: Missing, considered: &[Considered]| {
             ImportError::Refused(Box::new(Refusal {
                 missing,
-                title: Some(page.title.clone()).filter(|t| !t.trim().is_empty()),
+                title: Some(shorten(&page.title, QUOTED_MAX)).filter(|t| !t.trim().is_empty()),
                 considered: considered.to_vec(),
                 dropped: page.dropped.clone(),
             }))
@@ -166,7 +188,11 @@ impl Importer {
             self.gazetteer.tag(&page.title, &format!("{}\n{caption_text}", page.text));
         let topics = if self.topics.is_empty() { topics } else { self.topics.clone() };
         if topics.is_empty() {
-            return Err(ImportError::NoTopic { title, known: self.gazetteer.topic_slugs().join(", ") });
+            return Err(ImportError::NoTopic {
+                title: shorten(&title, QUOTED_MAX),
+                known: self.gazetteer.topic_slugs().join(", "),
+                considered: self.gazetteer.keywords_looked_for(),
+            });
         }
         let lang = given
             .lang
@@ -175,7 +201,7 @@ impl Importer {
                 page.lang_hint
                     .as_deref()
                     .and_then(|tag| tag.split(['-', '_']).next())
-                    .filter(|primary| crate::content::is_valid_language(primary))
+                    .filter(|primary| crate::i18n::is_valid_language(primary))
                     .map(str::to_lowercase)
             })
             .or_else(|| Language::detect(&page.text).map(|language| language.code().to_owned()));
@@ -238,6 +264,47 @@ impl Importer {
             notes: page.notes,
         })
     }
+}
+
+/// The address an article credits: the one given with `--url`, else the page's own
+/// canonical address (which it declares, resolved against the address it was fetched
+/// from), else that address; tracking parameters (`utm_source`…) left out of all.
+fn source_url(given: Option<&str>, declared: Option<&str>, fetched_from: Option<&str>) -> Option<String> {
+    let base = fetched_from.and_then(|url| url::Url::parse(url).ok());
+    let declared = declared.and_then(|declared| match &base {
+        Some(base) => base.join(declared.trim()).ok(),
+        None => url::Url::parse(declared.trim()).ok(),
+    });
+    let declared = declared.filter(|url| matches!(url.scheme(), "http" | "https")).map(String::from);
+    let chosen = given.map(str::to_owned).or(declared).or_else(|| fetched_from.map(str::to_owned))?;
+    Some(without_tracking(&chosen))
+}
+
+/// Query parameters that say how a reader came to a page, not which page it is.
+const TRACKING_PARAMETERS: &[&str] =
+    &["fbclid", "gclid", "dclid", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid", "_ga", "_gl", "ocid", "cmpid"];
+
+/// `url` without its tracking parameters (`utm_*` and the click ids of `TRACKING_PARAMETERS`).
+pub fn without_tracking(url: &str) -> String {
+    let Ok(mut parsed) = url::Url::parse(url) else { return url.to_owned() };
+    let tracking = |name: &str| {
+        let name = name.to_ascii_lowercase();
+        name.starts_with("utm_") || TRACKING_PARAMETERS.contains(&name.as_str())
+    };
+    if !parsed.query_pairs().any(|(name, _)| tracking(&name)) {
+        return url.to_owned();
+    }
+    let kept: Vec<(String, String)> = parsed
+        .query_pairs()
+        .filter(|(name, _)| !tracking(name))
+        .map(|(n, v)| (n.into_owned(), v.into_owned()))
+        .collect();
+    if kept.is_empty() {
+        parsed.set_query(None);
+    } else {
+        parsed.query_pairs_mut().clear().extend_pairs(kept);
+    }
+    parsed.to_string()
 }
 
 /// A page's date as the front matter writes it.
@@ -329,6 +396,26 @@ mod tests {
         assert_eq!(article_slug("?!… ---", Some("AFP"), &date), "afp-2025-11-20");
         assert_eq!(article_slug("...", None, &date), "article-2025-11-20");
         assert_eq!(article_slug("Chips, again", None, &date), "chips-again");
+    }
+
+    #[test]
+    fn the_credited_address_is_the_declared_one_without_tracking() {
+        let fetched = "https://news.example/a/story?utm_source=feed&utm_medium=rss&id=7";
+        assert_eq!(without_tracking(fetched), "https://news.example/a/story?id=7");
+        assert_eq!(without_tracking("https://news.example/a?fbclid=x"), "https://news.example/a");
+        assert_eq!(without_tracking("https://news.example/a?page=2"), "https://news.example/a?page=2");
+        let declared = Some("/2025/story");
+        assert_eq!(source_url(None, declared, Some(fetched)).as_deref(), Some("https://news.example/2025/story"));
+        assert_eq!(source_url(None, None, Some(fetched)).as_deref(), Some("https://news.example/a/story?id=7"));
+        let given = Some("https://other.example/x?utm_campaign=y");
+        assert_eq!(source_url(given, declared, Some(fetched)).as_deref(), Some("https://other.example/x"));
+        assert_eq!(source_url(None, Some("javascript:alert(1)"), None), None);
+    }
+
+    #[test]
+    fn an_empty_page_is_named_empty() {
+        assert!(matches!(importer().import(""), Err(ImportError::Empty { blank: false })));
+        assert!(matches!(importer().import("\n  \n"), Err(ImportError::Empty { blank: true })));
     }
 
     #[test]

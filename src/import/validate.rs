@@ -12,12 +12,13 @@ use chrono::Datelike;
 
 use crate::config::{Language, SiteConfig};
 use crate::content::front_matter::{DateValue, YEARS};
-use crate::content::{Article, ParseContext, is_valid_language};
+use crate::content::{Article, ParseContext};
 use crate::diagnostic::{forbidden_character, forbidden_reference};
+use crate::i18n::is_valid_language;
 
 use super::{ImportError, Imported};
-use crate::build::BuildOptions;
 use crate::plan;
+use crate::plan::BuildOptions;
 use crate::source::{SiteSource, TextFile};
 
 /// The rules of one site that an imported article must meet.
@@ -123,7 +124,7 @@ impl SiteRules {
 /// and scheduled articles included, per
 /// article: the problems located in its own file, if any.
 pub fn check_in_site(root: &Path, articles: &[&Imported]) -> Vec<Result<(), ImportError>> {
-    check_in_source(SiteSource::read(root), articles)
+    check_in_source(crate::plan::read_source(root), articles)
 }
 
 /// `check_in_site` over a site already read (or made in memory).

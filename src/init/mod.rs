@@ -133,7 +133,7 @@ fn check_targets(dir: &Path, paths: &[&str], force: bool) -> Result<()> {
         bail!(
             "`{}` already has {} ({}); nothing was written (use --force to overwrite {})",
             dir.display(),
-            crate::cli::plural(count, "file", "files"),
+            crate::diagnostic::plural(count, "file", "files"),
             existing.join(", "),
             if count == 1 { "it" } else { "them" }
         );

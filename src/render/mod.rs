@@ -1,7 +1,6 @@
 //! &Site -> pages: Tera templates fed borrowed views. Pure: writes nothing.
 
 mod fingerprint;
-pub mod i18n;
 mod pages;
 pub mod sitemap;
 mod structured;
@@ -17,14 +16,15 @@ use serde::Serialize;
 use tera::{Kwargs, State, Value};
 
 use crate::diagnostic::Diagnostic;
+use crate::i18n::Locale;
+use crate::route::fingerprinted_name;
 use crate::route::kinds::navigation;
 use crate::route::{AssetId, LanguageId, TopicId, under};
 pub use crate::route::{BUILTIN_ASSETS, Route};
 use crate::search::SearchIndex;
 use crate::site::Site;
-use crate::source::{StaticFile, fingerprinted_name};
+use crate::source::StaticFile;
 use fingerprint::PageContext;
-use i18n::Locale;
 pub use templates::Templates;
 use views::{Link, PageLanguage, Summaries};
 

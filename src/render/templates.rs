@@ -103,6 +103,9 @@ impl Templates {
                 });
             }
         }
+        for (origin, text) in sources.values() {
+            problems.extend(unknown_parent(origin, text, &sources));
+        }
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -153,6 +156,38 @@ impl Templates {
             .unwrap_or_else(|| format!("templates/{rendering}"));
         diagnostic(error, &origin)
     }
+}
+
+/// `{% extends "name" %}` naming a template that is neither the site's nor built in,
+/// located at the name and answered with the closest one.
+fn unknown_parent(origin: &str, text: &str, sources: &BTreeMap<String, (String, &str)>) -> Option<Diagnostic> {
+    let tag = text.find("{%")?;
+    let after = text[tag + 2..].trim_start_matches('-').trim_start();
+    let quoted = after.strip_prefix("extends")?.trim_start();
+    let quote = quoted.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+    let name = &quoted[1..quoted[1..].find(quote)? + 1];
+    if sources.contains_key(name) {
+        return None;
+    }
+    let offset = text.len() - quoted.len();
+    let (line, column) = crate::diagnostic::line_column(text, offset);
+    // A template extends a layout, not the template of a kind of page (`author.html` is
+    // close to `layout.html`, and no answer).
+    let pages = crate::route::kinds::page_templates();
+    let layouts = sources.keys().map(String::as_str).filter(|known| !pages.contains(known));
+    let hint = match crate::diagnostic::suggestion(name, layouts) {
+        Some(close) => format!("did you mean `{close}`?"),
+        None if sources.contains_key("base.html") => {
+            "the layout the built-in pages extend is `base.html`: write `{% extends \"base.html\" %}`".to_owned()
+        }
+        None => format!("the templates are {}", sources.keys().cloned().collect::<Vec<_>>().join(", ")),
+    };
+    Some(Diagnostic::new(
+        origin,
+        line,
+        column,
+        format!("`{{% extends \"{name}\" %}}` names no template, in templates/ or built in; {hint}"),
+    ))
 }
 
 /// The most one page may weigh. The largest built-in page of a 10,000-article site

@@ -10,9 +10,9 @@ use std::sync::OnceLock;
 use serde::Serialize;
 use tera::Value;
 
-use super::i18n::Locale;
 use crate::content::Heading;
 use crate::content::markdown::file_link_placeholder;
+use crate::i18n::Locale;
 use crate::route::{LanguageId, Route, TaxonomyId, TermId, TopicId};
 use crate::search::{Facet, FacetValue};
 use crate::site::{ArticleId, Site, YearGroup};
@@ -487,7 +487,7 @@ pub fn nav_links(site: &Site, lang: LanguageId) -> Vec<NavLink<'_>> {
     use crate::route::{Route, TaxonomyId, TopicId};
     let config = &site.config;
     let code = config.languages[lang.0].code.as_str();
-    let labels = super::i18n::Locale::for_language(code).labels();
+    let labels = Locale::for_language(code).labels();
     let routes = &site.routes;
     let mut links = Vec::with_capacity(config.nav.len());
     for entry in &config.nav {

@@ -8,11 +8,11 @@
 
 use std::borrow::Cow;
 
-use crate::source::{fingerprint, fingerprinted_name};
-
+mod asset_names;
 pub mod kinds;
 mod pages;
 
+pub use asset_names::{fingerprint, fingerprinted_name};
 pub use kinds::{KINDS, KindInfo};
 pub use pages::{BUILTIN_ASSETS, Route};
 
@@ -64,6 +64,12 @@ impl LanguageId {
     pub fn all(count: usize) -> impl Iterator<Item = LanguageId> {
         (0..count).map(LanguageId)
     }
+}
+
+/// The prefix of the paths of a language's pages (`/fr`): the site's other languages are
+/// served under their tag.
+pub fn language_prefix(code: &str) -> String {
+    format!("/{code}")
 }
 
 /// Index of a standalone page (each version of it) in `Site::pages`.
@@ -163,7 +169,7 @@ impl Routes {
             terms.push(slugs.into_iter().map(|slug| term_path(name, slug)).collect());
             names.push(taxonomy_path(name));
         }
-        let mut prefixes: Vec<String> = languages.map(|code| format!("/{code}")).collect();
+        let mut prefixes: Vec<String> = languages.map(language_prefix).collect();
         match prefixes.first_mut() {
             Some(default) => default.clear(),
             None => prefixes.push(String::new()),

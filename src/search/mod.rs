@@ -31,7 +31,7 @@ pub use terms::TermCache;
 use terms::{ArticleTerms, Lexicon, Searchable};
 use text::STOP_WORDS;
 
-use crate::render::i18n::Locale;
+use crate::i18n::Locale;
 use crate::route::{PageId, Route};
 use crate::site::{ArticleId, Site};
 

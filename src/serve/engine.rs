@@ -7,10 +7,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::build::BuildOptions;
 use crate::config::SiteConfig;
 use crate::content::{Article, ParseContext, Topic};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::plan::BuildOptions;
 use crate::plan::{
     no_site, parse_articles, parse_authors, parse_config, parse_entities, parse_pages, parse_topics, static_list,
     topic_slugs, topic_titles,
@@ -111,7 +111,7 @@ pub struct Engine {
 impl Engine {
     /// Reads and builds the site at `options.root`. Fails only when there is no site there.
     pub fn load(options: BuildOptions) -> Result<(Engine, Outcome), Diagnostics> {
-        let source = SiteSource::read(&options.root);
+        let source = crate::plan::read_source(&options.root);
         if source.config.is_none() {
             return Err(no_site(&options));
         }
@@ -208,7 +208,7 @@ impl Engine {
         let Some(site) = &self.site else { return Vec::new() };
         let source: Vec<Diagnostic> =
             self.source.warnings.iter().filter(|warning| self.root().join(&warning.path).exists()).cloned().collect();
-        crate::build::content_warnings(&source, site)
+        crate::plan::content_warnings(&source, site)
     }
 
     fn root(&self) -> &Path {
@@ -218,7 +218,7 @@ impl Engine {
     /// Parses everything again, from the disk when `reread`, else from memory.
     fn reload(&mut self, reread: bool) -> Outcome {
         if reread {
-            self.source = SiteSource::read(&self.options.root);
+            self.source = crate::plan::read_source(&self.options.root);
         }
         self.problems.clear();
         self.pending.clear();

@@ -15,7 +15,7 @@ use std::path::Path;
 
 use super::change::{Change, classify};
 use super::engine::{Engine, Outcome};
-use crate::build::BuildOptions;
+use crate::plan::BuildOptions;
 use crate::plan::{self, Plan};
 
 mod article;

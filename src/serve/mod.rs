@@ -21,15 +21,26 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use tokio::sync::watch as signal_watch;
 
-use crate::build::{BuildError, BuildOptions};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::plan::BuildOptions;
 use engine::{Engine, Outcome};
 use live::Live;
 use watch::{Batch, Watch};
 
+/// Why `serve` could not start or stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// The site cannot be loaded at all (no site.yaml): there is nothing to serve.
+    #[error("{0}")]
+    Content(Diagnostics),
+    /// The address, the watcher, the server's runtime.
+    #[error(transparent)]
+    Setup(#[from] anyhow::Error),
+}
+
 /// Serves the site of `options` at `address` until Ctrl-C, rebuilding it as its files
 /// change; `open` opens it in the default browser.
-pub fn serve(options: BuildOptions, address: SocketAddr, open: bool) -> Result<()> {
+pub fn serve(options: BuildOptions, address: SocketAddr, open: bool) -> Result<(), ServeError> {
     let started = Instant::now();
     let shown_root = options.root.clone();
     let root = options
@@ -55,7 +66,7 @@ pub fn serve(options: BuildOptions, address: SocketAddr, open: bool) -> Result<(
     // Watching starts before the first build, so no edit made during it is missed.
     let watch = Watch::start(&root).with_context(|| format!("cannot watch `{}` for changes", root.display()))?;
     let options = BuildOptions { root: root.clone(), output: None, base_url: Some(url.clone()), ..options };
-    let (engine, outcome) = Engine::load(options).map_err(BuildError::Content)?;
+    let (engine, outcome) = Engine::load(options).map_err(ServeError::Content)?;
 
     let live = Arc::new(Live::default());
     let first = match &outcome {

@@ -7,13 +7,13 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::{ArticleId, Site};
-use crate::content::{canonical_language, is_valid_slug};
+use crate::content::is_valid_slug;
 use crate::diagnostic::Diagnostic;
+use crate::i18n::canonical_language;
 use crate::route::LanguageId;
+#[cfg(test)]
+use crate::source::AUTHORS_FILE;
 use crate::yaml::{self, Document};
-
-/// The file, relative to the site root.
-pub const AUTHORS_FILE: &str = "content/authors.yaml";
 
 /// The fields of an author, for "did you mean".
 const AUTHOR_FIELDS: &[&str] = &["name", "role", "bio", "links", "roles", "bios"];

@@ -5,8 +5,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::content::canonical_language;
 use crate::diagnostic::Diagnostic;
+use crate::i18n::canonical_language;
 use crate::yaml::{self, Document};
 
 #[derive(Debug, Clone, Default, Deserialize)]

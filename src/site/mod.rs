@@ -220,7 +220,7 @@ impl Site {
             .collect();
         let drafts_left_out =
             articles.iter().filter(|a| a.draft && !options.include_drafts).map(|a| a.path.clone()).collect();
-        let translation_problems = translations::check_translations(&articles);
+        let translation_problems = translations::check_translations(&articles, &config);
         articles.retain(|a| options.publishes(a));
         articles
             .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)).then_with(|| a.path.cmp(&b.path)));

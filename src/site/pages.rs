@@ -64,8 +64,19 @@ impl Site {
                 continue;
             }
             if let Some(other) = taken.get(&(lang, page.slug.clone())) {
+                // `about.md` and `about.fr.md` where `fr` is the default: one name says
+                // the language the other already has.
+                let advice = if other.key == page.key {
+                    format!(
+                        "both are the page in the default language, `{}`: keep one, or if one of them is in another \
+                         of the site's languages, name it `{}.<code>.md`",
+                        config.language, page.key
+                    )
+                } else {
+                    "give one of them another `slug:`".to_owned()
+                };
                 problems.push(at(format!(
-                    "duplicate page slug `{slug}`: {} also makes this page; give one of them another `slug:`",
+                    "duplicate page slug `{slug}`: {} also makes this page; {advice}",
                     other.path.display()
                 )));
                 continue;

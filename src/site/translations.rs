@@ -86,7 +86,7 @@ fn without_language(path: &std::path::Path, lang: &str) -> std::path::PathBuf {
 /// Problems with translations among every article of the site, published or not: a file
 /// that says it is a translation of a story no other file tells, and two files that claim
 /// the same language of one story.
-pub fn check_translations(articles: &[Article]) -> Vec<Diagnostic> {
+pub fn check_translations(articles: &[Article], config: &SiteConfig) -> Vec<Diagnostic> {
     let mut stories: BTreeMap<&str, Vec<&Article>> = BTreeMap::new();
     for article in articles {
         stories.entry(&article.translation_key).or_default().push(article);
@@ -103,6 +103,9 @@ pub fn check_translations(articles: &[Article]) -> Vec<Diagnostic> {
         })
         .collect();
     let mut problems = Vec::new();
+    // Stories whose `x.md` and `x.<default>.md` are both in the default language, while
+    // `x.md` reads as another of the site's: the default language was changed.
+    let mut renamed_default: Vec<(&Article, &'static str)> = Vec::new();
     for (key, story) in stories {
         if let [alone] = story.as_slice() {
             if let Some((line, column)) = alone.translation_claim {
@@ -125,6 +128,10 @@ pub fn check_translations(articles: &[Article]) -> Vec<Diagnostic> {
                 };
                 problems.push(Diagnostic::new(&alone.path, line, column, message));
             }
+            continue;
+        }
+        if let Some(read_as) = default_changed(&story, config) {
+            renamed_default.push(read_as);
             continue;
         }
         for article in &story {
@@ -158,5 +165,81 @@ pub fn check_translations(articles: &[Article]) -> Vec<Diagnostic> {
             }
         }
     }
+    if let Some(problem) = changed_default_language(&renamed_default, config) {
+        problems.push(problem);
+    }
     problems
+}
+
+/// For a story of two files in the default language (`x.md` and `x.<default>.md`, or two
+/// files paired by `translation_key:`), one of which has no language in its name and reads
+/// as another of the site's languages: that file and the language it reads as.
+fn default_changed<'a>(story: &[&'a Article], config: &SiteConfig) -> Option<(&'a Article, &'static str)> {
+    let [first, second] = story else { return None };
+    let default = config.language.as_str();
+    if first.lang != default || second.lang != default {
+        return None;
+    }
+    let other_language = |article: &Article| {
+        let unnamed = without_language(&article.path, default) == article.path;
+        text_language(article)
+            .filter(|&read| unnamed && read != default && config.languages.iter().any(|l| l.code == read))
+    };
+    match (other_language(first), other_language(second)) {
+        (Some(read), None) => Some((*first, read)),
+        (None, Some(read)) => Some((*second, read)),
+        _ => None,
+    }
+}
+
+/// The language an article's title and text read as, told by their most common short words.
+fn text_language(article: &Article) -> Option<&'static str> {
+    let mut text = String::with_capacity(article.title.len() + article.html.len());
+    text.push_str(&article.title);
+    text.push('\n');
+    let mut in_tag = false;
+    for c in article.html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    briefing_extract::Language::detect(&text).map(briefing_extract::Language::code)
+}
+
+/// One message for every story of a site whose default language was changed (`fr` listed
+/// before `en`), rather than one per file suggesting the wrong rename.
+fn changed_default_language(stories: &[(&Article, &'static str)], config: &SiteConfig) -> Option<Diagnostic> {
+    let (first, _) = stories.first()?;
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, read_as) in stories {
+        *counts.entry(read_as).or_default() += 1;
+    }
+    let (old, _) = counts.into_iter().max_by_key(|&(_, count)| count)?;
+    let new = config.language.as_str();
+    let others = match stories.len() {
+        1 => String::new(),
+        n => format!(" and {} more", n - 1),
+    };
+    let story_count = match stories.len() {
+        1 => "a story has".to_owned(),
+        n => format!("{n} stories have"),
+    };
+    Some(Diagnostic::whole_file(
+        std::path::Path::new("site.yaml"),
+        format!(
+            "`{new}` is first in `languages:`, so it is the default language and a file without a language in its \
+             name (`x.md`) is in `{new}`; but {story_count} two versions in `{new}`, one of them without a language \
+             in its name that reads as `{old}` ({}{others}). If `{old}` was the default before: to keep it, list \
+             `{old}` first again in `languages:`; to make `{new}` the default, rename every `x.md` written in \
+             `{old}` to `x.{old}.md` and every `x.{new}.md` to `x.md`, in content/articles/, content/topics/ and \
+             content/pages/ (a file paired by `translation_key:` takes `lang: {old}` instead)",
+            first.path.display()
+        ),
+    ))
 }

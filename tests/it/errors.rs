@@ -37,7 +37,6 @@ macro_rules! error_cases {
 }
 
 error_cases! {
-    misspelt_field => "misspelt-field",
     page_misspelt_field => "page-misspelt-field",
     page_reserved_slug => "page-reserved-slug",
     page_duplicate_slug => "page-duplicate-slug",
@@ -46,7 +45,6 @@ error_cases! {
     publisher_policy_naming_an_unknown_page => "publisher-unknown-page",
     nav_unknown_section => "nav-unknown-section",
     nav_entry_with_two_targets => "nav-two-targets",
-    unknown_topic => "unknown-topic",
     several_errors_are_reported_together => "several-errors",
     unterminated_front_matter => "unterminated-front-matter",
     invalid_yaml => "invalid-yaml",
@@ -61,7 +59,6 @@ error_cases! {
     binary_file_in_content => "binary-file",
     template_syntax_error => "template-syntax-error",
     template_undefined_variable => "template-undefined-variable",
-    missing_template => "missing-template",
     static_file_colliding_with_a_page => "static-collision",
     broken_site_yaml => "broken-site-yaml",
     base_url_not_a_url => "base-url-not-url",
@@ -89,14 +86,49 @@ error_cases! {
     entity_description_in_an_unknown_language => "unknown-description-language",
 }
 
-// Mistakes a new user makes: each message says where, what, and what to write instead.
-error_cases! {
+/// The same for mistakes a new user makes, whose messages docs/troubleshooting.md quotes:
+/// each message says where, what, and what to write instead.
+macro_rules! quoted_error_cases {
+    ($($name:ident => $case:literal,)*) => {
+        error_cases! { $($name => $case,)* }
+        /// The cases whose messages the troubleshooting page must quote.
+        const QUOTED_CASES: &[&str] = &[$($case),*];
+    };
+}
+
+quoted_error_cases! {
     tab_in_the_indentation => "tab-in-indentation",
     unquoted_colon_in_a_title => "colon-in-title",
     source_written_as_text => "source-as-text",
     date_time_mistakes_each_named => "date-time-mistakes",
     topic_title_written_for_its_slug => "topic-title-for-slug",
     template_block_left_open => "unclosed-if-in-template",
+    file_name_in_a_language_the_site_does_not_list => "language-suffix-not-listed",
+    file_name_with_a_language_on_a_one_language_site => "language-on-a-one-language-site",
+    lang_almost_one_of_the_sites => "lang-almost-a-site-language",
+    default_language_changed_without_renaming => "default-language-changed",
+    misspelt_field => "misspelt-field",
+    unknown_topic => "unknown-topic",
+    missing_template => "missing-template",
+}
+
+/// Builds that succeed with a warning: the minimal site with tests/fixtures/warnings/<case>
+/// laid over it; the whole stderr is snapshotted.
+macro_rules! warning_cases {
+    ($($name:ident => $case:literal,)*) => {$(
+        #[test]
+        fn $name() {
+            let site = site_copy("sites/minimal");
+            copy_tree(&fixture(concat!("warnings/", $case)), site.path());
+            let output = build(site.path(), &["--quiet"]);
+            assert!(output.status.success(), "{}", stderr(&output));
+            insta::assert_snapshot!($case, stderr(&output));
+        }
+    )*};
+}
+
+warning_cases! {
+    lang_of_a_language_the_site_does_not_list => "lang-not-a-site-language",
 }
 
 #[test]
@@ -109,6 +141,36 @@ fn a_site_without_articles_is_an_error_unless_asked_for() {
     assert!(!site.path().join("public").exists(), "nothing was written");
     let output = build(site.path(), &["--allow-empty"]);
     assert!(output.status.success(), "{}", stderr(&output));
+}
+
+/// docs/troubleshooting.md quotes messages in blocks marked ` ```text errors/<case> `: each
+/// line quoted must be a line of that case's snapshot (which the test of the case keeps
+/// equal to what briefing prints), and every case of `QUOTED_CASES` must be quoted.
+#[test]
+fn the_troubleshooting_page_quotes_each_message_as_briefing_prints_it() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let page = read(root.join("docs/troubleshooting.md"));
+    let mut quoted = Vec::new();
+    let mut lines = page.lines();
+    while let Some(line) = lines.next() {
+        let Some(case) = line.trim().strip_prefix("```text errors/") else { continue };
+        let snapshot = read(root.join(format!("tests/it/snapshots/it__errors__{case}.snap")));
+        let printed: Vec<&str> =
+            snapshot.lines().skip_while(|l| *l != "---").skip(1).skip_while(|l| *l != "---").skip(1).collect();
+        let block: Vec<&str> = lines.by_ref().take_while(|l| l.trim() != "```").collect();
+        assert!(!block.is_empty(), "docs/troubleshooting.md: the block of {case} is empty");
+        for line in block {
+            assert!(
+                printed.contains(&line),
+                "docs/troubleshooting.md quotes, for {case}:\n{line}\nbut briefing prints:\n{}",
+                printed.join("\n")
+            );
+        }
+        quoted.push(case.to_owned());
+    }
+    for case in QUOTED_CASES {
+        assert!(quoted.iter().any(|q| q == case), "docs/troubleshooting.md does not quote the message of {case}");
+    }
 }
 
 #[test]

@@ -21,6 +21,7 @@ mod init;
 mod input;
 mod language_pages;
 mod languages;
+mod layering;
 mod new;
 mod output_folder;
 mod pages;

@@ -8,9 +8,9 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use super::{Listed, Reads, Setting};
+use crate::i18n::Locale;
 use crate::render::Renderer;
 use crate::render::fingerprint::PageContext;
-use crate::render::i18n::Locale;
 use crate::render::views::{article_html, topic_name, topic_text};
 use crate::route::{AuthorId, LanguageId, Route, TopicId};
 use crate::site::{ArticleId, Site};

@@ -21,9 +21,9 @@ use std::borrow::Cow;
 
 use super::Renderer;
 use super::fingerprint::PageContext;
-use super::i18n::{Labels, Locale};
 use super::views::PageLanguage;
 use crate::config::Language;
+use crate::i18n::{Labels, Locale};
 use crate::route::{LanguageId, Route, article_ids};
 use crate::site::{ArticleId, Site};
 

@@ -4,8 +4,8 @@ use serde::Serialize;
 use tera::Value;
 
 use super::{Listed, Reads, Setting};
+use crate::i18n::Locale;
 use crate::render::fingerprint::PageContext;
-use crate::render::i18n::Locale;
 use crate::render::{Alternate, Renderer, TranslationLink};
 use crate::route::{LanguageId, PageId, Route};
 

@@ -35,6 +35,13 @@ pub fn serve() -> String {
     std::thread::spawn(move || {
         for stream in listener.incoming() {
             let Ok(mut stream) = stream else { continue };
+            // A TLS handshake (an https:// address sent here): answered in plain HTTP, as a
+            // plain-http server does.
+            let mut first = [0u8; 1];
+            if stream.peek(&mut first).is_ok_and(|n| n == 1) && first[0] == 0x16 {
+                let _ = stream.write_all(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                continue;
+            }
             let mut request = String::new();
             let mut reader = BufReader::new(stream.try_clone().unwrap());
             reader.read_line(&mut request).unwrap();
@@ -44,7 +51,9 @@ pub fn serve() -> String {
                     break;
                 }
             }
-            let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
+            let target = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
+            // Routes are told by their path; a query (`?utm_source=…`) changes nothing.
+            let path = target.split('?').next().unwrap_or("/").to_owned();
             if let Some(stall) = stalled(&path) {
                 std::thread::spawn(move || stall(stream));
                 continue;
@@ -75,6 +84,12 @@ pub fn serve() -> String {
                     ("200 OK", "text/html", body)
                 }
                 "/moved" => ("301 Moved Permanently", "text/html", Vec::new()),
+                // A page that names its own address.
+                "/shared" => (
+                    "200 OK",
+                    "text/html",
+                    utf8_page("<link rel=\"canonical\" href=\"https://news.example/2025/norvale-shenzhen\">"),
+                ),
                 "/huge" => ("200 OK", "text/html", vec![b'a'; 9 * 1024 * 1024]),
                 "/broken" => ("503 Service Unavailable", "text/html", b"down".to_vec()),
                 _ => ("404 Not Found", "text/html", b"no such page".to_vec()),
@@ -129,6 +144,44 @@ fn a_page_is_fetched_decoded_and_credited_with_its_url() {
 }
 
 #[test]
+fn the_credited_address_is_the_pages_canonical_one_without_tracking_parameters() {
+    let base = serve();
+    for (route, credited) in [
+        ("/shared?utm_source=newsletter&utm_medium=email", "https://news.example/2025/norvale-shenzhen".to_owned()),
+        ("/latin?utm_source=feed&fbclid=abc&page=2", format!("{base}/latin?page=2")),
+    ] {
+        let output = import_url(&format!("{base}{route}"));
+        assert!(output.status.success(), "{route}: {}", String::from_utf8_lossy(&output.stderr));
+        let (front, _) = parsed(&String::from_utf8(output.stdout).unwrap());
+        assert_eq!(front.source.unwrap().url, Some(credited), "{route}");
+    }
+}
+
+#[test]
+fn an_https_address_of_a_plain_http_server_is_answered_with_the_http_one() {
+    let base = serve();
+    let secure = base.replace("http://", "https://");
+    let output = import_url(&format!("{secure}/latin"));
+    assert!(!output.status.success());
+    let port = base.rsplit(':').next().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr)
+        .replace(&secure, "[HTTPS]")
+        .replace(&base, "[HTTP]")
+        .replace(&format!("port {port}"), "port [PORT]");
+    insta::assert_snapshot!("https-to-plain-http", stderr);
+}
+
+#[test]
+fn a_host_name_in_another_script_is_requested_in_its_ascii_form() {
+    let output = import_url("https://bücher.invalid/a");
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("`bücher.invalid` (`xn--bcher-kva.invalid`)"), "{stderr}");
+    assert!(!stderr.contains("invalid uri"), "{stderr}");
+    assert_eq!(stderr.matches("https://bücher.invalid/a").count(), 1, "the address is printed once: {stderr}");
+}
+
+#[test]
 fn http_errors_and_oversized_pages_are_named() {
     let base = serve();
     for (route, message) in [
@@ -139,7 +192,8 @@ fn http_errors_and_oversized_pages_are_named() {
         let output = import_url(&format!("{base}{route}"));
         assert!(!output.status.success(), "{route}");
         let stderr = String::from_utf8_lossy(&output.stderr);
-        assert!(stderr.contains(&format!("cannot fetch {base}{route}: {message}")), "{route}: {stderr}");
+        assert!(stderr.contains(&format!("{base}{route}: cannot fetch the page: {message}")), "{route}: {stderr}");
+        assert_eq!(stderr.matches(&format!("{base}{route}")).count(), 1, "the address is printed once: {stderr}");
     }
 }
 
@@ -156,7 +210,7 @@ fn a_page_that_never_finishes_is_given_up_after_the_timeout() {
             .unwrap();
         assert!(!output.status.success(), "{route}");
         let stderr = String::from_utf8_lossy(&output.stderr);
-        assert!(stderr.contains(&format!("cannot fetch {base}{route}: {message}")), "{route}: {stderr}");
+        assert!(stderr.contains(&format!("{base}{route}: cannot fetch the page: {message}")), "{route}: {stderr}");
     }
 }
 

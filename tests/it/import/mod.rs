@@ -9,6 +9,7 @@ mod extraction;
 pub mod fetch;
 mod hostile_pages;
 mod limits;
+mod mistakes;
 mod refusals;
 
 use std::path::{Path, PathBuf};

@@ -1,9 +1,33 @@
-//! Interface labels and dates in the languages briefing speaks (English, French).
+//! Every fact about languages: a site's languages, the form of a language tag, and the
+//! interface labels and dates in the languages briefing speaks (English, French).
 
 use chrono::{DateTime, Datelike, FixedOffset, Timelike};
 use serde::Serialize;
 
 use crate::taxonomies::{ORGANIZATIONS, REGIONS, TAGS};
+
+/// A language of the site: its tag, and the site's title and description in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Language {
+    pub code: String,
+    pub title: String,
+    pub description: String,
+}
+
+/// The form of a language tag that briefing compares and writes: tags are
+/// case-insensitive (BCP 47), so `FR` and `fr` are one language, written `fr`.
+pub fn canonical_language(code: &str) -> String {
+    code.to_ascii_lowercase()
+}
+
+/// A BCP 47 language tag such as `en`, `fr` or `pt-BR`.
+pub fn is_valid_language(lang: &str) -> bool {
+    let mut parts = lang.split('-');
+    let primary = parts.next().unwrap_or_default();
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
 
 /// The interface languages; any other page language gets English labels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
