@@ -13,7 +13,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
-use briefing::i18n::{EN_MONTHS, FR_MONTHS};
+use briefing::i18n::month_names;
 
 #[path = "../tests/it/import/corpus_table.rs"]
 mod corpus_table;
@@ -62,8 +62,11 @@ fn french_text_page(rng: &mut Rng, index: usize) -> String {
         let _ =
             writeln!(page, "information fournie par AFP {day:02}/{:02}/{year} à {hour:02}:{minute:02}\n", month + 1);
     } else {
-        let _ =
-            writeln!(page, "information fournie par AFP {day} {} {year} à {hour:02}h{minute:02}\n", FR_MONTHS[month]);
+        let _ = writeln!(
+            page,
+            "information fournie par AFP {day} {} {year} à {hour:02}h{minute:02}\n",
+            month_names("fr")[month]
+        );
     }
     let caption = format!("Les bureaux de {company} à {city} ( AFP / PHOTOGRAPHE FICTIF )");
     let _ = writeln!(page, "{caption}\n\n{caption}\n");
@@ -77,7 +80,9 @@ fn french_text_page(rng: &mut Rng, index: usize) -> String {
 
 fn english_text_page(rng: &mut Rng, index: usize) -> String {
     let (company, city) = (rng.pick(COMPANIES), rng.pick(CITIES));
-    let month = rng.pick(&EN_MONTHS);
+    let names = month_names("en");
+    let months: Vec<&str> = names.iter().map(String::as_str).collect();
+    let month = rng.pick(&months);
     let day = 1 + rng.next(28);
     let mut page = String::from("Skip to main content\nWorld | Technology | Business\n");
     let _ = writeln!(page, "{company} to shut {city} design centre as export curbs bite ({index})");

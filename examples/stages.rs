@@ -16,7 +16,6 @@ use std::time::Instant;
 use briefing::output::Output;
 use briefing::plan::{BuildOptions, Plan, parse, static_list};
 use briefing::render::{Renderer, Route};
-use briefing::source::SiteSource;
 
 fn status_kib(field: &str) -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -45,7 +44,7 @@ fn main() -> anyhow::Result<()> {
     let total = Instant::now();
     let mut started = Instant::now();
 
-    let source = SiteSource::read(&root);
+    let source = briefing::plan::read_source(&root);
     report("read", &mut started);
     let loaded = parse(&source, &options).map_err(|problems| anyhow::anyhow!("{problems}"))?;
     report("parse+assemble", &mut started);

@@ -223,6 +223,9 @@ pub struct SiteConfig {
     pub nav: Vec<NavEntry>,
     /// The publisher's policies (`publisher:`).
     pub publisher: Publisher,
+    /// The words and date formats of each language: the shipped ones, with the site's
+    /// `i18n/` files over them once read (`SiteConfig::with_interface`).
+    pub interface: crate::i18n::Interface,
 }
 
 impl SiteConfig {
@@ -292,6 +295,7 @@ impl SiteConfig {
         let home_limit = raw.home_limit.within("home_limit", LIMITS).map_err(|m| at("home_limit", None, m))?;
         let nav = nav_entries(raw.nav, &document, &languages, &taxonomies, path)?;
         let publisher = publisher(&raw.publisher, &document, path)?;
+        let interface = crate::i18n::Interface::builtin(&languages.iter().map(|l| l.code.as_str()).collect::<Vec<_>>());
         Ok(SiteConfig {
             title: languages[0].title.clone(),
             base_url,
@@ -304,9 +308,25 @@ impl SiteConfig {
             home_limit,
             share_image,
             search: raw.search,
+            interface,
             nav,
             publisher,
         })
+    }
+
+    /// The configuration with the site's own interface files (`i18n/*.yaml`) over the
+    /// shipped ones; the problems of those files.
+    pub fn with_interface(mut self, files: &[crate::source::TextFile]) -> (SiteConfig, Vec<Diagnostic>) {
+        let (interface, problems) = crate::i18n::Interface::read(&self.language_codes(), files);
+        for language in &mut self.languages {
+            let typography = interface.get(interface.locale_for(&language.code)).typography();
+            language.title = typography.text(&language.title);
+            language.description = typography.text(&language.description);
+        }
+        self.title.clone_from(&self.languages[0].title);
+        self.description.clone_from(&self.languages[0].description);
+        self.interface = interface;
+        (self, problems)
     }
 
     /// Whether the site has more than one language.

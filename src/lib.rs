@@ -8,7 +8,7 @@
 //! [`route::Routes`] knows each page's URL, output file, template and sitemap entry.
 //! [`plan`] is the one build plan (load -> assemble -> plan pages -> render) that
 //! [`build`] writes out, [`check`] checks and [`serve`] serves. The built-in taxonomies
-//! are one table, [`taxonomies`]. [`yaml`] alone uses the YAML parser; [`search`]
+//! are one table, [`taxonomies`]; the interface's words per language are [`i18n`]. [`yaml`] alone uses the YAML parser; [`search`]
 //! builds the full-text index; [`import`] turns news pages into articles.
 
 pub mod build;

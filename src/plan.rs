@@ -74,6 +74,8 @@ pub fn parse_despite_problems(source: &SiteSource, options: &BuildOptions) -> (O
             return (None, problems.sorted());
         }
     };
+    let (config, interface_problems) = config.with_interface(&source.i18n);
+    problems.extend(interface_problems);
     let (topics, topic_problems) = parse_topics(&source.topics, &config.languages[1..]);
     problems.extend(topic_problems);
     let topic_slugs = topic_slugs(&topics);

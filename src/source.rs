@@ -45,6 +45,8 @@ pub struct SiteSource {
     pub authors: Option<TextFile>,
     /// Templates by name relative to `templates/` (`article.html`).
     pub templates: Vec<TextFile>,
+    /// The site's interface files, `i18n/<lang>.yaml`, named relative to the root.
+    pub i18n: Vec<TextFile>,
     pub static_files: Vec<StaticFile>,
     /// Files that could not be read or do not belong where they are.
     pub problems: Vec<Diagnostic>,
@@ -55,6 +57,9 @@ pub struct SiteSource {
 pub const CONFIG_FILE: &str = "site.yaml";
 pub const ENTITIES_FILE: &str = "content/entities.yaml";
 pub const AUTHORS_FILE: &str = "content/authors.yaml";
+
+/// The folder of the site's interface files (`i18n/<lang>.yaml`).
+pub const I18N_FOLDER: &str = "i18n";
 
 impl SiteSource {
     /// Reads the site at `root`. Only a missing `site.yaml` or root is fatal; every
@@ -73,6 +78,9 @@ impl SiteSource {
         source.problems.append(&mut problems);
         let (static_files, mut problems) = read_static(root);
         source.static_files = static_files;
+        source.problems.append(&mut problems);
+        let (i18n, mut problems) = read_i18n(root);
+        source.i18n = i18n;
         source.problems.append(&mut problems);
         source
     }
@@ -175,6 +183,19 @@ pub fn read_templates(root: &Path) -> (Vec<TextFile>, Vec<Diagnostic>) {
         }
     }
     (templates, problems)
+}
+
+/// The interface files under `root/i18n/`, named relative to the root (`i18n/de.yaml`).
+pub fn read_i18n(root: &Path) -> (Vec<TextFile>, Vec<Diagnostic>) {
+    let Walked { files, mut problems, .. } = walk(root, I18N_FOLDER);
+    let mut texts = Vec::new();
+    for relative in files {
+        match read_walked_text(root, &relative) {
+            Ok(file) => texts.push(file),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    (texts, problems)
 }
 
 /// The files under `root/static/`, sorted.

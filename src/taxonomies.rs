@@ -1,35 +1,21 @@
 //! The built-in taxonomies as one table: a new one (or a new label, or a weight) is a
 //! row here, not a string matched in several files.
 
-/// A taxonomy briefing knows: its name in site.yaml and front matter, its headings, and
-/// how much sharing one of its terms makes two articles related.
+/// A taxonomy briefing knows: its name in site.yaml and front matter (and the key of its
+/// heading in the interface files, `i18n/*.yaml`), and how much sharing one of its terms
+/// makes two articles related.
 #[derive(Debug, Clone, Copy)]
 pub struct BuiltinTaxonomy {
     pub name: &'static str,
-    /// The heading in English and in French.
-    pub label_en: &'static str,
-    pub label_fr: &'static str,
     pub related_weight: u32,
     /// The schema.org type of its terms in structured data.
     pub schema_type: &'static str,
 }
 
-pub const TAGS: BuiltinTaxonomy =
-    BuiltinTaxonomy { name: "tags", label_en: "Tags", label_fr: "Mots-clés", related_weight: 1, schema_type: "Thing" };
-pub const ORGANIZATIONS: BuiltinTaxonomy = BuiltinTaxonomy {
-    name: "organizations",
-    label_en: "Organizations",
-    label_fr: "Organisations",
-    related_weight: 2,
-    schema_type: "Organization",
-};
-pub const REGIONS: BuiltinTaxonomy = BuiltinTaxonomy {
-    name: "regions",
-    label_en: "Regions",
-    label_fr: "Régions",
-    related_weight: 2,
-    schema_type: "Place",
-};
+pub const TAGS: BuiltinTaxonomy = BuiltinTaxonomy { name: "tags", related_weight: 1, schema_type: "Thing" };
+pub const ORGANIZATIONS: BuiltinTaxonomy =
+    BuiltinTaxonomy { name: "organizations", related_weight: 2, schema_type: "Organization" };
+pub const REGIONS: BuiltinTaxonomy = BuiltinTaxonomy { name: "regions", related_weight: 2, schema_type: "Place" };
 
 pub const BUILTIN: [BuiltinTaxonomy; 3] = [TAGS, ORGANIZATIONS, REGIONS];
 

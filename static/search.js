@@ -28,7 +28,12 @@
 
   var form = root.querySelector("form");
   var input = form.querySelector("input[name=q]");
-  var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+  var selects = Array.prototype.slice.call(form.querySelectorAll(".search-facet select"));
+  var order = form.querySelector("select[name=sort]");
+  var filters = document.getElementById("search-filters");
+  /* The language switcher's links, which carry the search to the other language. */
+  var switcher = Array.prototype.slice.call(document.querySelectorAll(".language-switcher a[href]"));
+  switcher.forEach(function (a) { a.setAttribute("data-base", a.getAttribute("href").split("?")[0]); });
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var more = document.getElementById("search-more");
@@ -71,9 +76,22 @@
     return text.toLowerCase().normalize("NFD").replace(MARKS, "")
       .replace(LETTER, function (c) { return LETTERS[c]; }).normalize("NFC");
   }
+  /* British spellings as American ones (src/search/fold.rs, SPELLINGS): British stem,
+   * American stem, the endings that may follow (none listed: any). */
+  var SPELLINGS = [["licenc","licens",[]],["defenc","defens",[]],["offenc","offens",[]],["pretenc","pretens",[]],["colour","color",[]],["favour","favor",[]],["flavour","flavor",[]],["behaviour","behavior",[]],["labour","labor",[]],["harbour","harbor",[]],["honour","honor",[]],["neighbour","neighbor",[]],["rumour","rumor",[]],["endeavour","endeavor",[]],["armour","armor",[]],["vigour","vigor",[]],["centre","center",["","s"]],["centred","centered",[""]],["theatre","theater",["","s"]],["fibre","fiber",["","s"]],["litre","liter",["","s"]],["calibre","caliber",["","s"]],["programme","program",["","s"]],["catalogue","catalog",["","s"]],["dialogue","dialog",["","s"]],["analogue","analog",["","s"]],["aluminium","aluminum",[""]],["judgement","judgment",["","s"]],["ageing","aging",[""]],["sceptic","skeptic",[]],["travell","travel",["ed","ing","er","ers"]],["modell","model",["ed","ing","er","ers"]],["labell","label",["ed","ing"]],["cancell","cancel",["ed","ing"]],["fuell","fuel",["ed","ing"]],["signall","signal",["ed","ing"]],["channell","channel",["ed","ing"]],["counsell","counsel",["ed","ing","or","ors"]],["levell","level",["ed","ing"]],["totall","total",["ed","ing"]],["organis","organiz",["e","ed","es","ing","er","ers","ation","ations","ational"]],["realis","realiz",["e","ed","es","ing","ation"]],["recognis","recogniz",["e","ed","es","ing","able"]],["authoris","authoriz",["e","ed","es","ing","ation","ations"]],["subsidis","subsidiz",["e","ed","es","ing","ation"]],["modernis","moderniz",["e","ed","es","ing","ation"]],["industrialis","industrializ",["e","ed","es","ing","ation"]],["prioritis","prioritiz",["e","ed","es","ing","ation"]],["criticis","criticiz",["e","ed","es","ing"]],["digitalis","digitaliz",["e","ed","es","ing","ation"]],["nationalis","nationaliz",["e","ed","es","ing","ation"]],["stabilis","stabiliz",["e","ed","es","ing","ation"]],["standardis","standardiz",["e","ed","es","ing","ation"]],["centralis","centraliz",["e","ed","es","ing","ation"]],["localis","localiz",["e","ed","es","ing","ation"]],["globalis","globaliz",["e","ed","es","ing","ation"]],["privatis","privatiz",["e","ed","es","ing","ation"]],["utilis","utiliz",["e","ed","es","ing","ation"]],["optimis","optimiz",["e","ed","es","ing","ation"]],["characteris","characteriz",["e","ed","es","ing","ation"]],["specialis","specializ",["e","ed","es","ing","ation"]],["weaponis","weaponiz",["e","ed","es","ing","ation"]],["harmonis","harmoniz",["e","ed","es","ing","ation"]],["criminalis","criminaliz",["e","ed","es","ing","ation"]],["liberalis","liberaliz",["e","ed","es","ing","ation"]],["monetis","monetiz",["e","ed","es","ing","ation"]],["mobilis","mobiliz",["e","ed","es","ing","ation"]],["minimis","minimiz",["e","ed","es","ing"]],["maximis","maximiz",["e","ed","es","ing"]],["normalis","normaliz",["e","ed","es","ing","ation"]],["categoris","categoriz",["e","ed","es","ing","ation"]],["sanitis","sanitiz",["e","ed","es","ing"]],["emphasis","emphasiz",["e","ed","es","ing"]]];
+  function american(word) {
+    for (var i = 0; i < SPELLINGS.length; i++) {
+      var row = SPELLINGS[i];
+      if (word.lastIndexOf(row[0], 0) !== 0) continue;
+      var ending = word.slice(row[0].length);
+      if (!row[2].length || row[2].indexOf(ending) !== -1) return row[1] + ending;
+    }
+    return word;
+  }
   /* The terms of a folded word: itself, or its Chinese and Japanese runs as pairs of
    * characters and its other runs as words; single characters are no terms. */
   function terms(word) {
+    word = american(word);
     if (!CJK.test(word)) return Array.from(word).length > 1 ? [word] : [];
     var found = [];
     (word.match(CJK_RUNS) || []).forEach(function (run) {
@@ -213,7 +231,10 @@
         if (sets.every(function (set) { return set.has(id); })) ids.push(id);
       });
       if (versions) ids = onePerStory(ids, scores, versions);
-      ids.sort(function (a, b) { return (scores.get(b) - scores.get(a)) || (a - b); });
+      // Ids run from the newest story to the oldest: the best matches first, the newest
+      // of them first; or, asked for, simply the newest first.
+      var newest = order && order.value === "new";
+      ids.sort(function (a, b) { return newest ? a - b : (scores.get(b) - scores.get(a)) || (a - b); });
       var forms = new Set();
       perWord.forEach(function (w) { w.forms.forEach(function (f) { forms.add(f); }); });
       return { ids: ids, forms: forms };
@@ -230,7 +251,7 @@
     var start = 0, match;
     WRITTEN_WORD.lastIndex = 0;
     while ((match = WRITTEN_WORD.exec(text))) {
-      var folded = (fold(match[0]).match(WORD) || []).join("");
+      var folded = american((fold(match[0]).match(WORD) || []).join(""));
       if (!forms.has(folded)) continue;
       parent.appendChild(document.createTextNode(text.slice(start, match.index)));
       var mark = document.createElement("mark");
@@ -241,8 +262,18 @@
     parent.appendChild(document.createTextNode(text.slice(start)));
   }
 
-  /* Some words of `text` around its first match, or null if nothing matches. */
+  /* Some words of `text` around its first match, or null if nothing matches; the words
+   * come from the match's own section: a heading and the text after it are apart
+   * (the index writes a line break at each heading's start and end). */
   function excerpt(text, forms) {
+    var sections = text.split("\n");
+    for (var s = 0; s < sections.length; s++) {
+      var found = excerptOf(sections[s], forms);
+      if (found) return found;
+    }
+    return null;
+  }
+  function excerptOf(text, forms) {
     var words = text.split(/\s+/);
     for (var i = 0; i < words.length; i++) {
       var parts = [];
@@ -255,13 +286,17 @@
     return null;
   }
 
-  var dateFormat = null;
-  try {
-    dateFormat = new Intl.DateTimeFormat(/^en$/i.test(lang) ? "en-GB" : lang, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
-  } catch (err) { dateFormat = null; }
+  /* Dates as the server writes them (src/i18n/dates.rs): the language's pattern and
+   * month names, given by the page. */
+  var MONTHS = (root.dataset.months || "").split("|");
   function displayDate(iso) {
-    var d = new Date(iso + "T00:00:00Z");
-    return !dateFormat || isNaN(d.getTime()) ? iso : dateFormat.format(d);
+    var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    var pattern = root.dataset.dateFormat;
+    if (!parts || !pattern || MONTHS.length !== 12) return iso;
+    var day = Number(parts[3]), month = Number(parts[2]);
+    var values = { day: day === 1 ? root.dataset.dayOne || "1" : String(day), month: MONTHS[month - 1],
+      month_number: String(month), year: parts[1] };
+    return pattern.replace(/\{(day|month_number|month|year)\}/g, function (all, name) { return values[name]; });
   }
 
   function renderResult(doc, forms) {
@@ -355,6 +390,7 @@
     var q = input.value.trim();
     if (q) params.set("q", q);
     chosenFacets().forEach(function (f) { params.set(f.key, f.value); });
+    if (order && order.value) params.set("sort", order.value);
     var query = params.toString();
     return query ? "?" + query : "";
   }
@@ -365,9 +401,17 @@
       var wanted = params.get(s.name) || "";
       s.value = Array.prototype.some.call(s.options, function (o) { return o.value === wanted; }) ? wanted : "";
     });
+    if (order) order.value = params.get("sort") === "new" ? "new" : "";
+    carry();
+  }
+  /* The other languages' search pages get the same query. */
+  function carry() {
+    var query = stateQuery();
+    switcher.forEach(function (a) { a.setAttribute("href", a.getAttribute("data-base") + query); });
   }
   /* A new entry for a deliberate search (submit, facet), a replaced one while typing. */
   function remember(push) {
+    carry();
     var query = stateQuery();
     if (query === window.location.search) return;
     var url = window.location.pathname + query + window.location.hash;
@@ -388,9 +432,14 @@
   selects.forEach(function (s) {
     s.addEventListener("change", function () { run(); remember(true); });
   });
+  if (order) order.addEventListener("change", function () { run(); remember(true); });
   more.addEventListener("click", function () { showMore(generation, true); });
   window.addEventListener("popstate", function () { readState(); run(); });
 
   readState();
+  // The filters stay folded on a narrow screen unless one is chosen.
+  if (filters && (chosenFacets().length || !window.matchMedia || window.matchMedia("(min-width: 40em)").matches)) {
+    filters.open = true;
+  }
   run();
 })();

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone, Utc};
 
-use briefing::i18n::EN_MONTHS;
+use briefing::i18n::month_names;
 
 use crate::rng::{Rng, zipf_weights};
 use crate::vocab::*;
@@ -210,7 +210,8 @@ impl Filler<'_> {
         let num = rng.randint(3, 950).to_string();
         let pct = rng.randint(2, 85).to_string();
         let year = rng.randint(2015, 2024).to_string();
-        let month = *rng.choice(&EN_MONTHS);
+        let months = month_names("en");
+        let month = rng.choice(&months).as_str();
         let money = format!("${}.{}bn", rng.randint(1, 40), rng.randint(0, 9));
         let sector = *rng.choice(SECTORS);
         let ordinal = ["second", "third", "fourth", "fifth", "sixth"][rng.randint(0, 4) as usize];

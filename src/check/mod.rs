@@ -164,6 +164,7 @@ fn content_findings(site: &crate::site::Site, source: &SiteSource) -> Vec<Findin
         });
     }
     findings.extend(near_miss_terms(site, &texts));
+    findings.extend(missing_interface_texts(site, source));
     for (path, date) in &site.scheduled {
         findings.push(Finding {
             severity: Severity::Note,
@@ -179,6 +180,36 @@ fn content_findings(site: &crate::site::Site, source: &SiteSource) -> Vec<Findin
         });
     }
     findings
+}
+
+/// Each language of the site whose interface files lack keys: its pages show those in
+/// English.
+fn missing_interface_texts(site: &crate::site::Site, source: &SiteSource) -> Vec<Finding> {
+    let languages_line =
+        source.config.as_ref().and_then(|config| crate::yaml::key_line(&config.text, "languages")).unwrap_or(1);
+    let locales = site.config.interface.locales().filter(|locale| locale.declared && !locale.missing.is_empty());
+    locales
+        .map(|locale| {
+            let keys = locale.missing.iter().map(|key| format!("`{key}`")).collect::<Vec<_>>().join(", ");
+            let count = locale.missing.len();
+            let diagnostic = match &locale.file {
+                Some(file) => Diagnostic::whole_file(
+                    file,
+                    format!("`{}` lacks {count} interface text(s), shown in English instead: {keys}", locale.lang),
+                ),
+                None => Diagnostic::new(
+                    crate::source::CONFIG_FILE,
+                    languages_line,
+                    1,
+                    format!(
+                        "`{lang}` has no interface file, so its pages show their labels in English: add i18n/{lang}.yaml with {keys}",
+                        lang = locale.lang
+                    ),
+                ),
+            };
+            Finding { severity: Severity::Warning, diagnostic }
+        })
+        .collect()
 }
 
 /// A term only one article uses, spelt almost like a term others use or entities.yaml

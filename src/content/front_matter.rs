@@ -45,6 +45,12 @@ pub struct FrontMatter {
     /// The article's share image: a path under the output root (`/images/x.jpg`) or an absolute URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<String>,
+    /// Dated notes of what changed since publication, each possibly a correction.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub updates: Vec<UpdateNote>,
+    /// Slugs of the stories this one follows or responds to: they make a thread.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub follows: Vec<String>,
     /// Lists of further taxonomies named in `site.yaml`; anything else is an unknown field.
     #[serde(flatten)]
     pub other: BTreeMap<String, yaml::Value>,
@@ -67,6 +73,8 @@ pub const ARTICLE_FIELDS: &[&str] = &[
     "translation_key",
     "draft",
     "image",
+    "updates",
+    "follows",
 ];
 
 impl FrontMatter {
@@ -101,6 +109,18 @@ pub struct Source {
     pub byline: Option<String>,
 }
 
+/// One entry of `updates:`: when the article changed and what changed.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateNote {
+    pub date: DateValue,
+    #[serde(deserialize_with = "yaml::required_text")]
+    pub note: String,
+    /// A correction of something the article said, as opposed to news added to it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub correction: bool,
+}
+
 /// The front matter of a topic.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -133,9 +153,20 @@ pub struct PageFrontMatter {
     /// Where the page comes in `site.pages`: lighter first.
     #[serde(default)]
     pub weight: i64,
+    /// A list the site makes, shown after the page's text (`list: corrections`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list: Option<PageList>,
 }
 
-pub const PAGE_FIELDS: &[&str] = &["title", "summary", "slug", "nav", "weight"];
+/// The lists a standalone page can show after its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PageList {
+    /// Every correction of `updates:` in the page's language, newest first.
+    Corrections,
+}
+
+pub const PAGE_FIELDS: &[&str] = &["title", "summary", "slug", "nav", "weight", "list"];
 
 /// A date as written: either a full RFC 3339 date-time or a bare calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -266,8 +297,10 @@ fn date_problem(text: &str) -> String {
         return format!("invalid date `{text}`: a UTC offset is written with a colon: write `{corrected}`");
     }
     if offset_written.is_none() {
+        let separated =
+            if separator == "T" { "" } else { "a `T`, not a space, separates the date from the time, and " };
         return format!(
-            "invalid date `{text}`: a time needs its UTC offset, or the moment is unknown: \
+            "invalid date `{text}`: {separated}a time needs its UTC offset, or the moment is unknown: \
              write `{corrected}` for UTC, or your own offset such as `+02:00`"
         );
     }
@@ -485,7 +518,8 @@ mod date_messages {
         for (written, expected) in [
             (
                 "2025-04-15 10:30",
-                "a time needs its UTC offset, or the moment is unknown: write `2025-04-15T10:30:00+00:00`",
+                "a `T`, not a space, separates the date from the time, and a time needs its UTC offset, or the \
+                 moment is unknown: write `2025-04-15T10:30:00+00:00`",
             ),
             ("2025-04-15T10:30:00", "write `2025-04-15T10:30:00+00:00` for UTC, or your own offset"),
             ("2025-04-15T10:30:00+0200", "written with a colon: write `2025-04-15T10:30:00+02:00`"),

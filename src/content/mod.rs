@@ -1,7 +1,6 @@
 //! Text -> articles and topics. Pure: never touches the disk.
 
 pub mod front_matter;
-pub mod language_tags;
 pub mod markdown;
 mod raw_html;
 pub mod share_image;
@@ -11,8 +10,9 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, FixedOffset};
 
 use crate::diagnostic::{Diagnostic, forbidden_character, forbidden_reference, line_column, suggestion};
-use crate::i18n::{Language, canonical_language, is_valid_language};
+use crate::i18n::{Language, canonical_language, is_valid_language, language_tags};
 use crate::yaml::{self, YamlError};
+pub use front_matter::PageList;
 use front_matter::{
     ARTICLE_FIELDS, FrontMatter, PAGE_FIELDS, PageFrontMatter, Source, Split, TOPIC_FIELDS, TopicFrontMatter, locate,
     parse_yaml, split,
@@ -53,7 +53,12 @@ pub struct Article {
     pub title: String,
     pub date: DateTime<FixedOffset>,
     pub date_has_time: bool,
+    /// The latest of `updated:` and the dates of `updates:`.
     pub updated: Option<DateTime<FixedOffset>>,
+    /// The notes of `updates:`, newest first.
+    pub updates: Vec<Update>,
+    /// The slugs of `follows:`, each with where it is written.
+    pub follows: Vec<(String, (usize, usize))>,
     /// The written summary, or the start of the first paragraph when none is written.
     pub summary: String,
     pub summary_written: bool,
@@ -83,6 +88,15 @@ pub struct Article {
     pub file_links: Vec<SourceLink>,
     /// Problems that do not stop a build (raw HTML removed), located in the file.
     pub warnings: Vec<Diagnostic>,
+}
+
+/// A dated note of what changed in an article since it was published.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Update {
+    pub date: DateTime<FixedOffset>,
+    pub note: String,
+    /// A correction of something the article said, as opposed to news added to it.
+    pub correction: bool,
 }
 
 /// A link from an article's body to another source file (`../2024/x.md`).
@@ -129,6 +143,8 @@ pub struct StandalonePage {
     pub nav_title: String,
     pub summary: String,
     pub weight: i64,
+    /// The list the site makes for it (`list:`), shown after its text.
+    pub list: Option<PageList>,
     pub html: String,
     /// Problems that do not stop a build (raw HTML removed), located in the file.
     pub warnings: Vec<Diagnostic>,
@@ -193,6 +209,7 @@ impl StandalonePage {
             title,
             summary: front.summary.trim().to_owned(),
             weight: front.weight,
+            list: front.list,
             html,
             warnings,
         })
@@ -340,6 +357,7 @@ impl Article {
             None => None,
         };
         let terms = taxonomy_terms(&front, &parts, context, path, &mut problems);
+        let updates = read_updates(&front, &parts, path, &mut problems);
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -371,7 +389,13 @@ impl Article {
             title: front.title.trim().to_owned(),
             date: front.date.to_fixed(),
             date_has_time: front.date.has_time(),
-            updated: front.updated.map(|d| d.to_fixed()),
+            updated: front.updated.map(|d| d.to_fixed()).into_iter().chain(updates.iter().map(|u| u.date)).max(),
+            updates,
+            follows: front
+                .follows
+                .iter()
+                .map(|slug| (slug.trim().to_owned(), locate(&parts, "follows", Some(slug.trim()))))
+                .collect(),
             summary,
             summary_written,
             topics: front.topics,
@@ -396,6 +420,35 @@ impl Article {
             warnings,
         })
     }
+}
+
+/// The notes of `updates:`, newest first. A note dated before the article is refused at
+/// its date: an update cannot come before what it updates.
+fn read_updates(front: &FrontMatter, parts: &Split<'_>, path: &Path, problems: &mut Vec<Diagnostic>) -> Vec<Update> {
+    let published = front.date.to_fixed();
+    let mut updates = Vec::with_capacity(front.updates.len());
+    for written in &front.updates {
+        let date = written.date.to_fixed();
+        let note = written.note.trim();
+        if date < published {
+            let day = date.date_naive().to_string();
+            let (line, column) = locate(parts, "updates", Some(&day));
+            problems.push(Diagnostic::new(
+                path,
+                line,
+                column,
+                format!(
+                    "the update \"{}\" is dated {}, before the article itself ({}): an update comes after publication",
+                    shorten(note, 40),
+                    date.date_naive(),
+                    published.date_naive()
+                ),
+            ));
+        }
+        updates.push(Update { date, note: note.to_owned(), correction: written.correction });
+    }
+    updates.sort_by_key(|update| std::cmp::Reverse(update.date));
+    updates
 }
 
 /// What an article's file name says: its slug, its language (`x.fr.md`) and the key its

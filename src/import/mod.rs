@@ -248,6 +248,8 @@ impl Importer {
             translation_key: None,
             draft: false,
             image: None,
+            updates: Vec::new(),
+            follows: Vec::new(),
             other: Default::default(),
         };
         let year = date.to_fixed().year();

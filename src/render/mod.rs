@@ -16,7 +16,6 @@ use serde::Serialize;
 use tera::{Kwargs, State, Value};
 
 use crate::diagnostic::Diagnostic;
-use crate::i18n::Locale;
 use crate::route::fingerprinted_name;
 use crate::route::kinds::navigation;
 use crate::route::{AssetId, LanguageId, TopicId, under};
@@ -44,8 +43,9 @@ pub struct Renderer<'a> {
     site_values: Vec<Value>,
     /// The hash of each language's `site`, taken the first time a page's is.
     site_hashes: Vec<OnceLock<u64>>,
-    labels: [Value; 2],
-    label_hashes: [OnceLock<u64>; 2],
+    /// Per locale of the site's interface: its labels, as templates see them.
+    labels: Vec<Value>,
+    label_hashes: Vec<OnceLock<u64>>,
     /// Built-in assets the site does not replace with its own static files.
     builtin_assets: Vec<AssetId>,
     /// The search index, made the first time a route needs it.
@@ -129,6 +129,9 @@ pub(crate) struct TranslationLink<'a> {
     /// The language's own name (`Français`).
     name: &'a str,
     url: String,
+    /// Set when the page has no version in that language and the link leads to that
+    /// language's home page instead: says so, in that language.
+    untranslated: Option<&'a str>,
 }
 
 impl<'a> Renderer<'a> {
@@ -198,8 +201,8 @@ impl<'a> Renderer<'a> {
             summaries: Summaries::new(site),
             site_hashes: site_values.iter().map(|_| OnceLock::new()).collect(),
             site_values,
-            labels: Locale::ALL.map(|l| Value::from_serializable(l.labels())),
-            label_hashes: Locale::ALL.map(|_| OnceLock::new()),
+            labels: site.config.interface.locales().map(|l| Value::from_serializable(l.labels())).collect(),
+            label_hashes: site.config.interface.locales().map(|_| OnceLock::new()).collect(),
             builtin_assets,
             search: OnceLock::new(),
             sitemap: OnceLock::new(),
@@ -313,8 +316,8 @@ impl<'a> Renderer<'a> {
         let site = &self.site_values[language.id.0];
         let site_hash = || *self.site_hashes[language.id.0].get_or_init(|| fingerprint::of_value(site));
         context.insert_shared("site", site.clone(), site_hash);
-        let labels = &self.labels[language.locale.index()];
-        let label_hash = || *self.label_hashes[language.locale.index()].get_or_init(|| fingerprint::of_value(labels));
+        let labels = &self.labels[language.locale.0];
+        let label_hash = || *self.label_hashes[language.locale.0].get_or_init(|| fingerprint::of_value(labels));
         context.insert_shared("labels", labels.clone(), label_hash);
         context.insert("lang", meta.lang);
         context.insert("page", &meta);
@@ -332,8 +335,9 @@ impl<'a> Renderer<'a> {
                 let code = &site.config.languages[other.0].code;
                 translations.push(TranslationLink {
                     lang: code,
-                    name: Locale::language_name(code),
+                    name: site.config.interface.language_name(code),
                     url: routes.url(there),
+                    untranslated: None,
                 });
             }
         }
@@ -383,8 +387,9 @@ impl<'a> Renderer<'a> {
         let own = site.articles[id].lang.as_str();
         let link = |lang: &'a str, route: Route| TranslationLink {
             lang,
-            name: Locale::language_name(lang),
+            name: config.interface.language_name(lang),
             url: site.routes.url(route),
+            untranslated: matches!(route, Route::Home(_)).then(|| untranslated_note(config, lang)),
         };
         let versions: Vec<crate::site::ArticleId> = site.translations.others(id).collect();
         let in_site_language =
@@ -461,4 +466,10 @@ fn base_path(state: &State) -> String {
         .flatten()
         .and_then(|site| site.get_from_path("base_path").and_then(|p| p.as_str().map(str::to_owned)))
         .unwrap_or_default()
+}
+
+/// The switcher's note on a link to the home page of a language a page has no version in,
+/// in that language ("no translation: home page").
+pub(crate) fn untranslated_note<'a>(config: &'a crate::config::SiteConfig, lang: &str) -> &'a str {
+    config.interface.get(config.interface.locale_for(lang)).label("no_translation")
 }

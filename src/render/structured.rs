@@ -71,6 +71,17 @@ pub fn article_json_ld(site: &Site, id: ArticleId) -> String {
             news["isBasedOn"] = json!(url);
         }
     }
+    let corrections: Vec<Value> = article
+        .updates
+        .iter()
+        .filter(|update| update.correction)
+        .map(|update| {
+            json!({ "@type": "CorrectionComment", "text": update.note, "datePublished": update.date.to_rfc3339() })
+        })
+        .collect();
+    if !corrections.is_empty() {
+        news["correction"] = json!(corrections);
+    }
     if let Some(image) = share_image(site, Some(id)) {
         news["image"] = json!([image]);
     }
@@ -193,7 +204,11 @@ fn breadcrumbs(trail: &[(&str, String)]) -> Value {
 
 /// JSON that can sit inside `<script>` unchanged: the escapes are still valid JSON strings.
 pub fn script_text(value: &Value) -> String {
-    let text = serde_json::to_string(value).expect("JSON values serialise");
+    // Plain spaces where the page's typography put no-break ones: structured data is
+    // read by machines, not set on a line.
+    let text = serde_json::to_string(value)
+        .expect("JSON values serialise")
+        .replace([crate::i18n::typography::NO_BREAK_SPACE, crate::i18n::typography::NARROW_NO_BREAK_SPACE], " ");
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -23,6 +23,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("term.html", include_str!("../../templates/term.html")),
     ("page.html", include_str!("../../templates/page.html")),
     ("author.html", include_str!("../../templates/author.html")),
+    ("thread.html", include_str!("../../templates/thread.html")),
     ("archive.html", include_str!("../../templates/archive.html")),
     ("search.html", include_str!("../../templates/search.html")),
     ("404.html", include_str!("../../templates/404.html")),

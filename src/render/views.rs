@@ -12,7 +12,7 @@ use tera::Value;
 
 use crate::content::Heading;
 use crate::content::markdown::file_link_placeholder;
-use crate::i18n::Locale;
+use crate::i18n::LocaleId;
 use crate::route::{LanguageId, Route, TaxonomyId, TermId, TopicId};
 use crate::search::{Facet, FacetValue};
 use crate::site::{ArticleId, Site, YearGroup};
@@ -22,18 +22,21 @@ use crate::site::{ArticleId, Site, YearGroup};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PageLanguage {
     pub id: LanguageId,
-    pub locale: Locale,
+    pub locale: LocaleId,
 }
 
 impl PageLanguage {
     /// The pages of one language of the site.
     pub fn of_site(site: &Site, id: LanguageId) -> PageLanguage {
-        PageLanguage { id, locale: Locale::for_language(&site.config.languages[id.0].code) }
+        PageLanguage { id, locale: site.config.interface.locale_for(&site.config.languages[id.0].code) }
     }
 
     /// An article's page: in its own language.
     pub fn of_article(site: &Site, id: ArticleId) -> PageLanguage {
-        PageLanguage { id: site.article_languages[id], locale: Locale::for_language(&site.articles[id].lang) }
+        PageLanguage {
+            id: site.article_languages[id],
+            locale: site.config.interface.locale_for(&site.articles[id].lang),
+        }
     }
 }
 
@@ -54,7 +57,13 @@ struct SummaryView<'a> {
     lang: &'a str,
     date: String,
     date_display: String,
+    /// When it was last updated, if it was after publication: listings mark it.
+    updated: Option<String>,
+    updated_display: Option<String>,
     summary: &'a str,
+    /// "Only in English", in the story's language: set when the page lists the story in
+    /// another language than its own because it has no version in the page's.
+    only_in: Option<&'a str>,
     topics: Vec<Link<'a>>,
 }
 
@@ -62,19 +71,19 @@ struct SummaryView<'a> {
 /// then shared: a rebuild that renders a few pages makes only the summaries they show.
 pub struct Summaries<'a> {
     site: &'a Site,
-    /// `cells[language * Locale::ALL.len() + locale][article]`.
+    /// `cells[language * locales + locale][article]`.
     cells: Vec<Vec<OnceLock<Value>>>,
 }
 
 impl<'a> Summaries<'a> {
     pub fn new(site: &'a Site) -> Summaries<'a> {
-        let count = site.config.languages.len() * Locale::ALL.len();
+        let count = site.config.languages.len() * site.config.interface.len();
         let cells = (0..count).map(|_| (0..site.articles.len()).map(|_| OnceLock::new()).collect()).collect();
         Summaries { site, cells }
     }
 
     pub fn get(&self, language: PageLanguage, id: ArticleId) -> Value {
-        let cell = language.id.0 * Locale::ALL.len() + language.locale.index();
+        let cell = language.id.0 * self.site.config.interface.len() + language.locale.0;
         self.cells[cell][id].get_or_init(|| summary(self.site, language, id)).clone()
     }
 
@@ -84,7 +93,7 @@ impl<'a> Summaries<'a> {
 }
 
 fn summary(site: &Site, language: PageLanguage, id: ArticleId) -> Value {
-    let locale = language.locale;
+    let locale = site.config.interface.get(language.locale);
     let article = &site.articles[id];
     Value::from_serializable(&SummaryView {
         title: &article.title,
@@ -93,7 +102,12 @@ fn summary(site: &Site, language: PageLanguage, id: ArticleId) -> Value {
         lang: &article.lang,
         date: article.date.to_rfc3339(),
         date_display: locale.date(&article.date),
+        updated: article.updated.filter(|&u| u > article.date).map(|u| u.to_rfc3339()),
+        updated_display: article.updated.filter(|&u| u > article.date).map(|u| locale.date(&u)),
         summary: &article.summary,
+        only_in: (site.config.is_multilingual() && site.config.languages[language.id.0].code != article.lang).then(
+            || site.config.interface.get(site.config.interface.locale_for(&article.lang)).label("only_in_language"),
+        ),
         topics: topic_links(site, id, language.id),
     })
 }
@@ -184,6 +198,27 @@ pub struct SourceView<'a> {
     pub byline: Option<&'a str>,
 }
 
+/// A note of `updates:` as an article page shows it.
+#[derive(Serialize)]
+pub struct UpdateView<'a> {
+    pub date: String,
+    /// "9 May 2025": the day, as a reader of the article's language writes it.
+    pub date_display: String,
+    pub note: &'a str,
+    pub correction: bool,
+}
+
+impl<'a> UpdateView<'a> {
+    pub fn new(update: &'a crate::content::Update, locale: &crate::i18n::Locale) -> UpdateView<'a> {
+        UpdateView {
+            date: update.date.to_rfc3339(),
+            date_display: locale.date(&update.date),
+            note: &update.note,
+            correction: update.correction,
+        }
+    }
+}
+
 /// Everything an article page shows.
 #[derive(Serialize)]
 pub struct ArticleView<'a> {
@@ -195,6 +230,8 @@ pub struct ArticleView<'a> {
     pub date_display: String,
     pub updated: Option<String>,
     pub updated_display: Option<String>,
+    /// The notes of `updates:`, newest first.
+    pub updates: Vec<UpdateView<'a>>,
     pub summary: &'a str,
     pub content: Value,
     pub toc: &'a [Heading],
@@ -209,6 +246,27 @@ pub struct ArticleView<'a> {
     pub related: Vec<Value>,
     pub older: Option<Value>,
     pub newer: Option<Value>,
+    /// The topic `older` and `newer` are neighbours in: the article's first.
+    pub neighbour_topic: Option<Link<'a>>,
+    /// "The story so far": the thread of its story, if `follows:` gives it one.
+    pub thread: Option<ThreadView>,
+}
+
+/// A story thread as an article of it shows it.
+#[derive(Serialize)]
+pub struct ThreadView {
+    /// The thread's page in the article's language.
+    pub url: String,
+    /// Oldest first, the article itself among them.
+    pub stories: Vec<ThreadEntry>,
+}
+
+#[derive(Serialize)]
+pub struct ThreadEntry {
+    #[serde(flatten)]
+    pub story: Value,
+    /// Whether it is the article the page shows (or a version of it).
+    pub current: bool,
 }
 
 /// Long articles get a table of contents.
@@ -219,7 +277,7 @@ impl<'a> ArticleView<'a> {
     pub fn new(site: &'a Site, id: ArticleId, summaries: &Summaries) -> ArticleView<'a> {
         let article = &site.articles[id];
         let language = PageLanguage::of_article(site, id);
-        let locale = language.locale;
+        let locale = site.config.interface.get(language.locale);
         let routes = &site.routes;
         let taxonomies = site
             .taxonomies
@@ -262,6 +320,29 @@ impl<'a> ArticleView<'a> {
             })
             .collect();
         let (older, newer) = site.neighbours[id];
+        let thread = site.threads.of_article[id.0].map(|t| {
+            let stories = site.thread_in(t, language.id);
+            ThreadView {
+                url: routes.url(Route::Thread(language.id, t)),
+                stories: stories
+                    .iter()
+                    .map(|&story| ThreadEntry {
+                        story: summaries.get(language, story),
+                        current: site.translations.versions[id].contains(&story),
+                    })
+                    .collect(),
+            }
+        });
+        // What the pager and the thread show already is not repeated among related stories.
+        let shown_elsewhere = |story: &ArticleId| {
+            [older, newer].contains(&Some(*story))
+                || site.threads.of_article[id.0].is_some_and(|t| site.threads.of_article[story.0] == Some(t))
+        };
+        let mut related = related_stories(site, id);
+        related.retain(|story| !shown_elsewhere(story));
+        let neighbour_topic = (older.is_some() || newer.is_some())
+            .then(|| topic_links(site, id, language.id).into_iter().next())
+            .flatten();
         ArticleView {
             title: &article.title,
             url: routes.url(Route::Article(id)),
@@ -271,6 +352,7 @@ impl<'a> ArticleView<'a> {
             date_display: locale.date(&article.date),
             updated: article.updated.map(|u| u.to_rfc3339()),
             updated_display: article.updated.map(|u| locale.date(&u)),
+            updates: article.updates.iter().map(|update| UpdateView::new(update, locale)).collect(),
             summary: &article.summary,
             content: Value::safe_string(&article_html(site, id)),
             toc: &article.toc,
@@ -281,9 +363,11 @@ impl<'a> ArticleView<'a> {
             taxonomies,
             authors,
             source,
-            related: summaries.list(language, &related_stories(site, id)),
+            related: summaries.list(language, &related),
             older: older.map(|o| summaries.get(language, o)),
             newer: newer.map(|n| summaries.get(language, n)),
+            neighbour_topic,
+            thread,
         }
     }
 }
@@ -323,14 +407,14 @@ pub struct YearView {
 #[derive(Serialize)]
 pub struct MonthView {
     pub month: u32,
-    pub name: &'static str,
+    pub name: String,
     /// `2025-07`, an anchor for links into the timeline.
     pub id: String,
     pub articles: Vec<Value>,
 }
 
 pub fn timeline(groups: Vec<YearGroup>, language: PageLanguage, summaries: &Summaries) -> Vec<YearView> {
-    let locale = language.locale;
+    let locale = summaries.site.config.interface.get(language.locale);
     groups
         .into_iter()
         .map(|year| YearView {
@@ -341,7 +425,7 @@ pub fn timeline(groups: Vec<YearGroup>, language: PageLanguage, summaries: &Summ
                 .into_iter()
                 .map(|month| MonthView {
                     month: month.month,
-                    name: locale.month_name(month.month),
+                    name: locale.month_name(month.month).to_owned(),
                     id: format!("{}-{:02}", year.year, month.month),
                     articles: summaries.list(language, &month.articles),
                 })
@@ -382,7 +466,7 @@ pub fn topic_view<'a>(site: &'a Site, t: usize, language: PageLanguage, summarie
         feed_url: site.routes.url(Route::TopicFeed(language.id, TopicId(t))),
         url: site.routes.url(Route::Topic(language.id, TopicId(t))),
         count: articles.len(),
-        count_display: language.locale.article_count(articles.len()),
+        count_display: site.config.interface.get(language.locale).article_count(articles.len()),
         latest: articles.first().map(|&id| summaries.get(language, id)),
     }
 }
@@ -487,7 +571,7 @@ pub fn nav_links(site: &Site, lang: LanguageId) -> Vec<NavLink<'_>> {
     use crate::route::{Route, TaxonomyId, TopicId};
     let config = &site.config;
     let code = config.languages[lang.0].code.as_str();
-    let labels = Locale::for_language(code).labels();
+    let labels = config.interface.get(config.interface.locale_for(code));
     let routes = &site.routes;
     let mut links = Vec::with_capacity(config.nav.len());
     for entry in &config.nav {
@@ -506,18 +590,16 @@ pub fn nav_links(site: &Site, lang: LanguageId) -> Vec<NavLink<'_>> {
             }
             NavTarget::Section(section) => {
                 let (label, route) = match section.as_str() {
-                    "home" => (labels.home, Route::Home(lang)),
-                    "topics" => (labels.topics, Route::TopicIndex(lang)),
-                    "archive" => (labels.archive, Route::Archive(lang)),
+                    "home" => (labels.label("home"), Route::Home(lang)),
+                    "topics" => (labels.label("topics"), Route::TopicIndex(lang)),
+                    "archive" => (labels.label("archive"), Route::Archive(lang)),
                     "search" if !config.search => continue,
-                    "search" => (labels.search, Route::Search(lang)),
+                    "search" => (labels.label("search"), Route::Search(lang)),
                     taxonomy => {
                         let Some(t) = site.taxonomies.iter().position(|tax| tax.name == taxonomy) else { continue };
-                        let label = match taxonomy {
-                            "tags" => labels.tags,
-                            "organizations" => labels.organizations,
-                            "regions" => labels.regions,
-                            other => other,
+                        let label = match crate::taxonomies::builtin(taxonomy) {
+                            Some(_) => labels.label(taxonomy),
+                            None => taxonomy,
                         };
                         (label, Route::TaxonomyIndex(lang, TaxonomyId(t)))
                     }

@@ -114,6 +114,16 @@ pub const KINDS: &[KindInfo] = &[
         per_language: None,
         weight: 2,
     },
+    // A story thread's page, in every language: the stories `follows:` joins, oldest first.
+    KindInfo {
+        name: "thread",
+        template: Some("thread.html"),
+        in_sitemap: true,
+        section: Some("threads"),
+        navigation: None,
+        per_language: None,
+        weight: 2,
+    },
     KindInfo {
         name: "author",
         template: Some("author.html"),
@@ -281,7 +291,7 @@ pub fn navigation(lang: LanguageId) -> impl Iterator<Item = (&'static str, Route
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::route::{ArticleId, AssetId, AuthorId, PageId, TaxonomyId, TermId, TopicId};
+    use crate::route::{ArticleId, AssetId, AuthorId, PageId, TaxonomyId, TermId, ThreadId, TopicId};
 
     /// One route of every kind, in the order of `Route`'s variants.
     fn one_of_each() -> Vec<Route> {
@@ -296,6 +306,7 @@ mod tests {
             Route::TaxonomyIndex(lang, TaxonomyId(0)),
             Route::Term(lang, TaxonomyId(0), TermId(0)),
             Route::Page(lang, PageId(0)),
+            Route::Thread(lang, ThreadId(0)),
             Route::Author(lang, AuthorId(0)),
             Route::AuthorFeed(lang, AuthorId(0)),
             Route::AuthorJsonFeed(lang, AuthorId(0)),
@@ -327,10 +338,10 @@ mod tests {
 
     #[test]
     fn derived_lists_follow_the_table() {
-        assert_eq!(reserved_sections(), ["articles", "topics", "authors", "archive", "search", "static"]);
+        assert_eq!(reserved_sections(), ["articles", "topics", "threads", "authors", "archive", "search", "static"]);
         let templates = page_templates();
         assert!(templates.contains(&"atom.xml") && templates.contains(&"index.html"));
-        assert_eq!(templates.len(), 15, "atom.xml and feed.json serve three kinds each: {templates:?}");
+        assert_eq!(templates.len(), 16, "atom.xml and feed.json serve three kinds each: {templates:?}");
         let keys: Vec<&str> = navigation(LanguageId::DEFAULT).map(|(key, _)| key).collect();
         assert_eq!(keys, ["home", "topics", "archive", "search"]);
     }

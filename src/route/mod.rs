@@ -66,6 +66,15 @@ impl LanguageId {
     }
 }
 
+/// Index of a story thread in `Site::threads`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ThreadId(pub usize);
+
+/// The path of a story thread's page (`/threads/<slug>/`), without the base path.
+pub fn thread_path(slug: &str) -> String {
+    format!("/threads/{slug}/")
+}
+
 /// The prefix of the paths of a language's pages (`/fr`): the site's other languages are
 /// served under their tag.
 pub fn language_prefix(code: &str) -> String {
@@ -150,6 +159,8 @@ pub struct Routes {
     /// Per standalone page: its language and its path in that language's part of the site.
     pages: Vec<(LanguageId, String)>,
     authors: Vec<String>,
+    /// Per story thread: its path.
+    threads: Vec<String>,
 }
 
 impl Routes {
@@ -184,6 +195,7 @@ impl Routes {
             terms,
             pages: Vec::new(),
             authors: Vec::new(),
+            threads: Vec::new(),
         }
     }
 
@@ -196,6 +208,12 @@ impl Routes {
     /// The table with the site's authors (`AuthorId` order), by id.
     pub fn with_authors<'a>(mut self, ids: impl Iterator<Item = &'a str>) -> Routes {
         self.authors = ids.map(author_path).collect();
+        self
+    }
+
+    /// The table with the site's story threads: per thread (`ThreadId` order), its slug.
+    pub fn with_threads<'a>(mut self, slugs: impl Iterator<Item = &'a str>) -> Routes {
+        self.threads = slugs.map(thread_path).collect();
         self
     }
 
@@ -233,6 +251,7 @@ impl Routes {
     fn push_listings(&self, lang: LanguageId, routes: &mut Vec<Route>) {
         let own = self.pages.iter().enumerate().filter(|(_, (page_lang, _))| *page_lang == lang);
         routes.extend(own.map(|(id, _)| Route::Page(lang, PageId(id))));
+        routes.extend((0..self.threads.len()).map(|t| Route::Thread(lang, ThreadId(t))));
         for topic in (0..self.topics.len()).map(TopicId) {
             routes.extend([
                 Route::Topic(lang, topic),
@@ -292,6 +311,7 @@ impl Routes {
             Route::Author(_, author) => &self.authors[author.0],
             Route::AuthorFeed(_, author) => return Cow::Owned(format!("{}feed.xml", self.authors[author.0])),
             Route::AuthorJsonFeed(_, author) => return Cow::Owned(format!("{}feed.json", self.authors[author.0])),
+            Route::Thread(_, t) => &self.threads[t.0],
             Route::Archive(_) => "/archive/",
             Route::Search(_) => "/search/",
             Route::NotFound(_) => "/404.html",

@@ -2,7 +2,7 @@
 //! file), with its template, whether the sitemap lists it, and its language.
 
 use super::kinds::{KINDS, KindInfo};
-use super::{ArticleId, AssetId, AuthorId, LanguageId, PageId, TaxonomyId, TermId, TopicId};
+use super::{ArticleId, AssetId, AuthorId, LanguageId, PageId, TaxonomyId, TermId, ThreadId, TopicId};
 
 /// One page (or generated file) of the site. Pages are independent, so they render in parallel.
 ///
@@ -27,6 +27,8 @@ pub enum Route {
     /// The Atom feed of an author's articles.
     AuthorFeed(LanguageId, AuthorId),
     AuthorJsonFeed(LanguageId, AuthorId),
+    /// A story thread (`follows:`) as the pages of a language show it.
+    Thread(LanguageId, ThreadId),
     Archive(LanguageId),
     Search(LanguageId),
     NotFound(LanguageId),
@@ -70,20 +72,21 @@ impl Route {
             Route::TaxonomyIndex(..) => 6,
             Route::Term(..) => 7,
             Route::Page(..) => 8,
-            Route::Author(..) => 9,
-            Route::AuthorFeed(..) => 10,
-            Route::AuthorJsonFeed(..) => 11,
-            Route::Archive(_) => 12,
-            Route::Search(_) => 13,
-            Route::NotFound(_) => 14,
-            Route::Feed(_) => 15,
-            Route::JsonFeed(_) => 16,
-            Route::Sitemap | Route::SitemapPart(_) => 17,
-            Route::Robots => 18,
-            Route::SearchIndex => 19,
-            Route::SearchFile(_) => 20,
-            Route::Asset(_) => 21,
-            Route::FingerprintedAsset(_) => 22,
+            Route::Thread(..) => 9,
+            Route::Author(..) => 10,
+            Route::AuthorFeed(..) => 11,
+            Route::AuthorJsonFeed(..) => 12,
+            Route::Archive(_) => 13,
+            Route::Search(_) => 14,
+            Route::NotFound(_) => 15,
+            Route::Feed(_) => 16,
+            Route::JsonFeed(_) => 17,
+            Route::Sitemap | Route::SitemapPart(_) => 18,
+            Route::Robots => 19,
+            Route::SearchIndex => 20,
+            Route::SearchFile(_) => 21,
+            Route::Asset(_) => 22,
+            Route::FingerprintedAsset(_) => 23,
         }
     }
 
@@ -129,6 +132,7 @@ impl Route {
             | Route::TaxonomyIndex(..)
             | Route::Term(..)
             | Route::Page(..)
+            | Route::Thread(..)
             | Route::Archive(_)
             | Route::Search(_)
             | Route::NotFound(_)
@@ -158,6 +162,7 @@ impl Route {
             | Route::Author(lang, _)
             | Route::AuthorFeed(lang, _)
             | Route::AuthorJsonFeed(lang, _)
+            | Route::Thread(lang, _)
             | Route::Archive(lang)
             | Route::Search(lang)
             | Route::NotFound(lang)
@@ -190,6 +195,7 @@ impl Route {
             Route::Author(_, a) => Route::Author(other, a),
             Route::AuthorFeed(_, a) => Route::AuthorFeed(other, a),
             Route::AuthorJsonFeed(_, a) => Route::AuthorJsonFeed(other, a),
+            Route::Thread(_, t) => Route::Thread(other, t),
             Route::Archive(_) => Route::Archive(other),
             Route::Search(_) => Route::Search(other),
             Route::NotFound(_) => Route::NotFound(other),

@@ -9,6 +9,8 @@
 //! 4. canonical composition (NFC), so that marks outside `MARKS` (kana voicing) rejoin
 //!    their letters.
 //!
+//! 5. British spellings as American ones (`SPELLINGS`): "licence" finds "license".
+//!
 //! No transliteration: a Cyrillic or Greek word stays in its script, as a reader types it.
 //! Chinese and Japanese, written without spaces, are indexed as overlapping pairs of
 //! characters (`each_term`), which a query is split into the same way.
@@ -54,6 +56,94 @@ pub const CJK: &[(char, char)] = &[
     ('\u{30000}', '\u{3134f}'),
 ];
 
+/// British spellings and the American ones both fold to: a British stem, its American
+/// stem, and the endings that may follow it (none listed: any). Stems are listed, not
+/// suffix rules, so that "promise", "organism" or "hour" stay as they are. The browser's
+/// `SPELLINGS` is the same table.
+pub const SPELLINGS: &[(&str, &str, &[&str])] = &[
+    ("licenc", "licens", &[]),
+    ("defenc", "defens", &[]),
+    ("offenc", "offens", &[]),
+    ("pretenc", "pretens", &[]),
+    ("colour", "color", &[]),
+    ("favour", "favor", &[]),
+    ("flavour", "flavor", &[]),
+    ("behaviour", "behavior", &[]),
+    ("labour", "labor", &[]),
+    ("harbour", "harbor", &[]),
+    ("honour", "honor", &[]),
+    ("neighbour", "neighbor", &[]),
+    ("rumour", "rumor", &[]),
+    ("endeavour", "endeavor", &[]),
+    ("armour", "armor", &[]),
+    ("vigour", "vigor", &[]),
+    ("centre", "center", &["", "s"]),
+    ("centred", "centered", &[""]),
+    ("theatre", "theater", &["", "s"]),
+    ("fibre", "fiber", &["", "s"]),
+    ("litre", "liter", &["", "s"]),
+    ("calibre", "caliber", &["", "s"]),
+    ("programme", "program", &["", "s"]),
+    ("catalogue", "catalog", &["", "s"]),
+    ("dialogue", "dialog", &["", "s"]),
+    ("analogue", "analog", &["", "s"]),
+    ("aluminium", "aluminum", &[""]),
+    ("judgement", "judgment", &["", "s"]),
+    ("ageing", "aging", &[""]),
+    ("sceptic", "skeptic", &[]),
+    ("travell", "travel", &["ed", "ing", "er", "ers"]),
+    ("modell", "model", &["ed", "ing", "er", "ers"]),
+    ("labell", "label", &["ed", "ing"]),
+    ("cancell", "cancel", &["ed", "ing"]),
+    ("fuell", "fuel", &["ed", "ing"]),
+    ("signall", "signal", &["ed", "ing"]),
+    ("channell", "channel", &["ed", "ing"]),
+    ("counsell", "counsel", &["ed", "ing", "or", "ors"]),
+    ("levell", "level", &["ed", "ing"]),
+    ("totall", "total", &["ed", "ing"]),
+    ("organis", "organiz", &["e", "ed", "es", "ing", "er", "ers", "ation", "ations", "ational"]),
+    ("realis", "realiz", &["e", "ed", "es", "ing", "ation"]),
+    ("recognis", "recogniz", &["e", "ed", "es", "ing", "able"]),
+    ("authoris", "authoriz", &["e", "ed", "es", "ing", "ation", "ations"]),
+    ("subsidis", "subsidiz", &["e", "ed", "es", "ing", "ation"]),
+    ("modernis", "moderniz", &["e", "ed", "es", "ing", "ation"]),
+    ("industrialis", "industrializ", &["e", "ed", "es", "ing", "ation"]),
+    ("prioritis", "prioritiz", &["e", "ed", "es", "ing", "ation"]),
+    ("criticis", "criticiz", &["e", "ed", "es", "ing"]),
+    ("digitalis", "digitaliz", &["e", "ed", "es", "ing", "ation"]),
+    ("nationalis", "nationaliz", &["e", "ed", "es", "ing", "ation"]),
+    ("stabilis", "stabiliz", &["e", "ed", "es", "ing", "ation"]),
+    ("standardis", "standardiz", &["e", "ed", "es", "ing", "ation"]),
+    ("centralis", "centraliz", &["e", "ed", "es", "ing", "ation"]),
+    ("localis", "localiz", &["e", "ed", "es", "ing", "ation"]),
+    ("globalis", "globaliz", &["e", "ed", "es", "ing", "ation"]),
+    ("privatis", "privatiz", &["e", "ed", "es", "ing", "ation"]),
+    ("utilis", "utiliz", &["e", "ed", "es", "ing", "ation"]),
+    ("optimis", "optimiz", &["e", "ed", "es", "ing", "ation"]),
+    ("characteris", "characteriz", &["e", "ed", "es", "ing", "ation"]),
+    ("specialis", "specializ", &["e", "ed", "es", "ing", "ation"]),
+    ("weaponis", "weaponiz", &["e", "ed", "es", "ing", "ation"]),
+    ("harmonis", "harmoniz", &["e", "ed", "es", "ing", "ation"]),
+    ("criminalis", "criminaliz", &["e", "ed", "es", "ing", "ation"]),
+    ("liberalis", "liberaliz", &["e", "ed", "es", "ing", "ation"]),
+    ("monetis", "monetiz", &["e", "ed", "es", "ing", "ation"]),
+    ("mobilis", "mobiliz", &["e", "ed", "es", "ing", "ation"]),
+    ("minimis", "minimiz", &["e", "ed", "es", "ing"]),
+    ("maximis", "maximiz", &["e", "ed", "es", "ing"]),
+    ("normalis", "normaliz", &["e", "ed", "es", "ing", "ation"]),
+    ("categoris", "categoriz", &["e", "ed", "es", "ing", "ation"]),
+    ("sanitis", "sanitiz", &["e", "ed", "es", "ing"]),
+    ("emphasis", "emphasiz", &["e", "ed", "es", "ing"]),
+];
+
+/// A folded word in the American spelling, if `SPELLINGS` has its British one.
+pub fn american(word: &str) -> Option<String> {
+    SPELLINGS.iter().find_map(|(british, american, endings)| {
+        let ending = word.strip_prefix(british)?;
+        (endings.is_empty() || endings.contains(&ending)).then(|| format!("{american}{ending}"))
+    })
+}
+
 /// Words longer than this many characters (after folding) are not indexed, and the
 /// browser leaves them out of queries: no real word is this long, and one pasted blob
 /// must not make a vocabulary shard of megabytes.
@@ -77,7 +167,8 @@ pub fn is_cjk(c: char) -> bool {
 /// `αθηνα`. Whatever is not a letter or a digit afterwards is dropped, so a folded word
 /// never needs escaping in the index's JSON.
 pub fn fold(text: &str) -> String {
-    sort_key(text).chars().filter(|c| c.is_alphanumeric()).collect()
+    let folded: String = sort_key(text).chars().filter(|c| c.is_alphanumeric()).collect();
+    american(&folded).unwrap_or(folded)
 }
 
 /// Text folded as `fold` does, but with its spaces and punctuation: names sort by it
@@ -133,6 +224,30 @@ mod tests {
             checked += 1;
         }
         assert!(checked >= 10, "the table has its strings");
+    }
+
+    #[test]
+    fn the_browser_has_the_same_spellings() {
+        let script = include_str!("../../static/search.js");
+        let start = script.find("var SPELLINGS = ").expect("search.js lists its spellings") + "var SPELLINGS = ".len();
+        let end = start + script[start..].find(";\n").unwrap();
+        let browser: Vec<(String, String, Vec<String>)> = serde_json::from_str(&script[start..end]).unwrap();
+        let here: Vec<(String, String, Vec<String>)> = SPELLINGS
+            .iter()
+            .map(|(british, american, endings)| {
+                ((*british).to_owned(), (*american).to_owned(), endings.iter().map(|e| (*e).to_owned()).collect())
+            })
+            .collect();
+        assert_eq!(browser, here);
+    }
+
+    #[test]
+    fn british_spellings_fold_to_american_ones_and_other_words_stay() {
+        assert_eq!(fold("Licence"), "license");
+        assert_eq!(fold("centres"), "centers");
+        assert_eq!(fold("centred"), "centered");
+        assert_eq!(fold("organism"), "organism");
+        assert_eq!(fold("hour"), "hour");
     }
 
     #[test]

@@ -31,7 +31,6 @@ pub use terms::TermCache;
 use terms::{ArticleTerms, Lexicon, Searchable};
 use text::STOP_WORDS;
 
-use crate::i18n::Locale;
 use crate::route::{PageId, Route};
 use crate::site::{ArticleId, Site};
 
@@ -97,7 +96,8 @@ impl TermCache {
     /// The index of a site, tokenising only the articles this cache has not seen (`serve`
     /// keeps one between edits). The same files as `index`, whatever the cache held.
     pub fn index(&mut self, site: &Site) -> SearchIndex {
-        let terms = self.terms(&searchables(site));
+        let names = term_names(site);
+        let terms = self.terms(&searchables(site, &names));
         assemble(site, &self.lexicon, &terms)
     }
 }
@@ -137,21 +137,46 @@ impl Doc {
     }
 }
 
-/// What the index reads of every article, then of every standalone page.
-fn searchables(site: &Site) -> Vec<Searchable<'_>> {
-    let articles = site.articles.iter().map(|article| Searchable {
+/// What the index reads of every article (with `names`, per article its terms' names), then
+/// of every standalone page.
+fn searchables<'s>(site: &'s Site, names: &'s [String]) -> Vec<Searchable<'s>> {
+    let articles = site.articles.iter().zip(names).map(|(article, names)| Searchable {
         lang: &article.lang,
         title: &article.title,
         summary: &article.summary,
         html: &article.html,
+        names,
     });
     let pages = site.pages.iter().enumerate().map(|(id, page)| Searchable {
         lang: Doc::Page(PageId(id)).lang(site),
         title: &page.title,
         summary: &page.summary,
         html: &page.html,
+        names: "",
     });
     articles.chain(pages).collect()
+}
+
+/// Per article: the names of its terms, every taxonomy's, with their aliases and their
+/// names in every language (`layoffs`, `Licenciements`, `AWS`), so that a search for any
+/// of them finds it.
+fn term_names(site: &Site) -> Vec<String> {
+    site.article_terms
+        .iter()
+        .map(|per_taxonomy| {
+            let mut text = String::new();
+            for (taxonomy, terms) in site.taxonomies.iter().zip(per_taxonomy) {
+                for &term in terms {
+                    let term = &taxonomy.terms[term];
+                    for name in std::iter::once(&term.name).chain(term.names.values()).chain(&term.aliases) {
+                        text.push_str(name);
+                        text.push(' ');
+                    }
+                }
+            }
+            text
+        })
+        .collect()
 }
 
 /// Documents in story order: each story where its listed version is among the articles
@@ -371,10 +396,12 @@ pub fn fingerprint(site: &Site) -> u64 {
     for entry in &site.topics {
         (&entry.topic.slug, &entry.topic.title, &entry.articles).hash(&mut hasher);
     }
+    // Each article is found by the names of its terms.
+    site.article_terms.hash(&mut hasher);
     for taxonomy in &site.taxonomies {
         taxonomy.name.hash(&mut hasher);
         for term in &taxonomy.terms {
-            (&term.slug, &term.name, &term.articles).hash(&mut hasher);
+            (&term.slug, &term.name, &term.articles, &term.names, &term.aliases).hash(&mut hasher);
         }
     }
     hasher.finish()
@@ -454,8 +481,10 @@ fn facets(site: &Site, doc_of: &[u32], order: &[Doc]) -> Vec<Facet> {
             languages.entry(entry.lang(site)).or_default().push(doc as u32);
         }
     }
-    let language_values =
-        languages.into_iter().map(|(lang, docs)| value_of_docs(lang, Locale::language_name(lang), docs)).collect();
+    let language_values = languages
+        .into_iter()
+        .map(|(lang, docs)| value_of_docs(lang, site.config.interface.language_name(lang), docs))
+        .collect();
     facets.push(Facet { key: "lang", taxonomy: None, values: language_values });
     let year_values =
         years.into_iter().rev().map(|(year, ids)| value(&year.to_string(), &year.to_string(), ids)).collect();

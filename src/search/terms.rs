@@ -18,6 +18,9 @@ pub struct Searchable<'a> {
     pub title: &'a str,
     pub summary: &'a str,
     pub html: &'a str,
+    /// The names of its tags and entities, every alias and translation, so that a search
+    /// for any of them finds it.
+    pub names: &'a str,
 }
 
 /// What the index keeps of one document.
@@ -68,7 +71,7 @@ impl TermCache {
 /// A fingerprint of what a document's terms are made from.
 fn fingerprint(article: &Searchable<'_>) -> u64 {
     let mut hasher = FxHasher::default();
-    (article.lang, article.title, article.summary, article.html).hash(&mut hasher);
+    (article.lang, article.title, article.summary, article.html, article.names).hash(&mut hasher);
     hasher.finish()
 }
 
@@ -90,6 +93,7 @@ impl Tokens {
             unique.entry(word).or_default();
         };
         each_word(article.summary, &mut add);
+        each_word(article.names, &mut add);
         each_html_word(article.html, &mut add);
         let mut words = String::with_capacity(unique.keys().map(|w| w.len() + 1).sum());
         let mut in_title = Vec::with_capacity(unique.len());

@@ -130,7 +130,9 @@ impl Stemmers {
             "fr" => &self.french,
             _ => return Some((word.clone(), word)),
         };
-        let stem = fold(&stemmer.stem(lower));
+        // Stemmed in the American spelling, so that both spellings share a stem.
+        let spelled = crate::search::fold::american(lower);
+        let stem = fold(&stemmer.stem(spelled.as_deref().unwrap_or(lower)));
         // A stemmer never empties a word; should one, the word is its own stem.
         if stem.is_empty() {
             return Some((word.clone(), word));
@@ -181,14 +183,18 @@ pub fn html_text_prefix(html: &str, max_chars: usize) -> String {
     // Characters in `text`: it stops growing once it has enough.
     let mut chars = 0;
     // A space is written only before the next word, so runs of spaces, tags and block
-    // ends become one space and the text never starts or ends with one.
+    // ends become one space and the text never starts or ends with one. A heading's
+    // start and end become a line break instead, so that an excerpt can stop there rather
+    // than run a heading into the sentence after it.
     let mut space = false;
-    let word = |text: &mut String, space: &mut bool, chars: &mut usize| {
+    let mut heading_edge = false;
+    let word = |text: &mut String, space: &mut bool, heading_edge: &mut bool, chars: &mut usize| {
         if *space && !text.is_empty() {
-            text.push(' ');
+            text.push(if *heading_edge { '\n' } else { ' ' });
             *chars += 1;
         }
         *space = false;
+        *heading_edge = false;
     };
     let mut at = 0;
     while at < bytes.len() && chars < max_chars {
@@ -196,6 +202,8 @@ pub fn html_text_prefix(html: &str, max_chars: usize) -> String {
             // Block ends become spaces, so words of two paragraphs never join.
             b'<' => {
                 space = true;
+                let name = html[at + 1..].trim_start_matches('/').as_bytes();
+                heading_edge |= name.len() >= 2 && matches!(name[0], b'h' | b'H') && (b'1'..=b'6').contains(&name[1]);
                 at = html[at..].find('>').map_or(bytes.len(), |end| at + end + 1);
             }
             b'&' => match ENTITIES.iter().find(|(entity, _)| html[at..].starts_with(entity)) {
@@ -203,14 +211,14 @@ pub fn html_text_prefix(html: &str, max_chars: usize) -> String {
                     if decoded.is_whitespace() {
                         space = true;
                     } else {
-                        word(&mut text, &mut space, &mut chars);
+                        word(&mut text, &mut space, &mut heading_edge, &mut chars);
                         text.push(*decoded);
                         chars += 1;
                     }
                     at += entity.len();
                 }
                 None => {
-                    word(&mut text, &mut space, &mut chars);
+                    word(&mut text, &mut space, &mut heading_edge, &mut chars);
                     text.push('&');
                     chars += 1;
                     at += 1;
@@ -229,7 +237,7 @@ pub fn html_text_prefix(html: &str, max_chars: usize) -> String {
                     }
                     at += 1;
                 }
-                word(&mut text, &mut space, &mut chars);
+                word(&mut text, &mut space, &mut heading_edge, &mut chars);
                 text.push_str(&html[start..at]);
                 chars += at - start;
             }
@@ -238,7 +246,7 @@ pub fn html_text_prefix(html: &str, max_chars: usize) -> String {
                 if c.is_whitespace() {
                     space = true;
                 } else {
-                    word(&mut text, &mut space, &mut chars);
+                    word(&mut text, &mut space, &mut heading_edge, &mut chars);
                     text.push(c);
                     chars += 1;
                 }
@@ -324,6 +332,10 @@ mod tests {
         assert_eq!(html_text("<b>unclosed"), "unclosed");
         assert_eq!(html_text_prefix("<p>One&amp;two</p><p>three &lt;b&gt;</p>", 9), "One&two t");
         assert_eq!(html_text_prefix("<p>é b</p>", 2), "é ");
+        assert_eq!(
+            html_text("<p>Intro.</p>\n<h2 id=\"x\">Why it matters</h2>\n<p>Chips.</p>"),
+            "Intro.\nWhy it matters\nChips."
+        );
         assert_eq!(html_text("\u{2003}É\u{b}t\u{e9}\n\t<i>x</i>&"), "É t\u{e9} x &");
     }
 }

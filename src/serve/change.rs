@@ -7,7 +7,7 @@ use crate::source::{CONFIG_FILE, ContentKind, is_ignored};
 /// What a changed path is to the site; the path is relative to the site root.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Change {
-    /// `site.yaml`: everything is rebuilt.
+    /// `site.yaml` or a file of `i18n/`: everything is rebuilt.
     Config,
     /// `content/articles/**/*.md`.
     Article(PathBuf),
@@ -29,7 +29,7 @@ pub enum Change {
 
 /// The change a path (relative to the site root) makes; `None` for what the site never
 /// reads: hidden files, editors' swap and backup files, and everything outside
-/// `site.yaml`, `content/`, `templates/` and `static/` (such as `public/`).
+/// `site.yaml`, `i18n/`, `content/`, `templates/` and `static/` (such as `public/`).
 pub fn classify(relative: &Path) -> Option<Change> {
     let mut names = Vec::new();
     for component in relative.components() {
@@ -46,6 +46,8 @@ pub fn classify(relative: &Path) -> Option<Change> {
     match names.as_slice() {
         [] => None,
         [name] if *name == CONFIG_FILE => Some(Change::Config),
+        // Interface files are few and every page shows them: the site is read again.
+        [folder, ..] if *folder == crate::i18n::FOLDER => Some(Change::Config),
         ["content", ..] => Some(match ContentKind::of(&relative) {
             Some(ContentKind::Article) => Change::Article(relative),
             Some(ContentKind::Topic) => Change::Topic(relative),
@@ -71,6 +73,7 @@ mod tests {
     #[test]
     fn sorts_site_files_by_what_they_change() {
         assert_eq!(kind("site.yaml"), Some(Change::Config));
+        assert_eq!(kind("i18n/de.yaml"), Some(Change::Config));
         assert_eq!(
             kind("content/articles/2025/aws.md"),
             Some(Change::Article(PathBuf::from("content/articles/2025/aws.md")))

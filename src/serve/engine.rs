@@ -49,6 +49,8 @@ enum Origin {
     /// Standalone pages: their files and the slugs they take.
     Pages,
     Entities,
+    /// The site's interface files, `i18n/*.yaml`.
+    Interface,
     Templates,
     Static,
     /// Duplicate slugs and static files over generated pages.
@@ -256,6 +258,8 @@ impl Engine {
                 return;
             }
         };
+        let (config, interface_problems) = config.with_interface(&self.source.i18n);
+        self.set_problems(Origin::Interface, interface_problems);
         let (topics, topic_problems) = parse_topics(&self.source.topics, &config.languages[1..]);
         let (entities, entity_problems) = parse_entities(self.source.entities.as_ref(), &config);
         self.set_problems(Origin::Topics, topic_problems);

@@ -6,12 +6,14 @@ mod listings;
 mod pages;
 mod related;
 mod terms;
+pub mod threads;
 pub mod translations;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use chrono::Datelike;
+use rayon::prelude::*;
 
 use crate::config::SiteConfig;
 use crate::content::{Article, StandalonePage, Topic};
@@ -20,6 +22,7 @@ pub use crate::route::ArticleId;
 pub use crate::route::LanguageId;
 use crate::route::{Routes, topic_path, under};
 pub use entities::Entities;
+pub use threads::{Thread, ThreadId, Threads};
 pub use translations::Translations;
 
 /// A topic with its articles, newest first.
@@ -45,6 +48,8 @@ pub struct Term {
     pub descriptions: BTreeMap<String, String>,
     /// Its name in other languages (entities.yaml `names:`), by language.
     pub names: BTreeMap<String, String>,
+    /// Its other spellings (entities.yaml `aliases:`), which search finds it by.
+    pub aliases: Vec<String>,
     /// What the default language's listings show of it.
     pub articles: Vec<ArticleId>,
     /// The same for each other language of the site.
@@ -110,6 +115,8 @@ pub struct Site {
     pub authors: Vec<authors::Author>,
     /// Per article: indices into `authors`, in the article's order.
     pub article_authors: Vec<Vec<usize>>,
+    /// The story threads `follows:` makes.
+    pub threads: Threads,
     /// The address of every page.
     pub routes: Routes,
 }
@@ -159,6 +166,7 @@ pub fn same_place(a: &Article, b: &Article) -> bool {
             &article.lang,
             &article.translation_key,
             article.draft,
+            &article.follows,
         )
     }
     place(a) == place(b)
@@ -201,6 +209,8 @@ impl Site {
         options: SiteOptions,
         reuse: Option<Reuse>,
     ) -> (Site, Vec<Diagnostic>) {
+        let mut topics = topics;
+        typeset_topics(&config, &mut topics);
         let pages: HashMap<PathBuf, (String, bool)> = articles
             .iter()
             .map(|a| (a.path.clone(), (config.article_path(a), !options.publishes(a))))
@@ -222,6 +232,7 @@ impl Site {
             articles.iter().filter(|a| a.draft && !options.include_drafts).map(|a| a.path.clone()).collect();
         let translation_problems = translations::check_translations(&articles, &config);
         articles.retain(|a| options.publishes(a));
+        typeset_articles(&config, &mut articles);
         articles
             .sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)).then_with(|| a.path.cmp(&b.path)));
         let mut problems = check_duplicate_slugs(&articles, &config).err().unwrap_or_default();
@@ -231,6 +242,7 @@ impl Site {
             articles.retain(|a| taken.insert(config.article_path(a)));
         }
         let translations = Translations::group(&articles, &config);
+        let threads = threads::threads(&articles, &translations, &mut problems);
         let file_link_urls = resolve_file_links(&articles, &pages, &topic_files, &config, &mut problems);
 
         let (topic_translations, mut topics): (Vec<Topic>, Vec<Topic>) =
@@ -304,7 +316,8 @@ impl Site {
             articles.iter().map(|a| config.article_path(a)),
             topics.iter().map(|t| t.topic.slug.as_str()),
             taxonomies.iter().map(|t| (t.name.as_str(), t.terms.iter().map(|term| term.slug.as_str()).collect())),
-        );
+        )
+        .with_threads(threads.threads.iter().map(|thread| thread.slug.as_str()));
         let article_count = articles.len();
         let site = Site {
             config,
@@ -324,6 +337,7 @@ impl Site {
             page_languages: Vec::new(),
             authors: Vec::new(),
             article_authors: vec![Vec::new(); article_count],
+            threads,
             routes,
         };
         (site, problems)
@@ -339,6 +353,18 @@ impl Site {
     pub fn listed_in(&self, lang: LanguageId) -> Vec<ArticleId> {
         let ids = crate::route::article_ids(self.articles.len());
         ids.filter(|&id| self.translations.is_listed(lang, id)).collect()
+    }
+
+    /// The stories of a thread, oldest first, each by the version the listings of `lang` show.
+    pub fn thread_in(&self, thread: ThreadId, lang: LanguageId) -> Vec<ArticleId> {
+        self.threads.threads[thread.0]
+            .stories
+            .iter()
+            .map(|&story| {
+                let versions = &self.translations.versions[story];
+                versions.iter().copied().find(|&v| self.translations.is_listed(lang, v)).unwrap_or(story)
+            })
+            .collect()
     }
 
     /// `ids` (newest first) grouped by year and month of their dates.
@@ -500,3 +526,28 @@ pub fn check_duplicate_slugs(articles: &[Article], config: &SiteConfig) -> Resul
 
 #[cfg(test)]
 mod tests;
+
+/// Each article's title, summary and body set in its language's typography (French
+/// spaces, curly quotes). Setting a text twice changes nothing, so an article that
+/// `serve` assembles again is safe.
+fn typeset_articles(config: &SiteConfig, articles: &mut [Article]) {
+    let interface = &config.interface;
+    articles.par_iter_mut().for_each(|article| {
+        let typography = interface.get(interface.locale_for(&article.lang)).typography();
+        article.title = typography.text(&article.title);
+        article.summary = typography.text(&article.summary);
+        article.html = typography.html(&article.html);
+    });
+}
+
+/// Each topic's title, summary and introduction in its language's typography.
+fn typeset_topics(config: &SiteConfig, topics: &mut [Topic]) {
+    let interface = &config.interface;
+    for topic in topics {
+        let lang = topic.translation_language().unwrap_or_else(|| config.language.clone());
+        let typography = interface.get(interface.locale_for(&lang)).typography();
+        topic.title = typography.text(&topic.title);
+        topic.summary = typography.text(&topic.summary);
+        topic.intro_html = typography.html(&topic.intro_html);
+    }
+}

@@ -15,8 +15,16 @@ impl Site {
     /// The site with its standalone pages, and the problems they make: a translation with
     /// no default-language file, a slug that a section, a taxonomy or a language's folder
     /// takes, two pages at one address. Pages with a problem are left out.
-    pub fn with_pages(mut self, pages: Vec<StandalonePage>) -> (Site, Vec<Diagnostic>) {
+    pub fn with_pages(mut self, mut pages: Vec<StandalonePage>) -> (Site, Vec<Diagnostic>) {
         let config = &self.config;
+        for page in &mut pages {
+            let lang = page.translation_language.as_deref().unwrap_or(&config.language);
+            let typography = config.interface.get(config.interface.locale_for(lang)).typography();
+            page.title = typography.text(&page.title);
+            page.nav_title = typography.text(&page.nav_title);
+            page.summary = typography.text(&page.summary);
+            page.html = typography.html(&page.html);
+        }
         let mut problems = Vec::new();
         let (translations, mut defaults): (Vec<StandalonePage>, Vec<StandalonePage>) =
             pages.into_iter().partition(|page| page.translation_language.is_some());

@@ -445,6 +445,7 @@ mod tests {
                         description: None,
                         descriptions: Default::default(),
                         names: Default::default(),
+                        aliases: Vec::new(),
                         articles: vec![],
                         articles_in_other_languages: vec![],
                     })
@@ -502,6 +503,7 @@ mod tests {
                     description: None,
                     descriptions: Default::default(),
                     names: Default::default(),
+                    aliases: Vec::new(),
                     articles,
                     articles_in_other_languages: vec![],
                 }

@@ -70,12 +70,17 @@ pub(super) fn build_taxonomies(
                 let description = entities.description(name, &display).map(str::to_owned);
                 let descriptions = entities.descriptions(name, &display).cloned().unwrap_or_default();
                 let names = entities.names(name, &display).cloned().unwrap_or_default();
+                let aliases = (entities.spellings(name).iter())
+                    .filter(|(spelling, canonical)| *canonical == display && *spelling != display)
+                    .map(|(spelling, _)| spelling.clone())
+                    .collect();
                 let term = Term {
                     name: display,
                     slug,
                     description,
                     descriptions,
                     names,
+                    aliases,
                     articles,
                     articles_in_other_languages: Vec::new(),
                 };

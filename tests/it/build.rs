@@ -1,23 +1,20 @@
 //! `briefing build` on small fixture sites, through the real binary.
 
+use std::ffi::OsStr;
 use std::fs;
 use std::path::Path;
 
 use crate::common::*;
 
-fn built_basic() -> tempfile::TempDir {
-    let site = site_copy("sites/basic");
-    let output = build(site.path(), &[]);
-    assert!(output.status.success(), "build failed: {}", stderr(&output));
+fn built_basic() -> SiteTest {
+    let site = SiteTest::fixture("sites/basic");
+    site.build().succeeds();
     site
 }
 
 #[test]
 fn prints_one_summary_line() {
-    let site = site_copy("sites/basic");
-    let output = build(site.path(), &[]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let printed = stdout(&output);
+    let printed = SiteTest::fixture("sites/basic").build().succeeds().stdout();
     let (line, left_out) = printed.split_once('\n').unwrap();
     // A second line says what the build left out, when it left something out.
     assert_eq!(left_out, "1 draft and 1 scheduled article left out (use --drafts / --future; -v lists them)\n");
@@ -29,7 +26,7 @@ fn prints_one_summary_line() {
 #[test]
 fn writes_every_kind_of_page() {
     let site = built_basic();
-    let public = site.path().join("public");
+    let public = site.path("public");
     for page in [
         "index.html",
         "404.html",
@@ -60,7 +57,7 @@ fn writes_every_kind_of_page() {
 #[test]
 fn article_page_shows_dates_terms_source_and_neighbours() {
     let site = built_basic();
-    let html = read(site.path().join("public/articles/northwind-closes-lab/index.html"));
+    let html = site.public("articles/northwind-closes-lab/index.html");
     for expected in [
         "Northwind closes its Example City lab",
         "25 July 2025",
@@ -85,7 +82,7 @@ fn article_page_shows_dates_terms_source_and_neighbours() {
 #[test]
 fn french_article_has_french_language_and_dates() {
     let site = built_basic();
-    let html = read(site.path().join("public/articles/fermeture-exemple/index.html"));
+    let html = site.public("articles/fermeture-exemple/index.html");
     assert!(html.contains("<html lang=\"fr\""), "lang attribute");
     assert!(html.contains("1er août 2025"), "French date");
     assert!(html.contains("Publié le") || html.contains("Publié"), "French labels");
@@ -94,12 +91,12 @@ fn french_article_has_french_language_and_dates() {
 #[test]
 fn aliases_fold_into_one_entity_page() {
     let site = built_basic();
-    let page = read(site.path().join("public/organizations/northwind-labs/index.html"));
+    let page = site.public("organizations/northwind-labs/index.html");
     assert!(page.contains("Northwind closes its Example City lab"), "article tagged NWL");
     assert!(page.contains("Northwind ferme un second site"), "article tagged Northwind Labs");
     assert!(page.contains("A fictional research company used in tests."), "entity description");
-    assert!(!site.path().join("public/organizations/nwl").exists(), "no page for the alias");
-    let regions = read(site.path().join("public/regions/index.html"));
+    assert!(!site.path("public/organizations/nwl").exists(), "no page for the alias");
+    let regions = site.public("regions/index.html");
     assert!(regions.contains("Examplestan"), "{regions}");
     assert!(!regions.contains("Exemplestan"), "alias folded");
 }
@@ -107,7 +104,7 @@ fn aliases_fold_into_one_entity_page() {
 #[test]
 fn topic_page_is_a_timeline_with_intro_and_feed() {
     let site = built_basic();
-    let html = read(site.path().join("public/topics/lab-closures/index.html"));
+    let html = site.public("topics/lab-closures/index.html");
     assert!(html.contains("<strong>close</strong>"), "Markdown intro");
     assert!(html.contains("2025"), "year group");
     assert!(html.contains("August") && html.contains("July"), "month groups");
@@ -118,7 +115,7 @@ fn topic_page_is_a_timeline_with_intro_and_feed() {
 #[test]
 fn every_internal_link_honours_the_base_path_and_resolves() {
     let site = built_basic();
-    let public = site.path().join("public");
+    let public = site.path("public");
     for (path, bytes) in tree(&public) {
         if !path.ends_with(".html") {
             continue;
@@ -138,26 +135,25 @@ fn every_internal_link_honours_the_base_path_and_resolves() {
 
 #[test]
 fn base_url_flag_overrides_site_yaml() {
-    let site = site_copy("sites/basic");
-    let output = build(site.path(), &["--base-url", "https://preview.example.net/"]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let html = read(site.path().join("public/index.html"));
+    let site = SiteTest::fixture("sites/basic");
+    site.run(["build", "--base-url", "https://preview.example.net/"]).succeeds();
+    let html = site.public("index.html");
     assert!(html.contains("href=\"/topics/\""), "root base path");
     assert!(!html.contains("/briefing/"), "old base path gone");
-    let feed = read(site.path().join("public/feed.xml"));
+    let feed = site.public("feed.xml");
     assert!(feed.contains("https://preview.example.net/articles/"), "absolute links use the new base");
 }
 
 #[test]
 fn feeds_are_atom_with_absolute_links_and_rfc3339_dates() {
     let site = built_basic();
-    let feed = read(site.path().join("public/feed.xml"));
+    let feed = site.public("feed.xml");
     assert!(feed.starts_with("<?xml version=\"1.0\" encoding=\"utf-8\"?>"), "{}", &feed[..60]);
     assert!(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\""));
     assert_eq!(feed.matches("<entry").count(), 2, "feed_limit is 2");
     assert!(feed.contains("<updated>2025-08-01T00:00:00+00:00</updated>"));
     assert!(feed.contains("https://example.org/briefing/articles/fermeture-exemple/"));
-    let topic_feed = read(site.path().join("public/topics/export-rules/feed.xml"));
+    let topic_feed = site.public("topics/export-rules/feed.xml");
     assert!(topic_feed.contains("https://example.org/briefing/articles/export-rule/"));
     assert!(!topic_feed.contains("fermeture-exemple"), "only the topic's articles");
 }
@@ -165,18 +161,18 @@ fn feeds_are_atom_with_absolute_links_and_rfc3339_dates() {
 #[test]
 fn sitemap_lists_pages_with_lastmod_and_robots_points_to_it() {
     let site = built_basic();
-    let sitemap = read(site.path().join("public/sitemap.xml"));
+    let sitemap = site.public("sitemap.xml");
     assert!(sitemap.contains("<loc>https://example.org/briefing/articles/northwind-closes-lab/</loc>"));
     assert!(sitemap.contains("<lastmod>2025-07-26T00:00:00+00:00</lastmod>"), "updated date");
     assert!(!sitemap.contains("404"), "404 is not in the sitemap");
-    let robots = read(site.path().join("public/robots.txt"));
+    let robots = site.public("robots.txt");
     assert!(robots.contains("Sitemap: https://example.org/briefing/sitemap.xml"), "{robots}");
 }
 
 #[test]
 fn search_index_holds_documents_and_facets() {
     let site = built_basic();
-    let public = site.path().join("public");
+    let public = site.path("public");
     let manifest: serde_json::Value = serde_json::from_str(&read(public.join("search-index.json"))).unwrap();
     assert_eq!(manifest["count"], 3);
     assert_eq!(manifest["base"], "/briefing/search/");
@@ -191,12 +187,11 @@ fn search_index_holds_documents_and_facets() {
 
 #[test]
 fn a_site_without_search_has_no_search_page_index_or_link() {
-    let site = site_copy("sites/basic");
-    let config = site.path().join("site.yaml");
-    fs::write(&config, read(&config) + "search: false\n").unwrap();
-    let output = build(site.path(), &[]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    let public = site.path().join("public");
+    let site = SiteTest::fixture("sites/basic");
+    let config = site.read("site.yaml") + "search: false\n";
+    let site = site.file("site.yaml", config);
+    site.build().succeeds();
+    let public = site.path("public");
     assert!(!public.join("search-index.json").exists());
     assert!(!public.join("search").exists());
     assert!(public.join("articles/northwind-closes-lab/index.html").is_file());
@@ -207,14 +202,14 @@ fn a_site_without_search_has_no_search_page_index_or_link() {
     assert!(!read(public.join("sitemap.xml")).contains("/search/"));
     // With search, the same pages link to it.
     let site = built_basic();
-    assert!(read(site.path().join("public/index.html")).contains("/briefing/search/"));
-    assert!(read(site.path().join("public/sitemap.xml")).contains("/briefing/search/"));
+    assert!(site.public("index.html").contains("/briefing/search/"));
+    assert!(site.public("sitemap.xml").contains("/briefing/search/"));
 }
 
 #[test]
 fn hostile_markup_is_inert_everywhere() {
     let site = built_basic();
-    let public = site.path().join("public");
+    let public = site.path("public");
     let article = read(public.join("articles/northwind-closes-lab/index.html"));
     assert!(!article.contains("alert(\"no\")"), "raw script removed");
     assert!(!article.contains("javascript:"), "javascript: URL removed");
@@ -230,81 +225,69 @@ fn hostile_markup_is_inert_everywhere() {
 
 #[test]
 fn drafts_are_built_on_request() {
-    let site = site_copy("sites/basic");
-    let output = build(site.path(), &["--drafts"]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    assert!(site.path().join("public/articles/draft-note/index.html").is_file());
-    assert!(stdout(&output).contains("(4 articles, 2 topics)"));
+    let site = SiteTest::fixture("sites/basic");
+    site.run(["build", "--drafts"]).succeeds().stdout_has("(4 articles, 2 topics)");
+    assert!(site.path("public/articles/draft-note/index.html").is_file());
 }
 
 #[test]
 fn future_articles_wait_unless_asked() {
-    let site = site_copy("sites/basic");
-    assert!(build(site.path(), &[]).status.success());
-    assert!(!site.path().join("public/articles/scheduled").exists());
-    assert!(!read(site.path().join("public/feed.xml")).contains("scheduled"));
-    let output = build(site.path(), &["--future"]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    assert!(site.path().join("public/articles/scheduled/index.html").is_file());
+    let site = SiteTest::fixture("sites/basic");
+    site.build().succeeds();
+    assert!(!site.path("public/articles/scheduled").exists());
+    assert!(!site.public("feed.xml").contains("scheduled"));
+    site.run(["build", "--future"]).succeeds();
+    assert!(site.path("public/articles/scheduled/index.html").is_file());
 }
 
 #[test]
 fn builds_are_deterministic() {
-    let site = site_copy("sites/basic");
-    assert!(build(site.path(), &[]).status.success());
-    let first = tree(&site.path().join("public"));
-    assert!(build(site.path(), &[]).status.success());
-    assert_eq!(first, tree(&site.path().join("public")));
+    let site = SiteTest::fixture("sites/basic");
+    site.build().succeeds();
+    let first = tree(&site.path("public"));
+    site.build().succeeds();
+    assert_eq!(first, tree(&site.path("public")));
 }
 
 #[test]
 fn a_failed_build_leaves_the_previous_output_byte_identical() {
     let site = built_basic();
-    let before = tree(&site.path().join("public"));
-    fs::write(site.path().join("content/articles/2025/broken.md"), "---\ntitle: [unclosed\n---\n").unwrap();
-    let output = build(site.path(), &[]);
-    assert_eq!(output.status.code(), Some(1));
-    assert_eq!(before, tree(&site.path().join("public")));
+    let before = tree(&site.path("public"));
+    let site = site.file("content/articles/2025/broken.md", "---\ntitle: [unclosed\n---\n");
+    site.build().fails();
+    assert_eq!(before, tree(&site.path("public")));
     let siblings: Vec<String> =
-        fs::read_dir(site.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        fs::read_dir(site.root()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     assert!(!siblings.iter().any(|name| name.contains(".tmp-")), "temporary output removed: {siblings:?}");
 }
 
 #[test]
 fn every_content_error_is_reported_with_its_location() {
-    let site = site_copy("sites/basic");
-    let articles = site.path().join("content/articles/2025");
-    fs::write(articles.join("a.md"), "---\ntitle: A\ndate: 2025-01-01\ntopics: [lab-closure]\n---\n").unwrap();
-    fs::write(articles.join("b.md"), "---\ntittle: B\ndate: 2025-01-01\ntopics: [lab-closures]\n---\n").unwrap();
-    let output = build(site.path(), &[]);
-    assert_eq!(output.status.code(), Some(1));
-    let errors = stderr(&output);
-    assert!(
-        errors.contains("content/articles/2025/a.md:4:10: unknown topic `lab-closure`"),
-        "first error missing: {errors}"
-    );
-    assert!(errors.contains("did you mean `lab-closures`?"), "{errors}");
-    assert!(
-        errors.contains("content/articles/2025/b.md:2:1: unknown field `tittle`; did you mean `title`?"),
-        "{errors}"
-    );
+    SiteTest::fixture("sites/basic")
+        .file("content/articles/2025/a.md", "---\ntitle: A\ndate: 2025-01-01\ntopics: [lab-closure]\n---\n")
+        .file("content/articles/2025/b.md", "---\ntittle: B\ndate: 2025-01-01\ntopics: [lab-closures]\n---\n")
+        .build()
+        .fails()
+        .stderr_has("content/articles/2025/a.md:4:10: unknown topic `lab-closure`")
+        .stderr_has("did you mean `lab-closures`?")
+        .stderr_has("content/articles/2025/b.md:2:1: unknown field `tittle`; did you mean `title`?");
 }
 
 #[test]
 fn refuses_an_output_inside_the_sources_or_not_made_by_briefing() {
-    let site = site_copy("sites/basic");
-    let inside = build(site.path(), &["--output", &site.path().join("content/out").display().to_string()]);
-    assert_eq!(inside.status.code(), Some(1));
-    assert!(stderr(&inside).contains("inside the site's `content/` directory"), "{}", stderr(&inside));
-    assert!(!site.path().join("content/out").exists());
+    let site = SiteTest::fixture("sites/basic");
+    let inside = site.path("content/out");
+    site.run([OsStr::new("build"), OsStr::new("--output"), inside.as_os_str()])
+        .fails()
+        .stderr_has("inside the site's `content/` directory");
+    assert!(!inside.exists());
 
-    let foreign = site.path().join("docs");
-    fs::create_dir(&foreign).unwrap();
-    fs::write(foreign.join("keep.txt"), "precious").unwrap();
-    let output = build(site.path(), &["--output", &foreign.display().to_string()]);
-    assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("was not made by briefing"), "{}", stderr(&output));
-    assert_eq!(read(foreign.join("keep.txt")), "precious");
+    let site = site.file("docs/keep.txt", "precious");
+    let foreign = site.path("docs");
+    site.run([OsStr::new("build"), OsStr::new("--output"), foreign.as_os_str()])
+        .fails()
+        .stderr_has("was not made by briefing");
+    assert_eq!(site.read("docs/keep.txt"), "precious");
 }
 
 #[test]
@@ -329,13 +312,10 @@ fn help_and_version_describe_the_commands() {
 
 #[test]
 fn site_templates_override_the_defaults_file_by_file() {
-    let site = site_copy("sites/basic");
-    fs::create_dir(site.path().join("templates")).unwrap();
-    fs::write(site.path().join("templates/404.html"), "custom 404 for {{ site.title }}").unwrap();
-    let output = build(site.path(), &[]);
-    assert!(output.status.success(), "{}", stderr(&output));
-    assert_eq!(read(site.path().join("public/404.html")), "custom 404 for Fixture Briefing");
-    assert!(read(site.path().join("public/index.html")).contains("<html"), "other templates are the defaults");
+    let site = SiteTest::fixture("sites/basic").file("templates/404.html", "custom 404 for {{ site.title }}");
+    site.build().succeeds();
+    assert_eq!(site.public("404.html"), "custom 404 for Fixture Briefing");
+    assert!(site.public("index.html").contains("<html"), "other templates are the defaults");
 }
 
 #[test]
@@ -358,7 +338,7 @@ fn init_writes_a_site_that_builds_without_templates() {
 #[test]
 fn rendered_pages_match_their_snapshots() {
     let site = built_basic();
-    let public = site.path().join("public");
+    let public = site.path("public");
     insta::assert_snapshot!("article-page", read(public.join("articles/northwind-closes-lab/index.html")));
     insta::assert_snapshot!("topic-page", read(public.join("topics/lab-closures/index.html")));
     insta::assert_snapshot!("topic-feed", read(public.join("topics/export-rules/feed.xml")));
@@ -366,12 +346,11 @@ fn rendered_pages_match_their_snapshots() {
 
 #[test]
 fn stylesheets_and_scripts_get_fingerprinted_names() {
-    let site = site_copy("sites/minimal");
-    fs::create_dir_all(site.path().join("static/images")).unwrap();
-    fs::write(site.path().join("static/style.css"), "body { color: black }").unwrap();
-    fs::write(site.path().join("static/images/map.png"), [0x89, b'P', b'N', b'G']).unwrap();
-    assert!(build(site.path(), &[]).status.success());
-    let public = site.path().join("public");
+    let site = SiteTest::fixture("sites/minimal")
+        .file("static/style.css", "body { color: black }")
+        .file("static/images/map.png", [0x89, b'P', b'N', b'G']);
+    site.build().succeeds();
+    let public = site.path("public");
     let linked = |page: &str, ext: &str| -> String {
         links(&read(public.join(page))).into_iter().find(|l| l.ends_with(ext)).expect("an asset link")
     };
@@ -384,8 +363,8 @@ fn stylesheets_and_scripts_get_fingerprinted_names() {
     assert!(public.join("images/map.png").is_file(), "images are copied as they are");
     assert!(!fs::read_dir(public.join("images")).unwrap().any(|e| e.unwrap().file_name() != "map.png"));
 
-    fs::write(site.path().join("static/style.css"), "body { color: navy }").unwrap();
-    assert!(build(site.path(), &[]).status.success());
+    let site = site.file("static/style.css", "body { color: navy }");
+    site.build().succeeds();
     let changed = linked("index.html", ".css");
     assert_ne!(stylesheet, changed, "new content, new name");
     assert!(!public.join(&stylesheet[1..]).exists(), "the old copy is gone with the old build");

@@ -13,10 +13,9 @@ fn the_example_site_passes() {
 
 #[test]
 fn broken_links_are_errors_naming_file_and_link() {
-    let site = site_copy("sites/broken-links");
-    let output = briefing().arg("check").arg("--root").arg(site.path()).output().unwrap();
-    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
-    let errors = stderr(&output);
+    let site = SiteTest::fixture("sites/broken-links");
+    let run = site.run(["check"]).fails().stdout_has("4 errors, 4 warnings, 1 note");
+    let errors = run.stderr();
     for expected in [
         "error: content/articles/links.md:7:50: broken link `/articles/nope/`",
         "error: content/articles/links.md:9:59: broken anchor `#nowhere`",
@@ -32,20 +31,18 @@ fn broken_links_are_errors_naming_file_and_link() {
     }
     assert!(!errors.contains("#details"), "an existing anchor is fine:\n{errors}");
     assert!(!errors.contains("/topics/chips/`"), "a good link is fine:\n{errors}");
-    assert!(stdout(&output).contains("4 errors, 4 warnings, 1 note"), "{}", stdout(&output));
-    assert!(!site.path().join("public").exists(), "check writes nothing");
+    assert!(!site.path("public").exists(), "check writes nothing");
 }
 
 /// Content errors, a link to a missing source file, a broken anchor through a source
 /// file and the broken links of the rest of the site, all in one run, all located.
 #[test]
 fn content_errors_and_broken_links_are_reported_in_one_run() {
-    let site = site_copy("sites/broken-links");
-    copy_tree(&fixture("check/one-run"), site.path());
-    let before = tree(site.path());
-    let output = briefing().arg("check").arg("--root").arg(site.path()).output().unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    let errors = stderr(&output);
+    let site = SiteTest::fixture("sites/broken-links");
+    copy_tree(&fixture("check/one-run"), site.root());
+    let before = tree(site.root());
+    let run = site.run(["check"]).fails().stdout_has("7 errors");
+    let errors = run.stderr();
     for expected in [
         "error: content/articles/bad.md:2:1: missing field `date`",
         "error: content/articles/linking.md:7:5: link to `gone.md`, but content/articles/gone.md is not an article",
@@ -56,17 +53,14 @@ fn content_errors_and_broken_links_are_reported_in_one_run() {
         assert!(errors.contains(expected), "missing {expected:?} in:\n{errors}");
     }
     assert!(!errors.contains("nothing was written"), "{errors}");
-    assert!(stdout(&output).contains("7 errors"), "{}", stdout(&output));
-    insta::assert_snapshot!("check-one-run", errors.replace(&site.path().display().to_string(), "[SITE]"));
-    assert_eq!(before, tree(site.path()), "check writes nothing");
+    insta::assert_snapshot!("check-one-run", errors.replace(&site.root().display().to_string(), "[SITE]"));
+    assert_eq!(before, tree(site.root()), "check writes nothing");
 }
 
 #[test]
 fn articles_without_a_source_url_or_with_an_early_update_are_warnings() {
-    let site = site_copy("sites/sourcing");
-    let output = briefing().arg("check").arg("--root").arg(site.path()).output().unwrap();
-    assert!(output.status.success(), "warnings do not fail a check: {}", stderr(&output));
-    let warnings = stderr(&output);
+    let run = SiteTest::fixture("sites/sourcing").run(["check"]).succeeds().stdout_has("0 errors, 3 warnings, 0 notes");
+    let warnings = run.stderr();
     for expected in [
         "warning: content/articles/no-source.md:2:1: no `source:`; name the report this article summarises, with a `url` a reader can open",
         "warning: content/articles/no-url.md:6:1: no `source.url`: link the report or primary document a reader can open",
@@ -75,7 +69,6 @@ fn articles_without_a_source_url_or_with_an_early_update_are_warnings() {
         assert!(warnings.contains(expected), "missing {expected:?} in:\n{warnings}");
     }
     assert!(!warnings.contains("sourced.md"), "a sourced article updated the same day is fine:\n{warnings}");
-    assert!(stdout(&output).contains("0 errors, 3 warnings, 0 notes"), "{}", stdout(&output));
 }
 
 #[test]

@@ -37,6 +37,9 @@ macro_rules! error_cases {
 }
 
 error_cases! {
+    unknown_story_in_follows => "unknown-follows",
+    stories_following_each_other_in_a_loop => "follows-loop",
+    update_dated_before_publication => "update-before-publication",
     page_misspelt_field => "page-misspelt-field",
     page_reserved_slug => "page-reserved-slug",
     page_duplicate_slug => "page-duplicate-slug",

@@ -45,20 +45,7 @@ fn the_sites_own_urls_are_not_external_links() {
 
 /// Answers every request with 404 on 127.0.0.1 until the test ends; returns its base URL.
 fn answering_not_found() -> String {
-    use std::io::{BufRead, BufReader, Write};
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        for mut stream in listener.incoming().flatten() {
-            let mut reader = BufReader::new(stream.try_clone().unwrap());
-            let mut line = String::new();
-            while reader.read_line(&mut line).unwrap_or(0) > 0 && line != "\r\n" {
-                line.clear();
-            }
-            let _ = stream.write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-        }
-    });
-    base
+    http::serve(|_| http::Answer::new("404 Not Found", "text/html", ""))
 }
 
 /// The minimal site with one link to a page that answers 404.

@@ -46,7 +46,7 @@ fn every_language_has_its_pages_in_its_language_with_its_title() {
         assert!(english.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"), "{file}:\n{english}");
         assert!(french.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"), "fr/{file}:\n{french}");
         assert!(english.contains("<meta property=\"og:site_name\" content=\"Fixture Briefing\">"), "{file}");
-        assert!(french.contains("<meta property=\"og:site_name\" content=\"Briefing d&#39;essai\">"), "fr/{file}");
+        assert!(french.contains("<meta property=\"og:site_name\" content=\"Briefing d’essai\">"), "fr/{file}");
         assert!(french.contains("<a class=\"skip-link\" href=\"#main\">Aller au contenu</a>"), "fr/{file}");
         // The French navigation stays in French.
         for section in ["fr/", "fr/topics/", "fr/archive/", "fr/organizations/", "fr/search/"] {
@@ -57,7 +57,7 @@ fn every_language_has_its_pages_in_its_language_with_its_title() {
         }
     }
     let home = read(public.join("fr/index.html"));
-    assert!(home.contains("<h1 class=\"nameplate\">Briefing d&#39;essai</h1>"), "{home}");
+    assert!(home.contains("<h1 class=\"nameplate\">Briefing d’essai</h1>"), "{home}");
     assert!(home.contains("<p class=\"tagline\">Un petit site bilingue pour les tests de briefing.</p>"), "{home}");
     assert!(home.contains("<time datetime=\"2025-03-02T11:00:00+00:00\">2 mars 2025</time>"), "{home}");
     let search = read(public.join("fr/search/index.html"));
@@ -85,7 +85,7 @@ fn a_language_lists_its_own_versions_and_the_others_once_with_a_badge() {
     }
     let home = read(public.join("fr/index.html"));
     assert!(
-        home.contains(r#"<h3 class="card-title" lang="en"><a href="/briefing/articles/dredging/" hreflang="en">Eastmouth starts dredging</a> <span class="lang-badge">EN</span></h3>"#),
+        home.contains(r#"<p class="headline-title" lang="en"><a href="/briefing/articles/dredging/" hreflang="en">Eastmouth starts dredging</a> <span class="lang-badge">EN</span> <span class="only-in" lang="en">Only in English</span></p>"#),
         "{home}"
     );
     assert!(!home.contains("<span class=\"lang-badge\">FR</span>"), "{home}");
@@ -153,7 +153,7 @@ fn each_language_has_atom_feeds_of_its_listings() {
     assert_eq!(lines[0], "<?xml version=\"1.0\" encoding=\"utf-8\"?>");
     assert!(lines[1].starts_with("<?xml-stylesheet type=\"text/xsl\" href=\"/briefing/feed."), "{feed}");
     assert!(lines[2].starts_with("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"fr\""), "{feed}");
-    assert!(feed.contains("<title>Briefing d&#39;essai</title>"), "{feed}");
+    assert!(feed.contains("<title>Briefing d’essai</title>"), "{feed}");
     assert!(
         feed.contains(
             r#"<link rel="self" type="application/atom+xml" href="https://example.org/briefing/fr/feed.xml"/>"#

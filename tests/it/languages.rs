@@ -50,10 +50,15 @@ fn a_translation_by_key_is_linked_both_ways() {
     assert!(alternates(&english).contains(&link), "{english}");
     assert_eq!(alternates(&french), alternates(&english));
     // A story in one language only has no alternates; its switcher leads to the other
-    // language's home page.
+    // language's home page and says so, in that language.
     let alone = read(public.join("articles/dredging/index.html"));
     assert!(alternates(&alone).is_empty(), "{alone}");
-    assert!(alone.contains(r#"<li><a href="/briefing/fr/" hreflang="fr" lang="fr">Français</a></li>"#), "{alone}");
+    assert!(
+        alone.contains(
+            "<li><a href=\"/briefing/fr/\" hreflang=\"fr\" lang=\"fr\">Français <span class=\"switcher-note\">(pas de traduction\u{a0}: page d’accueil)</span></a></li>"
+        ),
+        "{alone}"
+    );
 }
 
 #[test]
@@ -268,4 +273,72 @@ fn a_one_language_site_is_built_as_before_byte_for_byte() {
         listing.push_str(&format!("{path} {}\n", digest(text.as_bytes())));
     }
     insta::assert_snapshot!("one-language-site", listing);
+}
+
+/// The bilingual fixture with German added as a reader would add it: one `languages:`
+/// line, one interface file, and a translation.
+fn trilingual() -> tempfile::TempDir {
+    let site = site_copy("sites/bilingual");
+    // `languages:` ends the fixture's site.yaml: German goes after English and French.
+    let config = read(site.path().join("site.yaml"))
+        + "  - { code: de, title: \"Test-Briefing\", description: \"Ein kleiner Testauftritt.\" }\n";
+    fs::write(site.path().join("site.yaml"), config).unwrap();
+    fs::create_dir(site.path().join("i18n")).unwrap();
+    fs::copy(fixture("i18n/de.yaml"), site.path().join("i18n/de.yaml")).unwrap();
+    fs::write(
+        site.path().join("content/articles/probe.de.md"),
+        "---\ntitle: \"Nordhavn ermittelt wegen Zollverstößen\"\nslug: zollermittlung\ndate: 2025-03-01T08:44:00Z\n\
+         summary: \"Der Zoll von Nordhavn prüft Sensorlieferungen.\"\ntopics: [ports]\norganizations: [Nordhavn Customs]\n---\n\
+         Der Zoll von Nordhavn hat Ermittlungen zu Sensorlieferungen aufgenommen.\n",
+    )
+    .unwrap();
+    site
+}
+
+#[test]
+fn a_third_language_is_one_line_and_one_interface_file() {
+    let site = trilingual();
+    // Clean of everything languages concern (the fixture's articles cite no source, a
+    // warning of its own).
+    let output = briefing().args(["check", "--root"]).arg(site.path()).output().unwrap();
+    let said = stdout(&output) + &stderr(&output);
+    assert!(output.status.success() && said.contains(" 0 errors"), "{said}");
+    assert!(!said.contains("i18n") && !said.contains("interface") && !said.contains("`de`"), "{said}");
+    let output = build(site.path(), &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let public = site.path().join("public");
+
+    let home = read(public.join("de/index.html"));
+    assert!(home.starts_with("<!DOCTYPE html>\n<html lang=\"de\">"), "{home}");
+    assert!(home.contains("Zum Inhalt springen") && home.contains(">Themen<"), "German labels: {home}");
+    let article = read(public.join("de/articles/zollermittlung/index.html"));
+    assert!(article.contains("1. März 2025"), "a German date, month from the locale data: {article}");
+    assert!(article.contains("Min. Lesezeit"), "{article}");
+    assert!(article.contains(r#"hreflang="en" lang="en">English</a>"#), "{article}");
+    let english = read(public.join("articles/probe/index.html"));
+    assert!(english.contains(r#"hreflang="de" lang="de">Deutsch</a>"#), "the switcher names German: {english}");
+
+    let feed = read(public.join("de/feed.xml"));
+    assert!(feed.contains("xml:lang=\"de\""), "{feed}");
+    assert!(feed.contains("Nordhavn ermittelt wegen Zollverstößen"), "{feed}");
+    let search = read(public.join("de/search/index.html"));
+    assert!(search.contains(">Suchen</button>") && search.contains("data-months=\"Januar|Februar|März"), "{search}");
+    let sitemap: String = fs::read_dir(&public)
+        .unwrap()
+        .flatten()
+        .filter(|entry| entry.file_name().to_string_lossy().starts_with("sitemap"))
+        .map(|entry| read(entry.path()))
+        .collect();
+    assert!(sitemap.contains("/de/articles/zollermittlung/"), "{sitemap}");
+    assert!(sitemap.contains("hreflang=\"de\""), "{sitemap}");
+}
+
+#[test]
+fn check_lists_the_interface_texts_a_language_lacks() {
+    let site = trilingual();
+    fs::write(site.path().join("i18n/de.yaml"), "language_name: Deutsch\nsearch: Suche\n").unwrap();
+    let output = briefing().args(["check", "--root"]).arg(site.path()).output().unwrap();
+    let text = stdout(&output) + &stderr(&output);
+    assert!(text.contains("i18n/de.yaml"), "{text}");
+    assert!(text.contains("`de` lacks") && text.contains("`archive`") && !text.contains("`search`,"), "{text}");
 }

@@ -1,17 +1,19 @@
 //! The integration tests, in one binary so that a fresh `cargo test` links once.
 //! Each module drives the real `briefing` binary on small fixture sites under
-//! tests/fixtures/ (one folder per case); `common` holds the shared helpers.
+//! tests/fixtures/ (one folder per case); `common` (tests/common/, shared with the
+//! browser tests of tests/browser.rs) holds the helpers.
 
+#[path = "../common/mod.rs"]
 mod common;
 
 mod authors;
 mod base_path;
-mod browser;
 mod build;
 mod check;
 mod cli;
 mod customising;
 mod docs;
+mod edition;
 mod errors;
 mod external_links;
 mod feeds;

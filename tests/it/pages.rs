@@ -103,7 +103,7 @@ fn the_publisher_names_its_policies_in_the_language_of_the_article() {
     assert_eq!(english["correctionsPolicy"], "https://example.com/fixture-corrections");
     let french = publisher_of(&read(public.join("fr/articles/enquete-douaniere/index.html")));
     assert_eq!(french["publishingPrinciples"], "https://example.org/briefing/fr/a-propos/");
-    assert_eq!(french["name"], "Briefing d'essai");
+    assert_eq!(french["name"], "Briefing d’essai");
 }
 
 #[test]

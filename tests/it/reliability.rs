@@ -80,7 +80,7 @@ fn two_builds_at_once_take_turns_and_never_mix() {
     let root = site.path().display().to_string();
     let children: Vec<_> = (0..4)
         .map(|_| {
-            std::process::Command::new(assert_cmd::cargo::cargo_bin("briefing"))
+            std::process::Command::new(binary())
                 .args(["build", "--root", &root])
                 .stdout(std::process::Stdio::null())
                 .stderr(std::process::Stdio::piped())

@@ -13,7 +13,7 @@ const BASE_PATH: &str = "/project/";
 
 /// The binary the tests built, installed alone into `prefix/bin`.
 fn install(prefix: &Path) -> PathBuf {
-    let built = assert_cmd::cargo::cargo_bin("briefing");
+    let built = crate::common::binary();
     let bin = prefix.join("bin");
     fs::create_dir_all(&bin).unwrap();
     let installed = bin.join(built.file_name().unwrap());

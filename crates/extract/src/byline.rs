@@ -26,6 +26,40 @@ const AGENCIES: &[(&str, &[&str])] = &[
     ("Bernama", &["bernama"]),
 ];
 
+/// Agencies as Chinese and Japanese wire datelines name them ("【東京共同】",
+/// "新华社北京9月12日电"), longest spelling first.
+const CJK_AGENCIES: &[(&str, &[&str])] = &[
+    ("Kyodo", &["共同通信社", "共同通信", "共同"]),
+    ("Xinhua", &["新华社", "新華社"]),
+    ("Reuters", &["路透社", "ロイター"]),
+    ("AFP", &["法新社"]),
+    ("AP", &["美联社", "美聯社"]),
+    ("CNA", &["中央社"]),
+    ("Yonhap", &["韩联社", "韓聯社"]),
+];
+
+/// A Chinese or Japanese wire dateline at the start of a lede, and the text after it:
+/// "【東京共同】米大手は…" (place and agency in lenticular brackets), "新华社北京9月12日电 多家…"
+/// (agency, place and day, then 电, "dispatched").
+pub fn cjk_wire_dateline(lede: &str) -> Option<(&'static str, &str)> {
+    let agency_in = |head: &str, at_end: bool| {
+        CJK_AGENCIES.iter().find_map(|&(canonical, spellings)| {
+            spellings.iter().any(|s| if at_end { head.ends_with(s) } else { head.starts_with(s) }).then_some(canonical)
+        })
+    };
+    if let Some(rest) = lede.strip_prefix('【')
+        && let Some((head, after)) = rest.split_once('】')
+        && let Some(agency) = agency_in(head, true)
+    {
+        return Some((agency, after.trim()));
+    }
+    let (head, after) = lede.split_once(char::is_whitespace)?;
+    (head.ends_with('电') || head.ends_with('電'))
+        .then(|| agency_in(head, false))
+        .flatten()
+        .map(|agency| (agency, after.trim()))
+}
+
 /// The canonical agency `name` stands for, if it is one.
 pub fn agency_named(name: &str) -> Option<&'static str> {
     let folded = fold(name.trim().trim_matches(|c: char| !c.is_alphanumeric()));
@@ -382,6 +416,12 @@ mod tests {
         assert_eq!(agency_quoted("A spokesperson told Reuters on Monday."), Some("Reuters"));
         assert_eq!(agency_quoted("The lab will close by a deadline set in May."), None);
         assert_eq!(agency_in_credit("Olivier FICTIF / AFP"), Some("AFP"));
+        assert_eq!(
+            cjk_wire_dateline("【東京共同】米大手は26日、発表した。"),
+            Some(("Kyodo", "米大手は26日、発表した。"))
+        );
+        assert_eq!(cjk_wire_dateline("新华社北京9月12日电 多家企业加快布局。"), Some(("Xinhua", "多家企业加快布局。")));
+        assert_eq!(cjk_wire_dateline("【新型】半導体の工場"), None);
         assert_eq!(agency_in_credit("Photo: Reuters"), Some("Reuters"));
         assert_eq!(agency_in_credit("Photo: Ana Ficta"), None);
     }

@@ -90,7 +90,12 @@ impl Page {
     /// Norvale…" -> "Norvale…", "Taipei, Nov. 20 (CNA) Taiwan's…" -> "Taiwan's…".
     pub fn summary(&self) -> String {
         let lede = self.lede.as_str();
-        // "【東京共同】米ソフトウエア大手…": a Chinese or Japanese wire dateline.
+        // "【東京共同】米ソフトウエア大手…", "新华社北京9月12日电 多家…": a Chinese or Japanese wire dateline.
+        if let Some((_, after)) = byline::cjk_wire_dateline(lede)
+            && !after.is_empty()
+        {
+            return after.to_owned();
+        }
         if let Some(rest) = lede.strip_prefix('【')
             && let Some((_, after)) = rest.split_once('】')
             && !after.trim().is_empty()
@@ -177,5 +182,6 @@ mod tests {
         assert_eq!(summary("(München) - Der Chipentwickler schließt."), "Der Chipentwickler schließt.");
         assert_eq!(summary("(Updated) prices rose."), "(Updated) prices rose.");
         assert_eq!(summary("【東京共同】米大手は26日、発表した。"), "米大手は26日、発表した。");
+        assert_eq!(summary("新华社北京9月12日电 多家企业加快布局。"), "多家企业加快布局。");
     }
 }

@@ -38,13 +38,17 @@ pub const LINK_LIST_MAX_WORDS: usize = 80;
 // HTML: a report split across sibling containers, and widgets told by structure.
 
 /// A sibling of the densest block is part of the report when it holds at least this many
-/// characters of prose paragraphs (about one real sentence)…
-pub const PART_MIN_PROSE_CHARS: usize = 80;
+/// words of prose paragraphs (about one real sentence; Chinese and Japanese counted at
+/// `CJK_CHARS_PER_WORD` characters a word, so a short paragraph of theirs counts too)…
+pub const PART_MIN_PROSE_WORDS: usize = 14;
 /// …and at most this share of its text is link text (menus and teaser lists are near 1).
 pub const PART_MAX_LINK_DENSITY: f64 = 0.25;
 /// Levels climbed through wrappers that hold only the report's block, looking for
 /// sibling parts one level up (`<div class=row><div class=col>…`).
 pub const WRAPPER_LEVELS: usize = 2;
+/// Prose paragraphs a kept block needs before what stands above its first and below its
+/// last is trimmed: with fewer, there is no span to speak of.
+pub const SPAN_MIN_PARAGRAPHS: usize = 2;
 /// A box holding form controls (a button, a field) with at most this many words is a
 /// widget: a sign-up, the consent prompt of an embed, a paywall notice.
 pub const WIDGET_MAX_WORDS: usize = 80;

@@ -8,7 +8,7 @@ use crate::route::Route;
 
 pub(super) fn context(renderer: &Renderer<'_>, on: &Setting<'_>, route: Route, hashed: bool) -> PageContext {
     let site = renderer.site;
-    let meta = renderer.meta(route, on.labels.archive, &on.edition.description);
+    let meta = renderer.meta(route, on.locale.label("archive"), &on.edition.description);
     let mut context = renderer.base_context(on.language, meta, hashed);
     let all = site.listed_in(on.lang);
     context.insert("timeline", &timeline(site.timeline(&all), on.language, &renderer.summaries));

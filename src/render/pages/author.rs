@@ -36,7 +36,8 @@ pub(super) fn context(
     let code = on.edition.code.as_str();
     let articles = author.listing(on.lang);
     let (role, bio) = (author.role_in(code), author.bio_in(code));
-    let description = if bio.is_empty() { format!("{}: {}", on.labels.author, author.name) } else { bio.to_owned() };
+    let description =
+        if bio.is_empty() { format!("{}: {}", on.locale.label("author"), author.name) } else { bio.to_owned() };
     let meta = renderer.meta(route, &author.name, &description);
     let mut context = renderer.base_context(on.language, meta, hashed);
     let view = AuthorView {

@@ -8,7 +8,6 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use super::{Listed, Reads, Setting};
-use crate::i18n::Locale;
 use crate::render::Renderer;
 use crate::render::fingerprint::PageContext;
 use crate::render::views::{article_html, topic_name, topic_text};
@@ -126,7 +125,8 @@ fn view<'a>(
 ) -> FeedView<'a> {
     let routes = &site.routes;
     let lang = feed.language().unwrap_or_default();
-    let labels = Locale::for_language(&site.config.languages[lang.0].code).labels();
+    let interface = &site.config.interface;
+    let locale = interface.get(interface.locale_for(&site.config.languages[lang.0].code));
     let entries = ids
         .iter()
         .take(site.config.feed_limit)
@@ -136,7 +136,7 @@ fn view<'a>(
             let source = article.source.as_ref().map(|source| FeedLink { name: &source.name, url: source.url.clone() });
             let mut content = article_html(site, id);
             if let Some(source) = &source {
-                content.to_mut().push_str(&source_note(labels.source, source));
+                content.to_mut().push_str(&source_note(locale.label("source"), source));
             }
             let authors = site.article_authors[id]
                 .iter()

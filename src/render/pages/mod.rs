@@ -14,6 +14,7 @@ mod search;
 mod sitemap;
 mod taxonomy;
 mod term;
+mod thread;
 mod topic;
 mod topics;
 
@@ -23,7 +24,7 @@ use super::Renderer;
 use super::fingerprint::PageContext;
 use super::views::PageLanguage;
 use crate::config::Language;
-use crate::i18n::{Labels, Locale};
+use crate::i18n::Locale;
 use crate::route::{LanguageId, Route, article_ids};
 use crate::site::{ArticleId, Site};
 
@@ -58,8 +59,8 @@ pub(super) struct Setting<'a> {
     pub(super) language: PageLanguage,
     /// The language's title and description of the site.
     pub(super) edition: &'a Language,
-    pub(super) locale: Locale,
-    pub(super) labels: &'static Labels,
+    /// The words and formats of the page's interface language.
+    pub(super) locale: &'a Locale,
 }
 
 /// What a page of `route` reads of `site`.
@@ -72,9 +73,10 @@ pub(crate) fn reads(site: &Site, route: Route) -> Reads<'_> {
         Route::TopicFeed(lang, t) | Route::TopicJsonFeed(lang, t) => feed::topic_reads(site, lang, t),
         Route::TaxonomyIndex(..) => taxonomy::reads(),
         Route::Term(lang, t, term) => term::reads(site, lang, (t, term)),
-        Route::Page(..) => page::reads(),
         Route::Author(lang, a) => author::reads(site, lang, a),
         Route::AuthorFeed(lang, a) | Route::AuthorJsonFeed(lang, a) => feed::author_reads(site, lang, a),
+        Route::Page(lang, id) => page::reads(site, lang, id),
+        Route::Thread(lang, t) => thread::reads(site, lang, t),
         Route::Archive(_) => archive::reads(),
         Route::Search(_) => search::reads(),
         Route::NotFound(_) => not_found::reads(),
@@ -97,8 +99,7 @@ impl<'a> Renderer<'a> {
             lang,
             language,
             edition: &site.config.languages[lang.0],
-            locale: language.locale,
-            labels: language.locale.labels(),
+            locale: site.config.interface.get(language.locale),
         };
         match route {
             Route::Home(_) => home::context(self, &on, route, hashed),
@@ -111,6 +112,7 @@ impl<'a> Renderer<'a> {
             Route::Page(_, id) => page::context(self, &on, route, id, hashed),
             Route::Author(_, a) => author::context(self, &on, route, a, hashed),
             Route::AuthorFeed(_, a) | Route::AuthorJsonFeed(_, a) => feed::author_context(self, &on, route, a, hashed),
+            Route::Thread(_, t) => thread::context(self, &on, route, t, hashed),
             Route::Archive(_) => archive::context(self, &on, route, hashed),
             Route::Search(_) => search::context(self, &on, route, hashed),
             Route::NotFound(_) => not_found::context(self, &on, route, hashed),

@@ -6,7 +6,7 @@ use crate::render::fingerprint::PageContext;
 use crate::route::Route;
 
 pub(super) fn context(renderer: &Renderer<'_>, on: &Setting<'_>, route: Route, hashed: bool) -> PageContext {
-    let meta = renderer.meta(route, on.labels.not_found_title, on.labels.not_found_text);
+    let meta = renderer.meta(route, on.locale.label("not_found_title"), on.locale.label("not_found_text"));
     renderer.base_context(on.language, meta, hashed)
 }
 

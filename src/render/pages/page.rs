@@ -4,10 +4,12 @@ use serde::Serialize;
 use tera::Value;
 
 use super::{Listed, Reads, Setting};
-use crate::i18n::Locale;
+use crate::content::PageList;
 use crate::render::fingerprint::PageContext;
+use crate::render::views::PageLanguage;
 use crate::render::{Alternate, Renderer, TranslationLink};
 use crate::route::{LanguageId, PageId, Route};
+use crate::site::{ArticleId, Site};
 
 /// What `page.html` sees of the page as `standalone`.
 #[derive(Serialize)]
@@ -18,6 +20,45 @@ struct StandaloneView<'a> {
     nav_title: &'a str,
     summary: &'a str,
     content: Value,
+}
+
+/// A correction in a page's list of them (`list: corrections`).
+#[derive(Serialize)]
+struct CorrectionView<'a> {
+    /// The corrected article, as lists show it.
+    article: Value,
+    date: String,
+    date_display: String,
+    note: &'a str,
+}
+
+/// Every correction of the stories `lang` lists, newest first.
+fn corrections<'s>(renderer: &Renderer<'s>, language: PageLanguage) -> Vec<CorrectionView<'s>> {
+    let site = renderer.site;
+    let mut list: Vec<CorrectionView<'s>> = Vec::new();
+    let mut dated = Vec::new();
+    for id in corrected(site, language.id) {
+        for update in site.articles[id].updates.iter().filter(|update| update.correction) {
+            dated.push((update.date, id, update));
+        }
+    }
+    dated.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    for (date, id, update) in dated {
+        list.push(CorrectionView {
+            article: renderer.summaries.get(language, id),
+            date: date.to_rfc3339(),
+            date_display: site.config.interface.get(language.locale).date(&date),
+            note: &update.note,
+        });
+    }
+    list
+}
+
+/// The stories `lang` lists that carry a correction.
+fn corrected(site: &Site, lang: LanguageId) -> Vec<ArticleId> {
+    let mut ids = site.listed_in(lang);
+    ids.retain(|&id| site.articles[id].updates.iter().any(|update| update.correction));
+    ids
 }
 
 pub(super) fn context(
@@ -40,8 +81,9 @@ pub(super) fn context(
         let target = there.map_or(Route::Home(lang), |&(lang, version)| Route::Page(lang, version));
         meta.translations.push(TranslationLink {
             lang: code(lang),
-            name: Locale::language_name(code(lang)),
+            name: site.config.interface.language_name(code(lang)),
             url: routes.url(target),
+            untranslated: there.is_none().then(|| crate::render::untranslated_note(&site.config, code(lang))),
         });
     }
     meta.alternates = if versions.is_empty() {
@@ -72,12 +114,18 @@ pub(super) fn context(
         content: Value::safe_string(&page.html),
     };
     context.insert("standalone", &view);
+    if page.list == Some(PageList::Corrections) {
+        context.insert("corrections", &corrections(renderer, on.language));
+    }
     context
 }
 
-/// No article: a standalone page does not change with them.
-pub(super) fn reads() -> Reads<'static> {
-    Reads { articles: Listed::None }
+/// No article, but for a page listing corrections: the articles it lists.
+pub(super) fn reads(site: &Site, lang: LanguageId, id: PageId) -> Reads<'static> {
+    match site.pages[id.0].list {
+        None => Reads { articles: Listed::None },
+        Some(PageList::Corrections) => Reads { articles: Listed::Some(corrected(site, lang).into()) },
+    }
 }
 
 #[cfg(test)]
@@ -114,6 +162,6 @@ mod tests {
         assert_eq!(context.get("lang").and_then(|l| l.as_str()), Some("fr"));
         let translations = context.get("page").and_then(|p| p.get_from_path("translations")).unwrap();
         assert_eq!(translations.get_from_path("0.url").and_then(|u| u.as_str()), Some("/about/"));
-        assert!(super::reads().articles.ids(&site).is_empty());
+        assert!(super::reads(&site, LanguageId(1), PageId(1)).articles.ids(&site).is_empty());
     }
 }

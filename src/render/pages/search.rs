@@ -8,7 +8,7 @@ use crate::route::{LanguageId, Route};
 
 pub(super) fn context(renderer: &Renderer<'_>, on: &Setting<'_>, route: Route, hashed: bool) -> PageContext {
     let site = renderer.site;
-    let meta = renderer.meta(route, on.labels.search, &on.edition.description);
+    let meta = renderer.meta(route, on.locale.label("search"), &on.edition.description);
     let mut context = renderer.base_context(on.language, meta, hashed);
     context.insert("search_index_url", &site.routes.url(Route::SearchIndex));
     let facets = &renderer.search().facets;

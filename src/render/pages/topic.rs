@@ -26,7 +26,7 @@ pub(super) fn context(
     context.insert("topic", &view);
     let intro = crate::render::views::under_base_path(&topic.intro_html, &site.config.base_path);
     context.insert("intro", &Value::safe_string(&intro));
-    let json_ld = structured::topic_json_ld(site, on.lang, t.0, on.labels.topics);
+    let json_ld = structured::topic_json_ld(site, on.lang, t.0, on.locale.label("topics"));
     context.insert("json_ld", &Value::safe_string(&json_ld));
     let listing = site.topics[t.0].listing(on.lang);
     context.insert("timeline", &timeline(site.timeline(listing), on.language, summaries));

@@ -4,13 +4,11 @@
 //! pages), each with its expected fields in one table. Fields a page lists as `pending`
 //! may be wrong; once right, the test asks for them to be struck from the list.
 
-use std::path::PathBuf;
-
 use super::corpus_table::{check, table};
 
 #[test]
 fn every_page_of_the_corpus_imports_as_its_table_says() {
-    let binary = PathBuf::from(env!("CARGO_BIN_EXE_briefing"));
+    let binary = crate::common::binary();
     let table = table();
     assert!(table.len() >= 40, "the corpus has {} pages", table.len());
     let pages = std::fs::read_dir(super::corpus_table::corpus().join("pages")).unwrap().count();

@@ -1,10 +1,10 @@
 //! `briefing import URL` against a server on 127.0.0.1: redirects followed, the charset
 //! of the header or of `<meta>` honoured, errors for 4xx/5xx and oversized pages.
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::TcpListener;
+use std::io::Write;
 
 use super::*;
+use crate::common::http::{self, Answer};
 
 /// A French page in Windows-1252 bytes: "é" is 0xE9, the apostrophe 0x92.
 fn latin_page() -> Vec<u8> {
@@ -28,82 +28,49 @@ fn utf8_page(head: &str) -> Vec<u8> {
 }
 
 /// Serves a few fixed routes on 127.0.0.1 until the test ends; returns the base URL.
-/// The one HTTP fake of the tests: add a route here rather than a second server.
 pub fn serve() -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { continue };
-            // A TLS handshake (an https:// address sent here): answered in plain HTTP, as a
-            // plain-http server does.
-            let mut first = [0u8; 1];
-            if stream.peek(&mut first).is_ok_and(|n| n == 1) && first[0] == 0x16 {
-                let _ = stream.write_all(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-                continue;
-            }
-            let mut request = String::new();
-            let mut reader = BufReader::new(stream.try_clone().unwrap());
-            reader.read_line(&mut request).unwrap();
-            loop {
-                let mut header = String::new();
-                if reader.read_line(&mut header).unwrap_or(0) == 0 || header == "\r\n" {
-                    break;
-                }
-            }
-            let target = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
-            // Routes are told by their path; a query (`?utm_source=…`) changes nothing.
-            let path = target.split('?').next().unwrap_or("/").to_owned();
-            if let Some(stall) = stalled(&path) {
-                std::thread::spawn(move || stall(stream));
-                continue;
-            }
-            let mut extra_headers = "";
-            let (status, content_type, body): (&str, &str, Vec<u8>) = match path.as_str() {
-                "/latin" => ("200 OK", "text/html; charset=ISO-8859-1", latin_page()),
-                // UTF-8 with a byte-order mark, under a header that says otherwise.
-                "/bom" => {
-                    let mut body = "\u{feff}".as_bytes().to_vec();
-                    body.extend(utf8_page(""));
-                    ("200 OK", "text/html; charset=ISO-8859-1", body)
-                }
-                // `charset=` in a description, which declares nothing.
-                "/charset-in-text" => (
-                    "200 OK",
-                    "text/html",
-                    utf8_page("<meta name=\"description\" content=\"Read with charset=koi8-r\">"),
-                ),
-                // A gzip body that was not asked for (import sends no Accept-Encoding).
-                "/gzip" => {
-                    extra_headers = "Content-Encoding: gzip\r\n";
-                    ("200 OK", "text/html", vec![0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03])
-                }
-                "/meta" => {
-                    let mut body = b"<!DOCTYPE html><meta charset=\"windows-1252\">".to_vec();
-                    body.extend(latin_page());
-                    ("200 OK", "text/html", body)
-                }
-                "/moved" => ("301 Moved Permanently", "text/html", Vec::new()),
-                // A page that names its own address.
-                "/shared" => (
-                    "200 OK",
-                    "text/html",
-                    utf8_page("<link rel=\"canonical\" href=\"https://news.example/2025/norvale-shenzhen\">"),
-                ),
-                "/huge" => ("200 OK", "text/html", vec![b'a'; 9 * 1024 * 1024]),
-                "/broken" => ("503 Service Unavailable", "text/html", b"down".to_vec()),
-                _ => ("404 Not Found", "text/html", b"no such page".to_vec()),
-            };
-            let location = if path == "/moved" { "Location: /latin\r\n" } else { "" };
-            let head = format!(
-                "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n{location}{extra_headers}Connection: close\r\n\r\n",
-                body.len()
-            );
-            let _ = stream.write_all(head.as_bytes());
-            let _ = stream.write_all(&body);
+    http::serve(answer)
+}
+
+fn answer(target: &str) -> Answer {
+    // Routes are told by their path; a query (`?utm_source=…`) changes nothing.
+    let path = target.split('?').next().unwrap_or("/");
+    if let Some(stall) = stalled(path) {
+        return Answer::Stream(Box::new(stall));
+    }
+    match path {
+        "/latin" => Answer::new("200 OK", "text/html; charset=ISO-8859-1", latin_page()),
+        // UTF-8 with a byte-order mark, under a header that says otherwise.
+        "/bom" => {
+            let mut body = "\u{feff}".as_bytes().to_vec();
+            body.extend(utf8_page(""));
+            Answer::new("200 OK", "text/html; charset=ISO-8859-1", body)
         }
-    });
-    base
+        // `charset=` in a description, which declares nothing.
+        "/charset-in-text" => Answer::new(
+            "200 OK",
+            "text/html",
+            utf8_page("<meta name=\"description\" content=\"Read with charset=koi8-r\">"),
+        ),
+        // A gzip body that was not asked for (import sends no Accept-Encoding).
+        "/gzip" => Answer::new("200 OK", "text/html", vec![0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03])
+            .header("Content-Encoding: gzip"),
+        "/meta" => {
+            let mut body = b"<!DOCTYPE html><meta charset=\"windows-1252\">".to_vec();
+            body.extend(latin_page());
+            Answer::new("200 OK", "text/html", body)
+        }
+        "/moved" => Answer::new("301 Moved Permanently", "text/html", Vec::new()).header("Location: /latin"),
+        // A page that names its own address.
+        "/shared" => Answer::new(
+            "200 OK",
+            "text/html",
+            utf8_page("<link rel=\"canonical\" href=\"https://news.example/2025/norvale-shenzhen\">"),
+        ),
+        "/huge" => Answer::new("200 OK", "text/html", vec![b'a'; 9 * 1024 * 1024]),
+        "/broken" => Answer::new("503 Service Unavailable", "text/html", b"down".to_vec()),
+        _ => Answer::new("404 Not Found", "text/html", b"no such page".to_vec()),
+    }
 }
 
 /// Routes that never finish answering: "/silent" sends nothing, "/trickle" sends its

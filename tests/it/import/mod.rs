@@ -14,7 +14,6 @@ mod refusals;
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use briefing::content::front_matter::{ARTICLE_FIELDS, FrontMatter, parse_yaml, split};
 use tempfile::TempDir;
 
@@ -38,11 +37,7 @@ pub fn site() -> TempDir {
     dir
 }
 
-pub use crate::common::copy_tree;
-
-pub fn briefing() -> Command {
-    Command::cargo_bin("briefing").unwrap()
-}
+pub use crate::common::{briefing, copy_tree};
 
 /// Imports one page with `--stdout`; returns the document.
 pub fn imported(site: &Path, name: &str) -> String {

@@ -2,7 +2,8 @@
 //! tools around them; and which of a line's dates is the publication, which the update.
 
 use super::value::PageDate;
-use super::{DateContext, clock, date_at, lowered_date_text, offset_of, tokenize};
+use super::zones::localize;
+use super::{DateContext, clock, date_at, lowered_date_text, offset_of, time_after, tokenize};
 use crate::Language;
 use crate::noise::fold;
 use crate::tuning::DATE_LINE_MAX_TOKENS;
@@ -58,7 +59,32 @@ pub fn dates_in_line(text: &str, context: DateContext) -> LineDates {
         start += used.max(1);
         since = start;
     }
+    if found.updated.is_none()
+        && let Some(published) = found.published
+    {
+        found.updated = time_of_update(&tokens, published, context);
+    }
     found
+}
+
+/// "Publié le 16 septembre 2025 à 06h30, modifié à 11h12", "updated at 11:12": an update
+/// given as a time alone, on the day of the publication.
+fn time_of_update(tokens: &[&str], published: PageDate, context: DateContext) -> Option<PageDate> {
+    let day = match published {
+        PageDate::DateTime(moment) => moment.date_naive(),
+        PageDate::Date(day) => day,
+    };
+    let words: Vec<&str> = tokens.iter().map(|t| t.trim_end_matches([':', ';', '.'])).collect();
+    // "Mis à jour à 11h12": the label ends at "jour"; "mis en ligne" is a publication.
+    let label = (0..words.len()).find(|&i| {
+        (is_update_word(words[i]) && !matches!(words[i], "mis" | "mise" | "act" | "stand"))
+            || (words[i] == "jour" && i >= 2 && matches!(words[i - 2], "mis" | "mise"))
+    })?;
+    let at = (label + 1..tokens.len().min(label + 4))
+        .find(|&at| clock(tokens[at]).is_some() && (tokens[at].contains(':') || tokens[at].contains('h')))?;
+    let (time, zone, _) = time_after(&tokens[at..])?;
+    let update = PageDate::DateTime(localize(day.and_time(time), zone, context));
+    (update != published).then_some(update)
 }
 
 impl LineDates {
@@ -190,6 +216,11 @@ mod tests {
         let online = dates_in_line("Mis en ligne le 06/12/2025 à 09:30 | Actualisé le 06/12/2025 à 12:05", FRENCH);
         assert_eq!(online.published.unwrap().to_string(), "2025-12-06T09:30:00+01:00");
         assert_eq!(online.updated.unwrap().to_string(), "2025-12-06T12:05:00+01:00");
+        let same_day = dates_in_line("Publié le 16 septembre 2025 à 06h30, modifié à 11h12", FRENCH);
+        assert_eq!(same_day.updated.unwrap().to_string(), "2025-09-16T11:12:00+02:00", "a time alone: the same day");
+        let same_day = dates_in_line("Publié le 16/09/2025 à 06h30, mis à jour à 11h12", FRENCH);
+        assert_eq!(same_day.updated.unwrap().to_string(), "2025-09-16T11:12:00+02:00");
+        assert_eq!(dates_in_line("Published Nov 19, 2025 9:00 AM GMT", ENGLISH).updated, None);
         let (mut published, mut updated) = (None, None);
         dates_in_line("Updated Nov 20, 2025 4:00 PM GMT", ENGLISH).add_to(&mut published, &mut updated);
         dates_in_line("Published Nov 19, 2025 9:00 AM GMT", ENGLISH).add_to(&mut published, &mut updated);

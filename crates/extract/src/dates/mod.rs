@@ -142,6 +142,13 @@ pub(super) fn tokenize(text: &str) -> Vec<&str> {
 pub(super) fn date_at(tokens: &[&str], start: usize, context: DateContext) -> Option<(PageDate, usize)> {
     let token = tokens[start];
     if let Some(value) = iso_token(token, context) {
+        // "2025-09-12 15:20": a date in ISO order, then its time as a word of its own.
+        if let PageDate::Date(date) = value
+            && token.len() == 10
+            && let Some((time, offset, time_used)) = time_after(&tokens[start + 1..])
+        {
+            return Some((PageDate::DateTime(localize(date.and_time(time), offset, context)), 1 + time_used));
+        }
         return Some((value, 1));
     }
     let (date, used) = numeric_date(token, context.month_first)
@@ -265,7 +272,7 @@ fn month_number(token: &str, language: Option<Language>) -> Option<u32> {
 
 /// A time after a date, past connectives ("à", "at", "-"), with its offset if written,
 /// and the tokens it spans.
-fn time_after(tokens: &[&str]) -> Option<(NaiveTime, Option<Zone>, usize)> {
+pub(super) fn time_after(tokens: &[&str]) -> Option<(NaiveTime, Option<Zone>, usize)> {
     let mut index = 0;
     // "à", "at", "um", "a las", "alle ore", "om", "às", "de" (Spanish and Portuguese "de").
     let connective = |t: &str| {
@@ -375,6 +382,7 @@ mod tests {
     fn iso_dates_and_times() {
         assert_eq!(found("2025-03-14T09:30:00+01:00", ENGLISH), "2025-03-14T09:30:00+01:00");
         assert_eq!(found("2025-03-14", ENGLISH), "2025-03-14");
+        assert_eq!(found("Published: 2025-03-14 09:30", FRENCH), "2025-03-14T09:30:00+01:00");
         assert_eq!(parse_iso("2025-03-14T09:30:00", FRENCH).unwrap().to_string(), "2025-03-14T09:30:00+01:00");
         assert_eq!(parse_iso("2025-03-14T09:30:00Z", FRENCH).unwrap().to_string(), "2025-03-14T09:30:00+00:00");
         assert_eq!(parse_iso("2025-12-02T10:00:00+0100", FRENCH).unwrap().to_string(), "2025-12-02T10:00:00+01:00");

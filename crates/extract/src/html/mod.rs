@@ -7,6 +7,7 @@ mod meta;
 mod nesting;
 mod parts;
 mod readability;
+mod span;
 
 use htmd::HtmlToMarkdown;
 use htmd::options::{BulletListMarker, Options};
@@ -119,6 +120,7 @@ pub fn extract(input: &str, default_year: i32) -> Page {
     take_credits(&block, &mut page);
     take_captions(&block, &mut page);
     clean_blocks(&block, &controls, context, &mut page.dropped);
+    span::trim_to_report(&block, language, &mut page.dropped);
     for link in descendants(&block).iter().filter(|n| tag(n) == Some("a")) {
         if !attr(link, "href").is_some_and(|h| h.starts_with("https://") || h.starts_with("http://")) {
             remove_attr(link, "href");
@@ -136,7 +138,9 @@ pub fn extract(input: &str, default_year: i32) -> Page {
     };
     page.lede = paragraphs.iter().find(is_lede).cloned().unwrap_or_default();
     if page.agency.is_none() {
-        page.agency = agency_in_parentheses(&page.lede).map(str::to_owned);
+        page.agency = agency_in_parentheses(&page.lede)
+            .or_else(|| crate::byline::cjk_wire_dateline(&page.lede).map(|(agency, _)| agency))
+            .map(str::to_owned);
     }
     page.text = paragraphs.join("\n");
     page.body = markdown_blocks(&converter.tree_to_markdown(&block), page.caption.as_ref());

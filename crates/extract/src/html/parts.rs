@@ -20,7 +20,7 @@ use crate::dates::DateContext;
 use crate::dates::datelines::is_date_line;
 use crate::noise::{Rule, fold, is_prose, relative_time, word_count};
 use crate::tuning::{
-    LISTING_MIN_ITEMS, LISTING_TEXT_SHARE, PART_MAX_LINK_DENSITY, PART_MIN_PROSE_CHARS, WIDGET_MAX_WORDS,
+    LISTING_MIN_ITEMS, LISTING_TEXT_SHARE, PART_MAX_LINK_DENSITY, PART_MIN_PROSE_WORDS, WIDGET_MAX_WORDS,
     WRAPPER_LEVELS,
 };
 
@@ -124,7 +124,16 @@ pub fn widen(best: Handle, controls: &Controls, context: DateContext, dropped: &
             return child;
         }
         let elements: Vec<Handle> = up.children.borrow().iter().filter(|c| tag(c).is_some()).cloned().collect();
-        let is_part = |node: &Handle| Rc::ptr_eq(node, &child) || is_report_part(node, controls, context);
+        // A sibling alike in tag and class (`<div class="content">` twice, a figure between)
+        // is a part however short, once it holds a paragraph of prose.
+        let alike = |node: &Handle| {
+            tag(node) == tag(&child)
+                && attr(node, "class") == attr(&child, "class")
+                && paragraphs(node).iter().any(|(_, line)| is_prose(line))
+                && structural_rule(node, controls, context).is_none()
+        };
+        let is_part =
+            |node: &Handle| Rc::ptr_eq(node, &child) || alike(node) || is_report_part(node, controls, context);
         let parts: Vec<usize> = elements.iter().enumerate().filter(|(_, n)| is_part(n)).map(|(i, _)| i).collect();
         if parts.len() < 2 {
             // A wrapper holding nothing else: look one level up.
@@ -165,8 +174,8 @@ fn is_report_part(node: &Handle, controls: &Controls, context: DateContext) -> b
         return false;
     }
     let prose: usize =
-        paragraphs(node).iter().filter(|(_, line)| is_prose(line)).map(|(_, line)| line.chars().count()).sum();
-    prose >= PART_MIN_PROSE_CHARS
+        paragraphs(node).iter().filter(|(_, line)| is_prose(line)).map(|(_, line)| word_count(line)).sum();
+    prose >= PART_MIN_PROSE_WORDS
 }
 
 #[cfg(test)]

@@ -93,7 +93,7 @@ fn class_rule(tokens: &[String]) -> Option<Rule> {
             Rule::Subscription,
             &["subscribe", "subscription", "paywall", "abonnement", "abonnez", "premium", "popup", "modal"],
         ),
-        (Rule::Share, &["share", "sharing", "social", "partage", "partager"]),
+        (Rule::Share, &["share", "sharing", "social", "sns", "partage", "partager"]),
         (
             Rule::Related,
             &[
@@ -111,6 +111,7 @@ fn class_rule(tokens: &[String]) -> Option<Rule> {
             ],
         ),
         (Rule::Comments, &["comment", "comments", "commentaire", "commentaires", "disqus", "reactions"]),
+        (Rule::AuthorBio, &["bio", "biography"]),
         (
             Rule::Advertising,
             &[

@@ -86,21 +86,39 @@ impl Language {
         if let Some(language) = by_script(text) {
             return Some(language);
         }
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .take(600)
+            .map(str::to_lowercase)
+            .collect();
         let mut scores = vec![0usize; VOCABULARIES.len()];
-        for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(600) {
-            let word = word.to_lowercase();
+        for word in &words {
             for (score, vocabulary) in scores.iter_mut().zip(VOCABULARIES) {
                 if vocabulary.stop_words.contains(&word.as_str()) {
                     *score += 1;
                 }
             }
         }
-        let mut ranked: Vec<(usize, Language)> =
-            scores.iter().zip(VOCABULARIES).map(|(&s, v)| (s, v.language)).collect();
+        let mut ranked: Vec<(usize, &Vocabulary)> = scores.iter().copied().zip(VOCABULARIES).collect();
         ranked.sort_by_key(|&(score, _)| std::cmp::Reverse(score));
-        let (best, language) = ranked[0];
-        let second = ranked[1].0;
-        (best >= MIN_HITS && best * 2 > second * 3).then_some(language)
+        let ((best, first), (second, runner_up)) = (ranked[0], ranked[1]);
+        if best < MIN_HITS {
+            return None;
+        }
+        if best * 2 > second * 3 {
+            return Some(first.language);
+        }
+        // Close languages (Spanish and Portuguese, Dutch and German) share many stop
+        // words: the words only one of the two has decide.
+        let own = |vocabulary: &Vocabulary, other: &Vocabulary| {
+            words
+                .iter()
+                .filter(|w| vocabulary.stop_words.contains(&w.as_str()) && !other.stop_words.contains(&w.as_str()))
+                .count()
+        };
+        let (mine, theirs) = (own(first, runner_up), own(runner_up, first));
+        (mine >= MIN_HITS && mine * 2 > theirs * 3).then_some(first.language)
     }
 }
 
@@ -158,6 +176,14 @@ mod tests {
             ),
             Some(Language::German)
         );
+    }
+
+    #[test]
+    fn spanish_is_told_from_portuguese_by_the_words_only_one_has() {
+        let spanish = "Lisboa, 30 jun (EFE).- La empresa estadounidense de centros de datos ha inaugurado este lunes en \
+            Lisboa su sede para el sur de Europa, desde la que gestionará sus proyectos en Portugal, España e Italia. \
+            La oficina contará con 70 empleados al cierre del año, la mayoría ingenieros y especialistas en energía.";
+        assert_eq!(Language::detect(spanish), Some(Language::Spanish));
     }
 
     #[test]

@@ -42,6 +42,8 @@ pub enum Rule {
     Metadata,
     BeforeHeadline,
     AfterBody,
+    /// Above the report's first paragraph and not prose: a kicker, a byline, a player.
+    AboveReport,
     /// A short line without sentence punctuation that is not a subheading.
     ShortFragment,
     NumbersOnly,
@@ -107,6 +109,7 @@ impl Rule {
             Rule::Metadata => "read into the front matter",
             Rule::BeforeHeadline => "before the headline",
             Rule::AfterBody => "after the article body",
+            Rule::AboveReport => "above the report's first paragraph (kicker, byline, reading time, player)",
             Rule::ShortFragment => "short line without sentence punctuation",
             Rule::NumbersOnly => "numbers without words",
             Rule::ScriptOrStyle => "script or style",

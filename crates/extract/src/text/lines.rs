@@ -13,6 +13,8 @@ use crate::noise::{Rule, classify, ends_sentence, word_count};
 /// first line it was read from.
 pub struct Line {
     pub number: usize,
+    /// The number of the last line it was read from.
+    pub last: usize,
     pub text: String,
     pub rule: Option<Rule>,
 }
@@ -65,8 +67,9 @@ pub fn unwrap_paragraphs(raw: &[String], context: DateContext, dropped: &mut Vec
             Some(last) if joining => {
                 last.text.push(' ');
                 last.text.push_str(text);
+                last.last = index + 1;
             }
-            _ => lines.push(Line { number: index + 1, text: text.clone(), rule: None }),
+            _ => lines.push(Line { number: index + 1, last: index + 1, text: text.clone(), rule: None }),
         }
         let next = raw.get(index + 1).map_or("", String::as_str);
         joining = (hard_wrapped && !standalone(text) && continues(text, next)) || cut_short(text, next);
@@ -91,17 +94,34 @@ fn join_link_text(lines: Vec<Line>, context: DateContext) -> Vec<Line> {
     let mut joined: Vec<Line> = Vec::with_capacity(lines.len());
     let mut lines = lines.into_iter().peekable();
     while let Some(line) = lines.next() {
-        if line.rule.is_none() && goes_on(&line.text) && joined.last().is_some_and(open_sentence) {
-            joined.last_mut().expect("checked").text.push_str(&line.text);
+        // Right under the last line the one before was read from: a sentence with two links
+        // is joined twice, and the second link follows the first one's continuation.
+        let follows = joined.last().is_some_and(|before| open_sentence(before) && before.last + 1 == line.number);
+        // A line that goes on with a comma, or in lowercase under a sentence that was
+        // already joined across lines ("…con la Scuola Normale Superiore" / "e con il…").
+        let joined_before = joined.last().is_some_and(|before| before.last > before.number);
+        if line.rule.is_none()
+            && (goes_on(&line.text) && joined.last().is_some_and(open_sentence)
+                || follows
+                    && joined_before
+                    && line.text.starts_with(char::is_lowercase)
+                    && !is_header_text(&line.text, context))
+        {
+            let before = joined.last_mut().expect("checked");
+            if !goes_on(&line.text) {
+                before.text.push(' ');
+            }
+            before.text.push_str(&line.text);
+            before.last = line.last;
             continue;
         }
-        let link = joined.last().is_some_and(|before| open_sentence(before) && before.number + 1 == line.number)
+        let link = follows
             && line.rule.is_none()
             && word_count(&line.text) <= LINK_TEXT_MAX_WORDS
             && !ends_sentence(&line.text)
             && !is_header_text(&line.text, context)
             && lines.peek().is_some_and(|after| {
-                after.number == line.number + 1
+                after.number == line.last + 1
                     && after.rule.is_none()
                     && !is_header_text(&after.text, context)
                     && (goes_on(&after.text) || after.text.starts_with(char::is_lowercase))
@@ -115,6 +135,7 @@ fn join_link_text(lines: Vec<Line>, context: DateContext) -> Vec<Line> {
                 before.text.push(' ');
             }
             before.text.push_str(&after.text);
+            before.last = after.last;
             continue;
         }
         joined.push(line);
@@ -179,5 +200,20 @@ mod tests {
             "Ostrava Micro ouvrira un centre de conception à Grenoble, en partenariat avec le CEA-Leti, et prévoit d'y employer 50 ingénieurs d'ici à deux ans."
         );
         assert_eq!(lines.len(), 2);
+        let raw: Vec<String> = [
+            "La empresa invertirá 90 millones en una planta en",
+            "Zaragoza",
+            ", que dará trabajo a 300 personas, según ha informado el",
+            "Gobierno de Aragón",
+            "en un comunicado.",
+        ]
+        .iter()
+        .map(|line| line.to_string())
+        .collect();
+        let lines = unwrap_paragraphs(&raw, context, &mut Vec::new());
+        assert_eq!(
+            lines[0].text,
+            "La empresa invertirá 90 millones en una planta en Zaragoza, que dará trabajo a 300 personas, según ha informado el Gobierno de Aragón en un comunicado."
+        );
     }
 }

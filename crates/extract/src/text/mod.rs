@@ -7,7 +7,7 @@
 //! are read as metadata, captions, paragraphs, list items and subheadings, and
 //! everything else is dropped with the rule that caught it.
 
-mod classify;
+pub(crate) mod classify;
 mod lines;
 
 use lines::{Line, unwrap_paragraphs};
@@ -36,9 +36,18 @@ enum Block {
     Figure(Caption),
 }
 
+/// A line with its runs of spaces made one. The ideographic space (U+3000) inside a line
+/// stays: Chinese and Japanese headlines set their parts apart with it
+/// ("熊本に保守拠点を新設　技術者100人規模"), where an ASCII space would be a typo.
+fn collapse_spaces(line: &str) -> String {
+    let line = line.replace('\u{a0}', " ");
+    let words = line.split(|c: char| c.is_whitespace() && c != '\u{3000}');
+    let words: Vec<&str> = words.map(|w| w.trim_matches('\u{3000}')).filter(|w| !w.is_empty()).collect();
+    words.join(" ")
+}
+
 pub fn extract(input: &str, context: DateContext) -> Page {
-    let raw: Vec<String> =
-        input.lines().map(|raw| raw.replace('\u{a0}', " ").split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+    let raw: Vec<String> = input.lines().map(collapse_spaces).collect();
     let mut page = Page::default();
     let lines = unwrap_paragraphs(&raw, context, &mut page.dropped);
     let drop = |page: &mut Page, line: &Line, rule: Rule| {
@@ -370,7 +379,9 @@ fn finish(page: &mut Page, blocks: Vec<Block>, context: DateContext) {
     });
     if let Some(lede) = &lede {
         if page.agency.is_none() {
-            page.agency = agency_in_parentheses(lede.split(" - ").next().unwrap_or_default()).map(str::to_owned);
+            page.agency = agency_in_parentheses(lede.split(" - ").next().unwrap_or_default())
+                .or_else(|| crate::byline::cjk_wire_dateline(lede).map(|(agency, _)| agency))
+                .map(str::to_owned);
         }
         if page.published.is_none() {
             let dateline = lede.split([' ', '-', '–', '—']).take(8).collect::<Vec<_>>().join(" ");

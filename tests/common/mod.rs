@@ -1,5 +1,12 @@
-//! Helpers shared by the integration tests: copy a fixture site, run the real binary.
-#![allow(dead_code)]
+//! Helpers shared by the test targets (`it`, `browser`): the one way to the binary, the
+//! one HTTP fake (`http`), the chainable site test (`SiteTest`), fixtures and readers.
+// Each test binary uses only some of the helpers.
+#![allow(dead_code, unused_imports)]
+
+pub mod http;
+mod site_test;
+
+pub use site_test::SiteTest;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -31,8 +38,14 @@ pub fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
+/// The `briefing` binary that cargo built for these tests: the one way every test finds it.
+pub fn binary() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_briefing"))
+}
+
+/// A command running the binary.
 pub fn briefing() -> Command {
-    Command::cargo_bin("briefing").expect("the briefing binary")
+    Command::new(binary())
 }
 
 pub fn build(root: &Path, extra: &[&str]) -> Output {

@@ -1,78 +1,48 @@
 //! The search page of the example site in headless Chromium: results after scripts ran,
 //! facets from the URL, and the page without JavaScript.
 //!
-//! Needs `chromium` on the PATH (`apt-get install chromium`; `.ci/run` installs it). Without
-//! it the tests pass with a note on a developer's machine, so that `cargo test` needs only
-//! Rust, and fail under CI (`CI` set), which must run them.
+//! A test target of its own (`cargo test --test browser`), which the plain `cargo test`
+//! and so `.ci/run` run too. Needs `chromium` on the PATH (`apt-get install chromium`;
+//! `.ci/run` installs it). Without it the tests pass with a note on a developer's machine,
+//! so that `cargo test` needs only Rust, and fail under CI (`CI` set), which must run them.
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::thread;
 
-use crate::common::*;
+mod common;
 
-/// Serves `root` with `listener` for as long as the test process lives. With `scripts`
-/// false, pages forbid every script (Content-Security-Policy), as a browser without
-/// JavaScript would run none; Chromium's `--dump-dom` itself needs JavaScript on.
-fn serve(listener: TcpListener, root: PathBuf, scripts: bool) {
-    thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let root = root.clone();
-            thread::spawn(move || answer(stream, &root, scripts));
-        }
-    });
-}
+use common::http;
+use common::*;
 
-fn answer(mut stream: TcpStream, root: &Path, scripts: bool) {
-    let mut line = String::new();
-    if BufReader::new(&stream).read_line(&mut line).is_err() {
-        return;
-    }
-    let target = line.split_whitespace().nth(1).unwrap_or("/");
-    let path = target.split(['?', '#']).next().unwrap_or("/").trim_start_matches('/');
-    let mut file = root.join(path);
-    if path.is_empty() || path.ends_with('/') {
-        file = file.join("index.html");
-    }
-    let (status, body) = match (path.contains(".."), std::fs::read(&file)) {
-        (false, Ok(body)) => ("200 OK", body),
-        _ => ("404 Not Found", b"not found".to_vec()),
-    };
-    let kind = match file.extension().and_then(|e| e.to_str()) {
-        Some("html") => "text/html; charset=utf-8",
-        Some("js") => "text/javascript",
-        Some("json") => "application/json",
-        Some("css") => "text/css",
-        _ => "application/octet-stream",
-    };
-    let policy = if scripts { "" } else { "Content-Security-Policy: script-src 'none'\r\n" };
-    let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n{policy}Connection: close\r\n\r\n",
-        body.len()
-    );
-    let _ = stream.write_all(head.as_bytes()).and_then(|()| stream.write_all(&body));
+/// Serves the files under `root` for as long as the test process lives; returns the base
+/// URL. With `scripts` false, pages forbid every script (Content-Security-Policy), as a
+/// browser without JavaScript would run none; Chromium's `--dump-dom` itself needs
+/// JavaScript on.
+fn serve(root: PathBuf, scripts: bool) -> String {
+    http::serve(move |target| {
+        let answer = http::file_answer(&root, target);
+        if scripts { answer } else { answer.header("Content-Security-Policy: script-src 'none'") }
+    })
 }
 
 /// The example site of this repository, built for and served at a local address.
-fn served_example(scripts: bool) -> (tempfile::TempDir, u16) {
+fn served_example(scripts: bool) -> (tempfile::TempDir, String) {
     served_example_with(scripts, |_| {})
 }
 
 /// The same, letting `prepare` add files to the built site before it is served.
-fn served_example_with(scripts: bool, prepare: impl FnOnce(&Path)) -> (tempfile::TempDir, u16) {
+fn served_example_with(scripts: bool, prepare: impl FnOnce(&Path)) -> (tempfile::TempDir, String) {
     let out = tempfile::tempdir().unwrap();
-    let listener = TcpListener::bind("127.0.0.1:0").expect("a local port");
-    let port = listener.local_addr().unwrap().port();
     let public = out.path().join("public");
-    let base = format!("http://127.0.0.1:{port}/");
-    let output =
-        build(Path::new(env!("CARGO_MANIFEST_DIR")), &["--output", public.to_str().unwrap(), "--base-url", &base]);
+    // Files are read as they are asked for, so the server may start before the build.
+    let base = serve(public.clone(), scripts);
+    let output = build(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &["--output", public.to_str().unwrap(), "--base-url", &format!("{base}/")],
+    );
     assert!(output.status.success(), "{}", stderr(&output));
     prepare(&public);
-    serve(listener, public, scripts);
-    (out, port)
+    (out, base)
 }
 
 /// The DOM of `url` after its scripts ran.
@@ -118,8 +88,8 @@ fn search_finds_a_word_of_an_article_body_and_narrows_it_by_facet() {
     if !chromium_present() {
         return;
     }
-    let (_site, port) = served_example(true);
-    let search = |query: &str| dump_dom(&format!("http://127.0.0.1:{port}/search/?{query}"));
+    let (_site, base) = served_example(true);
+    let search = |query: &str| dump_dom(&format!("{base}/search/?{query}"));
 
     // "parliament" is in the body of one article only (its French version says "Parlement"), not in any title or summary.
     let html = search("q=parliament");
@@ -147,8 +117,8 @@ fn without_javascript_the_search_page_links_to_the_archive() {
     if !chromium_present() {
         return;
     }
-    let (_site, port) = served_example(false);
-    let html = dump_dom(&format!("http://127.0.0.1:{port}/search/?q=parliament"));
+    let (_site, base) = served_example(false);
+    let html = dump_dom(&format!("{base}/search/?q=parliament"));
     // The form, useless without the script, stays hidden; the notice links to the archive.
     assert!(
         html.contains("<form class=\"search-form\" role=\"search\" action=\"/search/\" method=\"get\" hidden"),
@@ -165,8 +135,8 @@ fn with_javascript_the_search_form_is_shown() {
     if !chromium_present() {
         return;
     }
-    let (_site, port) = served_example(true);
-    let html = dump_dom(&format!("http://127.0.0.1:{port}/search/"));
+    let (_site, base) = served_example(true);
+    let html = dump_dom(&format!("{base}/search/"));
     assert!(html.contains("<form class=\"search-form\" role=\"search\" action=\"/search/\" method=\"get\">"), "{html}");
 }
 
@@ -210,11 +180,11 @@ fn a_submitted_query_and_a_chosen_facet_go_into_the_address_and_back_returns() {
     if !chromium_present() {
         return;
     }
-    let (_site, port) = served_example_with(true, |public| {
+    let (_site, base) = served_example_with(true, |public| {
         let page = read(public.join("search/index.html"));
         std::fs::write(public.join("search/drive.html"), page.replace("</body>", &format!("{DRIVER}</body>"))).unwrap();
     });
-    let html = dump_dom(&format!("http://127.0.0.1:{port}/search/drive.html"));
+    let html = dump_dom(&format!("{base}/search/drive.html"));
     let start = html.find("data-log=\"").expect("the driver finished") + "data-log=\"".len();
     let log: Vec<&str> = html[start..start + html[start..].find('"').unwrap()].split(" ~ ").collect();
     let article = "/articles/netherlands-duv-export-rules/";
@@ -234,14 +204,14 @@ fn a_story_in_two_languages_is_one_result_in_the_page_language() {
         return;
     }
     // The same search page as a French reader would have it.
-    let (_site, port) = served_example_with(true, |public| {
+    let (_site, base) = served_example_with(true, |public| {
         let page = read(public.join("search/index.html"));
         assert!(page.contains("<html lang=\"en\"") && page.contains("data-lang=\"en\""), "{page}");
         let french =
             page.replace("<html lang=\"en\"", "<html lang=\"fr\"").replace("data-lang=\"en\"", "data-lang=\"fr\"");
         std::fs::write(public.join("search/fr.html"), french).unwrap();
     });
-    let search = |page: &str, query: &str| dump_dom(&format!("http://127.0.0.1:{port}/search/{page}?{query}"));
+    let search = |page: &str, query: &str| dump_dom(&format!("{base}/search/{page}?{query}"));
     let (english, french) = ("/articles/aws-shanghai-ai-lab-closure/", "/articles/amazon-shanghai-ai-lab/");
 
     // "shanghai" is in both versions of one story, and in no other article.
@@ -307,9 +277,11 @@ fn search_finds_the_words_of_the_shared_fold_table_as_written_and_as_folded() {
         .map(|line| line.split_once('\t').expect("written<TAB>folded"))
         .collect();
     let body: Vec<&str> = rows.iter().map(|(written, _)| *written).collect();
+    // The words are in the title too, so that the article comes first among the results of
+    // a word other articles have as well (the French name of the United States tags many).
     let article = format!(
-        "---\ntitle: \"Places and names\"\ndate: 2024-01-05\nsummary: \"A list.\"\ntopics: [export-controls]\n---\n{}.\n",
-        body.join(", ")
+        "---\ntitle: \"Places and names: {list}\"\ndate: 2024-01-05\nsummary: \"A list.\"\ntopics: [export-controls]\n---\n{list}.\n",
+        list = body.join(", ")
     );
     let site = tempfile::tempdir().unwrap();
     let example = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -319,10 +291,9 @@ fn search_finds_the_words_of_the_shared_fold_table_as_written_and_as_folded() {
     std::fs::copy(example.join("site.yaml"), site.path().join("site.yaml")).unwrap();
     std::fs::write(site.path().join("content/articles/places-and-names.md"), article).unwrap();
 
-    let listener = TcpListener::bind("127.0.0.1:0").expect("a local port");
-    let port = listener.local_addr().unwrap().port();
     let public = site.path().join("public");
-    let output = build(site.path(), &["--base-url", &format!("http://127.0.0.1:{port}/")]);
+    let base = serve(public.clone(), true);
+    let output = build(site.path(), &["--base-url", &format!("{base}/")]);
     assert!(output.status.success(), "{}", stderr(&output));
     let queries: Vec<&str> = rows.iter().flat_map(|(written, folded)| [*written, *folded]).collect();
     let driver = FOLD_DRIVER
@@ -330,11 +301,131 @@ fn search_finds_the_words_of_the_shared_fold_table_as_written_and_as_folded() {
         .replace("ARTICLE", "/articles/places-and-names/");
     let page = read(public.join("search/index.html"));
     std::fs::write(public.join("search/drive.html"), page.replace("</body>", &format!("{driver}</body>"))).unwrap();
-    serve(listener, public, true);
 
-    let html = dump_dom(&format!("http://127.0.0.1:{port}/search/drive.html"));
+    let html = dump_dom(&format!("{base}/search/drive.html"));
     let start = html.find("data-log=\"").expect("the driver finished") + "data-log=\"".len();
     let log: Vec<&str> = html[start..start + html[start..].find('"').unwrap()].split(" ~ ").collect();
     let expected: Vec<String> = queries.iter().map(|query| format!("{query}=found")).collect();
     assert_eq!(log, expected);
+}
+
+/// The hrefs of the results of a search page's DOM, in order.
+fn result_links(html: &str) -> Vec<String> {
+    let results = element(html, "search-results", "ol");
+    links(results).into_iter().filter(|href| href.starts_with("/articles/") || href.starts_with("/fr/")).collect()
+}
+
+#[test]
+fn british_and_american_spellings_find_the_same_stories() {
+    if !chromium_present() {
+        return;
+    }
+    let (_site, base) = served_example(true);
+    let search = |query: &str| result_links(&dump_dom(&format!("{base}/search/?q={query}")));
+    let licence = search("licence");
+    assert!(licence.len() > 1, "{licence:?}");
+    assert_eq!(search("license"), licence);
+    assert_eq!(search("licences"), search("licenses"));
+}
+
+/// Searches each query of `QUERIES` in turn and logs the results' addresses.
+const RESULTS_DRIVER: &str = r#"<script>
+window.addEventListener("load", function () {
+  var input = document.getElementById("search-input");
+  var status = document.getElementById("search-status"), list = document.getElementById("search-results");
+  var queries = QUERIES, log = [];
+  function settled(then) {
+    var tries = 0;
+    (function poll() {
+      var text = status.textContent;
+      var done = /^No /.test(text) || (/^\d+ /.test(text) && list.children.length);
+      if (done || tries++ > 400) then(); else setTimeout(poll, 25);
+    })();
+  }
+  (function next(i) {
+    if (i === queries.length) { document.body.setAttribute("data-log", log.join(" ~ ")); return; }
+    input.value = queries[i];
+    input.form.requestSubmit();
+    settled(function () {
+      var links = Array.prototype.map.call(list.querySelectorAll(".search-result-title a"), function (a) {
+        return a.getAttribute("href");
+      });
+      log.push(queries[i] + "=" + links.join(","));
+      status.textContent = "";
+      next(i + 1);
+    });
+  })(0);
+});
+</script>"#;
+
+#[test]
+fn entity_aliases_and_russian_greek_and_chinese_words_find_their_articles() {
+    if !chromium_present() {
+        return;
+    }
+    let site = tempfile::tempdir().unwrap();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for folder in ["content", "templates", "static", "i18n"] {
+        copy_tree(&example.join(folder), &site.path().join(folder));
+    }
+    std::fs::copy(example.join("site.yaml"), site.path().join("site.yaml")).unwrap();
+    let entities = read(site.path().join("content/entities.yaml"));
+    let entities = entities.replacen(
+        "organizations:\n",
+        "organizations:\n  Zentrix Microsystems:\n    aliases: [Kestrelwing]\n",
+        1,
+    );
+    std::fs::write(site.path().join("content/entities.yaml"), entities).unwrap();
+    let articles = [
+        ("zentrix", "organizations: [Zentrix Microsystems]", "A maker of sensors was named in a filing."),
+        ("moscow", "", "Поставки полупроводников выросли, сообщили в Москве."),
+        ("athens", "", "Η αγορά ημιαγωγών στην Αθήνα μεγαλώνει."),
+        ("shenzhen", "", "深圳的半导体企业扩大了产能。"),
+    ];
+    for (slug, front, body) in articles {
+        let text = format!(
+            "---\ntitle: \"Probe {slug}\"\ndate: 2024-01-05\nsummary: \"A note.\"\ntopics: [export-controls]\n{front}\n---\n{body}\n"
+        );
+        std::fs::write(site.path().join(format!("content/articles/{slug}.md")), text).unwrap();
+    }
+    let public = site.path().join("public");
+    let base = serve(public.clone(), true);
+    let output = build(site.path(), &["--base-url", &format!("{base}/")]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let queries = ["Kestrelwing", "Zentrix", "полупроводников", "ημιαγωγών", "半导体"];
+    let driver = RESULTS_DRIVER.replace("QUERIES", &serde_json::to_string(&queries).unwrap());
+    let page = read(public.join("search/index.html"));
+    std::fs::write(public.join("search/drive.html"), page.replace("</body>", &format!("{driver}</body>"))).unwrap();
+
+    let html = dump_dom(&format!("{base}/search/drive.html"));
+    let start = html.find("data-log=\"").expect("the driver finished") + "data-log=\"".len();
+    let log: Vec<&str> = html[start..start + html[start..].find('"').unwrap()].split(" ~ ").collect();
+    assert_eq!(
+        log,
+        [
+            "Kestrelwing=/articles/zentrix/",
+            "Zentrix=/articles/zentrix/",
+            "полупроводников=/articles/moscow/",
+            "ημιαγωγών=/articles/athens/",
+            "半导体=/articles/shenzhen/",
+        ]
+    );
+}
+
+#[test]
+fn the_query_goes_along_when_the_reader_switches_language() {
+    if !chromium_present() {
+        return;
+    }
+    let (_site, base) = served_example(true);
+    let html = dump_dom(&format!("{base}/search/?q=parliament&sort=new"));
+    let at = html.find("class=\"language-switcher\"").expect("the search page has a language switcher");
+    let switcher = &html[at..at + html[at..].find("</nav>").unwrap()];
+    assert!(switcher.contains("href=\"/fr/search/?q=parliament&amp;sort=new\""), "{switcher}");
+    let french = dump_dom(&format!("{base}/fr/search/?q=parliament&sort=new"));
+    assert!(
+        element(&french, "search-status", "p").ends_with(">1 article"),
+        "{}",
+        element(&french, "search-status", "p")
+    );
 }
