@@ -8,11 +8,7 @@ use serde_json::Value;
 use crate::common::*;
 
 fn built() -> (tempfile::TempDir, PathBuf) {
-    let site = site_copy("sites/pages");
-    let output = build(site.path(), &[]);
-    assert!(output.status.success(), "build failed: {}", stderr(&output));
-    let public = site.path().join("public");
-    (site, public)
+    built_copy("sites/pages")
 }
 
 #[test]

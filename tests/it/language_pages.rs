@@ -8,11 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::common::*;
 
 fn built_bilingual() -> (tempfile::TempDir, PathBuf) {
-    let site = site_copy("sites/bilingual");
-    let output = build(site.path(), &[]);
-    assert!(output.status.success(), "build failed: {}", stderr(&output));
-    let public = site.path().join("public");
-    (site, public)
+    built_copy("sites/bilingual")
 }
 
 /// The pages every language has, as output files of the default language.

@@ -6,11 +6,7 @@ use std::path::PathBuf;
 use crate::common::*;
 
 fn built_pages() -> (tempfile::TempDir, PathBuf) {
-    let site = site_copy("sites/pages");
-    let output = build(site.path(), &[]);
-    assert!(output.status.success(), "build failed: {}", stderr(&output));
-    let public = site.path().join("public");
-    (site, public)
+    built_copy("sites/pages")
 }
 
 #[test]
