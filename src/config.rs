@@ -21,6 +21,7 @@ const FIELDS: &[&str] = &[
     "share_image",
     "search",
     "nav",
+    "publisher",
 ];
 
 #[derive(Debug, Clone, Deserialize)]
@@ -48,6 +49,45 @@ struct RawConfig {
     search: bool,
     #[serde(default)]
     nav: Vec<RawNavEntry>,
+    #[serde(default)]
+    publisher: RawPublisher,
+}
+
+/// `publisher:` as written: the pages (or addresses) of the publisher's policies.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPublisher {
+    #[serde(default)]
+    publishing_principles: Option<String>,
+    #[serde(default)]
+    corrections_policy: Option<String>,
+}
+
+/// A policy of the publisher, named in its JSON-LD: a standalone page (by its file name,
+/// in the page's language when it has a version in it) or an address.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PolicyLink {
+    /// `NavTarget::Page` or `NavTarget::Url`.
+    pub target: NavTarget,
+    /// Where it is written in site.yaml, for errors found once the site is known.
+    pub line: usize,
+    pub column: usize,
+}
+
+/// `publisher:` of site.yaml: schema.org's `publishingPrinciples` and `correctionsPolicy`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Publisher {
+    pub publishing_principles: Option<PolicyLink>,
+    pub corrections_policy: Option<PolicyLink>,
+}
+
+impl Publisher {
+    /// Its policies, by their schema.org names.
+    pub fn policies(&self) -> impl Iterator<Item = (&'static str, &PolicyLink)> {
+        [("publishingPrinciples", &self.publishing_principles), ("correctionsPolicy", &self.corrections_policy)]
+            .into_iter()
+            .filter_map(|(name, link)| Some((name, link.as_ref()?)))
+    }
 }
 
 /// One entry of `nav:` as written: what it links to (one of `page`, `topic`, `section`,
@@ -181,6 +221,8 @@ pub struct SiteConfig {
     pub search: bool,
     /// The site's navigation (`nav:`), in its order; empty: the built-in one.
     pub nav: Vec<NavEntry>,
+    /// The publisher's policies (`publisher:`).
+    pub publisher: Publisher,
     /// The words and date formats of each language: the shipped ones, with the site's
     /// `i18n/` files over them once read (`SiteConfig::with_interface`).
     pub interface: crate::i18n::Interface,
@@ -252,6 +294,7 @@ impl SiteConfig {
         let feed_limit = raw.feed_limit.within("feed_limit", LIMITS).map_err(|m| at("feed_limit", None, m))?;
         let home_limit = raw.home_limit.within("home_limit", LIMITS).map_err(|m| at("home_limit", None, m))?;
         let nav = nav_entries(raw.nav, &document, &languages, &taxonomies, path)?;
+        let publisher = publisher(&raw.publisher, &document, path)?;
         let interface = crate::i18n::Interface::builtin(&languages.iter().map(|l| l.code.as_str()).collect::<Vec<_>>());
         Ok(SiteConfig {
             title: languages[0].title.clone(),
@@ -267,6 +310,7 @@ impl SiteConfig {
             search: raw.search,
             interface,
             nav,
+            publisher,
         })
     }
 
@@ -477,6 +521,34 @@ fn nav_entries(
     Ok(entries)
 }
 
+/// `publisher:`: each policy a page's file name (`methodology`) or an http(s) address.
+fn publisher(raw: &RawPublisher, document: &Document<'_>, path: &str) -> Result<Publisher, Diagnostic> {
+    let link = |key: &str, value: &Option<String>| -> Result<Option<PolicyLink>, Diagnostic> {
+        let Some(value) = value.as_deref().map(str::trim) else { return Ok(None) };
+        let publisher = yaml::locate(document, "publisher", None);
+        let (line, column) = yaml::locate_after(document, publisher, &[&format!("{key}:"), value]).unwrap_or(publisher);
+        let target = if value.starts_with("https://") || value.starts_with("http://") {
+            NavTarget::Url(value.to_owned())
+        } else if !value.is_empty() && !value.contains(['/', ':', ' ']) {
+            NavTarget::Page(value.to_owned())
+        } else {
+            return Err(Diagnostic::new(
+                path,
+                line,
+                column,
+                format!(
+                    "`{key}` names a page by its file name in content/pages/ (`methodology`) or an https:// address, not `{value}`"
+                ),
+            ));
+        };
+        Ok(Some(PolicyLink { target, line, column }))
+    };
+    Ok(Publisher {
+        publishing_principles: link("publishing_principles", &raw.publishing_principles)?,
+        corrections_policy: link("corrections_policy", &raw.corrections_policy)?,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -578,6 +650,24 @@ mod tests {
             assert_eq!(error.line, 3, "{value}");
             assert_eq!(error.message, format!("`feed_limit` must be a whole number from 1 to 10000, not {value}"));
         }
+    }
+
+    #[test]
+    fn publisher_policies_are_pages_or_addresses() {
+        let text = "title: T\nbase_url: https://e.org\npublisher:\n  publishing_principles: methodology\n  corrections_policy: https://e.org/fix\n";
+        let config = SiteConfig::parse(text, "site.yaml").unwrap();
+        let policies: Vec<(&str, &NavTarget)> = config.publisher.policies().map(|(n, l)| (n, &l.target)).collect();
+        assert_eq!(
+            policies,
+            [
+                ("publishingPrinciples", &NavTarget::Page("methodology".to_owned())),
+                ("correctionsPolicy", &NavTarget::Url("https://e.org/fix".to_owned()))
+            ]
+        );
+        let principles = config.publisher.publishing_principles.unwrap();
+        assert_eq!((principles.line, principles.column), (4, 26));
+        let error = SiteConfig::parse(&text.replace("https://e.org/fix", "fix/page"), "site.yaml").unwrap_err();
+        assert_eq!((error.line, error.column), (5, 23), "{error}");
     }
 
     #[test]

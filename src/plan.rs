@@ -15,6 +15,7 @@ use crate::content::{Article, ParseContext, StandalonePage, Topic};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::render::{Page, Renderer, Route, Templates};
 use crate::route::fingerprinted_name;
+use crate::site::authors::{self, Author};
 use crate::site::{Entities, Site, SiteOptions};
 use crate::source::{CONFIG_FILE, SiteSource, StaticFile, TextFile};
 
@@ -82,6 +83,8 @@ pub fn parse_despite_problems(source: &SiteSource, options: &BuildOptions) -> (O
     problems.extend(entity_problems);
     let (pages, page_problems) = parse_pages(&source.pages, &config.languages);
     problems.extend(page_problems);
+    let (authors, author_problems) = parse_authors(source.authors.as_ref(), &config);
+    problems.extend(author_problems);
 
     let templates = Templates::compile(&source.templates);
     let topic_titles = topic_titles(&topics);
@@ -123,6 +126,8 @@ pub fn parse_despite_problems(source: &SiteSource, options: &BuildOptions) -> (O
         Site::assemble_despite_problems(config, articles, topics, &entities, site_options(options), None);
     let (site, page_problems) = site.with_pages(pages);
     problems.extend(page_problems);
+    let (site, author_problems) = site.with_authors(authors);
+    problems.extend(author_problems);
     problems
         .extend(site_problems.into_iter().filter(|p| !links_to_unparsed.contains(&(p.path.clone(), p.line, p.column))));
     let loaded = templates.map(|templates| Loaded {
@@ -227,6 +232,17 @@ pub fn parse_pages(files: &[TextFile], languages: &[Language]) -> (Vec<Standalon
         }
     }
     (pages, problems)
+}
+
+/// content/authors.yaml, if any; no authors (and its problems) when it does not parse.
+pub fn parse_authors(file: Option<&TextFile>, config: &SiteConfig) -> (Vec<Author>, Vec<Diagnostic>) {
+    match file {
+        Some(file) => match authors::parse(&file.text, &file.path, &config.language_codes()) {
+            Ok(authors) => (authors, Vec::new()),
+            Err(errors) => (Vec::new(), errors),
+        },
+        None => (Vec::new(), Vec::new()),
+    }
 }
 
 /// The slugs of `topics` (translations are not topics of their own), sorted, as

@@ -41,6 +41,8 @@ pub struct SiteSource {
     /// Standalone pages, `content/pages/*.md`.
     pub pages: Vec<TextFile>,
     pub entities: Option<TextFile>,
+    /// `content/authors.yaml`.
+    pub authors: Option<TextFile>,
     /// Templates by name relative to `templates/` (`article.html`).
     pub templates: Vec<TextFile>,
     /// The site's interface files, `i18n/<lang>.yaml`, named relative to the root.
@@ -54,6 +56,7 @@ pub struct SiteSource {
 
 pub const CONFIG_FILE: &str = "site.yaml";
 pub const ENTITIES_FILE: &str = "content/entities.yaml";
+pub const AUTHORS_FILE: &str = "content/authors.yaml";
 
 /// The folder of the site's interface files (`i18n/<lang>.yaml`).
 pub const I18N_FOLDER: &str = "i18n";
@@ -100,6 +103,10 @@ impl SiteSource {
                     Ok(file) => self.entities = Some(file),
                     Err(problem) => self.problems.push(problem),
                 },
+                Some(ContentKind::Authors) => match read_walked_text(root, &relative) {
+                    Ok(file) => self.authors = Some(file),
+                    Err(problem) => self.problems.push(problem),
+                },
                 Some(ContentKind::Article) => article_paths.push(relative),
                 Some(ContentKind::Topic) => match read_walked_text(root, &relative) {
                     Ok(file) => self.topics.push(file),
@@ -130,6 +137,7 @@ pub enum ContentKind {
     Topic,
     Page,
     Entities,
+    Authors,
 }
 
 impl ContentKind {
@@ -139,6 +147,8 @@ impl ContentKind {
         let is_markdown = relative.extension().is_some_and(|e| e == "md");
         if relative == Path::new(ENTITIES_FILE) {
             Some(ContentKind::Entities)
+        } else if relative == Path::new(AUTHORS_FILE) {
+            Some(ContentKind::Authors)
         } else if is_markdown && under_content.starts_with("articles") {
             Some(ContentKind::Article)
         } else if is_markdown && under_content.parent() == Some(Path::new("topics")) {
@@ -155,7 +165,7 @@ impl ContentKind {
 pub fn unexpected_content(relative: PathBuf) -> Diagnostic {
     Diagnostic::whole_file(
         relative,
-        "unexpected file: content/ holds articles/**/*.md, topics/*.md, pages/*.md and entities.yaml; put images and other files in static/",
+        "unexpected file: content/ holds articles/**/*.md, topics/*.md, pages/*.md, entities.yaml and authors.yaml; put images and other files in static/",
     )
 }
 

@@ -16,6 +16,8 @@
  * versions of a story have consecutive ids, `next` lists those that continue the story of
  * the id before them, and `lang` gives each version's language.
  *
+ * Standalone pages (About, Methodology) are documents after the articles, without a date.
+ *
  * Without JavaScript the form stays hidden and the page's <noscript> links to the archive.
  */
 (function () {
@@ -317,13 +319,16 @@
       title.appendChild(badge);
     }
     li.appendChild(title);
-    var meta = document.createElement("p");
-    meta.className = "search-result-meta";
-    var time = document.createElement("time");
-    time.dateTime = doc.d;
-    time.textContent = displayDate(doc.d);
-    meta.appendChild(time);
-    li.appendChild(meta);
+    /* A standalone page (About, Methodology) has no date. */
+    if (doc.d) {
+      var meta = document.createElement("p");
+      meta.className = "search-result-meta";
+      var time = document.createElement("time");
+      time.dateTime = doc.d;
+      time.textContent = displayDate(doc.d);
+      meta.appendChild(time);
+      li.appendChild(meta);
+    }
     var text = forms.size ? excerpt(doc.x || "", forms) : null;
     var body = document.createElement("p");
     body.className = text ? "search-result-excerpt" : "search-result-summary";

@@ -30,6 +30,9 @@ pub struct FrontMatter {
     pub regions: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
+    /// Ids of `content/authors.yaml`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -64,6 +67,7 @@ pub const ARTICLE_FIELDS: &[&str] = &[
     "organizations",
     "regions",
     "source",
+    "authors",
     "lang",
     "slug",
     "translation_key",
@@ -99,6 +103,10 @@ pub struct Source {
     pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<DateValue>,
+    /// The reporters of the original report, as it names them (`import` keeps them here
+    /// rather than in the body).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub byline: Option<String>,
 }
 
 /// One entry of `updates:`: when the article changed and what changed.

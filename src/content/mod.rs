@@ -66,6 +66,10 @@ pub struct Article {
     /// Terms per taxonomy, in the order of `ParseContext::taxonomies`, as written.
     pub terms: Vec<Vec<String>>,
     pub source: Option<Source>,
+    /// Ids of `content/authors.yaml`, as written (`Site::with_authors` checks them).
+    pub authors: Vec<String>,
+    /// Where each of `authors` is written.
+    pub author_positions: Vec<(usize, usize)>,
     pub lang: String,
     /// Shared by the versions of one story: `translation_key:`, or the file's path without
     /// its language and extension (`content/articles/x` for `x.md` and `x.fr.md`).
@@ -397,6 +401,8 @@ impl Article {
             topics: front.topics,
             terms,
             source: front.source,
+            author_positions: front.authors.iter().map(|id| locate(&parts, "authors", Some(id))).collect(),
+            authors: front.authors,
             lang,
             translation_claim: match (&front.translation_key, &file_name.lang) {
                 (Some(_), _) => Some(locate(&parts, "translation_key", None)),

@@ -215,20 +215,22 @@ impl Importer {
             .or_else(|| page.publisher.clone())
             .or_else(|| page.photo_agency().map(str::to_owned))
             .or_else(|| page.url.as_deref().and_then(host_of));
-        let source = source_name.clone().map(|name| Source { name, url: page.url.clone(), published: Some(date) });
+        // The original reporters go with the source they wrote for, not into the body.
+        let source = source_name.clone().map(|name| Source {
+            name,
+            url: page.url.clone(),
+            published: Some(date),
+            byline: page.byline.clone(),
+        });
 
         let mut body = page.body.clone();
         if let Some(credits) = &page.credits {
             body.push(format!("*{}*", markdown::escape(credits)));
         }
-        if let Some(byline) = &page.byline {
+        // Without a source to name them with, the reporters stay at the end of the body.
+        if let (Some(byline), None) = (&page.byline, &source) {
             let language = lang.as_deref().and_then(Language::from_tag).unwrap_or(Language::English);
-            let by = language.vocabulary().by;
-            let credit = match &source_name {
-                Some(from) if !byline.contains(from.as_str()) => format!("{byline} ({from})"),
-                _ => byline.clone(),
-            };
-            body.push(format!("*{by} {}*", markdown::escape(&credit)));
+            body.push(format!("*{} {}*", language.vocabulary().by, markdown::escape(byline)));
         }
         let front = FrontMatter {
             title: title.clone(),
@@ -240,6 +242,7 @@ impl Importer {
             organizations,
             regions,
             source,
+            authors: Vec::new(),
             lang,
             slug: None,
             translation_key: None,

@@ -72,6 +72,8 @@ struct SiteView<'a> {
     /// Whether the site has a search page (`search:` in site.yaml).
     search: bool,
     feed_url: String,
+    /// The JSON Feed beside the Atom feed.
+    json_feed_url: String,
     /// The root-relative URLs of the pages the navigation links to, in the pages'
     /// language, by their key in `KINDS` (`home`, `topics`, `archive`, `search`).
     urls: BTreeMap<&'static str, String>,
@@ -102,6 +104,8 @@ pub(crate) struct PageMeta<'a> {
     lang: &'a str,
     /// The Atom feed of this page, if it has one.
     feed_url: Option<String>,
+    /// The JSON Feed beside it.
+    json_feed_url: Option<String>,
     /// The absolute URL of the image shared with this page, if there is one.
     image: Option<String>,
     /// `<link rel="alternate" hreflang>` of a page with versions in other languages: every
@@ -163,6 +167,7 @@ impl<'a> Renderer<'a> {
                     multilingual: config.is_multilingual(),
                     search: config.search,
                     feed_url: routes.url(Route::Feed(lang)),
+                    json_feed_url: routes.url(Route::JsonFeed(lang)),
                     urls: navigation(lang).map(|(key, route)| (key, routes.url(route))).collect(),
                     taxonomy_urls: (site.taxonomies.iter().enumerate())
                         .map(|(t, taxonomy)| {
@@ -344,6 +349,7 @@ impl<'a> Renderer<'a> {
             permalink: routes.permalink(route),
             lang: &site.config.languages[lang.0].code,
             feed_url: route.feed().map(|feed| routes.url(feed)),
+            json_feed_url: route.feed().and_then(Route::json_feed).map(|feed| routes.url(feed)),
             image: structured::share_image(site, None),
             alternates: self.page_alternates(route),
             translations,
@@ -427,6 +433,12 @@ impl<'a> Renderer<'a> {
 /// Template functions: `url(path="/topics/")` and `asset(path="style.css")` give
 /// root-relative URLs that honour the site's base path (read from `site` in the context).
 pub fn register_functions(tera: &mut tera::Tera) {
+    // Any value as JSON (`feed.json`): strings quoted and escaped, lists and maps whole;
+    // inert like the site's other JSON (no `<`, `>` or `&` as such).
+    tera.register_filter("json", |value: Value, _: Kwargs, _: &State| -> tera::TeraResult<Value> {
+        let json = serde_json::to_value(&value).map_err(|error| tera::Error::message(error.to_string()))?;
+        Ok(Value::safe_string(&structured::script_text(&json)))
+    });
     tera.register_function("url", |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
         let path: String = kwargs.must_get("path")?;
         Ok(under(&base_path(state), &path))

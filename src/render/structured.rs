@@ -7,7 +7,8 @@
 use serde_json::{Value, json};
 
 use super::views::{term_name, topic_name, topic_text};
-use crate::route::{LanguageId, Route, TaxonomyId, TermId, TopicId};
+use crate::config::NavTarget;
+use crate::route::{AuthorId, LanguageId, Route, TaxonomyId, TermId, TopicId};
 use crate::site::{ArticleId, Site};
 
 /// How many articles a topic page lists in its `CollectionPage`.
@@ -28,7 +29,13 @@ pub fn article_json_ld(site: &Site, id: ArticleId) -> String {
     let site_title = &site.config.languages[lang.0].title;
     let permalink = routes.permalink(Route::Article(id));
     let home = routes.permalink(Route::Home(lang));
-    let publisher = json!({ "@type": "Organization", "name": site_title, "url": home });
+    let publisher = publisher(site, lang);
+    // Its authors (authors.yaml), else the site: an article always has an author.
+    let authors = if site.article_authors[id].is_empty() {
+        publisher.clone()
+    } else {
+        json!(site.article_authors[id].iter().map(|&a| person(site, lang, AuthorId(a))).collect::<Vec<_>>())
+    };
     let mut about: Vec<Value> = site.article_topics[id]
         .iter()
         .map(|&t| {
@@ -53,7 +60,7 @@ pub fn article_json_ld(site: &Site, id: ArticleId) -> String {
         "datePublished": article.date.to_rfc3339(),
         "dateModified": article.updated.map_or(article.date, |u| u.max(article.date)).to_rfc3339(),
         "inLanguage": article.lang,
-        "author": publisher,
+        "author": authors,
         "publisher": publisher,
         "about": about,
         "wordCount": article.word_count,
@@ -84,6 +91,63 @@ pub fn article_json_ld(site: &Site, id: ArticleId) -> String {
     }
     trail.push((&article.title, permalink));
     script_text(&json!([news, breadcrumbs(&trail)]))
+}
+
+/// The site as the publisher of its pages in `lang`: its name, home page, and the pages
+/// of its policies (`publisher:` in site.yaml), in `lang` when they have a version in it.
+pub fn publisher(site: &Site, lang: LanguageId) -> Value {
+    let routes = &site.routes;
+    let site_title = &site.config.languages[lang.0].title;
+    let mut publisher =
+        json!({ "@type": "Organization", "name": site_title, "url": routes.permalink(Route::Home(lang)) });
+    for (property, link) in site.config.publisher.policies() {
+        let url = match &link.target {
+            NavTarget::Url(url) => Some(url.clone()),
+            NavTarget::Page(key) => {
+                site.page_by_key(key, lang).map(|id| routes.permalink(Route::Page(site.page_languages[id.0], id)))
+            }
+            NavTarget::Topic(_) | NavTarget::Section(_) => None,
+        };
+        if let Some(url) = url {
+            publisher[property] = json!(url);
+        }
+    }
+    publisher
+}
+
+/// An author as a schema.org `Person`, with their page in `lang`.
+fn person(site: &Site, lang: LanguageId, a: AuthorId) -> Value {
+    let author = &site.authors[a.0];
+    let code = &site.config.languages[lang.0].code;
+    let mut person = json!({
+        "@type": "Person",
+        "name": author.name,
+        "url": site.routes.permalink(Route::Author(lang, a)),
+    });
+    if !author.role_in(code).is_empty() {
+        person["jobTitle"] = json!(author.role_in(code));
+    }
+    if !author.bio_in(code).is_empty() {
+        person["description"] = json!(author.bio_in(code));
+    }
+    if !author.links.is_empty() {
+        person["sameAs"] = json!(author.links);
+    }
+    person
+}
+
+/// The JSON-LD of an author's page in `lang`: a `ProfilePage` about the `Person`.
+pub fn author_json_ld(site: &Site, lang: LanguageId, a: AuthorId) -> String {
+    let mut about = person(site, lang, a);
+    about["worksFor"] = publisher(site, lang);
+    let profile = json!({
+        "@context": "https://schema.org",
+        "@type": "ProfilePage",
+        "url": site.routes.permalink(Route::Author(lang, a)),
+        "inLanguage": site.config.languages[lang.0].code,
+        "mainEntity": about,
+    });
+    script_text(&profile)
 }
 
 /// The JSON-LD of a topic page in `lang`: `CollectionPage` listing its latest articles,

@@ -22,11 +22,13 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("taxonomy.html", include_str!("../../templates/taxonomy.html")),
     ("term.html", include_str!("../../templates/term.html")),
     ("page.html", include_str!("../../templates/page.html")),
+    ("author.html", include_str!("../../templates/author.html")),
     ("thread.html", include_str!("../../templates/thread.html")),
     ("archive.html", include_str!("../../templates/archive.html")),
     ("search.html", include_str!("../../templates/search.html")),
     ("404.html", include_str!("../../templates/404.html")),
     ("atom.xml", include_str!("../../templates/atom.xml")),
+    ("feed.json", include_str!("../../templates/feed.json")),
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
     ("robots.txt", include_str!("../../templates/robots.txt")),
 ];
@@ -185,7 +187,11 @@ fn unknown_parent(origin: &str, text: &str, sources: &BTreeMap<String, (String, 
     }
     let offset = text.len() - quoted.len();
     let (line, column) = crate::diagnostic::line_column(text, offset);
-    let hint = match crate::diagnostic::suggestion(name, sources.keys().map(String::as_str)) {
+    // A template extends a layout, not the template of a kind of page (`author.html` is
+    // close to `layout.html`, and no answer).
+    let pages = crate::route::kinds::page_templates();
+    let layouts = sources.keys().map(String::as_str).filter(|known| !pages.contains(known));
+    let hint = match crate::diagnostic::suggestion(name, layouts) {
         Some(close) => format!("did you mean `{close}`?"),
         None if sources.contains_key("base.html") => {
             "the layout the built-in pages extend is `base.html`: write `{% extends \"base.html\" %}`".to_owned()

@@ -195,6 +195,8 @@ pub struct SourceView<'a> {
     pub url: Option<&'a str>,
     pub published: Option<String>,
     pub published_display: Option<String>,
+    /// The reporters of the original report.
+    pub byline: Option<&'a str>,
 }
 
 /// A note of `updates:` as an article page shows it.
@@ -239,6 +241,8 @@ pub struct ArticleView<'a> {
     pub word_count: usize,
     pub topics: Vec<Link<'a>>,
     pub taxonomies: Vec<ArticleTaxonomy<'a>>,
+    /// Its authors (authors.yaml), each linked to their page.
+    pub authors: Vec<Link<'a>>,
     pub source: Option<SourceView<'a>>,
     pub related: Vec<Value>,
     pub older: Option<Value>,
@@ -306,7 +310,16 @@ impl<'a> ArticleView<'a> {
             published_display: source
                 .published
                 .map(|p| if p.has_time() { locale.date_time(&p.to_fixed()) } else { locale.date(&p.to_fixed()) }),
+            byline: source.byline.as_deref(),
         });
+        let authors = site.article_authors[id]
+            .iter()
+            .map(|&a| Link {
+                name: &site.authors[a].name,
+                lang: &article.lang,
+                url: routes.url(Route::Author(language.id, crate::route::AuthorId(a))),
+            })
+            .collect();
         let (older, newer) = site.neighbours[id];
         let thread = site.threads.of_article[id.0].map(|t| {
             let stories = site.thread_in(t, language.id);
@@ -349,6 +362,7 @@ impl<'a> ArticleView<'a> {
             word_count: article.word_count,
             topics: topic_links(site, id, language.id),
             taxonomies,
+            authors,
             source,
             related: summaries.list(language, &related),
             older: older.map(|o| summaries.get(language, o)),

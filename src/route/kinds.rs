@@ -75,6 +75,15 @@ pub const KINDS: &[KindInfo] = &[
         per_language: None,
         weight: 2,
     },
+    KindInfo {
+        name: "json-feed",
+        template: Some("feed.json"),
+        in_sitemap: false,
+        section: Some("topics"),
+        navigation: None,
+        per_language: None,
+        weight: 2,
+    },
     // A taxonomy's pages are under its own name (`/tags/`), which is not reserved.
     KindInfo {
         name: "taxonomy",
@@ -116,6 +125,33 @@ pub const KINDS: &[KindInfo] = &[
         weight: 2,
     },
     KindInfo {
+        name: "author",
+        template: Some("author.html"),
+        in_sitemap: true,
+        section: Some("authors"),
+        navigation: None,
+        per_language: None,
+        weight: 1,
+    },
+    KindInfo {
+        name: "feed",
+        template: Some("atom.xml"),
+        in_sitemap: false,
+        section: Some("authors"),
+        navigation: None,
+        per_language: None,
+        weight: 2,
+    },
+    KindInfo {
+        name: "json-feed",
+        template: Some("feed.json"),
+        in_sitemap: false,
+        section: Some("authors"),
+        navigation: None,
+        per_language: None,
+        weight: 2,
+    },
+    KindInfo {
         name: "archive",
         template: Some("archive.html"),
         in_sitemap: true,
@@ -149,6 +185,15 @@ pub const KINDS: &[KindInfo] = &[
         section: None,
         navigation: None,
         per_language: Some(Route::Feed),
+        weight: 2,
+    },
+    KindInfo {
+        name: "json-feed",
+        template: Some("feed.json"),
+        in_sitemap: false,
+        section: None,
+        navigation: None,
+        per_language: Some(Route::JsonFeed),
         weight: 2,
     },
     KindInfo {
@@ -246,7 +291,7 @@ pub fn navigation(lang: LanguageId) -> impl Iterator<Item = (&'static str, Route
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::route::{ArticleId, AssetId, PageId, TaxonomyId, TermId, ThreadId, TopicId};
+    use crate::route::{ArticleId, AssetId, AuthorId, PageId, TaxonomyId, TermId, ThreadId, TopicId};
 
     /// One route of every kind, in the order of `Route`'s variants.
     fn one_of_each() -> Vec<Route> {
@@ -257,14 +302,19 @@ mod tests {
             Route::TopicIndex(lang),
             Route::Topic(lang, TopicId(0)),
             Route::TopicFeed(lang, TopicId(0)),
+            Route::TopicJsonFeed(lang, TopicId(0)),
             Route::TaxonomyIndex(lang, TaxonomyId(0)),
             Route::Term(lang, TaxonomyId(0), TermId(0)),
             Route::Page(lang, PageId(0)),
             Route::Thread(lang, ThreadId(0)),
+            Route::Author(lang, AuthorId(0)),
+            Route::AuthorFeed(lang, AuthorId(0)),
+            Route::AuthorJsonFeed(lang, AuthorId(0)),
             Route::Archive(lang),
             Route::Search(lang),
             Route::NotFound(lang),
             Route::Feed(lang),
+            Route::JsonFeed(lang),
             Route::Sitemap,
             Route::Robots,
             Route::SearchIndex,
@@ -288,10 +338,10 @@ mod tests {
 
     #[test]
     fn derived_lists_follow_the_table() {
-        assert_eq!(reserved_sections(), ["articles", "topics", "threads", "archive", "search", "static"]);
+        assert_eq!(reserved_sections(), ["articles", "topics", "threads", "authors", "archive", "search", "static"]);
         let templates = page_templates();
         assert!(templates.contains(&"atom.xml") && templates.contains(&"index.html"));
-        assert_eq!(templates.len(), 14, "atom.xml serves two kinds: {templates:?}");
+        assert_eq!(templates.len(), 16, "atom.xml and feed.json serve three kinds each: {templates:?}");
         let keys: Vec<&str> = navigation(LanguageId::DEFAULT).map(|(key, _)| key).collect();
         assert_eq!(keys, ["home", "topics", "archive", "search"]);
     }

@@ -85,6 +85,15 @@ pub fn language_prefix(code: &str) -> String {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct PageId(pub usize);
 
+/// Index of an author in `Site::authors`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct AuthorId(pub usize);
+
+/// The path of an author's page (`/authors/<id>/`), without the base path.
+pub fn author_path(id: &str) -> String {
+    format!("/authors/{id}/")
+}
+
 /// The path of a standalone page (`/about/`), without the base path and its language's prefix.
 pub fn page_path(slug: &str) -> String {
     format!("/{slug}/")
@@ -149,6 +158,7 @@ pub struct Routes {
     terms: Vec<Vec<String>>,
     /// Per standalone page: its language and its path in that language's part of the site.
     pages: Vec<(LanguageId, String)>,
+    authors: Vec<String>,
     /// Per story thread: its path.
     threads: Vec<String>,
 }
@@ -184,6 +194,7 @@ impl Routes {
             taxonomies: names,
             terms,
             pages: Vec::new(),
+            authors: Vec::new(),
             threads: Vec::new(),
         }
     }
@@ -191,6 +202,12 @@ impl Routes {
     /// The table with the site's standalone pages: per page (`PageId` order), its language and slug.
     pub fn with_pages<'a>(mut self, pages: impl Iterator<Item = (LanguageId, &'a str)>) -> Routes {
         self.pages = pages.map(|(lang, slug)| (lang, page_path(slug))).collect();
+        self
+    }
+
+    /// The table with the site's authors (`AuthorId` order), by id.
+    pub fn with_authors<'a>(mut self, ids: impl Iterator<Item = &'a str>) -> Routes {
+        self.authors = ids.map(author_path).collect();
         self
     }
 
@@ -236,12 +253,22 @@ impl Routes {
         routes.extend(own.map(|(id, _)| Route::Page(lang, PageId(id))));
         routes.extend((0..self.threads.len()).map(|t| Route::Thread(lang, ThreadId(t))));
         for topic in (0..self.topics.len()).map(TopicId) {
-            routes.push(Route::Topic(lang, topic));
-            routes.push(Route::TopicFeed(lang, topic));
+            routes.extend([
+                Route::Topic(lang, topic),
+                Route::TopicFeed(lang, topic),
+                Route::TopicJsonFeed(lang, topic),
+            ]);
         }
         for (t, terms) in self.terms.iter().enumerate() {
             routes.push(Route::TaxonomyIndex(lang, TaxonomyId(t)));
             routes.extend((0..terms.len()).map(|term| Route::Term(lang, TaxonomyId(t), TermId(term))));
+        }
+        for author in (0..self.authors.len()).map(AuthorId) {
+            routes.extend([
+                Route::Author(lang, author),
+                Route::AuthorFeed(lang, author),
+                Route::AuthorJsonFeed(lang, author),
+            ]);
         }
     }
 
@@ -277,14 +304,19 @@ impl Routes {
             Route::TopicIndex(_) => "/topics/",
             Route::Topic(_, t) => &self.topics[t.0],
             Route::TopicFeed(_, t) => return Cow::Owned(format!("{}feed.xml", self.topics[t.0])),
+            Route::TopicJsonFeed(_, t) => return Cow::Owned(format!("{}feed.json", self.topics[t.0])),
             Route::TaxonomyIndex(_, t) => &self.taxonomies[t.0],
             Route::Term(_, t, term) => &self.terms[t.0][term.0],
             Route::Page(_, page) => &self.pages[page.0].1,
+            Route::Author(_, author) => &self.authors[author.0],
+            Route::AuthorFeed(_, author) => return Cow::Owned(format!("{}feed.xml", self.authors[author.0])),
+            Route::AuthorJsonFeed(_, author) => return Cow::Owned(format!("{}feed.json", self.authors[author.0])),
             Route::Thread(_, t) => &self.threads[t.0],
             Route::Archive(_) => "/archive/",
             Route::Search(_) => "/search/",
             Route::NotFound(_) => "/404.html",
             Route::Feed(_) => "/feed.xml",
+            Route::JsonFeed(_) => "/feed.json",
             Route::Sitemap => "/sitemap.xml",
             Route::SitemapPart(part) => return Cow::Owned(format!("/sitemap-{}.xml", part + 1)),
             Route::Robots => "/robots.txt",

@@ -2,7 +2,7 @@
 //! file), with its template, whether the sitemap lists it, and its language.
 
 use super::kinds::{KINDS, KindInfo};
-use super::{ArticleId, AssetId, LanguageId, PageId, TaxonomyId, TermId, ThreadId, TopicId};
+use super::{ArticleId, AssetId, AuthorId, LanguageId, PageId, TaxonomyId, TermId, ThreadId, TopicId};
 
 /// One page (or generated file) of the site. Pages are independent, so they render in parallel.
 ///
@@ -16,16 +16,24 @@ pub enum Route {
     TopicIndex(LanguageId),
     Topic(LanguageId, TopicId),
     TopicFeed(LanguageId, TopicId),
+    /// The JSON Feed beside a topic's Atom feed (`feed.json`).
+    TopicJsonFeed(LanguageId, TopicId),
     TaxonomyIndex(LanguageId, TaxonomyId),
     Term(LanguageId, TaxonomyId, TermId),
     /// A standalone page, in its own language (which it may have in no other).
     Page(LanguageId, PageId),
+    /// An author of `content/authors.yaml`, with their articles.
+    Author(LanguageId, AuthorId),
+    /// The Atom feed of an author's articles.
+    AuthorFeed(LanguageId, AuthorId),
+    AuthorJsonFeed(LanguageId, AuthorId),
     /// A story thread (`follows:`) as the pages of a language show it.
     Thread(LanguageId, ThreadId),
     Archive(LanguageId),
     Search(LanguageId),
     NotFound(LanguageId),
     Feed(LanguageId),
+    JsonFeed(LanguageId),
     /// `sitemap.xml`, the file robots.txt names: the sitemap, or the index of its parts
     /// when the site has more pages than one sitemap may list.
     Sitemap,
@@ -44,8 +52,12 @@ pub enum Route {
 }
 
 /// Static files briefing ships, copied unless the site's `static/` replaces them.
-pub const BUILTIN_ASSETS: &[(&str, &str)] =
-    &[("style.css", include_str!("../../static/style.css")), ("search.js", include_str!("../../static/search.js"))];
+pub const BUILTIN_ASSETS: &[(&str, &str)] = &[
+    ("style.css", include_str!("../../static/style.css")),
+    ("search.js", include_str!("../../static/search.js")),
+    // How a browser shows an Atom feed (`<?xml-stylesheet?>` in atom.xml).
+    ("feed.xsl", include_str!("../../static/feed.xsl")),
+];
 
 impl Route {
     /// The position of the page's kind in `KINDS`: its variant's.
@@ -56,20 +68,25 @@ impl Route {
             Route::TopicIndex(_) => 2,
             Route::Topic(..) => 3,
             Route::TopicFeed(..) => 4,
-            Route::TaxonomyIndex(..) => 5,
-            Route::Term(..) => 6,
-            Route::Page(..) => 7,
-            Route::Thread(..) => 8,
-            Route::Archive(_) => 9,
-            Route::Search(_) => 10,
-            Route::NotFound(_) => 11,
-            Route::Feed(_) => 12,
-            Route::Sitemap | Route::SitemapPart(_) => 13,
-            Route::Robots => 14,
-            Route::SearchIndex => 15,
-            Route::SearchFile(_) => 16,
-            Route::Asset(_) => 17,
-            Route::FingerprintedAsset(_) => 18,
+            Route::TopicJsonFeed(..) => 5,
+            Route::TaxonomyIndex(..) => 6,
+            Route::Term(..) => 7,
+            Route::Page(..) => 8,
+            Route::Thread(..) => 9,
+            Route::Author(..) => 10,
+            Route::AuthorFeed(..) => 11,
+            Route::AuthorJsonFeed(..) => 12,
+            Route::Archive(_) => 13,
+            Route::Search(_) => 14,
+            Route::NotFound(_) => 15,
+            Route::Feed(_) => 16,
+            Route::JsonFeed(_) => 17,
+            Route::Sitemap | Route::SitemapPart(_) => 18,
+            Route::Robots => 19,
+            Route::SearchIndex => 20,
+            Route::SearchFile(_) => 21,
+            Route::Asset(_) => 22,
+            Route::FingerprintedAsset(_) => 23,
         }
     }
 
@@ -103,7 +120,12 @@ impl Route {
     pub fn feed(self) -> Option<Route> {
         match self {
             Route::Topic(lang, t) => Some(Route::TopicFeed(lang, t)),
-            Route::Home(_)
+            Route::Author(lang, a) => Some(Route::AuthorFeed(lang, a)),
+            Route::AuthorFeed(..)
+            | Route::AuthorJsonFeed(..)
+            | Route::TopicJsonFeed(..)
+            | Route::JsonFeed(_)
+            | Route::Home(_)
             | Route::Article(_)
             | Route::TopicIndex(_)
             | Route::TopicFeed(..)
@@ -133,14 +155,19 @@ impl Route {
             | Route::TopicIndex(lang)
             | Route::Topic(lang, _)
             | Route::TopicFeed(lang, _)
+            | Route::TopicJsonFeed(lang, _)
             | Route::TaxonomyIndex(lang, _)
             | Route::Term(lang, ..)
             | Route::Page(lang, _)
+            | Route::Author(lang, _)
+            | Route::AuthorFeed(lang, _)
+            | Route::AuthorJsonFeed(lang, _)
             | Route::Thread(lang, _)
             | Route::Archive(lang)
             | Route::Search(lang)
             | Route::NotFound(lang)
-            | Route::Feed(lang) => Some(lang),
+            | Route::Feed(lang)
+            | Route::JsonFeed(lang) => Some(lang),
             Route::Article(_)
             | Route::Sitemap
             | Route::SitemapPart(_)
@@ -159,16 +186,21 @@ impl Route {
             Route::TopicIndex(_) => Route::TopicIndex(other),
             Route::Topic(_, t) => Route::Topic(other, t),
             Route::TopicFeed(_, t) => Route::TopicFeed(other, t),
+            Route::TopicJsonFeed(_, t) => Route::TopicJsonFeed(other, t),
             Route::TaxonomyIndex(_, t) => Route::TaxonomyIndex(other, t),
             Route::Term(_, t, term) => Route::Term(other, t, term),
             // A page's versions are pages of their own (`Site::page_versions`).
             Route::Page(lang, _) if lang == other => self,
             Route::Page(..) => return None,
+            Route::Author(_, a) => Route::Author(other, a),
+            Route::AuthorFeed(_, a) => Route::AuthorFeed(other, a),
+            Route::AuthorJsonFeed(_, a) => Route::AuthorJsonFeed(other, a),
             Route::Thread(_, t) => Route::Thread(other, t),
             Route::Archive(_) => Route::Archive(other),
             Route::Search(_) => Route::Search(other),
             Route::NotFound(_) => Route::NotFound(other),
             Route::Feed(_) => Route::Feed(other),
+            Route::JsonFeed(_) => Route::JsonFeed(other),
             Route::Article(_)
             | Route::Sitemap
             | Route::SitemapPart(_)
@@ -178,6 +210,26 @@ impl Route {
             | Route::Asset(_)
             | Route::FingerprintedAsset(_) => return None,
         })
+    }
+
+    /// The JSON Feed beside an Atom feed.
+    pub fn json_feed(self) -> Option<Route> {
+        match self {
+            Route::Feed(lang) => Some(Route::JsonFeed(lang)),
+            Route::TopicFeed(lang, t) => Some(Route::TopicJsonFeed(lang, t)),
+            Route::AuthorFeed(lang, a) => Some(Route::AuthorJsonFeed(lang, a)),
+            _ => None,
+        }
+    }
+
+    /// The Atom feed a JSON Feed is beside, which says what both list.
+    pub fn atom_feed(self) -> Option<Route> {
+        match self {
+            Route::JsonFeed(lang) => Some(Route::Feed(lang)),
+            Route::TopicJsonFeed(lang, t) => Some(Route::TopicFeed(lang, t)),
+            Route::AuthorJsonFeed(lang, a) => Some(Route::AuthorFeed(lang, a)),
+            _ => None,
+        }
     }
 
     /// A built-in asset, as opposed to a page.

@@ -28,10 +28,10 @@ use serde_json::json;
 
 pub use encode::{decode_ids, encode_ids};
 pub use terms::TermCache;
-use terms::{ArticleTerms, Lexicon};
+use terms::{ArticleTerms, Lexicon, Searchable};
 use text::STOP_WORDS;
 
-use crate::route::Route;
+use crate::route::{PageId, Route};
 use crate::site::{ArticleId, Site};
 
 /// Documents per `d/N.json` file: a page of results touches few of them.
@@ -99,9 +99,65 @@ impl TermCache {
     /// The index of a site, tokenising only the articles this cache has not seen (`serve`
     /// keeps one between edits). The same files as `index`, whatever the cache held.
     pub fn index(&mut self, site: &Site) -> SearchIndex {
-        let terms = self.terms(&site.articles, &term_names(site));
+        let names = term_names(site);
+        let terms = self.terms(&searchables(site, &names));
         assemble(site, &self.lexicon, &terms)
     }
+}
+
+/// A document of the index: an article, or a standalone page (About, Methodology), whose
+/// documents follow the articles'.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Doc {
+    Article(ArticleId),
+    Page(PageId),
+}
+
+impl Doc {
+    /// Its position in `searchables`: the articles, then the pages.
+    fn text_index(self, site: &Site) -> usize {
+        match self {
+            Doc::Article(id) => id.0,
+            Doc::Page(id) => site.articles.len() + id.0,
+        }
+    }
+
+    /// Whether it starts a story: a listed version of an article, the default-language
+    /// version of a page.
+    fn starts_story(self, site: &Site) -> bool {
+        match self {
+            Doc::Article(id) => site.translations.listed[id.0],
+            Doc::Page(id) => site.pages[id.0].translation_language.is_none(),
+        }
+    }
+
+    /// The language its text is written in.
+    fn lang(self, site: &Site) -> &str {
+        match self {
+            Doc::Article(id) => &site.articles[id.0].lang,
+            Doc::Page(id) => &site.config.languages[site.page_languages[id.0].0].code,
+        }
+    }
+}
+
+/// What the index reads of every article (with `names`, per article its terms' names), then
+/// of every standalone page.
+fn searchables<'s>(site: &'s Site, names: &'s [String]) -> Vec<Searchable<'s>> {
+    let articles = site.articles.iter().zip(names).map(|(article, names)| Searchable {
+        lang: &article.lang,
+        title: &article.title,
+        summary: &article.summary,
+        html: &article.html,
+        names,
+    });
+    let pages = site.pages.iter().enumerate().map(|(id, page)| Searchable {
+        lang: Doc::Page(PageId(id)).lang(site),
+        title: &page.title,
+        summary: &page.summary,
+        html: &page.html,
+        names: "",
+    });
+    articles.chain(pages).collect()
 }
 
 /// Per article: the names of its terms, every taxonomy's, with their aliases and their
@@ -128,17 +184,24 @@ fn term_names(site: &Site) -> Vec<String> {
 
 /// Documents in story order: each story where its listed version is among the articles
 /// (newest first), its versions together, the listed one first. So a story's documents
-/// are consecutive ids and the browser can show one result per story.
-fn story_order(site: &Site) -> Vec<ArticleId> {
+/// are consecutive ids and the browser can show one result per story. The standalone
+/// pages follow, each with its versions in other languages as one story.
+fn story_order(site: &Site) -> Vec<Doc> {
     let translations = &site.translations;
-    let mut order = Vec::with_capacity(site.articles.len());
+    let mut order = Vec::with_capacity(site.articles.len() + site.pages.len());
     for id in 0..site.articles.len() {
         if translations.listed[id] {
-            order.push(ArticleId(id));
-            order.extend(translations.others(ArticleId(id)));
+            order.push(Doc::Article(ArticleId(id)));
+            order.extend(translations.others(ArticleId(id)).map(Doc::Article));
         }
     }
     debug_assert_eq!(order.len(), site.articles.len(), "every story has one listed version");
+    for id in (0..site.pages.len()).map(PageId) {
+        if Doc::Page(id).starts_story(site) {
+            order.push(Doc::Page(id));
+            order.extend(site.page_versions(id).map(|(_, version)| Doc::Page(version)));
+        }
+    }
     order
 }
 
@@ -152,9 +215,9 @@ fn assemble(site: &Site, lexicon: &Lexicon, terms: &[Arc<ArticleTerms>]) -> Sear
     let mut slot = vec![0u32; stem_count];
     let mut doc_stems: Vec<(u32, bool)> = Vec::new();
     let mut word_stems: Vec<Vec<u32>> = vec![Vec::new(); lexicon.words.names.len()];
-    for (doc, article) in order.iter().enumerate() {
+    for (doc, entry) in order.iter().enumerate() {
         let doc = doc as u32;
-        for &term in &terms[article.0].terms {
+        for &term in &terms[entry.text_index(site)].terms {
             let Some((word, stem)) = lexicon.entries[(term >> 1) as usize] else { continue };
             let in_title = term & 1 == 1;
             if !word_stems[word as usize].contains(&stem) {
@@ -211,15 +274,32 @@ fn assemble(site: &Site, lexicon: &Lexicon, terms: &[Arc<ArticleTerms>]) -> Sear
         .map(|(chunk, ids)| {
             let docs: Vec<DocEntry<'_>> = ids
                 .iter()
-                .map(|&id| {
-                    let article = &site.articles[id.0];
-                    DocEntry {
-                        t: &article.title,
-                        u: site.routes.url(Route::Article(id)),
-                        d: article.date.format("%Y-%m-%d").to_string(),
-                        l: &article.lang,
-                        s: &article.summary,
-                        x: &terms[id.0].excerpt,
+                .map(|&doc| {
+                    let excerpt = &terms[doc.text_index(site)].excerpt;
+                    match doc {
+                        Doc::Article(id) => {
+                            let article = &site.articles[id.0];
+                            DocEntry {
+                                t: &article.title,
+                                u: site.routes.url(Route::Article(id)),
+                                d: article.date.format("%Y-%m-%d").to_string(),
+                                l: &article.lang,
+                                s: &article.summary,
+                                x: excerpt,
+                            }
+                        }
+                        // A page has no date: the browser shows none.
+                        Doc::Page(id) => {
+                            let page = &site.pages[id.0];
+                            DocEntry {
+                                t: &page.title,
+                                u: site.routes.url(Route::Page(site.page_languages[id.0], id)),
+                                d: String::new(),
+                                l: doc.lang(site),
+                                s: &page.summary,
+                                x: excerpt,
+                            }
+                        }
                     }
                 })
                 .collect();
@@ -228,9 +308,12 @@ fn assemble(site: &Site, lexicon: &Lexicon, terms: &[Arc<ArticleTerms>]) -> Sear
         .collect();
     files.extend(chunks);
 
-    let mut doc_of = vec![0u32; order.len()];
-    for (doc, id) in order.iter().enumerate() {
-        doc_of[id.0] = doc as u32;
+    // Per article: its document.
+    let mut doc_of = vec![0u32; site.articles.len()];
+    for (doc, entry) in order.iter().enumerate() {
+        if let Doc::Article(id) = entry {
+            doc_of[id.0] = doc as u32;
+        }
     }
     let stories = stories(site, &order);
     if let Some(stories) = &stories {
@@ -247,7 +330,7 @@ fn assemble(site: &Site, lexicon: &Lexicon, terms: &[Arc<ArticleTerms>]) -> Sear
     }
     let manifest = json!({
         "version": 3,
-        "count": site.articles.len(),
+        "count": order.len(),
         "chunk": DOCS_PER_CHUNK,
         "base": site.routes.url(Route::Search(crate::route::LanguageId::DEFAULT)),
         "stop": STOP_WORDS,
@@ -273,14 +356,17 @@ struct Stories<'a> {
     lang: BTreeMap<&'a str, Vec<i64>>,
 }
 
-fn stories<'a>(site: &'a Site, order: &[ArticleId]) -> Option<Stories<'a>> {
-    let translations = &site.translations;
+fn stories<'a>(site: &'a Site, order: &[Doc]) -> Option<Stories<'a>> {
     let mut next = Vec::new();
     let mut lang: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
-    for (doc, id) in order.iter().enumerate() {
-        if translations.versions[id.0].len() > 1 {
-            lang.entry(&site.articles[id.0].lang).or_default().push(doc as u32);
-            if !translations.listed[id.0] {
+    for (doc, &entry) in order.iter().enumerate() {
+        let versions = match entry {
+            Doc::Article(id) => site.translations.versions[id.0].len(),
+            Doc::Page(id) => 1 + site.page_versions(id).count(),
+        };
+        if versions > 1 {
+            lang.entry(entry.lang(site)).or_default().push(doc as u32);
+            if !entry.starts_story(site) {
                 next.push(doc as u32);
             }
         }
@@ -306,6 +392,9 @@ pub fn fingerprint(site: &Site) -> u64 {
     for article in &site.articles {
         (&article.slug, &article.title, &article.summary, &article.lang, &article.html).hash(&mut hasher);
         article.date.hash(&mut hasher);
+    }
+    for (page, lang) in site.pages.iter().zip(&site.page_languages) {
+        (&page.slug, &page.title, &page.summary, &page.html, lang).hash(&mut hasher);
     }
     for entry in &site.topics {
         (&entry.topic.slug, &entry.topic.title, &entry.articles).hash(&mut hasher);
@@ -349,25 +438,29 @@ fn write_shards(entries: &[(&str, String)], target: usize, dir: &str, files: &mu
 /// The facets of a site: topics, organizations and regions (when the site has those
 /// taxonomies), languages and years, each value with the ids of its documents
 /// (`doc_of`: article -> document) and the number of stories among them: a facet counts
-/// stories, as the search page shows one result per story.
-fn facets(site: &Site, doc_of: &[u32], order: &[ArticleId]) -> Vec<Facet> {
+/// stories, as the search page shows one result per story. Standalone pages have a
+/// language, and no topic, term or year.
+fn facets(site: &Site, doc_of: &[u32], order: &[Doc]) -> Vec<Facet> {
     // The first document of each document's story.
     let mut story_of = vec![0u32; order.len()];
-    for (doc, id) in order.iter().enumerate() {
-        story_of[doc] = if site.translations.listed[id.0] { doc as u32 } else { story_of[doc - 1] };
+    for (doc, entry) in order.iter().enumerate() {
+        story_of[doc] = if entry.starts_story(site) { doc as u32 } else { story_of[doc - 1] };
     }
     // Listings (topic and term pages) name one version of a story; its facet values are
     // the story's, so every version has them.
     let listed = |ids: &[ArticleId]| -> Vec<usize> {
         ids.iter().flat_map(|id| site.translations.versions[id.0].iter().map(|version| version.0)).collect()
     };
-    let value = |id: &str, name: &str, articles: Vec<usize>| {
-        let mut docs: Vec<u32> = articles.into_iter().map(|id| doc_of[id]).collect();
+    let value_of_docs = |id: &str, name: &str, mut docs: Vec<u32>| {
         docs.sort_unstable();
         docs.dedup();
         let mut stories: Vec<u32> = docs.iter().map(|&doc| story_of[doc as usize]).collect();
         stories.dedup();
         FacetValue { id: id.to_owned(), name: name.to_owned(), count: stories.len(), docs }
+    };
+    let value = |id: &str, name: &str, articles: Vec<usize>| {
+        let docs: Vec<u32> = articles.into_iter().map(|id| doc_of[id]).collect();
+        value_of_docs(id, name, docs)
     };
     let mut facets = Vec::new();
     let topic_values =
@@ -380,14 +473,21 @@ fn facets(site: &Site, doc_of: &[u32], order: &[ArticleId]) -> Vec<Facet> {
             facets.push(Facet { key, taxonomy: Some(name.to_owned()), values });
         }
     }
-    let mut languages: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut languages: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
     let mut years: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
     for (id, article) in site.articles.iter().enumerate() {
-        languages.entry(&article.lang).or_default().push(id);
+        languages.entry(&article.lang).or_default().push(doc_of[id]);
         years.entry(article.date.year()).or_default().push(id);
     }
-    let language_values =
-        languages.into_iter().map(|(lang, ids)| value(lang, site.config.interface.language_name(lang), ids)).collect();
+    for (doc, entry) in order.iter().enumerate() {
+        if let Doc::Page(_) = entry {
+            languages.entry(entry.lang(site)).or_default().push(doc as u32);
+        }
+    }
+    let language_values = languages
+        .into_iter()
+        .map(|(lang, docs)| value_of_docs(lang, site.config.interface.language_name(lang), docs))
+        .collect();
     facets.push(Facet { key: "lang", taxonomy: None, values: language_values });
     let year_values =
         years.into_iter().rev().map(|(year, ids)| value(&year.to_string(), &year.to_string(), ids)).collect();

@@ -10,9 +10,20 @@ use rustc_hash::{FxHashMap, FxHasher};
 
 use super::EXCERPT_TEXT_MAX;
 use super::text::{Stemmers, each_html_word, each_word, html_text_prefix};
-use crate::content::Article;
 
-/// What the index keeps of one article.
+/// What the index reads of one document: an article, or a standalone page.
+#[derive(Clone, Copy)]
+pub struct Searchable<'a> {
+    pub lang: &'a str,
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub html: &'a str,
+    /// The names of its tags and entities, every alias and translation, so that a search
+    /// for any of them finds it.
+    pub names: &'a str,
+}
+
+/// What the index keeps of one document.
 pub struct ArticleTerms {
     /// The start of the article's text, for excerpts.
     pub excerpt: String,
@@ -32,20 +43,18 @@ pub struct TermCache {
 const ARTICLES_PER_BATCH: usize = 2_048;
 
 impl TermCache {
-    /// The terms of every article of `articles`, in their order, with the names of its
-    /// tags and entities (`names`, one text per article, every alias and translation);
-    /// tokenises only the articles not seen before and forgets those gone.
-    pub fn terms(&mut self, articles: &[Article], names: &[String]) -> Vec<Arc<ArticleTerms>> {
-        let keys: Vec<u64> =
-            articles.par_iter().zip(names).map(|(article, names)| fingerprint(article, names)).collect();
+    /// The terms of every document of `articles`, in their order; tokenises only the
+    /// documents not seen before and forgets those gone.
+    pub fn terms(&mut self, articles: &[Searchable<'_>]) -> Vec<Arc<ArticleTerms>> {
+        let keys: Vec<u64> = articles.par_iter().map(fingerprint).collect();
         let mut missing: Vec<usize> =
             (0..articles.len()).filter(|&id| !self.articles.contains_key(&keys[id])).collect();
         // The same text twice is tokenised once.
         missing.dedup_by_key(|id| keys[*id]);
         for batch in missing.chunks(ARTICLES_PER_BATCH) {
-            let tokenised: Vec<Tokens> = batch.par_iter().map(|&id| Tokens::of(&articles[id], &names[id])).collect();
+            let tokenised: Vec<Tokens> = batch.par_iter().map(|&id| Tokens::of(articles[id])).collect();
             for (&id, tokens) in batch.iter().zip(tokenised) {
-                let terms = self.lexicon.entries(&articles[id].lang, &tokens);
+                let terms = self.lexicon.entries(articles[id].lang, &tokens);
                 self.articles.insert(keys[id], Arc::new(ArticleTerms { excerpt: tokens.excerpt, terms }));
             }
         }
@@ -59,10 +68,10 @@ impl TermCache {
     }
 }
 
-/// A fingerprint of what an article's terms are made from.
-fn fingerprint(article: &Article, names: &str) -> u64 {
+/// A fingerprint of what a document's terms are made from.
+fn fingerprint(article: &Searchable<'_>) -> u64 {
     let mut hasher = FxHasher::default();
-    (&article.lang, &article.title, &article.summary, &article.html, names).hash(&mut hasher);
+    (article.lang, article.title, article.summary, article.html, article.names).hash(&mut hasher);
     hasher.finish()
 }
 
@@ -75,17 +84,17 @@ struct Tokens {
 }
 
 impl Tokens {
-    fn of<'a>(article: &'a Article, names: &'a str) -> Tokens {
+    fn of(article: Searchable<'_>) -> Tokens {
         let mut unique: FxHashMap<Cow<'_, str>, bool> = FxHashMap::with_capacity_and_hasher(512, Default::default());
-        each_word(&article.title, &mut |word| {
+        each_word(article.title, &mut |word| {
             unique.insert(word, true);
         });
         let mut add = |word| {
             unique.entry(word).or_default();
         };
-        each_word(&article.summary, &mut add);
-        each_word(names, &mut add);
-        each_html_word(&article.html, &mut add);
+        each_word(article.summary, &mut add);
+        each_word(article.names, &mut add);
+        each_html_word(article.html, &mut add);
         let mut words = String::with_capacity(unique.keys().map(|w| w.len() + 1).sum());
         let mut in_title = Vec::with_capacity(unique.len());
         for (word, title) in unique {
@@ -93,7 +102,7 @@ impl Tokens {
             words.push(' ');
             in_title.push(title);
         }
-        let excerpt = html_text_prefix(&article.html, EXCERPT_TEXT_MAX);
+        let excerpt = html_text_prefix(article.html, EXCERPT_TEXT_MAX);
         Tokens { excerpt, words, in_title }
     }
 }

@@ -51,7 +51,8 @@ pub fn classify(relative: &Path) -> Option<Change> {
         ["content", ..] => Some(match ContentKind::of(&relative) {
             Some(ContentKind::Article) => Change::Article(relative),
             Some(ContentKind::Topic) => Change::Topic(relative),
-            Some(ContentKind::Page) => Change::Page(relative),
+            // Authors, like pages, are read again with the whole site.
+            Some(ContentKind::Page | ContentKind::Authors) => Change::Page(relative),
             Some(ContentKind::Entities) => Change::Entities,
             None => Change::OtherContent(relative),
         }),

@@ -13,13 +13,13 @@ use crate::content::{Article, ParseContext, Topic};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::plan::BuildOptions;
 use crate::plan::{
-    no_site, parse_articles, parse_config, parse_entities, parse_pages, parse_topics, static_list, topic_slugs,
-    topic_titles,
+    no_site, parse_articles, parse_authors, parse_config, parse_entities, parse_pages, parse_topics, static_list,
+    topic_slugs, topic_titles,
 };
 use crate::render::{Page, Renderer, Route, Templates};
 use crate::search::{SearchIndex, TermCache};
 use crate::site::{Entities, Site, SiteOptions};
-use crate::source::{SiteSource, TextFile};
+use crate::source::{SiteSource, StaticFile, TextFile};
 
 use super::change::Change;
 
@@ -36,6 +36,19 @@ struct Frame {
     entities: Entities,
     /// Standalone pages, which only a full reload reads again.
     pages: Vec<crate::content::StandalonePage>,
+    /// The authors of authors.yaml, which only a full reload reads again.
+    authors: Vec<crate::site::authors::Author>,
+}
+
+/// What the last good site was rendered from, where a change since displaced it (the first
+/// value displaced after a good rebuild is the good one). While the sources have problems,
+/// pages are rendered from these, and from the engine's own where nothing was displaced:
+/// the dev server keeps showing the last good site.
+#[derive(Default)]
+struct LastGood {
+    site: Option<Site>,
+    templates: Option<Templates>,
+    static_files: Option<Vec<StaticFile>>,
 }
 
 /// Where a group of problems comes from; a stage that runs again replaces its group.
@@ -82,7 +95,7 @@ pub enum Lookup {
     Failed(Diagnostic),
     /// No page of the site has this path.
     Missing,
-    /// The site has problems that left no site to render from: the last bytes served stand.
+    /// No rebuild has succeeded yet: there is no good site to render from.
     Unavailable,
 }
 
@@ -115,12 +128,12 @@ pub struct Engine {
     /// Static files gone since the last rebuild.
     removed_static: BTreeSet<String>,
     problems: BTreeMap<Origin, Vec<Diagnostic>>,
-    /// Every page of the served site (the files of the search index aside) by output file;
-    /// empty until a rebuild succeeds.
+    /// Every page of the served site (the files of the search index aside) by output file,
+    /// as the last good rebuild listed them; empty until a rebuild succeeds.
     outputs: HashMap<String, Route>,
-    /// Whether `site`, `templates` and `outputs` are those of the served site, which its
-    /// pages are rendered from (no change is half applied).
-    ready: bool,
+    /// What the last good site was rendered from, where changes since displaced it; emptied
+    /// by a good rebuild.
+    last_good: LastGood,
     static_names: Vec<String>,
     /// The search index of the served pages and the fingerprint of what it was made from:
     /// an edit that leaves both alone does not make it again. Made when it is asked for.
@@ -152,7 +165,7 @@ impl Engine {
             removed_static: BTreeSet::new(),
             problems: BTreeMap::new(),
             outputs: HashMap::new(),
-            ready: false,
+            last_good: LastGood::default(),
             static_names: Vec::new(),
             search: None,
             search_checked: false,
@@ -164,7 +177,6 @@ impl Engine {
 
     /// Applies a batch of changes and rebuilds what they touch.
     pub fn apply(&mut self, changes: &BTreeSet<Change>) -> Outcome {
-        self.ready = false;
         let mut reread = false;
         let mut reparse = false;
         let mut entities = false;
@@ -245,15 +257,17 @@ impl Engine {
 
     /// Parses everything again, from the disk when `reread`, else from memory.
     fn reload(&mut self, reread: bool) -> Outcome {
-        self.ready = false;
         if reread {
-            self.source = crate::plan::read_source(&self.options.root);
+            let before = std::mem::replace(&mut self.source, crate::plan::read_source(&self.options.root));
+            self.keep_static_files(before.static_files);
         }
         self.problems.clear();
         self.pending.clear();
         self.withheld.clear();
         self.reparse = false;
-        self.site = None;
+        if let Some(site) = self.site.take() {
+            self.keep_site(site);
+        }
         self.render_all = true;
         for problem in &self.source.problems {
             self.problems.entry(Origin::File(problem.path.clone())).or_default().push(problem.clone());
@@ -291,11 +305,13 @@ impl Engine {
         let (entities, entity_problems) = parse_entities(self.source.entities.as_ref(), &config);
         self.set_problems(Origin::Topics, topic_problems);
         self.set_problems(Origin::Entities, entity_problems);
-        let (pages, page_problems) = parse_pages(&self.source.pages, &config.languages);
+        let (pages, mut page_problems) = parse_pages(&self.source.pages, &config.languages);
+        let (authors, author_problems) = parse_authors(self.source.authors.as_ref(), &config);
+        page_problems.extend(author_problems);
         self.set_problems(Origin::Pages, page_problems);
         let topic_slugs = topic_slugs(&topics);
         let topic_titles = topic_titles(&topics);
-        self.frame = Some(Frame { config, topics, topic_slugs, topic_titles, entities, pages });
+        self.frame = Some(Frame { config, topics, topic_slugs, topic_titles, entities, pages, authors });
     }
 
     /// Compiles the templates; on failure the last good ones stay, unused until they
@@ -303,7 +319,11 @@ impl Engine {
     fn compile_templates(&mut self) {
         match Templates::compile(&self.source.templates) {
             Ok(templates) => {
-                self.templates = Some(templates);
+                if let Some(before) = self.templates.replace(templates)
+                    && self.last_good.templates.is_none()
+                {
+                    self.last_good.templates = Some(before);
+                }
                 self.problems.remove(&Origin::Templates);
             }
             Err(problems) => {
@@ -312,13 +332,39 @@ impl Engine {
         }
     }
 
+    /// Keeps `site`, displaced by a change, if it is the last good one.
+    fn keep_site(&mut self, site: Site) {
+        if self.last_good.site.is_none() {
+            self.last_good.site = Some(site);
+        }
+    }
+
+    /// Keeps the static files displaced by a change, if they are the last good site's.
+    fn keep_static_files(&mut self, files: Vec<StaticFile>) {
+        if self.last_good.static_files.is_none() {
+            self.last_good.static_files = Some(files);
+        }
+    }
+
+    /// The site, templates and static files the served pages are rendered from: the last
+    /// good ones; `None` before a first good rebuild.
+    fn served(&self) -> Option<(&Site, &Templates, &[StaticFile])> {
+        if self.outputs.is_empty() {
+            return None;
+        }
+        let site = self.last_good.site.as_ref().or(self.site.as_ref())?;
+        let templates = self.last_good.templates.as_ref().or(self.templates.as_ref())?;
+        let statics = self.last_good.static_files.as_deref().unwrap_or(&self.source.static_files);
+        Some((site, templates, statics))
+    }
+
     /// Every path of the served site (pages and static files), making the search index
     /// if it is not made yet.
     #[cfg(test)]
     pub fn paths(&mut self) -> Vec<String> {
         let mut paths: Vec<String> = self.outputs.keys().cloned().collect();
         paths.extend(self.static_names.iter().cloned());
-        if let Some(index) = self.ready.then(|| self.search_index()).flatten() {
+        if let Some(index) = self.search_index() {
             paths.extend(index.files.iter().map(|file| file.path.clone()));
         }
         paths.sort();
@@ -333,7 +379,7 @@ impl Engine {
 
     /// The page at `path`, rendered unless `known` is its fingerprint.
     pub fn page(&mut self, path: &str, known: Option<u64>) -> Lookup {
-        if !self.ready {
+        if self.served().is_none() {
             return Lookup::Unavailable;
         }
         let (route, search) = match self.outputs.get(path) {
@@ -344,8 +390,8 @@ impl Engine {
                 None => return Lookup::Missing,
             },
         };
-        let (Some(site), Some(templates)) = (&self.site, &self.templates) else { return Lookup::Unavailable };
-        let renderer = Renderer::new(site, templates, &self.source.static_files);
+        let Some((site, templates, statics)) = self.served() else { return Lookup::Unavailable };
+        let renderer = Renderer::new(site, templates, statics);
         if let Some(index) = search {
             renderer.reuse_search(index);
         }
@@ -358,7 +404,7 @@ impl Engine {
 
     /// The file of the search index at `path`, if there is one.
     fn search_file(&mut self, path: &str) -> Option<Route> {
-        if !self.ready || !path.starts_with(crate::search::FILES_DIR) {
+        if !path.starts_with(crate::search::FILES_DIR) {
             return None;
         }
         let index = self.search_index()?;
@@ -368,15 +414,17 @@ impl Engine {
     /// The search index of the served site (`None` on a site without search), made again
     /// only when what it is made from changed since the last one.
     fn search_index(&mut self) -> Option<Arc<SearchIndex>> {
-        let site = self.site.as_ref().filter(|site| site.config.search)?;
-        if !self.search_checked {
-            let fingerprint = crate::search::fingerprint(site);
-            let reused = self.search.take().filter(|(made_from, _)| *made_from == fingerprint);
-            let index = reused.map_or_else(|| Arc::new(self.search_terms.index(site)), |(_, index)| index);
-            self.search = Some((fingerprint, index));
-            self.search_checked = true;
+        if self.outputs.is_empty() {
+            return None;
         }
-        self.search.as_ref().map(|(_, index)| Arc::clone(index))
+        // As `served`, borrowing only the fields it reads.
+        let site = self.last_good.site.as_ref().or(self.site.as_ref())?;
+        if !self.search_checked {
+            let index = search_index_of(site, &mut self.search, &mut self.search_terms);
+            self.search_checked = true;
+            return index;
+        }
+        self.search.as_ref().filter(|_| site.config.search).map(|(_, index)| Arc::clone(index))
     }
 
     fn set_problems(&mut self, origin: Origin, problems: Vec<Diagnostic>) {
@@ -401,11 +449,15 @@ impl Engine {
         }
     }
 
-    /// The assembled site with the frame's standalone pages; the problems of their slugs
-    /// fail the rebuild until a reload reads the pages or site.yaml again.
+    /// The assembled site with the frame's standalone pages and authors; the problems of
+    /// their slugs and of articles naming an unknown author fail the rebuild until a
+    /// reload reads the pages, authors.yaml or site.yaml again.
     fn with_pages(&mut self, site: Site) -> Result<Site, Outcome> {
         let pages = self.frame.as_ref().map(|frame| frame.pages.clone()).unwrap_or_default();
-        let (site, problems) = site.with_pages(pages);
+        let authors = self.frame.as_ref().map(|frame| frame.authors.clone()).unwrap_or_default();
+        let (site, mut problems) = site.with_pages(pages);
+        let (site, author_problems) = site.with_authors(authors);
+        problems.extend(author_problems);
         if problems.is_empty() {
             return Ok(site);
         }
@@ -427,6 +479,23 @@ fn withheld(articles: &[Article], options: &SiteOptions) -> BTreeMap<PathBuf, Ar
         .filter(|article| !options.publishes(article))
         .map(|article| (article.path.clone(), article.clone()))
         .collect()
+}
+
+/// The search index of `site` (`None` without search), the one in `made` if it was made
+/// from the same values, else made and put there.
+fn search_index_of(
+    site: &Site,
+    made: &mut Option<(u64, Arc<SearchIndex>)>,
+    terms: &mut TermCache,
+) -> Option<Arc<SearchIndex>> {
+    if !site.config.search {
+        return None;
+    }
+    let fingerprint = crate::search::fingerprint(site);
+    let reused = made.take().filter(|(made_from, _)| *made_from == fingerprint);
+    let index = reused.map_or_else(|| Arc::new(terms.index(site)), |(_, index)| index);
+    *made = Some((fingerprint, Arc::clone(&index)));
+    Some(index)
 }
 
 fn parse_context(frame: &Frame) -> ParseContext<'_> {

@@ -83,6 +83,17 @@ fn fetch_all(live: &Live) -> Result<BTreeMap<String, Vec<u8>>, String> {
     Ok(files)
 }
 
+/// The files of `built` as a browser gets them (a file not served is left out).
+fn fetch_as_built(live: &Live, built: &BTreeMap<String, Vec<u8>>) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    for path in built.keys() {
+        if let Fetched::Found(bytes) = live.get(path) {
+            files.insert(path.clone(), bytes.to_vec());
+        }
+    }
+    files
+}
+
 /// Applies the changes of `touched` through the engine of `live`, as the rebuilding thread
 /// does; its problems when it failed.
 fn apply(live: &Live, touched: &[String]) -> Result<(), String> {
@@ -170,6 +181,8 @@ fn run(seed: u64, steps: usize, templates: TemplateSet) -> usize {
         panic!("seed {seed}: the first build fails:\n{problems}");
     }
     let live = Live::new(engine, outcome);
+    // The files of the site serve took last, when a build of it succeeds.
+    let mut last_good = fresh_build(&options);
     // Which steps look at the served files: pages left unasked for stay unrendered through
     // the steps between, as in a browser that looks at a few pages now and then.
     let mut looks = Rng(0x100c_0000 + seed);
@@ -191,20 +204,31 @@ fn run(seed: u64, steps: usize, templates: TemplateSet) -> usize {
         if let (Err(problems), Some(_)) = (&applied, &fresh) {
             panic!("serve fails where build does not:\n{problems}\n{}", context());
         }
-        if applied.is_err() || (looks.below(3) == 0 && step + 1 < steps) {
+        if applied.is_err() {
+            // While the change fails, the last good site is served.
+            if let Some(last_good) = &last_good
+                && let Err(difference) = compare(&fetch_as_built(&live, last_good), last_good)
+            {
+                panic!("not the last good site: {difference}\n{}", context());
+            }
             continue;
         }
-        let served = match (fetch_all(&live), &fresh) {
+        // Serve took the change: its site is the last good one, if it builds.
+        last_good = fresh;
+        if looks.below(3) == 0 && step + 1 < steps {
+            continue;
+        }
+        let served = match (fetch_all(&live), &last_good) {
             (Err(problems), Some(_)) => panic!("serve fails where build does not:\n{problems}\n{}", context()),
             (Ok(_), None) => panic!("build fails where serve does not; {}", context()),
             (Err(_), None) => continue,
             (Ok(served), Some(_)) => served,
         };
-        let fresh = fresh.expect("matched above");
+        let fresh = last_good.as_ref().expect("matched above");
         if fresh.keys().any(|path| path.starts_with("fr/articles/")) {
             bilingual += 1;
         }
-        if let Err(difference) = compare(&served, &fresh) {
+        if let Err(difference) = compare(&served, fresh) {
             panic!("{difference}\n{}", context());
         }
     }
@@ -419,7 +443,8 @@ fn topic_and_entity_edits_render_only_what_shows_them() {
     fixture.write(&topic, "---\ntitle: \"labs\"\nsummary: \"Labs.\"\n---\nAn intro.\n");
     let paths = rendered(std::slice::from_ref(&topic));
     // The French pages show the topic in English too: it has no French version.
-    let listing = ["index.html", "topics/index.html", "topics/labs/feed.xml", "topics/labs/index.html"];
+    let listing =
+        ["index.html", "topics/index.html", "topics/labs/feed.json", "topics/labs/feed.xml", "topics/labs/index.html"];
     let both: Vec<String> = listing.iter().flat_map(|path| [format!("fr/{path}"), path.to_string()]).collect();
     let mut both = both;
     both.sort();
@@ -460,4 +485,65 @@ fn topic_and_entity_edits_render_only_what_shows_them() {
     fixture.write("content/entities.yaml", &entities.replace("\"Invented.\"", "\"Made up.\""));
     let paths = rendered(&["content/entities.yaml".to_owned()]);
     assert_eq!(paths, ["organizations/northwind/index.html"]);
+}
+
+/// While a change fails, every page asked for is the last good build's, a page never asked
+/// for before too, though the failing change also brought templates that compile, a new
+/// stylesheet, a site.yaml read again or an assembled site; a page only the failed site
+/// would have is not found. Once fixed, serve equals build again.
+#[test]
+fn a_failed_change_serves_the_last_good_site_until_it_is_fixed() {
+    let article = |extra: &str| format!("---\ntitle: \"New\"\ndate: 2025-01-01\ntopics: [chips]\n{extra}---\nText.\n");
+    let lost = "<!DOCTYPE html><title>{{ site.title }}</title><p>Lost</p>\n";
+    let failing: [&[(&str, String)]; 4] = [
+        // Parsed again: the article fails to parse.
+        &[
+            ("templates/404.html", lost.to_owned()),
+            ("static/extra.css", "p { margin: 1px }\n".to_owned()),
+            ("content/articles/new.md", "---\ntitle: [unclosed\n---\n".to_owned()),
+        ],
+        // Read again from the disk: site.yaml fails.
+        &[("site.yaml", "title: [\n".to_owned()), ("static/extra.css", "p { margin: 2px }\n".to_owned())],
+        // Assembled: an author nobody lists.
+        &[("templates/404.html", lost.to_owned()), ("content/articles/new.md", article("authors: [nobody]\n"))],
+        // Put in place of the old version: a share image missing from static/.
+        &[("content/articles/new.md", article("image: /missing.png\n"))],
+    ];
+    for (case, batch) in failing.iter().enumerate() {
+        let site = tempfile::TempDir::new().unwrap();
+        let fixture = Fixture::new(site.path(), &mut Rng(7));
+        if case == 3 {
+            fixture.write("content/articles/new.md", &article(""));
+        }
+        let options = BuildOptions { root: site.path().to_owned(), ..BuildOptions::default() };
+        let last_good = fresh_build(&options).expect("the fixture builds");
+        let (engine, outcome) = Engine::load(options.clone()).unwrap();
+        // Nothing asked for yet: every page is rendered after the failure.
+        let live = Live::new(engine, outcome);
+        let before: Vec<(String, Option<String>)> = (batch.iter())
+            .map(|(path, _)| (path.to_string(), fs::read_to_string(site.path().join(path)).ok()))
+            .collect();
+        for (path, text) in batch.iter() {
+            fixture.write(path, text);
+        }
+        let touched: Vec<String> = before.iter().map(|(path, _)| path.clone()).collect();
+        assert!(apply(&live, &touched).is_err(), "case {case} fails");
+        for (path, bytes) in &last_good {
+            match live.get(path) {
+                Fetched::Found(served) => assert!(served == bytes, "case {case}: {path} is not the last good one"),
+                other => panic!("case {case}: {path}: {other:?}"),
+            }
+        }
+        if case != 3 {
+            assert!(matches!(live.get("articles/new/index.html"), Fetched::Missing), "case {case}");
+        }
+        for (path, text) in &before {
+            match text {
+                Some(text) => fixture.write(path, text),
+                None => fs::remove_file(site.path().join(path)).unwrap(),
+            }
+        }
+        let served = apply_and_fetch(&live, &touched).unwrap_or_else(|problems| panic!("case {case}: {problems}"));
+        assert!(served == fresh_build(&options).unwrap(), "case {case}: serve equals build once fixed");
+    }
 }

@@ -63,8 +63,8 @@ pub enum Fetched {
     Found(Bytes),
     /// A page that failed to render: its last bytes, if any, and why.
     Broken(Option<Bytes>, Diagnostic),
-    /// A page never rendered while the sources have problems that left nothing to render
-    /// it from: the overlay says what to fix.
+    /// The sources had problems from the start: there is no good site to show, and the
+    /// overlay says what to fix.
     Pending,
     Missing,
 }

@@ -148,7 +148,10 @@ pub fn content_type(path: &str) -> &'static str {
         "html" | "htm" => "text/html; charset=utf-8",
         "css" => "text/css; charset=utf-8",
         "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" if path.ends_with("feed.json") => "application/feed+json",
         "json" => "application/json",
+        // What browsers accept as the stylesheet of an XML document (feeds).
+        "xsl" => "text/xsl; charset=utf-8",
         "xml" if path.ends_with("feed.xml") => "application/atom+xml; charset=utf-8",
         "xml" => "application/xml; charset=utf-8",
         "txt" | "md" => "text/plain; charset=utf-8",

@@ -1,5 +1,6 @@
 //! Articles + topics -> the site: order, taxonomies, timelines, related articles. Pure.
 
+pub mod authors;
 pub mod entities;
 mod listings;
 mod pages;
@@ -110,6 +111,10 @@ pub struct Site {
     pub pages: Vec<StandalonePage>,
     /// Per standalone page: its language.
     pub page_languages: Vec<LanguageId>,
+    /// The authors of `content/authors.yaml`, by id (`Site::with_authors`).
+    pub authors: Vec<authors::Author>,
+    /// Per article: indices into `authors`, in the article's order.
+    pub article_authors: Vec<Vec<usize>>,
     /// The story threads `follows:` makes.
     pub threads: Threads,
     /// The address of every page.
@@ -313,6 +318,7 @@ impl Site {
             taxonomies.iter().map(|t| (t.name.as_str(), t.terms.iter().map(|term| term.slug.as_str()).collect())),
         )
         .with_threads(threads.threads.iter().map(|thread| thread.slug.as_str()));
+        let article_count = articles.len();
         let site = Site {
             config,
             articles,
@@ -329,6 +335,8 @@ impl Site {
             article_languages,
             pages: Vec::new(),
             page_languages: Vec::new(),
+            authors: Vec::new(),
+            article_authors: vec![Vec::new(); article_count],
             threads,
             routes,
         };

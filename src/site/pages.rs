@@ -102,15 +102,18 @@ impl Site {
         (self, problems)
     }
 
-    /// The `nav:` entries of site.yaml naming a page or topic the site does not have.
+    /// The `nav:` entries and `publisher:` policies of site.yaml naming a page or topic the
+    /// site does not have.
     fn unknown_nav_targets(&self) -> Vec<Diagnostic> {
         let mut keys: Vec<&str> =
             self.pages.iter().filter(|page| page.translation_language.is_none()).map(|p| p.key.as_str()).collect();
         keys.sort_unstable();
         let slugs: Vec<&str> = self.topics.iter().map(|entry| entry.topic.slug.as_str()).collect();
         let mut problems = Vec::new();
-        for entry in &self.config.nav {
-            let (what, name, known, folder) = match &entry.target {
+        let nav = self.config.nav.iter().map(|entry| (&entry.target, entry.line, entry.column));
+        let policies = self.config.publisher.policies().map(|(_, link)| (&link.target, link.line, link.column));
+        for (target, line, column) in nav.chain(policies) {
+            let (what, name, known, folder) = match target {
                 NavTarget::Page(key) => ("page", key, &keys, "content/pages"),
                 NavTarget::Topic(slug) => ("topic", slug, &slugs, "content/topics"),
                 NavTarget::Section(_) | NavTarget::Url(_) => continue,
@@ -118,7 +121,7 @@ impl Site {
             if !known.contains(&name.as_str()) {
                 let message =
                     format!("{} (a {what} is named by its file name in {folder}/)", yaml::unknown(what, name, known));
-                problems.push(Diagnostic::new(CONFIG_FILE, entry.line, entry.column, message));
+                problems.push(Diagnostic::new(CONFIG_FILE, line, column, message));
             }
         }
         problems

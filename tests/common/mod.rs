@@ -52,6 +52,15 @@ pub fn build(root: &Path, extra: &[&str]) -> Output {
     briefing().arg("build").arg("--root").arg(root).args(extra).output().expect("briefing runs")
 }
 
+/// A copy of a fixture site, built: the copy (kept alive by the caller) and its `public/`.
+pub fn built_copy(name: &str) -> (TempDir, PathBuf) {
+    let site = site_copy(name);
+    let output = build(site.path(), &[]);
+    assert!(output.status.success(), "build of {name} failed: {}", stderr(&output));
+    let public = site.path().join("public");
+    (site, public)
+}
+
 pub fn read(path: impl AsRef<Path>) -> String {
     let path = path.as_ref();
     fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))

@@ -44,6 +44,8 @@ error_cases! {
     page_reserved_slug => "page-reserved-slug",
     page_duplicate_slug => "page-duplicate-slug",
     nav_unknown_page => "nav-unknown-page",
+    unknown_author_with_the_closest_id => "unknown-author",
+    publisher_policy_naming_an_unknown_page => "publisher-unknown-page",
     nav_unknown_section => "nav-unknown-section",
     nav_entry_with_two_targets => "nav-two-targets",
     several_errors_are_reported_together => "several-errors",

@@ -6,6 +6,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod authors;
 mod base_path;
 mod build;
 mod check;
@@ -15,6 +16,7 @@ mod docs;
 mod edition;
 mod errors;
 mod external_links;
+mod feeds;
 mod fuzz_regressions;
 mod import;
 mod init;

@@ -6,11 +6,7 @@ use std::path::PathBuf;
 use crate::common::*;
 
 fn built_pages() -> (tempfile::TempDir, PathBuf) {
-    let site = site_copy("sites/pages");
-    let output = build(site.path(), &[]);
-    assert!(output.status.success(), "build failed: {}", stderr(&output));
-    let public = site.path().join("public");
-    (site, public)
+    built_copy("sites/pages")
 }
 
 #[test]
@@ -84,4 +80,48 @@ fn the_navigation_of_site_yaml_is_in_the_header_and_footer_in_each_language() {
     assert!(header.contains(">Bureau</a></li>"), "{header}");
     let footer = &french[french.find("<footer").unwrap()..];
     assert!(footer.contains("<li><a href=\"/briefing/fr/a-propos/\">À propos</a></li>"), "{footer}");
+}
+
+/// The JSON-LD `publisher` of an article page.
+fn publisher_of(html: &str) -> serde_json::Value {
+    let open = "<script type=\"application/ld+json\">";
+    let start = html.find(open).expect("JSON-LD") + open.len();
+    let text = &html[start..start + html[start..].find("</script>").unwrap()];
+    let blocks: serde_json::Value = serde_json::from_str(text).unwrap();
+    blocks[0]["publisher"].clone()
+}
+
+#[test]
+fn the_publisher_names_its_policies_in_the_language_of_the_article() {
+    let (_site, public) = built_pages();
+    let english = publisher_of(&read(public.join("articles/probe/index.html")));
+    assert_eq!(english["publishingPrinciples"], "https://example.org/briefing/about/");
+    assert_eq!(english["correctionsPolicy"], "https://example.com/fixture-corrections");
+    let french = publisher_of(&read(public.join("fr/articles/enquete-douaniere/index.html")));
+    assert_eq!(french["publishingPrinciples"], "https://example.org/briefing/fr/a-propos/");
+    assert_eq!(french["name"], "Briefing d’essai");
+}
+
+#[test]
+fn pages_are_documents_of_the_search_index_without_a_date() {
+    let (_site, public) = built_pages();
+    let mut documents = Vec::new();
+    let chunk = |n: usize| public.join(format!("search/d/{n}.json"));
+    for n in (0..).take_while(|&n| chunk(n).is_file()) {
+        let docs: Vec<serde_json::Value> = serde_json::from_str(&read(chunk(n))).unwrap();
+        documents.extend(docs);
+    }
+    let about = documents.iter().find(|doc| doc["u"] == "/briefing/about/").expect("the About page is indexed");
+    assert_eq!(
+        (about["t"].as_str(), about["d"].as_str(), about["l"].as_str()),
+        (Some("About this briefing"), Some(""), Some("en"))
+    );
+    assert!(about["x"].as_str().unwrap().contains("names the source"), "{about}");
+    let french = documents.iter().find(|doc| doc["u"] == "/briefing/fr/a-propos/").expect("its French version too");
+    assert_eq!(french["l"], "fr");
+    // The two versions are one story: the French one continues the English one's.
+    let stories: serde_json::Value = serde_json::from_str(&read(public.join("search/stories.json"))).unwrap();
+    let position = |url: &str| documents.iter().position(|doc| doc["u"] == url).unwrap() as i64;
+    let next = briefing::search::decode_ids(&serde_json::from_value::<Vec<i64>>(stories["next"].clone()).unwrap());
+    assert!(next.contains(&(position("/briefing/fr/a-propos/") as u32)), "{next:?}");
 }

@@ -1,4 +1,7 @@
-//! Atom feeds: a language's, of every story it lists, and a topic's in a language.
+//! Feeds: a language's, of every story it lists, a topic's and an author's in a language;
+//! each as Atom (`atom.xml`) and, beside it, as a JSON Feed (`feed.json`) from the same
+//! view. Every entry carries the article's whole text, its source (name and link, also
+//! written at the end of the text, which every reader shows) and its authors.
 
 use std::borrow::Cow;
 
@@ -8,7 +11,7 @@ use super::{Listed, Reads, Setting};
 use crate::render::Renderer;
 use crate::render::fingerprint::PageContext;
 use crate::render::views::{article_html, topic_name, topic_text};
-use crate::route::{LanguageId, Route, TopicId};
+use crate::route::{AuthorId, LanguageId, Route, TopicId};
 use crate::site::{ArticleId, Site};
 
 #[derive(Serialize)]
@@ -21,6 +24,15 @@ struct FeedEntry<'a> {
     content: Cow<'a, str>,
     lang: &'a str,
     categories: Vec<&'a str>,
+    source: Option<FeedLink<'a>>,
+    authors: Vec<FeedLink<'a>>,
+}
+
+/// A name with its address: a source, an author.
+#[derive(Serialize)]
+struct FeedLink<'a> {
+    name: &'a str,
+    url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -68,6 +80,30 @@ pub(super) fn topic_context(
     context
 }
 
+/// The feed of an author's stories in a language (`Route::AuthorFeed`).
+pub(super) fn author_context(
+    renderer: &Renderer<'_>,
+    on: &Setting<'_>,
+    route: Route,
+    a: AuthorId,
+    hashed: bool,
+) -> PageContext {
+    let site = renderer.site;
+    let author = &site.authors[a.0];
+    let title = format!("{} – {}", author.name, on.edition.title);
+    let role = author.role_in(&on.edition.code);
+    let feed = view(site, title, role, Route::Author(on.lang, a), route, author.listing(on.lang));
+    let meta = renderer.meta(route, &author.name, role);
+    let mut context = renderer.base_context(on.language, meta, hashed);
+    context.insert("feed", &feed);
+    context
+}
+
+/// The stories an author's page lists in a language.
+pub(super) fn author_reads(site: &Site, lang: LanguageId, a: AuthorId) -> Reads<'_> {
+    Reads { articles: Listed::Some(site.authors[a.0].listing(lang).into()) }
+}
+
 /// The stories a language lists.
 pub(super) fn reads(site: &Site, lang: LanguageId) -> Reads<'static> {
     Reads { articles: Listed::Some(site.listed_in(lang).into()) }
@@ -89,21 +125,37 @@ fn view<'a>(
 ) -> FeedView<'a> {
     let routes = &site.routes;
     let lang = feed.language().unwrap_or_default();
+    let interface = &site.config.interface;
+    let locale = interface.get(interface.locale_for(&site.config.languages[lang.0].code));
     let entries = ids
         .iter()
         .take(site.config.feed_limit)
         .map(|&id| {
             let article = &site.articles[id];
             let categories = site.article_topics[id].iter().map(|&t| topic_name(site, t, lang).0).collect();
+            let source = article.source.as_ref().map(|source| FeedLink { name: &source.name, url: source.url.clone() });
+            let mut content = article_html(site, id);
+            if let Some(source) = &source {
+                content.to_mut().push_str(&source_note(locale.label("source"), source));
+            }
+            let authors = site.article_authors[id]
+                .iter()
+                .map(|&a| FeedLink {
+                    name: &site.authors[a].name,
+                    url: Some(routes.permalink(Route::Author(lang, AuthorId(a)))),
+                })
+                .collect();
             FeedEntry {
                 title: &article.title,
                 permalink: routes.permalink(Route::Article(id)),
                 published: article.date.to_rfc3339(),
                 updated: article.updated.map_or(article.date, |u| u.max(article.date)).to_rfc3339(),
                 summary: &article.summary,
-                content: article_html(site, id),
+                content,
                 lang: &article.lang,
                 categories,
+                source,
+                authors,
             }
         })
         .collect();
@@ -121,10 +173,46 @@ fn view<'a>(
     }
 }
 
+/// The source at the end of an entry's text (`<p>Source: <a href="…">AFP</a></p>`), so
+/// that a reader which shows neither links nor categories still gives the attribution.
+fn source_note(label: &str, source: &FeedLink<'_>) -> String {
+    let mut name = String::new();
+    pulldown_cmark_escape::escape_html_body_text(&mut name, source.name).expect("writing to a String cannot fail");
+    match &source.url {
+        Some(url) => {
+            let mut href = String::new();
+            pulldown_cmark_escape::escape_html(&mut href, url).expect("writing to a String cannot fail");
+            format!("\n<p class=\"feed-source\">{label}: <a href=\"{href}\">{name}</a></p>")
+        }
+        None => format!("\n<p class=\"feed-source\">{label}: {name}</p>"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::{context_of, site};
     use crate::route::{LanguageId, Route};
+
+    #[test]
+    fn a_source_is_named_and_linked_at_the_end_of_the_text() {
+        let source = super::FeedLink { name: "A&B <Wire>", url: Some("https://example.org/?a=1&b=\"2\"".to_owned()) };
+        assert_eq!(
+            super::source_note("Source", &source),
+            "\n<p class=\"feed-source\">Source: <a href=\"https://example.org/?a=1&amp;b=&quot;2&quot;\">A&amp;B &lt;Wire&gt;</a></p>"
+        );
+    }
+
+    #[test]
+    fn a_json_feed_is_beside_each_atom_feed_with_the_same_entries() {
+        let site = site("");
+        let lang = LanguageId::DEFAULT;
+        let atom = context_of(&site, Route::Feed(lang));
+        let json = context_of(&site, Route::JsonFeed(lang));
+        let entries = |context: &tera::Context| context.get("feed").and_then(|f| f.get_from_path("entries")).cloned();
+        assert_eq!(entries(&atom), entries(&json));
+        let self_url = json.get("feed").and_then(|f| f.get_from_path("self_url")).and_then(|u| u.as_str());
+        assert_eq!(self_url, Some("https://example.org/feed.json"));
+    }
 
     #[test]
     fn holds_at_most_the_feed_limit_of_stories() {

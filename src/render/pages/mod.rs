@@ -4,6 +4,7 @@
 
 mod archive;
 mod article;
+mod author;
 mod feed;
 mod home;
 mod not_found;
@@ -69,15 +70,17 @@ pub(crate) fn reads(site: &Site, route: Route) -> Reads<'_> {
         Route::Article(id) => article::reads(id),
         Route::TopicIndex(_) => topics::reads(),
         Route::Topic(lang, t) => topic::reads(site, lang, t),
-        Route::TopicFeed(lang, t) => feed::topic_reads(site, lang, t),
+        Route::TopicFeed(lang, t) | Route::TopicJsonFeed(lang, t) => feed::topic_reads(site, lang, t),
         Route::TaxonomyIndex(..) => taxonomy::reads(),
         Route::Term(lang, t, term) => term::reads(site, lang, (t, term)),
+        Route::Author(lang, a) => author::reads(site, lang, a),
+        Route::AuthorFeed(lang, a) | Route::AuthorJsonFeed(lang, a) => feed::author_reads(site, lang, a),
         Route::Page(lang, id) => page::reads(site, lang, id),
         Route::Thread(lang, t) => thread::reads(site, lang, t),
         Route::Archive(_) => archive::reads(),
         Route::Search(_) => search::reads(),
         Route::NotFound(_) => not_found::reads(),
-        Route::Feed(lang) => feed::reads(site, lang),
+        Route::Feed(lang) | Route::JsonFeed(lang) => feed::reads(site, lang),
         Route::Sitemap | Route::SitemapPart(_) => sitemap::reads(),
         Route::Robots => robots::reads(),
         // Files made without a template: the search index reads every article's text.
@@ -103,15 +106,17 @@ impl<'a> Renderer<'a> {
             Route::Article(id) => article::context(self, route, id, hashed),
             Route::TopicIndex(_) => topics::context(self, &on, route, hashed),
             Route::Topic(_, t) => topic::context(self, &on, route, t, hashed),
-            Route::TopicFeed(_, t) => feed::topic_context(self, &on, route, t, hashed),
+            Route::TopicFeed(_, t) | Route::TopicJsonFeed(_, t) => feed::topic_context(self, &on, route, t, hashed),
             Route::TaxonomyIndex(_, t) => taxonomy::context(self, &on, route, t, hashed),
             Route::Term(_, t, term) => term::context(self, &on, route, (t, term), hashed),
             Route::Page(_, id) => page::context(self, &on, route, id, hashed),
+            Route::Author(_, a) => author::context(self, &on, route, a, hashed),
+            Route::AuthorFeed(_, a) | Route::AuthorJsonFeed(_, a) => feed::author_context(self, &on, route, a, hashed),
             Route::Thread(_, t) => thread::context(self, &on, route, t, hashed),
             Route::Archive(_) => archive::context(self, &on, route, hashed),
             Route::Search(_) => search::context(self, &on, route, hashed),
             Route::NotFound(_) => not_found::context(self, &on, route, hashed),
-            Route::Feed(_) => feed::context(self, &on, route, hashed),
+            Route::Feed(_) | Route::JsonFeed(_) => feed::context(self, &on, route, hashed),
             Route::Sitemap | Route::SitemapPart(_) => sitemap::context(self, &on, route, hashed),
             Route::Robots => robots::context(self, &on, route, hashed),
             Route::SearchIndex | Route::SearchFile(_) | Route::Asset(_) | Route::FingerprintedAsset(_) => {

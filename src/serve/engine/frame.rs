@@ -38,19 +38,33 @@ impl Engine {
         self.problems.remove(&Origin::Entities);
         let before = self.frame.take()?;
         let in_place = !entities_changed && same_places(&before.topics, &topics);
-        let pages = before.pages;
-        self.frame = Some(Frame { config: before.config, topics, topic_slugs, topic_titles, entities, pages });
+        let (pages, authors) = (before.pages, before.authors);
+        self.frame = Some(Frame { config: before.config, topics, topic_slugs, topic_titles, entities, pages, authors });
         if in_place {
             let frame = self.frame.as_ref().expect("just set");
             let site = self.site.as_mut().expect("checked above");
+            let mut replaced = Vec::with_capacity(site.topics.len());
             for entry in &mut site.topics {
                 let (defaults, translations): (Vec<&Topic>, Vec<&Topic>) = (frame.topics.iter())
                     .filter(|topic| topic.slug == entry.topic.slug)
                     .partition(|topic| topic.translation_language().is_none());
-                entry.topic = defaults[0].clone();
-                entry.translations = translations.into_iter().cloned().collect();
+                let topic = std::mem::replace(&mut entry.topic, defaults[0].clone());
+                replaced.push((
+                    topic,
+                    std::mem::replace(&mut entry.translations, translations.into_iter().cloned().collect()),
+                ));
             }
-            return Some(self.render(true));
+            let outcome = self.render(true);
+            if matches!(outcome, Outcome::Failed(_)) {
+                // The site stays the last good one, served while the problem stands; the
+                // next change assembles it again with the new topics.
+                let site = self.site.as_mut().expect("checked above");
+                for (entry, (topic, translations)) in site.topics.iter_mut().zip(replaced) {
+                    (entry.topic, entry.translations) = (topic, translations);
+                }
+                self.reparse = true;
+            }
+            return Some(outcome);
         }
         let before_entities = before.entities;
         Some(self.reassemble(&before_entities))
@@ -64,8 +78,9 @@ impl Engine {
         // Articles filed under other terms: their related lists are computed again.
         let refiled = refiled(&old, before_entities, &frame.entities);
         let paths = old.articles.iter().map(|article| article.path.clone()).collect();
-        let reuse = Reuse { paths, related: old.related, changed: refiled };
-        let mut articles = old.articles;
+        let (mut articles, related) = self.take_for_assembly(old);
+        let frame = self.frame.as_ref().expect("set by the caller");
+        let reuse = Reuse { paths, related, changed: refiled };
         articles.extend(std::mem::take(&mut self.withheld).into_values());
         let options = site_options(&self.options);
         self.withheld = super::withheld(&articles, &options);

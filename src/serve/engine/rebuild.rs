@@ -7,9 +7,9 @@ use crate::content::Article;
 use crate::diagnostic::Diagnostic;
 use crate::plan::{missing_share_images, site_options, static_collisions, static_list};
 use crate::render::{Page, Renderer, Route};
-use crate::site::{Reuse, Site, SiteOptions, check_duplicate_slugs, same_place};
+use crate::site::{ArticleId, Reuse, Site, SiteOptions, check_duplicate_slugs, same_place};
 
-use super::{Engine, Origin, Outcome, Update};
+use super::{Engine, LastGood, Origin, Outcome, Update};
 
 impl Engine {
     /// Assembles and renders what changed, unless the site has problems.
@@ -38,12 +38,12 @@ impl Engine {
         if let Some(outcome) = self.replace_in_place(&options) {
             return outcome;
         }
-        let frame = self.frame.as_ref().expect("no problems means a frame");
         let pending = std::mem::take(&mut self.pending);
         let (reuse, mut articles) = match self.site.take() {
             Some(site) if !changed.is_empty() || self.render_all => {
                 let paths = site.articles.iter().map(|article| article.path.clone()).collect();
-                (Some(Reuse { paths, related: site.related, changed: changed.clone() }), site.articles)
+                let (articles, related) = self.take_for_assembly(site);
+                (Some(Reuse { paths, related, changed: changed.clone() }), articles)
             }
             Some(site) => {
                 // Only static files or templates changed: the same site, with other assets.
@@ -58,6 +58,7 @@ impl Engine {
         articles.extend(withheld.into_values().filter(|article| !replaced.contains(article.path.as_os_str())));
         articles.extend(pending.into_values().flatten());
         self.withheld = super::withheld(&articles, &options);
+        let frame = self.frame.as_ref().expect("no problems means a frame");
         let (config, topics) = (frame.config.clone(), frame.topics.clone());
         match Site::assemble_reusing(config, articles, topics, &frame.entities, options, reuse) {
             Ok(site) => match self.with_pages(site) {
@@ -116,10 +117,32 @@ impl Engine {
             places.push(id);
         }
         let site = self.site.as_mut().expect("checked above");
+        let mut replaced = Vec::with_capacity(places.len());
         for (id, article) in places.into_iter().zip(std::mem::take(&mut self.pending).into_values()) {
-            site.articles[id] = article.expect("checked above");
+            replaced.push((id, std::mem::replace(&mut site.articles[id], article.expect("checked above"))));
         }
-        Some(self.render(true))
+        let outcome = self.render(true);
+        if matches!(outcome, Outcome::Failed(_)) {
+            // The site stays the last good one, served while the problem stands; the new
+            // versions wait for the next rebuild.
+            let site = self.site.as_mut().expect("checked above");
+            for (id, before) in replaced {
+                let article = std::mem::replace(&mut site.articles[id], before);
+                self.pending.insert(article.path.clone(), Some(article));
+            }
+        }
+        Some(outcome)
+    }
+
+    /// The articles and related lists of `site` to assemble the next site from; `site` is
+    /// kept, and they are copies, if it is the last good site.
+    pub(super) fn take_for_assembly(&mut self, site: Site) -> (Vec<Article>, Vec<Vec<ArticleId>>) {
+        if self.last_good.site.is_some() {
+            return (site.articles, site.related);
+        }
+        let parts = (site.articles.clone(), site.related.clone());
+        self.last_good.site = Some(site);
+        parts
     }
 
     /// Readies the assembled site to be served: lists its pages (rendered when they are
@@ -135,7 +158,9 @@ impl Engine {
         let search_files =
             site.config.search && self.static_names.iter().any(|name| name.starts_with(crate::search::FILES_DIR));
         let statics_changed = !self.pending_static.is_empty() || !self.removed_static.is_empty();
-        if same_pages && !search_files && !statics_changed && !self.render_all && !self.outputs.is_empty() {
+        // Pages are listed for the site in hand unless it is the last good one (`outputs`).
+        let listed = self.last_good.site.is_none() && !self.outputs.is_empty();
+        if same_pages && !search_files && !statics_changed && !self.render_all && listed {
             let config_text = self.source.config.as_ref().map_or("", |file| file.text.as_str());
             let statics = &self.source.static_files;
             let problems = missing_share_images(config_text, &site.config, &site.articles, statics);
@@ -144,12 +169,13 @@ impl Engine {
                 return Outcome::Failed(self.all_problems());
             }
             self.problems.remove(&Origin::Site);
-            self.ready = true;
+            self.last_good = LastGood::default();
             let files = self.outputs.len() + self.static_names.len();
             return Outcome::Updated(Update { statics: Vec::new(), removed: Vec::new(), whole_site: false, files });
         }
-        let search = if search_files { self.search_index() } else { None };
         let site = self.site.as_ref().expect("assembled");
+        let search =
+            if search_files { super::search_index_of(site, &mut self.search, &mut self.search_terms) } else { None };
         let templates = self.templates.as_ref().expect("no problems means templates");
         let statics = &self.source.static_files;
         let renderer = Renderer::new(site, templates, statics);
@@ -184,7 +210,9 @@ impl Engine {
             }
         }
         self.render_all = false;
-        self.ready = true;
+        self.last_good = LastGood::default();
+        // The index made above, if any, is that of the served site now.
+        self.search_checked = search_files;
         let files = self.outputs.len() + self.static_names.len();
         Outcome::Updated(Update { statics: pages, removed, whole_site, files })
     }

@@ -136,7 +136,8 @@ impl Engine {
         }
         // A stylesheet or script with new content has a new fingerprinted name, which every
         // page links to: `site.assets` changes, and with it every page's fingerprint.
-        self.source.static_files = files;
+        let before = std::mem::replace(&mut self.source.static_files, files);
+        self.keep_static_files(before);
         self.static_names = names;
         self.source.problems.retain(|known| !known.path.starts_with("static"));
         self.source.problems.extend(problems.iter().cloned());

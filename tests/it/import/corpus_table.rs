@@ -26,6 +26,9 @@ pub struct Expected {
     pub source: Option<String>,
     #[serde(default)]
     pub summary: Option<String>,
+    /// The original reporters, as `source.byline` names them (not checked when absent).
+    #[serde(default)]
+    pub byline: Option<String>,
     #[serde(default)]
     pub has: Vec<String>,
     #[serde(default)]
@@ -118,6 +121,9 @@ pub fn score(expected: &Expected, document: Option<&str>, stderr: &str) -> Vec<F
     compare("updated", front.updated.map(|d| d.to_string()), &expected.updated);
     compare("lang", front.lang.clone(), &expected.lang);
     compare("source", front.source.as_ref().map(|s| s.name.clone()), &expected.source);
+    if expected.byline.is_some() {
+        compare("byline", front.source.as_ref().and_then(|s| s.byline.clone()), &expected.byline);
+    }
     if let Some(summary) = &expected.summary {
         let problem = (!front.summary.starts_with(summary.as_str()))
             .then(|| format!("summary {:?} does not start with {summary:?}", front.summary));
