@@ -131,6 +131,9 @@ pub struct Engine {
     /// Every page of the served site (the files of the search index aside) by output file,
     /// as the last good rebuild listed them; empty until a rebuild succeeds.
     outputs: HashMap<String, Route>,
+    /// The static files (under `static/`) when `outputs` were listed: other ones can
+    /// replace a built-in asset, and so change the pages.
+    listed_statics: Vec<PathBuf>,
     /// What the last good site was rendered from, where changes since displaced it; emptied
     /// by a good rebuild.
     last_good: LastGood,
@@ -165,6 +168,7 @@ impl Engine {
             removed_static: BTreeSet::new(),
             problems: BTreeMap::new(),
             outputs: HashMap::new(),
+            listed_statics: Vec::new(),
             last_good: LastGood::default(),
             static_names: Vec::new(),
             search: None,
@@ -360,7 +364,6 @@ impl Engine {
 
     /// Every path of the served site (pages and static files), making the search index
     /// if it is not made yet.
-    #[cfg(test)]
     pub fn paths(&mut self) -> Vec<String> {
         let mut paths: Vec<String> = self.outputs.keys().cloned().collect();
         paths.extend(self.static_names.iter().cloned());

@@ -6,8 +6,7 @@
 
 pub mod change;
 mod engine;
-#[cfg(test)]
-mod equivalence;
+pub mod in_process;
 mod live;
 mod server;
 mod watch;

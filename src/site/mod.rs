@@ -22,6 +22,7 @@ pub use crate::route::ArticleId;
 pub use crate::route::LanguageId;
 use crate::route::{Routes, topic_path, under};
 pub use entities::Entities;
+pub use terms::describe_terms;
 pub use threads::{Thread, ThreadId, Threads};
 pub use translations::Translations;
 

@@ -67,26 +67,23 @@ pub(super) fn build_taxonomies(
                     .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
                     .map(|(s, _)| s.to_string())
                     .unwrap_or_default();
-                let description = entities.description(name, &display).map(str::to_owned);
-                let descriptions = entities.descriptions(name, &display).cloned().unwrap_or_default();
-                let names = entities.names(name, &display).cloned().unwrap_or_default();
-                let aliases = (entities.spellings(name).iter())
-                    .filter(|(spelling, canonical)| *canonical == display && *spelling != display)
-                    .map(|(spelling, _)| spelling.clone())
-                    .collect();
                 let term = Term {
                     name: display,
                     slug,
-                    description,
-                    descriptions,
-                    names,
-                    aliases,
+                    description: None,
+                    descriptions: BTreeMap::new(),
+                    names: BTreeMap::new(),
+                    aliases: Vec::new(),
                     articles,
                     articles_in_other_languages: Vec::new(),
                 };
                 (group, term)
             })
             .collect();
+        let aliases = aliases_by_canonical(entities, name);
+        for (_, term) in &mut terms {
+            term.describe(name, entities, &aliases);
+        }
         terms.sort_by_cached_key(|(_, term)| (term.name.to_lowercase(), term.slug.clone()));
         let mut index = vec![0; terms.len()];
         for (position, (group, _)) in terms.iter().enumerate() {
@@ -98,6 +95,40 @@ pub(super) fn build_taxonomies(
         taxonomies.push(Taxonomy { name: name.clone(), terms: terms.into_iter().map(|(_, term)| term).collect() });
     }
     (taxonomies, article_terms)
+}
+
+/// Takes the terms' descriptions, names in other languages and aliases from `entities`
+/// again: what an entities.yaml that files every article's terms as before can change.
+pub fn describe_terms(taxonomies: &mut [Taxonomy], entities: &Entities) {
+    for taxonomy in taxonomies {
+        let aliases = aliases_by_canonical(entities, &taxonomy.name);
+        for term in &mut taxonomy.terms {
+            term.describe(&taxonomy.name, entities, &aliases);
+        }
+    }
+}
+
+/// The other spellings of each canonical name of `taxonomy` in `entities`, in the file's order.
+fn aliases_by_canonical<'e>(entities: &'e Entities, taxonomy: &str) -> HashMap<&'e str, Vec<&'e str>> {
+    let mut aliases: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (spelling, canonical) in entities.spellings(taxonomy) {
+        if spelling != canonical {
+            aliases.entry(canonical.as_str()).or_default().push(spelling.as_str());
+        }
+    }
+    aliases
+}
+
+impl Term {
+    /// Takes its description, names in other languages and aliases (`aliases`, by
+    /// canonical name) from `entities`, by its name; `taxonomy` is its taxonomy's name.
+    fn describe(&mut self, taxonomy: &str, entities: &Entities, aliases: &HashMap<&str, Vec<&str>>) {
+        self.description = entities.description(taxonomy, &self.name).map(str::to_owned);
+        self.descriptions = entities.descriptions(taxonomy, &self.name).cloned().unwrap_or_default();
+        self.names = entities.names(taxonomy, &self.name).cloned().unwrap_or_default();
+        let own = aliases.get(self.name.as_str()).map_or(&[][..], Vec::as_slice);
+        self.aliases = own.iter().map(|&spelling| spelling.to_owned()).collect();
+    }
 }
 
 /// Spellings are one term when they differ only in case and separators (`AI research`,

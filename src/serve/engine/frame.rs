@@ -1,13 +1,15 @@
-//! A topic file or entities.yaml changed: the articles are assembled again as they were
-//! parsed (they depend on the topics' slugs only), reusing every related list the change
-//! cannot touch; pages are rendered again when asked for, if their fingerprint changed.
+//! A topic file or entities.yaml changed: when the topics keep their places and every
+//! article's terms are filed as before, the topics' text and the terms' descriptions are
+//! put in place; else the articles are assembled again as they were parsed (they depend
+//! on the topics' slugs only), reusing every related list the change cannot touch. Pages
+//! are rendered again when asked for, if their fingerprint changed.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 
 use crate::content::Topic;
 use crate::plan::{parse_entities, parse_topics, site_options, topic_slugs, topic_titles};
-use crate::site::{Entities, Reuse, Site};
+use crate::site::{Entities, Reuse, Site, describe_terms};
 
 use super::{Engine, Frame, Origin, Outcome};
 
@@ -37,46 +39,48 @@ impl Engine {
         }
         self.problems.remove(&Origin::Entities);
         let before = self.frame.take()?;
-        let in_place = !entities_changed && same_places(&before.topics, &topics);
+        let same_topics = same_places(&before.topics, &topics);
         let (pages, authors) = (before.pages, before.authors);
         self.frame = Some(Frame { config: before.config, topics, topic_slugs, topic_titles, entities, pages, authors });
-        if in_place {
-            let frame = self.frame.as_ref().expect("just set");
-            let site = self.site.as_mut().expect("checked above");
-            let mut replaced = Vec::with_capacity(site.topics.len());
-            for entry in &mut site.topics {
-                let (defaults, translations): (Vec<&Topic>, Vec<&Topic>) = (frame.topics.iter())
-                    .filter(|topic| topic.slug == entry.topic.slug)
-                    .partition(|topic| topic.translation_language().is_none());
-                let topic = std::mem::replace(&mut entry.topic, defaults[0].clone());
-                replaced.push((
-                    topic,
-                    std::mem::replace(&mut entry.translations, translations.into_iter().cloned().collect()),
-                ));
-            }
-            let outcome = self.render(true);
-            if matches!(outcome, Outcome::Failed(_)) {
-                // The site stays the last good one, served while the problem stands; the
-                // next change assembles it again with the new topics.
-                let site = self.site.as_mut().expect("checked above");
-                for (entry, (topic, translations)) in site.topics.iter_mut().zip(replaced) {
-                    (entry.topic, entry.translations) = (topic, translations);
-                }
-                self.reparse = true;
-            }
-            return Some(outcome);
+        let frame = self.frame.as_ref().expect("just set");
+        let site = self.site.as_mut().expect("checked above");
+        // Articles filed under other terms: their related lists are computed again.
+        let refiled = if entities_changed { refiled(site, &before.entities, &frame.entities) } else { Vec::new() };
+        if !same_topics || !refiled.is_empty() {
+            return Some(self.reassemble(refiled));
         }
-        let before_entities = before.entities;
-        Some(self.reassemble(&before_entities))
+        // Assembling would give the same site with the topics' new text and the terms'
+        // new descriptions, names and aliases: they are put in place.
+        let mut replaced = Vec::with_capacity(site.topics.len());
+        for entry in &mut site.topics {
+            let (defaults, translations): (Vec<&Topic>, Vec<&Topic>) = (frame.topics.iter())
+                .filter(|topic| topic.slug == entry.topic.slug)
+                .partition(|topic| topic.translation_language().is_none());
+            let topic = std::mem::replace(&mut entry.topic, defaults[0].clone());
+            let translations = translations.into_iter().cloned().collect();
+            replaced.push((topic, std::mem::replace(&mut entry.translations, translations)));
+        }
+        if entities_changed {
+            describe_terms(&mut site.taxonomies, &frame.entities);
+        }
+        let outcome = self.render(true);
+        if matches!(outcome, Outcome::Failed(_)) {
+            // The site stays the last good one, served while the problem stands; the next
+            // change assembles it again with the new frame.
+            let site = self.site.as_mut().expect("checked above");
+            for (entry, (topic, translations)) in site.topics.iter_mut().zip(replaced) {
+                (entry.topic, entry.translations) = (topic, translations);
+            }
+            describe_terms(&mut site.taxonomies, &before.entities);
+            self.reparse = true;
+        }
+        Some(outcome)
     }
 
     /// Assembles the site again with the new frame, reusing every related list that the
     /// change cannot touch, and renders what shows differently.
-    fn reassemble(&mut self, before_entities: &Entities) -> Outcome {
-        let frame = self.frame.as_ref().expect("set by the caller");
+    fn reassemble(&mut self, refiled: Vec<PathBuf>) -> Outcome {
         let old = self.site.take().expect("checked by the caller");
-        // Articles filed under other terms: their related lists are computed again.
-        let refiled = refiled(&old, before_entities, &frame.entities);
         let paths = old.articles.iter().map(|article| article.path.clone()).collect();
         let (mut articles, related) = self.take_for_assembly(old);
         let frame = self.frame.as_ref().expect("set by the caller");

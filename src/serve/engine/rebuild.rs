@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use crate::content::Article;
 use crate::diagnostic::Diagnostic;
 use crate::plan::{missing_share_images, site_options, static_collisions, static_list};
-use crate::render::{Page, Renderer, Route};
+use crate::render::{Page, Renderer};
 use crate::site::{ArticleId, Reuse, Site, SiteOptions, check_duplicate_slugs, same_place};
 
 use super::{Engine, LastGood, Origin, Outcome, Update};
@@ -149,7 +149,7 @@ impl Engine {
     /// asked for, `Engine::page`), checks that no static file takes a page's place, and
     /// copies the static files that changed. `same_pages`: the site has the addresses it
     /// had (its articles kept their places), so its pages are those listed last, unless
-    /// static files changed (one may replace a built-in asset).
+    /// static files came or went (one may replace a built-in asset).
     pub(super) fn render(&mut self, same_pages: bool) -> Outcome {
         self.search_checked = false;
         let site = self.site.as_ref().expect("assembled");
@@ -157,38 +157,29 @@ impl Engine {
         // file may take the place of one: then they are made now, as a build would.
         let search_files =
             site.config.search && self.static_names.iter().any(|name| name.starts_with(crate::search::FILES_DIR));
-        let statics_changed = !self.pending_static.is_empty() || !self.removed_static.is_empty();
-        // Pages are listed for the site in hand unless it is the last good one (`outputs`).
-        let listed = self.last_good.site.is_none() && !self.outputs.is_empty();
-        if same_pages && !search_files && !statics_changed && !self.render_all && listed {
-            let config_text = self.source.config.as_ref().map_or("", |file| file.text.as_str());
-            let statics = &self.source.static_files;
-            let problems = missing_share_images(config_text, &site.config, &site.articles, statics);
-            if !problems.is_empty() {
-                self.problems.insert(Origin::Site, problems);
-                return Outcome::Failed(self.all_problems());
-            }
-            self.problems.remove(&Origin::Site);
-            self.last_good = LastGood::default();
-            let files = self.outputs.len() + self.static_names.len();
-            return Outcome::Updated(Update { statics: Vec::new(), removed: Vec::new(), whole_site: false, files });
-        }
-        let site = self.site.as_ref().expect("assembled");
+        let statics = &self.source.static_files;
+        // Pages are listed for the site in hand unless it is the last good one, and for
+        // these static files (by name: a stylesheet's new content changes no address).
+        let listed = self.last_good.site.is_none()
+            && !self.outputs.is_empty()
+            && statics.iter().map(|file| &file.relative).eq(&self.listed_statics);
         let search =
             if search_files { super::search_index_of(site, &mut self.search, &mut self.search_terms) } else { None };
-        let templates = self.templates.as_ref().expect("no problems means templates");
-        let statics = &self.source.static_files;
-        let renderer = Renderer::new(site, templates, statics);
-        let routes = match search {
-            Some(index) => {
-                renderer.reuse_search(index);
-                renderer.routes()
-            }
-            None => renderer.routes_but_search_files(),
+        let outputs = if same_pages && listed && !search_files && !self.render_all {
+            None
+        } else {
+            let templates = self.templates.as_ref().expect("no problems means templates");
+            let renderer = Renderer::new(site, templates, statics);
+            let routes = match search {
+                Some(index) => {
+                    renderer.reuse_search(index);
+                    renderer.routes()
+                }
+                None => renderer.routes_but_search_files(),
+            };
+            Some(routes.into_iter().map(|route| (renderer.output_file(route), route)).collect::<HashMap<_, _>>())
         };
-        let outputs: HashMap<String, Route> =
-            routes.into_iter().map(|route| (renderer.output_file(route), route)).collect();
-        let mut collisions = static_collisions(&outputs, statics);
+        let mut collisions = static_collisions(outputs.as_ref().unwrap_or(&self.outputs), statics);
         let config_text = self.source.config.as_ref().map_or("", |file| file.text.as_str());
         collisions.extend(missing_share_images(config_text, &site.config, &site.articles, statics));
         if !collisions.is_empty() {
@@ -197,15 +188,20 @@ impl Engine {
         }
         self.problems.remove(&Origin::Site);
         let whole_site = self.render_all || self.outputs.is_empty();
-        self.outputs = outputs;
+        if let Some(outputs) = outputs {
+            self.outputs = outputs;
+            self.listed_statics = statics.iter().map(|file| file.relative.clone()).collect();
+        }
         let mut removed: Vec<String> = std::mem::take(&mut self.removed_static).into_iter().collect();
         let copy = std::mem::take(&mut self.pending_static);
         let mut pages = Vec::new();
-        for (name, absolute) in static_list(&self.source.static_files) {
-            if whole_site || copy.contains(&name) {
-                match std::fs::read(&absolute) {
-                    Ok(bytes) => pages.push(Page { path: name, bytes }),
-                    Err(_) => removed.push(name),
+        if whole_site || !copy.is_empty() {
+            for (name, absolute) in static_list(&self.source.static_files) {
+                if whole_site || copy.contains(&name) {
+                    match std::fs::read(&absolute) {
+                        Ok(bytes) => pages.push(Page { path: name, bytes }),
+                        Err(_) => removed.push(name),
+                    }
                 }
             }
         }

@@ -1,23 +1,25 @@
-//! Serve is proven equal to build: seeded random sequences of edits go through the serve
-//! engine, and after every step each served file is compared, byte for byte, with a
-//! fresh full build of the same files (or both fail), with the built-in templates and
-//! with an author's templates that reach the site's values in every way Tera allows.
+//! Serve is proven equal to build: seeded random sequences of edits go through the dev
+//! server's site (`briefing::serve::in_process`), and after every step each served file
+//! is compared, byte for byte, with a fresh full build of the same files (or both fail),
+//! with the built-in templates and with an author's templates that reach the site's
+//! values in every way Tera allows; after a step that fails, with the last good build.
 //!
-//! `cargo test` runs a few seeds, each its own test (`serve::equivalence::seed_3`); the
-//! long run, seeds 1 to 1,000, is ignored by default:
-//! `cargo test --release --lib serve::equivalence::long_run -- --ignored --nocapture`
-//! (`EQUIVALENCE_SEEDS=11..=500` or `=42` and `EQUIVALENCE_STEPS=200` choose others),
-//! printing each failing seed's edits as it fails.
+//! The seeds are split into parts, each its own test, which run in parallel. `cargo test`
+//! runs seeds 1 to 6, one template set each; `EQUIVALENCE_SEEDS` chooses others, each with
+//! both template sets. The long run, seeds 1 to 1,000:
+//!
+//!     EQUIVALENCE_SEEDS=1..=1000 cargo test --release --test serve_equivalence seeds
+//!
+//! (`EQUIVALENCE_SEEDS=42` for one; `EQUIVALENCE_STEPS=200` for other than 60 edits a
+//! seed). A failing seed's edits are printed as it fails; the others still run.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fs;
+use std::ops::RangeInclusive;
 use std::path::Path;
 
-use super::change::{Change, classify};
-use super::engine::{Engine, Outcome};
-use super::live::{Fetched, Live};
-use crate::plan::BuildOptions;
-use crate::plan::{self, Plan};
+use briefing::plan::{self, BuildOptions, Plan};
+use briefing::serve::in_process::{InProcess, Served};
 
 mod article;
 mod fixture;
@@ -70,62 +72,48 @@ fn fresh_build(options: &BuildOptions) -> Option<BTreeMap<String, Vec<u8>>> {
 
 /// What a browser gets: every file of the served site, each page rendered when it is
 /// asked for (as the HTTP handler does); the problem of a page that fails to render.
-fn fetch_all(live: &Live) -> Result<BTreeMap<String, Vec<u8>>, String> {
-    let paths = live.engine().paths();
+fn fetch_all(site: &InProcess) -> Result<BTreeMap<String, Vec<u8>>, String> {
     let mut files = BTreeMap::new();
-    for path in paths {
-        match live.get(&path) {
-            Fetched::Found(bytes) => drop(files.insert(path, bytes.to_vec())),
-            Fetched::Broken(_, problem) => return Err(problem.to_string()),
-            Fetched::Pending | Fetched::Missing => return Err(format!("{path} is listed but not served")),
+    for path in site.paths() {
+        match site.get(&path) {
+            Served::Found(bytes) => drop(files.insert(path, bytes)),
+            Served::Broken(problem) => return Err(problem),
+            Served::Pending | Served::Missing => return Err(format!("{path} is listed but not served")),
         }
     }
     Ok(files)
 }
 
 /// The files of `built` as a browser gets them (a file not served is left out).
-fn fetch_as_built(live: &Live, built: &BTreeMap<String, Vec<u8>>) -> BTreeMap<String, Vec<u8>> {
+fn fetch_as_built(site: &InProcess, built: &BTreeMap<String, Vec<u8>>) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();
     for path in built.keys() {
-        if let Fetched::Found(bytes) = live.get(path) {
-            files.insert(path.clone(), bytes.to_vec());
+        if let Served::Found(bytes) = site.get(path) {
+            files.insert(path.clone(), bytes);
         }
     }
     files
 }
 
-/// Applies the changes of `touched` through the engine of `live`, as the rebuilding thread
-/// does; its problems when it failed.
-fn apply(live: &Live, touched: &[String]) -> Result<(), String> {
-    let mut engine = live.engine();
-    let outcome = engine.apply(&changes(touched));
-    let applied = match &outcome {
-        Outcome::Updated(_) => Ok(()),
-        Outcome::Failed(problems) => Err(problems.to_string()),
-    };
-    live.publish(outcome);
-    applied
+/// Applies the changes of `touched`, as the rebuilding thread does; its problems when it
+/// failed.
+fn apply(site: &InProcess, touched: &[String]) -> Result<(), String> {
+    site.apply(touched).map_err(|problems| problems.to_string())
 }
 
 /// `apply`, then every file as a browser gets it.
-fn apply_and_fetch(live: &Live, touched: &[String]) -> Result<BTreeMap<String, Vec<u8>>, String> {
-    apply(live, touched)?;
-    fetch_all(live)
+fn apply_and_fetch(site: &InProcess, touched: &[String]) -> Result<BTreeMap<String, Vec<u8>>, String> {
+    apply(site, touched)?;
+    fetch_all(site)
 }
 
 /// The site at `root` served, every file as first served, and the options a fresh build of
 /// the same site takes.
-fn serving(root: &Path) -> (BuildOptions, Live, BTreeMap<String, Vec<u8>>) {
+fn serving(root: &Path) -> (BuildOptions, InProcess, BTreeMap<String, Vec<u8>>) {
     let options = BuildOptions { root: root.to_owned(), ..BuildOptions::default() };
-    let (engine, outcome) = Engine::load(options.clone()).unwrap();
-    assert!(matches!(outcome, Outcome::Updated(_)), "the first build succeeds");
-    let live = Live::new(engine, outcome);
-    let served = fetch_all(&live).expect("the first build succeeds");
-    (options, live, served)
-}
-
-fn changes(paths: &[String]) -> BTreeSet<Change> {
-    paths.iter().filter_map(|path| classify(Path::new(path))).collect()
+    let site = InProcess::load(options.clone()).expect("the first build succeeds");
+    let served = fetch_all(&site).expect("the first build succeeds");
+    (options, site, served)
 }
 
 /// Which templates the site of a run has.
@@ -176,11 +164,8 @@ fn run(seed: u64, steps: usize, templates: TemplateSet) -> usize {
         include_future: preview,
         ..BuildOptions::default()
     };
-    let (engine, outcome) = Engine::load(options.clone()).unwrap();
-    if let Outcome::Failed(problems) = &outcome {
-        panic!("seed {seed}: the first build fails:\n{problems}");
-    }
-    let live = Live::new(engine, outcome);
+    let live = InProcess::load(options.clone())
+        .unwrap_or_else(|problems| panic!("seed {seed}: the first build fails:\n{problems}"));
     // The files of the site serve took last, when a build of it succeeds.
     let mut last_good = fresh_build(&options);
     // Which steps look at the served files: pages left unasked for stay unrendered through
@@ -235,14 +220,16 @@ fn run(seed: u64, steps: usize, templates: TemplateSet) -> usize {
     bilingual
 }
 
-/// The seeds of the long run: 1 to 1,000, or `EQUIVALENCE_SEEDS=11..=500` (or `=42`).
-fn seeds() -> std::ops::RangeInclusive<u64> {
-    let Ok(wanted) = std::env::var("EQUIVALENCE_SEEDS") else { return 1..=1000 };
+/// The seeds to run and whether each runs with both template sets: seeds 1 to 6, one
+/// set each, or those of `EQUIVALENCE_SEEDS` (`11..=500`, `42`), both sets each.
+fn seeds() -> (RangeInclusive<u64>, bool) {
+    let Ok(wanted) = std::env::var("EQUIVALENCE_SEEDS") else { return (1..=6, false) };
     let bound = |text: &str| text.trim().parse::<u64>().expect("EQUIVALENCE_SEEDS: a number, or FIRST..=LAST");
-    match wanted.split_once("..") {
+    let range = match wanted.split_once("..") {
         Some((first, last)) => bound(first)..=bound(last.trim_start_matches('=')),
         None => bound(&wanted)..=bound(&wanted),
-    }
+    };
+    (range, true)
 }
 
 /// Edits per seed: 60, or `EQUIVALENCE_STEPS`.
@@ -250,35 +237,25 @@ fn steps_per_seed() -> usize {
     std::env::var("EQUIVALENCE_STEPS").map_or(60, |steps| steps.parse().expect("EQUIVALENCE_STEPS: a number"))
 }
 
-/// One seed of `cargo test`, with the built-in templates (odd seeds) or an author's (even).
-macro_rules! seed_tests {
-    ($($name:ident: $seed:expr,)*) => {$(
-        #[test]
-        fn $name() {
-            let templates = if $seed % 2 == 0 { TemplateSet::Custom } else { TemplateSet::BuiltIn };
-            run($seed, steps_per_seed(), templates);
-        }
-    )*};
-}
+/// How many tests the seeds are split into.
+const PARTS: u64 = 6;
 
-seed_tests! {
-    seed_1: 1,
-    seed_2: 2,
-    seed_3: 3,
-    seed_4: 4,
-    seed_5: 5,
-    seed_6: 6,
-}
-
-/// The long run: every seed, each with both template sets, so that one failure does not
-/// hide others.
-#[test]
-#[ignore = "long: seeds 1 to 1,000 (see the module's documentation)"]
-fn long_run() {
+/// Runs part `part` of the seeds (`seeds`, cut into `PARTS` runs of seeds in a row): each
+/// seed with the built-in templates (odd seeds) or an author's (even), or with both; all
+/// of them, so that one failure does not hide others.
+fn run_part(part: u64) {
+    let (range, both) = seeds();
+    let (first, count) = (*range.start(), range.end() + 1 - range.start());
+    let mine = first + count * part / PARTS..first + count * (part + 1) / PARTS;
     let steps_per_seed = steps_per_seed();
     let (mut failed, mut bilingual, mut steps) = (Vec::new(), 0, 0);
-    for seed in seeds() {
-        for templates in [TemplateSet::BuiltIn, TemplateSet::Custom] {
+    for seed in mine {
+        let sets = match (both, seed % 2) {
+            (true, _) => &[TemplateSet::BuiltIn, TemplateSet::Custom][..],
+            (false, 0) => &[TemplateSet::Custom],
+            (false, _) => &[TemplateSet::BuiltIn],
+        };
+        for &templates in sets {
             match std::panic::catch_unwind(|| run(seed, steps_per_seed, templates)) {
                 Ok(built) => (bilingual, steps) = (bilingual + built, steps + steps_per_seed),
                 Err(_) => failed.push((seed, templates)),
@@ -292,6 +269,24 @@ fn long_run() {
         steps < 600 || bilingual * 2 > steps,
         "only {bilingual} of {steps} steps built a site with articles in French"
     );
+}
+
+macro_rules! seed_parts {
+    ($($name:ident: $part:expr,)*) => {$(
+        #[test]
+        fn $name() {
+            run_part($part);
+        }
+    )*};
+}
+
+seed_parts! {
+    seeds_part_1: 0,
+    seeds_part_2: 1,
+    seeds_part_3: 2,
+    seeds_part_4: 3,
+    seeds_part_5: 4,
+    seeds_part_6: 5,
 }
 
 /// With an author's templates that show the article count and the topics on every page,
@@ -419,22 +414,18 @@ fn topic_and_entity_edits_render_only_what_shows_them() {
         "organizations:\n  Northwind: { aliases: [NW] }\nregions:\n  China: { aliases: [Chine] }\n",
     );
     // And the topic in English only, until it is translated below.
-    std::fs::remove_file(site.path().join("content/topics/labs.fr.md")).unwrap();
+    fs::remove_file(site.path().join("content/topics/labs.fr.md")).unwrap();
     let options = BuildOptions { root: site.path().to_owned(), ..BuildOptions::default() };
     fixture.write("content/topics/quiet.md", "---\ntitle: \"Quiet\"\n---\nNothing yet.\n");
-    let (engine, outcome) = Engine::load(options).unwrap();
-    let live = Live::new(engine, outcome);
+    let live = InProcess::load(options).unwrap();
     let first = fetch_all(&live).expect("the first build succeeds");
     // Every file asked for after the change: the paths of the pages rendered again.
     let rendered = |touched: &[String]| {
-        let before: BTreeMap<String, u64> = (live.published.read().unwrap().pages.iter())
-            .map(|(path, page)| (path.clone(), page.fingerprint))
-            .collect();
+        let before = live.rendered();
         apply_and_fetch(&live, touched).unwrap_or_else(|problems| panic!("{problems}"));
-        let published = live.published.read().unwrap();
-        let mut paths: Vec<String> = (published.pages.iter())
-            .filter(|(path, page)| before.get(*path) != Some(&page.fingerprint))
-            .map(|(path, _)| path.clone())
+        let mut paths: Vec<String> = (live.rendered().into_iter())
+            .filter(|(path, fingerprint)| before.get(path) != Some(fingerprint))
+            .map(|(path, _)| path)
             .collect();
         paths.sort();
         paths
@@ -517,9 +508,8 @@ fn a_failed_change_serves_the_last_good_site_until_it_is_fixed() {
         }
         let options = BuildOptions { root: site.path().to_owned(), ..BuildOptions::default() };
         let last_good = fresh_build(&options).expect("the fixture builds");
-        let (engine, outcome) = Engine::load(options.clone()).unwrap();
         // Nothing asked for yet: every page is rendered after the failure.
-        let live = Live::new(engine, outcome);
+        let live = InProcess::load(options.clone()).unwrap();
         let before: Vec<(String, Option<String>)> = (batch.iter())
             .map(|(path, _)| (path.to_string(), fs::read_to_string(site.path().join(path)).ok()))
             .collect();
@@ -530,12 +520,12 @@ fn a_failed_change_serves_the_last_good_site_until_it_is_fixed() {
         assert!(apply(&live, &touched).is_err(), "case {case} fails");
         for (path, bytes) in &last_good {
             match live.get(path) {
-                Fetched::Found(served) => assert!(served == bytes, "case {case}: {path} is not the last good one"),
+                Served::Found(served) => assert!(served == *bytes, "case {case}: {path} is not the last good one"),
                 other => panic!("case {case}: {path}: {other:?}"),
             }
         }
         if case != 3 {
-            assert!(matches!(live.get("articles/new/index.html"), Fetched::Missing), "case {case}");
+            assert!(matches!(live.get("articles/new/index.html"), Served::Missing), "case {case}");
         }
         for (path, text) in &before {
             match text {
