@@ -22,6 +22,7 @@ const FIELDS: &[&str] = &[
     "search",
     "nav",
     "publisher",
+    "extra",
 ];
 
 #[derive(Debug, Clone, Deserialize)]
@@ -51,6 +52,9 @@ struct RawConfig {
     nav: Vec<RawNavEntry>,
     #[serde(default)]
     publisher: RawPublisher,
+    /// The site's own fields for its templates, free-form.
+    #[serde(default)]
+    extra: Option<yaml::Value>,
 }
 
 /// `publisher:` as written: the pages (or addresses) of the publisher's policies.
@@ -226,6 +230,14 @@ pub struct SiteConfig {
     /// The words and date formats of each language: the shipped ones, with the site's
     /// `i18n/` files over them once read (`SiteConfig::with_interface`).
     pub interface: crate::i18n::Interface,
+    /// The site's own fields (`extra:`), a map, for templates as `site.extra`.
+    pub extra: Option<yaml::Value>,
+    /// The files of `data/` by their stem, for templates as `data.<stem>`
+    /// (`SiteConfig::with_data`).
+    pub data: std::collections::BTreeMap<String, yaml::Value>,
+    /// Whether pages ask search engines not to index them: set for a preview build
+    /// (`plan::parse_config`).
+    pub noindex: bool,
 }
 
 impl SiteConfig {
@@ -295,6 +307,17 @@ impl SiteConfig {
         let home_limit = raw.home_limit.within("home_limit", LIMITS).map_err(|m| at("home_limit", None, m))?;
         let nav = nav_entries(raw.nav, &document, &languages, &taxonomies, path)?;
         let publisher = publisher(&raw.publisher, &document, path)?;
+        let extra = match raw.extra {
+            None | Some(yaml::Value::Null) => None,
+            Some(map @ yaml::Value::Mapping(_)) => Some(map),
+            Some(_) => {
+                return Err(at(
+                    "extra",
+                    None,
+                    "`extra` is a map of the site's own fields, such as `extra: { newsroom: Geneva }`".to_owned(),
+                ));
+            }
+        };
         let interface = crate::i18n::Interface::builtin(&languages.iter().map(|l| l.code.as_str()).collect::<Vec<_>>());
         Ok(SiteConfig {
             title: languages[0].title.clone(),
@@ -311,7 +334,38 @@ impl SiteConfig {
             interface,
             nav,
             publisher,
+            extra,
+            data: std::collections::BTreeMap::new(),
+            noindex: false,
         })
+    }
+
+    /// The configuration with the site's data files (`data/*.yaml`), each by its stem; the
+    /// problems of those that do not parse, at their line and column.
+    pub fn with_data(mut self, files: &[crate::source::TextFile]) -> (SiteConfig, Vec<Diagnostic>) {
+        let mut problems = Vec::new();
+        self.data.clear();
+        for file in files {
+            let stem = file.path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
+            if let Some(earlier) = files
+                .iter()
+                .take_while(|f| f.path != file.path)
+                .find(|f| f.path.file_stem().and_then(|s| s.to_str()) == Some(stem.as_str()))
+            {
+                problems.push(Diagnostic::whole_file(
+                    &file.path,
+                    format!("{} is also `data.{stem}`: keep one of the two files", earlier.path.display()),
+                ));
+                continue;
+            }
+            match yaml::parse::<yaml::Value>(&Document::file(&file.text), &[]) {
+                Ok(value) => {
+                    self.data.insert(stem, value);
+                }
+                Err(error) => problems.push(error.in_file(&file.path)),
+            }
+        }
+        (self, problems)
     }
 
     /// The configuration with the site's own interface files (`i18n/*.yaml`) over the

@@ -47,6 +47,8 @@ pub struct SiteSource {
     pub templates: Vec<TextFile>,
     /// The site's interface files, `i18n/<lang>.yaml`, named relative to the root.
     pub i18n: Vec<TextFile>,
+    /// The site's data files, `data/*.yaml`, named relative to the root.
+    pub data: Vec<TextFile>,
     pub static_files: Vec<StaticFile>,
     /// Files that could not be read or do not belong where they are.
     pub problems: Vec<Diagnostic>,
@@ -60,6 +62,9 @@ pub const AUTHORS_FILE: &str = "content/authors.yaml";
 
 /// The folder of the site's interface files (`i18n/<lang>.yaml`).
 pub const I18N_FOLDER: &str = "i18n";
+
+/// The folder of the site's data files (`data/<name>.yaml`), which templates read as `data.<name>`.
+pub const DATA_FOLDER: &str = "data";
 
 impl SiteSource {
     /// Reads the site at `root`. Only a missing `site.yaml` or root is fatal; every
@@ -81,6 +86,9 @@ impl SiteSource {
         source.problems.append(&mut problems);
         let (i18n, mut problems) = read_i18n(root);
         source.i18n = i18n;
+        source.problems.append(&mut problems);
+        let (data, mut problems) = read_data(root);
+        source.data = data;
         source.problems.append(&mut problems);
         source
     }
@@ -183,6 +191,28 @@ pub fn read_templates(root: &Path) -> (Vec<TextFile>, Vec<Diagnostic>) {
         }
     }
     (templates, problems)
+}
+
+/// The data files under `root/data/`, named relative to the root (`data/desks.yaml`): YAML
+/// files directly in the folder; anything else there is a problem.
+pub fn read_data(root: &Path) -> (Vec<TextFile>, Vec<Diagnostic>) {
+    let Walked { files, mut problems, .. } = walk(root, DATA_FOLDER);
+    let mut texts = Vec::new();
+    for relative in files {
+        let is_yaml = relative.extension().is_some_and(|e| e == "yaml" || e == "yml");
+        if !is_yaml || relative.parent() != Some(Path::new(DATA_FOLDER)) {
+            problems.push(Diagnostic::whole_file(
+                relative,
+                "unexpected file: data/ holds YAML files (`data/<name>.yaml`), which templates read as `data.<name>`",
+            ));
+            continue;
+        }
+        match read_walked_text(root, &relative) {
+            Ok(file) => texts.push(file),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    (texts, problems)
 }
 
 /// The interface files under `root/i18n/`, named relative to the root (`i18n/de.yaml`).

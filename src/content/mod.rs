@@ -1,5 +1,6 @@
 //! Text -> articles and topics. Pure: never touches the disk.
 
+pub mod addresses;
 pub mod front_matter;
 pub mod markdown;
 mod raw_html;
@@ -12,6 +13,7 @@ use chrono::{DateTime, FixedOffset};
 use crate::diagnostic::{Diagnostic, forbidden_character, forbidden_reference, line_column, suggestion};
 use crate::i18n::{Language, canonical_language, is_valid_language, language_tags};
 use crate::yaml::{self, YamlError};
+pub use addresses::Alias;
 pub use front_matter::PageList;
 use front_matter::{
     ARTICLE_FIELDS, FrontMatter, PAGE_FIELDS, PageFrontMatter, Source, Split, TOPIC_FIELDS, TopicFrontMatter, locate,
@@ -86,6 +88,12 @@ pub struct Article {
     pub word_count: usize,
     /// Links in the body to other source files, resolved against this file's folder.
     pub file_links: Vec<SourceLink>,
+    /// Old addresses of the article (`aliases:`), which redirect to its page.
+    pub aliases: Vec<Alias>,
+    /// The original's address, for a syndicated copy (`canonical:`).
+    pub canonical: Option<String>,
+    /// The site's own fields (`extra:`), a map, for templates.
+    pub extra: Option<yaml::Value>,
     /// Problems that do not stop a build (raw HTML removed), located in the file.
     pub warnings: Vec<Diagnostic>,
 }
@@ -120,6 +128,10 @@ pub struct Topic {
     pub weight: i64,
     pub keywords: Vec<String>,
     pub intro_html: String,
+    /// Old addresses of the topic's page in the file's language (`aliases:`).
+    pub aliases: Vec<Alias>,
+    /// The site's own fields (`extra:`), a map, for templates.
+    pub extra: Option<yaml::Value>,
     /// Problems that do not stop a build (raw HTML removed), located in the file.
     pub warnings: Vec<Diagnostic>,
 }
@@ -146,6 +158,10 @@ pub struct StandalonePage {
     /// The list the site makes for it (`list:`), shown after its text.
     pub list: Option<PageList>,
     pub html: String,
+    /// Old addresses of this version of the page (`aliases:`).
+    pub aliases: Vec<Alias>,
+    /// The site's own fields (`extra:`), a map, for templates.
+    pub extra: Option<yaml::Value>,
     /// Problems that do not stop a build (raw HTML removed), located in the file.
     pub warnings: Vec<Diagnostic>,
 }
@@ -189,6 +205,8 @@ impl StandalonePage {
                 (line, column) => Diagnostic::new(path, line, column, message),
             });
         }
+        let aliases = addresses::read_aliases(&front.aliases, &parts, path, &mut problems);
+        let extra = addresses::read_extra(front.extra.clone(), &parts, path, &mut problems);
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -211,6 +229,8 @@ impl StandalonePage {
             weight: front.weight,
             list: front.list,
             html,
+            aliases,
+            extra,
             warnings,
         })
     }
@@ -358,6 +378,9 @@ impl Article {
         };
         let terms = taxonomy_terms(&front, &parts, context, path, &mut problems);
         let updates = read_updates(&front, &parts, path, &mut problems);
+        let aliases = addresses::read_aliases(&front.aliases, &parts, path, &mut problems);
+        let canonical = addresses::read_canonical(front.canonical.as_deref(), &parts, path, &mut problems);
+        let extra = addresses::read_extra(front.extra.clone(), &parts, path, &mut problems);
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -417,6 +440,9 @@ impl Article {
             toc: rendered.toc,
             word_count: rendered.word_count,
             file_links,
+            aliases,
+            canonical,
+            extra,
             warnings,
         })
     }
@@ -606,6 +632,12 @@ impl Topic {
             let (line, column) = locate(&parts, "title", None);
             return Err(vec![Diagnostic::new(path, line, column, "`title` is empty")]);
         }
+        let mut problems = Vec::new();
+        let aliases = addresses::read_aliases(&front.aliases, &parts, path, &mut problems);
+        let extra = addresses::read_extra(front.extra.clone(), &parts, path, &mut problems);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
         let mut warnings = Vec::new();
         let intro_html = render_body(path, &parts, &mut warnings).map_err(|problem| vec![problem])?.html;
         Ok(Topic {
@@ -616,6 +648,8 @@ impl Topic {
             weight: front.weight,
             keywords: front.keywords,
             intro_html,
+            aliases,
+            extra,
             warnings,
         })
     }

@@ -228,6 +228,8 @@ mod tests {
             weight: 0,
             keywords: keywords.iter().map(|k| k.to_string()).collect(),
             intro_html: String::new(),
+            aliases: Vec::new(),
+            extra: None,
             warnings: Vec::new(),
         };
         Gazetteer::new(
@@ -250,6 +252,8 @@ mod tests {
             weight: 0,
             keywords: keywords.iter().map(|k| k.to_string()).collect(),
             intro_html: String::new(),
+            aliases: Vec::new(),
+            extra: None,
             warnings: Vec::new(),
         };
         let topics = [topic("content/topics/chips.md", &["wafer"]), topic("content/topics/chips.fr.md", &["puce"])];

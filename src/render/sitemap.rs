@@ -108,6 +108,8 @@ impl<'a> Renderer<'a> {
             .all(&[])
             .into_iter()
             .filter(|route| route.in_sitemap() && (site.config.search || !route.is_search()))
+            // A syndicated copy's address is not the one to index: its original's is.
+            .filter(|route| !matches!(route, Route::Article(id) if site.articles[*id].canonical.is_some()))
             .map(|route| SitemapEntry {
                 alternates: match route {
                     Route::Article(id) => self.alternates(id),

@@ -250,6 +250,10 @@ pub struct ArticleView<'a> {
     pub neighbour_topic: Option<Link<'a>>,
     /// "The story so far": the thread of its story, if `follows:` gives it one.
     pub thread: Option<ThreadView>,
+    /// The original's address of a syndicated copy (`canonical:`).
+    pub canonical: Option<&'a str>,
+    /// The site's own fields (`extra:`).
+    pub extra: Option<&'a crate::yaml::Value>,
 }
 
 /// A story thread as an article of it shows it.
@@ -344,6 +348,8 @@ impl<'a> ArticleView<'a> {
             .then(|| topic_links(site, id, language.id).into_iter().next())
             .flatten();
         ArticleView {
+            canonical: article.canonical.as_deref(),
+            extra: article.extra.as_ref(),
             title: &article.title,
             url: routes.url(Route::Article(id)),
             permalink: routes.permalink(Route::Article(id)),
@@ -448,6 +454,9 @@ pub struct TopicView<'a> {
     pub count: usize,
     pub count_display: String,
     pub latest: Option<Value>,
+    /// The site's own fields (`extra:`) of the topic in the page's language, else of its
+    /// default-language file.
+    pub extra: Option<&'a crate::yaml::Value>,
 }
 
 pub fn topic_views<'a>(site: &'a Site, language: PageLanguage, summaries: &Summaries) -> Vec<TopicView<'a>> {
@@ -468,6 +477,7 @@ pub fn topic_view<'a>(site: &'a Site, t: usize, language: PageLanguage, summarie
         count: articles.len(),
         count_display: site.config.interface.get(language.locale).article_count(articles.len()),
         latest: articles.first().map(|&id| summaries.get(language, id)),
+        extra: topic.extra.as_ref().or(entry.topic.extra.as_ref()),
     }
 }
 

@@ -250,6 +250,34 @@ pub const KINDS: &[KindInfo] = &[
         per_language: None,
         weight: 2,
     },
+    KindInfo {
+        name: "news-sitemap",
+        template: Some("sitemap-news.xml"),
+        in_sitemap: false,
+        section: None,
+        navigation: None,
+        per_language: None,
+        weight: 2,
+    },
+    // An old address: a small page that sends the reader to the page's address.
+    KindInfo {
+        name: "redirect",
+        template: Some("redirect.html"),
+        in_sitemap: false,
+        section: None,
+        navigation: None,
+        per_language: None,
+        weight: 2,
+    },
+    KindInfo {
+        name: "redirects",
+        template: None,
+        in_sitemap: false,
+        section: None,
+        navigation: None,
+        per_language: None,
+        weight: 2,
+    },
 ];
 
 /// Folders of the output that are not a kind's but that a taxonomy may not take either:
@@ -321,6 +349,9 @@ mod tests {
             Route::SearchFile(0),
             Route::Asset(AssetId(0)),
             Route::FingerprintedAsset(AssetId(0)),
+            Route::NewsSitemap,
+            Route::Redirect(0),
+            Route::Redirects,
         ]
     }
 
@@ -341,7 +372,7 @@ mod tests {
         assert_eq!(reserved_sections(), ["articles", "topics", "threads", "authors", "archive", "search", "static"]);
         let templates = page_templates();
         assert!(templates.contains(&"atom.xml") && templates.contains(&"index.html"));
-        assert_eq!(templates.len(), 16, "atom.xml and feed.json serve three kinds each: {templates:?}");
+        assert_eq!(templates.len(), 18, "atom.xml and feed.json serve three kinds each: {templates:?}");
         let keys: Vec<&str> = navigation(LanguageId::DEFAULT).map(|(key, _)| key).collect();
         assert_eq!(keys, ["home", "topics", "archive", "search"]);
     }

@@ -324,6 +324,9 @@ impl Routes {
             Route::SearchFile(_) => unreachable!("the search index names its files (Renderer::output_file)"),
             Route::Asset(asset) => return Cow::Owned(format!("/{}", BUILTIN_ASSETS[asset.0].0)),
             Route::FingerprintedAsset(asset) => return Cow::Owned(format!("/{}", builtin_asset_name(asset))),
+            Route::NewsSitemap => "/sitemap-news.xml",
+            Route::Redirect(_) => unreachable!("the site's redirects name their paths (Renderer::output_file)"),
+            Route::Redirects => "/_redirects",
         })
     }
 

@@ -49,6 +49,14 @@ pub enum Route {
     Asset(AssetId),
     /// The same file under its fingerprinted name (`style.3f2a1c9e.css`).
     FingerprintedAsset(AssetId),
+    /// The Google News sitemap, `sitemap-news.xml`: the articles of the last two days.
+    NewsSitemap,
+    /// An old address of a page (`aliases:`, an entity's other name), which sends the
+    /// reader on; by its position in the site's redirects (`Renderer::redirects`), which
+    /// give its path.
+    Redirect(usize),
+    /// `_redirects`: every redirect, for hosts that answer them with a 301 (Netlify, Cloudflare Pages).
+    Redirects,
 }
 
 /// Static files briefing ships, copied unless the site's `static/` replaces them.
@@ -87,6 +95,9 @@ impl Route {
             Route::SearchFile(_) => 21,
             Route::Asset(_) => 22,
             Route::FingerprintedAsset(_) => 23,
+            Route::NewsSitemap => 24,
+            Route::Redirect(_) => 25,
+            Route::Redirects => 26,
         }
     }
 
@@ -143,7 +154,10 @@ impl Route {
             | Route::SearchIndex
             | Route::SearchFile(_)
             | Route::Asset(_)
-            | Route::FingerprintedAsset(_) => None,
+            | Route::FingerprintedAsset(_)
+            | Route::NewsSitemap
+            | Route::Redirect(_)
+            | Route::Redirects => None,
         }
     }
 
@@ -175,7 +189,10 @@ impl Route {
             | Route::SearchIndex
             | Route::SearchFile(_)
             | Route::Asset(_)
-            | Route::FingerprintedAsset(_) => None,
+            | Route::FingerprintedAsset(_)
+            | Route::NewsSitemap
+            | Route::Redirect(_)
+            | Route::Redirects => None,
         }
     }
 
@@ -208,7 +225,10 @@ impl Route {
             | Route::SearchIndex
             | Route::SearchFile(_)
             | Route::Asset(_)
-            | Route::FingerprintedAsset(_) => return None,
+            | Route::FingerprintedAsset(_)
+            | Route::NewsSitemap
+            | Route::Redirect(_)
+            | Route::Redirects => return None,
         })
     }
 

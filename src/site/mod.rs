@@ -1,5 +1,6 @@
 //! Articles + topics -> the site: order, taxonomies, timelines, related articles. Pure.
 
+pub mod aliases;
 pub mod authors;
 pub mod entities;
 mod listings;

@@ -222,3 +222,21 @@ fn distinct_terms_with_one_slug_are_an_error_naming_both() {
     assert!(messages[0].contains("`C++` and `C#` (content/articles/two.md)"), "{messages:?}");
     assert!(messages[0].contains("/tags/c/"), "{messages:?}");
 }
+
+/// A site of articles `(stem, more front matter)` in topic `a`, the first the newest, with
+/// the entity `Amazon Web Services`, also called `AWS`.
+pub(super) fn site_of(articles: &[(&str, &str)]) -> Site {
+    let entities = Entities::parse(
+        "organizations:\n  Amazon Web Services: { aliases: [AWS] }\n",
+        Path::new("content/entities.yaml"),
+        &config().taxonomies,
+        &["en"],
+    )
+    .unwrap();
+    let articles = articles
+        .iter()
+        .enumerate()
+        .map(|(index, (stem, more))| article(stem, &format!("2025-03-{:02}", 28 - index), "a", &format!("{more}\n")))
+        .collect();
+    assemble(articles, &entities).unwrap()
+}

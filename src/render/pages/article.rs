@@ -17,6 +17,9 @@ pub(super) fn context(renderer: &Renderer<'_>, route: Route, id: ArticleId, hash
     let mut meta = renderer.meta(route, &article.title, &article.summary);
     meta.lang = &article.lang;
     meta.image = structured::share_image(site, Some(id));
+    if let Some(canonical) = &article.canonical {
+        meta.canonical.clone_from(canonical);
+    }
     renderer.with_translations(&mut meta, id);
     let mut context = renderer.base_context(PageLanguage::of_article(site, id), meta, hashed);
     context.insert("article", &view);

@@ -7,8 +7,10 @@ mod article;
 mod author;
 mod feed;
 mod home;
+mod news_sitemap;
 mod not_found;
 mod page;
+mod redirect;
 mod robots;
 mod search;
 mod sitemap;
@@ -27,6 +29,8 @@ use crate::config::Language;
 use crate::i18n::Locale;
 use crate::route::{LanguageId, Route, article_ids};
 use crate::site::{ArticleId, Site};
+pub(crate) use news_sitemap::news_articles;
+pub(crate) use redirect::Redirects;
 
 /// What a page reads of the site besides the values every page of its language sees
 /// (`site`, `labels`): the articles whose dates it reflects. The sitemap dates each page
@@ -85,7 +89,9 @@ pub(crate) fn reads(site: &Site, route: Route) -> Reads<'_> {
         Route::Robots => robots::reads(),
         // Files made without a template: the search index reads every article's text.
         Route::SearchIndex | Route::SearchFile(_) => Reads { articles: Listed::All },
-        Route::Asset(_) | Route::FingerprintedAsset(_) => Reads { articles: Listed::None },
+        Route::Asset(_) | Route::FingerprintedAsset(_) | Route::Redirects => Reads { articles: Listed::None },
+        Route::NewsSitemap => news_sitemap::reads(),
+        Route::Redirect(_) => redirect::reads(),
     }
 }
 
@@ -119,7 +125,13 @@ impl<'a> Renderer<'a> {
             Route::Feed(_) | Route::JsonFeed(_) => feed::context(self, &on, route, hashed),
             Route::Sitemap | Route::SitemapPart(_) => sitemap::context(self, &on, route, hashed),
             Route::Robots => robots::context(self, &on, route, hashed),
-            Route::SearchIndex | Route::SearchFile(_) | Route::Asset(_) | Route::FingerprintedAsset(_) => {
+            Route::NewsSitemap => news_sitemap::context(self, &on, route, hashed),
+            Route::Redirect(index) => redirect::context(self, index, hashed),
+            Route::SearchIndex
+            | Route::SearchFile(_)
+            | Route::Asset(_)
+            | Route::FingerprintedAsset(_)
+            | Route::Redirects => {
                 unreachable!("not rendered through a template")
             }
         }

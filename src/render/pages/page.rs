@@ -20,6 +20,8 @@ struct StandaloneView<'a> {
     nav_title: &'a str,
     summary: &'a str,
     content: Value,
+    /// The site's own fields (`extra:`).
+    extra: Option<&'a crate::yaml::Value>,
 }
 
 /// A correction in a page's list of them (`list: corrections`).
@@ -112,6 +114,7 @@ pub(super) fn context(
         nav_title: &page.nav_title,
         summary: &page.summary,
         content: Value::safe_string(&page.html),
+        extra: page.extra.as_ref(),
     };
     context.insert("standalone", &view);
     if page.list == Some(PageList::Corrections) {
