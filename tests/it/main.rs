@@ -6,6 +6,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod addresses;
 mod authors;
 mod base_path;
 mod build;
@@ -32,6 +33,7 @@ mod reliability;
 mod reliability_import;
 mod reliability_site;
 mod serve;
+mod site_fields;
 mod stranger;
 mod structured_data;
 mod symlinks;
