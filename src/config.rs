@@ -23,6 +23,7 @@ const FIELDS: &[&str] = &[
     "nav",
     "publisher",
     "extra",
+    "timeline_limit",
 ];
 
 #[derive(Debug, Clone, Deserialize)]
@@ -44,6 +45,8 @@ struct RawConfig {
     feed_limit: WholeNumber,
     #[serde(default = "default_limit", deserialize_with = "yaml::whole_number")]
     home_limit: WholeNumber,
+    #[serde(default = "default_timeline_limit", deserialize_with = "yaml::whole_number")]
+    timeline_limit: WholeNumber,
     #[serde(default)]
     share_image: Option<String>,
     #[serde(default = "default_search")]
@@ -197,6 +200,15 @@ fn default_limit() -> WholeNumber {
     WholeNumber(20)
 }
 
+/// How many stories a topic's, a term's or the archive's page lists at most before its
+/// timeline is split by year (and month) when site.yaml does not say.
+fn default_timeline_limit() -> WholeNumber {
+    WholeNumber(500)
+}
+
+/// What `timeline_limit` may be: a page of more than this many stories is too heavy to read.
+const TIMELINE_LIMITS: std::ops::RangeInclusive<usize> = 1..=5_000;
+
 /// What `feed_limit` and `home_limit` may be: a feed of a million entries is a mistake.
 const LIMITS: std::ops::RangeInclusive<usize> = 1..=10_000;
 
@@ -218,6 +230,8 @@ pub struct SiteConfig {
     pub feed_limit: usize,
     /// How many of the latest articles the home page lists.
     pub home_limit: usize,
+    /// How many stories a timeline page lists before it is split by year and month.
+    pub timeline_limit: usize,
     /// The image shared pages show when an article names none: a file of `static/`
     /// (`/images/share.png`) or an absolute URL.
     pub share_image: Option<crate::content::share_image::ShareImage>,
@@ -305,6 +319,8 @@ impl SiteConfig {
         }
         let feed_limit = raw.feed_limit.within("feed_limit", LIMITS).map_err(|m| at("feed_limit", None, m))?;
         let home_limit = raw.home_limit.within("home_limit", LIMITS).map_err(|m| at("home_limit", None, m))?;
+        let timeline_limit = (raw.timeline_limit.within("timeline_limit", TIMELINE_LIMITS))
+            .map_err(|m| at("timeline_limit", None, m))?;
         let nav = nav_entries(raw.nav, &document, &languages, &taxonomies, path)?;
         let publisher = publisher(&raw.publisher, &document, path)?;
         let extra = match raw.extra {
@@ -329,6 +345,7 @@ impl SiteConfig {
             taxonomies,
             feed_limit,
             home_limit,
+            timeline_limit,
             share_image,
             search: raw.search,
             interface,

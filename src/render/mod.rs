@@ -264,6 +264,7 @@ impl<'a> Renderer<'a> {
         }
         let after = routes.iter().position(|&route| route == Route::Sitemap).map_or(routes.len(), |at| at + 1);
         routes.splice(after..after, parts);
+        routes.extend(self.site.period_routes());
         routes.extend(self.redirect_routes());
         routes
     }

@@ -278,6 +278,34 @@ pub const KINDS: &[KindInfo] = &[
         per_language: None,
         weight: 2,
     },
+    // The parts of long timelines: pages of the kinds they split.
+    KindInfo {
+        name: "topic",
+        template: Some("topic.html"),
+        in_sitemap: true,
+        section: Some("topics"),
+        navigation: None,
+        per_language: None,
+        weight: 1,
+    },
+    KindInfo {
+        name: "term",
+        template: Some("term.html"),
+        in_sitemap: true,
+        section: None,
+        navigation: None,
+        per_language: None,
+        weight: 1,
+    },
+    KindInfo {
+        name: "archive",
+        template: Some("archive.html"),
+        in_sitemap: true,
+        section: Some("archive"),
+        navigation: None,
+        per_language: None,
+        weight: 1,
+    },
 ];
 
 /// Folders of the output that are not a kind's but that a taxonomy may not take either:
@@ -319,7 +347,7 @@ pub fn navigation(lang: LanguageId) -> impl Iterator<Item = (&'static str, Route
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::route::{ArticleId, AssetId, AuthorId, PageId, TaxonomyId, TermId, ThreadId, TopicId};
+    use crate::route::{ArticleId, AssetId, AuthorId, PageId, Period, TaxonomyId, TermId, ThreadId, TopicId};
 
     /// One route of every kind, in the order of `Route`'s variants.
     fn one_of_each() -> Vec<Route> {
@@ -352,6 +380,9 @@ mod tests {
             Route::NewsSitemap,
             Route::Redirect(0),
             Route::Redirects,
+            Route::TopicPeriod(lang, TopicId(0), Period { year: 2024, month: None }),
+            Route::TermPeriod(lang, TaxonomyId(0), TermId(0), Period { year: 2024, month: Some(5) }),
+            Route::ArchivePeriod(lang, Period { year: 2024, month: None }),
         ]
     }
 

@@ -2,7 +2,7 @@
 //! file), with its template, whether the sitemap lists it, and its language.
 
 use super::kinds::{KINDS, KindInfo};
-use super::{ArticleId, AssetId, AuthorId, LanguageId, PageId, TaxonomyId, TermId, ThreadId, TopicId};
+use super::{ArticleId, AssetId, AuthorId, LanguageId, PageId, Period, TaxonomyId, TermId, ThreadId, TopicId};
 
 /// One page (or generated file) of the site. Pages are independent, so they render in parallel.
 ///
@@ -57,6 +57,12 @@ pub enum Route {
     Redirect(usize),
     /// `_redirects`: every redirect, for hosts that answer them with a 301 (Netlify, Cloudflare Pages).
     Redirects,
+    /// A part of a topic's timeline too long for its page (`/topics/chips/2024/`).
+    TopicPeriod(LanguageId, TopicId, Period),
+    /// A part of a term's timeline (`/tags/fabs/2024/05/`).
+    TermPeriod(LanguageId, TaxonomyId, TermId, Period),
+    /// A part of the archive (`/archive/2024/`).
+    ArchivePeriod(LanguageId, Period),
 }
 
 /// Static files briefing ships, copied unless the site's `static/` replaces them.
@@ -98,6 +104,9 @@ impl Route {
             Route::NewsSitemap => 24,
             Route::Redirect(_) => 25,
             Route::Redirects => 26,
+            Route::TopicPeriod(..) => 27,
+            Route::TermPeriod(..) => 28,
+            Route::ArchivePeriod(..) => 29,
         }
     }
 
@@ -130,7 +139,7 @@ impl Route {
     /// The Atom feed of a page that has one.
     pub fn feed(self) -> Option<Route> {
         match self {
-            Route::Topic(lang, t) => Some(Route::TopicFeed(lang, t)),
+            Route::Topic(lang, t) | Route::TopicPeriod(lang, t, _) => Some(Route::TopicFeed(lang, t)),
             Route::Author(lang, a) => Some(Route::AuthorFeed(lang, a)),
             Route::AuthorFeed(..)
             | Route::AuthorJsonFeed(..)
@@ -157,7 +166,9 @@ impl Route {
             | Route::FingerprintedAsset(_)
             | Route::NewsSitemap
             | Route::Redirect(_)
-            | Route::Redirects => None,
+            | Route::Redirects
+            | Route::TermPeriod(..)
+            | Route::ArchivePeriod(..) => None,
         }
     }
 
@@ -181,7 +192,10 @@ impl Route {
             | Route::Search(lang)
             | Route::NotFound(lang)
             | Route::Feed(lang)
-            | Route::JsonFeed(lang) => Some(lang),
+            | Route::JsonFeed(lang)
+            | Route::TopicPeriod(lang, ..)
+            | Route::TermPeriod(lang, ..)
+            | Route::ArchivePeriod(lang, _) => Some(lang),
             Route::Article(_)
             | Route::Sitemap
             | Route::SitemapPart(_)
@@ -218,6 +232,9 @@ impl Route {
             Route::NotFound(_) => Route::NotFound(other),
             Route::Feed(_) => Route::Feed(other),
             Route::JsonFeed(_) => Route::JsonFeed(other),
+            // A listing's parts follow the stories of its language, which other languages
+            // may list in other years.
+            Route::TopicPeriod(..) | Route::TermPeriod(..) | Route::ArchivePeriod(..) => return None,
             Route::Article(_)
             | Route::Sitemap
             | Route::SitemapPart(_)

@@ -5,6 +5,7 @@ pub mod authors;
 pub mod entities;
 mod listings;
 mod pages;
+pub mod periods;
 mod related;
 mod terms;
 pub mod threads;

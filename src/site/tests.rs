@@ -240,3 +240,15 @@ pub(super) fn site_of(articles: &[(&str, &str)]) -> Site {
         .collect();
     assemble(articles, &entities).unwrap()
 }
+
+/// A site of one article a date, newest first, whose timelines list at most `limit` stories a page.
+pub(super) fn site_of_dates(dates: &[&str], limit: usize) -> Site {
+    let config = SiteConfig::parse(
+        &format!("title: T\nbase_url: https://example.org/b\ntimeline_limit: {limit}\n"),
+        "site.yaml",
+    )
+    .unwrap();
+    let articles = dates.iter().enumerate().map(|(index, date)| article(&format!("a{index}"), date, "a", "")).collect();
+    Site::assemble(config, articles, vec![topic("a"), topic("b")], &Entities::default(), SiteOptions::default())
+        .unwrap()
+}

@@ -37,3 +37,4 @@ mod site_fields;
 mod stranger;
 mod structured_data;
 mod symlinks;
+mod timelines;

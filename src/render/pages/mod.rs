@@ -10,6 +10,7 @@ mod home;
 mod news_sitemap;
 mod not_found;
 mod page;
+mod parts;
 mod redirect;
 mod robots;
 mod search;
@@ -73,15 +74,18 @@ pub(crate) fn reads(site: &Site, route: Route) -> Reads<'_> {
         Route::Home(_) => home::reads(),
         Route::Article(id) => article::reads(id),
         Route::TopicIndex(_) => topics::reads(),
-        Route::Topic(lang, t) => topic::reads(site, lang, t),
+        Route::Topic(lang, t) => topic::reads(site, lang, t, None),
+        Route::TopicPeriod(lang, t, period) => topic::reads(site, lang, t, Some(period)),
         Route::TopicFeed(lang, t) | Route::TopicJsonFeed(lang, t) => feed::topic_reads(site, lang, t),
         Route::TaxonomyIndex(..) => taxonomy::reads(),
-        Route::Term(lang, t, term) => term::reads(site, lang, (t, term)),
+        Route::Term(lang, t, term) => term::reads(site, lang, (t, term), None),
+        Route::TermPeriod(lang, t, term, period) => term::reads(site, lang, (t, term), Some(period)),
         Route::Author(lang, a) => author::reads(site, lang, a),
         Route::AuthorFeed(lang, a) | Route::AuthorJsonFeed(lang, a) => feed::author_reads(site, lang, a),
         Route::Page(lang, id) => page::reads(site, lang, id),
         Route::Thread(lang, t) => thread::reads(site, lang, t),
-        Route::Archive(_) => archive::reads(),
+        Route::Archive(lang) => archive::reads(site, lang, None),
+        Route::ArchivePeriod(lang, period) => archive::reads(site, lang, Some(period)),
         Route::Search(_) => search::reads(),
         Route::NotFound(_) => not_found::reads(),
         Route::Feed(lang) | Route::JsonFeed(lang) => feed::reads(site, lang),
@@ -111,15 +115,17 @@ impl<'a> Renderer<'a> {
             Route::Home(_) => home::context(self, &on, route, hashed),
             Route::Article(id) => article::context(self, route, id, hashed),
             Route::TopicIndex(_) => topics::context(self, &on, route, hashed),
-            Route::Topic(_, t) => topic::context(self, &on, route, t, hashed),
+            Route::Topic(_, t) | Route::TopicPeriod(_, t, _) => topic::context(self, &on, route, t, hashed),
             Route::TopicFeed(_, t) | Route::TopicJsonFeed(_, t) => feed::topic_context(self, &on, route, t, hashed),
             Route::TaxonomyIndex(_, t) => taxonomy::context(self, &on, route, t, hashed),
-            Route::Term(_, t, term) => term::context(self, &on, route, (t, term), hashed),
+            Route::Term(_, t, term) | Route::TermPeriod(_, t, term, _) => {
+                term::context(self, &on, route, (t, term), hashed)
+            }
             Route::Page(_, id) => page::context(self, &on, route, id, hashed),
             Route::Author(_, a) => author::context(self, &on, route, a, hashed),
             Route::AuthorFeed(_, a) | Route::AuthorJsonFeed(_, a) => feed::author_context(self, &on, route, a, hashed),
             Route::Thread(_, t) => thread::context(self, &on, route, t, hashed),
-            Route::Archive(_) => archive::context(self, &on, route, hashed),
+            Route::Archive(_) | Route::ArchivePeriod(..) => archive::context(self, &on, route, hashed),
             Route::Search(_) => search::context(self, &on, route, hashed),
             Route::NotFound(_) => not_found::context(self, &on, route, hashed),
             Route::Feed(_) | Route::JsonFeed(_) => feed::context(self, &on, route, hashed),

@@ -25,6 +25,7 @@ impl<'a> Renderer<'a> {
         self.redirects.get_or_init(|| {
             let routes = &self.site.routes;
             let taken: HashMap<String, Route> = (routes.all(&[]).into_iter())
+                .chain(self.site.period_routes())
                 .chain(self.sitemap_part_routes())
                 .map(|route| (routes.output_file(route), route))
                 .collect();
