@@ -510,6 +510,8 @@ mod tests {
             relative: PathBuf::from(relative),
             absolute: PathBuf::from("/site/static").join(relative),
             fingerprint: fingerprint.map(str::to_owned),
+            image_size: None,
+            bytes: 0,
         }
     }
 

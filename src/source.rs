@@ -24,6 +24,18 @@ pub struct StaticFile {
     /// For stylesheets and scripts: a hash of the content, which goes into a second,
     /// cacheable-forever copy of the file (`style.3f2a1c9e.css`).
     pub fingerprint: Option<String>,
+    /// For an image (JPEG, PNG, GIF, WebP): its width and height, read from the file's
+    /// header, which pages give its `<img>` so that it takes its place before it loads.
+    pub image_size: Option<(u32, u32)>,
+    /// The file's size in bytes, for `check`'s report of images too heavy for a page.
+    pub bytes: u64,
+}
+
+/// Files whose header gives an image's size.
+pub fn is_image(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ["jpg", "jpeg", "png", "gif", "webp"].contains(&e.to_ascii_lowercase().as_str()))
 }
 
 /// Files that get a content-hashed copy: what templates link as stylesheets and scripts.
@@ -246,10 +258,18 @@ pub fn read_static(root: &Path) -> (Vec<StaticFile>, Vec<Diagnostic>) {
             } else {
                 None
             };
+            // A header that does not read leaves the image without a size, as before.
+            let image_size = is_image(&relative)
+                .then(|| imagesize::size(&absolute).ok())
+                .flatten()
+                .and_then(|size| Some((u32::try_from(size.width).ok()?, u32::try_from(size.height).ok()?)));
+            let bytes = fs::metadata(&absolute).map_or(0, |metadata| metadata.len());
             Some(StaticFile {
                 absolute,
                 relative: relative.strip_prefix("static").unwrap_or(&relative).to_path_buf(),
                 fingerprint,
+                image_size,
+                bytes,
             })
         })
         .collect();

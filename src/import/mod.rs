@@ -373,6 +373,7 @@ mod tests {
             weight: 0,
             keywords: vec!["design centre".to_owned()],
             intro_html: String::new(),
+            images: Vec::new(),
             aliases: Vec::new(),
             extra: None,
             warnings: Vec::new(),

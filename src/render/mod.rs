@@ -55,6 +55,8 @@ pub struct Renderer<'a> {
     sitemap_limits: sitemap::SitemapLimits,
     /// The old addresses of pages and where they lead, found the first time a route needs them.
     redirects: OnceLock<pages::Redirects>,
+    /// The sizes of the site's images, for the `<img>` of the texts that show them.
+    image_sizes: views::ImageSizes,
     /// `data` in every template: the files of `data/`, by their stem.
     data: Value,
     data_hash: OnceLock<u64>,
@@ -223,6 +225,12 @@ impl<'a> Renderer<'a> {
             sitemap: OnceLock::new(),
             sitemap_limits: sitemap::SITEMAP_LIMITS,
             redirects: OnceLock::new(),
+            image_sizes: site_static
+                .iter()
+                .filter_map(|file| {
+                    Some((format!("/{}", file.relative.to_string_lossy().replace('\\', "/")), file.image_size?))
+                })
+                .collect(),
             data: Value::from_serializable(&site.config.data),
             data_hash: OnceLock::new(),
         }

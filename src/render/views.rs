@@ -10,8 +10,8 @@ use std::sync::OnceLock;
 use serde::Serialize;
 use tera::Value;
 
-use crate::content::Heading;
 use crate::content::markdown::file_link_placeholder;
+use crate::content::{BodyImage, Heading};
 use crate::i18n::LocaleId;
 use crate::route::{LanguageId, Route, TaxonomyId, TermId, TopicId};
 use crate::search::{Facet, FacetValue};
@@ -278,7 +278,7 @@ const TOC_MIN_WORDS: usize = 400;
 const TOC_MIN_HEADINGS: usize = 2;
 
 impl<'a> ArticleView<'a> {
-    pub fn new(site: &'a Site, id: ArticleId, summaries: &Summaries) -> ArticleView<'a> {
+    pub fn new(site: &'a Site, id: ArticleId, summaries: &Summaries, sizes: &ImageSizes) -> ArticleView<'a> {
         let article = &site.articles[id];
         let language = PageLanguage::of_article(site, id);
         let locale = site.config.interface.get(language.locale);
@@ -360,7 +360,7 @@ impl<'a> ArticleView<'a> {
             updated_display: article.updated.map(|u| locale.date(&u)),
             updates: article.updates.iter().map(|update| UpdateView::new(update, locale)).collect(),
             summary: &article.summary,
-            content: Value::safe_string(&article_html(site, id)),
+            content: Value::safe_string(&article_html(site, id, sizes)),
             toc: &article.toc,
             show_toc: article.word_count >= TOC_MIN_WORDS && article.toc.len() >= TOC_MIN_HEADINGS,
             reading_time: locale.reading_time(article.word_count),
@@ -492,9 +492,9 @@ pub struct TermView<'a> {
 /// An article's HTML with its links to source files leading to their pages: the URLs
 /// the site resolved (`Site::file_link_urls`) fill the places the Markdown stage marked.
 /// The article itself is never changed, so the site can be assembled again from it.
-pub fn article_html(site: &Site, id: ArticleId) -> Cow<'_, str> {
+pub fn article_html<'s>(site: &'s Site, id: ArticleId, sizes: &ImageSizes) -> Cow<'s, str> {
     let article = &site.articles[id];
-    let html = under_base_path(&article.html, &site.config.base_path);
+    let html = with_image_sizes(under_base_path(&article.html, &site.config.base_path), &article.images, sizes);
     if article.file_links.is_empty() {
         return html;
     }
@@ -506,6 +506,28 @@ pub fn article_html(site: &Site, id: ArticleId) -> Cow<'_, str> {
         pulldown_cmark_escape::escape_html(&mut href, url).expect("writing to a String cannot fail");
         href.push('"');
         html = html.replacen(&placeholder, &href, 1);
+    }
+    Cow::Owned(html)
+}
+
+/// The sizes of the site's images (`static/`), by root-relative path (`/images/fab.jpg`).
+pub type ImageSizes = HashMap<String, (u32, u32)>;
+
+/// Markdown HTML with the size of each of the site's images it shows filled in where the
+/// Markdown stage marked it (`image_size_placeholder`), or left out for a file whose size
+/// is unknown. The body itself is never changed.
+pub fn with_image_sizes<'h>(html: Cow<'h, str>, images: &[BodyImage], sizes: &ImageSizes) -> Cow<'h, str> {
+    if images.is_empty() {
+        return html;
+    }
+    let mut html = html.into_owned();
+    for (index, image) in images.iter().enumerate() {
+        let size = sizes.get(&image.src);
+        for (attribute, value) in [("width", size.map(|s| s.0)), ("height", size.map(|s| s.1))] {
+            let placeholder = format!(" {attribute}=\"__briefing_image_{index}_{attribute}__\"");
+            let filled = value.map(|value| format!(" {attribute}=\"{value}\"")).unwrap_or_default();
+            html = html.replacen(&placeholder, &filled, 1);
+        }
     }
     Cow::Owned(html)
 }

@@ -18,6 +18,7 @@ mod edition;
 mod errors;
 mod external_links;
 mod feeds;
+mod figures;
 mod fuzz_regressions;
 mod import;
 mod init;

@@ -113,7 +113,11 @@ pub(super) fn context(
         title: &page.title,
         nav_title: &page.nav_title,
         summary: &page.summary,
-        content: Value::safe_string(&page.html),
+        content: Value::safe_string(&crate::render::views::with_image_sizes(
+            crate::render::views::under_base_path(&page.html, &site.config.base_path),
+            &page.images,
+            &renderer.image_sizes,
+        )),
         extra: page.extra.as_ref(),
     };
     context.insert("standalone", &view);

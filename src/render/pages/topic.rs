@@ -30,6 +30,7 @@ pub(super) fn context(
     let mut context = renderer.base_context(on.language, meta, hashed);
     context.insert("topic", &view);
     let intro = crate::render::views::under_base_path(&topic.intro_html, &site.config.base_path);
+    let intro = crate::render::views::with_image_sizes(intro, &topic.images, &renderer.image_sizes);
     context.insert("intro", &Value::safe_string(&intro));
     let json_ld = structured::topic_json_ld(site, on.lang, t.0, on.locale.label("topics"));
     context.insert("json_ld", &Value::safe_string(&json_ld));
