@@ -36,6 +36,9 @@ use crate::route::{PageId, Route};
 use crate::site::{ArticleId, Site};
 
 /// Documents per `d/N.json` file: a page of results touches few of them.
+/// The folder of every file of the index but its manifest (`search/d/0.json`).
+pub const FILES_DIR: &str = "search/";
+
 pub const DOCS_PER_CHUNK: usize = 8;
 /// Characters of an article's text kept for excerpts (the whole text is indexed).
 pub const EXCERPT_TEXT_MAX: usize = 1_200;
