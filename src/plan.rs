@@ -76,6 +76,8 @@ pub fn parse_despite_problems(source: &SiteSource, options: &BuildOptions) -> (O
     };
     let (config, interface_problems) = config.with_interface(&source.i18n);
     problems.extend(interface_problems);
+    let (config, data_problems) = config.with_data(&source.data);
+    problems.extend(data_problems);
     let (topics, topic_problems) = parse_topics(&source.topics, &config.languages[1..]);
     problems.extend(topic_problems);
     let topic_slugs = topic_slugs(&topics);
@@ -162,14 +164,18 @@ pub fn no_site(options: &BuildOptions) -> Diagnostics {
 }
 
 /// site.yaml's text -> the configuration, with the base URL the options ask for.
+///
+/// A preview build asks search engines not to index its pages: one that publishes drafts
+/// or articles dated in the future, or one served from another address than site.yaml's
+/// `base_url` (`--base-url`, as a host's deploy previews pass it).
 pub fn parse_config(text: &str, options: &BuildOptions) -> Result<SiteConfig, Diagnostic> {
-    let config = SiteConfig::parse(text, CONFIG_FILE)?;
-    match &options.base_url {
-        Some(base_url) => {
-            config.with_base_url(base_url).map_err(|message| Diagnostic::whole_file("--base-url", message))
-        }
-        None => Ok(config),
+    let mut config = SiteConfig::parse(text, CONFIG_FILE)?;
+    let production_url = config.base_url.clone();
+    if let Some(base_url) = &options.base_url {
+        config = config.with_base_url(base_url).map_err(|message| Diagnostic::whole_file("--base-url", message))?;
     }
+    config.noindex |= options.include_drafts || options.include_future || config.base_url != production_url;
+    Ok(config)
 }
 
 /// Every topic that parses, and the problems of those that do not. On a site of several
@@ -394,8 +400,11 @@ impl<'s> Plan<'s> {
     }
 
     /// Static files that would overwrite a page or the fingerprinted copy of another file.
+    /// Aliases that cannot be redirects are problems of the same kind: two files for one address.
     pub fn collisions(&self, statics: &[StaticFile]) -> Diagnostics {
-        static_collisions(&self.outputs(), statics)
+        let mut problems = static_collisions(&self.outputs(), statics);
+        problems.extend(self.renderer.redirect_problems().iter().cloned());
+        problems
     }
 
     /// Renders `routes`, handing each page to `sink` as soon as it is ready, so that the
@@ -501,6 +510,8 @@ mod tests {
             relative: PathBuf::from(relative),
             absolute: PathBuf::from("/site/static").join(relative),
             fingerprint: fingerprint.map(str::to_owned),
+            image_size: None,
+            bytes: 0,
         }
     }
 

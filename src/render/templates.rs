@@ -31,6 +31,8 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("feed.json", include_str!("../../templates/feed.json")),
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
     ("robots.txt", include_str!("../../templates/robots.txt")),
+    ("sitemap-news.xml", include_str!("../../templates/sitemap-news.xml")),
+    ("redirect.html", include_str!("../../templates/redirect.html")),
 ];
 
 /// Site templates that no page is rendered with and no other template uses: most likely a

@@ -250,6 +250,62 @@ pub const KINDS: &[KindInfo] = &[
         per_language: None,
         weight: 2,
     },
+    KindInfo {
+        name: "news-sitemap",
+        template: Some("sitemap-news.xml"),
+        in_sitemap: false,
+        section: None,
+        navigation: None,
+        per_language: None,
+        weight: 2,
+    },
+    // An old address: a small page that sends the reader to the page's address.
+    KindInfo {
+        name: "redirect",
+        template: Some("redirect.html"),
+        in_sitemap: false,
+        section: None,
+        navigation: None,
+        per_language: None,
+        weight: 2,
+    },
+    KindInfo {
+        name: "redirects",
+        template: None,
+        in_sitemap: false,
+        section: None,
+        navigation: None,
+        per_language: None,
+        weight: 2,
+    },
+    // The parts of long timelines: pages of the kinds they split.
+    KindInfo {
+        name: "topic",
+        template: Some("topic.html"),
+        in_sitemap: true,
+        section: Some("topics"),
+        navigation: None,
+        per_language: None,
+        weight: 1,
+    },
+    KindInfo {
+        name: "term",
+        template: Some("term.html"),
+        in_sitemap: true,
+        section: None,
+        navigation: None,
+        per_language: None,
+        weight: 1,
+    },
+    KindInfo {
+        name: "archive",
+        template: Some("archive.html"),
+        in_sitemap: true,
+        section: Some("archive"),
+        navigation: None,
+        per_language: None,
+        weight: 1,
+    },
 ];
 
 /// Folders of the output that are not a kind's but that a taxonomy may not take either:
@@ -291,7 +347,7 @@ pub fn navigation(lang: LanguageId) -> impl Iterator<Item = (&'static str, Route
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::route::{ArticleId, AssetId, AuthorId, PageId, TaxonomyId, TermId, ThreadId, TopicId};
+    use crate::route::{ArticleId, AssetId, AuthorId, PageId, Period, TaxonomyId, TermId, ThreadId, TopicId};
 
     /// One route of every kind, in the order of `Route`'s variants.
     fn one_of_each() -> Vec<Route> {
@@ -321,6 +377,12 @@ mod tests {
             Route::SearchFile(0),
             Route::Asset(AssetId(0)),
             Route::FingerprintedAsset(AssetId(0)),
+            Route::NewsSitemap,
+            Route::Redirect(0),
+            Route::Redirects,
+            Route::TopicPeriod(lang, TopicId(0), Period { year: 2024, month: None }),
+            Route::TermPeriod(lang, TaxonomyId(0), TermId(0), Period { year: 2024, month: Some(5) }),
+            Route::ArchivePeriod(lang, Period { year: 2024, month: None }),
         ]
     }
 
@@ -341,7 +403,7 @@ mod tests {
         assert_eq!(reserved_sections(), ["articles", "topics", "threads", "authors", "archive", "search", "static"]);
         let templates = page_templates();
         assert!(templates.contains(&"atom.xml") && templates.contains(&"index.html"));
-        assert_eq!(templates.len(), 16, "atom.xml and feed.json serve three kinds each: {templates:?}");
+        assert_eq!(templates.len(), 18, "atom.xml and feed.json serve three kinds each: {templates:?}");
         let keys: Vec<&str> = navigation(LanguageId::DEFAULT).map(|(key, _)| key).collect();
         assert_eq!(keys, ["home", "topics", "archive", "search"]);
     }

@@ -99,6 +99,28 @@ pub fn page_path(slug: &str) -> String {
     format!("/{slug}/")
 }
 
+/// A part of a timeline: a year, or a month of a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Period {
+    pub year: i32,
+    /// 1 to 12; `None` for a whole year.
+    pub month: Option<u32>,
+}
+
+impl Period {
+    /// Its path under the listing's (`2024/`, `2024/05/`).
+    pub fn segment(self) -> String {
+        match self.month {
+            Some(month) => format!("{}/{month:02}/", self.year),
+            None => format!("{}/", self.year),
+        }
+    }
+
+    pub(crate) fn contains(self, year: i32, month: u32) -> bool {
+        self.year == year && self.month.is_none_or(|m| m == month)
+    }
+}
+
 /// Index of a built-in static file in `BUILTIN_ASSETS`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct AssetId(pub usize);
@@ -324,6 +346,14 @@ impl Routes {
             Route::SearchFile(_) => unreachable!("the search index names its files (Renderer::output_file)"),
             Route::Asset(asset) => return Cow::Owned(format!("/{}", BUILTIN_ASSETS[asset.0].0)),
             Route::FingerprintedAsset(asset) => return Cow::Owned(format!("/{}", builtin_asset_name(asset))),
+            Route::NewsSitemap => "/sitemap-news.xml",
+            Route::Redirect(_) => unreachable!("the site's redirects name their paths (Renderer::output_file)"),
+            Route::Redirects => "/_redirects",
+            Route::TopicPeriod(_, t, period) => return Cow::Owned(format!("{}{}", self.topics[t.0], period.segment())),
+            Route::TermPeriod(_, t, term, period) => {
+                return Cow::Owned(format!("{}{}", self.terms[t.0][term.0], period.segment()));
+            }
+            Route::ArchivePeriod(_, period) => return Cow::Owned(format!("/archive/{}", period.segment())),
         })
     }
 

@@ -2,7 +2,7 @@
 //! file), with its template, whether the sitemap lists it, and its language.
 
 use super::kinds::{KINDS, KindInfo};
-use super::{ArticleId, AssetId, AuthorId, LanguageId, PageId, TaxonomyId, TermId, ThreadId, TopicId};
+use super::{ArticleId, AssetId, AuthorId, LanguageId, PageId, Period, TaxonomyId, TermId, ThreadId, TopicId};
 
 /// One page (or generated file) of the site. Pages are independent, so they render in parallel.
 ///
@@ -49,6 +49,20 @@ pub enum Route {
     Asset(AssetId),
     /// The same file under its fingerprinted name (`style.3f2a1c9e.css`).
     FingerprintedAsset(AssetId),
+    /// The Google News sitemap, `sitemap-news.xml`: the articles of the last two days.
+    NewsSitemap,
+    /// An old address of a page (`aliases:`, an entity's other name), which sends the
+    /// reader on; by its position in the site's redirects (`Renderer::redirects`), which
+    /// give its path.
+    Redirect(usize),
+    /// `_redirects`: every redirect, for hosts that answer them with a 301 (Netlify, Cloudflare Pages).
+    Redirects,
+    /// A part of a topic's timeline too long for its page (`/topics/chips/2024/`).
+    TopicPeriod(LanguageId, TopicId, Period),
+    /// A part of a term's timeline (`/tags/fabs/2024/05/`).
+    TermPeriod(LanguageId, TaxonomyId, TermId, Period),
+    /// A part of the archive (`/archive/2024/`).
+    ArchivePeriod(LanguageId, Period),
 }
 
 /// Static files briefing ships, copied unless the site's `static/` replaces them.
@@ -87,6 +101,12 @@ impl Route {
             Route::SearchFile(_) => 21,
             Route::Asset(_) => 22,
             Route::FingerprintedAsset(_) => 23,
+            Route::NewsSitemap => 24,
+            Route::Redirect(_) => 25,
+            Route::Redirects => 26,
+            Route::TopicPeriod(..) => 27,
+            Route::TermPeriod(..) => 28,
+            Route::ArchivePeriod(..) => 29,
         }
     }
 
@@ -119,7 +139,7 @@ impl Route {
     /// The Atom feed of a page that has one.
     pub fn feed(self) -> Option<Route> {
         match self {
-            Route::Topic(lang, t) => Some(Route::TopicFeed(lang, t)),
+            Route::Topic(lang, t) | Route::TopicPeriod(lang, t, _) => Some(Route::TopicFeed(lang, t)),
             Route::Author(lang, a) => Some(Route::AuthorFeed(lang, a)),
             Route::AuthorFeed(..)
             | Route::AuthorJsonFeed(..)
@@ -143,7 +163,12 @@ impl Route {
             | Route::SearchIndex
             | Route::SearchFile(_)
             | Route::Asset(_)
-            | Route::FingerprintedAsset(_) => None,
+            | Route::FingerprintedAsset(_)
+            | Route::NewsSitemap
+            | Route::Redirect(_)
+            | Route::Redirects
+            | Route::TermPeriod(..)
+            | Route::ArchivePeriod(..) => None,
         }
     }
 
@@ -167,7 +192,10 @@ impl Route {
             | Route::Search(lang)
             | Route::NotFound(lang)
             | Route::Feed(lang)
-            | Route::JsonFeed(lang) => Some(lang),
+            | Route::JsonFeed(lang)
+            | Route::TopicPeriod(lang, ..)
+            | Route::TermPeriod(lang, ..)
+            | Route::ArchivePeriod(lang, _) => Some(lang),
             Route::Article(_)
             | Route::Sitemap
             | Route::SitemapPart(_)
@@ -175,7 +203,10 @@ impl Route {
             | Route::SearchIndex
             | Route::SearchFile(_)
             | Route::Asset(_)
-            | Route::FingerprintedAsset(_) => None,
+            | Route::FingerprintedAsset(_)
+            | Route::NewsSitemap
+            | Route::Redirect(_)
+            | Route::Redirects => None,
         }
     }
 
@@ -201,6 +232,9 @@ impl Route {
             Route::NotFound(_) => Route::NotFound(other),
             Route::Feed(_) => Route::Feed(other),
             Route::JsonFeed(_) => Route::JsonFeed(other),
+            // A listing's parts follow the stories of its language, which other languages
+            // may list in other years.
+            Route::TopicPeriod(..) | Route::TermPeriod(..) | Route::ArchivePeriod(..) => return None,
             Route::Article(_)
             | Route::Sitemap
             | Route::SitemapPart(_)
@@ -208,7 +242,10 @@ impl Route {
             | Route::SearchIndex
             | Route::SearchFile(_)
             | Route::Asset(_)
-            | Route::FingerprintedAsset(_) => return None,
+            | Route::FingerprintedAsset(_)
+            | Route::NewsSitemap
+            | Route::Redirect(_)
+            | Route::Redirects => return None,
         })
     }
 

@@ -7,7 +7,7 @@ use crate::source::{CONFIG_FILE, ContentKind, is_ignored};
 /// What a changed path is to the site; the path is relative to the site root.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Change {
-    /// `site.yaml` or a file of `i18n/`: everything is rebuilt.
+    /// `site.yaml` or a file of `i18n/` or `data/`: everything is rebuilt.
     Config,
     /// `content/articles/**/*.md`.
     Article(PathBuf),
@@ -46,8 +46,8 @@ pub fn classify(relative: &Path) -> Option<Change> {
     match names.as_slice() {
         [] => None,
         [name] if *name == CONFIG_FILE => Some(Change::Config),
-        // Interface files are few and every page shows them: the site is read again.
-        [folder, ..] if *folder == crate::i18n::FOLDER => Some(Change::Config),
+        // Interface and data files are few and every page may show them: the site is read again.
+        [folder, ..] if *folder == crate::i18n::FOLDER || *folder == crate::source::DATA_FOLDER => Some(Change::Config),
         ["content", ..] => Some(match ContentKind::of(&relative) {
             Some(ContentKind::Article) => Change::Article(relative),
             Some(ContentKind::Topic) => Change::Topic(relative),
@@ -74,6 +74,7 @@ mod tests {
     fn sorts_site_files_by_what_they_change() {
         assert_eq!(kind("site.yaml"), Some(Change::Config));
         assert_eq!(kind("i18n/de.yaml"), Some(Change::Config));
+        assert_eq!(kind("data/desks.yaml"), Some(Change::Config));
         assert_eq!(
             kind("content/articles/2025/aws.md"),
             Some(Change::Article(PathBuf::from("content/articles/2025/aws.md")))

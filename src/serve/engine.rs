@@ -299,7 +299,9 @@ impl Engine {
                 return;
             }
         };
-        let (config, interface_problems) = config.with_interface(&self.source.i18n);
+        let (config, mut interface_problems) = config.with_interface(&self.source.i18n);
+        let (config, data_problems) = config.with_data(&self.source.data);
+        interface_problems.extend(data_problems);
         self.set_problems(Origin::Interface, interface_problems);
         let (topics, topic_problems) = parse_topics(&self.source.topics, &config.languages[1..]);
         let (entities, entity_problems) = parse_entities(self.source.entities.as_ref(), &config);

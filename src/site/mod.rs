@@ -1,9 +1,11 @@
 //! Articles + topics -> the site: order, taxonomies, timelines, related articles. Pure.
 
+pub mod aliases;
 pub mod authors;
 pub mod entities;
 mod listings;
 mod pages;
+pub mod periods;
 mod related;
 mod terms;
 pub mod threads;

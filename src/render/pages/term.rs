@@ -1,10 +1,10 @@
 //! A term's page in a language: its description and the timeline of its stories.
 
-use super::{Listed, Reads, Setting, string_map};
+use super::{Listed, Reads, Setting, parts, string_map};
 use crate::render::Renderer;
 use crate::render::fingerprint::PageContext;
 use crate::render::views::{term_name, timeline};
-use crate::route::{LanguageId, Route, TaxonomyId, TermId};
+use crate::route::{LanguageId, Period, Route, TaxonomyId, TermId};
 use crate::site::Site;
 
 pub(super) fn context(
@@ -24,7 +24,12 @@ pub(super) fn context(
     let (description, description_lang) =
         term.description_in(&on.edition.code, &site.config.language).unwrap_or(("", ""));
     let meta_description = if description.is_empty() { format!("{title}: {name}") } else { description.to_owned() };
-    let meta = renderer.meta(route, name, &meta_description);
+    let period = parts::period_of(route);
+    let page_title = match period {
+        Some(period) => format!("{name} · {}", parts::name(on.locale, period)),
+        None => name.to_owned(),
+    };
+    let meta = renderer.meta(route, &page_title, &meta_description);
     let mut context = renderer.base_context(on.language, meta, hashed);
     let index_url = site.routes.url(Route::TaxonomyIndex(on.lang, t));
     context.insert("taxonomy", &string_map(&[("name", &taxonomy.name), ("title", &title), ("url", &index_url)]));
@@ -37,13 +42,22 @@ pub(super) fn context(
             ("count_display", &on.locale.article_count(articles.len())),
         ]),
     );
-    context.insert("timeline", &timeline(site.timeline(articles), on.language, &renderer.summaries));
+    let shown = parts::shown(site, articles, period);
+    context.insert("timeline", &timeline(site.timeline(&shown), on.language, &renderer.summaries));
+    let first = Route::Term(on.lang, t, index);
+    let links = parts::links(site, on.locale, articles, first, |p| Route::TermPeriod(on.lang, t, index, p), route);
+    context.insert("timeline_parts", &links);
     context
 }
 
-/// The stories the term lists in the language.
-pub(super) fn reads(site: &Site, lang: LanguageId, (t, index): (TaxonomyId, TermId)) -> Reads<'_> {
-    Reads { articles: Listed::Some(site.taxonomies[t.0].terms[index.0].listing(lang).into()) }
+/// The stories the term's page (or the part of its timeline) shows in the language.
+pub(super) fn reads(
+    site: &Site,
+    lang: LanguageId,
+    (t, index): (TaxonomyId, TermId),
+    period: Option<Period>,
+) -> Reads<'_> {
+    Reads { articles: Listed::Some(parts::shown(site, site.taxonomies[t.0].terms[index.0].listing(lang), period)) }
 }
 
 #[cfg(test)]
@@ -59,7 +73,7 @@ mod tests {
         let term = &site.taxonomies[0].terms[0];
         let name = context.get("term").and_then(|t| t.get_from_path("name")).and_then(|n| n.as_str());
         assert_eq!(name, Some(term.name.as_str()));
-        let reads = super::reads(&site, LanguageId::DEFAULT, (TaxonomyId(0), TermId(0)));
+        let reads = super::reads(&site, LanguageId::DEFAULT, (TaxonomyId(0), TermId(0)), None);
         assert_eq!(reads.articles.ids(&site).len(), term.listing(LanguageId::DEFAULT).len());
     }
 }
