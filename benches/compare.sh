@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# compare.sh N... — full builds of briefing and Hugo on the same generated corpus, side by side.
+# compare.sh N... — full builds of briefing and Hugo on the same generated corpus, side by side,
+# with the output-copy floor: the time `cp -r` takes to copy briefing's output, which no build
+# that writes those files can beat.
 #
+#   BENCH_DIR=/dev/shm/briefing-bench benches/compare.sh 10000   # on tmpfs: the figures to quote
 #   benches/compare.sh 1000 10000          # briefing vs Hugo, medians and ratios
 #   BRIEFING_ONLY=1 benches/compare.sh 1000 10000 50000   # briefing alone (see scaling.sh)
 #
@@ -16,8 +19,11 @@
 #    trees). Before each build, `sync` flushes the previous one's pages, so no build pays for
 #    another's write-back. Wall time, CPU time and peak RSS of each build come from timeit.py
 #    (wait4 rusage, the same figures as GNU time, with millisecond wall times).
+#    Each round then times `cp -r` of briefing's output to a fresh folder beside it (the copy
+#    floor; on tmpfs it is the cost of writing the files, with nothing to compute).
 # 5. Checks the last output of each tool against the corpus manifest (check_site.py) and prints a
-#    table of medians: articles | briefing time | briefing peak | Hugo time | Hugo peak | ratios.
+#    table of medians side by side: wall time, CPU time and peak RSS of briefing, Hugo and the
+#    copy, and the ratios briefing/Hugo (time, memory) and briefing/copy (time).
 # 6. Times `briefing build` of the example site at the repository root (output outside the repo).
 #
 # Environment (all optional):
@@ -28,6 +34,7 @@
 #   BRIEFING_BIN   a briefing binary to time instead of this tree's (e.g. an older build)
 #   BRIEFING_ONLY  1: time briefing alone (no Hugo)
 #   EXAMPLE_RUNS   timed builds of the example site          (default 10; 0 skips it)
+#   NO_COPY        1: no copy floor
 # Results (raw runs as CSV, checks and the table) go to $BENCH_DIR/results/<date>/.
 set -euo pipefail
 
@@ -40,12 +47,14 @@ warmup=${WARMUP:-1}
 seed=${SEED:-20260725}
 briefing_only=${BRIEFING_ONLY:-0}
 example_runs=${EXAMPLE_RUNS:-10}
+no_copy=${NO_COPY:-0}
 mkdir -p "$bench_dir"
 bench_dir=$(cd "$bench_dir" && pwd)
 stamp=$(date +%Y%m%d-%H%M%S)
 results=$bench_dir/results/$stamp
 trash=$bench_dir/trash/$stamp
 mkdir -p "$results" "$trash"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ---- 1. binaries
 # With a CARGO_TARGET_DIR shared by several checkouts of the same Cargo.lock, cargo may take
@@ -140,6 +149,11 @@ for n in "$@"; do
                 timed hugo "$n" "$round" "$hugo" --quiet --source "$h_site" --destination public ;;
             esac
         done
+        if [ "$no_copy" != 1 ]; then
+            echo "== N=$n round $round of $runs (0 = warm-up): cp -r of briefing's output" >&2
+            move_aside "$b_site/public-copy" "copy-$n-$i"
+            timed copy "$n" "$round" cp -r "$b_site/public" "$b_site/public-copy"
+        fi
     done
     python3 "$here/check_site.py" "$b_site" "$b_site/public" > "$results/check-briefing-$n.json" ||
         echo "!! briefing output at N=$n failed its checks: $results/check-briefing-$n.json" >&2
@@ -159,9 +173,9 @@ if [ "$example_runs" -gt 0 ]; then
 fi
 
 # ---- 5. the table
-python3 - "$csv" "$results" "$briefing_only" "$hugo_version" "$runs" "$warmup" <<'EOF' | tee "$results/table.md"
+python3 - "$csv" "$results" "$briefing_only" "$hugo_version" "$runs" "$warmup" "$load_before" <<'EOF' | tee "$results/table.md"
 import json, os, statistics, sys
-csv, results, briefing_only, hugo_version, runs, warmup = sys.argv[1:]
+csv, results, briefing_only, hugo_version, runs, warmup, load_before = sys.argv[1:]
 rows = [line.strip().split(",") for line in open(csv)][1:]
 timed = [r for r in rows if r[2] != "0"]
 def med(n, tool, col):
@@ -197,8 +211,10 @@ else:
         checks = "briefing %s, Hugo %s" % (check(n, "briefing"), check(n, "hugo"))
         print("| {:,} | {} | {} | {} | {} | {} | {} | {} |".format(
             int(n), fmt_t(bw), fmt_m(bm), fmt_t(hw), fmt_m(hm), ratio(bw, hw), ratio(bm, hm), checks))
+print()
+print("Load average (1, 5, 15 min) at the start: %s; at the end: %s" % (load_before, " ".join(open("/proc/loadavg").read().split()[:3])))
 for n in sizes:
-    for tool in ("briefing", "hugo"):
+    for tool in ("briefing", "hugo", "copy"):
         if failures(n, tool):
             print("\n!! %s failed %d timed run(s) at N=%s" % (tool, failures(n, tool), n))
 ex = med("0", "example", 4)

@@ -48,10 +48,12 @@ impl PageContext {
         &self.context
     }
 
-    /// The hash of the template's name and of everything put in; `None` unless hashed.
-    pub(crate) fn fingerprint(&self, template: &str) -> Option<u64> {
+    /// The hash of the template's name, of the templates' texts (`texts_hash`) and of
+    /// everything put in; `None` unless hashed.
+    pub(crate) fn fingerprint(&self, template: &str, texts_hash: u64) -> Option<u64> {
         let mut hasher = self.hasher.clone()?;
         template.hash(&mut hasher);
+        texts_hash.hash(&mut hasher);
         Some(hasher.finish())
     }
 }
@@ -120,7 +122,7 @@ mod tests {
         for (key, value) in pairs {
             context.insert_value(key, value.clone());
         }
-        context.fingerprint("page.html").unwrap()
+        context.fingerprint("page.html", 0).unwrap()
     }
 
     #[test]
@@ -163,10 +165,11 @@ mod tests {
     }
 
     #[test]
-    fn the_template_is_part_of_the_fingerprint_and_build_takes_none() {
+    fn the_template_and_its_texts_are_part_of_the_fingerprint_and_build_takes_none() {
         let mut context = PageContext::new(true);
         context.insert("title", "T");
-        assert_ne!(context.fingerprint("a.html"), context.fingerprint("b.html"));
-        assert_eq!(PageContext::new(false).fingerprint("a.html"), None);
+        assert_ne!(context.fingerprint("a.html", 0), context.fingerprint("b.html", 0));
+        assert_ne!(context.fingerprint("a.html", 0), context.fingerprint("a.html", 1));
+        assert_eq!(PageContext::new(false).fingerprint("a.html", 0), None);
     }
 }

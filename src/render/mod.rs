@@ -341,7 +341,7 @@ impl<'a> Renderer<'a> {
             _ => {
                 let template = route.template().expect("rendered through a template");
                 let context = self.context(route, hashed);
-                let fingerprint = context.fingerprint(template);
+                let fingerprint = context.fingerprint(template, self.templates.texts_hash());
                 if before.is_some() && fingerprint == before {
                     return Ok((None, fingerprint));
                 }

@@ -72,6 +72,9 @@ pub struct Templates {
     origins: BTreeMap<String, String>,
     /// Template name -> its text, for locating what a page's links came from.
     texts: BTreeMap<String, String>,
+    /// The hash of every template's name and text: part of a page's fingerprint, so that
+    /// `serve` renders a page again when any template it may include changed.
+    texts_hash: u64,
 }
 
 impl Templates {
@@ -87,7 +90,8 @@ impl Templates {
             sources.insert(name, (origin, file.text.as_str()));
         }
         let origins = sources.iter().map(|(name, (origin, _))| (name.clone(), origin.clone())).collect();
-        let texts = sources.iter().map(|(name, (_, text))| (name.clone(), text.to_string())).collect();
+        let texts: BTreeMap<String, String> =
+            sources.iter().map(|(name, (_, text))| (name.clone(), text.to_string())).collect();
         let mut tera = Tera::new();
         super::register_functions(&mut tera);
         // Templates are added one by one first so that each syntax error is reported,
@@ -118,7 +122,18 @@ impl Templates {
             let origin = report_origin(&error, &origins).unwrap_or_else(|| "templates".to_owned());
             vec![diagnostic(&error, &origin)]
         })?;
-        Ok(Templates { tera, origins, texts })
+        let texts_hash = {
+            use std::hash::{Hash, Hasher};
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            texts.hash(&mut hasher);
+            hasher.finish()
+        };
+        Ok(Templates { tera, origins, texts, texts_hash })
+    }
+
+    /// The hash of every template's name and text.
+    pub(crate) fn texts_hash(&self) -> u64 {
+        self.texts_hash
     }
 
     /// Every template's file and text, site templates and built-in ones alike.

@@ -71,20 +71,21 @@ struct SummaryView<'a> {
 /// then shared: a rebuild that renders a few pages makes only the summaries they show.
 pub struct Summaries<'a> {
     site: &'a Site,
-    /// `cells[language * locales + locale][article]`.
-    cells: Vec<Vec<OnceLock<Value>>>,
+    /// `cells[language * locales + locale][article]`, each language's row made when a
+    /// page first lists an article in it (`serve` makes a renderer per page asked for).
+    cells: Vec<OnceLock<Vec<OnceLock<Value>>>>,
 }
 
 impl<'a> Summaries<'a> {
     pub fn new(site: &'a Site) -> Summaries<'a> {
         let count = site.config.languages.len() * site.config.interface.len();
-        let cells = (0..count).map(|_| (0..site.articles.len()).map(|_| OnceLock::new()).collect()).collect();
-        Summaries { site, cells }
+        Summaries { site, cells: (0..count).map(|_| OnceLock::new()).collect() }
     }
 
     pub fn get(&self, language: PageLanguage, id: ArticleId) -> Value {
         let cell = language.id.0 * self.site.config.interface.len() + language.locale.0;
-        self.cells[cell][id].get_or_init(|| summary(self.site, language, id)).clone()
+        let row = self.cells[cell].get_or_init(|| (0..self.site.articles.len()).map(|_| OnceLock::new()).collect());
+        row[id.0].get_or_init(|| summary(self.site, language, id)).clone()
     }
 
     pub fn list(&self, language: PageLanguage, ids: &[ArticleId]) -> Vec<Value> {

@@ -1,7 +1,8 @@
 //! The site kept in memory between changes, rebuilt through the build's stages, and
 //! only as far as a change reaches: `reread` brings changed files in, `rebuild`
-//! assembles the site again and renders the pages whose fingerprint (the hash of what
-//! they are rendered from, `Renderer::render_if_changed`) differs from the one served.
+//! assembles the site again and lists its pages. Pages are rendered when they are asked
+//! for (`Engine::page`), and only when their fingerprint (the hash of what they are
+//! rendered from, `Renderer::render_if_changed`) differs from the one of the bytes held.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -15,10 +16,10 @@ use crate::plan::{
     no_site, parse_articles, parse_authors, parse_config, parse_entities, parse_pages, parse_topics, static_list,
     topic_slugs, topic_titles,
 };
-use crate::render::{Page, Templates};
+use crate::render::{Page, Renderer, Route, Templates};
 use crate::search::{SearchIndex, TermCache};
 use crate::site::{Entities, Site, SiteOptions};
-use crate::source::{SiteSource, TextFile};
+use crate::source::{SiteSource, StaticFile, TextFile};
 
 use super::change::Change;
 
@@ -37,6 +38,17 @@ struct Frame {
     pages: Vec<crate::content::StandalonePage>,
     /// The authors of authors.yaml, which only a full reload reads again.
     authors: Vec<crate::site::authors::Author>,
+}
+
+/// What the last good site was rendered from, where a change since displaced it (the first
+/// value displaced after a good rebuild is the good one). While the sources have problems,
+/// pages are rendered from these, and from the engine's own where nothing was displaced:
+/// the dev server keeps showing the last good site.
+#[derive(Default)]
+struct LastGood {
+    site: Option<Site>,
+    templates: Option<Templates>,
+    static_files: Option<Vec<StaticFile>>,
 }
 
 /// Where a group of problems comes from; a stage that runs again replaces its group.
@@ -58,15 +70,33 @@ enum Origin {
     Render,
 }
 
-/// What a rebuild changed in the served site.
+/// What a rebuild changed in the served site: its pages are rendered when asked for, its
+/// static files are copied here.
 #[derive(Debug, Default)]
 pub struct Update {
-    /// Rendered pages and copied static files, whether or not their bytes changed.
-    pub pages: Vec<Page>,
-    /// Paths no longer part of the site.
+    /// Copied static files, whether or not their bytes changed.
+    pub statics: Vec<Page>,
+    /// Static files no longer part of the site.
     pub removed: Vec<String>,
-    /// `pages` is the whole site: anything else served goes.
+    /// `statics` are all the static files: any other goes.
     pub whole_site: bool,
+    /// How many pages and files the site has.
+    pub files: usize,
+}
+
+/// A page asked for (`Engine::page`).
+#[derive(Debug)]
+pub enum Lookup {
+    /// Rendered, with its fingerprint.
+    Rendered(Vec<u8>, u64),
+    /// Its fingerprint is the one given: the bytes made with it still hold.
+    Unchanged,
+    /// Rendering it failed.
+    Failed(Diagnostic),
+    /// No page of the site has this path.
+    Missing,
+    /// No rebuild has succeeded yet: there is no good site to render from.
+    Unavailable,
 }
 
 /// The result of applying changes.
@@ -91,21 +121,25 @@ pub struct Engine {
     withheld: BTreeMap<PathBuf, Article>,
     /// An assembly failed after the articles were handed over: parse them all again.
     reparse: bool,
-    /// The site must be assembled again and every page rendered at the next rebuild (the
-    /// site was read again, or the templates changed).
+    /// The site must be assembled again at the next rebuild (it was read again).
     render_all: bool,
     /// Static files (under `static/`) to copy at the next rebuild.
     pending_static: BTreeSet<String>,
     /// Static files gone since the last rebuild.
     removed_static: BTreeSet<String>,
     problems: BTreeMap<Origin, Vec<Diagnostic>>,
-    /// The fingerprint of every generated page and file being served (not static files),
-    /// by output file: a page is rendered again when its fingerprint changes.
-    fingerprints: HashMap<String, u64>,
+    /// Every page of the served site (the files of the search index aside) by output file,
+    /// as the last good rebuild listed them; empty until a rebuild succeeds.
+    outputs: HashMap<String, Route>,
+    /// What the last good site was rendered from, where changes since displaced it; emptied
+    /// by a good rebuild.
+    last_good: LastGood,
     static_names: Vec<String>,
     /// The search index of the served pages and the fingerprint of what it was made from:
-    /// a topic or entity edit that leaves both alone does not make it again.
+    /// an edit that leaves both alone does not make it again. Made when it is asked for.
     search: Option<(u64, Arc<SearchIndex>)>,
+    /// `search` is that of the served site (checked since the last rebuild).
+    search_checked: bool,
     /// The articles' words as the index keys them: an edit tokenises only what changed.
     search_terms: TermCache,
 }
@@ -130,9 +164,11 @@ impl Engine {
             pending_static: BTreeSet::new(),
             removed_static: BTreeSet::new(),
             problems: BTreeMap::new(),
-            fingerprints: HashMap::new(),
+            outputs: HashMap::new(),
+            last_good: LastGood::default(),
             static_names: Vec::new(),
             search: None,
+            search_checked: false,
             search_terms: TermCache::default(),
         };
         let outcome = engine.reload(false);
@@ -143,6 +179,7 @@ impl Engine {
     pub fn apply(&mut self, changes: &BTreeSet<Change>) -> Outcome {
         let mut reread = false;
         let mut reparse = false;
+        let mut entities = false;
         let mut templates = false;
         let mut statics = Vec::new();
         let mut articles = Vec::new();
@@ -155,6 +192,7 @@ impl Engine {
                 }
                 Change::Entities => {
                     reparse = true;
+                    entities = true;
                     self.reread_entities();
                 }
                 Change::Article(path) if self.root().join(path).is_dir() => reread = true,
@@ -169,7 +207,7 @@ impl Engine {
             && !reread
             && !self.reparse
             && !others
-            && let Some(outcome) = self.rebuild_frame()
+            && let Some(outcome) = self.rebuild_frame(entities)
         {
             return outcome;
         }
@@ -220,13 +258,16 @@ impl Engine {
     /// Parses everything again, from the disk when `reread`, else from memory.
     fn reload(&mut self, reread: bool) -> Outcome {
         if reread {
-            self.source = crate::plan::read_source(&self.options.root);
+            let before = std::mem::replace(&mut self.source, crate::plan::read_source(&self.options.root));
+            self.keep_static_files(before.static_files);
         }
         self.problems.clear();
         self.pending.clear();
         self.withheld.clear();
         self.reparse = false;
-        self.site = None;
+        if let Some(site) = self.site.take() {
+            self.keep_site(site);
+        }
         self.render_all = true;
         for problem in &self.source.problems {
             self.problems.entry(Origin::File(problem.path.clone())).or_default().push(problem.clone());
@@ -275,17 +316,117 @@ impl Engine {
         self.frame = Some(Frame { config, topics, topic_slugs, topic_titles, entities, pages, authors });
     }
 
+    /// Compiles the templates; on failure the last good ones stay, unused until they
+    /// compile again (a rebuild waits for every problem to be fixed).
     fn compile_templates(&mut self) {
         match Templates::compile(&self.source.templates) {
             Ok(templates) => {
-                self.templates = Some(templates);
+                if let Some(before) = self.templates.replace(templates)
+                    && self.last_good.templates.is_none()
+                {
+                    self.last_good.templates = Some(before);
+                }
                 self.problems.remove(&Origin::Templates);
             }
             Err(problems) => {
-                self.templates = None;
                 self.problems.insert(Origin::Templates, problems);
             }
         }
+    }
+
+    /// Keeps `site`, displaced by a change, if it is the last good one.
+    fn keep_site(&mut self, site: Site) {
+        if self.last_good.site.is_none() {
+            self.last_good.site = Some(site);
+        }
+    }
+
+    /// Keeps the static files displaced by a change, if they are the last good site's.
+    fn keep_static_files(&mut self, files: Vec<StaticFile>) {
+        if self.last_good.static_files.is_none() {
+            self.last_good.static_files = Some(files);
+        }
+    }
+
+    /// The site, templates and static files the served pages are rendered from: the last
+    /// good ones; `None` before a first good rebuild.
+    fn served(&self) -> Option<(&Site, &Templates, &[StaticFile])> {
+        if self.outputs.is_empty() {
+            return None;
+        }
+        let site = self.last_good.site.as_ref().or(self.site.as_ref())?;
+        let templates = self.last_good.templates.as_ref().or(self.templates.as_ref())?;
+        let statics = self.last_good.static_files.as_deref().unwrap_or(&self.source.static_files);
+        Some((site, templates, statics))
+    }
+
+    /// Every path of the served site (pages and static files), making the search index
+    /// if it is not made yet.
+    #[cfg(test)]
+    pub fn paths(&mut self) -> Vec<String> {
+        let mut paths: Vec<String> = self.outputs.keys().cloned().collect();
+        paths.extend(self.static_names.iter().cloned());
+        if let Some(index) = self.search_index() {
+            paths.extend(index.files.iter().map(|file| file.path.clone()));
+        }
+        paths.sort();
+        paths.dedup();
+        paths
+    }
+
+    /// Whether the served site has a page at `path` (static files aside).
+    pub fn has_page(&mut self, path: &str) -> bool {
+        self.outputs.contains_key(path) || self.search_file(path).is_some()
+    }
+
+    /// The page at `path`, rendered unless `known` is its fingerprint.
+    pub fn page(&mut self, path: &str, known: Option<u64>) -> Lookup {
+        if self.served().is_none() {
+            return Lookup::Unavailable;
+        }
+        let (route, search) = match self.outputs.get(path) {
+            Some(&route) if route == Route::SearchIndex => (route, self.search_index()),
+            Some(&route) => (route, None),
+            None => match self.search_file(path) {
+                Some(route) => (route, self.search_index()),
+                None => return Lookup::Missing,
+            },
+        };
+        let Some((site, templates, statics)) = self.served() else { return Lookup::Unavailable };
+        let renderer = Renderer::new(site, templates, statics);
+        if let Some(index) = search {
+            renderer.reuse_search(index);
+        }
+        match renderer.render_if_changed(route, known) {
+            Ok((Some(page), fingerprint)) => Lookup::Rendered(page.bytes, fingerprint),
+            Ok((None, _)) => Lookup::Unchanged,
+            Err(problem) => Lookup::Failed(problem),
+        }
+    }
+
+    /// The file of the search index at `path`, if there is one.
+    fn search_file(&mut self, path: &str) -> Option<Route> {
+        if !path.starts_with(crate::search::FILES_DIR) {
+            return None;
+        }
+        let index = self.search_index()?;
+        index.files.iter().position(|file| file.path == path).map(Route::SearchFile)
+    }
+
+    /// The search index of the served site (`None` on a site without search), made again
+    /// only when what it is made from changed since the last one.
+    fn search_index(&mut self) -> Option<Arc<SearchIndex>> {
+        if self.outputs.is_empty() {
+            return None;
+        }
+        // As `served`, borrowing only the fields it reads.
+        let site = self.last_good.site.as_ref().or(self.site.as_ref())?;
+        if !self.search_checked {
+            let index = search_index_of(site, &mut self.search, &mut self.search_terms);
+            self.search_checked = true;
+            return index;
+        }
+        self.search.as_ref().filter(|_| site.config.search).map(|(_, index)| Arc::clone(index))
     }
 
     fn set_problems(&mut self, origin: Origin, problems: Vec<Diagnostic>) {
@@ -340,6 +481,23 @@ fn withheld(articles: &[Article], options: &SiteOptions) -> BTreeMap<PathBuf, Ar
         .filter(|article| !options.publishes(article))
         .map(|article| (article.path.clone(), article.clone()))
         .collect()
+}
+
+/// The search index of `site` (`None` without search), the one in `made` if it was made
+/// from the same values, else made and put there.
+fn search_index_of(
+    site: &Site,
+    made: &mut Option<(u64, Arc<SearchIndex>)>,
+    terms: &mut TermCache,
+) -> Option<Arc<SearchIndex>> {
+    if !site.config.search {
+        return None;
+    }
+    let fingerprint = crate::search::fingerprint(site);
+    let reused = made.take().filter(|(made_from, _)| *made_from == fingerprint);
+    let index = reused.map_or_else(|| Arc::new(terms.index(site)), |(_, index)| index);
+    *made = Some((fingerprint, Arc::clone(&index)));
+    Some(index)
 }
 
 fn parse_context(frame: &Frame) -> ParseContext<'_> {

@@ -15,6 +15,7 @@ use std::path::Path;
 
 use super::change::{Change, classify};
 use super::engine::{Engine, Outcome};
+use super::live::{Fetched, Live};
 use crate::plan::BuildOptions;
 use crate::plan::{self, Plan};
 
@@ -67,33 +68,60 @@ fn fresh_build(options: &BuildOptions) -> Option<BTreeMap<String, Vec<u8>>> {
     Some(files)
 }
 
-/// What the engine serves after `outcome`; its problems when it failed.
-fn publish(served: &mut BTreeMap<String, Vec<u8>>, outcome: Outcome) -> Result<(), String> {
-    match outcome {
-        Outcome::Updated(update) => {
-            if update.whole_site {
-                served.clear();
-            }
-            for path in update.removed {
-                served.remove(&path);
-            }
-            for page in update.pages {
-                served.insert(page.path, page.bytes);
-            }
-            Ok(())
+/// What a browser gets: every file of the served site, each page rendered when it is
+/// asked for (as the HTTP handler does); the problem of a page that fails to render.
+fn fetch_all(live: &Live) -> Result<BTreeMap<String, Vec<u8>>, String> {
+    let paths = live.engine().paths();
+    let mut files = BTreeMap::new();
+    for path in paths {
+        match live.get(&path) {
+            Fetched::Found(bytes) => drop(files.insert(path, bytes.to_vec())),
+            Fetched::Broken(_, problem) => return Err(problem.to_string()),
+            Fetched::Pending | Fetched::Missing => return Err(format!("{path} is listed but not served")),
         }
-        Outcome::Failed(problems) => Err(problems.to_string()),
     }
+    Ok(files)
 }
 
-/// The engine serving the site at `root`, what it first published, and the options a
-/// fresh build of the same site takes.
-fn serving(root: &Path) -> (BuildOptions, Engine, BTreeMap<String, Vec<u8>>) {
+/// The files of `built` as a browser gets them (a file not served is left out).
+fn fetch_as_built(live: &Live, built: &BTreeMap<String, Vec<u8>>) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    for path in built.keys() {
+        if let Fetched::Found(bytes) = live.get(path) {
+            files.insert(path.clone(), bytes.to_vec());
+        }
+    }
+    files
+}
+
+/// Applies the changes of `touched` through the engine of `live`, as the rebuilding thread
+/// does; its problems when it failed.
+fn apply(live: &Live, touched: &[String]) -> Result<(), String> {
+    let mut engine = live.engine();
+    let outcome = engine.apply(&changes(touched));
+    let applied = match &outcome {
+        Outcome::Updated(_) => Ok(()),
+        Outcome::Failed(problems) => Err(problems.to_string()),
+    };
+    live.publish(outcome);
+    applied
+}
+
+/// `apply`, then every file as a browser gets it.
+fn apply_and_fetch(live: &Live, touched: &[String]) -> Result<BTreeMap<String, Vec<u8>>, String> {
+    apply(live, touched)?;
+    fetch_all(live)
+}
+
+/// The site at `root` served, every file as first served, and the options a fresh build of
+/// the same site takes.
+fn serving(root: &Path) -> (BuildOptions, Live, BTreeMap<String, Vec<u8>>) {
     let options = BuildOptions { root: root.to_owned(), ..BuildOptions::default() };
     let (engine, outcome) = Engine::load(options.clone()).unwrap();
-    let mut served = BTreeMap::new();
-    publish(&mut served, outcome).expect("the first build succeeds");
-    (options, engine, served)
+    assert!(matches!(outcome, Outcome::Updated(_)), "the first build succeeds");
+    let live = Live::new(engine, outcome);
+    let served = fetch_all(&live).expect("the first build succeeds");
+    (options, live, served)
 }
 
 fn changes(paths: &[String]) -> BTreeSet<Change> {
@@ -148,11 +176,16 @@ fn run(seed: u64, steps: usize, templates: TemplateSet) -> usize {
         include_future: preview,
         ..BuildOptions::default()
     };
-    let (mut engine, outcome) = Engine::load(options.clone()).unwrap();
-    let mut served = BTreeMap::new();
-    if let Err(problems) = publish(&mut served, outcome) {
+    let (engine, outcome) = Engine::load(options.clone()).unwrap();
+    if let Outcome::Failed(problems) = &outcome {
         panic!("seed {seed}: the first build fails:\n{problems}");
     }
+    let live = Live::new(engine, outcome);
+    // The files of the site serve took last, when a build of it succeeds.
+    let mut last_good = fresh_build(&options);
+    // Which steps look at the served files: pages left unasked for stay unrendered through
+    // the steps between, as in a browser that looks at a few pages now and then.
+    let mut looks = Rng(0x100c_0000 + seed);
     let mut history: Vec<String> = Vec::new();
     let mut bilingual = 0;
     for step in 0..steps {
@@ -160,7 +193,7 @@ fn run(seed: u64, steps: usize, templates: TemplateSet) -> usize {
         let (what, paths) = fixture.edit(&mut rng, step);
         touched.extend(paths);
         history.push(format!("{step}: {what} {touched:?}"));
-        let served_now = publish(&mut served, engine.apply(&changes(&touched)));
+        let applied = apply(&live, &touched);
         let fresh = fresh_build(&options);
         let context = || {
             format!(
@@ -168,16 +201,34 @@ fn run(seed: u64, steps: usize, templates: TemplateSet) -> usize {
                 history.join("\n")
             )
         };
-        match (&served_now, &fresh) {
-            (Err(problems), Some(_)) => panic!("serve fails where build does not:\n{problems}\n{}", context()),
-            (Ok(()), None) => panic!("build fails where serve does not; {}", context()),
-            _ => {}
+        if let (Err(problems), Some(_)) = (&applied, &fresh) {
+            panic!("serve fails where build does not:\n{problems}\n{}", context());
         }
-        let Some(fresh) = fresh else { continue };
+        if applied.is_err() {
+            // While the change fails, the last good site is served.
+            if let Some(last_good) = &last_good
+                && let Err(difference) = compare(&fetch_as_built(&live, last_good), last_good)
+            {
+                panic!("not the last good site: {difference}\n{}", context());
+            }
+            continue;
+        }
+        // Serve took the change: its site is the last good one, if it builds.
+        last_good = fresh;
+        if looks.below(3) == 0 && step + 1 < steps {
+            continue;
+        }
+        let served = match (fetch_all(&live), &last_good) {
+            (Err(problems), Some(_)) => panic!("serve fails where build does not:\n{problems}\n{}", context()),
+            (Ok(_), None) => panic!("build fails where serve does not; {}", context()),
+            (Err(_), None) => continue,
+            (Ok(served), Some(_)) => served,
+        };
+        let fresh = last_good.as_ref().expect("matched above");
         if fresh.keys().any(|path| path.starts_with("fr/articles/")) {
             bilingual += 1;
         }
-        if let Err(difference) = compare(&served, &fresh) {
+        if let Err(difference) = compare(&served, fresh) {
             panic!("{difference}\n{}", context());
         }
     }
@@ -252,7 +303,7 @@ fn custom_templates_stay_equal_through_every_kind_of_edit() {
     let mut rng = Rng(11);
     let mut fixture = Fixture::new(site.path(), &mut rng);
     fixture.write_custom_templates();
-    let (options, mut engine, mut served) = serving(site.path());
+    let (options, live, _) = serving(site.path());
     let kinds = [
         ("draft", edit::DRAFT_TOGGLE),
         ("undraft", edit::DRAFT_TOGGLE),
@@ -273,11 +324,10 @@ fn custom_templates_stay_equal_through_every_kind_of_edit() {
             if *label == "draft" {
                 rng.0 = before;
             }
-            publish(&mut served, engine.apply(&changes(&touched))).unwrap_or_else(|p| panic!("{what}: {p}"));
+            let served = apply_and_fetch(&live, &touched).unwrap_or_else(|p| panic!("{what}: {p}"));
             let fresh = fresh_build(&options).expect("the fixture's edits keep the site building");
             if let Err(difference) = compare(&served, &fresh) {
                 failures.push(format!("{label} ({what} {touched:?}): {difference}"));
-                served = fresh;
             }
         }
     }
@@ -289,17 +339,17 @@ fn custom_templates_stay_equal_through_every_kind_of_edit() {
 fn a_duplicate_slug_fails_until_it_is_gone() {
     let site = tempfile::TempDir::new().unwrap();
     let fixture = Fixture::new(site.path(), &mut Rng(7));
-    let (options, mut engine, mut served) = serving(site.path());
+    let (options, live, _) = serving(site.path());
     let copy = "content/articles/copy.md".to_owned();
     fixture.write(&copy, "---\ntitle: \"Copy\"\ndate: 2025-01-01\ntopics: [chips]\nslug: report-3\n---\nText.\n");
-    let failed = publish(&mut served, engine.apply(&changes(std::slice::from_ref(&copy))));
+    let failed = apply_and_fetch(&live, std::slice::from_ref(&copy));
     assert!(failed.is_err_and(|problems| problems.contains("duplicate slug `report-3`")));
     fs::remove_file(site.path().join(&copy)).unwrap();
-    publish(&mut served, engine.apply(&changes(std::slice::from_ref(&copy)))).expect("serve builds again");
+    let served = apply_and_fetch(&live, std::slice::from_ref(&copy)).expect("serve builds again");
     assert!(served == fresh_build(&options).unwrap(), "serve equals build");
     // A draft makes no page: it takes no slug.
     fixture.write(&copy, "---\ntitle: \"Copy\"\ndate: 2025-01-01\ntopics: [chips]\nslug: report-3\ndraft: true\n---\n");
-    publish(&mut served, engine.apply(&changes(&[copy]))).expect("a draft takes no slug");
+    apply_and_fetch(&live, &[copy]).expect("a draft takes no slug");
 }
 
 /// An article fixed in the batch of an entities.yaml edit is read again (serve read only
@@ -308,14 +358,14 @@ fn a_duplicate_slug_fails_until_it_is_gone() {
 fn an_article_fixed_along_with_entities_yaml_is_read_again() {
     let site = tempfile::TempDir::new().unwrap();
     let fixture = Fixture::new(site.path(), &mut Rng(7));
-    let (options, mut engine, mut served) = serving(site.path());
+    let (options, live, _) = serving(site.path());
     let article = "content/articles/extra.md".to_owned();
     fixture.write(&article, "---\ntitle: [unclosed\n---\nBroken.\n");
-    assert!(publish(&mut served, engine.apply(&changes(std::slice::from_ref(&article)))).is_err());
+    assert!(apply_and_fetch(&live, std::slice::from_ref(&article)).is_err());
     fixture.write(&article, "---\ntitle: \"Extra\"\ndate: 2025-01-01\ntopics: [chips]\n---\nText.\n");
     fixture.write("content/entities.yaml", "organizations:\n  Northwind: { description: \"Fixed.\" }\n");
     let batch = [article, "content/entities.yaml".to_owned()];
-    publish(&mut served, engine.apply(&changes(&batch))).expect("serve builds again");
+    let served = apply_and_fetch(&live, &batch).expect("serve builds again");
     assert!(served == fresh_build(&options).unwrap(), "serve equals build");
 }
 
@@ -347,9 +397,9 @@ fn a_drafted_version_lists_the_other_and_its_neighbours_show_it() {
     write("content/articles/middle.md", &article("Middle", "2025-03-01", "chips", ""));
     write("content/articles/story.md", &article("Story", "2025-06-01", "chips", ""));
     write("content/articles/story.fr.md", &article("Histoire", "2025-01-10", "chips", ""));
-    let (options, mut engine, mut served) = serving(site.path());
+    let (options, live, _) = serving(site.path());
     write("content/articles/story.md", &article("Story", "2025-06-01", "chips", "draft: true\n"));
-    publish(&mut served, engine.apply(&changes(&["content/articles/story.md".to_owned()]))).unwrap();
+    let served = apply_and_fetch(&live, &["content/articles/story.md".to_owned()]).unwrap();
     let fresh = fresh_build(&options).unwrap();
     let page = "articles/older/index.html";
     assert!(String::from_utf8_lossy(&fresh[page]).contains("/fr/articles/story/"), "the newer one in its topic");
@@ -357,7 +407,8 @@ fn a_drafted_version_lists_the_other_and_its_neighbours_show_it() {
     assert!(served == fresh, "serve equals build");
 }
 
-/// A topic's intro or an entity's description renders the pages that show it, not the site.
+/// After a topic's intro or an entity's description changed, the pages asked for are
+/// rendered again only where they show it, not the whole site.
 #[test]
 fn topic_and_entity_edits_render_only_what_shows_them() {
     let site = tempfile::TempDir::new().unwrap();
@@ -371,21 +422,26 @@ fn topic_and_entity_edits_render_only_what_shows_them() {
     std::fs::remove_file(site.path().join("content/topics/labs.fr.md")).unwrap();
     let options = BuildOptions { root: site.path().to_owned(), ..BuildOptions::default() };
     fixture.write("content/topics/quiet.md", "---\ntitle: \"Quiet\"\n---\nNothing yet.\n");
-    let (mut engine, outcome) = Engine::load(options).unwrap();
-    let Outcome::Updated(first) = outcome else { panic!("the first build fails") };
-    let rendered = |outcome: Outcome| match outcome {
-        Outcome::Updated(update) => {
-            assert!(!update.whole_site);
-            let mut paths: Vec<String> = update.pages.into_iter().map(|page| page.path).collect();
-            paths.retain(|path| !path.ends_with(".css") && !path.ends_with(".js"));
-            paths.sort();
-            paths
-        }
-        Outcome::Failed(problems) => panic!("{problems}"),
+    let (engine, outcome) = Engine::load(options).unwrap();
+    let live = Live::new(engine, outcome);
+    let first = fetch_all(&live).expect("the first build succeeds");
+    // Every file asked for after the change: the paths of the pages rendered again.
+    let rendered = |touched: &[String]| {
+        let before: BTreeMap<String, u64> = (live.published.read().unwrap().pages.iter())
+            .map(|(path, page)| (path.clone(), page.fingerprint))
+            .collect();
+        apply_and_fetch(&live, touched).unwrap_or_else(|problems| panic!("{problems}"));
+        let published = live.published.read().unwrap();
+        let mut paths: Vec<String> = (published.pages.iter())
+            .filter(|(path, page)| before.get(*path) != Some(&page.fingerprint))
+            .map(|(path, _)| path.clone())
+            .collect();
+        paths.sort();
+        paths
     };
     let topic = "content/topics/labs.md".to_owned();
     fixture.write(&topic, "---\ntitle: \"labs\"\nsummary: \"Labs.\"\n---\nAn intro.\n");
-    let paths = rendered(engine.apply(&changes(std::slice::from_ref(&topic))));
+    let paths = rendered(std::slice::from_ref(&topic));
     // The French pages show the topic in English too: it has no French version.
     let listing =
         ["index.html", "topics/index.html", "topics/labs/feed.json", "topics/labs/feed.xml", "topics/labs/index.html"];
@@ -394,39 +450,100 @@ fn topic_and_entity_edits_render_only_what_shows_them() {
     both.sort();
     assert_eq!(paths, both);
     fixture.write(&topic, "---\ntitle: \"labs\"\nsummary: \"Labs.\"\n---\nA new intro.\n");
-    let paths = rendered(engine.apply(&changes(std::slice::from_ref(&topic))));
-    assert_eq!(paths, ["fr/topics/labs/index.html", "topics/labs/index.html"], "of {} files", first.pages.len());
+    let paths = rendered(std::slice::from_ref(&topic));
+    assert_eq!(paths, ["fr/topics/labs/index.html", "topics/labs/index.html"], "of {} files", first.len());
     // Once it has one, an edit of the English version leaves the French pages alone.
     let french = "content/topics/labs.fr.md".to_owned();
     fixture.write(&french, "---\ntitle: \"laboratoires\"\nsummary: \"Labos.\"\n---\nUne intro.\n");
-    let paths = rendered(engine.apply(&changes(std::slice::from_ref(&french))));
+    let paths = rendered(std::slice::from_ref(&french));
     assert!(paths.contains(&"fr/topics/labs/index.html".to_owned()), "{paths:?}");
     fixture.write(&topic, "---\ntitle: \"labs\"\nsummary: \"Labs.\"\n---\nAn intro again.\n");
-    let paths = rendered(engine.apply(&changes(std::slice::from_ref(&topic))));
+    let paths = rendered(std::slice::from_ref(&topic));
     assert_eq!(paths, ["topics/labs/index.html"]);
 
     fixture.write(&topic, "---\ntitle: \"labs renamed\"\nsummary: \"Labs.\"\n---\nA new intro.\n");
-    let paths = rendered(engine.apply(&changes(std::slice::from_ref(&topic))));
+    let paths = rendered(std::slice::from_ref(&topic));
     assert!(paths.contains(&"topics/index.html".to_owned()), "{paths:?}");
     // Every page that lists one of its articles, in both languages, but not the whole site.
-    assert!(paths.len() < first.pages.len() * 2 / 3, "{} of {}: {paths:?}", paths.len(), first.pages.len());
+    assert!(paths.len() < first.len() * 2 / 3, "{} of {}: {paths:?}", paths.len(), first.len());
     // The search manifest names every topic among its facets, one without articles too.
     let quiet = "content/topics/quiet.md".to_owned();
     fixture.write(&quiet, "---\ntitle: \"Quiet, renamed\"\n---\nNothing yet.\n");
-    let paths = rendered(engine.apply(&changes(std::slice::from_ref(&quiet))));
+    let paths = rendered(std::slice::from_ref(&quiet));
     assert!(paths.contains(&"search-index.json".to_owned()), "{paths:?}");
 
     let entities = "organizations:\n  Northwind: { aliases: [NW], description: \"Invented.\" }\nregions:\n  China: { aliases: [Chine] }\n";
     fixture.write("content/entities.yaml", entities);
-    let paths = rendered(engine.apply(&changes(&["content/entities.yaml".to_owned()])));
+    let paths = rendered(&["content/entities.yaml".to_owned()]);
     assert_eq!(paths, ["fr/organizations/northwind/index.html", "organizations/northwind/index.html"]);
     // A description in French shows on the French page only.
     let entities = entities.replace("\"Invented.\"", "\"Invented.\", descriptions: { fr: \"Inventée.\" }");
     fixture.write("content/entities.yaml", &entities);
-    let paths = rendered(engine.apply(&changes(&["content/entities.yaml".to_owned()])));
+    let paths = rendered(&["content/entities.yaml".to_owned()]);
     assert_eq!(paths, ["fr/organizations/northwind/index.html"]);
     // The English one shows on the English page only, now that French has its own.
     fixture.write("content/entities.yaml", &entities.replace("\"Invented.\"", "\"Made up.\""));
-    let paths = rendered(engine.apply(&changes(&["content/entities.yaml".to_owned()])));
+    let paths = rendered(&["content/entities.yaml".to_owned()]);
     assert_eq!(paths, ["organizations/northwind/index.html"]);
+}
+
+/// While a change fails, every page asked for is the last good build's, a page never asked
+/// for before too, though the failing change also brought templates that compile, a new
+/// stylesheet, a site.yaml read again or an assembled site; a page only the failed site
+/// would have is not found. Once fixed, serve equals build again.
+#[test]
+fn a_failed_change_serves_the_last_good_site_until_it_is_fixed() {
+    let article = |extra: &str| format!("---\ntitle: \"New\"\ndate: 2025-01-01\ntopics: [chips]\n{extra}---\nText.\n");
+    let lost = "<!DOCTYPE html><title>{{ site.title }}</title><p>Lost</p>\n";
+    let failing: [&[(&str, String)]; 4] = [
+        // Parsed again: the article fails to parse.
+        &[
+            ("templates/404.html", lost.to_owned()),
+            ("static/extra.css", "p { margin: 1px }\n".to_owned()),
+            ("content/articles/new.md", "---\ntitle: [unclosed\n---\n".to_owned()),
+        ],
+        // Read again from the disk: site.yaml fails.
+        &[("site.yaml", "title: [\n".to_owned()), ("static/extra.css", "p { margin: 2px }\n".to_owned())],
+        // Assembled: an author nobody lists.
+        &[("templates/404.html", lost.to_owned()), ("content/articles/new.md", article("authors: [nobody]\n"))],
+        // Put in place of the old version: a share image missing from static/.
+        &[("content/articles/new.md", article("image: /missing.png\n"))],
+    ];
+    for (case, batch) in failing.iter().enumerate() {
+        let site = tempfile::TempDir::new().unwrap();
+        let fixture = Fixture::new(site.path(), &mut Rng(7));
+        if case == 3 {
+            fixture.write("content/articles/new.md", &article(""));
+        }
+        let options = BuildOptions { root: site.path().to_owned(), ..BuildOptions::default() };
+        let last_good = fresh_build(&options).expect("the fixture builds");
+        let (engine, outcome) = Engine::load(options.clone()).unwrap();
+        // Nothing asked for yet: every page is rendered after the failure.
+        let live = Live::new(engine, outcome);
+        let before: Vec<(String, Option<String>)> = (batch.iter())
+            .map(|(path, _)| (path.to_string(), fs::read_to_string(site.path().join(path)).ok()))
+            .collect();
+        for (path, text) in batch.iter() {
+            fixture.write(path, text);
+        }
+        let touched: Vec<String> = before.iter().map(|(path, _)| path.clone()).collect();
+        assert!(apply(&live, &touched).is_err(), "case {case} fails");
+        for (path, bytes) in &last_good {
+            match live.get(path) {
+                Fetched::Found(served) => assert!(served == bytes, "case {case}: {path} is not the last good one"),
+                other => panic!("case {case}: {path}: {other:?}"),
+            }
+        }
+        if case != 3 {
+            assert!(matches!(live.get("articles/new/index.html"), Fetched::Missing), "case {case}");
+        }
+        for (path, text) in &before {
+            match text {
+                Some(text) => fixture.write(path, text),
+                None => fs::remove_file(site.path().join(path)).unwrap(),
+            }
+        }
+        let served = apply_and_fetch(&live, &touched).unwrap_or_else(|problems| panic!("case {case}: {problems}"));
+        assert!(served == fresh_build(&options).unwrap(), "case {case}: serve equals build once fixed");
+    }
 }

@@ -1,24 +1,45 @@
 //! The served site in memory, and what `serve` adds to its HTML at response time:
 //! the live-reload script and the error overlay.
+//!
+//! Static files are copied in as they change; pages are rendered the first time they are
+//! asked for after a change (`Live::get`), by the engine, which renders again only a page
+//! whose fingerprint changed. A change costs what it takes to apply it, not to render
+//! every page it might reach (a template edit reaches them all).
 
 use std::collections::HashMap;
-use std::sync::RwLock;
+use std::sync::{Mutex, RwLock};
 
 use axum::body::Bytes;
 use tokio::sync::broadcast;
 
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 
-use super::engine::Update;
+use super::engine::{Engine, Lookup, Outcome, Update};
 
 /// Where the browser listens for reloads.
 pub const EVENTS_PATH: &str = "/__briefing/events";
 
+/// A rendered page and what it was rendered from.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub bytes: Bytes,
+    /// The hash of its template and context.
+    pub fingerprint: u64,
+    /// The `generation` its fingerprint was last checked in: the page is served as it is
+    /// while that is the current one.
+    pub checked: u64,
+}
+
 /// The last good site, and the problems of the current sources if any.
 #[derive(Debug, Default)]
 pub struct Published {
-    /// Path under the site root (`articles/x/index.html`) -> bytes.
-    pub pages: HashMap<String, Bytes>,
+    /// Static files, by path under the site root (`style.css`).
+    pub statics: HashMap<String, Bytes>,
+    /// The pages rendered so far, by path under the site root (`articles/x/index.html`).
+    pub pages: HashMap<String, Rendered>,
+    /// Counts the rebuilds that succeeded: a page checked in an earlier one is checked
+    /// again when it is next asked for.
+    pub generation: u64,
     /// Counts published changes; a page tells it to the events stream so that a change
     /// made while the page was loading still reloads it.
     pub version: u64,
@@ -26,52 +47,87 @@ pub struct Published {
     pub overlay: Option<String>,
 }
 
-/// The state shared by the rebuilding thread (writer) and the HTTP handlers (readers).
+impl Published {
+    /// The bytes at `path` if they are those of the current site.
+    fn current(&self, path: &str) -> Option<Bytes> {
+        if let Some(bytes) = self.statics.get(path) {
+            return Some(bytes.clone());
+        }
+        self.pages.get(path).filter(|page| page.checked == self.generation).map(|page| page.bytes.clone())
+    }
+}
+
+/// A file asked for.
+#[derive(Debug)]
+pub enum Fetched {
+    Found(Bytes),
+    /// A page that failed to render: its last bytes, if any, and why.
+    Broken(Option<Bytes>, Diagnostic),
+    /// The sources had problems from the start: there is no good site to show, and the
+    /// overlay says what to fix.
+    Pending,
+    Missing,
+}
+
+/// The state shared by the rebuilding thread (writer) and the HTTP handlers (readers):
+/// the engine renders pages for both, one thing at a time.
 pub struct Live {
     pub published: RwLock<Published>,
     pub reloads: broadcast::Sender<u64>,
-}
-
-impl Default for Live {
-    fn default() -> Self {
-        Live { published: RwLock::new(Published::default()), reloads: broadcast::channel(16).0 }
-    }
+    engine: Mutex<Engine>,
 }
 
 impl Live {
-    /// Swaps in a rebuild's pages at once, keeping the bytes of unchanged pages. Returns
-    /// how many paths changed.
-    pub fn publish(&self, update: Update) -> usize {
-        let mut published = self.published.write().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let mut changed = 0;
+    /// Serves the site of `engine`, publishing its first `outcome`.
+    pub fn new(engine: Engine, outcome: Outcome) -> Live {
+        let live = Live { published: RwLock::default(), reloads: broadcast::channel(16).0, engine: Mutex::new(engine) };
+        live.publish(outcome);
+        live
+    }
+
+    /// The engine, for a rebuild: while it is held, no page is rendered.
+    pub fn engine(&self) -> std::sync::MutexGuard<'_, Engine> {
+        self.engine.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Publishes what applying changes with `engine` (held by the caller) gave.
+    pub fn publish(&self, outcome: Outcome) {
+        match outcome {
+            Outcome::Updated(update) => self.update(update),
+            Outcome::Failed(problems) => self.fail(&problems),
+        }
+    }
+
+    fn write(&self) -> std::sync::RwLockWriteGuard<'_, Published> {
+        self.published.write().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, Published> {
+        self.published.read().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Takes in a rebuild's static files; every page is checked again when next asked for,
+    /// and the browser reloads.
+    fn update(&self, update: Update) {
+        let mut published = self.write();
         if update.whole_site {
-            let before = published.pages.len();
-            let pages: HashMap<String, Bytes> =
-                update.pages.into_iter().map(|page| (page.path, Bytes::from(page.bytes))).collect();
-            changed = pages.iter().filter(|(path, bytes)| published.pages.get(*path) != Some(bytes)).count();
-            changed += before.saturating_sub(pages.len());
-            published.pages = pages;
-        } else {
-            for path in &update.removed {
-                changed += usize::from(published.pages.remove(path).is_some());
-            }
-            for page in update.pages {
-                if published.pages.get(&page.path).is_none_or(|old| old.as_ref() != page.bytes.as_slice()) {
-                    published.pages.insert(page.path, Bytes::from(page.bytes));
-                    changed += 1;
-                }
-            }
+            published.statics.clear();
         }
-        let had_problems = published.overlay.take().is_some();
-        if changed > 0 || had_problems {
-            self.bump(&mut published);
+        for path in &update.removed {
+            published.statics.remove(path);
         }
-        changed
+        for page in update.statics {
+            published.pages.remove(&page.path);
+            published.statics.insert(page.path, Bytes::from(page.bytes));
+        }
+        published.generation += 1;
+        published.overlay = None;
+        self.bump(&mut published);
     }
 
     /// Keeps the last good site, with an overlay listing `problems`.
-    pub fn fail(&self, problems: &Diagnostics) {
-        let mut published = self.published.write().unwrap_or_else(|poisoned| poisoned.into_inner());
+    fn fail(&self, problems: &Diagnostics) {
+        let mut published = self.write();
         let overlay = overlay(problems);
         if published.overlay.as_deref() != Some(overlay.as_str()) {
             published.overlay = Some(overlay);
@@ -83,6 +139,51 @@ impl Live {
         published.version += 1;
         // Nobody listening is fine.
         let _ = self.reloads.send(published.version);
+    }
+
+    /// The file at `path` (under the site root) as a build would write it, rendering the
+    /// page if it was not rendered since the last change.
+    pub fn get(&self, path: &str) -> Fetched {
+        if let Some(bytes) = self.read().current(path) {
+            return Fetched::Found(bytes);
+        }
+        let mut engine = self.engine();
+        // No rebuild runs while the engine is held: the generation stays the one read here.
+        let (generation, held) = {
+            let published = self.read();
+            if let Some(bytes) = published.current(path) {
+                return Fetched::Found(bytes);
+            }
+            (published.generation, published.pages.get(path).cloned())
+        };
+        match engine.page(path, held.as_ref().map(|page| page.fingerprint)) {
+            Lookup::Rendered(bytes, fingerprint) => {
+                let bytes = Bytes::from(bytes);
+                let page = Rendered { bytes: bytes.clone(), fingerprint, checked: generation };
+                self.write().pages.insert(path.to_owned(), page);
+                Fetched::Found(bytes)
+            }
+            Lookup::Unchanged => {
+                let page = held.expect("a fingerprint was given");
+                self.write().pages.insert(path.to_owned(), Rendered { checked: generation, ..page.clone() });
+                Fetched::Found(page.bytes)
+            }
+            Lookup::Failed(problem) => Fetched::Broken(held.map(|page| page.bytes), problem),
+            Lookup::Missing => {
+                self.write().pages.remove(path);
+                Fetched::Missing
+            }
+            Lookup::Unavailable => held.map_or(Fetched::Pending, |page| Fetched::Found(page.bytes)),
+        }
+    }
+
+    /// Whether the site has a file at `path`, without rendering it.
+    pub fn exists(&self, path: &str) -> bool {
+        if self.read().current(path).is_some() {
+            return true;
+        }
+        let mut engine = self.engine();
+        engine.has_page(path) || self.read().statics.contains_key(path)
     }
 }
 
@@ -158,22 +259,5 @@ mod tests {
         let html = overlay(&problems);
         assert!(html.contains("content/a.md:4:7: unknown topic `&lt;b&gt;`"), "{html}");
         assert!(!html.contains("<b>"));
-    }
-
-    #[test]
-    fn publish_counts_only_changed_bytes() {
-        use crate::render::Page;
-        let live = Live::default();
-        let page = |path: &str, text: &str| Page { path: path.to_owned(), bytes: text.as_bytes().to_vec() };
-        let all = Update { pages: vec![page("a", "1"), page("b", "2")], removed: vec![], whole_site: true };
-        assert_eq!(live.publish(all), 2);
-        let same = Update { pages: vec![page("a", "1")], removed: vec![], whole_site: false };
-        assert_eq!(live.publish(same), 0);
-        let version = live.published.read().unwrap().version;
-        let edit = Update { pages: vec![page("a", "3")], removed: vec!["b".to_owned()], whole_site: false };
-        assert_eq!(live.publish(edit), 2);
-        let published = live.published.read().unwrap();
-        assert_eq!(published.version, version + 1);
-        assert!(!published.pages.contains_key("b"));
     }
 }

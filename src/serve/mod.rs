@@ -68,11 +68,12 @@ pub fn serve(options: BuildOptions, address: SocketAddr, open: bool) -> Result<(
     let options = BuildOptions { root: root.clone(), output: None, base_url: Some(url.clone()), ..options };
     let (engine, outcome) = Engine::load(options).map_err(ServeError::Content)?;
 
-    let live = Arc::new(Live::default());
     let first = match &outcome {
-        Outcome::Updated(update) => {
-            format!("built {} pages in {} ms", update.pages.len(), millis(started.elapsed()))
-        }
+        Outcome::Updated(update) => format!(
+            "{} pages and files, each rendered when first asked for; ready in {} ms",
+            update.files,
+            millis(started.elapsed())
+        ),
         Outcome::Failed(_) => "the site has errors: fix them and it rebuilds by itself".to_owned(),
     };
     let mut stdout = std::io::stdout();
@@ -81,13 +82,13 @@ pub fn serve(options: BuildOptions, address: SocketAddr, open: bool) -> Result<(
     report_failure(&outcome);
     let warnings = engine.warnings();
     report_warnings(&warnings);
-    publish(&live, outcome);
+    let live = Arc::new(Live::new(engine, outcome));
 
     std::thread::Builder::new()
         .name("briefing-rebuild".to_owned())
         .spawn({
             let live = Arc::clone(&live);
-            move || rebuild_loop(engine, watch, &live, &root, warnings)
+            move || rebuild_loop(watch, &live, &root, warnings)
         })
         .context("cannot start the rebuilding thread")?;
     if open {
@@ -120,19 +121,20 @@ async fn serve_http(listener: std::net::TcpListener, live: Arc<Live>, hosts: ser
 
 /// Rebuilds after every batch of changes, until the watcher stops. `warnings` are those
 /// printed last: a rebuild prints them again only when they change.
-fn rebuild_loop(mut engine: Engine, mut watch: Watch, live: &Live, root: &Path, mut warnings: Vec<Diagnostic>) {
+fn rebuild_loop(mut watch: Watch, live: &Live, root: &Path, mut warnings: Vec<Diagnostic>) {
     while let Some(batch) = watch.next_batch() {
         let started = Instant::now();
+        let mut engine = live.engine();
         let outcome = engine.apply(&batch.changes);
-        let elapsed = started.elapsed();
         let updated = matches!(outcome, Outcome::Updated(_));
-        if let Outcome::Updated(update) = &outcome {
-            println!("Rebuilt {} pages in {} ms ({})", update.pages.len(), millis(elapsed), paths(&batch, root));
-        }
         report_failure(&outcome);
-        publish(live, outcome);
+        live.publish(outcome);
+        drop(engine);
+        if updated {
+            println!("Rebuilt in {} ms ({})", millis(started.elapsed()), paths(&batch, root));
+        }
         // After publishing: the pages do not wait for this.
-        let now = if updated { engine.warnings() } else { continue };
+        let now = if updated { live.engine().warnings() } else { continue };
         if now != warnings {
             if now.is_empty() {
                 eprintln!("No warnings left.");
@@ -140,13 +142,6 @@ fn rebuild_loop(mut engine: Engine, mut watch: Watch, live: &Live, root: &Path, 
             report_warnings(&now);
             warnings = now;
         }
-    }
-}
-
-fn publish(live: &Live, outcome: Outcome) {
-    match outcome {
-        Outcome::Updated(update) => drop(live.publish(update)),
-        Outcome::Failed(problems) => live.fail(&problems),
     }
 }
 

@@ -15,7 +15,8 @@ use axum::routing::get;
 use futures_util::Stream;
 use tokio::sync::{broadcast, watch};
 
-use super::live::{EVENTS_PATH, Live, inject, injection};
+use super::live::{EVENTS_PATH, Fetched, Live, inject, injection};
+use crate::diagnostic::Diagnostics;
 
 /// What the handlers share: the site, the `Host` names it answers to, and whether the
 /// server is stopping.
@@ -171,10 +172,32 @@ pub fn content_type(path: &str) -> &'static str {
 
 /// The 404 page for a missing address: its language's (`fr/404.html` for `fr/…`), as a
 /// static host configured per language would answer, else the site's.
-fn not_found_page(pages: &std::collections::HashMap<String, axum::body::Bytes>, missing: &str) -> String {
+fn not_found_page(live: &Live, missing: &str) -> String {
     match missing.split_once('/') {
-        Some((first, _)) if pages.contains_key(&format!("{first}/404.html")) => format!("{first}/404.html"),
+        Some((first, _)) if live.exists(&format!("{first}/404.html")) => format!("{first}/404.html"),
         _ => "404.html".to_owned(),
+    }
+}
+
+/// What a request is answered with.
+enum Answer {
+    File(StatusCode, String, Fetched),
+    Redirect,
+}
+
+/// Finds (rendering it if need be) what answers a request for `resolved`.
+fn answer(live: &Live, resolved: Option<String>) -> Answer {
+    let Some(path) = resolved else {
+        return Answer::File(StatusCode::NOT_FOUND, "404.html".to_owned(), live.get("404.html"));
+    };
+    match live.get(&path) {
+        Fetched::Missing if live.exists(&format!("{path}/index.html")) => Answer::Redirect,
+        Fetched::Missing => {
+            let not_found = not_found_page(live, &path);
+            let fetched = live.get(&not_found);
+            Answer::File(StatusCode::NOT_FOUND, not_found, fetched)
+        }
+        fetched => Answer::File(StatusCode::OK, path, fetched),
     }
 }
 
@@ -184,30 +207,41 @@ async fn page(State(state): State<AppState>, method: Method, uri: Uri) -> Respon
         response.headers_mut().insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
         return response;
     }
-    let published = state.live.published.read().unwrap_or_else(|poisoned| poisoned.into_inner());
     let resolved = resolve(uri.path());
-    let (status, path) = match resolved {
-        Some(path) if published.pages.contains_key(&path) => (StatusCode::OK, path),
-        Some(path) if published.pages.contains_key(&format!("{path}/index.html")) => {
-            return redirect(&with_slash(&uri));
-        }
-        Some(path) => (StatusCode::NOT_FOUND, not_found_page(&published.pages, &path)),
-        None => (StatusCode::NOT_FOUND, "404.html".to_owned()),
+    let live = Arc::clone(&state.live);
+    // Rendering a page takes the engine, and may wait for a rebuild: off the async workers.
+    let Ok(answer) = tokio::task::spawn_blocking(move || answer(&live, resolved)).await else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "the page could not be made\n").into_response();
     };
-    let bytes = published.pages.get(&path).cloned();
-    let content_type = content_type(&path);
+    let (status, path, fetched) = match answer {
+        Answer::Redirect => return redirect(&with_slash(&uri)),
+        Answer::File(status, path, fetched) => (status, path, fetched),
+    };
+    let (version, overlay) = {
+        let published = state.live.published.read().unwrap_or_else(|poisoned| poisoned.into_inner());
+        (published.version, published.overlay.clone())
+    };
+    let (bytes, overlay) = match fetched {
+        Fetched::Found(bytes) => (Some(bytes), overlay),
+        // The site's problems, if any, else the page's own.
+        Fetched::Broken(bytes, problem) => {
+            let shown = overlay.unwrap_or_else(|| super::live::overlay(&Diagnostics::from(vec![problem])));
+            (bytes, Some(shown))
+        }
+        Fetched::Pending | Fetched::Missing => (None, overlay),
+    };
+    let content_type = if bytes.is_some() { content_type(&path) } else { content_type("index.html") };
     let body = match bytes {
         Some(bytes) if content_type.starts_with("text/html") => {
-            Body::from(inject(&bytes, &injection(published.version, published.overlay.as_deref())))
+            Body::from(inject(&bytes, &injection(version, overlay.as_deref())))
         }
         Some(bytes) => Body::from(bytes),
         // No good build yet: a bare page that still carries the overlay and the reload script.
         None => Body::from(inject(
             b"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>briefing serve</title></head><body></body></html>",
-            &injection(published.version, published.overlay.as_deref()),
+            &injection(version, overlay.as_deref()),
         )),
     };
-    drop(published);
     let mut response = Response::new(body);
     *response.status_mut() = status;
     let headers = response.headers_mut();

@@ -1,10 +1,11 @@
 //! A topic file or entities.yaml changed: the articles are assembled again as they were
 //! parsed (they depend on the topics' slugs only), reusing every related list the change
-//! cannot touch; the pages whose fingerprint changed are rendered.
+//! cannot touch; pages are rendered again when asked for, if their fingerprint changed.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+use crate::content::Topic;
 use crate::plan::{parse_entities, parse_topics, site_options, topic_slugs, topic_titles};
 use crate::site::{Entities, Reuse, Site};
 
@@ -13,8 +14,8 @@ use super::{Engine, Frame, Origin, Outcome};
 impl Engine {
     /// Parses the topics and entities again and rebuilds from the articles as parsed;
     /// `None` when that cannot be done (the topics' slugs changed, or there is no site
-    /// yet): then everything is parsed again.
-    pub(super) fn rebuild_frame(&mut self) -> Option<Outcome> {
+    /// yet): then everything is parsed again. `entities`: entities.yaml changed.
+    pub(super) fn rebuild_frame(&mut self, entities_changed: bool) -> Option<Outcome> {
         let elsewhere = self.problems.keys().any(|origin| !matches!(origin, Origin::Topics | Origin::Entities));
         if self.site.is_none() || self.render_all || !self.pending.is_empty() || elsewhere {
             return None;
@@ -36,8 +37,35 @@ impl Engine {
         }
         self.problems.remove(&Origin::Entities);
         let before = self.frame.take()?;
+        let in_place = !entities_changed && same_places(&before.topics, &topics);
         let (pages, authors) = (before.pages, before.authors);
         self.frame = Some(Frame { config: before.config, topics, topic_slugs, topic_titles, entities, pages, authors });
+        if in_place {
+            let frame = self.frame.as_ref().expect("just set");
+            let site = self.site.as_mut().expect("checked above");
+            let mut replaced = Vec::with_capacity(site.topics.len());
+            for entry in &mut site.topics {
+                let (defaults, translations): (Vec<&Topic>, Vec<&Topic>) = (frame.topics.iter())
+                    .filter(|topic| topic.slug == entry.topic.slug)
+                    .partition(|topic| topic.translation_language().is_none());
+                let topic = std::mem::replace(&mut entry.topic, defaults[0].clone());
+                replaced.push((
+                    topic,
+                    std::mem::replace(&mut entry.translations, translations.into_iter().cloned().collect()),
+                ));
+            }
+            let outcome = self.render(true);
+            if matches!(outcome, Outcome::Failed(_)) {
+                // The site stays the last good one, served while the problem stands; the
+                // next change assembles it again with the new topics.
+                let site = self.site.as_mut().expect("checked above");
+                for (entry, (topic, translations)) in site.topics.iter_mut().zip(replaced) {
+                    (entry.topic, entry.translations) = (topic, translations);
+                }
+                self.reparse = true;
+            }
+            return Some(outcome);
+        }
         let before_entities = before.entities;
         Some(self.reassemble(&before_entities))
     }
@@ -50,8 +78,9 @@ impl Engine {
         // Articles filed under other terms: their related lists are computed again.
         let refiled = refiled(&old, before_entities, &frame.entities);
         let paths = old.articles.iter().map(|article| article.path.clone()).collect();
-        let reuse = Reuse { paths, related: old.related, changed: refiled };
-        let mut articles = old.articles;
+        let (mut articles, related) = self.take_for_assembly(old);
+        let frame = self.frame.as_ref().expect("set by the caller");
+        let reuse = Reuse { paths, related, changed: refiled };
         articles.extend(std::mem::take(&mut self.withheld).into_values());
         let options = site_options(&self.options);
         self.withheld = super::withheld(&articles, &options);
@@ -67,8 +96,23 @@ impl Engine {
                 return Outcome::Failed(self.all_problems());
             }
         }
-        self.render()
+        self.render(false)
     }
+}
+
+/// Whether the topics, as parsed again, keep their files, slugs, languages and order: then
+/// assembling the site gives the same site with their new text (assembly reads nothing
+/// else of them), which is put in place.
+fn same_places(before: &[Topic], after: &[Topic]) -> bool {
+    let place = |topic: &Topic| (topic.path.clone(), topic.slug.clone(), topic.translation_language());
+    let order = |topics: &[Topic]| {
+        let mut defaults: Vec<&Topic> = topics.iter().filter(|t| t.translation_language().is_none()).collect();
+        defaults.sort_by(|a, b| {
+            a.weight.cmp(&b.weight).then_with(|| a.title.cmp(&b.title)).then_with(|| a.slug.cmp(&b.slug))
+        });
+        defaults.into_iter().map(|topic| topic.slug.clone()).collect::<Vec<String>>()
+    };
+    before.len() == after.len() && before.iter().map(place).eq(after.iter().map(place)) && order(before) == order(after)
 }
 
 /// The paths of the articles whose terms fold into other canonical names with the new

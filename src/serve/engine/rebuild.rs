@@ -1,17 +1,15 @@
-//! Assembling the site from the changed articles and rendering the pages whose
-//! fingerprint changed.
+//! Assembling the site from the changed articles and readying it to be served.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use crate::content::Article;
 use crate::diagnostic::Diagnostic;
-use crate::plan::{Plan, missing_share_images, site_options, static_list};
-use crate::render::Page;
-use crate::site::{Reuse, Site, SiteOptions, check_duplicate_slugs, same_place};
+use crate::plan::{missing_share_images, site_options, static_collisions, static_list};
+use crate::render::{Page, Renderer, Route};
+use crate::site::{ArticleId, Reuse, Site, SiteOptions, check_duplicate_slugs, same_place};
 
-use super::{Engine, Origin, Outcome, Update};
+use super::{Engine, LastGood, Origin, Outcome, Update};
 
 impl Engine {
     /// Assembles and renders what changed, unless the site has problems.
@@ -40,17 +38,17 @@ impl Engine {
         if let Some(outcome) = self.replace_in_place(&options) {
             return outcome;
         }
-        let frame = self.frame.as_ref().expect("no problems means a frame");
         let pending = std::mem::take(&mut self.pending);
         let (reuse, mut articles) = match self.site.take() {
             Some(site) if !changed.is_empty() || self.render_all => {
                 let paths = site.articles.iter().map(|article| article.path.clone()).collect();
-                (Some(Reuse { paths, related: site.related, changed: changed.clone() }), site.articles)
+                let (articles, related) = self.take_for_assembly(site);
+                (Some(Reuse { paths, related, changed: changed.clone() }), articles)
             }
             Some(site) => {
-                // Only static files changed: the same site, with other assets.
+                // Only static files or templates changed: the same site, with other assets.
                 self.site = Some(site);
-                return self.render();
+                return self.render(true);
             }
             None => (None, Vec::new()),
         };
@@ -60,6 +58,7 @@ impl Engine {
         articles.extend(withheld.into_values().filter(|article| !replaced.contains(article.path.as_os_str())));
         articles.extend(pending.into_values().flatten());
         self.withheld = super::withheld(&articles, &options);
+        let frame = self.frame.as_ref().expect("no problems means a frame");
         let (config, topics) = (frame.config.clone(), frame.topics.clone());
         match Site::assemble_reusing(config, articles, topics, &frame.entities, options, reuse) {
             Ok(site) => match self.with_pages(site) {
@@ -73,7 +72,7 @@ impl Engine {
                 return Outcome::Failed(self.all_problems());
             }
         }
-        self.render()
+        self.render(false)
     }
 
     /// The paths of the articles parsed since the last assembly and of every other version
@@ -118,50 +117,90 @@ impl Engine {
             places.push(id);
         }
         let site = self.site.as_mut().expect("checked above");
+        let mut replaced = Vec::with_capacity(places.len());
         for (id, article) in places.into_iter().zip(std::mem::take(&mut self.pending).into_values()) {
-            site.articles[id] = article.expect("checked above");
+            replaced.push((id, std::mem::replace(&mut site.articles[id], article.expect("checked above"))));
         }
-        Some(self.render())
+        let outcome = self.render(true);
+        if matches!(outcome, Outcome::Failed(_)) {
+            // The site stays the last good one, served while the problem stands; the new
+            // versions wait for the next rebuild.
+            let site = self.site.as_mut().expect("checked above");
+            for (id, before) in replaced {
+                let article = std::mem::replace(&mut site.articles[id], before);
+                self.pending.insert(article.path.clone(), Some(article));
+            }
+        }
+        Some(outcome)
     }
 
-    /// Renders the pages whose fingerprint differs from the served one (every page after
-    /// `render_all`), drops the pages gone, and copies the static files that changed.
-    pub(super) fn render(&mut self) -> Outcome {
+    /// The articles and related lists of `site` to assemble the next site from; `site` is
+    /// kept, and they are copies, if it is the last good site.
+    pub(super) fn take_for_assembly(&mut self, site: Site) -> (Vec<Article>, Vec<Vec<ArticleId>>) {
+        if self.last_good.site.is_some() {
+            return (site.articles, site.related);
+        }
+        let parts = (site.articles.clone(), site.related.clone());
+        self.last_good.site = Some(site);
+        parts
+    }
+
+    /// Readies the assembled site to be served: lists its pages (rendered when they are
+    /// asked for, `Engine::page`), checks that no static file takes a page's place, and
+    /// copies the static files that changed. `same_pages`: the site has the addresses it
+    /// had (its articles kept their places), so its pages are those listed last, unless
+    /// static files changed (one may replace a built-in asset).
+    pub(super) fn render(&mut self, same_pages: bool) -> Outcome {
+        self.search_checked = false;
         let site = self.site.as_ref().expect("assembled");
+        // The files of the search index are listed when they are asked for, unless a static
+        // file may take the place of one: then they are made now, as a build would.
+        let search_files =
+            site.config.search && self.static_names.iter().any(|name| name.starts_with(crate::search::FILES_DIR));
+        let statics_changed = !self.pending_static.is_empty() || !self.removed_static.is_empty();
+        // Pages are listed for the site in hand unless it is the last good one (`outputs`).
+        let listed = self.last_good.site.is_none() && !self.outputs.is_empty();
+        if same_pages && !search_files && !statics_changed && !self.render_all && listed {
+            let config_text = self.source.config.as_ref().map_or("", |file| file.text.as_str());
+            let statics = &self.source.static_files;
+            let problems = missing_share_images(config_text, &site.config, &site.articles, statics);
+            if !problems.is_empty() {
+                self.problems.insert(Origin::Site, problems);
+                return Outcome::Failed(self.all_problems());
+            }
+            self.problems.remove(&Origin::Site);
+            self.last_good = LastGood::default();
+            let files = self.outputs.len() + self.static_names.len();
+            return Outcome::Updated(Update { statics: Vec::new(), removed: Vec::new(), whole_site: false, files });
+        }
+        let site = self.site.as_ref().expect("assembled");
+        let search =
+            if search_files { super::search_index_of(site, &mut self.search, &mut self.search_terms) } else { None };
         let templates = self.templates.as_ref().expect("no problems means templates");
-        let index = site.config.search.then(|| {
-            let fingerprint = crate::search::fingerprint(site);
-            let reused = self.search.take().filter(|(made_from, _)| *made_from == fingerprint);
-            let index = reused.map_or_else(|| Arc::new(self.search_terms.index(site)), |(_, index)| index);
-            self.search = Some((fingerprint, Arc::clone(&index)));
-            index
-        });
-        let plan = Plan::reusing_search(site, templates, &self.source.static_files, index);
-        let mut collisions = plan.collisions(&self.source.static_files);
+        let statics = &self.source.static_files;
+        let renderer = Renderer::new(site, templates, statics);
+        let routes = match search {
+            Some(index) => {
+                renderer.reuse_search(index);
+                renderer.routes()
+            }
+            None => renderer.routes_but_search_files(),
+        };
+        let outputs: HashMap<String, Route> =
+            routes.into_iter().map(|route| (renderer.output_file(route), route)).collect();
+        let mut collisions = static_collisions(&outputs, statics);
         let config_text = self.source.config.as_ref().map_or("", |file| file.text.as_str());
-        collisions.extend(missing_share_images(config_text, &site.config, &site.articles, &self.source.static_files));
+        collisions.extend(missing_share_images(config_text, &site.config, &site.articles, statics));
         if !collisions.is_empty() {
             self.problems.insert(Origin::Site, collisions.0);
             return Outcome::Failed(self.all_problems());
         }
         self.problems.remove(&Origin::Site);
-        if self.render_all {
-            self.fingerprints.clear();
-        }
-        let whole_site = self.fingerprints.is_empty();
-        let mut routes = plan.routes.clone();
-        routes.sort_by_key(|route| route.info().weight);
-        let (mut pages, fingerprints, problems) = plan.render_changed(&routes, &self.fingerprints);
-        if !problems.is_empty() {
-            // The served pages and their fingerprints stay as they were.
-            self.problems.insert(Origin::Render, problems.0);
-            return Outcome::Failed(self.all_problems());
-        }
-        let mut removed: Vec<String> =
-            self.fingerprints.keys().filter(|path| !fingerprints.contains_key(*path)).cloned().collect();
-        self.fingerprints = fingerprints;
-        removed.extend(std::mem::take(&mut self.removed_static));
+        let whole_site = self.render_all || self.outputs.is_empty();
+        self.outputs = outputs;
+        let mut removed: Vec<String> = std::mem::take(&mut self.removed_static).into_iter().collect();
         let copy = std::mem::take(&mut self.pending_static);
+        let mut pages = Vec::new();
         for (name, absolute) in static_list(&self.source.static_files) {
             if whole_site || copy.contains(&name) {
                 match std::fs::read(&absolute) {
@@ -171,7 +210,11 @@ impl Engine {
             }
         }
         self.render_all = false;
-        Outcome::Updated(Update { pages, removed, whole_site })
+        self.last_good = LastGood::default();
+        // The index made above, if any, is that of the served site now.
+        self.search_checked = search_files;
+        let files = self.outputs.len() + self.static_names.len();
+        Outcome::Updated(Update { statics: pages, removed, whole_site, files })
     }
 
     /// Duplicate slugs among the articles the next assembly would publish. The site had

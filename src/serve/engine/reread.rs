@@ -109,7 +109,7 @@ impl Engine {
         self.source.templates = templates;
         self.source.problems.retain(|known| !known.path.starts_with("templates"));
         self.source.problems.extend(problems.iter().cloned());
-        self.render_all = true;
+        // Pages' fingerprints hash the templates' texts: they are rendered again when asked for.
         self.compile_templates();
         if !problems.is_empty() {
             self.problems.entry(Origin::Templates).or_default().extend(problems);
@@ -136,7 +136,8 @@ impl Engine {
         }
         // A stylesheet or script with new content has a new fingerprinted name, which every
         // page links to: `site.assets` changes, and with it every page's fingerprint.
-        self.source.static_files = files;
+        let before = std::mem::replace(&mut self.source.static_files, files);
+        self.keep_static_files(before);
         self.static_names = names;
         self.source.problems.retain(|known| !known.path.starts_with("static"));
         self.source.problems.extend(problems.iter().cloned());
