@@ -347,11 +347,29 @@ pub fn is_caption_like(text: &str) -> bool {
 /// A sentence that can only be a caption: "Photo taken May 10, 2025", "… File photo.".
 pub fn is_photo_caption(text: &str) -> bool {
     let folded = fold(text);
-    let marked =
-        ["photo taken", "picture taken", "file photo", "photo:", "photograph:", "(photo", "is seen in", "are seen in"]
-            .iter()
-            .any(|marker| folded.contains(marker));
-    marked && text.split_whitespace().count() <= 40
+    let marked = [
+        "photo taken",
+        "picture taken",
+        "file photo",
+        "photo:",
+        "photograph:",
+        "(photo",
+        "is seen in",
+        "are seen in",
+        // "(L-R) Ana Ficta, …", "(From left) …": the people of a photo, named in order.
+        "(l-r)",
+        "(from left)",
+        "(left to right)",
+    ]
+    .iter()
+    .any(|marker| folded.contains(marker));
+    // "Traders at the exchange. (The Associated Press)": a credit in parentheses closes
+    // a caption; a report names its agency at the start ("PARIS (AFP) -").
+    let credited =
+        text.trim_end().strip_suffix(')').and_then(|rest| rest.rsplit_once('(')).is_some_and(|(before, credit)| {
+            !before.trim().is_empty() && agency_named(credit.trim().trim_start_matches("The ")).is_some()
+        });
+    (marked || credited) && text.split_whitespace().count() <= 40
 }
 
 /// "AFP / NAME" with single spaces around the slash.

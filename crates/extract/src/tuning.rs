@@ -144,6 +144,26 @@ pub const LINE_BOILERPLATE_TOLL: f64 = 5.0;
 /// What a near-good line adds to its stretch, per word (prose adds one per word).
 pub const LINE_NEAR_GOOD_GAIN: f64 = 0.5;
 
+// Text pages: the headline.
+
+/// Lines above the report's first paragraph searched for the headline and the date: a
+/// copied page may carry hundreds of lines of menus above them, so the window is counted
+/// back from the report, not down from the top.
+pub const HEADER_SEARCH_LINES: usize = 80;
+/// Words at the start of the report whose terms a headline is expected to share.
+pub const HEADLINE_REPORT_WORDS: usize = 150;
+/// Score a headline line gains for the share of its terms (words of three letters or
+/// more that are not stop words; pairs of characters in Chinese and Japanese) that the
+/// report's opening repeats: a menu item, a teaser of another story or a site slogan
+/// shares none, the headline most of them.
+pub const HEADLINE_REPORT_OVERLAP_WEIGHT: f64 = 12.0;
+/// Terms a line needs to earn that score in full: a breadcrumb or a section name
+/// ("Home League of Legends") shares a term or two with the report, a headline several.
+pub const HEADLINE_FULL_TERMS: usize = 4;
+/// Score a headline line loses for speaking to the reader ("…to become your champion!",
+/// "What you need to know"): a headline may, but a sign-up box or an appeal always does.
+pub const HEADLINE_READER_ADDRESS_COST: f64 = 2.0;
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -142,7 +142,32 @@ impl Lexicon {
             .collect();
         Lexicon { stop_words, reader, cjk }
     }
+
+    /// The terms of `text` that say what it is about: its words of three letters or more
+    /// that are not stop words, cut to `TERM_PREFIX_CHARS` letters so that "search" and
+    /// "searches" meet; in Chinese and Japanese, which have no spaces, each pair of
+    /// characters.
+    pub fn terms(&self, text: &str) -> HashSet<String> {
+        let mut terms = HashSet::new();
+        let folded = fold(text);
+        for word in folded.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 3) {
+            if !self.stop_words.contains(word) && !word.chars().all(|c| c.is_ascii_digit()) {
+                terms.insert(word.chars().take(TERM_PREFIX_CHARS).collect());
+            }
+        }
+        let cjk: Vec<char> = text.chars().collect();
+        for pair in cjk.windows(2) {
+            if pair.iter().all(|&c| is_cjk(c) && c.is_alphabetic()) {
+                terms.insert(pair.iter().collect());
+            }
+        }
+        terms
+    }
 }
+
+/// Letters of a word kept as its term: enough to tell words apart, few enough that a
+/// plural or a conjugation meets its stem.
+const TERM_PREFIX_CHARS: usize = 6;
 
 /// What the classifier reads off one line.
 #[derive(Debug, Clone, Copy, PartialEq)]
