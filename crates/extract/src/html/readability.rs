@@ -78,10 +78,27 @@ pub fn chrome_rule(node: &Handle) -> Option<Rule> {
         return None;
     }
     let rule = class_rule(&class_tokens(node))?;
+    // `<p class="paywall">` on every paragraph of a metered report: paragraphs of prose
+    // alike in class are the report, whatever their class says.
+    if rule != Rule::Comments && name == "p" && alike_prose_paragraphs(node) >= CHROME_MAX_PROSE_PARAGRAPHS {
+        return None;
+    }
     // A container of several paragraphs of prose is the article, whatever its class says;
     // comment threads are prose too, so they are dropped regardless.
     let prose = descendants(node).iter().filter(|n| tag(n) == Some("p") && is_prose(&text(n))).count();
     (prose < CHROME_MAX_PROSE_PARAGRAPHS || rule == Rule::Comments).then_some(rule)
+}
+
+/// How many `<p>`s beside `paragraph` (itself included) share its class and are prose,
+/// when it is prose itself.
+fn alike_prose_paragraphs(paragraph: &Handle) -> usize {
+    let Some(holder) = parent(paragraph) else { return 0 };
+    if !is_prose(&text(paragraph)) {
+        return 0;
+    }
+    let class = attr(paragraph, "class");
+    let siblings = holder.children.borrow();
+    siblings.iter().filter(|n| tag(n) == Some("p") && attr(n, "class") == class && is_prose(&text(n))).count()
 }
 
 /// What class and id words say an element is.
