@@ -7,7 +7,7 @@
 
 use crate::byline::{agency_in, byline_in, caption_in, is_photo_caption, reporter_names, same_text};
 use crate::dates::datelines::is_date_line;
-use crate::dates::{DateContext, find_date};
+use crate::dates::{DateContext, find_date, opening_date};
 use crate::noise::{ends_sentence, is_prose, word_count};
 use crate::refusal::Considered;
 use crate::text::classify::Lexicon;
@@ -35,7 +35,9 @@ pub fn rejection(text: &str, context: DateContext) -> Option<&'static str> {
     if !text.chars().any(char::is_alphabetic) {
         return Some("no letters");
     }
-    if is_date_line(text, context) {
+    // "2025年6月18日 10:01　発信地：…", "June 18, 2025 · Lisbon · Markets": a line that opens
+    // with its date is a date line, whatever follows.
+    if is_date_line(text, context) || (!ends_sentence(text) && opening_date(text, context).is_some()) {
         return Some("a date line");
     }
     if byline_in(text).is_some() || reporter_names(text).is_some() {

@@ -74,6 +74,10 @@ pub const SPLIT_SENTENCE_MIN_WORDS: usize = 4;
 /// A page without a dateline takes the first date shown in an element of at most this
 /// many words (outside captions and sentences) rather than being refused.
 pub const SHOWN_DATE_MAX_WORDS: usize = 12;
+/// A longer element (up to `DATELINE_MAX_WORDS`) shows its date too when it opens with
+/// it, within this many tokens: "2025年6月18日 10:01　発信地：…", "June 18, 2025 · Lisbon,
+/// Portugal · Markets".
+pub const SHOWN_DATE_LEAD_TOKENS: usize = 4;
 
 // Dates.
 

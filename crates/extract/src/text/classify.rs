@@ -149,9 +149,14 @@ impl Lexicon {
     /// characters.
     pub fn terms(&self, text: &str) -> HashSet<String> {
         let mut terms = HashSet::new();
-        let folded = fold(text);
-        for word in folded.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 3) {
-            if !self.stop_words.contains(word) && !word.chars().all(|c| c.is_ascii_digit()) {
+        // Folding would spell Chinese and Japanese in Latin letters: their words are left to
+        // the pairs below.
+        for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.chars().any(is_cjk)) {
+            let word = fold(word);
+            if word.chars().count() >= 3
+                && !self.stop_words.contains(word.as_str())
+                && !word.chars().all(|c| c.is_ascii_digit())
+            {
                 terms.insert(word.chars().take(TERM_PREFIX_CHARS).collect());
             }
         }

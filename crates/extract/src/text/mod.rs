@@ -17,12 +17,12 @@ use crate::byline::{
     is_photo_caption, person_name, reporter_names, reporters_in, same_text,
 };
 use crate::dates::datelines::{LineDates, dates_in_line, is_date_line};
-use crate::dates::{DateContext, find_date};
+use crate::dates::{DateContext, find_date, shown_date_in};
 use crate::headline::{self, Candidate};
 use crate::markdown::{caption, escape};
 use crate::noise::{Rule, ends_sentence, fold, is_prose, word_count};
 use crate::refusal::Considered;
-use crate::tuning::{HEADER_SEARCH_LINES, HEADLINE_REPORT_WORDS, SHOWN_DATE_MAX_WORDS};
+use crate::tuning::{HEADER_SEARCH_LINES, HEADLINE_REPORT_WORDS};
 use crate::{Caption, Dropped, Page};
 use classify::{Label, Lexicon};
 
@@ -245,9 +245,10 @@ fn shown_date(page: &mut Page, lines: &[Line], title_at: usize, body_start: usiz
     let title_at = title_at.clamp(start, end);
     let below = lines[title_at..end].iter();
     let shown = below.chain(lines[start..title_at].iter().rev()).find_map(|line| {
-        let short = word_count(&line.text) <= SHOWN_DATE_MAX_WORDS && !is_prose(&line.text);
         let caption = is_caption_like(&line.text) || caption_in(&line.text).is_some();
-        (short && !caption).then(|| find_date(&line.text, context).map(|date| (line, date))).flatten()
+        (!is_prose(&line.text) && !caption)
+            .then(|| shown_date_in(&line.text, context).map(|date| (line, date)))
+            .flatten()
     });
     if let Some((line, date)) = shown {
         page.published = Some(date);
