@@ -89,16 +89,18 @@ pub fn chrome_rule(node: &Handle) -> Option<Rule> {
     (prose < CHROME_MAX_PROSE_PARAGRAPHS || rule == Rule::Comments).then_some(rule)
 }
 
-/// How many `<p>`s beside `paragraph` (itself included) share its class and are prose,
-/// when it is prose itself.
+/// How many `<p>`s of the page (itself included) share the class of `paragraph` and are
+/// prose, when it is prose itself: a report split between containers counts whole.
 fn alike_prose_paragraphs(paragraph: &Handle) -> usize {
-    let Some(holder) = parent(paragraph) else { return 0 };
     if !is_prose(&text(paragraph)) {
         return 0;
     }
+    let mut root = paragraph.clone();
+    while let Some(up) = parent(&root) {
+        root = up;
+    }
     let class = attr(paragraph, "class");
-    let siblings = holder.children.borrow();
-    siblings.iter().filter(|n| tag(n) == Some("p") && attr(n, "class") == class && is_prose(&text(n))).count()
+    descendants(&root).iter().filter(|n| tag(n) == Some("p") && attr(n, "class") == class && is_prose(&text(n))).count()
 }
 
 /// What class and id words say an element is.
