@@ -22,7 +22,7 @@ use crate::headline::{self, Candidate};
 use crate::markdown::{caption, escape};
 use crate::noise::{Rule, ends_sentence, fold, is_prose, word_count};
 use crate::refusal::Considered;
-use crate::tuning::{HEADER_SEARCH_LINES, HEADLINE_REPORT_WORDS};
+use crate::tuning::{HEADER_SEARCH_LINES, HEADLINE_REPORT_WORDS, LINE_SHORT_WORDS};
 use crate::{Caption, Dropped, Page};
 use classify::{Label, Lexicon};
 
@@ -152,7 +152,11 @@ pub fn extract(input: &str, context: DateContext) -> Page {
             );
             continue;
         }
-        let repeated_later = lines[index + 1..].iter().any(|later| same_text(&later.text, text));
+        // A caption is shown twice (under the photo and in the gallery); so are menu items
+        // ("Local", "首页"), which are not captions: a caption describes, in words.
+        let repeated_later = word_count(text) > LINE_SHORT_WORDS
+            && !labels[index].is_boilerplate()
+            && lines[index + 1..].iter().any(|later| same_text(&later.text, text));
         let found = caption_in(text).or_else(|| {
             (repeated_later || is_caption_like(text) && (!is_prose(text) || is_photo_caption(text)))
                 .then(|| Caption { text: text.to_owned(), credit: None })
