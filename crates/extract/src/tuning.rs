@@ -55,6 +55,12 @@ pub const WIDGET_MAX_WORDS: usize = 80;
 /// Fewest repeated items (alike in tag and class, each with its own date) that make a
 /// listing: teasers of other stories, a comment thread.
 pub const LISTING_MIN_ITEMS: usize = 3;
+/// Most words of the line that marks each item of a listing in a text page (a rating, a
+/// "Reply · 3 likes" row), repeated alike but for its digits.
+pub const LISTING_MARKER_MAX_WORDS: usize = 6;
+/// Most lines of prose between two markers of a listing: an item (a comment) is short,
+/// where a rail repeated between the report's parts has much of the report between.
+pub const LISTING_ITEM_MAX_PARAGRAPHS: usize = 3;
 /// A block whose listings hold at least this share of its text is a listing.
 pub const LISTING_TEXT_SHARE: f64 = 0.6;
 

@@ -27,7 +27,7 @@ use crate::tuning::{
     LINE_BARE_CREDIT_WORDS, LINE_BOILERPLATE_TOLL, LINE_CAPTION_MAX_WORDS, LINE_CJK_MENU_ITEM_CHARS,
     LINE_DURATION_MAX_WORDS, LINE_MAX_DIGIT_SHARE, LINE_MAX_TITLE_CASE, LINE_MIN_STOP_DENSITY, LINE_NEAR_GOOD_GAIN,
     LINE_PROSE_WORDS, LINE_QUOTED_ADDRESS_WORDS, LINE_READER_ADDRESS_MAX_WORDS, LINE_SENTENCE_WORDS, LINE_SHORT_WORDS,
-    LINE_TITLE_CASE_WORDS,
+    LINE_TITLE_CASE_WORDS, LISTING_ITEM_MAX_PARAGRAPHS, LISTING_MARKER_MAX_WORDS, LISTING_MIN_ITEMS,
 };
 
 /// jusText's classes of a line.
@@ -448,8 +448,55 @@ pub fn label(lines: &[&str], rules: &[Option<Rule>], lexicon: &Lexicon) -> Vec<L
             labels[at].reason = Some(Rule::PhotoCredit);
         }
     }
+    mark_listings(lines, &mut labels);
     context(&mut labels);
     labels
+}
+
+/// Short lines that recur alike but for their digits ("Valoración:3menosmas",
+/// "Reply · 12 likes") at least `LISTING_MIN_ITEMS` times after the report has begun,
+/// with one to `LISTING_ITEM_MAX_PARAGRAPHS` lines of prose between each two, mark the items of a listing: a comment thread, a rail
+/// of teasers. From the first marker on, the page's prose is the listing's.
+fn mark_listings(lines: &[&str], labels: &mut [Label]) {
+    let Some(first_prose) = labels.iter().position(|l| l.initial == Class::Good) else { return };
+    let shape =
+        |line: &str| -> String { fold(line).chars().filter(|c| !c.is_ascii_digit() && !c.is_whitespace()).collect() };
+    let mut markers: Vec<(String, Vec<usize>)> = Vec::new();
+    for at in first_prose + 1..lines.len() {
+        let label = &labels[at];
+        let marker = label.initial != Class::Good
+            && label.words <= LISTING_MARKER_MAX_WORDS as f64
+            && !label.transparent
+            && label.reason != Some(Rule::PhotoCredit);
+        let key = shape(lines[at]);
+        // A marker says something: a clock time or a bare number is a ticker's, not a listing's.
+        if !marker || key.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            continue;
+        }
+        match markers.iter_mut().find(|(shape, _)| *shape == key) {
+            Some((_, ats)) => ats.push(at),
+            None => markers.push((key, vec![at])),
+        }
+    }
+    // A comment is a paragraph or three; a rail repeated between the report's parts has
+    // many paragraphs of the report between its copies.
+    let prose_between = |from: usize, to: usize| {
+        let prose = labels[from + 1..to].iter().filter(|l| matches!(l.initial, Class::Good | Class::NearGood)).count();
+        (1..=LISTING_ITEM_MAX_PARAGRAPHS).contains(&prose)
+    };
+    let start = markers
+        .iter()
+        .filter(|(_, ats)| ats.len() >= LISTING_MIN_ITEMS && ats.windows(2).all(|pair| prose_between(pair[0], pair[1])))
+        .map(|(_, ats)| ats[0])
+        .min();
+    if let Some(start) = start {
+        for label in &mut labels[start..] {
+            if label.reason.is_none() {
+                label.initial = Class::Bad;
+                label.reason = Some(Rule::Listing);
+            }
+        }
+    }
 }
 
 /// jusText's context pass: a short or near-good line takes the class of the nearest
