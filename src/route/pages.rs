@@ -2,7 +2,7 @@
 //! file), with its template, whether the sitemap lists it, and its language.
 
 use super::kinds::{KINDS, KindInfo};
-use super::{ArticleId, AssetId, AuthorId, LanguageId, PageId, TaxonomyId, TermId, ThreadId, TopicId};
+use super::{ArticleId, AssetId, AuthorId, LanguageId, MeasureId, PageId, TaxonomyId, TermId, ThreadId, TopicId};
 
 /// One page (or generated file) of the site. Pages are independent, so they render in parallel.
 ///
@@ -49,6 +49,12 @@ pub enum Route {
     Asset(AssetId),
     /// The same file under its fingerprinted name (`style.3f2a1c9e.css`).
     FingerprintedAsset(AssetId),
+    /// The measure tracker of a language: what is in force, by jurisdiction and status.
+    MeasureIndex(LanguageId),
+    /// A measure of `content/measures.yaml`, with its timeline.
+    Measure(LanguageId, MeasureId),
+    /// The Atom feed of an actor's stories: a term entities.yaml gives facts of.
+    ActorFeed(LanguageId, TaxonomyId, TermId),
 }
 
 /// Static files briefing ships, copied unless the site's `static/` replaces them.
@@ -87,6 +93,9 @@ impl Route {
             Route::SearchFile(_) => 21,
             Route::Asset(_) => 22,
             Route::FingerprintedAsset(_) => 23,
+            Route::MeasureIndex(_) => 24,
+            Route::Measure(..) => 25,
+            Route::ActorFeed(..) => 26,
         }
     }
 
@@ -122,6 +131,9 @@ impl Route {
             Route::Topic(lang, t) => Some(Route::TopicFeed(lang, t)),
             Route::Author(lang, a) => Some(Route::AuthorFeed(lang, a)),
             Route::AuthorFeed(..)
+            | Route::MeasureIndex(_)
+            | Route::Measure(..)
+            | Route::ActorFeed(..)
             | Route::AuthorJsonFeed(..)
             | Route::TopicJsonFeed(..)
             | Route::JsonFeed(_)
@@ -167,7 +179,10 @@ impl Route {
             | Route::Search(lang)
             | Route::NotFound(lang)
             | Route::Feed(lang)
-            | Route::JsonFeed(lang) => Some(lang),
+            | Route::JsonFeed(lang)
+            | Route::MeasureIndex(lang)
+            | Route::Measure(lang, _)
+            | Route::ActorFeed(lang, ..) => Some(lang),
             Route::Article(_)
             | Route::Sitemap
             | Route::SitemapPart(_)
@@ -201,6 +216,9 @@ impl Route {
             Route::NotFound(_) => Route::NotFound(other),
             Route::Feed(_) => Route::Feed(other),
             Route::JsonFeed(_) => Route::JsonFeed(other),
+            Route::MeasureIndex(_) => Route::MeasureIndex(other),
+            Route::Measure(_, m) => Route::Measure(other, m),
+            Route::ActorFeed(_, t, term) => Route::ActorFeed(other, t, term),
             Route::Article(_)
             | Route::Sitemap
             | Route::SitemapPart(_)

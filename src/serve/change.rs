@@ -51,8 +51,8 @@ pub fn classify(relative: &Path) -> Option<Change> {
         ["content", ..] => Some(match ContentKind::of(&relative) {
             Some(ContentKind::Article) => Change::Article(relative),
             Some(ContentKind::Topic) => Change::Topic(relative),
-            // Authors, like pages, are read again with the whole site.
-            Some(ContentKind::Page | ContentKind::Authors) => Change::Page(relative),
+            // Authors and measures, like pages, are read again with the whole site.
+            Some(ContentKind::Page | ContentKind::Authors | ContentKind::Measures) => Change::Page(relative),
             Some(ContentKind::Entities) => Change::Entities,
             None => Change::OtherContent(relative),
         }),

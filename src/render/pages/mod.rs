@@ -7,6 +7,8 @@ mod article;
 mod author;
 mod feed;
 mod home;
+mod measure;
+mod measures;
 mod not_found;
 mod page;
 mod robots;
@@ -86,6 +88,9 @@ pub(crate) fn reads(site: &Site, route: Route) -> Reads<'_> {
         // Files made without a template: the search index reads every article's text.
         Route::SearchIndex | Route::SearchFile(_) => Reads { articles: Listed::All },
         Route::Asset(_) | Route::FingerprintedAsset(_) => Reads { articles: Listed::None },
+        Route::MeasureIndex(_) => measures::reads(),
+        Route::Measure(lang, m) => measure::reads(site, lang, m),
+        Route::ActorFeed(lang, t, term) => feed::actor_reads(site, lang, (t, term)),
     }
 }
 
@@ -119,6 +124,9 @@ impl<'a> Renderer<'a> {
             Route::Feed(_) | Route::JsonFeed(_) => feed::context(self, &on, route, hashed),
             Route::Sitemap | Route::SitemapPart(_) => sitemap::context(self, &on, route, hashed),
             Route::Robots => robots::context(self, &on, route, hashed),
+            Route::MeasureIndex(_) => measures::context(self, &on, route, hashed),
+            Route::Measure(_, m) => measure::context(self, &on, route, m, hashed),
+            Route::ActorFeed(_, t, term) => feed::actor_context(self, &on, route, (t, term), hashed),
             Route::SearchIndex | Route::SearchFile(_) | Route::Asset(_) | Route::FingerprintedAsset(_) => {
                 unreachable!("not rendered through a template")
             }

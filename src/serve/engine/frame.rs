@@ -36,8 +36,17 @@ impl Engine {
         }
         self.problems.remove(&Origin::Entities);
         let before = self.frame.take()?;
-        let (pages, authors) = (before.pages, before.authors);
-        self.frame = Some(Frame { config: before.config, topics, topic_slugs, topic_titles, entities, pages, authors });
+        let (pages, authors, measures) = (before.pages, before.authors, before.measures);
+        self.frame = Some(Frame {
+            config: before.config,
+            topics,
+            topic_slugs,
+            topic_titles,
+            entities,
+            pages,
+            authors,
+            measures,
+        });
         let before_entities = before.entities;
         Some(self.reassemble(&before_entities))
     }
