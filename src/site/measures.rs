@@ -253,7 +253,7 @@ pub fn parse(text: &str, path: &Path, languages: &[&str]) -> Result<Vec<Measure>
             status,
             document: raw.document.clone(),
             reported_in,
-            positions: [position(&["jurisdiction"]), position(&["issued_by"])],
+            positions: [position(&["jurisdiction", &raw.jurisdiction]), position(&["issued_by", &raw.issued_by])],
             path: path.to_path_buf(),
             articles: Vec::new(),
             listings: Vec::new(),
