@@ -274,6 +274,17 @@ impl Site {
         slugs.sort_unstable();
         let mut article_measures = vec![Vec::new(); self.articles.len()];
         measures.sort_by(|a, b| b.latest_date().cmp(&a.latest_date()).then_with(|| a.id.cmp(&b.id)));
+        // Set in each language's typography, as articles are (French spaces, apostrophes).
+        let interface = &self.config.interface;
+        let typography = |code: &str| interface.get(interface.locale_for(code)).typography();
+        for measure in &mut measures {
+            let default = typography(&self.config.language);
+            measure.title = default.text(&measure.title);
+            measure.summary = default.text(&measure.summary);
+            for (code, text) in measure.titles.iter_mut().chain(measure.summaries.iter_mut()) {
+                *text = typography(code).text(text);
+            }
+        }
         for (index, measure) in measures.iter_mut().enumerate() {
             for (field, name, position) in [
                 ("jurisdiction", &mut measure.jurisdiction, measure.positions[0]),

@@ -228,7 +228,9 @@ fn every_command_and_configuration_example_of_the_documentation_works() {
         }
     }
     // The documentation keeps examples of each kind, so this test keeps testing something.
-    for (kind, at_least) in [("run", 10), ("parsed command", 10), ("site.yaml", 2), ("article", 2), ("topic", 1), ("measures.yaml", 1)] {
+    for (kind, at_least) in
+        [("run", 10), ("parsed command", 10), ("site.yaml", 2), ("article", 2), ("topic", 1), ("measures.yaml", 1)]
+    {
         assert!(counts.get(kind).copied().unwrap_or(0) >= at_least, "{kind}: {counts:?}");
     }
 }
