@@ -22,6 +22,8 @@ const FIELDS: &[&str] = &[
     "search",
     "nav",
     "publisher",
+    "extra",
+    "timeline_limit",
 ];
 
 #[derive(Debug, Clone, Deserialize)]
@@ -43,6 +45,8 @@ struct RawConfig {
     feed_limit: WholeNumber,
     #[serde(default = "default_limit", deserialize_with = "yaml::whole_number")]
     home_limit: WholeNumber,
+    #[serde(default = "default_timeline_limit", deserialize_with = "yaml::whole_number")]
+    timeline_limit: WholeNumber,
     #[serde(default)]
     share_image: Option<String>,
     #[serde(default = "default_search")]
@@ -51,6 +55,9 @@ struct RawConfig {
     nav: Vec<RawNavEntry>,
     #[serde(default)]
     publisher: RawPublisher,
+    /// The site's own fields for its templates, free-form.
+    #[serde(default)]
+    extra: Option<yaml::Value>,
 }
 
 /// `publisher:` as written: the pages (or addresses) of the publisher's policies.
@@ -136,9 +143,6 @@ pub struct NavEntry {
     pub column: usize,
 }
 
-/// The sections a `nav:` entry may name besides the site's taxonomies.
-pub const NAV_SECTIONS: &[&str] = &["home", "topics", "archive", "search"];
-
 fn default_search() -> bool {
     true
 }
@@ -193,6 +197,15 @@ fn default_limit() -> WholeNumber {
     WholeNumber(20)
 }
 
+/// How many stories a topic's, a term's or the archive's page lists at most before its
+/// timeline is split by year (and month) when site.yaml does not say.
+fn default_timeline_limit() -> WholeNumber {
+    WholeNumber(500)
+}
+
+/// What `timeline_limit` may be: a page of more than this many stories is too heavy to read.
+const TIMELINE_LIMITS: std::ops::RangeInclusive<usize> = 1..=5_000;
+
 /// What `feed_limit` and `home_limit` may be: a feed of a million entries is a mistake.
 const LIMITS: std::ops::RangeInclusive<usize> = 1..=10_000;
 
@@ -214,6 +227,8 @@ pub struct SiteConfig {
     pub feed_limit: usize,
     /// How many of the latest articles the home page lists.
     pub home_limit: usize,
+    /// How many stories a timeline page lists before it is split by year and month.
+    pub timeline_limit: usize,
     /// The image shared pages show when an article names none: a file of `static/`
     /// (`/images/share.png`) or an absolute URL.
     pub share_image: Option<crate::content::share_image::ShareImage>,
@@ -226,6 +241,14 @@ pub struct SiteConfig {
     /// The words and date formats of each language: the shipped ones, with the site's
     /// `i18n/` files over them once read (`SiteConfig::with_interface`).
     pub interface: crate::i18n::Interface,
+    /// The site's own fields (`extra:`), a map, for templates as `site.extra`.
+    pub extra: Option<yaml::Value>,
+    /// The files of `data/` by their stem, for templates as `data.<stem>`
+    /// (`SiteConfig::with_data`).
+    pub data: std::collections::BTreeMap<String, yaml::Value>,
+    /// Whether pages ask search engines not to index them: set for a preview build
+    /// (`plan::parse_config`).
+    pub noindex: bool,
 }
 
 impl SiteConfig {
@@ -293,8 +316,21 @@ impl SiteConfig {
         }
         let feed_limit = raw.feed_limit.within("feed_limit", LIMITS).map_err(|m| at("feed_limit", None, m))?;
         let home_limit = raw.home_limit.within("home_limit", LIMITS).map_err(|m| at("home_limit", None, m))?;
+        let timeline_limit = (raw.timeline_limit.within("timeline_limit", TIMELINE_LIMITS))
+            .map_err(|m| at("timeline_limit", None, m))?;
         let nav = nav_entries(raw.nav, &document, &languages, &taxonomies, path)?;
         let publisher = publisher(&raw.publisher, &document, path)?;
+        let extra = match raw.extra {
+            None | Some(yaml::Value::Null) => None,
+            Some(map @ yaml::Value::Mapping(_)) => Some(map),
+            Some(_) => {
+                return Err(at(
+                    "extra",
+                    None,
+                    "`extra` is a map of the site's own fields, such as `extra: { newsroom: Geneva }`".to_owned(),
+                ));
+            }
+        };
         let interface = crate::i18n::Interface::builtin(&languages.iter().map(|l| l.code.as_str()).collect::<Vec<_>>());
         Ok(SiteConfig {
             title: languages[0].title.clone(),
@@ -306,12 +342,44 @@ impl SiteConfig {
             taxonomies,
             feed_limit,
             home_limit,
+            timeline_limit,
             share_image,
             search: raw.search,
             interface,
             nav,
             publisher,
+            extra,
+            data: std::collections::BTreeMap::new(),
+            noindex: false,
         })
+    }
+
+    /// The configuration with the site's data files (`data/*.yaml`), each by its stem; the
+    /// problems of those that do not parse, at their line and column.
+    pub fn with_data(mut self, files: &[crate::source::TextFile]) -> (SiteConfig, Vec<Diagnostic>) {
+        let mut problems = Vec::new();
+        self.data.clear();
+        for file in files {
+            let stem = file.path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_owned();
+            if let Some(earlier) = files
+                .iter()
+                .take_while(|f| f.path != file.path)
+                .find(|f| f.path.file_stem().and_then(|s| s.to_str()) == Some(stem.as_str()))
+            {
+                problems.push(Diagnostic::whole_file(
+                    &file.path,
+                    format!("{} is also `data.{stem}`: keep one of the two files", earlier.path.display()),
+                ));
+                continue;
+            }
+            match yaml::parse::<yaml::Value>(&Document::file(&file.text), &[]) {
+                Ok(value) => {
+                    self.data.insert(stem, value);
+                }
+                Err(error) => problems.push(error.in_file(&file.path)),
+            }
+        }
+        (self, problems)
     }
 
     /// The configuration with the site's own interface files (`i18n/*.yaml`) over the
@@ -493,7 +561,7 @@ fn nav_entries(
         };
         match &target {
             NavTarget::Section(name) => {
-                let mut known: Vec<&str> = NAV_SECTIONS.to_vec();
+                let mut known: Vec<&str> = crate::route::kinds::navigation_keys().collect();
                 known.extend(taxonomies.iter().map(String::as_str));
                 if !known.contains(&name.as_str()) {
                     return Err(at(yaml::unknown("section", name, &known)));

@@ -16,6 +16,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::render::{Page, Renderer, Route, Templates};
 use crate::route::fingerprinted_name;
 use crate::site::authors::{self, Author};
+use crate::site::measures::{self, Measure};
 use crate::site::{Entities, Site, SiteOptions};
 use crate::source::{CONFIG_FILE, SiteSource, StaticFile, TextFile};
 
@@ -76,6 +77,8 @@ pub fn parse_despite_problems(source: &SiteSource, options: &BuildOptions) -> (O
     };
     let (config, interface_problems) = config.with_interface(&source.i18n);
     problems.extend(interface_problems);
+    let (config, data_problems) = config.with_data(&source.data);
+    problems.extend(data_problems);
     let (topics, topic_problems) = parse_topics(&source.topics, &config.languages[1..]);
     problems.extend(topic_problems);
     let topic_slugs = topic_slugs(&topics);
@@ -85,6 +88,8 @@ pub fn parse_despite_problems(source: &SiteSource, options: &BuildOptions) -> (O
     problems.extend(page_problems);
     let (authors, author_problems) = parse_authors(source.authors.as_ref(), &config);
     problems.extend(author_problems);
+    let (measures, measure_problems) = parse_measures(source.measures.as_ref(), &config);
+    problems.extend(measure_problems);
 
     let templates = Templates::compile(&source.templates);
     let topic_titles = topic_titles(&topics);
@@ -128,6 +133,8 @@ pub fn parse_despite_problems(source: &SiteSource, options: &BuildOptions) -> (O
     problems.extend(page_problems);
     let (site, author_problems) = site.with_authors(authors);
     problems.extend(author_problems);
+    let (site, measure_problems) = site.with_measures(measures, &entities);
+    problems.extend(measure_problems);
     problems
         .extend(site_problems.into_iter().filter(|p| !links_to_unparsed.contains(&(p.path.clone(), p.line, p.column))));
     let loaded = templates.map(|templates| Loaded {
@@ -162,14 +169,18 @@ pub fn no_site(options: &BuildOptions) -> Diagnostics {
 }
 
 /// site.yaml's text -> the configuration, with the base URL the options ask for.
+///
+/// A preview build asks search engines not to index its pages: one that publishes drafts
+/// or articles dated in the future, or one served from another address than site.yaml's
+/// `base_url` (`--base-url`, as a host's deploy previews pass it).
 pub fn parse_config(text: &str, options: &BuildOptions) -> Result<SiteConfig, Diagnostic> {
-    let config = SiteConfig::parse(text, CONFIG_FILE)?;
-    match &options.base_url {
-        Some(base_url) => {
-            config.with_base_url(base_url).map_err(|message| Diagnostic::whole_file("--base-url", message))
-        }
-        None => Ok(config),
+    let mut config = SiteConfig::parse(text, CONFIG_FILE)?;
+    let production_url = config.base_url.clone();
+    if let Some(base_url) = &options.base_url {
+        config = config.with_base_url(base_url).map_err(|message| Diagnostic::whole_file("--base-url", message))?;
     }
+    config.noindex |= options.include_drafts || options.include_future || config.base_url != production_url;
+    Ok(config)
 }
 
 /// Every topic that parses, and the problems of those that do not. On a site of several
@@ -239,6 +250,17 @@ pub fn parse_authors(file: Option<&TextFile>, config: &SiteConfig) -> (Vec<Autho
     match file {
         Some(file) => match authors::parse(&file.text, &file.path, &config.language_codes()) {
             Ok(authors) => (authors, Vec::new()),
+            Err(errors) => (Vec::new(), errors),
+        },
+        None => (Vec::new(), Vec::new()),
+    }
+}
+
+/// content/measures.yaml, if any; no measures (and its problems) when it does not parse.
+pub fn parse_measures(file: Option<&TextFile>, config: &SiteConfig) -> (Vec<Measure>, Vec<Diagnostic>) {
+    match file {
+        Some(file) => match measures::parse(&file.text, &file.path, &config.language_codes()) {
+            Ok(measures) => (measures, Vec::new()),
             Err(errors) => (Vec::new(), errors),
         },
         None => (Vec::new(), Vec::new()),
@@ -394,8 +416,11 @@ impl<'s> Plan<'s> {
     }
 
     /// Static files that would overwrite a page or the fingerprinted copy of another file.
+    /// Aliases that cannot be redirects are problems of the same kind: two files for one address.
     pub fn collisions(&self, statics: &[StaticFile]) -> Diagnostics {
-        static_collisions(&self.outputs(), statics)
+        let mut problems = static_collisions(&self.outputs(), statics);
+        problems.extend(self.renderer.redirect_problems().iter().cloned());
+        problems
     }
 
     /// Renders `routes`, handing each page to `sink` as soon as it is ready, so that the
@@ -501,6 +526,8 @@ mod tests {
             relative: PathBuf::from(relative),
             absolute: PathBuf::from("/site/static").join(relative),
             fingerprint: fingerprint.map(str::to_owned),
+            image_size: None,
+            bytes: 0,
         }
     }
 

@@ -24,6 +24,18 @@ pub struct StaticFile {
     /// For stylesheets and scripts: a hash of the content, which goes into a second,
     /// cacheable-forever copy of the file (`style.3f2a1c9e.css`).
     pub fingerprint: Option<String>,
+    /// For an image (JPEG, PNG, GIF, WebP): its width and height, read from the file's
+    /// header, which pages give its `<img>` so that it takes its place before it loads.
+    pub image_size: Option<(u32, u32)>,
+    /// The file's size in bytes, for `check`'s report of images too heavy for a page.
+    pub bytes: u64,
+}
+
+/// Files whose header gives an image's size.
+pub fn is_image(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ["jpg", "jpeg", "png", "gif", "webp"].contains(&e.to_ascii_lowercase().as_str()))
 }
 
 /// Files that get a content-hashed copy: what templates link as stylesheets and scripts.
@@ -43,10 +55,14 @@ pub struct SiteSource {
     pub entities: Option<TextFile>,
     /// `content/authors.yaml`.
     pub authors: Option<TextFile>,
+    /// `content/measures.yaml`.
+    pub measures: Option<TextFile>,
     /// Templates by name relative to `templates/` (`article.html`).
     pub templates: Vec<TextFile>,
     /// The site's interface files, `i18n/<lang>.yaml`, named relative to the root.
     pub i18n: Vec<TextFile>,
+    /// The site's data files, `data/*.yaml`, named relative to the root.
+    pub data: Vec<TextFile>,
     pub static_files: Vec<StaticFile>,
     /// Files that could not be read or do not belong where they are.
     pub problems: Vec<Diagnostic>,
@@ -57,9 +73,13 @@ pub struct SiteSource {
 pub const CONFIG_FILE: &str = "site.yaml";
 pub const ENTITIES_FILE: &str = "content/entities.yaml";
 pub const AUTHORS_FILE: &str = "content/authors.yaml";
+pub const MEASURES_FILE: &str = "content/measures.yaml";
 
 /// The folder of the site's interface files (`i18n/<lang>.yaml`).
 pub const I18N_FOLDER: &str = "i18n";
+
+/// The folder of the site's data files (`data/<name>.yaml`), which templates read as `data.<name>`.
+pub const DATA_FOLDER: &str = "data";
 
 impl SiteSource {
     /// Reads the site at `root`. Only a missing `site.yaml` or root is fatal; every
@@ -81,6 +101,9 @@ impl SiteSource {
         source.problems.append(&mut problems);
         let (i18n, mut problems) = read_i18n(root);
         source.i18n = i18n;
+        source.problems.append(&mut problems);
+        let (data, mut problems) = read_data(root);
+        source.data = data;
         source.problems.append(&mut problems);
         source
     }
@@ -105,6 +128,10 @@ impl SiteSource {
                 },
                 Some(ContentKind::Authors) => match read_walked_text(root, &relative) {
                     Ok(file) => self.authors = Some(file),
+                    Err(problem) => self.problems.push(problem),
+                },
+                Some(ContentKind::Measures) => match read_walked_text(root, &relative) {
+                    Ok(file) => self.measures = Some(file),
                     Err(problem) => self.problems.push(problem),
                 },
                 Some(ContentKind::Article) => article_paths.push(relative),
@@ -138,6 +165,7 @@ pub enum ContentKind {
     Page,
     Entities,
     Authors,
+    Measures,
 }
 
 impl ContentKind {
@@ -149,6 +177,8 @@ impl ContentKind {
             Some(ContentKind::Entities)
         } else if relative == Path::new(AUTHORS_FILE) {
             Some(ContentKind::Authors)
+        } else if relative == Path::new(MEASURES_FILE) {
+            Some(ContentKind::Measures)
         } else if is_markdown && under_content.starts_with("articles") {
             Some(ContentKind::Article)
         } else if is_markdown && under_content.parent() == Some(Path::new("topics")) {
@@ -165,7 +195,7 @@ impl ContentKind {
 pub fn unexpected_content(relative: PathBuf) -> Diagnostic {
     Diagnostic::whole_file(
         relative,
-        "unexpected file: content/ holds articles/**/*.md, topics/*.md, pages/*.md, entities.yaml and authors.yaml; put images and other files in static/",
+        "unexpected file: content/ holds articles/**/*.md, topics/*.md, pages/*.md, entities.yaml, authors.yaml and measures.yaml; put images and other files in static/",
     )
 }
 
@@ -183,6 +213,28 @@ pub fn read_templates(root: &Path) -> (Vec<TextFile>, Vec<Diagnostic>) {
         }
     }
     (templates, problems)
+}
+
+/// The data files under `root/data/`, named relative to the root (`data/desks.yaml`): YAML
+/// files directly in the folder; anything else there is a problem.
+pub fn read_data(root: &Path) -> (Vec<TextFile>, Vec<Diagnostic>) {
+    let Walked { files, mut problems, .. } = walk(root, DATA_FOLDER);
+    let mut texts = Vec::new();
+    for relative in files {
+        let is_yaml = relative.extension().is_some_and(|e| e == "yaml" || e == "yml");
+        if !is_yaml || relative.parent() != Some(Path::new(DATA_FOLDER)) {
+            problems.push(Diagnostic::whole_file(
+                relative,
+                "unexpected file: data/ holds YAML files (`data/<name>.yaml`), which templates read as `data.<name>`",
+            ));
+            continue;
+        }
+        match read_walked_text(root, &relative) {
+            Ok(file) => texts.push(file),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    (texts, problems)
 }
 
 /// The interface files under `root/i18n/`, named relative to the root (`i18n/de.yaml`).
@@ -216,10 +268,18 @@ pub fn read_static(root: &Path) -> (Vec<StaticFile>, Vec<Diagnostic>) {
             } else {
                 None
             };
+            // A header that does not read leaves the image without a size, as before.
+            let image_size = is_image(&relative)
+                .then(|| imagesize::size(&absolute).ok())
+                .flatten()
+                .and_then(|size| Some((u32::try_from(size.width).ok()?, u32::try_from(size.height).ok()?)));
+            let bytes = fs::metadata(&absolute).map_or(0, |metadata| metadata.len());
             Some(StaticFile {
                 absolute,
                 relative: relative.strip_prefix("static").unwrap_or(&relative).to_path_buf(),
                 fingerprint,
+                image_size,
+                bytes,
             })
         })
         .collect();

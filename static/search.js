@@ -6,7 +6,8 @@
  * ids]); for each chosen facet value, its id list (search/f/<facet>/<value>.json); and
  * for the results shown, their documents (search/d/N.json). Every word must match; a
  * word the index does not know matches the words it begins (three letters or more).
- * Title matches rank first, then newer articles. The URL keeps ?q= and the facets, so a
+ * Title matches rank first, then newer articles. With a query, each facet value counts the
+ * stories that match it (see updateCounts). The URL keeps ?q= and the facets, so a
  * search can be shared and the back button returns to the previous one.
  *
  * A story told in several languages is one result: the version in the page's language if
@@ -226,6 +227,7 @@
       } else if (sets.length) {
         sets[0].forEach(function (id) { scores.set(id, 0); });
       }
+      var matched = perWord.length ? Array.from(scores.keys()) : null;
       var ids = [];
       scores.forEach(function (score, id) {
         if (sets.every(function (set) { return set.has(id); })) ids.push(id);
@@ -237,8 +239,84 @@
       ids.sort(function (a, b) { return newest ? a - b : (scores.get(b) - scores.get(a)) || (a - b); });
       var forms = new Set();
       perWord.forEach(function (w) { w.forms.forEach(function (f) { forms.add(f); }); });
-      return { ids: ids, forms: forms };
+      return { ids: ids, forms: forms, matched: matched, versions: versions };
     });
+  }
+
+  /* Facet counts for the current query. Each option's build-time count is the whole
+   * site's; with a query, an option counts the stories that match the words and the
+   * other facets chosen (not its own, so the other values of a facet stay reachable).
+   * A facet's value lists load after the results are shown, while the filters are open:
+   * at once while together they are small (the manifest's `bytes`, smallest first), else
+   * when its list is focused; until then its options show no count. */
+  var COUNT_BYTES_AT_ONCE = 200000; // the facets' lists loaded without being asked for
+  var wanted = new Set(); // facets whose lists were asked for by focusing them
+  function valueSet(key, value) {
+    return file("f/" + encodeURIComponent(key) + "/" + encodeURIComponent(value) + ".json")
+      .then(function (encoded) { return new Set(decodeIds(encoded)); }, function () { return new Set(); });
+  }
+  function valuesOf(select) {
+    return Array.prototype.filter.call(select.options, function (o) { return o.value; });
+  }
+  function facetBytes(key) {
+    var facet = (manifest.facets || []).filter(function (f) { return f.key === key; })[0];
+    return facet && facet.bytes !== undefined ? facet.bytes : Infinity;
+  }
+  /* Ids of the stories' first versions, as the counts name stories. */
+  function storyOf(id, versions) {
+    if (versions) while (versions.next.has(id)) id--;
+    return id;
+  }
+  /* `countOf`: value -> count; null for the whole site's counts, false for none. */
+  function showCounts(select, countOf) {
+    valuesOf(select).forEach(function (option) {
+      var name = option.getAttribute("data-name");
+      if (countOf === false) { option.textContent = name; option.disabled = false; return; }
+      var count = countOf ? countOf(option.value) : +option.getAttribute("data-count");
+      option.textContent = name + " (" + count + ")";
+      option.disabled = count === 0 && option.value !== select.value;
+    });
+  }
+  /* The facets counted for a query: those asked for, and the smallest within the budget. */
+  function countedFacets() {
+    var budget = COUNT_BYTES_AT_ONCE;
+    return selects.slice().sort(function (a, b) { return facetBytes(a.name) - facetBytes(b.name); })
+      .filter(function (s) {
+        if (wanted.has(s.name)) return true;
+        budget -= facetBytes(s.name);
+        return budget >= 0;
+      });
+  }
+  function updateCounts(run, found) {
+    var chosen = chosenFacets();
+    if (!found.matched && !chosen.length) { selects.forEach(function (s) { showCounts(s, null); }); return; }
+    if (!manifest || !filters || !filters.open) return;
+    // The lists of the chosen values are needed by every facet; the others only by their own.
+    var counted = countedFacets();
+    selects.forEach(function (s) { if (counted.indexOf(s) === -1) showCounts(s, false); });
+    var setOf = new Map(); // "key=value" -> Set of ids
+    function need(key, value) {
+      return valueSet(key, value).then(function (set) { setOf.set(key + "=" + value, set); });
+    }
+    var loads = chosen.map(function (f) { return need(f.key, f.value); });
+    counted.forEach(function (select) {
+      valuesOf(select).forEach(function (o) { loads.push(need(select.name, o.value)); });
+    });
+    Promise.all(loads).then(function () {
+      if (run !== generation) return;
+      counted.forEach(function (select) {
+        var others = chosen.filter(function (f) { return f.key !== select.name; })
+          .map(function (f) { return setOf.get(f.key + "=" + f.value); });
+        if (!found.matched && !others.length) { showCounts(select, null); return; }
+        var base = found.matched || Array.from(others[0]);
+        base = base.filter(function (id) { return others.every(function (set) { return set.has(id); }); });
+        showCounts(select, function (value) {
+          var set = setOf.get(select.name + "=" + value), stories = new Set();
+          base.forEach(function (id) { if (set.has(id)) stories.add(storyOf(id, found.versions)); });
+          return stories.size;
+        });
+      });
+    }).catch(function (err) { if (window.console) console.error("briefing search:", err); });
   }
 
   function docOf(id) {
@@ -344,6 +422,7 @@
 
   var generation = 0; // a newer search makes older answers stale
   var current = { ids: [], forms: new Set(), shown: 0 };
+  var last = { matched: null }; // the newest search's answer, for counting when the filters open
 
   /* Shows the next page of results; `focus` moves the focus to the first of them (after
    * "More results", whose button may then disappear). */
@@ -368,7 +447,12 @@
     var facets = chosenFacets();
     list.textContent = "";
     more.hidden = true;
-    if (!text && !facets.length) { status.textContent = ""; return Promise.resolve(); }
+    if (!text && !facets.length) {
+      status.textContent = "";
+      last = { matched: null };
+      updateCounts(run, last);
+      return Promise.resolve();
+    }
     status.textContent = root.dataset.loading || "";
     return load(root.dataset.index).then(function (m) {
       manifest = m;
@@ -376,8 +460,9 @@
     }).then(function (found) {
       if (run !== generation) return;
       current = { ids: found.ids, forms: found.forms, shown: 0 };
+      last = found;
       status.textContent = found.ids.length ? countText(found.ids.length) : root.dataset.noResults || "";
-      return showMore(run);
+      return showMore(run).then(function () { updateCounts(run, found); });
     }).catch(function (err) {
       if (window.console) console.error("briefing search:", err);
       if (run === generation) status.textContent = root.dataset.noResults || "";
@@ -433,6 +518,14 @@
     s.addEventListener("change", function () { run(); remember(true); });
   });
   if (order) order.addEventListener("change", function () { run(); remember(true); });
+  if (filters) filters.addEventListener("toggle", function () { updateCounts(generation, last); });
+  selects.forEach(function (s) {
+    s.addEventListener("focus", function () {
+      if (wanted.has(s.name)) return;
+      wanted.add(s.name);
+      updateCounts(generation, last);
+    });
+  });
   more.addEventListener("click", function () { showMore(generation, true); });
   window.addEventListener("popstate", function () { readState(); run(); });
 

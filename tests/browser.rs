@@ -429,3 +429,40 @@ fn the_query_goes_along_when_the_reader_switches_language() {
         element(&french, "search-status", "p")
     );
 }
+
+/// The text of the `<option value="value">` of the select `#facet-key`, with its
+/// attributes.
+fn facet_option(html: &str, key: &str, value: &str) -> String {
+    let select = element(html, &format!("facet-{key}"), "select");
+    let start = select.find(&format!("<option value=\"{value}\"")).unwrap_or_else(|| panic!("no {value} in {select}"));
+    let end = select[start..].find("</option>").unwrap() + start;
+    select[start..end].to_owned()
+}
+
+#[test]
+fn facet_counts_follow_the_query_and_the_other_facets() {
+    if !chromium_present() {
+        return;
+    }
+    let (_site, base) = served_example(true);
+    let search = |query: &str| dump_dom(&format!("{base}/search/?{query}"));
+
+    // Without a query, each value counts the whole site's stories.
+    let html = search("");
+    let whole = facet_option(&html, "region", "netherlands");
+    assert!(!whole.ends_with("(1)"), "the site has several Netherlands stories: {whole}");
+
+    // "parliament" is in one story, from 2023, about the Netherlands.
+    let html = search("q=parliament");
+    assert!(facet_option(&html, "year", "2023").ends_with(">2023 (1)"), "{html}");
+    assert!(facet_option(&html, "region", "netherlands").ends_with("(1)"), "{html}");
+    let other_year = facet_option(&html, "year", "2025");
+    assert!(other_year.ends_with("(0)") && other_year.contains("disabled"), "{other_year}");
+
+    // A chosen facet narrows the counts of the others, not its own.
+    let html = search("q=parliament&year=2025");
+    assert!(facet_option(&html, "year", "2023").ends_with(">2023 (1)"), "{html}");
+    assert!(facet_option(&html, "region", "netherlands").ends_with("(0)"), "{html}");
+    let chosen = facet_option(&html, "year", "2025");
+    assert!(!chosen.contains("disabled"), "the chosen value stays choosable: {chosen}");
+}

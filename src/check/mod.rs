@@ -1,6 +1,7 @@
 //! `briefing check`: build in memory, write nothing, and report every problem of the site.
 
 mod external;
+mod images;
 mod links;
 mod sourcing;
 
@@ -105,6 +106,7 @@ fn check_pages(loaded: &Loaded, source: &SiteSource, external: Option<&ExternalO
     report.findings.extend(scan.findings);
     report.findings.extend(content_findings(site, source));
     report.findings.extend(sourcing::findings(&site.articles, &texts));
+    report.findings.extend(images::findings(site, &loaded.statics));
     let skipped = loaded.warnings.iter().cloned();
     report.findings.extend(skipped.map(|diagnostic| Finding { severity: Severity::Warning, diagnostic }));
     if let Some(external) = external {

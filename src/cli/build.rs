@@ -18,7 +18,8 @@ pub struct BuildArgs {
     /// link, the site is built into the folder it points to and the link is kept
     #[arg(long, short)]
     pub output: Option<PathBuf>,
-    /// Absolute URL the site is served from, replacing base_url of site.yaml
+    /// Absolute URL the site is served from, replacing base_url of site.yaml; another
+    /// address than site.yaml's makes a preview, whose pages ask not to be indexed
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
 }

@@ -34,10 +34,10 @@ pub struct SiteArgs {
     /// The site's root directory (holding site.yaml)
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
-    /// Include articles marked `draft: true`
+    /// Include articles marked `draft: true` (a preview: pages ask search engines not to index them)
     #[arg(long)]
     pub drafts: bool,
-    /// Include articles dated in the future (by default they wait for their date)
+    /// Include articles dated in the future (by default they wait for their date; a preview, not indexed)
     #[arg(long)]
     pub future: bool,
     /// Build even if no article is published (by default an empty site is an error)

@@ -51,6 +51,15 @@ pub struct FrontMatter {
     /// Slugs of the stories this one follows or responds to: they make a thread.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub follows: Vec<String>,
+    /// Old addresses of the article (`/articles/old-slug/`), which redirect to it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// The address of the original of a syndicated copy, which search engines should index instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub canonical: Option<String>,
+    /// The site's own fields for its templates: free-form, unlike every other key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extra: Option<yaml::Value>,
     /// Lists of further taxonomies named in `site.yaml`; anything else is an unknown field.
     #[serde(flatten)]
     pub other: BTreeMap<String, yaml::Value>,
@@ -75,6 +84,9 @@ pub const ARTICLE_FIELDS: &[&str] = &[
     "image",
     "updates",
     "follows",
+    "aliases",
+    "canonical",
+    "extra",
 ];
 
 impl FrontMatter {
@@ -133,9 +145,14 @@ pub struct TopicFrontMatter {
     pub weight: i64,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub keywords: Vec<String>,
+    /// Old addresses of the topic's page, which redirect to it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extra: Option<yaml::Value>,
 }
 
-pub const TOPIC_FIELDS: &[&str] = &["title", "summary", "weight", "keywords"];
+pub const TOPIC_FIELDS: &[&str] = &["title", "summary", "weight", "keywords", "aliases", "extra"];
 
 /// The front matter of a standalone page (`content/pages/about.md`).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -156,6 +173,11 @@ pub struct PageFrontMatter {
     /// A list the site makes, shown after the page's text (`list: corrections`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub list: Option<PageList>,
+    /// Old addresses of the page, which redirect to it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extra: Option<yaml::Value>,
 }
 
 /// The lists a standalone page can show after its text.
@@ -166,7 +188,7 @@ pub enum PageList {
     Corrections,
 }
 
-pub const PAGE_FIELDS: &[&str] = &["title", "summary", "slug", "nav", "weight", "list"];
+pub const PAGE_FIELDS: &[&str] = &["title", "summary", "slug", "nav", "weight", "list", "aliases", "extra"];
 
 /// A date as written: either a full RFC 3339 date-time or a bare calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

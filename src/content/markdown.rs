@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use serde::Serialize;
 
 use super::raw_html::{self, RawHtmlNote, find_id_attribute, namespace_raw_ids, sanitise};
@@ -27,6 +27,88 @@ pub struct Rendered {
     pub file_links: Vec<FileLink>,
     /// What happened to raw HTML: removed tags (warnings), or nesting too deep to render.
     pub raw_html: Vec<RawHtmlNote>,
+    /// Images of the site's own files (`/images/fab.jpg`), in the order of their size
+    /// placeholders (`image_size_placeholder`), filled once the files are known.
+    pub images: Vec<LocalImage>,
+    /// `figure` blocks that do not say what a figure needs: (byte offset, message).
+    pub figure_problems: Vec<(usize, String)>,
+}
+
+/// An image of one of the site's files, by its root-relative path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalImage {
+    pub src: String,
+    /// Byte offset of the image in the Markdown text.
+    pub offset: usize,
+}
+
+/// The `width` and `height` attributes that stand for the `index`th local image's size
+/// until the file's header gives it (`render::views::with_image_sizes`).
+pub fn image_size_placeholder(index: usize) -> String {
+    format!(" width=\"__briefing_image_{index}_width__\" height=\"__briefing_image_{index}_height__\"")
+}
+
+/// The figure form: a fenced block ```` ```figure ```` of YAML.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FigureForm {
+    #[serde(default)]
+    src: String,
+    #[serde(default)]
+    alt: String,
+    #[serde(default)]
+    caption: String,
+    #[serde(default)]
+    credit: String,
+}
+
+/// A figure's HTML: the image, and its caption and credit if it has them.
+fn figure_html(
+    src: &str,
+    alt: &str,
+    caption: &str,
+    credit: &str,
+    images: &mut Vec<LocalImage>,
+    offset: usize,
+) -> String {
+    let mut html = String::from("<figure>");
+    html.push_str(&image_html(src, alt, images, offset));
+    if !caption.is_empty() || !credit.is_empty() {
+        html.push_str("<figcaption>");
+        html.push_str(&escaped(caption));
+        if !credit.is_empty() {
+            if !caption.is_empty() {
+                html.push(' ');
+            }
+            html.push_str("<span class=\"figure-credit\">");
+            html.push_str(&escaped(credit));
+            html.push_str("</span>");
+        }
+        html.push_str("</figcaption>");
+    }
+    html.push_str("</figure>\n");
+    html
+}
+
+/// An `<img>`, with its size's placeholder when it shows a file of the site.
+fn image_html(src: &str, alt: &str, images: &mut Vec<LocalImage>, offset: usize) -> String {
+    let mut html = String::from("<img src=\"");
+    pulldown_cmark_escape::escape_href(&mut html, src).expect("writing to a String cannot fail");
+    html.push_str("\" alt=\"");
+    html.push_str(&escaped(alt));
+    html.push('"');
+    if src.starts_with('/') && !src.starts_with("//") {
+        html.push_str(&image_size_placeholder(images.len()));
+        images.push(LocalImage { src: src.to_owned(), offset });
+    }
+    html.push_str(" loading=\"lazy\">");
+    html
+}
+
+fn escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    pulldown_cmark_escape::escape_html(&mut out, text).expect("writing to a String cannot fail");
+    out
 }
 
 /// A Markdown link to a source file, written into the HTML as a placeholder
@@ -95,6 +177,12 @@ pub fn render(markdown: &str) -> Rendered {
         for link in &mut rendered.file_links {
             link.offset = back(link.offset);
         }
+        for image in &mut rendered.images {
+            image.offset = back(image.offset);
+        }
+        for (offset, _) in &mut rendered.figure_problems {
+            *offset = back(*offset);
+        }
         rendered
     };
     rendered.raw_html = inspection.notes;
@@ -104,6 +192,8 @@ pub fn render(markdown: &str) -> Rendered {
 /// The HTML of parsed Markdown, with ids, toc, word count and file links.
 fn render_events(events: Vec<Event<'_>>, ranges: &[std::ops::Range<usize>], has_raw_html: bool) -> Rendered {
     let mut file_links = Vec::new();
+    let mut images = Vec::new();
+    let mut figure_problems = Vec::new();
 
     let mut used_ids: HashSet<String> = TEMPLATE_IDS.iter().map(|id| id.to_string()).collect();
     let mut toc = Vec::new();
@@ -157,6 +247,71 @@ fn render_events(events: Vec<Event<'_>>, ranges: &[std::ops::Range<usize>], has_
                     id: id.clone(),
                 }));
                 index += 1;
+                continue;
+            }
+            // A paragraph of one image with a title is a figure, the title its caption.
+            Event::Start(Tag::Paragraph)
+                if matches!(events.get(index + 1),
+                    Some(Event::Start(Tag::Image { title, dest_url, .. })) if !title.is_empty() && is_safe_url(dest_url)) =>
+            {
+                let Some(Event::Start(Tag::Image { dest_url, title, .. })) = events.get(index + 1) else {
+                    unreachable!("matched above")
+                };
+                let image_end = index
+                    + 1
+                    + events[index + 1..].iter().position(|e| matches!(e, Event::End(TagEnd::Image))).unwrap_or(0);
+                if matches!(events.get(image_end + 1), Some(Event::End(TagEnd::Paragraph))) {
+                    let alt = plain_text(&events[index + 2..image_end]);
+                    let html = figure_html(dest_url, &alt, title, "", &mut images, ranges[index].start);
+                    output.push(Event::Html(CowStr::from(html)));
+                    index = image_end + 2;
+                    continue;
+                }
+                paragraph_depth += 1;
+            }
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) if info.as_ref() == "figure" => {
+                let end = index
+                    + events[index..].iter().position(|e| matches!(e, Event::End(TagEnd::CodeBlock))).unwrap_or(0);
+                let yaml = plain_text(&events[index + 1..end.max(index + 1)]);
+                match serde_yaml::from_str::<FigureForm>(&yaml) {
+                    Ok(form) if is_safe_url(&form.src) && !form.src.trim().is_empty() => {
+                        let html = figure_html(
+                            form.src.trim(),
+                            &form.alt,
+                            form.caption.trim(),
+                            form.credit.trim(),
+                            &mut images,
+                            ranges[index].start,
+                        );
+                        output.push(Event::Html(CowStr::from(html)));
+                    }
+                    Ok(_) => figure_problems.push((
+                        ranges[index].start,
+                        "a `figure` block needs `src:`, the image's address (`/images/fab.jpg` or `https://…`)"
+                            .to_owned(),
+                    )),
+                    Err(error) => figure_problems.push((
+                        ranges[index].start,
+                        format!(
+                            "this `figure` block is not `src:`, `alt:`, `caption:` and `credit:` lines: {}",
+                            error.to_string().split(" at line").next().unwrap_or_default()
+                        ),
+                    )),
+                }
+                index = end + 1;
+                continue;
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                let end =
+                    index + events[index..].iter().position(|e| matches!(e, Event::End(TagEnd::Image))).unwrap_or(0);
+                let alt = plain_text(&events[index + 1..end.max(index + 1)]);
+                output.push(Event::InlineHtml(CowStr::from(image_html(
+                    dest_url,
+                    &alt,
+                    &mut images,
+                    ranges[index].start,
+                ))));
+                index = end + 1;
                 continue;
             }
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
@@ -244,6 +399,8 @@ fn render_events(events: Vec<Event<'_>>, ranges: &[std::ops::Range<usize>], has_
         first_paragraph: first_paragraph.trim().to_owned(),
         file_links,
         raw_html: Vec::new(),
+        images,
+        figure_problems,
     }
 }
 
@@ -310,6 +467,50 @@ fn count_words(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_image_with_a_title_alone_in_its_paragraph_is_a_figure() {
+        let out = render("Text.\n\n![A clean room](/images/fab.jpg \"The new fab's clean room\")\n");
+        assert_eq!(
+            out.html,
+            "<p>Text.</p>\n<figure><img src=\"/images/fab.jpg\" alt=\"A clean room\" width=\"__briefing_image_0_width__\" \
+             height=\"__briefing_image_0_height__\" loading=\"lazy\"><figcaption>The new fab&#39;s clean room</figcaption></figure>\n"
+        );
+        assert_eq!(out.images, [LocalImage { src: "/images/fab.jpg".to_owned(), offset: 7 }]);
+        // Without a title, or among words, an image stays an image; one of another site has no size to fill.
+        let out = render("See ![a map](https://maps.example/m.png \"Map\") here.\n\n![b](/b.png)\n");
+        assert!(
+            out.html
+                .contains("<p>See <img src=\"https://maps.example/m.png\" alt=\"a map\" loading=\"lazy\"> here.</p>"),
+            "{}",
+            out.html
+        );
+        assert!(
+            out.html.contains("<p><img src=\"/b.png\" alt=\"b\" width=\"__briefing_image_0_width__\""),
+            "{}",
+            out.html
+        );
+        assert!(!out.html.contains("<figure>"), "{}", out.html);
+    }
+
+    #[test]
+    fn the_figure_form_gives_a_caption_and_a_credit() {
+        let out = render(
+            "```figure\nsrc: /images/port.jpg\nalt: Cranes\ncaption: The port at dawn.\ncredit: \"Photo: A. Agency\"\n```\n",
+        );
+        assert!(out.html.starts_with("<figure><img src=\"/images/port.jpg\" alt=\"Cranes\""), "{}", out.html);
+        assert!(
+            out.html.ends_with("<figcaption>The port at dawn. <span class=\"figure-credit\">Photo: A. Agency</span></figcaption></figure>\n"),
+            "{}",
+            out.html
+        );
+        assert!(out.figure_problems.is_empty());
+        let out = render("Text.\n\n```figure\nalt: Cranes\n```\n");
+        assert_eq!(out.figure_problems.len(), 1);
+        assert_eq!(out.figure_problems[0].0, 7);
+        let out = render("```figure\nsrc: /a.jpg\ncaptoin: x\n```\n");
+        assert!(out.figure_problems[0].1.contains("unknown field `captoin`"), "{:?}", out.figure_problems);
+    }
 
     #[test]
     fn headings_get_unique_ids_and_a_toc() {

@@ -1,5 +1,6 @@
 //! Text -> articles and topics. Pure: never touches the disk.
 
+pub mod addresses;
 pub mod front_matter;
 pub mod markdown;
 mod raw_html;
@@ -12,6 +13,7 @@ use chrono::{DateTime, FixedOffset};
 use crate::diagnostic::{Diagnostic, forbidden_character, forbidden_reference, line_column, suggestion};
 use crate::i18n::{Language, canonical_language, is_valid_language, language_tags};
 use crate::yaml::{self, YamlError};
+pub use addresses::Alias;
 pub use front_matter::PageList;
 use front_matter::{
     ARTICLE_FIELDS, FrontMatter, PAGE_FIELDS, PageFrontMatter, Source, Split, TOPIC_FIELDS, TopicFrontMatter, locate,
@@ -86,6 +88,14 @@ pub struct Article {
     pub word_count: usize,
     /// Links in the body to other source files, resolved against this file's folder.
     pub file_links: Vec<SourceLink>,
+    /// Images of the site's files in the body, whose sizes fill `html`'s placeholders.
+    pub images: Vec<BodyImage>,
+    /// Old addresses of the article (`aliases:`), which redirect to its page.
+    pub aliases: Vec<Alias>,
+    /// The original's address, for a syndicated copy (`canonical:`).
+    pub canonical: Option<String>,
+    /// The site's own fields (`extra:`), a map, for templates.
+    pub extra: Option<yaml::Value>,
     /// Problems that do not stop a build (raw HTML removed), located in the file.
     pub warnings: Vec<Diagnostic>,
 }
@@ -120,6 +130,12 @@ pub struct Topic {
     pub weight: i64,
     pub keywords: Vec<String>,
     pub intro_html: String,
+    /// Images of the site's files in the intro, whose sizes fill `intro_html`'s placeholders.
+    pub images: Vec<BodyImage>,
+    /// Old addresses of the topic's page in the file's language (`aliases:`).
+    pub aliases: Vec<Alias>,
+    /// The site's own fields (`extra:`), a map, for templates.
+    pub extra: Option<yaml::Value>,
     /// Problems that do not stop a build (raw HTML removed), located in the file.
     pub warnings: Vec<Diagnostic>,
 }
@@ -146,6 +162,12 @@ pub struct StandalonePage {
     /// The list the site makes for it (`list:`), shown after its text.
     pub list: Option<PageList>,
     pub html: String,
+    /// Images of the site's files in the text, whose sizes fill `html`'s placeholders.
+    pub images: Vec<BodyImage>,
+    /// Old addresses of this version of the page (`aliases:`).
+    pub aliases: Vec<Alias>,
+    /// The site's own fields (`extra:`), a map, for templates.
+    pub extra: Option<yaml::Value>,
     /// Problems that do not stop a build (raw HTML removed), located in the file.
     pub warnings: Vec<Diagnostic>,
 }
@@ -189,11 +211,15 @@ impl StandalonePage {
                 (line, column) => Diagnostic::new(path, line, column, message),
             });
         }
+        let aliases = addresses::read_aliases(&front.aliases, &parts, path, &mut problems);
+        let extra = addresses::read_extra(front.extra.clone(), &parts, path, &mut problems);
         if !problems.is_empty() {
             return Err(problems);
         }
         let mut warnings = Vec::new();
-        let html = render_body(path, &parts, &mut warnings).map_err(|problem| vec![problem])?.html;
+        let rendered = render_body(path, &parts, &mut warnings).map_err(|problem| vec![problem])?;
+        let images = body_images(&parts, &rendered);
+        let html = rendered.html;
         let title = front.title.trim().to_owned();
         Ok(StandalonePage {
             path: path.to_path_buf(),
@@ -211,6 +237,9 @@ impl StandalonePage {
             weight: front.weight,
             list: front.list,
             html,
+            images,
+            aliases,
+            extra,
             warnings,
         })
     }
@@ -238,10 +267,32 @@ fn render_body(
         return Err(at(offset, yaml::character_message(character)));
     }
     let mut rendered = markdown::render(parts.body);
+    if let Some((offset, message)) = rendered.figure_problems.first() {
+        return Err(at(*offset, message.clone()));
+    }
     for note in std::mem::take(&mut rendered.raw_html) {
         warnings.push(at(note.offset, note.message));
     }
     Ok(rendered)
+}
+
+/// An image of one of the site's files in a body (`/images/fab.jpg`), and where it is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyImage {
+    pub src: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// The local images of a rendered body, located in the file, in the order of their size
+/// placeholders.
+fn body_images(parts: &Split<'_>, rendered: &markdown::Rendered) -> Vec<BodyImage> {
+    (rendered.images.iter())
+        .map(|image| {
+            let (line, column) = line_column(parts.body, image.offset);
+            BodyImage { src: image.src.clone(), line: line + parts.body_line - 1, column }
+        })
+        .collect()
 }
 
 impl Article {
@@ -358,12 +409,16 @@ impl Article {
         };
         let terms = taxonomy_terms(&front, &parts, context, path, &mut problems);
         let updates = read_updates(&front, &parts, path, &mut problems);
+        let aliases = addresses::read_aliases(&front.aliases, &parts, path, &mut problems);
+        let canonical = addresses::read_canonical(front.canonical.as_deref(), &parts, path, &mut problems);
+        let extra = addresses::read_extra(front.extra.clone(), &parts, path, &mut problems);
         if !problems.is_empty() {
             return Err(problems);
         }
 
         let mut warnings: Vec<Diagnostic> = lang_warning.into_iter().collect();
         let rendered = render_body(path, &parts, &mut warnings).map_err(|problem| vec![problem])?;
+        let images = body_images(&parts, &rendered);
         let folder = path.parent().unwrap_or(Path::new(""));
         let file_links = rendered
             .file_links
@@ -416,7 +471,11 @@ impl Article {
             html: rendered.html,
             toc: rendered.toc,
             word_count: rendered.word_count,
+            images,
             file_links,
+            aliases,
+            canonical,
+            extra,
             warnings,
         })
     }
@@ -606,8 +665,16 @@ impl Topic {
             let (line, column) = locate(&parts, "title", None);
             return Err(vec![Diagnostic::new(path, line, column, "`title` is empty")]);
         }
+        let mut problems = Vec::new();
+        let aliases = addresses::read_aliases(&front.aliases, &parts, path, &mut problems);
+        let extra = addresses::read_extra(front.extra.clone(), &parts, path, &mut problems);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
         let mut warnings = Vec::new();
-        let intro_html = render_body(path, &parts, &mut warnings).map_err(|problem| vec![problem])?.html;
+        let rendered = render_body(path, &parts, &mut warnings).map_err(|problem| vec![problem])?;
+        let images = body_images(&parts, &rendered);
+        let intro_html = rendered.html;
         Ok(Topic {
             path: path.to_path_buf(),
             slug: stem.to_owned(),
@@ -616,6 +683,9 @@ impl Topic {
             weight: front.weight,
             keywords: front.keywords,
             intro_html,
+            images,
+            aliases,
+            extra,
             warnings,
         })
     }

@@ -228,6 +228,9 @@ mod tests {
             weight: 0,
             keywords: keywords.iter().map(|k| k.to_string()).collect(),
             intro_html: String::new(),
+            images: Vec::new(),
+            aliases: Vec::new(),
+            extra: None,
             warnings: Vec::new(),
         };
         Gazetteer::new(
@@ -250,6 +253,9 @@ mod tests {
             weight: 0,
             keywords: keywords.iter().map(|k| k.to_string()).collect(),
             intro_html: String::new(),
+            images: Vec::new(),
+            aliases: Vec::new(),
+            extra: None,
             warnings: Vec::new(),
         };
         let topics = [topic("content/topics/chips.md", &["wafer"]), topic("content/topics/chips.fr.md", &["puce"])];

@@ -250,6 +250,9 @@ impl Importer {
             image: None,
             updates: Vec::new(),
             follows: Vec::new(),
+            aliases: Vec::new(),
+            canonical: None,
+            extra: None,
             other: Default::default(),
         };
         let year = date.to_fixed().year();
@@ -370,6 +373,9 @@ mod tests {
             weight: 0,
             keywords: vec!["design centre".to_owned()],
             intro_html: String::new(),
+            images: Vec::new(),
+            aliases: Vec::new(),
+            extra: None,
             warnings: Vec::new(),
         };
         Importer::new(Gazetteer::new(&[topic], &crate::site::Entities::default()), Vec::new(), 2030).unwrap()

@@ -53,6 +53,13 @@ pub struct Renderer<'a> {
     /// The sitemap's entries in parts, made the first time a route needs them.
     sitemap: OnceLock<Vec<Vec<sitemap::SitemapEntry>>>,
     sitemap_limits: sitemap::SitemapLimits,
+    /// The old addresses of pages and where they lead, found the first time a route needs them.
+    redirects: OnceLock<pages::Redirects>,
+    /// The sizes of the site's images, for the `<img>` of the texts that show them.
+    image_sizes: views::ImageSizes,
+    /// `data` in every template: the files of `data/`, by their stem.
+    data: Value,
+    data_hash: OnceLock<u64>,
 }
 
 /// The site as templates see it on the pages of one of its languages.
@@ -89,6 +96,11 @@ struct SiteView<'a> {
     /// The site's navigation (`nav:` in site.yaml) in the pages' language; empty: the
     /// built-in one.
     nav: Vec<views::NavLink<'a>>,
+    /// Whether search engines are asked not to index the pages: a preview build
+    /// (`SiteConfig::noindex`).
+    noindex: bool,
+    /// The site's own fields (`extra:` in site.yaml).
+    extra: Option<&'a crate::yaml::Value>,
 }
 
 /// `page` in every template: what the page is and where it lives.
@@ -108,6 +120,9 @@ pub(crate) struct PageMeta<'a> {
     json_feed_url: Option<String>,
     /// The absolute URL of the image shared with this page, if there is one.
     image: Option<String>,
+    /// The address search engines should index for this page's content: its permalink, or
+    /// the original's of a syndicated copy (`canonical:`).
+    canonical: String,
     /// `<link rel="alternate" hreflang>` of a page with versions in other languages: every
     /// version, this one included, then `x-default`; empty when it has none.
     alternates: Vec<Alternate>,
@@ -168,7 +183,9 @@ impl<'a> Renderer<'a> {
                     search: config.search,
                     feed_url: routes.url(Route::Feed(lang)),
                     json_feed_url: routes.url(Route::JsonFeed(lang)),
-                    urls: navigation(lang).map(|(key, route)| (key, routes.url(route))).collect(),
+                    urls: (navigation(lang).filter(|&(_, route)| routes.has(route)))
+                        .map(|(key, route)| (key, routes.url(route)))
+                        .collect(),
                     taxonomy_urls: (site.taxonomies.iter().enumerate())
                         .map(|(t, taxonomy)| {
                             (
@@ -191,6 +208,8 @@ impl<'a> Renderer<'a> {
                     },
                     assets: assets.clone(),
                     nav: views::nav_links(site, lang),
+                    noindex: config.noindex,
+                    extra: config.extra.as_ref(),
                 };
                 Value::from_serializable(&site_view)
             })
@@ -207,6 +226,15 @@ impl<'a> Renderer<'a> {
             search: OnceLock::new(),
             sitemap: OnceLock::new(),
             sitemap_limits: sitemap::SITEMAP_LIMITS,
+            redirects: OnceLock::new(),
+            image_sizes: site_static
+                .iter()
+                .filter_map(|file| {
+                    Some((format!("/{}", file.relative.to_string_lossy().replace('\\', "/")), file.image_size?))
+                })
+                .collect(),
+            data: Value::from_serializable(&site.config.data),
+            data_hash: OnceLock::new(),
         }
     }
 
@@ -240,12 +268,26 @@ impl<'a> Renderer<'a> {
         if !self.site.config.search {
             routes.retain(|route| !route.is_search());
         }
-        let parts = self.sitemap_part_routes();
-        if !parts.is_empty() {
-            let after = routes.iter().position(|&route| route == Route::Sitemap).map_or(routes.len(), |at| at + 1);
-            routes.splice(after..after, parts);
+        let mut parts = self.sitemap_part_routes();
+        if self.has_news_sitemap() {
+            parts.push(Route::NewsSitemap);
         }
+        let after = routes.iter().position(|&route| route == Route::Sitemap).map_or(routes.len(), |at| at + 1);
+        routes.splice(after..after, parts);
+        routes.extend(self.site.period_routes());
+        routes.extend(self.redirect_routes());
         routes
+    }
+
+    /// Whether the site has a news sitemap: whether any article is in its window.
+    pub(crate) fn has_news_sitemap(&self) -> bool {
+        !pages::news_articles(self.site).is_empty()
+    }
+
+    /// The problems of aliases that cannot be redirects: an address a page has, or another
+    /// alias's.
+    pub fn redirect_problems(&self) -> &[Diagnostic] {
+        &self.redirects().problems
     }
 
     /// The files of the search index, making it if it was not yet; none on a site without
@@ -259,8 +301,10 @@ impl<'a> Renderer<'a> {
 
     /// The output file of a page, under the output root.
     pub fn output_file(&self, route: Route) -> String {
-        if let Route::SearchFile(index) = route {
-            return self.search().files[index].path.clone();
+        match route {
+            Route::SearchFile(index) => return self.search().files[index].path.clone(),
+            Route::Redirect(index) => return crate::route::output_file(&self.redirects().list[index].path),
+            _ => {}
         }
         self.site.routes.output_file(route)
     }
@@ -295,6 +339,7 @@ impl<'a> Renderer<'a> {
             Route::SearchIndex => made(&self.search().manifest),
             Route::SearchFile(index) => made(&self.search().files[index].bytes),
             Route::Asset(asset) | Route::FingerprintedAsset(asset) => made(BUILTIN_ASSETS[asset.0].1.as_bytes()),
+            Route::Redirects => made(self.redirects_file().as_bytes()),
             _ => {
                 let template = route.template().expect("rendered through a template");
                 let context = self.context(route, hashed);
@@ -319,6 +364,8 @@ impl<'a> Renderer<'a> {
         let labels = &self.labels[language.locale.0];
         let label_hash = || *self.label_hashes[language.locale.0].get_or_init(|| fingerprint::of_value(labels));
         context.insert_shared("labels", labels.clone(), label_hash);
+        let data_hash = || *self.data_hash.get_or_init(|| fingerprint::of_value(&self.data));
+        context.insert_shared("data", self.data.clone(), data_hash);
         context.insert("lang", meta.lang);
         context.insert("page", &meta);
         context
@@ -351,6 +398,7 @@ impl<'a> Renderer<'a> {
             feed_url: route.feed().map(|feed| routes.url(feed)),
             json_feed_url: route.feed().and_then(Route::json_feed).map(|feed| routes.url(feed)),
             image: structured::share_image(site, None),
+            canonical: routes.permalink(route),
             alternates: self.page_alternates(route),
             translations,
         }

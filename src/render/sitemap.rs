@@ -104,10 +104,11 @@ impl<'a> Renderer<'a> {
         let lastmod = |ids: &[crate::site::ArticleId]| site.last_updated(ids).map(|d| d.to_rfc3339());
         // Many pages read every article: their date is found once.
         let of_all = lastmod(&Listed::All.ids(site));
-        site.routes
-            .all(&[])
-            .into_iter()
+        (site.routes.all(&[]).into_iter())
+            .chain(site.period_routes())
             .filter(|route| route.in_sitemap() && (site.config.search || !route.is_search()))
+            // A syndicated copy's address is not the one to index: its original's is.
+            .filter(|route| !matches!(route, Route::Article(id) if site.articles[*id].canonical.is_some()))
             .map(|route| SitemapEntry {
                 alternates: match route {
                     Route::Article(id) => self.alternates(id),

@@ -56,7 +56,8 @@ pub fn article_json_ld(site: &Site, id: ArticleId) -> String {
         "headline": article.title,
         "description": article.summary,
         "url": permalink,
-        "mainEntityOfPage": { "@type": "WebPage", "@id": permalink },
+        // A syndicated copy's main page is its original (`canonical:`).
+        "mainEntityOfPage": { "@type": "WebPage", "@id": article.canonical.as_ref().unwrap_or(&permalink) },
         "datePublished": article.date.to_rfc3339(),
         "dateModified": article.updated.map_or(article.date, |u| u.max(article.date)).to_rfc3339(),
         "inLanguage": article.lang,

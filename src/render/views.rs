@@ -10,8 +10,8 @@ use std::sync::OnceLock;
 use serde::Serialize;
 use tera::Value;
 
-use crate::content::Heading;
 use crate::content::markdown::file_link_placeholder;
+use crate::content::{BodyImage, Heading};
 use crate::i18n::LocaleId;
 use crate::route::{LanguageId, Route, TaxonomyId, TermId, TopicId};
 use crate::search::{Facet, FacetValue};
@@ -251,6 +251,10 @@ pub struct ArticleView<'a> {
     pub neighbour_topic: Option<Link<'a>>,
     /// "The story so far": the thread of its story, if `follows:` gives it one.
     pub thread: Option<ThreadView>,
+    /// The original's address of a syndicated copy (`canonical:`).
+    pub canonical: Option<&'a str>,
+    /// The site's own fields (`extra:`).
+    pub extra: Option<&'a crate::yaml::Value>,
 }
 
 /// A story thread as an article of it shows it.
@@ -275,7 +279,7 @@ const TOC_MIN_WORDS: usize = 400;
 const TOC_MIN_HEADINGS: usize = 2;
 
 impl<'a> ArticleView<'a> {
-    pub fn new(site: &'a Site, id: ArticleId, summaries: &Summaries) -> ArticleView<'a> {
+    pub fn new(site: &'a Site, id: ArticleId, summaries: &Summaries, sizes: &ImageSizes) -> ArticleView<'a> {
         let article = &site.articles[id];
         let language = PageLanguage::of_article(site, id);
         let locale = site.config.interface.get(language.locale);
@@ -345,6 +349,8 @@ impl<'a> ArticleView<'a> {
             .then(|| topic_links(site, id, language.id).into_iter().next())
             .flatten();
         ArticleView {
+            canonical: article.canonical.as_deref(),
+            extra: article.extra.as_ref(),
             title: &article.title,
             url: routes.url(Route::Article(id)),
             permalink: routes.permalink(Route::Article(id)),
@@ -355,7 +361,7 @@ impl<'a> ArticleView<'a> {
             updated_display: article.updated.map(|u| locale.date(&u)),
             updates: article.updates.iter().map(|update| UpdateView::new(update, locale)).collect(),
             summary: &article.summary,
-            content: Value::safe_string(&article_html(site, id)),
+            content: Value::safe_string(&article_html(site, id, sizes)),
             toc: &article.toc,
             show_toc: article.word_count >= TOC_MIN_WORDS && article.toc.len() >= TOC_MIN_HEADINGS,
             reading_time: locale.reading_time(article.word_count),
@@ -449,6 +455,9 @@ pub struct TopicView<'a> {
     pub count: usize,
     pub count_display: String,
     pub latest: Option<Value>,
+    /// The site's own fields (`extra:`) of the topic in the page's language, else of its
+    /// default-language file.
+    pub extra: Option<&'a crate::yaml::Value>,
 }
 
 pub fn topic_views<'a>(site: &'a Site, language: PageLanguage, summaries: &Summaries) -> Vec<TopicView<'a>> {
@@ -469,6 +478,7 @@ pub fn topic_view<'a>(site: &'a Site, t: usize, language: PageLanguage, summarie
         count: articles.len(),
         count_display: site.config.interface.get(language.locale).article_count(articles.len()),
         latest: articles.first().map(|&id| summaries.get(language, id)),
+        extra: topic.extra.as_ref().or(entry.topic.extra.as_ref()),
     }
 }
 
@@ -483,9 +493,9 @@ pub struct TermView<'a> {
 /// An article's HTML with its links to source files leading to their pages: the URLs
 /// the site resolved (`Site::file_link_urls`) fill the places the Markdown stage marked.
 /// The article itself is never changed, so the site can be assembled again from it.
-pub fn article_html(site: &Site, id: ArticleId) -> Cow<'_, str> {
+pub fn article_html<'s>(site: &'s Site, id: ArticleId, sizes: &ImageSizes) -> Cow<'s, str> {
     let article = &site.articles[id];
-    let html = under_base_path(&article.html, &site.config.base_path);
+    let html = with_image_sizes(under_base_path(&article.html, &site.config.base_path), &article.images, sizes);
     if article.file_links.is_empty() {
         return html;
     }
@@ -497,6 +507,28 @@ pub fn article_html(site: &Site, id: ArticleId) -> Cow<'_, str> {
         pulldown_cmark_escape::escape_html(&mut href, url).expect("writing to a String cannot fail");
         href.push('"');
         html = html.replacen(&placeholder, &href, 1);
+    }
+    Cow::Owned(html)
+}
+
+/// The sizes of the site's images (`static/`), by root-relative path (`/images/fab.jpg`).
+pub type ImageSizes = HashMap<String, (u32, u32)>;
+
+/// Markdown HTML with the size of each of the site's images it shows filled in where the
+/// Markdown stage marked it (`image_size_placeholder`), or left out for a file whose size
+/// is unknown. The body itself is never changed.
+pub fn with_image_sizes<'h>(html: Cow<'h, str>, images: &[BodyImage], sizes: &ImageSizes) -> Cow<'h, str> {
+    if images.is_empty() {
+        return html;
+    }
+    let mut html = html.into_owned();
+    for (index, image) in images.iter().enumerate() {
+        let size = sizes.get(&image.src);
+        for (attribute, value) in [("width", size.map(|s| s.0)), ("height", size.map(|s| s.1))] {
+            let placeholder = format!(" {attribute}=\"__briefing_image_{index}_{attribute}__\"");
+            let filled = value.map(|value| format!(" {attribute}=\"{value}\"")).unwrap_or_default();
+            html = html.replacen(&placeholder, &filled, 1);
+        }
     }
     Cow::Owned(html)
 }
@@ -590,13 +622,12 @@ pub fn nav_links(site: &Site, lang: LanguageId) -> Vec<NavLink<'_>> {
                 (name, name_lang, routes.url(Route::Topic(lang, TopicId(t))), false)
             }
             NavTarget::Section(section) => {
-                let (label, route) = match section.as_str() {
-                    "home" => (labels.label("home"), Route::Home(lang)),
-                    "topics" => (labels.label("topics"), Route::TopicIndex(lang)),
-                    "archive" => (labels.label("archive"), Route::Archive(lang)),
-                    "search" if !config.search => continue,
-                    "search" => (labels.label("search"), Route::Search(lang)),
-                    taxonomy => {
+                let kind = crate::route::kinds::navigation(lang).find(|(key, _)| key == section);
+                let (label, route) = match kind {
+                    Some((_, route)) if !routes.has(route) || (route.is_search() && !config.search) => continue,
+                    Some((key, route)) => (labels.label(key), route),
+                    None => {
+                        let taxonomy = section.as_str();
                         let Some(t) = site.taxonomies.iter().position(|tax| tax.name == taxonomy) else { continue };
                         let label = match crate::taxonomies::builtin(taxonomy) {
                             Some(_) => labels.label(taxonomy),

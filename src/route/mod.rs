@@ -94,9 +94,40 @@ pub fn author_path(id: &str) -> String {
     format!("/authors/{id}/")
 }
 
+/// Index of a measure in `Site::measures`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MeasureId(pub usize);
+
+/// The path of a measure's page (`/measures/<id>/`), without the base path.
+pub fn measure_path(id: &str) -> String {
+    format!("/measures/{id}/")
+}
+
 /// The path of a standalone page (`/about/`), without the base path and its language's prefix.
 pub fn page_path(slug: &str) -> String {
     format!("/{slug}/")
+}
+
+/// A part of a timeline: a year, or a month of a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Period {
+    pub year: i32,
+    /// 1 to 12; `None` for a whole year.
+    pub month: Option<u32>,
+}
+
+impl Period {
+    /// Its path under the listing's (`2024/`, `2024/05/`).
+    pub fn segment(self) -> String {
+        match self.month {
+            Some(month) => format!("{}/{month:02}/", self.year),
+            None => format!("{}/", self.year),
+        }
+    }
+
+    pub(crate) fn contains(self, year: i32, month: u32) -> bool {
+        self.year == year && self.month.is_none_or(|m| m == month)
+    }
 }
 
 /// Index of a built-in static file in `BUILTIN_ASSETS`.
@@ -161,6 +192,10 @@ pub struct Routes {
     authors: Vec<String>,
     /// Per story thread: its path.
     threads: Vec<String>,
+    /// Per measure: its path.
+    measures: Vec<String>,
+    /// The terms that are actors (entities.yaml gives their facts), which have a feed.
+    actor_feeds: Vec<(TaxonomyId, TermId)>,
 }
 
 impl Routes {
@@ -196,6 +231,8 @@ impl Routes {
             pages: Vec::new(),
             authors: Vec::new(),
             threads: Vec::new(),
+            measures: Vec::new(),
+            actor_feeds: Vec::new(),
         }
     }
 
@@ -215,6 +252,23 @@ impl Routes {
     pub fn with_threads<'a>(mut self, slugs: impl Iterator<Item = &'a str>) -> Routes {
         self.threads = slugs.map(thread_path).collect();
         self
+    }
+
+    /// The table with the site's measures: per measure (`MeasureId` order), its id.
+    pub fn with_measures<'a>(mut self, ids: impl Iterator<Item = &'a str>) -> Routes {
+        self.measures = ids.map(measure_path).collect();
+        self
+    }
+
+    /// The table with a feed for each of these terms (the actors).
+    pub fn with_actor_feeds(mut self, terms: impl Iterator<Item = (TaxonomyId, TermId)>) -> Routes {
+        self.actor_feeds = terms.collect();
+        self
+    }
+
+    /// Whether the site has the page: the measures' index only on a site with measures.
+    pub fn has(&self, route: Route) -> bool {
+        !matches!(route, Route::MeasureIndex(_)) || !self.measures.is_empty()
     }
 
     /// The site's languages, the default first.
@@ -244,7 +298,7 @@ impl Routes {
 
     /// The pages of one language that every site has, but its feed, which comes last.
     fn sections(&self, lang: LanguageId) -> Vec<Route> {
-        kinds::per_language(lang).filter(|route| !matches!(route, Route::Feed(_))).collect()
+        kinds::per_language(lang).filter(|&route| !matches!(route, Route::Feed(_)) && self.has(route)).collect()
     }
 
     /// The topic and taxonomy pages of one language, and its standalone pages.
@@ -263,6 +317,8 @@ impl Routes {
             routes.push(Route::TaxonomyIndex(lang, TaxonomyId(t)));
             routes.extend((0..terms.len()).map(|term| Route::Term(lang, TaxonomyId(t), TermId(term))));
         }
+        routes.extend((0..self.measures.len()).map(|m| Route::Measure(lang, MeasureId(m))));
+        routes.extend(self.actor_feeds.iter().map(|&(t, term)| Route::ActorFeed(lang, t, term)));
         for author in (0..self.authors.len()).map(AuthorId) {
             routes.extend([
                 Route::Author(lang, author),
@@ -324,6 +380,17 @@ impl Routes {
             Route::SearchFile(_) => unreachable!("the search index names its files (Renderer::output_file)"),
             Route::Asset(asset) => return Cow::Owned(format!("/{}", BUILTIN_ASSETS[asset.0].0)),
             Route::FingerprintedAsset(asset) => return Cow::Owned(format!("/{}", builtin_asset_name(asset))),
+            Route::NewsSitemap => "/sitemap-news.xml",
+            Route::Redirect(_) => unreachable!("the site's redirects name their paths (Renderer::output_file)"),
+            Route::Redirects => "/_redirects",
+            Route::TopicPeriod(_, t, period) => return Cow::Owned(format!("{}{}", self.topics[t.0], period.segment())),
+            Route::TermPeriod(_, t, term, period) => {
+                return Cow::Owned(format!("{}{}", self.terms[t.0][term.0], period.segment()));
+            }
+            Route::ArchivePeriod(_, period) => return Cow::Owned(format!("/archive/{}", period.segment())),
+            Route::MeasureIndex(_) => "/measures/",
+            Route::Measure(_, m) => &self.measures[m.0],
+            Route::ActorFeed(_, t, term) => return Cow::Owned(format!("{}feed.xml", self.terms[t.0][term.0])),
         })
     }
 

@@ -2,7 +2,9 @@
 //! file), with its template, whether the sitemap lists it, and its language.
 
 use super::kinds::{KINDS, KindInfo};
-use super::{ArticleId, AssetId, AuthorId, LanguageId, PageId, TaxonomyId, TermId, ThreadId, TopicId};
+use super::{
+    ArticleId, AssetId, AuthorId, LanguageId, MeasureId, PageId, Period, TaxonomyId, TermId, ThreadId, TopicId,
+};
 
 /// One page (or generated file) of the site. Pages are independent, so they render in parallel.
 ///
@@ -49,6 +51,26 @@ pub enum Route {
     Asset(AssetId),
     /// The same file under its fingerprinted name (`style.3f2a1c9e.css`).
     FingerprintedAsset(AssetId),
+    /// The Google News sitemap, `sitemap-news.xml`: the articles of the last two days.
+    NewsSitemap,
+    /// An old address of a page (`aliases:`, an entity's other name), which sends the
+    /// reader on; by its position in the site's redirects (`Renderer::redirects`), which
+    /// give its path.
+    Redirect(usize),
+    /// `_redirects`: every redirect, for hosts that answer them with a 301 (Netlify, Cloudflare Pages).
+    Redirects,
+    /// A part of a topic's timeline too long for its page (`/topics/chips/2024/`).
+    TopicPeriod(LanguageId, TopicId, Period),
+    /// A part of a term's timeline (`/tags/fabs/2024/05/`).
+    TermPeriod(LanguageId, TaxonomyId, TermId, Period),
+    /// A part of the archive (`/archive/2024/`).
+    ArchivePeriod(LanguageId, Period),
+    /// The measure tracker of a language: what is in force, by jurisdiction and status.
+    MeasureIndex(LanguageId),
+    /// A measure of `content/measures.yaml`, with its timeline.
+    Measure(LanguageId, MeasureId),
+    /// The Atom feed of an actor's stories: a term entities.yaml gives facts of.
+    ActorFeed(LanguageId, TaxonomyId, TermId),
 }
 
 /// Static files briefing ships, copied unless the site's `static/` replaces them.
@@ -87,6 +109,15 @@ impl Route {
             Route::SearchFile(_) => 21,
             Route::Asset(_) => 22,
             Route::FingerprintedAsset(_) => 23,
+            Route::NewsSitemap => 24,
+            Route::Redirect(_) => 25,
+            Route::Redirects => 26,
+            Route::TopicPeriod(..) => 27,
+            Route::TermPeriod(..) => 28,
+            Route::ArchivePeriod(..) => 29,
+            Route::MeasureIndex(_) => 30,
+            Route::Measure(..) => 31,
+            Route::ActorFeed(..) => 32,
         }
     }
 
@@ -119,9 +150,12 @@ impl Route {
     /// The Atom feed of a page that has one.
     pub fn feed(self) -> Option<Route> {
         match self {
-            Route::Topic(lang, t) => Some(Route::TopicFeed(lang, t)),
+            Route::Topic(lang, t) | Route::TopicPeriod(lang, t, _) => Some(Route::TopicFeed(lang, t)),
             Route::Author(lang, a) => Some(Route::AuthorFeed(lang, a)),
             Route::AuthorFeed(..)
+            | Route::MeasureIndex(_)
+            | Route::Measure(..)
+            | Route::ActorFeed(..)
             | Route::AuthorJsonFeed(..)
             | Route::TopicJsonFeed(..)
             | Route::JsonFeed(_)
@@ -143,7 +177,12 @@ impl Route {
             | Route::SearchIndex
             | Route::SearchFile(_)
             | Route::Asset(_)
-            | Route::FingerprintedAsset(_) => None,
+            | Route::FingerprintedAsset(_)
+            | Route::NewsSitemap
+            | Route::Redirect(_)
+            | Route::Redirects
+            | Route::TermPeriod(..)
+            | Route::ArchivePeriod(..) => None,
         }
     }
 
@@ -167,7 +206,13 @@ impl Route {
             | Route::Search(lang)
             | Route::NotFound(lang)
             | Route::Feed(lang)
-            | Route::JsonFeed(lang) => Some(lang),
+            | Route::JsonFeed(lang)
+            | Route::TopicPeriod(lang, ..)
+            | Route::TermPeriod(lang, ..)
+            | Route::ArchivePeriod(lang, _)
+            | Route::MeasureIndex(lang)
+            | Route::Measure(lang, _)
+            | Route::ActorFeed(lang, ..) => Some(lang),
             Route::Article(_)
             | Route::Sitemap
             | Route::SitemapPart(_)
@@ -175,7 +220,10 @@ impl Route {
             | Route::SearchIndex
             | Route::SearchFile(_)
             | Route::Asset(_)
-            | Route::FingerprintedAsset(_) => None,
+            | Route::FingerprintedAsset(_)
+            | Route::NewsSitemap
+            | Route::Redirect(_)
+            | Route::Redirects => None,
         }
     }
 
@@ -201,6 +249,12 @@ impl Route {
             Route::NotFound(_) => Route::NotFound(other),
             Route::Feed(_) => Route::Feed(other),
             Route::JsonFeed(_) => Route::JsonFeed(other),
+            Route::MeasureIndex(_) => Route::MeasureIndex(other),
+            Route::Measure(_, m) => Route::Measure(other, m),
+            Route::ActorFeed(_, t, term) => Route::ActorFeed(other, t, term),
+            // A listing's parts follow the stories of its language, which other languages
+            // may list in other years.
+            Route::TopicPeriod(..) | Route::TermPeriod(..) | Route::ArchivePeriod(..) => return None,
             Route::Article(_)
             | Route::Sitemap
             | Route::SitemapPart(_)
@@ -208,7 +262,10 @@ impl Route {
             | Route::SearchIndex
             | Route::SearchFile(_)
             | Route::Asset(_)
-            | Route::FingerprintedAsset(_) => return None,
+            | Route::FingerprintedAsset(_)
+            | Route::NewsSitemap
+            | Route::Redirect(_)
+            | Route::Redirects => return None,
         })
     }
 

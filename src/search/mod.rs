@@ -5,7 +5,8 @@
 //! - `w/N.json` vocabulary shards: folded word -> stem (a list when languages disagree);
 //! - `p/N.json` posting shards: stem -> `[title ids, other ids]` (ids encoded by `encode_ids`);
 //! - `d/N.json` documents, `DOCS_PER_CHUNK` a file: title, URL, date, language, summary, text;
-//! - `f/<facet>/<value>.json` the ids of the documents with that facet value;
+//! - `f/<facet>/<value>.json` the ids of the documents with that facet value (the manifest
+//!   gives each facet's total `bytes`, which decides when the page loads them for counts);
 //! - `stories.json`, when a story has several versions: which ids belong together.
 //!
 //! Document ids follow the site's article order (newest first) with the versions of a story
@@ -320,13 +321,20 @@ fn assemble(site: &Site, lexicon: &Lexicon, terms: &[Arc<ArticleTerms>]) -> Sear
         files.push(SearchFile { path: "search/stories.json".to_owned(), bytes: inert_json(stories) });
     }
     let facets = facets(site, &doc_of, &order);
+    // Per facet, the bytes of its value files: the page loads a facet's lists for counts
+    // at once only while they are small.
+    let mut facet_bytes = Vec::with_capacity(facets.len());
     for facet in &facets {
+        let mut bytes = 0;
         for value in &facet.values {
-            files.push(SearchFile {
+            let file = SearchFile {
                 path: format!("search/f/{}/{}.json", facet.key, value.id),
                 bytes: inert_json(&encode_ids(&value.docs)),
-            });
+            };
+            bytes += file.bytes.len();
+            files.push(file);
         }
+        facet_bytes.push(bytes);
     }
     let manifest = json!({
         "version": 3,
@@ -338,8 +346,9 @@ fn assemble(site: &Site, lexicon: &Lexicon, terms: &[Arc<ArticleTerms>]) -> Sear
         "words": word_bounds,
         "stems": stem_bounds,
         "stories": stories.is_some(),
-        "facets": facets.iter().map(|f| json!({
+        "facets": facets.iter().zip(&facet_bytes).map(|(f, bytes)| json!({
             "key": f.key,
+            "bytes": bytes,
             "values": f.values.iter().map(|v| json!([v.id, v.name, v.count])).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     });

@@ -7,7 +7,7 @@ use crate::source::{CONFIG_FILE, ContentKind, is_ignored};
 /// What a changed path is to the site; the path is relative to the site root.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Change {
-    /// `site.yaml` or a file of `i18n/`: everything is rebuilt.
+    /// `site.yaml` or a file of `i18n/` or `data/`: everything is rebuilt.
     Config,
     /// `content/articles/**/*.md`.
     Article(PathBuf),
@@ -46,13 +46,13 @@ pub fn classify(relative: &Path) -> Option<Change> {
     match names.as_slice() {
         [] => None,
         [name] if *name == CONFIG_FILE => Some(Change::Config),
-        // Interface files are few and every page shows them: the site is read again.
-        [folder, ..] if *folder == crate::i18n::FOLDER => Some(Change::Config),
+        // Interface and data files are few and every page may show them: the site is read again.
+        [folder, ..] if *folder == crate::i18n::FOLDER || *folder == crate::source::DATA_FOLDER => Some(Change::Config),
         ["content", ..] => Some(match ContentKind::of(&relative) {
             Some(ContentKind::Article) => Change::Article(relative),
             Some(ContentKind::Topic) => Change::Topic(relative),
-            // Authors, like pages, are read again with the whole site.
-            Some(ContentKind::Page | ContentKind::Authors) => Change::Page(relative),
+            // Authors and measures, like pages, are read again with the whole site.
+            Some(ContentKind::Page | ContentKind::Authors | ContentKind::Measures) => Change::Page(relative),
             Some(ContentKind::Entities) => Change::Entities,
             None => Change::OtherContent(relative),
         }),
@@ -74,6 +74,7 @@ mod tests {
     fn sorts_site_files_by_what_they_change() {
         assert_eq!(kind("site.yaml"), Some(Change::Config));
         assert_eq!(kind("i18n/de.yaml"), Some(Change::Config));
+        assert_eq!(kind("data/desks.yaml"), Some(Change::Config));
         assert_eq!(
             kind("content/articles/2025/aws.md"),
             Some(Change::Article(PathBuf::from("content/articles/2025/aws.md")))
@@ -81,6 +82,8 @@ mod tests {
         assert_eq!(kind("content/topics/chips.md"), Some(Change::Topic(PathBuf::from("content/topics/chips.md"))));
         assert_eq!(kind("content/pages/about.md"), Some(Change::Page(PathBuf::from("content/pages/about.md"))));
         assert_eq!(kind("content/entities.yaml"), Some(Change::Entities));
+        let measures = Some(Change::Page(PathBuf::from("content/measures.yaml")));
+        assert_eq!(kind("content/measures.yaml"), measures, "read again with the whole site");
         assert_eq!(kind("templates/base.html"), Some(Change::Template(PathBuf::from("templates/base.html"))));
         assert_eq!(kind("static/img/map.png"), Some(Change::Static(PathBuf::from("img/map.png"))));
         assert_eq!(kind("static"), Some(Change::Static(PathBuf::new())));

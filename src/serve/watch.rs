@@ -19,7 +19,7 @@ const MAX_WAIT: Duration = Duration::from_millis(50);
 
 /// The directories watched recursively; the root itself is watched for `site.yaml`
 /// and for these being created.
-const WATCHED_DIRS: [&str; 4] = ["content", "templates", "static", crate::i18n::FOLDER];
+const WATCHED_DIRS: [&str; 5] = ["content", "templates", "static", crate::i18n::FOLDER, crate::source::DATA_FOLDER];
 
 /// Changes seen together, and the paths that made them (for the terminal).
 #[derive(Debug, Default)]

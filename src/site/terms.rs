@@ -74,6 +74,7 @@ pub(super) fn build_taxonomies(
                     descriptions: BTreeMap::new(),
                     names: BTreeMap::new(),
                     aliases: Vec::new(),
+                    facts: None,
                     articles,
                     articles_in_other_languages: Vec::new(),
                 };
@@ -120,14 +121,15 @@ fn aliases_by_canonical<'e>(entities: &'e Entities, taxonomy: &str) -> HashMap<&
 }
 
 impl Term {
-    /// Takes its description, names in other languages and aliases (`aliases`, by
-    /// canonical name) from `entities`, by its name; `taxonomy` is its taxonomy's name.
+    /// Takes its description, names in other languages, aliases (`aliases`, by canonical
+    /// name) and facts from `entities`, by its name; `taxonomy` is its taxonomy's name.
     fn describe(&mut self, taxonomy: &str, entities: &Entities, aliases: &HashMap<&str, Vec<&str>>) {
         self.description = entities.description(taxonomy, &self.name).map(str::to_owned);
         self.descriptions = entities.descriptions(taxonomy, &self.name).cloned().unwrap_or_default();
         self.names = entities.names(taxonomy, &self.name).cloned().unwrap_or_default();
         let own = aliases.get(self.name.as_str()).map_or(&[][..], Vec::as_slice);
         self.aliases = own.iter().map(|&spelling| spelling.to_owned()).collect();
+        self.facts = entities.facts(taxonomy, &self.name).cloned();
     }
 }
 

@@ -222,3 +222,33 @@ fn distinct_terms_with_one_slug_are_an_error_naming_both() {
     assert!(messages[0].contains("`C++` and `C#` (content/articles/two.md)"), "{messages:?}");
     assert!(messages[0].contains("/tags/c/"), "{messages:?}");
 }
+
+/// A site of articles `(stem, more front matter)` in topic `a`, the first the newest, with
+/// the entity `Amazon Web Services`, also called `AWS`.
+pub(super) fn site_of(articles: &[(&str, &str)]) -> Site {
+    let entities = Entities::parse(
+        "organizations:\n  Amazon Web Services: { aliases: [AWS] }\n",
+        Path::new("content/entities.yaml"),
+        &config().taxonomies,
+        &["en"],
+    )
+    .unwrap();
+    let articles = articles
+        .iter()
+        .enumerate()
+        .map(|(index, (stem, more))| article(stem, &format!("2025-03-{:02}", 28 - index), "a", &format!("{more}\n")))
+        .collect();
+    assemble(articles, &entities).unwrap()
+}
+
+/// A site of one article a date, newest first, whose timelines list at most `limit` stories a page.
+pub(super) fn site_of_dates(dates: &[&str], limit: usize) -> Site {
+    let config = SiteConfig::parse(
+        &format!("title: T\nbase_url: https://example.org/b\ntimeline_limit: {limit}\n"),
+        "site.yaml",
+    )
+    .unwrap();
+    let articles = dates.iter().enumerate().map(|(index, date)| article(&format!("a{index}"), date, "a", "")).collect();
+    Site::assemble(config, articles, vec![topic("a"), topic("b")], &Entities::default(), SiteOptions::default())
+        .unwrap()
+}

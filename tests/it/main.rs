@@ -6,6 +6,8 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod actors;
+mod addresses;
 mod authors;
 mod base_path;
 mod build;
@@ -17,6 +19,7 @@ mod edition;
 mod errors;
 mod external_links;
 mod feeds;
+mod figures;
 mod fuzz_regressions;
 mod import;
 mod init;
@@ -32,6 +35,8 @@ mod reliability;
 mod reliability_import;
 mod reliability_site;
 mod serve;
+mod site_fields;
 mod stranger;
 mod structured_data;
 mod symlinks;
+mod timelines;

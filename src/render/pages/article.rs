@@ -13,14 +13,19 @@ use crate::site::ArticleId;
 pub(super) fn context(renderer: &Renderer<'_>, route: Route, id: ArticleId, hashed: bool) -> PageContext {
     let site = renderer.site;
     let article = &site.articles[id];
-    let view = ArticleView::new(site, id, &renderer.summaries);
+    let view = ArticleView::new(site, id, &renderer.summaries, &renderer.image_sizes);
     let mut meta = renderer.meta(route, &article.title, &article.summary);
     meta.lang = &article.lang;
     meta.image = structured::share_image(site, Some(id));
+    if let Some(canonical) = &article.canonical {
+        meta.canonical.clone_from(canonical);
+    }
     renderer.with_translations(&mut meta, id);
     let mut context = renderer.base_context(PageLanguage::of_article(site, id), meta, hashed);
     context.insert("article", &view);
     context.insert("json_ld", &Value::safe_string(&structured::article_json_ld(site, id)));
+    let locale = site.config.interface.get(site.config.interface.locale_for(&article.lang));
+    context.insert("measures", &super::measure::of_article(site, locale, id));
     context
 }
 

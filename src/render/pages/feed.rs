@@ -10,8 +10,8 @@ use serde::Serialize;
 use super::{Listed, Reads, Setting};
 use crate::render::Renderer;
 use crate::render::fingerprint::PageContext;
-use crate::render::views::{article_html, topic_name, topic_text};
-use crate::route::{AuthorId, LanguageId, Route, TopicId};
+use crate::render::views::{ImageSizes, article_html, term_name, topic_name, topic_text};
+use crate::route::{AuthorId, LanguageId, Route, TaxonomyId, TermId, TopicId};
 use crate::site::{ArticleId, Site};
 
 #[derive(Serialize)]
@@ -54,7 +54,7 @@ pub(super) fn context(renderer: &Renderer<'_>, on: &Setting<'_>, route: Route, h
     let site = renderer.site;
     let all = site.listed_in(on.lang);
     let title = on.edition.title.clone();
-    let feed = view(site, title, &on.edition.description, Route::Home(on.lang), route, &all);
+    let feed = view(site, &renderer.image_sizes, title, &on.edition.description, Route::Home(on.lang), route, &all);
     let meta = renderer.meta(route, &on.edition.title, &on.edition.description);
     let mut context = renderer.base_context(on.language, meta, hashed);
     context.insert("feed", &feed);
@@ -73,7 +73,7 @@ pub(super) fn topic_context(
     let (topic, _) = topic_text(site, t.0, on.lang);
     let title = format!("{} – {}", topic.title, on.edition.title);
     let articles = site.topics[t.0].listing(on.lang);
-    let feed = view(site, title, &topic.summary, Route::Topic(on.lang, t), route, articles);
+    let feed = view(site, &renderer.image_sizes, title, &topic.summary, Route::Topic(on.lang, t), route, articles);
     let meta = renderer.meta(route, &topic.title, &topic.summary);
     let mut context = renderer.base_context(on.language, meta, hashed);
     context.insert("feed", &feed);
@@ -92,11 +92,45 @@ pub(super) fn author_context(
     let author = &site.authors[a.0];
     let title = format!("{} – {}", author.name, on.edition.title);
     let role = author.role_in(&on.edition.code);
-    let feed = view(site, title, role, Route::Author(on.lang, a), route, author.listing(on.lang));
+    let feed =
+        view(site, &renderer.image_sizes, title, role, Route::Author(on.lang, a), route, author.listing(on.lang));
     let meta = renderer.meta(route, &author.name, role);
     let mut context = renderer.base_context(on.language, meta, hashed);
     context.insert("feed", &feed);
     context
+}
+
+/// The feed of an actor's stories in a language (`Route::ActorFeed`): its term's.
+pub(super) fn actor_context(
+    renderer: &Renderer<'_>,
+    on: &Setting<'_>,
+    route: Route,
+    (t, index): (TaxonomyId, TermId),
+    hashed: bool,
+) -> PageContext {
+    let site = renderer.site;
+    let term = &site.taxonomies[t.0].terms[index.0];
+    let name = term_name(term, &on.edition.code, site);
+    let title = format!("{name} – {}", on.edition.title);
+    let (description, _) = term.description_in(&on.edition.code, &site.config.language).unwrap_or(("", ""));
+    let feed = view(
+        site,
+        &renderer.image_sizes,
+        title,
+        description,
+        Route::Term(on.lang, t, index),
+        route,
+        term.listing(on.lang),
+    );
+    let meta = renderer.meta(route, name, description);
+    let mut context = renderer.base_context(on.language, meta, hashed);
+    context.insert("feed", &feed);
+    context
+}
+
+/// The stories an actor's feed lists in a language: its term's.
+pub(super) fn actor_reads(site: &Site, lang: LanguageId, (t, index): (TaxonomyId, TermId)) -> Reads<'_> {
+    Reads { articles: Listed::Some(site.taxonomies[t.0].terms[index.0].listing(lang).into()) }
 }
 
 /// The stories an author's page lists in a language.
@@ -117,6 +151,7 @@ pub(super) fn topic_reads(site: &Site, lang: LanguageId, t: TopicId) -> Reads<'_
 /// The Atom feed of `page` (in the language of `feed`) with the articles `ids`.
 fn view<'a>(
     site: &'a Site,
+    sizes: &ImageSizes,
     title: String,
     subtitle: &'a str,
     page: Route,
@@ -134,7 +169,7 @@ fn view<'a>(
             let article = &site.articles[id];
             let categories = site.article_topics[id].iter().map(|&t| topic_name(site, t, lang).0).collect();
             let source = article.source.as_ref().map(|source| FeedLink { name: &source.name, url: source.url.clone() });
-            let mut content = article_html(site, id);
+            let mut content = article_html(site, id, sizes);
             if let Some(source) = &source {
                 content.to_mut().push_str(&source_note(locale.label("source"), source));
             }

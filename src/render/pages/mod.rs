@@ -7,8 +7,13 @@ mod article;
 mod author;
 mod feed;
 mod home;
+mod measure;
+mod measures;
+mod news_sitemap;
 mod not_found;
 mod page;
+mod parts;
+mod redirect;
 mod robots;
 mod search;
 mod sitemap;
@@ -27,6 +32,8 @@ use crate::config::Language;
 use crate::i18n::Locale;
 use crate::route::{LanguageId, Route, article_ids};
 use crate::site::{ArticleId, Site};
+pub(crate) use news_sitemap::news_articles;
+pub(crate) use redirect::Redirects;
 
 /// What a page reads of the site besides the values every page of its language sees
 /// (`site`, `labels`): the articles whose dates it reflects. The sitemap dates each page
@@ -69,15 +76,18 @@ pub(crate) fn reads(site: &Site, route: Route) -> Reads<'_> {
         Route::Home(_) => home::reads(),
         Route::Article(id) => article::reads(id),
         Route::TopicIndex(_) => topics::reads(),
-        Route::Topic(lang, t) => topic::reads(site, lang, t),
+        Route::Topic(lang, t) => topic::reads(site, lang, t, None),
+        Route::TopicPeriod(lang, t, period) => topic::reads(site, lang, t, Some(period)),
         Route::TopicFeed(lang, t) | Route::TopicJsonFeed(lang, t) => feed::topic_reads(site, lang, t),
         Route::TaxonomyIndex(..) => taxonomy::reads(),
-        Route::Term(lang, t, term) => term::reads(site, lang, (t, term)),
+        Route::Term(lang, t, term) => term::reads(site, lang, (t, term), None),
+        Route::TermPeriod(lang, t, term, period) => term::reads(site, lang, (t, term), Some(period)),
         Route::Author(lang, a) => author::reads(site, lang, a),
         Route::AuthorFeed(lang, a) | Route::AuthorJsonFeed(lang, a) => feed::author_reads(site, lang, a),
         Route::Page(lang, id) => page::reads(site, lang, id),
         Route::Thread(lang, t) => thread::reads(site, lang, t),
-        Route::Archive(_) => archive::reads(),
+        Route::Archive(lang) => archive::reads(site, lang, None),
+        Route::ArchivePeriod(lang, period) => archive::reads(site, lang, Some(period)),
         Route::Search(_) => search::reads(),
         Route::NotFound(_) => not_found::reads(),
         Route::Feed(lang) | Route::JsonFeed(lang) => feed::reads(site, lang),
@@ -85,7 +95,12 @@ pub(crate) fn reads(site: &Site, route: Route) -> Reads<'_> {
         Route::Robots => robots::reads(),
         // Files made without a template: the search index reads every article's text.
         Route::SearchIndex | Route::SearchFile(_) => Reads { articles: Listed::All },
-        Route::Asset(_) | Route::FingerprintedAsset(_) => Reads { articles: Listed::None },
+        Route::Asset(_) | Route::FingerprintedAsset(_) | Route::Redirects => Reads { articles: Listed::None },
+        Route::NewsSitemap => news_sitemap::reads(),
+        Route::Redirect(_) => redirect::reads(),
+        Route::MeasureIndex(_) => measures::reads(),
+        Route::Measure(lang, m) => measure::reads(site, lang, m),
+        Route::ActorFeed(lang, t, term) => feed::actor_reads(site, lang, (t, term)),
     }
 }
 
@@ -105,21 +120,32 @@ impl<'a> Renderer<'a> {
             Route::Home(_) => home::context(self, &on, route, hashed),
             Route::Article(id) => article::context(self, route, id, hashed),
             Route::TopicIndex(_) => topics::context(self, &on, route, hashed),
-            Route::Topic(_, t) => topic::context(self, &on, route, t, hashed),
+            Route::Topic(_, t) | Route::TopicPeriod(_, t, _) => topic::context(self, &on, route, t, hashed),
             Route::TopicFeed(_, t) | Route::TopicJsonFeed(_, t) => feed::topic_context(self, &on, route, t, hashed),
             Route::TaxonomyIndex(_, t) => taxonomy::context(self, &on, route, t, hashed),
-            Route::Term(_, t, term) => term::context(self, &on, route, (t, term), hashed),
+            Route::Term(_, t, term) | Route::TermPeriod(_, t, term, _) => {
+                term::context(self, &on, route, (t, term), hashed)
+            }
             Route::Page(_, id) => page::context(self, &on, route, id, hashed),
             Route::Author(_, a) => author::context(self, &on, route, a, hashed),
             Route::AuthorFeed(_, a) | Route::AuthorJsonFeed(_, a) => feed::author_context(self, &on, route, a, hashed),
             Route::Thread(_, t) => thread::context(self, &on, route, t, hashed),
-            Route::Archive(_) => archive::context(self, &on, route, hashed),
+            Route::Archive(_) | Route::ArchivePeriod(..) => archive::context(self, &on, route, hashed),
             Route::Search(_) => search::context(self, &on, route, hashed),
             Route::NotFound(_) => not_found::context(self, &on, route, hashed),
             Route::Feed(_) | Route::JsonFeed(_) => feed::context(self, &on, route, hashed),
             Route::Sitemap | Route::SitemapPart(_) => sitemap::context(self, &on, route, hashed),
             Route::Robots => robots::context(self, &on, route, hashed),
-            Route::SearchIndex | Route::SearchFile(_) | Route::Asset(_) | Route::FingerprintedAsset(_) => {
+            Route::NewsSitemap => news_sitemap::context(self, &on, route, hashed),
+            Route::Redirect(index) => redirect::context(self, index, hashed),
+            Route::MeasureIndex(_) => measures::context(self, &on, route, hashed),
+            Route::Measure(_, m) => measure::context(self, &on, route, m, hashed),
+            Route::ActorFeed(_, t, term) => feed::actor_context(self, &on, route, (t, term), hashed),
+            Route::SearchIndex
+            | Route::SearchFile(_)
+            | Route::Asset(_)
+            | Route::FingerprintedAsset(_)
+            | Route::Redirects => {
                 unreachable!("not rendered through a template")
             }
         }

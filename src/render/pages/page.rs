@@ -20,6 +20,8 @@ struct StandaloneView<'a> {
     nav_title: &'a str,
     summary: &'a str,
     content: Value,
+    /// The site's own fields (`extra:`).
+    extra: Option<&'a crate::yaml::Value>,
 }
 
 /// A correction in a page's list of them (`list: corrections`).
@@ -111,7 +113,12 @@ pub(super) fn context(
         title: &page.title,
         nav_title: &page.nav_title,
         summary: &page.summary,
-        content: Value::safe_string(&page.html),
+        content: Value::safe_string(&crate::render::views::with_image_sizes(
+            crate::render::views::under_base_path(&page.html, &site.config.base_path),
+            &page.images,
+            &renderer.image_sizes,
+        )),
+        extra: page.extra.as_ref(),
     };
     context.insert("standalone", &view);
     if page.list == Some(PageList::Corrections) {

@@ -1,6 +1,6 @@
-//! A topic file or entities.yaml changed: when the topics keep their places and every
-//! article's terms are filed as before, the topics' text and the terms' descriptions are
-//! put in place; else the articles are assembled again as they were parsed (they depend
+//! A topic file or entities.yaml changed: when the topics keep their places and only
+//! entities' descriptions changed, the topics' text and the terms' descriptions are put
+//! in place; else the articles are assembled again as they were parsed (they depend
 //! on the topics' slugs only), reusing every related list the change cannot touch. Pages
 //! are rendered again when asked for, if their fingerprint changed.
 
@@ -40,17 +40,21 @@ impl Engine {
         self.problems.remove(&Origin::Entities);
         let before = self.frame.take()?;
         let same_topics = same_places(&before.topics, &topics);
-        let (pages, authors) = (before.pages, before.authors);
-        self.frame = Some(Frame { config: before.config, topics, topic_slugs, topic_titles, entities, pages, authors });
+        let (pages, authors, measures) = (before.pages, before.authors, before.measures);
+        let frame =
+            Frame { config: before.config, topics, topic_slugs, topic_titles, entities, pages, authors, measures };
+        self.frame = Some(frame);
         let frame = self.frame.as_ref().expect("just set");
         let site = self.site.as_mut().expect("checked above");
-        // Articles filed under other terms: their related lists are computed again.
-        let refiled = if entities_changed { refiled(site, &before.entities, &frame.entities) } else { Vec::new() };
-        if !same_topics || !refiled.is_empty() {
+        // Only descriptions changed: the terms, actors and measures are those assembled.
+        let described = !entities_changed || before.entities.differs_only_in_descriptions(&frame.entities);
+        if !same_topics || !described {
+            // Articles filed under other terms: their related lists are computed again.
+            let refiled = if entities_changed { refiled(site, &before.entities, &frame.entities) } else { Vec::new() };
             return Some(self.reassemble(refiled));
         }
-        // Assembling would give the same site with the topics' new text and the terms'
-        // new descriptions, names and aliases: they are put in place.
+        // Assembling would give the same site with the topics' new text and the terms' new
+        // descriptions: they are put in place.
         let mut replaced = Vec::with_capacity(site.topics.len());
         for entry in &mut site.topics {
             let (defaults, translations): (Vec<&Topic>, Vec<&Topic>) = (frame.topics.iter())

@@ -1,0 +1,78 @@
+//! Long timelines in parts: past `timeline_limit:` stories, a topic's, a term's and the
+//! archive's page keeps the newest part and the rest go to pages by year, and by month
+//! inside a year still too long, linked from each other and listed in the sitemap.
+
+use crate::common::SiteTest;
+
+/// The minimal site with five stories in topic `chips` tagged `fabs`, at most two a page:
+/// three in 2025 (two in March), one in 2024, and the minimal site's own of January 2025.
+fn long_site() -> SiteTest {
+    let mut site = SiteTest::fixture("sites/minimal")
+        .file("site.yaml", "title: \"Minimal\"\nbase_url: \"https://example.org/\"\ntimeline_limit: 2\n");
+    for (slug, date) in [("march-b", "2025-03-20"), ("march-a", "2025-03-10"), ("older", "2024-06-01")] {
+        site = site.file(
+            &format!("content/articles/{slug}.md"),
+            format!("---\ntitle: \"{slug}\"\ndate: {date}\ntopics: [chips]\ntags: [fabs]\n---\nText.\n"),
+        );
+    }
+    site
+}
+
+#[test]
+fn the_first_page_keeps_the_newest_part_and_the_others_have_addresses_by_period() {
+    let site = long_site();
+    site.build().succeeds();
+    let topic = site.public("topics/chips/index.html");
+    let listed = |html: &str, slug: &str| html.contains(&format!("<a href=\"/articles/{slug}/\">"));
+    assert!(listed(&topic, "march-b") && listed(&topic, "march-a"), "{topic}");
+    assert!(!listed(&topic, "first") && !listed(&topic, "older"), "{topic}");
+    let january = site.public("topics/chips/2025/01/index.html");
+    assert!(listed(&january, "first") && !listed(&january, "march-a"), "{january}");
+    assert!(january.contains("<title>Chips · January 2025 · Minimal</title>"), "{january}");
+    assert!(listed(&site.public("topics/chips/2024/index.html"), "older"));
+    // 2025 is too long for one page: its page links to its months.
+    let year = site.public("topics/chips/2025/index.html");
+    assert!(year.contains("href=\"/topics/chips/2025/01/\""), "{year}");
+    // The same for the term's and the archive's timelines.
+    assert!(listed(&site.public("tags/fabs/2024/index.html"), "older"));
+    assert!(listed(&site.public("archive/2025/01/index.html"), "first"));
+    assert!(!listed(&site.public("archive/index.html"), "first"));
+}
+
+#[test]
+fn every_part_links_to_every_other_and_marks_its_own() {
+    let site = long_site();
+    site.build().succeeds();
+    let nav = |html: &str| -> String {
+        let start = html.find("<nav class=\"year-jump timeline-parts\"").expect("the parts' navigation");
+        html[start..start + html[start..].find("</nav>").unwrap()].to_owned()
+    };
+    let older = nav(&site.public("topics/chips/2024/index.html"));
+    for link in [
+        "<li><a href=\"/topics/chips/\">Newest · March 2025</a></li>",
+        "<li><a href=\"/topics/chips/2025/\">2025</a></li>",
+        "<li><a href=\"/topics/chips/2025/01/\">January 2025</a></li>",
+        "<li><a href=\"/topics/chips/2024/\" aria-current=\"page\">2024</a></li>",
+    ] {
+        assert!(older.contains(link), "{link}:\n{older}");
+    }
+    insta::assert_snapshot!("timeline-parts", older);
+}
+
+#[test]
+fn the_parts_are_in_the_sitemap() {
+    let site = long_site();
+    site.build().succeeds();
+    let sitemap = site.public("sitemap.xml");
+    for url in ["topics/chips/2024/", "topics/chips/2025/01/", "tags/fabs/2025/", "archive/2024/"] {
+        assert!(sitemap.contains(&format!("<loc>https://example.org/{url}</loc>")), "{url}:\n{sitemap}");
+    }
+}
+
+#[test]
+fn a_short_timeline_is_one_page() {
+    let site = SiteTest::fixture("sites/minimal");
+    site.build().succeeds();
+    assert!(!site.public("topics/chips/index.html").contains("timeline-parts"));
+    assert!(!site.path("public/topics/chips/2025").exists());
+}
