@@ -18,7 +18,7 @@ use crate::route::fingerprinted_name;
 use crate::site::authors::{self, Author};
 use crate::site::measures::{self, Measure};
 use crate::site::{Entities, Site, SiteOptions};
-use crate::source::{CONFIG_FILE, SiteSource, StaticFile, TextFile};
+use crate::source::{CONFIG_FILE, SiteSource, StaticFile, TextFile, read_article};
 
 mod options;
 
@@ -42,15 +42,24 @@ pub fn read_source(root: &Path) -> SiteSource {
     source
 }
 
-/// Reads and parses the site, collecting every problem before giving up.
+/// Reads and parses the site, collecting every problem before giving up. Each article is
+/// parsed as soon as it is read and its text dropped, so that the site's Markdown and the
+/// HTML made from it are never in memory together.
 pub fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
-    let source = read_source(&options.root);
-    parse(&source, options)
+    let (mut source, article_paths) = SiteSource::read_but_articles(&options.root);
+    source.warnings.extend(crate::render::templates::unused_templates(&source.templates));
+    let articles = ArticleFiles::Unread { root: &options.root, paths: article_paths };
+    without_problems(parse_with(&source, articles, options))
 }
 
 /// The content and site stages over a source already in memory; any problem fails it.
 pub fn parse(source: &SiteSource, options: &BuildOptions) -> Result<Loaded, Diagnostics> {
-    match parse_despite_problems(source, options) {
+    without_problems(parse_despite_problems(source, options))
+}
+
+/// What a parse loaded, if it found no problem.
+fn without_problems(parsed: (Option<Loaded>, Diagnostics)) -> Result<Loaded, Diagnostics> {
+    match parsed {
         (Some(loaded), problems) if problems.is_empty() => Ok(loaded),
         (_, problems) => Err(problems.sorted()),
     }
@@ -61,6 +70,62 @@ pub fn parse(source: &SiteSource, options: &BuildOptions) -> Result<Loaded, Diag
 /// and check every other page. `None` when nothing can be rendered (no configuration or
 /// no templates).
 pub fn parse_despite_problems(source: &SiteSource, options: &BuildOptions) -> (Option<Loaded>, Diagnostics) {
+    parse_with(source, ArticleFiles::Read(&source.articles), options)
+}
+
+/// The articles a parse reads: their text, read already (`check`, `serve`), or their
+/// files, read one at a time as they are parsed (`build`).
+enum ArticleFiles<'s> {
+    Read(&'s [TextFile]),
+    /// Paths relative to `root`, as `SiteSource::read_but_articles` lists them.
+    Unread {
+        root: &'s Path,
+        paths: Vec<PathBuf>,
+    },
+}
+
+/// What became of one article file.
+enum ParsedArticle {
+    Article(Box<Article>),
+    /// The file and its problems.
+    Unparsed(PathBuf, Vec<Diagnostic>),
+    /// The file could not be read.
+    Unread(Diagnostic),
+}
+
+impl ArticleFiles<'_> {
+    fn len(&self) -> usize {
+        match self {
+            ArticleFiles::Read(files) => files.len(),
+            ArticleFiles::Unread { paths, .. } => paths.len(),
+        }
+    }
+
+    /// Parses every file in parallel, in the order given; an unread file's text is
+    /// dropped as soon as it is parsed.
+    fn parse(self, context: &ParseContext<'_>) -> Vec<ParsedArticle> {
+        let parsed = |file: &TextFile| match Article::parse(&file.path, &file.text, context) {
+            Ok(article) => ParsedArticle::Article(Box::new(article)),
+            Err(errors) => ParsedArticle::Unparsed(file.path.clone(), errors),
+        };
+        match self {
+            ArticleFiles::Read(files) => files.par_iter().map(parsed).collect(),
+            ArticleFiles::Unread { root, paths } => paths
+                .par_iter()
+                .map(|relative| match read_article(root, relative) {
+                    Ok(file) => parsed(&file),
+                    Err(problem) => ParsedArticle::Unread(problem),
+                })
+                .collect(),
+        }
+    }
+}
+
+fn parse_with(
+    source: &SiteSource,
+    article_files: ArticleFiles<'_>,
+    options: &BuildOptions,
+) -> (Option<Loaded>, Diagnostics) {
     let mut problems = Diagnostics::default();
     problems.extend(source.problems.iter().cloned());
     let Some(config_file) = &source.config else {
@@ -100,15 +165,16 @@ pub fn parse_despite_problems(source: &SiteSource, options: &BuildOptions) -> (O
         topic_titles: &topic_titles,
         taxonomies: &config.taxonomies,
     };
-    let mut articles = Vec::with_capacity(source.articles.len());
+    let mut articles = Vec::with_capacity(article_files.len());
     let mut unparsed = HashSet::new();
-    for (file, result) in source.articles.iter().zip(parse_articles(&source.articles, &context)) {
-        match result {
-            Ok(article) => articles.push(article),
-            Err(errors) => {
-                unparsed.insert(file.path.clone());
+    for parsed in article_files.parse(&context) {
+        match parsed {
+            ParsedArticle::Article(article) => articles.push(*article),
+            ParsedArticle::Unparsed(path, errors) => {
+                unparsed.insert(path);
                 problems.extend(errors);
             }
+            ParsedArticle::Unread(problem) => problems.push(problem),
         }
     }
     let templates = match templates {

@@ -85,6 +85,22 @@ impl SiteSource {
     /// Reads the site at `root`. Only a missing `site.yaml` or root is fatal; every
     /// other problem is collected so the build can report them all together.
     pub fn read(root: &Path) -> SiteSource {
+        let (mut source, article_paths) = SiteSource::read_but_articles(root);
+        let articles: Vec<Result<TextFile, Diagnostic>> =
+            article_paths.par_iter().map(|relative| read_article(root, relative)).collect();
+        for article in articles {
+            match article {
+                Ok(file) => source.articles.push(file),
+                Err(problem) => source.problems.push(problem),
+            }
+        }
+        source
+    }
+
+    /// The same without the articles' text: the paths of the article files, relative to
+    /// `root` and sorted, to read one at a time with [`read_article`] (`build` parses each
+    /// as it reads it, so that the whole site's text is never in memory at once).
+    pub fn read_but_articles(root: &Path) -> (SiteSource, Vec<PathBuf>) {
         let mut source = SiteSource { root: root.to_path_buf(), ..SiteSource::default() };
         match read_text(root, Path::new(CONFIG_FILE)) {
             Ok(file) => source.config = Some(file),
@@ -92,7 +108,7 @@ impl SiteSource {
             Err(problem) if fs::symlink_metadata(root.join(CONFIG_FILE)).is_ok() => source.problems.push(problem),
             Err(_) => {}
         }
-        source.read_content();
+        let article_paths = source.read_content();
         let (templates, mut problems) = read_templates(root);
         source.templates = templates;
         source.problems.append(&mut problems);
@@ -105,11 +121,12 @@ impl SiteSource {
         let (data, mut problems) = read_data(root);
         source.data = data;
         source.problems.append(&mut problems);
-        source
+        (source, article_paths)
     }
 
-    /// Reads `content/`: articles, topics and entities.
-    fn read_content(&mut self) {
+    /// Reads `content/` but the articles: topics, pages, entities and authors. Returns
+    /// the paths of the article files.
+    fn read_content(&mut self) -> Vec<PathBuf> {
         let root = self.root.as_path();
         let walked = walk(root, "content");
         self.problems.extend(walked.problems);
@@ -146,15 +163,14 @@ impl SiteSource {
                 None => self.problems.push(unexpected_content(relative)),
             }
         }
-        let articles: Vec<Result<TextFile, Diagnostic>> =
-            article_paths.par_iter().map(|relative| read_walked_text(root, relative)).collect();
-        for article in articles {
-            match article {
-                Ok(file) => self.articles.push(file),
-                Err(problem) => self.problems.push(problem),
-            }
-        }
+        article_paths
     }
+}
+
+/// Reads one article file (`relative` to the site root) listed by
+/// [`SiteSource::read_but_articles`].
+pub fn read_article(root: &Path, relative: &Path) -> Result<TextFile, Diagnostic> {
+    read_walked_text(root, relative)
 }
 
 /// What a file under `content/` is, by its path relative to the site root.
