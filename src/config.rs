@@ -143,9 +143,6 @@ pub struct NavEntry {
     pub column: usize,
 }
 
-/// The sections a `nav:` entry may name besides the site's taxonomies.
-pub const NAV_SECTIONS: &[&str] = &["home", "topics", "archive", "search"];
-
 fn default_search() -> bool {
     true
 }
@@ -564,7 +561,7 @@ fn nav_entries(
         };
         match &target {
             NavTarget::Section(name) => {
-                let mut known: Vec<&str> = NAV_SECTIONS.to_vec();
+                let mut known: Vec<&str> = crate::route::kinds::navigation_keys().collect();
                 known.extend(taxonomies.iter().map(String::as_str));
                 if !known.contains(&name.as_str()) {
                     return Err(at(yaml::unknown("section", name, &known)));

@@ -16,6 +16,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::render::{Page, Renderer, Route, Templates};
 use crate::route::fingerprinted_name;
 use crate::site::authors::{self, Author};
+use crate::site::measures::{self, Measure};
 use crate::site::{Entities, Site, SiteOptions};
 use crate::source::{CONFIG_FILE, SiteSource, StaticFile, TextFile};
 
@@ -87,6 +88,8 @@ pub fn parse_despite_problems(source: &SiteSource, options: &BuildOptions) -> (O
     problems.extend(page_problems);
     let (authors, author_problems) = parse_authors(source.authors.as_ref(), &config);
     problems.extend(author_problems);
+    let (measures, measure_problems) = parse_measures(source.measures.as_ref(), &config);
+    problems.extend(measure_problems);
 
     let templates = Templates::compile(&source.templates);
     let topic_titles = topic_titles(&topics);
@@ -130,6 +133,8 @@ pub fn parse_despite_problems(source: &SiteSource, options: &BuildOptions) -> (O
     problems.extend(page_problems);
     let (site, author_problems) = site.with_authors(authors);
     problems.extend(author_problems);
+    let (site, measure_problems) = site.with_measures(measures, &entities);
+    problems.extend(measure_problems);
     problems
         .extend(site_problems.into_iter().filter(|p| !links_to_unparsed.contains(&(p.path.clone(), p.line, p.column))));
     let loaded = templates.map(|templates| Loaded {
@@ -245,6 +250,17 @@ pub fn parse_authors(file: Option<&TextFile>, config: &SiteConfig) -> (Vec<Autho
     match file {
         Some(file) => match authors::parse(&file.text, &file.path, &config.language_codes()) {
             Ok(authors) => (authors, Vec::new()),
+            Err(errors) => (Vec::new(), errors),
+        },
+        None => (Vec::new(), Vec::new()),
+    }
+}
+
+/// content/measures.yaml, if any; no measures (and its problems) when it does not parse.
+pub fn parse_measures(file: Option<&TextFile>, config: &SiteConfig) -> (Vec<Measure>, Vec<Diagnostic>) {
+    match file {
+        Some(file) => match measures::parse(&file.text, &file.path, &config.language_codes()) {
+            Ok(measures) => (measures, Vec::new()),
             Err(errors) => (Vec::new(), errors),
         },
         None => (Vec::new(), Vec::new()),

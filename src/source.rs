@@ -55,6 +55,8 @@ pub struct SiteSource {
     pub entities: Option<TextFile>,
     /// `content/authors.yaml`.
     pub authors: Option<TextFile>,
+    /// `content/measures.yaml`.
+    pub measures: Option<TextFile>,
     /// Templates by name relative to `templates/` (`article.html`).
     pub templates: Vec<TextFile>,
     /// The site's interface files, `i18n/<lang>.yaml`, named relative to the root.
@@ -71,6 +73,7 @@ pub struct SiteSource {
 pub const CONFIG_FILE: &str = "site.yaml";
 pub const ENTITIES_FILE: &str = "content/entities.yaml";
 pub const AUTHORS_FILE: &str = "content/authors.yaml";
+pub const MEASURES_FILE: &str = "content/measures.yaml";
 
 /// The folder of the site's interface files (`i18n/<lang>.yaml`).
 pub const I18N_FOLDER: &str = "i18n";
@@ -127,6 +130,10 @@ impl SiteSource {
                     Ok(file) => self.authors = Some(file),
                     Err(problem) => self.problems.push(problem),
                 },
+                Some(ContentKind::Measures) => match read_walked_text(root, &relative) {
+                    Ok(file) => self.measures = Some(file),
+                    Err(problem) => self.problems.push(problem),
+                },
                 Some(ContentKind::Article) => article_paths.push(relative),
                 Some(ContentKind::Topic) => match read_walked_text(root, &relative) {
                     Ok(file) => self.topics.push(file),
@@ -158,6 +165,7 @@ pub enum ContentKind {
     Page,
     Entities,
     Authors,
+    Measures,
 }
 
 impl ContentKind {
@@ -169,6 +177,8 @@ impl ContentKind {
             Some(ContentKind::Entities)
         } else if relative == Path::new(AUTHORS_FILE) {
             Some(ContentKind::Authors)
+        } else if relative == Path::new(MEASURES_FILE) {
+            Some(ContentKind::Measures)
         } else if is_markdown && under_content.starts_with("articles") {
             Some(ContentKind::Article)
         } else if is_markdown && under_content.parent() == Some(Path::new("topics")) {
@@ -185,7 +195,7 @@ impl ContentKind {
 pub fn unexpected_content(relative: PathBuf) -> Diagnostic {
     Diagnostic::whole_file(
         relative,
-        "unexpected file: content/ holds articles/**/*.md, topics/*.md, pages/*.md, entities.yaml and authors.yaml; put images and other files in static/",
+        "unexpected file: content/ holds articles/**/*.md, topics/*.md, pages/*.md, entities.yaml, authors.yaml and measures.yaml; put images and other files in static/",
     )
 }
 

@@ -183,7 +183,9 @@ impl<'a> Renderer<'a> {
                     search: config.search,
                     feed_url: routes.url(Route::Feed(lang)),
                     json_feed_url: routes.url(Route::JsonFeed(lang)),
-                    urls: navigation(lang).map(|(key, route)| (key, routes.url(route))).collect(),
+                    urls: (navigation(lang).filter(|&(_, route)| routes.has(route)))
+                        .map(|(key, route)| (key, routes.url(route)))
+                        .collect(),
                     taxonomy_urls: (site.taxonomies.iter().enumerate())
                         .map(|(t, taxonomy)| {
                             (

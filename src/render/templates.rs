@@ -24,6 +24,8 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("page.html", include_str!("../../templates/page.html")),
     ("author.html", include_str!("../../templates/author.html")),
     ("thread.html", include_str!("../../templates/thread.html")),
+    ("measures.html", include_str!("../../templates/measures.html")),
+    ("measure.html", include_str!("../../templates/measure.html")),
     ("archive.html", include_str!("../../templates/archive.html")),
     ("search.html", include_str!("../../templates/search.html")),
     ("404.html", include_str!("../../templates/404.html")),

@@ -622,13 +622,12 @@ pub(super) fn nav_links(site: &Site, lang: LanguageId) -> Vec<NavLink<'_>> {
                 (name, name_lang, routes.url(Route::Topic(lang, TopicId(t))), false)
             }
             NavTarget::Section(section) => {
-                let (label, route) = match section.as_str() {
-                    "home" => (labels.label("home"), Route::Home(lang)),
-                    "topics" => (labels.label("topics"), Route::TopicIndex(lang)),
-                    "archive" => (labels.label("archive"), Route::Archive(lang)),
-                    "search" if !config.search => continue,
-                    "search" => (labels.label("search"), Route::Search(lang)),
-                    taxonomy => {
+                let kind = crate::route::kinds::navigation(lang).find(|(key, _)| key == section);
+                let (label, route) = match kind {
+                    Some((_, route)) if !routes.has(route) || (route.is_search() && !config.search) => continue,
+                    Some((key, route)) => (labels.label(key), route),
+                    None => {
+                        let taxonomy = section.as_str();
                         let Some(t) = site.taxonomies.iter().position(|tax| tax.name == taxonomy) else { continue };
                         let label = match crate::taxonomies::builtin(taxonomy) {
                             Some(_) => labels.label(taxonomy),

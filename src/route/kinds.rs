@@ -306,6 +306,35 @@ pub(crate) const KINDS: &[KindInfo] = &[
         per_language: None,
         weight: 1,
     },
+    // The measure tracker, on a site with `content/measures.yaml` (`Routes::has`).
+    KindInfo {
+        name: "measures",
+        template: Some("measures.html"),
+        in_sitemap: true,
+        section: Some("measures"),
+        navigation: Some("measures"),
+        per_language: Some(Route::MeasureIndex),
+        weight: 2,
+    },
+    KindInfo {
+        name: "measure",
+        template: Some("measure.html"),
+        in_sitemap: true,
+        section: Some("measures"),
+        navigation: None,
+        per_language: None,
+        weight: 2,
+    },
+    // An actor's feed is beside its term's page, under the taxonomy's name.
+    KindInfo {
+        name: "feed",
+        template: Some("atom.xml"),
+        in_sitemap: false,
+        section: None,
+        navigation: None,
+        per_language: None,
+        weight: 2,
+    },
 ];
 
 /// Folders of the output that are not a kind's but that a taxonomy may not take either:
@@ -339,6 +368,11 @@ pub(crate) fn per_language(lang: LanguageId) -> impl Iterator<Item = Route> {
     KINDS.iter().filter_map(move |kind| kind.per_language.map(|page| page(lang)))
 }
 
+/// The names `nav:` entries may give as `section:` (`home`, `topics`, ...).
+pub fn navigation_keys() -> impl Iterator<Item = &'static str> {
+    KINDS.iter().filter_map(|kind| kind.navigation)
+}
+
 /// The pages the navigation links to in a language: (key of `site.urls`, page).
 pub(crate) fn navigation(lang: LanguageId) -> impl Iterator<Item = (&'static str, Route)> {
     KINDS.iter().filter_map(move |kind| Some((kind.navigation?, kind.per_language?(lang))))
@@ -347,7 +381,9 @@ pub(crate) fn navigation(lang: LanguageId) -> impl Iterator<Item = (&'static str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::route::{ArticleId, AssetId, AuthorId, PageId, Period, TaxonomyId, TermId, ThreadId, TopicId};
+    use crate::route::{
+        ArticleId, AssetId, AuthorId, MeasureId, PageId, Period, TaxonomyId, TermId, ThreadId, TopicId,
+    };
 
     /// One route of every kind, in the order of `Route`'s variants.
     fn one_of_each() -> Vec<Route> {
@@ -383,6 +419,9 @@ mod tests {
             Route::TopicPeriod(lang, TopicId(0), Period { year: 2024, month: None }),
             Route::TermPeriod(lang, TaxonomyId(0), TermId(0), Period { year: 2024, month: Some(5) }),
             Route::ArchivePeriod(lang, Period { year: 2024, month: None }),
+            Route::MeasureIndex(lang),
+            Route::Measure(lang, MeasureId(0)),
+            Route::ActorFeed(lang, TaxonomyId(0), TermId(0)),
         ]
     }
 
@@ -400,11 +439,14 @@ mod tests {
 
     #[test]
     fn derived_lists_follow_the_table() {
-        assert_eq!(reserved_sections(), ["articles", "topics", "threads", "authors", "archive", "search", "static"]);
+        assert_eq!(
+            reserved_sections(),
+            ["articles", "topics", "threads", "authors", "archive", "search", "measures", "static"]
+        );
         let templates = page_templates();
         assert!(templates.contains(&"atom.xml") && templates.contains(&"index.html"));
-        assert_eq!(templates.len(), 18, "atom.xml and feed.json serve three kinds each: {templates:?}");
+        assert_eq!(templates.len(), 20, "atom.xml serves four kinds, feed.json three: {templates:?}");
         let keys: Vec<&str> = navigation(LanguageId::DEFAULT).map(|(key, _)| key).collect();
-        assert_eq!(keys, ["home", "topics", "archive", "search"]);
+        assert_eq!(keys, ["home", "topics", "archive", "search", "measures"]);
     }
 }

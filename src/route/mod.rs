@@ -93,6 +93,15 @@ pub(crate) fn author_path(id: &str) -> String {
     format!("/authors/{id}/")
 }
 
+/// Index of a measure in `Site::measures`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MeasureId(pub usize);
+
+/// The path of a measure's page (`/measures/<id>/`), without the base path.
+pub fn measure_path(id: &str) -> String {
+    format!("/measures/{id}/")
+}
+
 /// The path of a standalone page (`/about/`), without the base path and its language's prefix.
 pub(crate) fn page_path(slug: &str) -> String {
     format!("/{slug}/")
@@ -182,6 +191,10 @@ pub struct Routes {
     authors: Vec<String>,
     /// Per story thread: its path.
     threads: Vec<String>,
+    /// Per measure: its path.
+    measures: Vec<String>,
+    /// The terms that are actors (entities.yaml gives their facts), which have a feed.
+    actor_feeds: Vec<(TaxonomyId, TermId)>,
 }
 
 impl Routes {
@@ -217,6 +230,8 @@ impl Routes {
             pages: Vec::new(),
             authors: Vec::new(),
             threads: Vec::new(),
+            measures: Vec::new(),
+            actor_feeds: Vec::new(),
         }
     }
 
@@ -236,6 +251,23 @@ impl Routes {
     pub fn with_threads<'a>(mut self, slugs: impl Iterator<Item = &'a str>) -> Routes {
         self.threads = slugs.map(thread_path).collect();
         self
+    }
+
+    /// The table with the site's measures: per measure (`MeasureId` order), its id.
+    pub fn with_measures<'a>(mut self, ids: impl Iterator<Item = &'a str>) -> Routes {
+        self.measures = ids.map(measure_path).collect();
+        self
+    }
+
+    /// The table with a feed for each of these terms (the actors).
+    pub fn with_actor_feeds(mut self, terms: impl Iterator<Item = (TaxonomyId, TermId)>) -> Routes {
+        self.actor_feeds = terms.collect();
+        self
+    }
+
+    /// Whether the site has the page: the measures' index only on a site with measures.
+    pub fn has(&self, route: Route) -> bool {
+        !matches!(route, Route::MeasureIndex(_)) || !self.measures.is_empty()
     }
 
     /// The site's languages, the default first.
@@ -265,7 +297,7 @@ impl Routes {
 
     /// The pages of one language that every site has, but its feed, which comes last.
     fn sections(&self, lang: LanguageId) -> Vec<Route> {
-        kinds::per_language(lang).filter(|route| !matches!(route, Route::Feed(_))).collect()
+        kinds::per_language(lang).filter(|&route| !matches!(route, Route::Feed(_)) && self.has(route)).collect()
     }
 
     /// The topic and taxonomy pages of one language, and its standalone pages.
@@ -284,6 +316,8 @@ impl Routes {
             routes.push(Route::TaxonomyIndex(lang, TaxonomyId(t)));
             routes.extend((0..terms.len()).map(|term| Route::Term(lang, TaxonomyId(t), TermId(term))));
         }
+        routes.extend((0..self.measures.len()).map(|m| Route::Measure(lang, MeasureId(m))));
+        routes.extend(self.actor_feeds.iter().map(|&(t, term)| Route::ActorFeed(lang, t, term)));
         for author in (0..self.authors.len()).map(AuthorId) {
             routes.extend([
                 Route::Author(lang, author),
@@ -353,6 +387,9 @@ impl Routes {
                 return Cow::Owned(format!("{}{}", self.terms[t.0][term.0], period.segment()));
             }
             Route::ArchivePeriod(_, period) => return Cow::Owned(format!("/archive/{}", period.segment())),
+            Route::MeasureIndex(_) => "/measures/",
+            Route::Measure(_, m) => &self.measures[m.0],
+            Route::ActorFeed(_, t, term) => return Cow::Owned(format!("{}feed.xml", self.terms[t.0][term.0])),
         })
     }
 

@@ -2,7 +2,9 @@
 //! file), with its template, whether the sitemap lists it, and its language.
 
 use super::kinds::{KINDS, KindInfo};
-use super::{ArticleId, AssetId, AuthorId, LanguageId, PageId, Period, TaxonomyId, TermId, ThreadId, TopicId};
+use super::{
+    ArticleId, AssetId, AuthorId, LanguageId, MeasureId, PageId, Period, TaxonomyId, TermId, ThreadId, TopicId,
+};
 
 /// One page (or generated file) of the site. Pages are independent, so they render in parallel.
 ///
@@ -63,6 +65,12 @@ pub enum Route {
     TermPeriod(LanguageId, TaxonomyId, TermId, Period),
     /// A part of the archive (`/archive/2024/`).
     ArchivePeriod(LanguageId, Period),
+    /// The measure tracker of a language: what is in force, by jurisdiction and status.
+    MeasureIndex(LanguageId),
+    /// A measure of `content/measures.yaml`, with its timeline.
+    Measure(LanguageId, MeasureId),
+    /// The Atom feed of an actor's stories: a term entities.yaml gives facts of.
+    ActorFeed(LanguageId, TaxonomyId, TermId),
 }
 
 /// Static files briefing ships, copied unless the site's `static/` replaces them.
@@ -107,6 +115,9 @@ impl Route {
             Route::TopicPeriod(..) => 27,
             Route::TermPeriod(..) => 28,
             Route::ArchivePeriod(..) => 29,
+            Route::MeasureIndex(_) => 30,
+            Route::Measure(..) => 31,
+            Route::ActorFeed(..) => 32,
         }
     }
 
@@ -142,6 +153,9 @@ impl Route {
             Route::Topic(lang, t) | Route::TopicPeriod(lang, t, _) => Some(Route::TopicFeed(lang, t)),
             Route::Author(lang, a) => Some(Route::AuthorFeed(lang, a)),
             Route::AuthorFeed(..)
+            | Route::MeasureIndex(_)
+            | Route::Measure(..)
+            | Route::ActorFeed(..)
             | Route::AuthorJsonFeed(..)
             | Route::TopicJsonFeed(..)
             | Route::JsonFeed(_)
@@ -195,7 +209,10 @@ impl Route {
             | Route::JsonFeed(lang)
             | Route::TopicPeriod(lang, ..)
             | Route::TermPeriod(lang, ..)
-            | Route::ArchivePeriod(lang, _) => Some(lang),
+            | Route::ArchivePeriod(lang, _)
+            | Route::MeasureIndex(lang)
+            | Route::Measure(lang, _)
+            | Route::ActorFeed(lang, ..) => Some(lang),
             Route::Article(_)
             | Route::Sitemap
             | Route::SitemapPart(_)
@@ -232,6 +249,9 @@ impl Route {
             Route::NotFound(_) => Route::NotFound(other),
             Route::Feed(_) => Route::Feed(other),
             Route::JsonFeed(_) => Route::JsonFeed(other),
+            Route::MeasureIndex(_) => Route::MeasureIndex(other),
+            Route::Measure(_, m) => Route::Measure(other, m),
+            Route::ActorFeed(_, t, term) => Route::ActorFeed(other, t, term),
             // A listing's parts follow the stories of its language, which other languages
             // may list in other years.
             Route::TopicPeriod(..) | Route::TermPeriod(..) | Route::ArchivePeriod(..) => return None,

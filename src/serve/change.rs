@@ -51,8 +51,8 @@ pub(crate) fn classify(relative: &Path) -> Option<Change> {
         ["content", ..] => Some(match ContentKind::of(&relative) {
             Some(ContentKind::Article) => Change::Article(relative),
             Some(ContentKind::Topic) => Change::Topic(relative),
-            // Authors, like pages, are read again with the whole site.
-            Some(ContentKind::Page | ContentKind::Authors) => Change::Page(relative),
+            // Authors and measures, like pages, are read again with the whole site.
+            Some(ContentKind::Page | ContentKind::Authors | ContentKind::Measures) => Change::Page(relative),
             Some(ContentKind::Entities) => Change::Entities,
             None => Change::OtherContent(relative),
         }),
@@ -82,6 +82,8 @@ mod tests {
         assert_eq!(kind("content/topics/chips.md"), Some(Change::Topic(PathBuf::from("content/topics/chips.md"))));
         assert_eq!(kind("content/pages/about.md"), Some(Change::Page(PathBuf::from("content/pages/about.md"))));
         assert_eq!(kind("content/entities.yaml"), Some(Change::Entities));
+        let measures = Some(Change::Page(PathBuf::from("content/measures.yaml")));
+        assert_eq!(kind("content/measures.yaml"), measures, "read again with the whole site");
         assert_eq!(kind("templates/base.html"), Some(Change::Template(PathBuf::from("templates/base.html"))));
         assert_eq!(kind("static/img/map.png"), Some(Change::Static(PathBuf::from("img/map.png"))));
         assert_eq!(kind("static"), Some(Change::Static(PathBuf::new())));

@@ -13,8 +13,8 @@ use crate::content::{Article, ParseContext, Topic};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::plan::BuildOptions;
 use crate::plan::{
-    no_site, parse_articles, parse_authors, parse_config, parse_entities, parse_pages, parse_topics, static_list,
-    topic_slugs, topic_titles,
+    no_site, parse_articles, parse_authors, parse_config, parse_entities, parse_measures, parse_pages, parse_topics,
+    static_list, topic_slugs, topic_titles,
 };
 use crate::render::{Page, Renderer, Route, Templates};
 use crate::search::{SearchIndex, TermCache};
@@ -38,6 +38,8 @@ struct Frame {
     pages: Vec<crate::content::StandalonePage>,
     /// The authors of authors.yaml, which only a full reload reads again.
     authors: Vec<crate::site::authors::Author>,
+    /// The measures of measures.yaml, which only a full reload reads again.
+    measures: Vec<crate::site::measures::Measure>,
 }
 
 /// What the last good site was rendered from, where a change since displaced it (the first
@@ -310,10 +312,12 @@ impl Engine {
         let (pages, mut page_problems) = parse_pages(&self.source.pages, &config.languages);
         let (authors, author_problems) = parse_authors(self.source.authors.as_ref(), &config);
         page_problems.extend(author_problems);
+        let (measures, measure_problems) = parse_measures(self.source.measures.as_ref(), &config);
+        page_problems.extend(measure_problems);
         self.set_problems(Origin::Pages, page_problems);
         let topic_slugs = topic_slugs(&topics);
         let topic_titles = topic_titles(&topics);
-        self.frame = Some(Frame { config, topics, topic_slugs, topic_titles, entities, pages, authors });
+        self.frame = Some(Frame { config, topics, topic_slugs, topic_titles, entities, pages, authors, measures });
     }
 
     /// Compiles the templates; on failure the last good ones stay, unused until they
@@ -460,6 +464,11 @@ impl Engine {
         let (site, mut problems) = site.with_pages(pages);
         let (site, author_problems) = site.with_authors(authors);
         problems.extend(author_problems);
+        let (site, measure_problems) = match &self.frame {
+            Some(frame) => site.with_measures(frame.measures.clone(), &frame.entities),
+            None => (site, Vec::new()),
+        };
+        problems.extend(measure_problems);
         if problems.is_empty() {
             return Ok(site);
         }

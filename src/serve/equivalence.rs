@@ -352,6 +352,32 @@ fn a_duplicate_slug_fails_until_it_is_gone() {
     apply_and_fetch(&live, &[copy]).expect("a draft takes no slug");
 }
 
+/// Actors' facts and measures.yaml leave serve equal to a fresh build: an entity becomes an
+/// actor with a feed, the tracker appears, a measure's status changes, the tracker goes.
+#[test]
+fn measures_and_actor_facts_stay_equal_to_a_build() {
+    let site = tempfile::TempDir::new().unwrap();
+    let fixture = Fixture::new(site.path(), &mut Rng(7));
+    let (options, live, _) = serving(site.path());
+    let entities =
+        "organizations:\n  Northwind: { kind: company, country: China }\nregions:\n  China: { kind: country }\n";
+    fixture.write("content/entities.yaml", entities);
+    let served = apply_and_fetch(&live, &["content/entities.yaml".to_owned()]).expect("facts");
+    assert!(served == fresh_build(&options).unwrap(), "an entity with facts");
+    let measures = "rule:\n  title: A rule\n  kind: rule\n  jurisdiction: China\n  issued_by: Northwind\n  status: announced\n  reported_in: [report-3]\n";
+    let file = "content/measures.yaml".to_owned();
+    for text in [measures.to_owned(), measures.replace("status: announced", "in_force: 2025-01-01\n  status: in-force")]
+    {
+        fixture.write(&file, &text);
+        let served = apply_and_fetch(&live, std::slice::from_ref(&file)).expect("measures");
+        assert!(served.keys().any(|path| path.starts_with("measures/rule/")), "the measure's page");
+        assert!(served == fresh_build(&options).unwrap(), "serve equals build: {text}");
+    }
+    fs::remove_file(site.path().join(&file)).unwrap();
+    let served = apply_and_fetch(&live, &[file]).expect("no measures");
+    assert!(served == fresh_build(&options).unwrap(), "the tracker is gone");
+}
+
 /// An article fixed in the batch of an entities.yaml edit is read again (serve read only
 /// entities.yaml, and kept failing on the article as it was).
 #[test]

@@ -75,7 +75,7 @@ impl Author {
 
 /// The stories of `articles` as the listings of `lang` show them: the version each lists
 /// there (an author may have written one version of a story only), newest first.
-fn listing(site: &Site, articles: &[ArticleId], lang: LanguageId) -> Vec<ArticleId> {
+pub(super) fn listing(site: &Site, articles: &[ArticleId], lang: LanguageId) -> Vec<ArticleId> {
     let mut stories: Vec<ArticleId> = articles
         .iter()
         .flat_map(|&id| site.translations.versions[id.0].iter().copied())

@@ -3,11 +3,17 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
+use chrono::NaiveDate;
 use serde::Deserialize;
 
+use super::actors::{ACTOR_KINDS, Facts, Listing, RawListing};
 use crate::diagnostic::Diagnostic;
 use crate::i18n::canonical_language;
 use crate::yaml::{self, Document};
+
+/// The fields of an entity, for "did you mean".
+const ENTITY_FIELDS: &[&str] =
+    &["aliases", "description", "descriptions", "names", "kind", "country", "parent", "listed", "list", "since"];
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -22,6 +28,28 @@ struct EntityDefinition {
     /// Its description per language (`{ fr: "La République populaire de Chine." }`).
     #[serde(default)]
     descriptions: BTreeMap<String, String>,
+    /// What kind of actor it is (`company`, `regulator`, `country`: `actors::ACTOR_KINDS`).
+    #[serde(default)]
+    kind: Option<String>,
+    /// The entity (a region) it belongs to.
+    #[serde(default)]
+    country: Option<String>,
+    /// The entity (of the same taxonomy) that owns it.
+    #[serde(default)]
+    parent: Option<String>,
+    /// The lists it is on, from a day on.
+    #[serde(default)]
+    listed: Vec<RawListing>,
+}
+
+/// An entity's facts as written, kept until every name of the file is known.
+struct WrittenFacts {
+    taxonomy: String,
+    canonical: String,
+    kind: Option<String>,
+    country: Option<String>,
+    parent: Option<String>,
+    listed: Vec<RawListing>,
 }
 
 /// Canonical entities of each taxonomy, with a case-insensitive alias lookup.
@@ -37,6 +65,8 @@ pub struct Entities {
     translated_descriptions: HashMap<String, HashMap<String, BTreeMap<String, String>>>,
     /// taxonomy -> every name and alias as written, with its canonical name (for `import`)
     spellings: HashMap<String, Vec<(String, String)>>,
+    /// taxonomy -> canonical name -> its facts as an actor
+    facts: HashMap<String, HashMap<String, Facts>>,
 }
 
 impl Entities {
@@ -53,11 +83,11 @@ impl Entities {
         let raw: BTreeMap<String, BTreeMap<String, Option<EntityDefinition>>> = if document.text.trim().is_empty() {
             BTreeMap::new()
         } else {
-            yaml::parse(&document, &["aliases", "description", "descriptions", "names"])
-                .map_err(|error| vec![error.in_file(path)])?
+            yaml::parse(&document, ENTITY_FIELDS).map_err(|error| vec![error.in_file(path)])?
         };
         let mut entities = Entities::default();
         let mut problems = Vec::new();
+        let mut written_facts = Vec::new();
         for (taxonomy, definitions) in raw {
             if !taxonomies.contains(&taxonomy) {
                 let known: Vec<&str> = taxonomies.iter().map(String::as_str).collect();
@@ -136,6 +166,20 @@ impl Entities {
                     let names = entities.names.entry(taxonomy.clone()).or_default();
                     names.insert(canonical.clone(), definition.names.clone());
                 }
+                if definition.kind.is_some()
+                    || definition.country.is_some()
+                    || definition.parent.is_some()
+                    || !definition.listed.is_empty()
+                {
+                    written_facts.push(WrittenFacts {
+                        taxonomy: taxonomy.clone(),
+                        canonical: canonical.clone(),
+                        kind: definition.kind.take(),
+                        country: definition.country.take(),
+                        parent: definition.parent.take(),
+                        listed: std::mem::take(&mut definition.listed),
+                    });
+                }
                 let spellings = entities.spellings.entry(taxonomy.clone()).or_default();
                 let translated = definition.names.values().filter(|name| **name != canonical);
                 for name in std::iter::once(&canonical).chain(&definition.aliases).chain(translated) {
@@ -154,7 +198,111 @@ impl Entities {
                 }
             }
         }
+        for written in written_facts {
+            match entities.resolve_facts(&document, path, written) {
+                Ok((taxonomy, canonical, facts)) => {
+                    entities.facts.entry(taxonomy).or_default().insert(canonical, facts);
+                }
+                Err(mut located) => problems.append(&mut located),
+            }
+        }
         if problems.is_empty() { Ok(entities) } else { Err(problems) }
+    }
+
+    /// An entity's facts with the names they give resolved, or where they are wrong.
+    fn resolve_facts(
+        &self,
+        document: &Document<'_>,
+        path: &Path,
+        written: WrittenFacts,
+    ) -> Result<(String, String, Facts), Vec<Diagnostic>> {
+        let WrittenFacts { taxonomy, canonical, kind, country, parent, listed } = written;
+        let mut problems = Vec::new();
+        let at = |needles: &[&str], message: String| {
+            let entity = yaml::locate(document, &taxonomy, Some(&canonical));
+            let (line, column) = yaml::locate_after(document, entity, needles).unwrap_or(entity);
+            Diagnostic::new(path, line, column, message)
+        };
+        let kind = match kind {
+            None => {
+                problems.push(at(
+                    &[],
+                    format!("`{canonical}` has facts but no `kind:`; give one of {}", ACTOR_KINDS.join(", ")),
+                ));
+                ""
+            }
+            Some(kind) => match ACTOR_KINDS.iter().find(|known| **known == kind) {
+                Some(known) => known,
+                None => {
+                    problems.push(at(&["kind", &kind], yaml::unknown("kind", &kind, ACTOR_KINDS)));
+                    ""
+                }
+            },
+        };
+        let country = country.and_then(|name| match self.find_anywhere(&name) {
+            Some(found) => Some(found),
+            None => {
+                problems.push(at(&["country", &name], self.unknown_entity("country", &name, None)));
+                None
+            }
+        });
+        let parent =
+            parent.and_then(|name| match self.lookup.get(&taxonomy).and_then(|n| n.get(&name.to_lowercase())) {
+                Some(found) if *found == canonical => {
+                    problems.push(at(&["parent", &name], format!("`{canonical}` cannot be its own parent")));
+                    None
+                }
+                Some(found) => Some(found.clone()),
+                None => {
+                    problems.push(at(&["parent", &name], self.unknown_entity("parent", &name, Some(&taxonomy))));
+                    None
+                }
+            });
+        let mut listings = Vec::with_capacity(listed.len());
+        for RawListing { list, since } in listed {
+            if list.trim().is_empty() {
+                problems.push(at(&["listed"], format!("a listing of `{canonical}` has no `list:`: name the list")));
+                continue;
+            }
+            match NaiveDate::parse_from_str(since.trim(), "%Y-%m-%d") {
+                Ok(since) => listings.push(Listing { list: list.trim().to_owned(), since }),
+                Err(_) => problems.push(at(
+                    &["listed", &list, "since"],
+                    format!("`since: {since}` of `{canonical}` on `{list}` is not a date: write it as YYYY-MM-DD"),
+                )),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok((taxonomy, canonical, Facts { kind, country, parent, listed: listings }))
+    }
+
+    /// The canonical name and taxonomy of `name` in any taxonomy, the first that has it.
+    pub fn find_anywhere(&self, name: &str) -> Option<(String, String)> {
+        let lower = name.to_lowercase();
+        let mut sections: Vec<(&String, &HashMap<String, String>)> = self.lookup.iter().collect();
+        sections.sort_by(|a, b| a.0.cmp(b.0));
+        sections.into_iter().find_map(|(taxonomy, names)| names.get(&lower).map(|c| (c.clone(), taxonomy.clone())))
+    }
+
+    /// "unknown country `X`", with the closest name the file has (of `taxonomy`, else any).
+    pub fn unknown_entity(&self, what: &str, name: &str, taxonomy: Option<&str>) -> String {
+        let mut known: Vec<&str> = (self.spellings.iter())
+            .filter(|(section, _)| taxonomy.is_none_or(|t| t == section.as_str()))
+            .flat_map(|(_, spellings)| spellings.iter().map(|(_, canonical)| canonical.as_str()))
+            .collect();
+        known.sort_unstable();
+        known.dedup();
+        match crate::diagnostic::suggestion(name, known.iter().copied()) {
+            Some(close) => format!("unknown {what} `{name}`; did you mean `{close}`?"),
+            None => format!("unknown {what} `{name}`: name an entity of content/entities.yaml"),
+        }
+    }
+
+    /// An entity's facts as an actor, if entities.yaml gives any.
+    pub fn facts(&self, taxonomy: &str, canonical: &str) -> Option<&Facts> {
+        self.facts.get(taxonomy)?.get(canonical)
     }
 
     /// The canonical name for `name` in `taxonomy`; an unknown name is its own entity.

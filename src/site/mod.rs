@@ -1,9 +1,11 @@
 //! Articles + topics -> the site: order, taxonomies, timelines, related articles. Pure.
 
+pub mod actors;
 pub mod aliases;
 pub mod authors;
 pub mod entities;
 mod listings;
+pub mod measures;
 mod pages;
 pub mod periods;
 mod related;
@@ -52,6 +54,8 @@ pub struct Term {
     pub names: BTreeMap<String, String>,
     /// Its other spellings (entities.yaml `aliases:`), which search finds it by.
     pub aliases: Vec<String>,
+    /// What entities.yaml says of it as an actor (`kind:`, `country:`, ...), if anything.
+    pub facts: Option<actors::Facts>,
     /// What the default language's listings show of it.
     pub articles: Vec<ArticleId>,
     /// The same for each other language of the site.
@@ -119,6 +123,10 @@ pub struct Site {
     pub article_authors: Vec<Vec<usize>>,
     /// The story threads `follows:` makes.
     pub threads: Threads,
+    /// The measures of `content/measures.yaml` (`Site::with_measures`).
+    pub measures: Vec<measures::Measure>,
+    /// Per article: indices into `measures` of the measures it reports.
+    pub article_measures: Vec<Vec<usize>>,
     /// The address of every page.
     pub routes: Routes,
 }
@@ -319,7 +327,8 @@ impl Site {
             topics.iter().map(|t| t.topic.slug.as_str()),
             taxonomies.iter().map(|t| (t.name.as_str(), t.terms.iter().map(|term| term.slug.as_str()).collect())),
         )
-        .with_threads(threads.threads.iter().map(|thread| thread.slug.as_str()));
+        .with_threads(threads.threads.iter().map(|thread| thread.slug.as_str()))
+        .with_actor_feeds(actors::actor_terms(&taxonomies).into_iter());
         let article_count = articles.len();
         let site = Site {
             config,
@@ -340,6 +349,8 @@ impl Site {
             authors: Vec::new(),
             article_authors: vec![Vec::new(); article_count],
             threads,
+            measures: Vec::new(),
+            article_measures: vec![Vec::new(); article_count],
             routes,
         };
         (site, problems)

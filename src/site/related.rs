@@ -446,6 +446,7 @@ mod tests {
                         descriptions: Default::default(),
                         names: Default::default(),
                         aliases: Vec::new(),
+                        facts: None,
                         articles: vec![],
                         articles_in_other_languages: vec![],
                     })
@@ -504,6 +505,7 @@ mod tests {
                     descriptions: Default::default(),
                     names: Default::default(),
                     aliases: Vec::new(),
+                    facts: None,
                     articles,
                     articles_in_other_languages: vec![],
                 }

@@ -74,6 +74,7 @@ pub(super) fn build_taxonomies(
                     .filter(|(spelling, canonical)| *canonical == display && *spelling != display)
                     .map(|(spelling, _)| spelling.clone())
                     .collect();
+                let facts = entities.facts(name, &display).cloned();
                 let term = Term {
                     name: display,
                     slug,
@@ -81,6 +82,7 @@ pub(super) fn build_taxonomies(
                     descriptions,
                     names,
                     aliases,
+                    facts,
                     articles,
                     articles_in_other_languages: Vec::new(),
                 };

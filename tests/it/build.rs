@@ -95,7 +95,11 @@ fn aliases_fold_into_one_entity_page() {
     assert!(page.contains("Northwind closes its Example City lab"), "article tagged NWL");
     assert!(page.contains("Northwind ferme un second site"), "article tagged Northwind Labs");
     assert!(page.contains("A fictional research company used in tests."), "entity description");
-    assert!(!site.path("public/organizations/nwl").exists(), "no page for the alias");
+    // The alias has no page of its own: its address leads to the entity's.
+    let alias = site.public("organizations/nwl/index.html");
+    assert!(alias.contains("<meta http-equiv=\"refresh\""), "{alias}");
+    assert!(alias.contains("/organizations/northwind-labs/\">"), "{alias}");
+    assert!(!alias.contains("Northwind closes"), "{alias}");
     let regions = site.public("regions/index.html");
     assert!(regions.contains("Examplestan"), "{regions}");
     assert!(!regions.contains("Exemplestan"), "alias folded");

@@ -80,7 +80,8 @@ fn the_example_site_describes_every_entity_with_a_page() {
     for taxonomy in ["organizations", "regions"] {
         for entry in std::fs::read_dir(out.path().join(taxonomy)).unwrap() {
             let page = entry.unwrap().path().join("index.html");
-            if page.exists() {
+            // An entity's other name is an address that leads to its page.
+            if page.exists() && !read(&page).contains("<meta http-equiv=\"refresh\"") {
                 pages += 1;
                 assert!(read(&page).contains("class=\"standfirst\""), "no description on {}", page.display());
             }

@@ -6,8 +6,8 @@
 //! - ` ```sh no-run ` (a server, a download, a path on the reader's machine) and
 //!   ` ```console ` (`$ briefing …` lines): each `briefing` command must parse, with its
 //!   subcommand and flags, as the command line defines them;
-//! - ` ```yaml site.yaml `, ` ```yaml entities.yaml `, ` ```yaml `: a configuration, an
-//!   entities file, any YAML; ` ```toml `: TOML;
+//! - ` ```yaml site.yaml `, ` ```yaml entities.yaml `, ` ```yaml measures.yaml `,
+//!   ` ```yaml `: a configuration, an entities file, a measures file, any YAML; ` ```toml `: TOML;
 //! - ` ```markdown article `, ` ```markdown topic `: an article or a topic file, parsed as the build does.
 //!
 //! Other blocks (` ```text `, output samples, PowerShell) are prose.
@@ -200,6 +200,11 @@ fn every_command_and_configuration_example_of_the_documentation_works() {
                     .unwrap_or_else(|e| panic!("{}: {e:?}", block.place));
                     "entities.yaml"
                 }
+                "yaml measures.yaml" => {
+                    briefing::site::measures::parse(&block.text, Path::new("content/measures.yaml"), &["en", "fr"])
+                        .unwrap_or_else(|e| panic!("{}: {e:?}", block.place));
+                    "measures.yaml"
+                }
                 "yaml" => {
                     serde_yaml::from_str::<serde_yaml::Value>(&block.text)
                         .unwrap_or_else(|e| panic!("{}: {e}", block.place));
@@ -223,7 +228,9 @@ fn every_command_and_configuration_example_of_the_documentation_works() {
         }
     }
     // The documentation keeps examples of each kind, so this test keeps testing something.
-    for (kind, at_least) in [("run", 10), ("parsed command", 10), ("site.yaml", 2), ("article", 2), ("topic", 1)] {
+    for (kind, at_least) in
+        [("run", 10), ("parsed command", 10), ("site.yaml", 2), ("article", 2), ("topic", 1), ("measures.yaml", 1)]
+    {
         assert!(counts.get(kind).copied().unwrap_or(0) >= at_least, "{kind}: {counts:?}");
     }
 }

@@ -6,6 +6,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod actors;
 mod addresses;
 mod authors;
 mod base_path;

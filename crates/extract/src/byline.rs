@@ -333,7 +333,37 @@ pub fn caption_in(line: &str) -> Option<Caption> {
             }
         }
     }
-    None
+    picture_agency_credit(trimmed)
+}
+
+/// Most words of a photographer's name and picture agency closing a caption.
+const CREDIT_MAX_WORDS: usize = 7;
+
+/// A caption closed by a photographer and a picture agency after a dash, a slash or
+/// "via": "… near Lost Hills, California.Dana Fictive—Getty Images", "… in Lisbon. Ana
+/// Ficta/Bloomberg via Getty Images", "… on Monday. AP Photo/Teo Falso". The credit
+/// names an agency or ends in a word for pictures; its name may be glued to the sentence.
+fn picture_agency_credit(line: &str) -> Option<Caption> {
+    let cut = ['—', '–', '/'].iter().filter_map(|dash| line.find(*dash)).chain(line.find(" via ")).min()?;
+    let (head, tail) = line.split_at(cut);
+    let tail = tail.trim_start_matches(['—', '–', '/', ' ']).trim_start_matches("via ");
+    let last = tail.split(['/', ' ']).rfind(|w| !w.is_empty())?;
+    let pictures = ["images", "photo", "photos", "pictures", "picture", "foto", "fotos"];
+    let credited = pictures.contains(&fold(last).as_str())
+        || agency_named(last).is_some()
+        || agency_named(head.rsplit(['.', ' ']).next().unwrap_or_default()).is_some();
+    if !credited || tail.split_whitespace().count() > CREDIT_MAX_WORDS {
+        return None;
+    }
+    // The photographer's name, after the caption's last full stop ("California.Dana Fictive").
+    let stop = head.rfind(['.', '!', '?'])?;
+    let (text, name) = (head[..=stop].trim(), head[stop + 1..].trim());
+    let name_words = name.split_whitespace().count();
+    let named = name_words <= 4 && name.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
+    (named && text.split_whitespace().count() >= 3).then(|| Caption {
+        text: text.to_owned(),
+        credit: Some(tidy_credit(format!("{name}/{tail}").trim_start_matches('/'))),
+    })
 }
 
 /// Words that say a line describes a photo: its date is when the photo was taken.
@@ -347,11 +377,29 @@ pub fn is_caption_like(text: &str) -> bool {
 /// A sentence that can only be a caption: "Photo taken May 10, 2025", "… File photo.".
 pub fn is_photo_caption(text: &str) -> bool {
     let folded = fold(text);
-    let marked =
-        ["photo taken", "picture taken", "file photo", "photo:", "photograph:", "(photo", "is seen in", "are seen in"]
-            .iter()
-            .any(|marker| folded.contains(marker));
-    marked && text.split_whitespace().count() <= 40
+    let marked = [
+        "photo taken",
+        "picture taken",
+        "file photo",
+        "photo:",
+        "photograph:",
+        "(photo",
+        "is seen in",
+        "are seen in",
+        // "(L-R) Ana Ficta, …", "(From left) …": the people of a photo, named in order.
+        "(l-r)",
+        "(from left)",
+        "(left to right)",
+    ]
+    .iter()
+    .any(|marker| folded.contains(marker));
+    // "Traders at the exchange. (The Associated Press)": a credit in parentheses closes
+    // a caption; a report names its agency at the start ("PARIS (AFP) -").
+    let credited =
+        text.trim_end().strip_suffix(')').and_then(|rest| rest.rsplit_once('(')).is_some_and(|(before, credit)| {
+            !before.trim().is_empty() && agency_named(credit.trim().trim_start_matches("The ")).is_some()
+        });
+    (marked || credited) && text.split_whitespace().count() <= 40
 }
 
 /// "AFP / NAME" with single spaces around the slash.
@@ -458,5 +506,10 @@ mod tests {
         let caption = caption_in("A worker walks past the Norvale office in Lisbon. REUTERS/Ana Ficta").unwrap();
         assert_eq!(caption.credit.as_deref(), Some("REUTERS / Ana Ficta"));
         assert!(caption_in("The ministry (which declined to comment) said nothing").is_none());
+        let glued = "Cooling towers beside the fab on March 24, 2025.Dana Fictive—Lumen Images";
+        let caption = caption_in(glued).unwrap();
+        assert_eq!(caption.text, "Cooling towers beside the fab on March 24, 2025.");
+        assert_eq!(caption.credit.as_deref(), Some("Dana Fictive / Lumen Images"));
+        assert!(caption_in("Prices rose on Monday. Traders in Lisbon/Porto said so").is_none());
     }
 }

@@ -7,9 +7,12 @@
 
 use crate::byline::{agency_in, byline_in, caption_in, is_photo_caption, reporter_names, same_text};
 use crate::dates::datelines::is_date_line;
-use crate::dates::{DateContext, find_date};
+use crate::dates::{DateContext, find_date, opening_date};
 use crate::noise::{ends_sentence, is_prose, word_count};
 use crate::refusal::Considered;
+use crate::text::classify::Lexicon;
+use crate::tuning::{HEADLINE_FULL_TERMS, HEADLINE_READER_ADDRESS_COST, HEADLINE_REPORT_OVERLAP_WEIGHT};
+use std::collections::HashSet;
 
 /// A line of the page as the headline scorer sees it.
 pub struct Candidate<'a> {
@@ -17,6 +20,8 @@ pub struct Candidate<'a> {
     pub text: &'a str,
     /// Dropped by a noise rule already.
     pub noise: bool,
+    /// Speaks to the reader ("you"), as a headline may but a report's title rarely does.
+    pub addresses_reader: bool,
 }
 
 /// Longest headline, in characters: anything longer is a paragraph.
@@ -30,7 +35,9 @@ pub fn rejection(text: &str, context: DateContext) -> Option<&'static str> {
     if !text.chars().any(char::is_alphabetic) {
         return Some("no letters");
     }
-    if is_date_line(text, context) {
+    // "2025年6月18日 10:01　発信地：…", "June 18, 2025 · Lisbon · Markets": a line that opens
+    // with its date is a date line, whatever follows.
+    if is_date_line(text, context) || (!ends_sentence(text) && opening_date(text, context).is_some()) {
         return Some("a date line");
     }
     if byline_in(text).is_some() || reporter_names(text).is_some() {
@@ -61,8 +68,15 @@ pub fn rejection(text: &str, context: DateContext) -> Option<&'static str> {
 }
 
 /// Index (into `lines`) of the headline, with every candidate and its verdict.
-/// `body_start` is the index of the first line of the report's prose.
-pub fn choose(lines: &[Candidate<'_>], body_start: usize, context: DateContext) -> (Option<usize>, Vec<Considered>) {
+/// `body_start` is the index of the first line of the report's prose; `report_terms` the
+/// terms of its opening ([`Lexicon::terms`]), which a headline shares.
+pub fn choose(
+    lines: &[Candidate<'_>],
+    body_start: usize,
+    report_terms: &HashSet<String>,
+    lexicon: &Lexicon,
+    context: DateContext,
+) -> (Option<usize>, Vec<Considered>) {
     let mut considered = Vec::new();
     let mut best: Option<(f64, usize, usize)> = None;
     let end = body_start.min(lines.len());
@@ -89,7 +103,8 @@ pub fn choose(lines: &[Candidate<'_>], body_start: usize, context: DateContext) 
             4 => 2.0,
             _ => 0.0,
         };
-        if ends_sentence(line.text) {
+        // A headline may ask or exclaim; a line that ends on a full stop is a sentence.
+        if ends_sentence(line.text) && !line.text.trim_end().ends_with(['?', '!', '？', '！']) {
             score -= 3.0;
         }
         // A headline sits next to its dateline or byline, below or above.
@@ -118,6 +133,15 @@ pub fn choose(lines: &[Candidate<'_>], body_start: usize, context: DateContext) 
         let repeated = lines.iter().enumerate().any(|(i, other)| i != index && same_text(other.text, line.text));
         if repeated {
             score -= 6.0;
+        }
+        // A headline speaks of what its report says; a menu or another story's teaser does not.
+        let terms = lexicon.terms(line.text);
+        if !terms.is_empty() {
+            let shared = terms.iter().filter(|term| report_terms.contains(*term)).count();
+            score += HEADLINE_REPORT_OVERLAP_WEIGHT * shared as f64 / terms.len().max(HEADLINE_FULL_TERMS) as f64;
+        }
+        if line.addresses_reader {
+            score -= HEADLINE_READER_ADDRESS_COST;
         }
         // Nearer the report is likelier: navigation and teasers come first.
         score += 2.0 * index as f64 / end.max(1) as f64;
@@ -172,10 +196,17 @@ mod tests {
         let lines: Vec<Candidate<'_>> = page
             .iter()
             .enumerate()
-            .map(|(i, text)| Candidate { number: i + 1, text, noise: crate::noise::classify(text).is_some() })
+            .map(|(i, text)| Candidate {
+                number: i + 1,
+                text,
+                noise: crate::noise::classify(text).is_some(),
+                addresses_reader: false,
+            })
             .collect();
         let body = page.iter().position(|l| is_prose(l)).unwrap_or(page.len());
-        choose(&lines, body, ENGLISH).0.map(|i| page[i].to_owned())
+        let lexicon = Lexicon::new(ENGLISH.language);
+        let report = lexicon.terms(&page[body..].join("\n"));
+        choose(&lines, body, &report, &lexicon, ENGLISH).0.map(|i| page[i].to_owned())
     }
 
     #[test]

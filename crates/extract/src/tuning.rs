@@ -55,6 +55,12 @@ pub const WIDGET_MAX_WORDS: usize = 80;
 /// Fewest repeated items (alike in tag and class, each with its own date) that make a
 /// listing: teasers of other stories, a comment thread.
 pub const LISTING_MIN_ITEMS: usize = 3;
+/// Most words of the line that marks each item of a listing in a text page (a rating, a
+/// "Reply · 3 likes" row), repeated alike but for its digits.
+pub const LISTING_MARKER_MAX_WORDS: usize = 6;
+/// Most lines of prose between two markers of a listing: an item (a comment) is short,
+/// where a rail repeated between the report's parts has much of the report between.
+pub const LISTING_ITEM_MAX_PARAGRAPHS: usize = 3;
 /// A block whose listings hold at least this share of its text is a listing.
 pub const LISTING_TEXT_SHARE: f64 = 0.6;
 
@@ -74,6 +80,10 @@ pub const SPLIT_SENTENCE_MIN_WORDS: usize = 4;
 /// A page without a dateline takes the first date shown in an element of at most this
 /// many words (outside captions and sentences) rather than being refused.
 pub const SHOWN_DATE_MAX_WORDS: usize = 12;
+/// A longer element (up to `DATELINE_MAX_WORDS`) shows its date too when it opens with
+/// it, within this many tokens: "2025年6月18日 10:01　発信地：…", "June 18, 2025 · Lisbon,
+/// Portugal · Markets".
+pub const SHOWN_DATE_LEAD_TOKENS: usize = 4;
 
 // Dates.
 
@@ -143,6 +153,26 @@ pub const LINE_CJK_MENU_ITEM_CHARS: usize = 5;
 pub const LINE_BOILERPLATE_TOLL: f64 = 5.0;
 /// What a near-good line adds to its stretch, per word (prose adds one per word).
 pub const LINE_NEAR_GOOD_GAIN: f64 = 0.5;
+
+// Text pages: the headline.
+
+/// Lines above the report's first paragraph searched for the headline and the date: a
+/// copied page may carry hundreds of lines of menus above them, so the window is counted
+/// back from the report, not down from the top.
+pub const HEADER_SEARCH_LINES: usize = 80;
+/// Words at the start of the report whose terms a headline is expected to share.
+pub const HEADLINE_REPORT_WORDS: usize = 150;
+/// Score a headline line gains for the share of its terms (words of three letters or
+/// more that are not stop words; pairs of characters in Chinese and Japanese) that the
+/// report's opening repeats: a menu item, a teaser of another story or a site slogan
+/// shares none, the headline most of them.
+pub const HEADLINE_REPORT_OVERLAP_WEIGHT: f64 = 12.0;
+/// Terms a line needs to earn that score in full: a breadcrumb or a section name
+/// ("Home League of Legends") shares a term or two with the report, a headline several.
+pub const HEADLINE_FULL_TERMS: usize = 4;
+/// Score a headline line loses for speaking to the reader ("…to become your champion!",
+/// "What you need to know"): a headline may, but a sign-up box or an appeal always does.
+pub const HEADLINE_READER_ADDRESS_COST: f64 = 2.0;
 
 #[cfg(test)]
 mod tests {

@@ -24,6 +24,8 @@ pub(super) fn context(renderer: &Renderer<'_>, route: Route, id: ArticleId, hash
     let mut context = renderer.base_context(PageLanguage::of_article(site, id), meta, hashed);
     context.insert("article", &view);
     context.insert("json_ld", &Value::safe_string(&structured::article_json_ld(site, id)));
+    let locale = site.config.interface.get(site.config.interface.locale_for(&article.lang));
+    context.insert("measures", &super::measure::of_article(site, locale, id));
     context
 }
 

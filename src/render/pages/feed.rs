@@ -10,8 +10,8 @@ use serde::Serialize;
 use super::{Listed, Reads, Setting};
 use crate::render::Renderer;
 use crate::render::fingerprint::PageContext;
-use crate::render::views::{ImageSizes, article_html, topic_name, topic_text};
-use crate::route::{AuthorId, LanguageId, Route, TopicId};
+use crate::render::views::{ImageSizes, article_html, term_name, topic_name, topic_text};
+use crate::route::{AuthorId, LanguageId, Route, TaxonomyId, TermId, TopicId};
 use crate::site::{ArticleId, Site};
 
 #[derive(Serialize)]
@@ -98,6 +98,39 @@ pub(super) fn author_context(
     let mut context = renderer.base_context(on.language, meta, hashed);
     context.insert("feed", &feed);
     context
+}
+
+/// The feed of an actor's stories in a language (`Route::ActorFeed`): its term's.
+pub(super) fn actor_context(
+    renderer: &Renderer<'_>,
+    on: &Setting<'_>,
+    route: Route,
+    (t, index): (TaxonomyId, TermId),
+    hashed: bool,
+) -> PageContext {
+    let site = renderer.site;
+    let term = &site.taxonomies[t.0].terms[index.0];
+    let name = term_name(term, &on.edition.code, site);
+    let title = format!("{name} – {}", on.edition.title);
+    let (description, _) = term.description_in(&on.edition.code, &site.config.language).unwrap_or(("", ""));
+    let feed = view(
+        site,
+        &renderer.image_sizes,
+        title,
+        description,
+        Route::Term(on.lang, t, index),
+        route,
+        term.listing(on.lang),
+    );
+    let meta = renderer.meta(route, name, description);
+    let mut context = renderer.base_context(on.language, meta, hashed);
+    context.insert("feed", &feed);
+    context
+}
+
+/// The stories an actor's feed lists in a language: its term's.
+pub(super) fn actor_reads(site: &Site, lang: LanguageId, (t, index): (TaxonomyId, TermId)) -> Reads<'_> {
+    Reads { articles: Listed::Some(site.taxonomies[t.0].terms[index.0].listing(lang).into()) }
 }
 
 /// The stories an author's page lists in a language.

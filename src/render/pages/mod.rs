@@ -7,6 +7,8 @@ mod article;
 mod author;
 mod feed;
 mod home;
+mod measure;
+mod measures;
 mod news_sitemap;
 mod not_found;
 mod page;
@@ -96,6 +98,9 @@ pub(crate) fn reads(site: &Site, route: Route) -> Reads<'_> {
         Route::Asset(_) | Route::FingerprintedAsset(_) | Route::Redirects => Reads { articles: Listed::None },
         Route::NewsSitemap => news_sitemap::reads(),
         Route::Redirect(_) => redirect::reads(),
+        Route::MeasureIndex(_) => measures::reads(),
+        Route::Measure(lang, m) => measure::reads(site, lang, m),
+        Route::ActorFeed(lang, t, term) => feed::actor_reads(site, lang, (t, term)),
     }
 }
 
@@ -133,6 +138,9 @@ impl<'a> Renderer<'a> {
             Route::Robots => robots::context(self, &on, route, hashed),
             Route::NewsSitemap => news_sitemap::context(self, &on, route, hashed),
             Route::Redirect(index) => redirect::context(self, index, hashed),
+            Route::MeasureIndex(_) => measures::context(self, &on, route, hashed),
+            Route::Measure(_, m) => measure::context(self, &on, route, m, hashed),
+            Route::ActorFeed(_, t, term) => feed::actor_context(self, &on, route, (t, term), hashed),
             Route::SearchIndex
             | Route::SearchFile(_)
             | Route::Asset(_)

@@ -1,11 +1,106 @@
 //! A term's page in a language: its description and the timeline of its stories.
 
+use serde::Serialize;
+
+use super::measure::{MeasureRow, day, row, value_label};
 use super::{Listed, Reads, Setting, parts, string_map};
 use crate::render::Renderer;
 use crate::render::fingerprint::PageContext;
-use crate::render::views::{term_name, timeline};
+use crate::render::views::{Link, term_name, timeline};
 use crate::route::{LanguageId, Period, Route, TaxonomyId, TermId};
 use crate::site::Site;
+use crate::site::actors::{Facts, actors_where, find_term, related_actors};
+
+/// What `term.html` sees of a term entities.yaml gives facts of, as `actor`.
+#[derive(Serialize)]
+struct ActorView<'a> {
+    kind: &'static str,
+    kind_label: &'a str,
+    country: Option<Link<'a>>,
+    parent: Option<Link<'a>>,
+    /// The organizations it owns (`parent:` names it).
+    owns: Vec<Link<'a>>,
+    /// The actors based in it, for a place (`country:` names it).
+    based_here: Vec<Link<'a>>,
+    /// "Entity List since 16 May 2019".
+    listed: Vec<String>,
+    /// The actors its stories name most often beside it, with how often.
+    related: Vec<Related<'a>>,
+    /// The measures it issued, or whose jurisdiction it is.
+    measures: Vec<MeasureRow<'a>>,
+    /// Whether most of the language's stories name it: its page then shows its
+    /// measures and actors before its stories, which say little of it on their own.
+    broad: bool,
+    feed_url: String,
+}
+
+/// An actor named beside another, and in how many stories.
+#[derive(Serialize)]
+struct Related<'a> {
+    #[serde(flatten)]
+    link: Link<'a>,
+    count: usize,
+}
+
+/// The link to the actor `(t, term)` on pages of `lang`.
+fn actor_link(site: &Site, lang: LanguageId, (t, term): (TaxonomyId, TermId)) -> Link<'_> {
+    let code = &site.config.languages[lang.0].code;
+    Link {
+        name: term_name(&site.taxonomies[t.0].terms[term.0], code, site),
+        lang: code,
+        url: site.routes.url(Route::Term(lang, t, term)),
+    }
+}
+
+fn actor_view<'a>(
+    site: &'a Site,
+    on: &Setting<'a>,
+    (t, index): (TaxonomyId, TermId),
+    facts: &'a Facts,
+) -> ActorView<'a> {
+    let term = &site.taxonomies[t.0].terms[index.0];
+    let name = term.name.as_str();
+    let taxonomy = site.taxonomies[t.0].name.as_str();
+    let link = |found: Option<(TaxonomyId, TermId)>| found.map(|actor| actor_link(site, on.lang, actor));
+    let country = facts.country.as_ref().and_then(|(country, tax)| link(find_term(site, tax, country)));
+    let parent = facts.parent.as_deref().and_then(|parent| link(find_term(site, taxonomy, parent)));
+    let owns = actors_where(site, |f| f.parent.as_deref() == Some(name));
+    let based_here = actors_where(site, |f| f.country.as_ref().is_some_and(|(c, _)| c == name));
+    let listing = term.listing(on.lang);
+    let since = on.locale.label("listed_since");
+    let listed = (facts.listed.iter())
+        .map(|l| since.replace("{list}", &l.list).replace("{date}", &day(on.locale, l.since)))
+        .collect();
+    // A place's measures are its own; an organization's are those it issued and those
+    // its stories report (the listing of a company, a rule on its products).
+    let mut reported_here = vec![false; site.measures.len()];
+    if !facts.is_place() {
+        for &id in listing {
+            for &m in &site.article_measures[id.0] {
+                reported_here[m] = true;
+            }
+        }
+    }
+    let measures = (site.measures.iter().enumerate())
+        .filter(|&(m, measure)| measure.jurisdiction == name || measure.issued_by == name || reported_here[m])
+        .map(|(m, _)| row(site, on.locale, on.lang, m))
+        .collect();
+    ActorView {
+        kind: facts.kind,
+        kind_label: value_label(on.locale, "actor_kind", facts.kind),
+        country,
+        parent,
+        owns: owns.into_iter().map(|actor| actor_link(site, on.lang, actor)).collect(),
+        based_here: based_here.into_iter().map(|actor| actor_link(site, on.lang, actor)).collect(),
+        listed,
+        related: (related_actors(site, (t, index), listing).into_iter())
+            .map(|(actor, count)| Related { link: actor_link(site, on.lang, actor), count })
+            .collect(),
+        measures,
+        broad: listing.len() * 2 > site.listed_in(on.lang).len(),
+        feed_url: site.routes.url(Route::ActorFeed(on.lang, t, index)),
+    }
+}
 
 pub(super) fn context(
     renderer: &Renderer<'_>,
@@ -29,8 +124,14 @@ pub(super) fn context(
         Some(period) => format!("{name} · {}", parts::name(on.locale, period)),
         None => name.to_owned(),
     };
-    let meta = renderer.meta(route, &page_title, &meta_description);
+    let mut meta = renderer.meta(route, &page_title, &meta_description);
+    if term.facts.is_some() {
+        meta.feed_url = Some(site.routes.url(Route::ActorFeed(on.lang, t, index)));
+    }
     let mut context = renderer.base_context(on.language, meta, hashed);
+    if let Some(facts) = &term.facts {
+        context.insert("actor", &actor_view(site, on, (t, index), facts));
+    }
     let index_url = site.routes.url(Route::TaxonomyIndex(on.lang, t));
     context.insert("taxonomy", &string_map(&[("name", &taxonomy.name), ("title", &title), ("url", &index_url)]));
     context.insert(

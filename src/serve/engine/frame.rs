@@ -38,8 +38,17 @@ impl Engine {
         self.problems.remove(&Origin::Entities);
         let before = self.frame.take()?;
         let in_place = !entities_changed && same_places(&before.topics, &topics);
-        let (pages, authors) = (before.pages, before.authors);
-        self.frame = Some(Frame { config: before.config, topics, topic_slugs, topic_titles, entities, pages, authors });
+        let (pages, authors, measures) = (before.pages, before.authors, before.measures);
+        self.frame = Some(Frame {
+            config: before.config,
+            topics,
+            topic_slugs,
+            topic_titles,
+            entities,
+            pages,
+            authors,
+            measures,
+        });
         if in_place {
             let frame = self.frame.as_ref().expect("just set");
             let site = self.site.as_mut().expect("checked above");

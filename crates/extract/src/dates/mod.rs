@@ -39,6 +39,25 @@ impl DateContext {
 }
 
 /// The first date in `text`, with its time and offset when written.
+/// The date a line shows, when it is short (`SHOWN_DATE_MAX_WORDS`) or opens with it
+/// (within `SHOWN_DATE_LEAD_TOKENS` tokens of a line of at most `DATELINE_MAX_WORDS`).
+pub fn shown_date_in(text: &str, context: DateContext) -> Option<PageDate> {
+    let words = crate::noise::word_count(text);
+    if words <= crate::tuning::SHOWN_DATE_MAX_WORDS {
+        return find_date(text, context);
+    }
+    if words > crate::tuning::DATELINE_MAX_WORDS {
+        return None;
+    }
+    opening_date(text, context)
+}
+
+/// The date a line opens with, within its first `SHOWN_DATE_LEAD_TOKENS` tokens.
+pub fn opening_date(text: &str, context: DateContext) -> Option<PageDate> {
+    let lead: Vec<&str> = text.split_whitespace().take(crate::tuning::SHOWN_DATE_LEAD_TOKENS).collect();
+    find_date(&lead.join(" "), context)
+}
+
 pub fn find_date(text: &str, context: DateContext) -> Option<PageDate> {
     let lowered = lowered_date_text(text);
     let tokens = tokenize(&lowered);

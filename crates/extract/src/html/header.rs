@@ -7,12 +7,11 @@ use super::dom::{attr, class_tokens, descendants, is_block, parent, tag, text};
 use super::meta::Metadata;
 use crate::byline::{agency_in, agency_named, byline_in, person_name, reporter_names, same_text};
 use crate::dates::datelines::{LineDates, dates_in_line, has_date_label, is_date_line};
-use crate::dates::{DateContext, find_date};
+use crate::dates::{DateContext, find_date, shown_date_in};
 use crate::headline::rejection;
 use crate::noise::{fold, is_prose, word_count};
 use crate::refusal::Considered;
 use crate::tuning::DATELINE_MAX_WORDS;
-use crate::tuning::SHOWN_DATE_MAX_WORDS;
 use crate::{Language, Page, PageDate};
 
 /// Separators between a headline and the site's name in `<title>` and `og:title`.
@@ -121,10 +120,10 @@ pub fn date_shown(body: &Handle, context: DateContext) -> Option<(PageDate, Stri
         }
         let content = text(&node);
         let leaf = !descendants(&node).iter().skip(1).any(|n| tag(n).is_some_and(is_block));
-        if !leaf || word_count(&content) > SHOWN_DATE_MAX_WORDS || is_prose(&content) || in_caption(&node) {
+        if !leaf || is_prose(&content) || in_caption(&node) {
             return None;
         }
-        let date = find_date(&content, context)?;
+        let date = shown_date_in(&content, context)?;
         Some((date, format!("<{name}>"), content))
     })
 }

@@ -16,6 +16,7 @@ use markup5ever_rcdom::Handle;
 use crate::byline::{
     agency_in_parentheses, byline_in, caption_in, french_credits, is_photo_caption, reporter_names, same_text,
 };
+use crate::dates::datelines::LineDates;
 use crate::dates::order::{ambiguity_note, numeric_order};
 use crate::dates::{DateContext, copyright_year, find_year, parse_iso};
 use crate::markdown::caption as caption_markdown;
@@ -97,6 +98,8 @@ pub fn extract(input: &str, default_year: i32) -> Page {
         page.published = Some(date);
         shown_line = Some(line);
     }
+    // A page whose one date is its update: that is when it was published, as far as it says.
+    LineDates::settle(&mut page.published, &mut page.updated);
     if page.published.is_none() {
         page.date_candidates = date_candidates(&meta, &body, context);
     }

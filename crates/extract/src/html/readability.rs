@@ -78,10 +78,29 @@ pub fn chrome_rule(node: &Handle) -> Option<Rule> {
         return None;
     }
     let rule = class_rule(&class_tokens(node))?;
+    // `<p class="paywall">` on every paragraph of a metered report: paragraphs of prose
+    // alike in class are the report, whatever their class says.
+    if rule != Rule::Comments && name == "p" && alike_prose_paragraphs(node) >= CHROME_MAX_PROSE_PARAGRAPHS {
+        return None;
+    }
     // A container of several paragraphs of prose is the article, whatever its class says;
     // comment threads are prose too, so they are dropped regardless.
     let prose = descendants(node).iter().filter(|n| tag(n) == Some("p") && is_prose(&text(n))).count();
     (prose < CHROME_MAX_PROSE_PARAGRAPHS || rule == Rule::Comments).then_some(rule)
+}
+
+/// How many `<p>`s of the page (itself included) share the class of `paragraph` and are
+/// prose, when it is prose itself: a report split between containers counts whole.
+fn alike_prose_paragraphs(paragraph: &Handle) -> usize {
+    if !is_prose(&text(paragraph)) {
+        return 0;
+    }
+    let mut root = paragraph.clone();
+    while let Some(up) = parent(&root) {
+        root = up;
+    }
+    let class = attr(paragraph, "class");
+    descendants(&root).iter().filter(|n| tag(n) == Some("p") && attr(n, "class") == class && is_prose(&text(n))).count()
 }
 
 /// What class and id words say an element is.

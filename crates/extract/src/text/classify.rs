@@ -27,7 +27,7 @@ use crate::tuning::{
     LINE_BARE_CREDIT_WORDS, LINE_BOILERPLATE_TOLL, LINE_CAPTION_MAX_WORDS, LINE_CJK_MENU_ITEM_CHARS,
     LINE_DURATION_MAX_WORDS, LINE_MAX_DIGIT_SHARE, LINE_MAX_TITLE_CASE, LINE_MIN_STOP_DENSITY, LINE_NEAR_GOOD_GAIN,
     LINE_PROSE_WORDS, LINE_QUOTED_ADDRESS_WORDS, LINE_READER_ADDRESS_MAX_WORDS, LINE_SENTENCE_WORDS, LINE_SHORT_WORDS,
-    LINE_TITLE_CASE_WORDS,
+    LINE_TITLE_CASE_WORDS, LISTING_ITEM_MAX_PARAGRAPHS, LISTING_MARKER_MAX_WORDS, LISTING_MIN_ITEMS,
 };
 
 /// jusText's classes of a line.
@@ -142,7 +142,37 @@ impl Lexicon {
             .collect();
         Lexicon { stop_words, reader, cjk }
     }
+
+    /// The terms of `text` that say what it is about: its words of three letters or more
+    /// that are not stop words, cut to `TERM_PREFIX_CHARS` letters so that "search" and
+    /// "searches" meet; in Chinese and Japanese, which have no spaces, each pair of
+    /// characters.
+    pub fn terms(&self, text: &str) -> HashSet<String> {
+        let mut terms = HashSet::new();
+        // Folding would spell Chinese and Japanese in Latin letters: their words are left to
+        // the pairs below.
+        for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.chars().any(is_cjk)) {
+            let word = fold(word);
+            if word.chars().count() >= 3
+                && !self.stop_words.contains(word.as_str())
+                && !word.chars().all(|c| c.is_ascii_digit())
+            {
+                terms.insert(word.chars().take(TERM_PREFIX_CHARS).collect());
+            }
+        }
+        let cjk: Vec<char> = text.chars().collect();
+        for pair in cjk.windows(2) {
+            if pair.iter().all(|&c| is_cjk(c) && c.is_alphabetic()) {
+                terms.insert(pair.iter().collect());
+            }
+        }
+        terms
+    }
 }
+
+/// Letters of a word kept as its term: enough to tell words apart, few enough that a
+/// plural or a conjugation meets its stem.
+const TERM_PREFIX_CHARS: usize = 6;
 
 /// What the classifier reads off one line.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -418,8 +448,55 @@ pub fn label(lines: &[&str], rules: &[Option<Rule>], lexicon: &Lexicon) -> Vec<L
             labels[at].reason = Some(Rule::PhotoCredit);
         }
     }
+    mark_listings(lines, &mut labels);
     context(&mut labels);
     labels
+}
+
+/// Short lines that recur alike but for their digits ("Valoración:3menosmas",
+/// "Reply · 12 likes") at least `LISTING_MIN_ITEMS` times after the report has begun,
+/// with one to `LISTING_ITEM_MAX_PARAGRAPHS` lines of prose between each two, mark the items of a listing: a comment thread, a rail
+/// of teasers. From the first marker on, the page's prose is the listing's.
+fn mark_listings(lines: &[&str], labels: &mut [Label]) {
+    let Some(first_prose) = labels.iter().position(|l| l.initial == Class::Good) else { return };
+    let shape =
+        |line: &str| -> String { fold(line).chars().filter(|c| !c.is_ascii_digit() && !c.is_whitespace()).collect() };
+    let mut markers: Vec<(String, Vec<usize>)> = Vec::new();
+    for at in first_prose + 1..lines.len() {
+        let label = &labels[at];
+        let marker = label.initial != Class::Good
+            && label.words <= LISTING_MARKER_MAX_WORDS as f64
+            && !label.transparent
+            && label.reason != Some(Rule::PhotoCredit);
+        let key = shape(lines[at]);
+        // A marker says something: a clock time or a bare number is a ticker's, not a listing's.
+        if !marker || key.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            continue;
+        }
+        match markers.iter_mut().find(|(shape, _)| *shape == key) {
+            Some((_, ats)) => ats.push(at),
+            None => markers.push((key, vec![at])),
+        }
+    }
+    // A comment is a paragraph or three; a rail repeated between the report's parts has
+    // many paragraphs of the report between its copies.
+    let prose_between = |from: usize, to: usize| {
+        let prose = labels[from + 1..to].iter().filter(|l| matches!(l.initial, Class::Good | Class::NearGood)).count();
+        (1..=LISTING_ITEM_MAX_PARAGRAPHS).contains(&prose)
+    };
+    let start = markers
+        .iter()
+        .filter(|(_, ats)| ats.len() >= LISTING_MIN_ITEMS && ats.windows(2).all(|pair| prose_between(pair[0], pair[1])))
+        .map(|(_, ats)| ats[0])
+        .min();
+    if let Some(start) = start {
+        for label in &mut labels[start..] {
+            if label.reason.is_none() {
+                label.initial = Class::Bad;
+                label.reason = Some(Rule::Listing);
+            }
+        }
+    }
 }
 
 /// jusText's context pass: a short or near-good line takes the class of the nearest

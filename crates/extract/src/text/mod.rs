@@ -17,17 +17,14 @@ use crate::byline::{
     is_photo_caption, person_name, reporter_names, reporters_in, same_text,
 };
 use crate::dates::datelines::{LineDates, dates_in_line, is_date_line};
-use crate::dates::{DateContext, find_date};
+use crate::dates::{DateContext, find_date, shown_date_in};
 use crate::headline::{self, Candidate};
 use crate::markdown::{caption, escape};
 use crate::noise::{Rule, ends_sentence, fold, is_prose, word_count};
 use crate::refusal::Considered;
-use crate::tuning::SHOWN_DATE_MAX_WORDS;
+use crate::tuning::{HEADER_SEARCH_LINES, HEADLINE_REPORT_WORDS, LINE_SHORT_WORDS};
 use crate::{Caption, Dropped, Page};
 use classify::{Label, Lexicon};
-
-/// Lines at the top of a page searched for the headline.
-const HEADER_SEARCH_LINES: usize = 80;
 
 enum Block {
     Paragraph(String),
@@ -63,18 +60,29 @@ pub fn extract(input: &str, context: DateContext) -> Page {
     mark_biographies(&lines, &mut labels, first_start);
     let report = classify::report_span(&labels);
     let body_start = body_start(&lines, &labels, report.clone());
+    let header_start = body_start.saturating_sub(HEADER_SEARCH_LINES);
     let candidates: Vec<Candidate<'_>> = lines
         .iter()
         .zip(&labels)
-        .take(HEADER_SEARCH_LINES)
-        .map(|(line, label)| Candidate {
-            number: line.number,
-            text: &line.text,
-            // A date line is no headline, but the scorer reads it as the headline's neighbour.
-            noise: line.rule.is_some() || (label.rules_out_headline() && !is_date_line(&line.text, context)),
+        .enumerate()
+        .map(|(at, (line, label))| {
+            // "What you need to know about…" may be a headline; "Subscribe now" is not.
+            let addresses_reader = label.reason == Some(Rule::AddressesReader)
+                && at >= header_start
+                && !classify::features(&line.text, &lexicon).calls_to_act;
+            Candidate {
+                number: line.number,
+                text: &line.text,
+                // A date line is no headline, but the scorer reads it as the headline's neighbour.
+                noise: at < header_start
+                    || line.rule.is_some()
+                    || (label.rules_out_headline() && !addresses_reader && !is_date_line(&line.text, context)),
+                addresses_reader,
+            }
         })
         .collect();
-    let (title_at, considered) = headline::choose(&candidates, body_start, context);
+    let opening = report_opening(&lines, &labels, body_start..report.end.max(body_start));
+    let (title_at, considered) = headline::choose(&candidates, body_start, &lexicon.terms(&opening), &lexicon, context);
     page.title_candidates = considered;
     // Without a headline (one may be given with --title) the body is read all the same.
     let title_at = title_at.unwrap_or(usize::MAX);
@@ -144,7 +152,11 @@ pub fn extract(input: &str, context: DateContext) -> Page {
             );
             continue;
         }
-        let repeated_later = lines[index + 1..].iter().any(|later| same_text(&later.text, text));
+        // A caption is shown twice (under the photo and in the gallery); so are menu items
+        // ("Local", "首页"), which are not captions: a caption describes, in words.
+        let repeated_later = word_count(text) > LINE_SHORT_WORDS
+            && !labels[index].is_boilerplate()
+            && lines[index + 1..].iter().any(|later| same_text(&later.text, text));
         let found = caption_in(text).or_else(|| {
             (repeated_later || is_caption_like(text) && (!is_prose(text) || is_photo_caption(text)))
                 .then(|| Caption { text: text.to_owned(), credit: None })
@@ -203,6 +215,22 @@ pub fn extract(input: &str, context: DateContext) -> Page {
     page
 }
 
+/// The text of the report's first prose lines, up to `HEADLINE_REPORT_WORDS` words: what
+/// its headline speaks of.
+fn report_opening(lines: &[Line], labels: &[Label], report: std::ops::Range<usize>) -> String {
+    let mut opening = String::new();
+    let mut words = 0;
+    for at in report.filter(|&at| labels[at].is_prose()) {
+        if words >= HEADLINE_REPORT_WORDS {
+            break;
+        }
+        words += word_count(&lines[at].text);
+        opening.push_str(&lines[at].text);
+        opening.push('\n');
+    }
+    opening
+}
+
 /// The first line of the report: the first prose line of the classifier's report
 /// stretch (prose before it, a cookie banner or a teaser, is outside the stretch).
 fn body_start(lines: &[Line], labels: &[Label], report: std::ops::Range<usize>) -> usize {
@@ -216,13 +244,15 @@ fn body_start(lines: &[Line], labels: &[Label], report: std::ops::Range<usize>) 
 /// of its own (not a caption, not a sentence) is the publication date, rather than none:
 /// below the headline first, then above it.
 fn shown_date(page: &mut Page, lines: &[Line], title_at: usize, body_start: usize, context: DateContext) {
-    let end = body_start.min(HEADER_SEARCH_LINES).min(lines.len());
-    let title_at = title_at.min(end);
+    let end = body_start.min(lines.len());
+    let start = end.saturating_sub(HEADER_SEARCH_LINES);
+    let title_at = title_at.clamp(start, end);
     let below = lines[title_at..end].iter();
-    let shown = below.chain(&lines[..title_at]).find_map(|line| {
-        let short = word_count(&line.text) <= SHOWN_DATE_MAX_WORDS && !is_prose(&line.text);
+    let shown = below.chain(lines[start..title_at].iter().rev()).find_map(|line| {
         let caption = is_caption_like(&line.text) || caption_in(&line.text).is_some();
-        (short && !caption).then(|| find_date(&line.text, context).map(|date| (line, date))).flatten()
+        (!is_prose(&line.text) && !caption)
+            .then(|| shown_date_in(&line.text, context).map(|date| (line, date)))
+            .flatten()
     });
     if let Some((line, date)) = shown {
         page.published = Some(date);
@@ -236,10 +266,10 @@ fn shown_date(page: &mut Page, lines: &[Line], title_at: usize, body_start: usiz
 /// For a refusal: the lines near the headline that hold a number or a date word, and
 /// why none gave the date.
 fn date_candidates(lines: &[Line], body_start: usize, context: DateContext) -> Vec<Considered> {
-    lines
+    let end = body_start.saturating_add(3).min(lines.len());
+    lines[end.saturating_sub(HEADER_SEARCH_LINES)..end]
         .iter()
         .enumerate()
-        .take(body_start.saturating_add(3).min(HEADER_SEARCH_LINES))
         .filter(|(_, line)| {
             let folded = fold(&line.text);
             line.text.chars().any(|c| c.is_ascii_digit())
