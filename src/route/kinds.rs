@@ -369,7 +369,7 @@ pub(crate) fn per_language(lang: LanguageId) -> impl Iterator<Item = Route> {
 }
 
 /// The names `nav:` entries may give as `section:` (`home`, `topics`, ...).
-pub fn navigation_keys() -> impl Iterator<Item = &'static str> {
+pub(crate) fn navigation_keys() -> impl Iterator<Item = &'static str> {
     KINDS.iter().filter_map(|kind| kind.navigation)
 }
 

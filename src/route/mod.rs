@@ -98,7 +98,7 @@ pub(crate) fn author_path(id: &str) -> String {
 pub struct MeasureId(pub usize);
 
 /// The path of a measure's page (`/measures/<id>/`), without the base path.
-pub fn measure_path(id: &str) -> String {
+pub(crate) fn measure_path(id: &str) -> String {
     format!("/measures/{id}/")
 }
 
