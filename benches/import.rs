@@ -13,7 +13,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
-use briefing::i18n::month_names;
+use briefing::month_names;
 
 #[path = "../tests/it/import/corpus_table.rs"]
 mod corpus_table;

@@ -12,11 +12,11 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use briefing::build::write;
-use briefing::plan::BuildOptions;
-use briefing::plan::load;
-use briefing::search::text::{STOP_WORDS, fold};
-use briefing::search::{SearchIndex, decode_ids, index};
+use briefing::BuildOptions;
+use briefing::load;
+use briefing::write;
+use briefing::{STOP_WORDS, fold};
+use briefing::{SearchIndex, decode_ids, search_index as index};
 use serde_json::Value;
 
 /// The fixed queries, as the search page's URL would carry them.

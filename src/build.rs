@@ -29,7 +29,7 @@ pub struct BuildReport {
 }
 
 /// Builds the site into its output directory.
-pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+pub(crate) fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let loaded = plan::load(options).map_err(BuildError::Content)?;
     if let Some(problem) = plan::empty_site(&loaded.site, options) {

@@ -96,7 +96,7 @@ impl fmt::Display for Diagnostics {
 impl std::error::Error for Diagnostics {}
 
 /// The 1-based line and column of a byte offset in `text`.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
     let before = &text[..text.floor_char_boundary(offset)];
     let line = before.matches('\n').count() + 1;
@@ -106,7 +106,7 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 }
 
 /// "did you mean `title`?" when `word` is a likely misspelling of one of `candidates`.
-pub fn suggestion<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn suggestion<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|candidate| (strsim::jaro_winkler(word, candidate), candidate))
@@ -164,7 +164,7 @@ fn shorten_words(message: &str) -> String {
 
 /// The first character no output format can carry (XML 1.0 forbids the C0 controls but
 /// tab, line feed and carriage return, and U+FFFE/U+FFFF), with its byte offset.
-pub fn forbidden_character(text: &str) -> Option<(usize, char)> {
+pub(crate) fn forbidden_character(text: &str) -> Option<(usize, char)> {
     // Byte by byte: in UTF-8 an ASCII byte is always its own character, and U+FFFE and
     // U+FFFF are the only characters encoded EF BF BE and EF BF BF.
     let bytes = text.as_bytes();
@@ -187,7 +187,7 @@ pub fn forbidden_character(text: &str) -> Option<(usize, char)> {
 
 /// The first numeric character reference (`&#7;`, `&#x1B;`) in Markdown or HTML text that
 /// stands for a character no output format can carry, with its byte offset.
-pub fn forbidden_reference(text: &str) -> Option<(usize, char)> {
+pub(crate) fn forbidden_reference(text: &str) -> Option<(usize, char)> {
     let mut from = 0;
     while let Some(found) = text[from..].find("&#") {
         let start = from + found;
@@ -212,7 +212,7 @@ pub fn forbidden_reference(text: &str) -> Option<(usize, char)> {
 }
 
 /// `1 file`, `2 files`: a count with the word that fits it.
-pub fn plural(count: usize, one: &str, many: &str) -> String {
+pub(crate) fn plural(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
 }
 

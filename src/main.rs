@@ -2,7 +2,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
 
-use briefing::cli::{Cli, ColorChoice};
+use briefing::{Cli, ColorChoice};
 
 fn main() -> ExitCode {
     // `--color` and NO_COLOR apply to the argument parser's own messages too, so they are

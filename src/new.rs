@@ -10,7 +10,7 @@ use crate::config::SiteConfig;
 use crate::source::{CONFIG_FILE, read_text};
 
 /// What a new file needs to know of its site.
-pub struct SiteFacts {
+pub(crate) struct SiteFacts {
     pub config: SiteConfig,
     /// Slugs of the topics in the default language (`content/topics/<slug>.md`), sorted.
     pub topics: Vec<String>,
@@ -18,7 +18,7 @@ pub struct SiteFacts {
 
 impl SiteFacts {
     /// Reads `site.yaml` and the names of the topic files of the site at `root`.
-    pub fn read(root: &Path) -> Result<SiteFacts> {
+    pub(crate) fn read(root: &Path) -> Result<SiteFacts> {
         if !root.join(CONFIG_FILE).is_file() {
             bail!(
                 "`{}` has no site.yaml: run this in a briefing site (or pass --root DIR), or make one with `briefing init`",
@@ -87,7 +87,7 @@ fn did_you_mean<'a>(word: &str, known: impl Iterator<Item = &'a str>) -> String 
 }
 
 /// A new article, as the command line asks for it.
-pub struct NewArticle<'a> {
+pub(crate) struct NewArticle<'a> {
     pub title: &'a str,
     pub topics: &'a [String],
     pub lang: Option<&'a str>,
@@ -99,7 +99,7 @@ pub struct NewArticle<'a> {
 }
 
 /// The path (relative to the site root) and text of a new article.
-pub fn article(root: &Path, facts: &SiteFacts, new: &NewArticle<'_>) -> Result<(PathBuf, String)> {
+pub(crate) fn article(root: &Path, facts: &SiteFacts, new: &NewArticle<'_>) -> Result<(PathBuf, String)> {
     if new.title.trim().is_empty() {
         bail!("the title is empty: write it in quotes, `briefing new article \"Chip export rules tighten\"`");
     }
@@ -203,7 +203,12 @@ fn translation(
 }
 
 /// A new topic: `content/topics/<slug>.md`, or `<slug>.<lang>.md` translating it.
-pub fn topic(facts: &SiteFacts, title: &str, slug: Option<&str>, lang: Option<&str>) -> Result<(PathBuf, String)> {
+pub(crate) fn topic(
+    facts: &SiteFacts,
+    title: &str,
+    slug: Option<&str>,
+    lang: Option<&str>,
+) -> Result<(PathBuf, String)> {
     let slug = slug.map_or_else(|| slug::slugify(title), str::to_owned);
     if slug.is_empty() {
         bail!("the title `{title}` has no letter or digit to name the file: pass --slug NAME");
@@ -234,7 +239,7 @@ fn quoted(text: &str) -> String {
 }
 
 /// Writes a new file under `root`; an existing one is an error naming it.
-pub fn write(root: &Path, relative: &Path, text: &str) -> Result<PathBuf> {
+pub(crate) fn write(root: &Path, relative: &Path, text: &str) -> Result<PathBuf> {
     let path = root.join(relative);
     if fs::symlink_metadata(&path).is_ok() {
         bail!("`{}` already exists; nothing was written. Pass another --slug, or edit that file", relative.display());

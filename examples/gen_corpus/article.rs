@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone, Utc};
 
-use briefing::i18n::month_names;
+use briefing::month_names;
 
 use crate::rng::{Rng, zipf_weights};
 use crate::vocab::*;

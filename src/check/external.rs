@@ -12,7 +12,7 @@ mod cache;
 
 /// How external links are checked.
 #[derive(Debug, Clone)]
-pub struct ExternalOptions {
+pub(crate) struct ExternalOptions {
     /// Per request.
     pub timeout: Duration,
     /// Pause between two requests to the same host.
@@ -58,7 +58,7 @@ enum Probe {
 
 /// What `check --external` found.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ExternalReport {
+pub(crate) struct ExternalReport {
     /// Links that failed, with why (a cached answer says how old it is).
     pub failures: Vec<(String, String)>,
     /// Set when no link of several hosts could be reached: the machine looks offline, and
@@ -76,7 +76,7 @@ fn host_of(url: &str) -> &str {
 }
 
 /// Checks each distinct URL once (answers younger than the cache's age are reused).
-pub fn check_urls(urls: &[String], options: &ExternalOptions) -> ExternalReport {
+pub(super) fn check_urls(urls: &[String], options: &ExternalOptions) -> ExternalReport {
     let mut cache: BTreeMap<String, CachedResult> = options
         .cache
         .as_ref()

@@ -12,10 +12,10 @@ use crate::site::Site;
 use crate::source::StaticFile;
 
 /// A page's image above this many bytes makes readers on a phone wait.
-pub const MAX_IMAGE_BYTES: u64 = 1_000_000;
+pub(super) const MAX_IMAGE_BYTES: u64 = 1_000_000;
 
 /// Wider than any screen shows it: the reader downloads pixels that are thrown away.
-pub const MAX_IMAGE_WIDTH: u32 = 3_000;
+pub(super) const MAX_IMAGE_WIDTH: u32 = 3_000;
 
 /// A warning for each image of an article, topic or page whose file is too heavy.
 pub(super) fn findings(site: &Site, statics: &[StaticFile]) -> Vec<Finding> {

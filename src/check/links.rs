@@ -9,7 +9,7 @@ use crate::render::{Page, Route, Templates};
 use crate::route::output_file;
 use crate::site::Site;
 
-pub struct LinkContext<'a> {
+pub(super) struct LinkContext<'a> {
     pub site: &'a Site,
     pub templates: &'a Templates,
     /// Every output file: pages, built-in assets and static files.
@@ -19,26 +19,26 @@ pub struct LinkContext<'a> {
     pub texts: &'a HashMap<&'a Path, &'a str>,
 }
 
-pub struct LinkScan {
+pub(super) struct LinkScan {
     pub internal_links: usize,
     pub findings: Vec<Finding>,
     /// External links, each with the page it is on.
     pub external: Vec<ExternalLink>,
 }
 
-pub struct ExternalLink {
+pub(super) struct ExternalLink {
     pub url: String,
     pub page: String,
     pub offset: usize,
 }
 
 /// An `href`/`src` value and its byte offset in the page.
-pub fn attribute_values(html: &str) -> Vec<(&str, usize)> {
+pub(super) fn attribute_values(html: &str) -> Vec<(&str, usize)> {
     values_of(html, &[" href=\"", " src=\""])
 }
 
 /// The `id`s of a page, the targets of its `#fragment` links.
-pub fn ids(html: &str) -> HashSet<&str> {
+pub(super) fn ids(html: &str) -> HashSet<&str> {
     values_of(html, &[" id=\"", " name=\""]).into_iter().map(|(value, _)| value).collect()
 }
 
@@ -57,7 +57,7 @@ fn values_of<'h>(html: &'h str, attributes: &[&str]) -> Vec<(&'h str, usize)> {
     found
 }
 
-pub fn check_links(context: &LinkContext<'_>, pages: &[Page]) -> LinkScan {
+pub(super) fn check_links(context: &LinkContext<'_>, pages: &[Page]) -> LinkScan {
     let html_pages: HashMap<&str, &str> = pages
         .iter()
         .filter(|p| p.path.ends_with(".html"))
@@ -185,7 +185,7 @@ fn resolve(page_path: &str, target: &str, base_path: &str) -> Result<String, Str
 
 /// The source file and position a link came from: the Markdown of an article or topic
 /// when the link is in its text, otherwise the template that made the page.
-pub fn locate(
+pub(super) fn locate(
     context: &LinkContext<'_>,
     page_path: &str,
     html: &str,

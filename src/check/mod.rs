@@ -13,10 +13,10 @@ use crate::plan::BuildOptions;
 use crate::plan::{self, Loaded, Plan};
 use crate::render::Route;
 use crate::source::SiteSource;
-pub use external::{ExternalOptions, ExternalReport};
+pub(crate) use external::ExternalOptions;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Severity {
+pub(crate) enum Severity {
     Error,
     Warning,
     Note,
@@ -24,7 +24,7 @@ pub enum Severity {
 
 /// One problem found by `check`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Finding {
+pub(crate) struct Finding {
     pub severity: Severity,
     pub diagnostic: Diagnostic,
 }
@@ -48,7 +48,7 @@ impl fmt::Display for Finding {
 
 /// What `check` looked at and found.
 #[derive(Debug, Clone, Default)]
-pub struct CheckReport {
+pub(crate) struct CheckReport {
     pub pages: usize,
     pub links: usize,
     pub external_links: usize,
@@ -60,7 +60,7 @@ pub struct CheckReport {
 
 impl CheckReport {
     /// Findings of `severity`; being offline counts as one warning.
-    pub fn count(&self, severity: Severity) -> usize {
+    pub(crate) fn count(&self, severity: Severity) -> usize {
         let offline = usize::from(severity == Severity::Warning && self.offline_links.is_some());
         self.findings.iter().filter(|f| f.severity == severity).count() + offline
     }
@@ -69,7 +69,7 @@ impl CheckReport {
 /// Checks the site of `options` without writing anything, and reports every problem in
 /// one run: content errors (those a build stops on), pages that fail to render, broken
 /// links and anchors, then warnings and notes.
-pub fn check(options: &BuildOptions, external: Option<&ExternalOptions>) -> CheckReport {
+pub(crate) fn check(options: &BuildOptions, external: Option<&ExternalOptions>) -> CheckReport {
     let source = crate::plan::read_source(&options.root);
     let (loaded, problems) = plan::parse_despite_problems(&source, options);
     let mut report = CheckReport::default();

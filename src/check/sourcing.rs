@@ -12,7 +12,7 @@ use crate::diagnostic::Diagnostic;
 
 /// Warnings for articles without `source.url` and for an `updated:` earlier than `date:`.
 /// `texts` holds each article's file text, for lines and columns.
-pub fn findings(articles: &[Article], texts: &HashMap<&Path, &str>) -> Vec<Finding> {
+pub(super) fn findings(articles: &[Article], texts: &HashMap<&Path, &str>) -> Vec<Finding> {
     let mut findings = Vec::new();
     for article in articles {
         let text = texts.get(article.path.as_path()).copied().unwrap_or_default();

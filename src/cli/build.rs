@@ -67,7 +67,7 @@ impl BuildArgs {
 }
 
 /// "1 draft and 2 scheduled articles left out (use --drafts / --future)", or nothing.
-pub fn left_out(drafts: usize, scheduled: usize) -> Option<String> {
+pub(super) fn left_out(drafts: usize, scheduled: usize) -> Option<String> {
     let (what, flags) = match (drafts, scheduled) {
         (0, 0) => return None,
         (d, 0) => (plural(d, "draft", "drafts"), "--drafts"),

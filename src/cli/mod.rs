@@ -8,23 +8,24 @@ mod import;
 mod init;
 mod new;
 mod serve;
-pub mod terminal;
+pub(crate) mod terminal;
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-pub use build::BuildArgs;
-pub use check::CheckArgs;
-pub use docs::{CompletionsArgs, ManArgs};
-pub use error::CliError;
-pub use import::ImportArgs;
-pub use init::InitArgs;
-pub use new::NewArgs;
-pub use serve::ServeArgs;
-pub use terminal::{ColorChoice, Terminal};
+pub(crate) use build::BuildArgs;
+pub(crate) use check::CheckArgs;
+pub(crate) use docs::{CompletionsArgs, ManArgs};
+pub(crate) use error::CliError;
+pub(crate) use import::ImportArgs;
+pub(crate) use init::InitArgs;
+pub(crate) use new::NewArgs;
+pub(crate) use serve::ServeArgs;
+pub use terminal::ColorChoice;
+pub(crate) use terminal::Terminal;
 
-pub use crate::diagnostic::plural;
+pub(crate) use crate::diagnostic::plural;
 
 use crate::plan::BuildOptions;
 
@@ -143,7 +144,7 @@ impl Command {
 }
 
 /// `1.4 MB`, `820 kB`, `512 B`.
-pub fn human_size(bytes: u64) -> String {
+pub(crate) fn human_size(bytes: u64) -> String {
     match bytes {
         b if b >= 1_000_000 => format!("{:.1} MB", b as f64 / 1e6),
         b if b >= 1_000 => format!("{} kB", b / 1_000),

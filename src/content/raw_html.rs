@@ -34,7 +34,7 @@ pub struct RawHtmlNote {
 
 /// A change to the Markdown before it is rendered: `range` becomes `replacement`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Edit {
+pub(super) struct Edit {
     pub range: Range<usize>,
     pub replacement: &'static str,
 }
@@ -42,7 +42,7 @@ pub struct Edit {
 /// What looking at an article's raw HTML found: warnings, and edits (sorted, disjoint)
 /// that keep the rest of the article out of harm's way.
 #[derive(Debug, Default)]
-pub struct Inspection {
+pub(super) struct Inspection {
     pub notes: Vec<RawHtmlNote>,
     pub edits: Vec<Edit>,
 }
@@ -158,7 +158,7 @@ fn removed_attribute(tag: &str, name: &str, value: &str) -> Option<String> {
 }
 
 /// Looks at every raw HTML fragment (a byte range) of an article's Markdown.
-pub fn inspect(markdown: &str, fragments: impl Iterator<Item = Range<usize>>) -> Inspection {
+pub(super) fn inspect(markdown: &str, fragments: impl Iterator<Item = Range<usize>>) -> Inspection {
     let mut found = Inspection::default();
     let mut depth = 0usize;
     // Elements opened past MAX_HTML_DEPTH and not closed yet: their tags are removed.
@@ -235,7 +235,7 @@ fn closes_in_its_block(markdown: &str, from: usize, name: &str) -> bool {
 }
 
 /// `markdown` with the edits made, and a map from offsets in the result back to `markdown`.
-pub fn apply<'e>(markdown: &str, edits: &'e [Edit]) -> (String, impl Fn(usize) -> usize + 'e) {
+pub(super) fn apply<'e>(markdown: &str, edits: &'e [Edit]) -> (String, impl Fn(usize) -> usize + 'e) {
     let mut out = String::with_capacity(markdown.len() + 3 * edits.len());
     let mut from = 0;
     for edit in edits {

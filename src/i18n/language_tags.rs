@@ -98,7 +98,7 @@ const OTHER_SPELLINGS: &[(&str, &str)] = &[
 
 /// What a tag written by the user is to the site.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TagMeaning {
+pub(crate) enum TagMeaning {
     /// One of the site's languages, as the site writes it.
     Listed(String),
     /// Almost one of the site's languages: another spelling of it (`fre`, `fr-FR` on a
@@ -112,7 +112,7 @@ pub enum TagMeaning {
 
 /// What `tag` (a file-name suffix or a `lang:` value) means on a site whose languages
 /// are `codes` (the default first, lowercase).
-pub fn meaning(tag: &str, codes: &[&str]) -> TagMeaning {
+pub(crate) fn meaning(tag: &str, codes: &[&str]) -> TagMeaning {
     let tag = canonical_language(tag).replace('_', "-");
     let listed = |code: &str| codes.iter().find(|&&listed| listed == code).map(|&listed| listed.to_owned());
     if let Some(code) = listed(&tag) {
@@ -147,14 +147,14 @@ fn usual_tag(primary: &str) -> Option<&'static str> {
 
 /// Whether a file-name suffix (`fr`, `fre`, `fr-FR`) names a language rather than being a
 /// word of the name (`node.js`).
-pub fn names_a_language(suffix: &str) -> bool {
+pub(crate) fn names_a_language(suffix: &str) -> bool {
     let suffix = canonical_language(suffix).replace('_', "-");
     usual_tag(suffix.split('-').next().unwrap_or_default()).is_some()
 }
 
 /// What is wrong with the language a file name ends in (`x.fre.md`, `x.de.md`), if it
 /// names one the site does not read there; `codes`: the site's languages, the default first.
-pub fn file_name_problem(path: &Path, codes: &[&str]) -> Option<String> {
+pub(crate) fn file_name_problem(path: &Path, codes: &[&str]) -> Option<String> {
     let stem = path.file_stem()?.to_str()?;
     let (base, suffix) = stem.rsplit_once('.')?;
     let several = codes.len() > 1;

@@ -7,8 +7,8 @@
 //! locale data of `pure-rust-locales` (glibc's), unless a file lists its own `months:`.
 
 mod dates;
-pub mod language_tags;
-pub mod typography;
+pub(crate) mod language_tags;
+pub(crate) mod typography;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -28,12 +28,12 @@ pub struct Language {
 
 /// The form of a language tag that briefing compares and writes: tags are
 /// case-insensitive (BCP 47), so `FR` and `fr` are one language, written `fr`.
-pub fn canonical_language(code: &str) -> String {
+pub(crate) fn canonical_language(code: &str) -> String {
     code.to_ascii_lowercase()
 }
 
 /// A BCP 47 language tag such as `en`, `fr` or `pt-BR`.
-pub fn is_valid_language(lang: &str) -> bool {
+pub(crate) fn is_valid_language(lang: &str) -> bool {
     let mut parts = lang.split('-');
     let primary = parts.next().unwrap_or_default();
     (2..=3).contains(&primary.len())
@@ -46,7 +46,7 @@ const BUILTIN: [(&str, &str); 2] =
     [("en", include_str!("../../i18n/en.yaml")), ("fr", include_str!("../../i18n/fr.yaml"))];
 
 /// The folder of a site's own interface files.
-pub const FOLDER: &str = crate::source::I18N_FOLDER;
+pub(crate) const FOLDER: &str = crate::source::I18N_FOLDER;
 
 /// Keys a file may leave out without anything missing: the locale data or a default
 /// stands in for them.

@@ -17,8 +17,8 @@ pub enum Typography {
     French,
 }
 
-pub const NO_BREAK_SPACE: char = '\u{a0}';
-pub const NARROW_NO_BREAK_SPACE: char = '\u{202f}';
+pub(crate) const NO_BREAK_SPACE: char = '\u{a0}';
+pub(crate) const NARROW_NO_BREAK_SPACE: char = '\u{202f}';
 
 impl Typography {
     /// The rules of a `typography:` value: `french`, else plain.

@@ -17,32 +17,32 @@ pub enum Host {
 }
 
 /// The briefing a site's CI installs: this version, from this repository.
-pub struct Pin {
+pub(crate) struct Pin {
     pub version: &'static str,
     pub repository: &'static str,
 }
 
-pub const PIN: Pin = Pin { version: env!("CARGO_PKG_VERSION"), repository: env!("CARGO_PKG_REPOSITORY") };
+pub(crate) const PIN: Pin = Pin { version: env!("CARGO_PKG_VERSION"), repository: env!("CARGO_PKG_REPOSITORY") };
 
 /// When scheduled rebuilds run: daily at 05:17 UTC (off the hour, when GitHub's
 /// scheduler is least busy). An article dated in the future appears at the first build
 /// after its date.
-pub const SCHEDULE: &str = "17 5 * * *";
+pub(crate) const SCHEDULE: &str = "17 5 * * *";
 
 /// `Cache-Control` for stylesheets and scripts: the templates link them through `asset()`,
 /// by a name that holds a hash of their content (`style.3f2a1c9e.css`), so a changed
 /// file gets a new name and the old one may be kept forever. HTML, feeds and the search
 /// index keep the hosts' default, which revalidates every time.
-pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+pub(crate) const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 
 /// What the folder of images may be cached for: a day, since an image keeps its name
 /// when it is replaced.
-pub const IMAGES: &str = "public, max-age=86400";
+pub(crate) const IMAGES: &str = "public, max-age=86400";
 
 /// Files of the publishing setup for `host`, as (path relative to the site, text).
 /// `languages` are the site's language codes, the default first; `project` names
 /// the site on hosts that need a name (Cloudflare Pages).
-pub fn files(host: Host, languages: &[String], project: &str) -> Vec<(String, String)> {
+pub(crate) fn files(host: Host, languages: &[String], project: &str) -> Vec<(String, String)> {
     match host {
         Host::Github => vec![(".github/workflows/publish.yml".to_owned(), github_pages())],
         Host::Netlify => vec![

@@ -1,7 +1,7 @@
 //! The files of a new site: a commented configuration, one topic, a welcome article.
 
 /// `site.yaml`, teaching every setting. The commented-out lines are the optional ones.
-pub const SITE_YAML: &str = r#"# The configuration of this briefing site. Every setting is described in
+pub(crate) const SITE_YAML: &str = r#"# The configuration of this briefing site. Every setting is described in
 # docs/configuration.md of briefing; the commented-out lines are optional.
 
 # The site's name, shown in every page's header and in its feeds.
@@ -47,7 +47,7 @@ taxonomies: [tags, organizations, regions]
 "#;
 
 /// `.gitignore`: the build output and the folders a build leaves while it works.
-pub const GITIGNORE: &str = "# What `briefing build` writes: made again by every build, never committed.
+pub(crate) const GITIGNORE: &str = "# What `briefing build` writes: made again by every build, never committed.
 /public/
 /.public.tmp-*
 # A briefing binary downloaded by a CI build.
@@ -55,9 +55,9 @@ pub const GITIGNORE: &str = "# What `briefing build` writes: made again by every
 ";
 
 /// The slug of the topic a new site starts with.
-pub const TOPIC_SLUG: &str = "getting-started";
+pub(crate) const TOPIC_SLUG: &str = "getting-started";
 
-pub const TOPIC: &str = r#"---
+pub(crate) const TOPIC: &str = r#"---
 title: "Getting started"
 summary: "How this briefing is written, and where to find what it covers."
 weight: 10
@@ -67,7 +67,7 @@ Articles about running this briefing. Replace this topic with one your briefing 
 such as "Export controls" (`briefing new topic "Export controls"`).
 "#;
 
-pub const ENTITIES: &str = r#"# Canonical names of organizations and regions, with the other spellings articles
+pub(crate) const ENTITIES: &str = r#"# Canonical names of organizations and regions, with the other spellings articles
 # and imported pages use. `briefing import` files a page under these names.
 organizations:
   European Commission: { aliases: [Commission, EC] }
@@ -76,7 +76,7 @@ regions:
 "#;
 
 /// The welcome article, dated `date` (`YYYY-MM-DD`).
-pub fn welcome_article(date: &str, docs_url: &str) -> String {
+pub(crate) fn welcome_article(date: &str, docs_url: &str) -> String {
     format!(
         r#"---
 title: "Welcome to your briefing"

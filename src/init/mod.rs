@@ -5,8 +5,8 @@
 //! written through a symbolic link (a dangling `site.yaml` link, a `content` link to
 //! another folder), and never over an existing file unless asked.
 
-pub mod ci;
-pub mod files;
+pub(crate) mod ci;
+pub(crate) mod files;
 
 use std::fs;
 use std::io::Write;
@@ -14,10 +14,10 @@ use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-pub use ci::Host;
+pub(crate) use ci::Host;
 
 /// What `init` is asked for.
-pub struct InitRequest<'a> {
+pub(crate) struct InitRequest<'a> {
     pub dir: &'a Path,
     pub force: bool,
     pub ci: Option<Host>,
@@ -28,20 +28,20 @@ pub struct InitRequest<'a> {
 }
 
 /// What `init` wrote, relative to the site's folder.
-pub struct Initialised {
+pub(crate) struct Initialised {
     pub written: Vec<String>,
     /// Whether a whole site was made (rather than only the publishing setup of an existing one).
     pub new_site: bool,
 }
 
 /// The documentation a new site's welcome article links.
-pub fn docs_url() -> String {
+pub(crate) fn docs_url() -> String {
     format!("{}#readme", ci::PIN.repository)
 }
 
 /// Writes a new site into `request.dir`, or, when it already has a `site.yaml` and a
 /// publishing setup is asked for, only that setup (with the site's languages).
-pub fn init_site(request: &InitRequest<'_>) -> Result<Initialised> {
+pub(crate) fn init_site(request: &InitRequest<'_>) -> Result<Initialised> {
     let dir = request.dir;
     let config_path = dir.join("site.yaml");
     let existing_config = fs::symlink_metadata(&config_path).is_ok_and(|m| m.is_file());

@@ -15,14 +15,14 @@ use crate::site::{ArticleId, Site};
 const COLLECTION_ITEMS_MAX: usize = 50;
 
 /// The absolute URL of the image an article is shared with: its own, else the site's default.
-pub fn share_image(site: &Site, id: Option<ArticleId>) -> Option<String> {
+pub(super) fn share_image(site: &Site, id: Option<ArticleId>) -> Option<String> {
     let own = id.and_then(|id| site.articles[id].image.as_ref());
     own.or(site.config.share_image.as_ref()).map(|image| image.url(&site.config.base_url))
 }
 
 /// The `<script type="application/ld+json">` body of an article page: `NewsArticle` and
 /// `BreadcrumbList`.
-pub fn article_json_ld(site: &Site, id: ArticleId) -> String {
+pub(super) fn article_json_ld(site: &Site, id: ArticleId) -> String {
     let article = &site.articles[id];
     let routes = &site.routes;
     let lang = site.article_languages[id];
@@ -96,7 +96,7 @@ pub fn article_json_ld(site: &Site, id: ArticleId) -> String {
 
 /// The site as the publisher of its pages in `lang`: its name, home page, and the pages
 /// of its policies (`publisher:` in site.yaml), in `lang` when they have a version in it.
-pub fn publisher(site: &Site, lang: LanguageId) -> Value {
+pub(super) fn publisher(site: &Site, lang: LanguageId) -> Value {
     let routes = &site.routes;
     let site_title = &site.config.languages[lang.0].title;
     let mut publisher =
@@ -138,7 +138,7 @@ fn person(site: &Site, lang: LanguageId, a: AuthorId) -> Value {
 }
 
 /// The JSON-LD of an author's page in `lang`: a `ProfilePage` about the `Person`.
-pub fn author_json_ld(site: &Site, lang: LanguageId, a: AuthorId) -> String {
+pub(super) fn author_json_ld(site: &Site, lang: LanguageId, a: AuthorId) -> String {
     let mut about = person(site, lang, a);
     about["worksFor"] = publisher(site, lang);
     let profile = json!({
@@ -153,7 +153,7 @@ pub fn author_json_ld(site: &Site, lang: LanguageId, a: AuthorId) -> String {
 
 /// The JSON-LD of a topic page in `lang`: `CollectionPage` listing its latest articles,
 /// and its breadcrumbs.
-pub fn topic_json_ld(site: &Site, lang: LanguageId, topic: usize, topics_title: &str) -> String {
+pub(super) fn topic_json_ld(site: &Site, lang: LanguageId, topic: usize, topics_title: &str) -> String {
     let entry = &site.topics[topic];
     let routes = &site.routes;
     let language = &site.config.languages[lang.0];
@@ -204,7 +204,7 @@ fn breadcrumbs(trail: &[(&str, String)]) -> Value {
 }
 
 /// JSON that can sit inside `<script>` unchanged: the escapes are still valid JSON strings.
-pub fn script_text(value: &Value) -> String {
+pub(super) fn script_text(value: &Value) -> String {
     // Plain spaces where the page's typography put no-break ones: structured data is
     // read by machines, not set on a line.
     let text = serde_json::to_string(value)

@@ -9,14 +9,14 @@ const BLOCK_TAGS: &[&str] = &["if", "for", "block", "macro", "filter", "raw"];
 
 /// An open block tag: where, and which.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unclosed {
+pub(super) struct Unclosed {
     pub line: usize,
     pub column: usize,
     pub message: String,
 }
 
 /// The first block tag of `text` that is not closed where it should be, if any.
-pub fn unclosed(text: &str) -> Option<Unclosed> {
+pub(super) fn unclosed(text: &str) -> Option<Unclosed> {
     let blanked = without_comments(text);
     let text = blanked.as_str();
     let mut open: Vec<(&str, usize)> = Vec::new();

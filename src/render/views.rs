@@ -20,19 +20,19 @@ use crate::site::{ArticleId, Site, YearGroup};
 /// The language a page is written in: the language of the site its links stay in (topic
 /// and term pages, names) and the interface language of its labels and dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PageLanguage {
+pub(crate) struct PageLanguage {
     pub id: LanguageId,
     pub locale: LocaleId,
 }
 
 impl PageLanguage {
     /// The pages of one language of the site.
-    pub fn of_site(site: &Site, id: LanguageId) -> PageLanguage {
+    pub(crate) fn of_site(site: &Site, id: LanguageId) -> PageLanguage {
         PageLanguage { id, locale: site.config.interface.locale_for(&site.config.languages[id.0].code) }
     }
 
     /// An article's page: in its own language.
-    pub fn of_article(site: &Site, id: ArticleId) -> PageLanguage {
+    pub(crate) fn of_article(site: &Site, id: ArticleId) -> PageLanguage {
         PageLanguage {
             id: site.article_languages[id],
             locale: site.config.interface.locale_for(&site.articles[id].lang),
@@ -42,7 +42,7 @@ impl PageLanguage {
 
 /// A link: a name, the language it is written in, and a root-relative URL.
 #[derive(Debug, Serialize)]
-pub struct Link<'a> {
+pub(super) struct Link<'a> {
     pub name: &'a str,
     pub lang: &'a str,
     pub url: String,
@@ -69,7 +69,7 @@ struct SummaryView<'a> {
 
 /// Article summaries per page language, each made the first time a page lists it and
 /// then shared: a rebuild that renders a few pages makes only the summaries they show.
-pub struct Summaries<'a> {
+pub(super) struct Summaries<'a> {
     site: &'a Site,
     /// `cells[language * locales + locale][article]`, each language's row made when a
     /// page first lists an article in it (`serve` makes a renderer per page asked for).
@@ -77,18 +77,18 @@ pub struct Summaries<'a> {
 }
 
 impl<'a> Summaries<'a> {
-    pub fn new(site: &'a Site) -> Summaries<'a> {
+    pub(super) fn new(site: &'a Site) -> Summaries<'a> {
         let count = site.config.languages.len() * site.config.interface.len();
         Summaries { site, cells: (0..count).map(|_| OnceLock::new()).collect() }
     }
 
-    pub fn get(&self, language: PageLanguage, id: ArticleId) -> Value {
+    pub(super) fn get(&self, language: PageLanguage, id: ArticleId) -> Value {
         let cell = language.id.0 * self.site.config.interface.len() + language.locale.0;
         let row = self.cells[cell].get_or_init(|| (0..self.site.articles.len()).map(|_| OnceLock::new()).collect());
         row[id.0].get_or_init(|| summary(self.site, language, id)).clone()
     }
 
-    pub fn list(&self, language: PageLanguage, ids: &[ArticleId]) -> Vec<Value> {
+    pub(super) fn list(&self, language: PageLanguage, ids: &[ArticleId]) -> Vec<Value> {
         ids.iter().map(|&id| self.get(language, id)).collect()
     }
 }
@@ -115,7 +115,7 @@ fn summary(site: &Site, language: PageLanguage, id: ArticleId) -> Value {
 
 /// The topics of an article, leading to their pages in `lang` and named in it where the
 /// topic has a translation, else in the site's default language.
-pub fn topic_links(site: &Site, id: ArticleId, lang: LanguageId) -> Vec<Link<'_>> {
+pub(super) fn topic_links(site: &Site, id: ArticleId, lang: LanguageId) -> Vec<Link<'_>> {
     site.article_topics[id]
         .iter()
         .map(|&t| {
@@ -126,13 +126,13 @@ pub fn topic_links(site: &Site, id: ArticleId, lang: LanguageId) -> Vec<Link<'_>
 }
 
 /// A term's name in the language `code` (entities.yaml `names:`), else its name.
-pub fn term_name<'s>(term: &'s crate::site::Term, code: &str, site: &Site) -> &'s str {
+pub(super) fn term_name<'s>(term: &'s crate::site::Term, code: &str, site: &Site) -> &'s str {
     if site.config.is_multilingual() { term.name_in(code) } else { &term.name }
 }
 
 /// A topic as the pages of `lang` show it: its translation in that language, else the
 /// topic itself; with the language its text is in.
-pub fn topic_text(site: &Site, t: usize, lang: LanguageId) -> (&crate::content::Topic, &str) {
+pub(super) fn topic_text(site: &Site, t: usize, lang: LanguageId) -> (&crate::content::Topic, &str) {
     let entry = &site.topics[t];
     if lang != LanguageId::DEFAULT {
         let code = &site.config.languages[lang.0].code;
@@ -144,14 +144,14 @@ pub fn topic_text(site: &Site, t: usize, lang: LanguageId) -> (&crate::content::
 }
 
 /// A topic's title in `lang`, if it has one, with the language it is in.
-pub fn topic_name(site: &Site, t: usize, lang: LanguageId) -> (&str, &str) {
+pub(super) fn topic_name(site: &Site, t: usize, lang: LanguageId) -> (&str, &str) {
     let (topic, text_lang) = topic_text(site, t, lang);
     (&topic.title, text_lang)
 }
 
 /// The search page's facets as the pages of `lang` name their values: topics and terms
 /// in that language where they have a name in it, taxonomy values sorted by those names.
-pub fn facets_in(site: &Site, facets: &[Facet], lang: LanguageId) -> Vec<Facet> {
+pub(super) fn facets_in(site: &Site, facets: &[Facet], lang: LanguageId) -> Vec<Facet> {
     let code = &site.config.languages[lang.0].code;
     let topics: HashMap<&str, usize> =
         site.topics.iter().enumerate().map(|(t, entry)| (entry.topic.slug.as_str(), t)).collect();
@@ -183,14 +183,14 @@ pub fn facets_in(site: &Site, facets: &[Facet], lang: LanguageId) -> Vec<Facet> 
 
 /// A taxonomy with the terms an article carries.
 #[derive(Serialize)]
-pub struct ArticleTaxonomy<'a> {
+pub(super) struct ArticleTaxonomy<'a> {
     pub name: &'a str,
     pub title: String,
     pub terms: Vec<Link<'a>>,
 }
 
 #[derive(Serialize)]
-pub struct SourceView<'a> {
+pub(super) struct SourceView<'a> {
     pub name: &'a str,
     pub url: Option<&'a str>,
     pub published: Option<String>,
@@ -201,7 +201,7 @@ pub struct SourceView<'a> {
 
 /// A note of `updates:` as an article page shows it.
 #[derive(Serialize)]
-pub struct UpdateView<'a> {
+pub(super) struct UpdateView<'a> {
     pub date: String,
     /// "9 May 2025": the day, as a reader of the article's language writes it.
     pub date_display: String,
@@ -210,7 +210,7 @@ pub struct UpdateView<'a> {
 }
 
 impl<'a> UpdateView<'a> {
-    pub fn new(update: &'a crate::content::Update, locale: &crate::i18n::Locale) -> UpdateView<'a> {
+    pub(super) fn new(update: &'a crate::content::Update, locale: &crate::i18n::Locale) -> UpdateView<'a> {
         UpdateView {
             date: update.date.to_rfc3339(),
             date_display: locale.date(&update.date),
@@ -222,7 +222,7 @@ impl<'a> UpdateView<'a> {
 
 /// Everything an article page shows.
 #[derive(Serialize)]
-pub struct ArticleView<'a> {
+pub(super) struct ArticleView<'a> {
     pub title: &'a str,
     pub url: String,
     pub permalink: String,
@@ -259,7 +259,7 @@ pub struct ArticleView<'a> {
 
 /// A story thread as an article of it shows it.
 #[derive(Serialize)]
-pub struct ThreadView {
+pub(super) struct ThreadView {
     /// The thread's page in the article's language.
     pub url: String,
     /// Oldest first, the article itself among them.
@@ -267,7 +267,7 @@ pub struct ThreadView {
 }
 
 #[derive(Serialize)]
-pub struct ThreadEntry {
+pub(super) struct ThreadEntry {
     #[serde(flatten)]
     pub story: Value,
     /// Whether it is the article the page shows (or a version of it).
@@ -279,7 +279,7 @@ const TOC_MIN_WORDS: usize = 400;
 const TOC_MIN_HEADINGS: usize = 2;
 
 impl<'a> ArticleView<'a> {
-    pub fn new(site: &'a Site, id: ArticleId, summaries: &Summaries, sizes: &ImageSizes) -> ArticleView<'a> {
+    pub(super) fn new(site: &'a Site, id: ArticleId, summaries: &Summaries, sizes: &ImageSizes) -> ArticleView<'a> {
         let article = &site.articles[id];
         let language = PageLanguage::of_article(site, id);
         let locale = site.config.interface.get(language.locale);
@@ -405,14 +405,14 @@ fn related_stories(site: &Site, id: ArticleId) -> Vec<ArticleId> {
 
 /// A timeline of articles by year and month.
 #[derive(Serialize)]
-pub struct YearView {
+pub(super) struct YearView {
     pub year: i32,
     pub count: usize,
     pub months: Vec<MonthView>,
 }
 
 #[derive(Serialize)]
-pub struct MonthView {
+pub(super) struct MonthView {
     pub month: u32,
     pub name: String,
     /// `2025-07`, an anchor for links into the timeline.
@@ -420,7 +420,7 @@ pub struct MonthView {
     pub articles: Vec<Value>,
 }
 
-pub fn timeline(groups: Vec<YearGroup>, language: PageLanguage, summaries: &Summaries) -> Vec<YearView> {
+pub(super) fn timeline(groups: Vec<YearGroup>, language: PageLanguage, summaries: &Summaries) -> Vec<YearView> {
     let locale = summaries.site.config.interface.get(language.locale);
     groups
         .into_iter()
@@ -443,7 +443,7 @@ pub fn timeline(groups: Vec<YearGroup>, language: PageLanguage, summaries: &Summ
 
 /// A topic in the topics overview.
 #[derive(Serialize)]
-pub struct TopicView<'a> {
+pub(super) struct TopicView<'a> {
     pub slug: &'a str,
     pub title: &'a str,
     pub summary: &'a str,
@@ -460,11 +460,11 @@ pub struct TopicView<'a> {
     pub extra: Option<&'a crate::yaml::Value>,
 }
 
-pub fn topic_views<'a>(site: &'a Site, language: PageLanguage, summaries: &Summaries) -> Vec<TopicView<'a>> {
+pub(super) fn topic_views<'a>(site: &'a Site, language: PageLanguage, summaries: &Summaries) -> Vec<TopicView<'a>> {
     (0..site.topics.len()).map(|t| topic_view(site, t, language, summaries)).collect()
 }
 
-pub fn topic_view<'a>(site: &'a Site, t: usize, language: PageLanguage, summaries: &Summaries) -> TopicView<'a> {
+pub(super) fn topic_view<'a>(site: &'a Site, t: usize, language: PageLanguage, summaries: &Summaries) -> TopicView<'a> {
     let entry = &site.topics[t];
     let (topic, lang) = topic_text(site, t, language.id);
     let articles = entry.listing(language.id);
@@ -484,7 +484,7 @@ pub fn topic_view<'a>(site: &'a Site, t: usize, language: PageLanguage, summarie
 
 /// A term in a taxonomy index.
 #[derive(Serialize)]
-pub struct TermView<'a> {
+pub(super) struct TermView<'a> {
     pub name: &'a str,
     pub url: String,
     pub count: usize,
@@ -493,7 +493,7 @@ pub struct TermView<'a> {
 /// An article's HTML with its links to source files leading to their pages: the URLs
 /// the site resolved (`Site::file_link_urls`) fill the places the Markdown stage marked.
 /// The article itself is never changed, so the site can be assembled again from it.
-pub fn article_html<'s>(site: &'s Site, id: ArticleId, sizes: &ImageSizes) -> Cow<'s, str> {
+pub(super) fn article_html<'s>(site: &'s Site, id: ArticleId, sizes: &ImageSizes) -> Cow<'s, str> {
     let article = &site.articles[id];
     let html = with_image_sizes(under_base_path(&article.html, &site.config.base_path), &article.images, sizes);
     if article.file_links.is_empty() {
@@ -512,12 +512,12 @@ pub fn article_html<'s>(site: &'s Site, id: ArticleId, sizes: &ImageSizes) -> Co
 }
 
 /// The sizes of the site's images (`static/`), by root-relative path (`/images/fab.jpg`).
-pub type ImageSizes = HashMap<String, (u32, u32)>;
+pub(super) type ImageSizes = HashMap<String, (u32, u32)>;
 
 /// Markdown HTML with the size of each of the site's images it shows filled in where the
 /// Markdown stage marked it (`image_size_placeholder`), or left out for a file whose size
 /// is unknown. The body itself is never changed.
-pub fn with_image_sizes<'h>(html: Cow<'h, str>, images: &[BodyImage], sizes: &ImageSizes) -> Cow<'h, str> {
+pub(super) fn with_image_sizes<'h>(html: Cow<'h, str>, images: &[BodyImage], sizes: &ImageSizes) -> Cow<'h, str> {
     if images.is_empty() {
         return html;
     }
@@ -538,7 +538,7 @@ pub fn with_image_sizes<'h>(html: Cow<'h, str>, images: &[BodyImage], sizes: &Im
 /// published at `https://you.github.io/project/` serves them at `/project/images/fab.png`.
 /// Only attribute values are touched: quotes in text are written `&quot;` by the Markdown
 /// renderer and the sanitiser, so `href="/` is always an attribute.
-pub fn under_base_path<'a>(html: &'a str, base_path: &str) -> Cow<'a, str> {
+pub(super) fn under_base_path<'a>(html: &'a str, base_path: &str) -> Cow<'a, str> {
     if base_path.is_empty() || !(html.contains("href=\"/") || html.contains("src=\"/")) {
         return Cow::Borrowed(html);
     }
@@ -587,7 +587,7 @@ mod base_path_tests {
 
 /// A link of the site's navigation (`nav:` in site.yaml) as the pages of a language show it.
 #[derive(Serialize)]
-pub struct NavLink<'a> {
+pub(super) struct NavLink<'a> {
     pub name: &'a str,
     /// The language of `name`: a page or topic without a version in the pages' language
     /// is named in the default language.
@@ -599,7 +599,7 @@ pub struct NavLink<'a> {
 
 /// The site's navigation in `lang`: each `nav:` entry with its title in that language
 /// (its `titles:`, else its `title:`, else the title of what it links to) and its URL.
-pub fn nav_links(site: &Site, lang: LanguageId) -> Vec<NavLink<'_>> {
+pub(super) fn nav_links(site: &Site, lang: LanguageId) -> Vec<NavLink<'_>> {
     use crate::config::NavTarget;
     use crate::route::{Route, TaxonomyId, TopicId};
     let config = &site.config;

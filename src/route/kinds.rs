@@ -29,7 +29,7 @@ pub struct KindInfo {
 }
 
 /// Every kind of page, in the order of `Route`'s variants (`Route::info` indexes it).
-pub const KINDS: &[KindInfo] = &[
+pub(crate) const KINDS: &[KindInfo] = &[
     KindInfo {
         name: "home",
         template: Some("index.html"),
@@ -342,7 +342,7 @@ pub const KINDS: &[KindInfo] = &[
 const OTHER_RESERVED: &[&str] = &["static"];
 
 /// Every template a page is rendered with, each once, in the order of `KINDS`.
-pub fn page_templates() -> Vec<&'static str> {
+pub(crate) fn page_templates() -> Vec<&'static str> {
     let mut names: Vec<&'static str> = Vec::new();
     for template in KINDS.iter().filter_map(|kind| kind.template) {
         if !names.contains(&template) {
@@ -353,7 +353,7 @@ pub fn page_templates() -> Vec<&'static str> {
 }
 
 /// The first path segments a taxonomy cannot take (its pages would land among a kind's).
-pub fn reserved_sections() -> Vec<&'static str> {
+pub(crate) fn reserved_sections() -> Vec<&'static str> {
     let mut names: Vec<&'static str> = Vec::new();
     for section in KINDS.iter().filter_map(|kind| kind.section).chain(OTHER_RESERVED.iter().copied()) {
         if !names.contains(&section) {
@@ -364,17 +364,17 @@ pub fn reserved_sections() -> Vec<&'static str> {
 }
 
 /// The kinds of one page per language, in the order of `KINDS`.
-pub fn per_language(lang: LanguageId) -> impl Iterator<Item = Route> {
+pub(crate) fn per_language(lang: LanguageId) -> impl Iterator<Item = Route> {
     KINDS.iter().filter_map(move |kind| kind.per_language.map(|page| page(lang)))
 }
 
 /// The names `nav:` entries may give as `section:` (`home`, `topics`, ...).
-pub fn navigation_keys() -> impl Iterator<Item = &'static str> {
+pub(crate) fn navigation_keys() -> impl Iterator<Item = &'static str> {
     KINDS.iter().filter_map(|kind| kind.navigation)
 }
 
 /// The pages the navigation links to in a language: (key of `site.urls`, page).
-pub fn navigation(lang: LanguageId) -> impl Iterator<Item = (&'static str, Route)> {
+pub(crate) fn navigation(lang: LanguageId) -> impl Iterator<Item = (&'static str, Route)> {
     KINDS.iter().filter_map(move |kind| Some((kind.navigation?, kind.per_language?(lang))))
 }
 

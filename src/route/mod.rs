@@ -9,11 +9,10 @@
 use std::borrow::Cow;
 
 mod asset_names;
-pub mod kinds;
+pub(crate) mod kinds;
 mod pages;
 
-pub use asset_names::{fingerprint, fingerprinted_name};
-pub use kinds::{KINDS, KindInfo};
+pub(crate) use asset_names::{fingerprint, fingerprinted_name};
 pub use pages::{BUILTIN_ASSETS, Route};
 
 /// Index of an article in `Site::articles` (and in the site's other per-article lists,
@@ -36,7 +35,7 @@ impl<T> std::ops::IndexMut<ArticleId> for Vec<T> {
 }
 
 /// Every article id of a site of `count` articles, in order.
-pub fn article_ids(count: usize) -> impl Iterator<Item = ArticleId> {
+pub(crate) fn article_ids(count: usize) -> impl Iterator<Item = ArticleId> {
     (0..count).map(ArticleId)
 }
 
@@ -71,13 +70,13 @@ impl LanguageId {
 pub struct ThreadId(pub usize);
 
 /// The path of a story thread's page (`/threads/<slug>/`), without the base path.
-pub fn thread_path(slug: &str) -> String {
+pub(crate) fn thread_path(slug: &str) -> String {
     format!("/threads/{slug}/")
 }
 
 /// The prefix of the paths of a language's pages (`/fr`): the site's other languages are
 /// served under their tag.
-pub fn language_prefix(code: &str) -> String {
+pub(crate) fn language_prefix(code: &str) -> String {
     format!("/{code}")
 }
 
@@ -90,7 +89,7 @@ pub struct PageId(pub usize);
 pub struct AuthorId(pub usize);
 
 /// The path of an author's page (`/authors/<id>/`), without the base path.
-pub fn author_path(id: &str) -> String {
+pub(crate) fn author_path(id: &str) -> String {
     format!("/authors/{id}/")
 }
 
@@ -99,12 +98,12 @@ pub fn author_path(id: &str) -> String {
 pub struct MeasureId(pub usize);
 
 /// The path of a measure's page (`/measures/<id>/`), without the base path.
-pub fn measure_path(id: &str) -> String {
+pub(crate) fn measure_path(id: &str) -> String {
     format!("/measures/{id}/")
 }
 
 /// The path of a standalone page (`/about/`), without the base path and its language's prefix.
-pub fn page_path(slug: &str) -> String {
+pub(crate) fn page_path(slug: &str) -> String {
     format!("/{slug}/")
 }
 
@@ -136,33 +135,33 @@ pub struct AssetId(pub usize);
 
 /// The path of an article's page (`/articles/<slug>/`, `/fr/articles/<slug>/` under its
 /// language's prefix), without the base path.
-pub fn article_path(language_prefix: &str, slug: &str) -> String {
+pub(crate) fn article_path(language_prefix: &str, slug: &str) -> String {
     format!("{language_prefix}/articles/{slug}/")
 }
 
 /// The path of a topic's page (`/topics/<slug>/`), without the base path.
-pub fn topic_path(slug: &str) -> String {
+pub(crate) fn topic_path(slug: &str) -> String {
     format!("/topics/{slug}/")
 }
 
 /// The path of a taxonomy's index (`/tags/`), without the base path.
-pub fn taxonomy_path(taxonomy: &str) -> String {
+pub(crate) fn taxonomy_path(taxonomy: &str) -> String {
     format!("/{taxonomy}/")
 }
 
 /// The path of a term's page (`/tags/<slug>/`), without the base path.
-pub fn term_path(taxonomy: &str, slug: &str) -> String {
+pub(crate) fn term_path(taxonomy: &str, slug: &str) -> String {
     format!("/{taxonomy}/{slug}/")
 }
 
 /// A site path (`/topics/`) under the site's base path (`/briefing/topics/`).
-pub fn under(base: &str, path: &str) -> String {
+pub(crate) fn under(base: &str, path: &str) -> String {
     if path.starts_with('/') { format!("{base}{path}") } else { format!("{base}/{path}") }
 }
 
 /// The output file of a site path, relative to the output root: a folder's page is its
 /// `index.html`.
-pub fn output_file(path: &str) -> String {
+pub(crate) fn output_file(path: &str) -> String {
     let relative = path.trim_start_matches('/');
     if relative.is_empty() || relative.ends_with('/') { format!("{relative}index.html") } else { relative.to_owned() }
 }

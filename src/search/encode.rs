@@ -3,7 +3,7 @@
 /// A sorted list of document ids as gaps, where a run of consecutive ids is its first gap
 /// followed by minus the number of ids after the first: `[3, 4, 5, 9]` -> `[4, -2, 4]`.
 /// Ids are in date order, so the lists of a year or a busy topic are mostly runs.
-pub fn encode_ids(ids: &[u32]) -> Vec<i64> {
+pub(crate) fn encode_ids(ids: &[u32]) -> Vec<i64> {
     let mut out = Vec::new();
     let mut previous: i64 = -1;
     let mut index = 0;
@@ -44,7 +44,7 @@ pub fn decode_ids(encoded: &[i64]) -> Vec<u32> {
 /// Splits entries sorted by key into consecutive shards of about `target` bytes each;
 /// an entry larger than `target` is a shard of its own. Returns the index of each shard's
 /// first entry; the browser finds a key's shard by the first keys of the shards.
-pub fn shard_starts(sizes: &[usize], target: usize) -> Vec<usize> {
+pub(super) fn shard_starts(sizes: &[usize], target: usize) -> Vec<usize> {
     let mut starts = Vec::new();
     let mut current = 0;
     for (index, &size) in sizes.iter().enumerate() {

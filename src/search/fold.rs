@@ -18,7 +18,7 @@
 use icu_normalizer::{ComposingNormalizerBorrowed, DecomposingNormalizerBorrowed};
 
 /// The combining diacritics that folding drops: the blocks the browser's `MARKS` lists.
-pub const MARKS: &[(char, char)] = &[
+pub(crate) const MARKS: &[(char, char)] = &[
     ('\u{0300}', '\u{036f}'),
     ('\u{1ab0}', '\u{1aff}'),
     ('\u{1dc0}', '\u{1dff}'),
@@ -28,7 +28,7 @@ pub const MARKS: &[(char, char)] = &[
 
 /// Letters without a decomposition that readers type as plain letters, and the final
 /// sigma, which lower-casing gives or not depending on the letter after it.
-pub const LETTERS: &[(char, &str)] = &[
+pub(crate) const LETTERS: &[(char, &str)] = &[
     ('ł', "l"),
     ('ø', "o"),
     ('đ', "d"),
@@ -46,7 +46,7 @@ pub const LETTERS: &[(char, &str)] = &[
 
 /// Chinese characters, hiragana and katakana: scripts written without spaces between
 /// words, indexed by pairs of characters. The browser's `CJK` lists the same ranges.
-pub const CJK: &[(char, char)] = &[
+pub(crate) const CJK: &[(char, char)] = &[
     ('\u{3040}', '\u{30ff}'),
     ('\u{31f0}', '\u{31ff}'),
     ('\u{3400}', '\u{4dbf}'),
@@ -60,7 +60,7 @@ pub const CJK: &[(char, char)] = &[
 /// stem, and the endings that may follow it (none listed: any). Stems are listed, not
 /// suffix rules, so that "promise", "organism" or "hour" stay as they are. The browser's
 /// `SPELLINGS` is the same table.
-pub const SPELLINGS: &[(&str, &str, &[&str])] = &[
+pub(crate) const SPELLINGS: &[(&str, &str, &[&str])] = &[
     ("licenc", "licens", &[]),
     ("defenc", "defens", &[]),
     ("offenc", "offens", &[]),
@@ -137,7 +137,7 @@ pub const SPELLINGS: &[(&str, &str, &[&str])] = &[
 ];
 
 /// A folded word in the American spelling, if `SPELLINGS` has its British one.
-pub fn american(word: &str) -> Option<String> {
+pub(crate) fn american(word: &str) -> Option<String> {
     SPELLINGS.iter().find_map(|(british, american, endings)| {
         let ending = word.strip_prefix(british)?;
         (endings.is_empty() || endings.contains(&ending)).then(|| format!("{american}{ending}"))
@@ -147,19 +147,19 @@ pub fn american(word: &str) -> Option<String> {
 /// Words longer than this many characters (after folding) are not indexed, and the
 /// browser leaves them out of queries: no real word is this long, and one pasted blob
 /// must not make a vocabulary shard of megabytes.
-pub const WORD_CHARS_MAX: usize = 64;
+pub(crate) const WORD_CHARS_MAX: usize = 64;
 
 fn in_ranges(c: char, ranges: &[(char, char)]) -> bool {
     ranges.iter().any(|&(first, last)| (first..=last).contains(&c))
 }
 
 /// Whether `c` is one of the combining diacritics folding drops.
-pub fn is_mark(c: char) -> bool {
+pub(crate) fn is_mark(c: char) -> bool {
     in_ranges(c, MARKS)
 }
 
 /// Whether `c` belongs to a script indexed by pairs of characters.
-pub fn is_cjk(c: char) -> bool {
+pub(crate) fn is_cjk(c: char) -> bool {
     in_ranges(c, CJK)
 }
 
@@ -173,7 +173,7 @@ pub fn fold(text: &str) -> String {
 
 /// Text folded as `fold` does, but with its spaces and punctuation: names sort by it
 /// (`Ésope` with the `E`s, `New York` before `Newark`).
-pub fn sort_key(text: &str) -> String {
+pub(crate) fn sort_key(text: &str) -> String {
     let lower = text.to_lowercase();
     let decomposed = DecomposingNormalizerBorrowed::new_nfd().normalize(&lower);
     let mut plain = String::with_capacity(decomposed.len());
@@ -189,7 +189,7 @@ pub fn sort_key(text: &str) -> String {
 /// Hands `each` the terms of a word: itself, or, where it has characters of `CJK`, each
 /// run of other letters as a word and each run of `CJK` as its overlapping pairs of
 /// characters (`芯片产业` -> `芯片`, `片产`, `产业`; a run of one gives none).
-pub fn each_term<'w>(word: &'w str, each: &mut impl FnMut(&'w str)) {
+pub(crate) fn each_term<'w>(word: &'w str, each: &mut impl FnMut(&'w str)) {
     let mut rest = word;
     while let Some(first) = rest.chars().next() {
         let cjk = is_cjk(first);

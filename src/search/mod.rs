@@ -14,9 +14,9 @@
 //! `serve` keeps the articles' words between edits (`TermCache`).
 
 mod encode;
-pub mod fold;
+pub(crate) mod fold;
 mod terms;
-pub mod text;
+pub(crate) mod text;
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -27,8 +27,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::json;
 
-pub use encode::{decode_ids, encode_ids};
-pub use terms::TermCache;
+pub use encode::decode_ids;
+pub(crate) use encode::encode_ids;
+pub(crate) use terms::TermCache;
 use terms::{ArticleTerms, Lexicon, Searchable};
 use text::STOP_WORDS;
 
@@ -37,11 +38,11 @@ use crate::site::{ArticleId, Site};
 
 /// Documents per `d/N.json` file: a page of results touches few of them.
 /// The folder of every file of the index but its manifest (`search/d/0.json`).
-pub const FILES_DIR: &str = "search/";
+pub(crate) const FILES_DIR: &str = "search/";
 
-pub const DOCS_PER_CHUNK: usize = 8;
+pub(crate) const DOCS_PER_CHUNK: usize = 8;
 /// Characters of an article's text kept for excerpts (the whole text is indexed).
-pub const EXCERPT_TEXT_MAX: usize = 1_200;
+pub(crate) const EXCERPT_TEXT_MAX: usize = 1_200;
 /// Target size of a posting shard and of a vocabulary shard, in bytes.
 const POSTING_SHARD_BYTES: usize = 24_000;
 const VOCABULARY_SHARD_BYTES: usize = 12_000;
@@ -99,7 +100,7 @@ pub fn index(site: &Site) -> SearchIndex {
 impl TermCache {
     /// The index of a site, tokenising only the articles this cache has not seen (`serve`
     /// keeps one between edits). The same files as `index`, whatever the cache held.
-    pub fn index(&mut self, site: &Site) -> SearchIndex {
+    pub(crate) fn index(&mut self, site: &Site) -> SearchIndex {
         let names = term_names(site);
         let terms = self.terms(&searchables(site, &names));
         assemble(site, &self.lexicon, &terms)
@@ -394,7 +395,7 @@ fn quoted(word: &str) -> String {
 
 /// A fingerprint of everything the index is made from, so that `serve` can tell when an
 /// index made earlier still holds.
-pub fn fingerprint(site: &Site) -> u64 {
+pub(crate) fn fingerprint(site: &Site) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = rustc_hash::FxHasher::default();
     site.config.base_path.hash(&mut hasher);

@@ -13,7 +13,7 @@ use super::text::{Stemmers, each_html_word, each_word, html_text_prefix};
 
 /// What the index reads of one document: an article, or a standalone page.
 #[derive(Clone, Copy)]
-pub struct Searchable<'a> {
+pub(crate) struct Searchable<'a> {
     pub lang: &'a str,
     pub title: &'a str,
     pub summary: &'a str,
@@ -24,7 +24,7 @@ pub struct Searchable<'a> {
 }
 
 /// What the index keeps of one document.
-pub struct ArticleTerms {
+pub(crate) struct ArticleTerms {
     /// The start of the article's text, for excerpts.
     pub excerpt: String,
     /// The lexicon entries of its distinct words, each as `entry << 1 | in_title`.
@@ -34,7 +34,7 @@ pub struct ArticleTerms {
 /// The articles tokenised so far, by the fingerprint of what their terms are made from.
 /// `build` fills it once; `serve` keeps it, so that an edit tokenises only what changed.
 #[derive(Default)]
-pub struct TermCache {
+pub(crate) struct TermCache {
     pub lexicon: Lexicon,
     articles: FxHashMap<u64, Arc<ArticleTerms>>,
 }
@@ -45,7 +45,7 @@ const ARTICLES_PER_BATCH: usize = 2_048;
 impl TermCache {
     /// The terms of every document of `articles`, in their order; tokenises only the
     /// documents not seen before and forgets those gone.
-    pub fn terms(&mut self, articles: &[Searchable<'_>]) -> Vec<Arc<ArticleTerms>> {
+    pub(crate) fn terms(&mut self, articles: &[Searchable<'_>]) -> Vec<Arc<ArticleTerms>> {
         let keys: Vec<u64> = articles.par_iter().map(fingerprint).collect();
         let mut missing: Vec<usize> =
             (0..articles.len()).filter(|&id| !self.articles.contains_key(&keys[id])).collect();
@@ -119,7 +119,7 @@ const STEMMER_LANGS: [&str; 3] = ["en", "fr", ""];
 
 /// Strings, each stored once and named by a number.
 #[derive(Default)]
-pub struct Names {
+pub(crate) struct Names {
     ids: FxHashMap<Box<str>, u32>,
     pub names: Vec<Box<str>>,
 }
@@ -140,7 +140,7 @@ impl Names {
 /// Every lower-case word met so far, by stemmer: its folded form and its stem, so that
 /// each distinct word is folded and stemmed once.
 #[derive(Default)]
-pub struct Lexicon {
+pub(crate) struct Lexicon {
     by_stemmer: [FxHashMap<Box<str>, u32>; 3],
     /// Per entry: its folded word and stem (ids in `words`, `stems`); `None` for a stop word.
     pub entries: Vec<Option<(u32, u32)>>,

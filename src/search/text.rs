@@ -26,7 +26,8 @@ pub const STOP_WORDS: &[&str] = &[
 const WORD_BYTES_SKIPPED: usize = WORD_CHARS_MAX * 16;
 
 /// The words of a text, as `each_word` gives them.
-pub fn words(text: &str) -> Vec<Cow<'_, str>> {
+#[cfg(test)]
+pub(crate) fn words(text: &str) -> Vec<Cow<'_, str>> {
     let mut found = Vec::new();
     each_word(text, &mut |word| found.push(word));
     found
@@ -43,7 +44,7 @@ fn in_word(c: char) -> bool {
 /// already in lower case, as most words are. Chinese and Japanese runs come as their
 /// pairs of characters (`fold::terms`). A single ASCII letter is no word; any other single
 /// letter is left to `Stemmers::key`, since it may fold to two (`ß` -> `ss`).
-pub fn each_word<'t>(text: &'t str, each: &mut impl FnMut(Cow<'t, str>)) {
+pub(crate) fn each_word<'t>(text: &'t str, each: &mut impl FnMut(Cow<'t, str>)) {
     let bytes = text.as_bytes();
     let char_at = |at: usize| text[at..].chars().next().expect("at a character boundary");
     let mut at = 0;
@@ -105,7 +106,7 @@ fn each_cjk_term<'t>(word: &'t str, each: &mut impl FnMut(Cow<'t, str>)) {
 }
 
 /// Stemmers by language; languages without one are indexed unstemmed.
-pub struct Stemmers {
+pub(crate) struct Stemmers {
     english: Stemmer,
     french: Stemmer,
 }
@@ -119,7 +120,7 @@ impl Default for Stemmers {
 impl Stemmers {
     /// The folded word and its folded stem, or `None` for a stop word, a single letter
     /// or a word longer than `WORD_CHARS_MAX`, as the browser leaves them out of queries.
-    pub fn key(&self, lang: &str, lower: &str) -> Option<(String, String)> {
+    pub(crate) fn key(&self, lang: &str, lower: &str) -> Option<(String, String)> {
         let word = fold(lower);
         let length = word.chars().count();
         if !(2..=WORD_CHARS_MAX).contains(&length) || STOP_WORDS.contains(&word.as_str()) {
@@ -148,7 +149,7 @@ const ENTITIES: [(&str, char); 6] =
 /// Hands `each` the words of an article's HTML, the same as `words(&html_text(html))`,
 /// without making the text: tags and entities separate words as the space and the
 /// punctuation they become there.
-pub fn each_html_word<'h>(html: &'h str, each: &mut impl FnMut(Cow<'h, str>)) {
+pub(crate) fn each_html_word<'h>(html: &'h str, each: &mut impl FnMut(Cow<'h, str>)) {
     let mut rest = html;
     while !rest.is_empty() {
         if let Some(tag) = rest.strip_prefix('<') {
@@ -171,13 +172,14 @@ pub fn each_html_word<'h>(html: &'h str, each: &mut impl FnMut(Cow<'h, str>)) {
 /// The text of an article's HTML, tags dropped and common entities decoded, for the
 /// index and for excerpts. The HTML is briefing's own sanitised output. One pass, copying
 /// runs of plain ASCII at once: this runs over every article's HTML on every build.
-pub fn html_text(html: &str) -> String {
+#[cfg(test)]
+pub(crate) fn html_text(html: &str) -> String {
     html_text_prefix(html, usize::MAX)
 }
 
 /// The first `max_chars` characters of `html_text(html)`, reading no more of the HTML than
 /// they need.
-pub fn html_text_prefix(html: &str, max_chars: usize) -> String {
+pub(crate) fn html_text_prefix(html: &str, max_chars: usize) -> String {
     let bytes = html.as_bytes();
     let mut text = String::with_capacity(html.len().min(max_chars.saturating_mul(2)));
     // Characters in `text`: it stops growing once it has enough.

@@ -6,7 +6,7 @@ use crate::source::{CONFIG_FILE, ContentKind, is_ignored};
 
 /// What a changed path is to the site; the path is relative to the site root.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Change {
+pub(crate) enum Change {
     /// `site.yaml` or a file of `i18n/` or `data/`: everything is rebuilt.
     Config,
     /// `content/articles/**/*.md`.
@@ -30,7 +30,7 @@ pub enum Change {
 /// The change a path (relative to the site root) makes; `None` for what the site never
 /// reads: hidden files, editors' swap and backup files, and everything outside
 /// `site.yaml`, `i18n/`, `content/`, `templates/` and `static/` (such as `public/`).
-pub fn classify(relative: &Path) -> Option<Change> {
+pub(crate) fn classify(relative: &Path) -> Option<Change> {
     let mut names = Vec::new();
     for component in relative.components() {
         match component {

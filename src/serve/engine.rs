@@ -75,7 +75,7 @@ enum Origin {
 /// What a rebuild changed in the served site: its pages are rendered when asked for, its
 /// static files are copied here.
 #[derive(Debug, Default)]
-pub struct Update {
+pub(super) struct Update {
     /// Copied static files, whether or not their bytes changed.
     pub statics: Vec<Page>,
     /// Static files no longer part of the site.
@@ -88,7 +88,7 @@ pub struct Update {
 
 /// A page asked for (`Engine::page`).
 #[derive(Debug)]
-pub enum Lookup {
+pub(super) enum Lookup {
     /// Rendered, with its fingerprint.
     Rendered(Vec<u8>, u64),
     /// Its fingerprint is the one given: the bytes made with it still hold.
@@ -103,14 +103,14 @@ pub enum Lookup {
 
 /// The result of applying changes.
 #[derive(Debug)]
-pub enum Outcome {
+pub(super) enum Outcome {
     Updated(Update),
     /// The site has problems; the last good site stays served.
     Failed(Diagnostics),
 }
 
 /// The site being served, as the build's stages left it.
-pub struct Engine {
+pub(super) struct Engine {
     options: BuildOptions,
     source: SiteSource,
     frame: Option<Frame>,
@@ -151,7 +151,7 @@ pub struct Engine {
 
 impl Engine {
     /// Reads and builds the site at `options.root`. Fails only when there is no site there.
-    pub fn load(options: BuildOptions) -> Result<(Engine, Outcome), Diagnostics> {
+    pub(super) fn load(options: BuildOptions) -> Result<(Engine, Outcome), Diagnostics> {
         let source = crate::plan::read_source(&options.root);
         if source.config.is_none() {
             return Err(no_site(&options));
@@ -182,7 +182,7 @@ impl Engine {
     }
 
     /// Applies a batch of changes and rebuilds what they touch.
-    pub fn apply(&mut self, changes: &BTreeSet<Change>) -> Outcome {
+    pub(super) fn apply(&mut self, changes: &BTreeSet<Change>) -> Outcome {
         let mut reread = false;
         let mut reparse = false;
         let mut entities = false;
@@ -250,7 +250,7 @@ impl Engine {
     /// The warnings of the served site, as `build` prints them (none before a first good
     /// build). Hidden files are found when the whole site is read (no event names them):
     /// one renamed or removed since is no longer warned about.
-    pub fn warnings(&self) -> Vec<Diagnostic> {
+    pub(super) fn warnings(&self) -> Vec<Diagnostic> {
         let Some(site) = &self.site else { return Vec::new() };
         let source: Vec<Diagnostic> =
             self.source.warnings.iter().filter(|warning| self.root().join(&warning.path).exists()).cloned().collect();
@@ -370,7 +370,7 @@ impl Engine {
 
     /// Every path of the served site (pages and static files), making the search index
     /// if it is not made yet.
-    pub fn paths(&mut self) -> Vec<String> {
+    pub(crate) fn paths(&mut self) -> Vec<String> {
         let mut paths: Vec<String> = self.outputs.keys().cloned().collect();
         paths.extend(self.static_names.iter().cloned());
         if let Some(index) = self.search_index() {
@@ -382,12 +382,12 @@ impl Engine {
     }
 
     /// Whether the served site has a page at `path` (static files aside).
-    pub fn has_page(&mut self, path: &str) -> bool {
+    pub(super) fn has_page(&mut self, path: &str) -> bool {
         self.outputs.contains_key(path) || self.search_file(path).is_some()
     }
 
     /// The page at `path`, rendered unless `known` is its fingerprint.
-    pub fn page(&mut self, path: &str, known: Option<u64>) -> Lookup {
+    pub(super) fn page(&mut self, path: &str, known: Option<u64>) -> Lookup {
         if self.served().is_none() {
             return Lookup::Unavailable;
         }

@@ -17,11 +17,11 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use super::engine::{Engine, Lookup, Outcome, Update};
 
 /// Where the browser listens for reloads.
-pub const EVENTS_PATH: &str = "/__briefing/events";
+pub(super) const EVENTS_PATH: &str = "/__briefing/events";
 
 /// A rendered page and what it was rendered from.
 #[derive(Debug, Clone)]
-pub struct Rendered {
+pub(super) struct Rendered {
     pub bytes: Bytes,
     /// The hash of its template and context.
     pub fingerprint: u64,
@@ -32,7 +32,7 @@ pub struct Rendered {
 
 /// The last good site, and the problems of the current sources if any.
 #[derive(Debug, Default)]
-pub struct Published {
+pub(super) struct Published {
     /// Static files, by path under the site root (`style.css`).
     pub statics: HashMap<String, Bytes>,
     /// The pages rendered so far, by path under the site root (`articles/x/index.html`).
@@ -59,7 +59,7 @@ impl Published {
 
 /// A file asked for.
 #[derive(Debug)]
-pub enum Fetched {
+pub(super) enum Fetched {
     Found(Bytes),
     /// A page that failed to render: its last bytes, if any, and why.
     Broken(Option<Bytes>, Diagnostic),
@@ -71,7 +71,7 @@ pub enum Fetched {
 
 /// The state shared by the rebuilding thread (writer) and the HTTP handlers (readers):
 /// the engine renders pages for both, one thing at a time.
-pub struct Live {
+pub(super) struct Live {
     pub published: RwLock<Published>,
     pub reloads: broadcast::Sender<u64>,
     engine: Mutex<Engine>,
@@ -79,19 +79,19 @@ pub struct Live {
 
 impl Live {
     /// Serves the site of `engine`, publishing its first `outcome`.
-    pub fn new(engine: Engine, outcome: Outcome) -> Live {
+    pub(super) fn new(engine: Engine, outcome: Outcome) -> Live {
         let live = Live { published: RwLock::default(), reloads: broadcast::channel(16).0, engine: Mutex::new(engine) };
         live.publish(outcome);
         live
     }
 
     /// The engine, for a rebuild: while it is held, no page is rendered.
-    pub fn engine(&self) -> std::sync::MutexGuard<'_, Engine> {
+    pub(super) fn engine(&self) -> std::sync::MutexGuard<'_, Engine> {
         self.engine.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Publishes what applying changes with `engine` (held by the caller) gave.
-    pub fn publish(&self, outcome: Outcome) {
+    pub(super) fn publish(&self, outcome: Outcome) {
         match outcome {
             Outcome::Updated(update) => self.update(update),
             Outcome::Failed(problems) => self.fail(&problems),
@@ -143,7 +143,7 @@ impl Live {
 
     /// The file at `path` (under the site root) as a build would write it, rendering the
     /// page if it was not rendered since the last change.
-    pub fn get(&self, path: &str) -> Fetched {
+    pub(super) fn get(&self, path: &str) -> Fetched {
         if let Some(bytes) = self.read().current(path) {
             return Fetched::Found(bytes);
         }
@@ -178,7 +178,7 @@ impl Live {
     }
 
     /// Whether the site has a file at `path`, without rendering it.
-    pub fn exists(&self, path: &str) -> bool {
+    pub(super) fn exists(&self, path: &str) -> bool {
         if self.read().current(path).is_some() {
             return true;
         }
@@ -188,7 +188,7 @@ impl Live {
 }
 
 /// The HTML of the error overlay: every problem as `file:line:column: message`, escaped.
-pub fn overlay(problems: &Diagnostics) -> String {
+pub(super) fn overlay(problems: &Diagnostics) -> String {
     let mut items = String::new();
     for problem in &problems.0 {
         items.push_str("<li>");
@@ -211,7 +211,7 @@ pub fn overlay(problems: &Diagnostics) -> String {
 }
 
 /// What is added before `</body>` of every served HTML page.
-pub fn injection(version: u64, overlay: Option<&str>) -> String {
+pub(super) fn injection(version: u64, overlay: Option<&str>) -> String {
     format!(
         concat!(
             "{overlay}<script>/* briefing serve: live reload */(function(){{",
@@ -226,7 +226,7 @@ pub fn injection(version: u64, overlay: Option<&str>) -> String {
 }
 
 /// `html` with `addition` before its last `</body>` (at the end when it has none).
-pub fn inject(html: &[u8], addition: &str) -> Vec<u8> {
+pub(super) fn inject(html: &[u8], addition: &str) -> Vec<u8> {
     let at = rfind_ignore_case(html, b"</body>").unwrap_or(html.len());
     let mut out = Vec::with_capacity(html.len() + addition.len());
     out.extend_from_slice(&html[..at]);

@@ -4,9 +4,9 @@
 //! `engine` runs the build's stages; `watch` turns file events into `change::Change`s;
 //! `server` answers HTTP from `live`, the last good site.
 
-pub mod change;
+pub(crate) mod change;
 mod engine;
-pub mod in_process;
+pub(crate) mod in_process;
 mod live;
 mod server;
 mod watch;
@@ -39,7 +39,7 @@ pub enum ServeError {
 
 /// Serves the site of `options` at `address` until Ctrl-C, rebuilding it as its files
 /// change; `open` opens it in the default browser.
-pub fn serve(options: BuildOptions, address: SocketAddr, open: bool) -> Result<(), ServeError> {
+pub(crate) fn serve(options: BuildOptions, address: SocketAddr, open: bool) -> Result<(), ServeError> {
     let started = Instant::now();
     let shown_root = options.root.clone();
     let root = options

@@ -21,13 +21,13 @@ use crate::diagnostic::Diagnostics;
 /// What the handlers share: the site, the `Host` names it answers to, and whether the
 /// server is stopping.
 #[derive(Clone)]
-pub struct AppState {
+pub(super) struct AppState {
     pub live: Arc<Live>,
     pub hosts: Arc<AllowedHosts>,
     pub stopping: watch::Receiver<bool>,
 }
 
-pub fn router(state: AppState) -> Router {
+pub(super) fn router(state: AppState) -> Router {
     let checked = state.clone();
     Router::new()
         .route(EVENTS_PATH, get(events))
@@ -52,7 +52,7 @@ pub fn router(state: AppState) -> Router {
 /// every interface (`--bind 0.0.0.0`) means being reached by names briefing cannot know:
 /// any name is answered then.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum AllowedHosts {
+pub(super) enum AllowedHosts {
     Any,
     /// Names without a port, lower case; each is answered bare or with `port`.
     Only {
@@ -62,7 +62,7 @@ pub enum AllowedHosts {
 }
 
 impl AllowedHosts {
-    pub fn for_address(address: std::net::SocketAddr) -> AllowedHosts {
+    pub(super) fn for_address(address: std::net::SocketAddr) -> AllowedHosts {
         let ip = address.ip();
         if ip.is_unspecified() {
             return AllowedHosts::Any;
@@ -80,7 +80,7 @@ impl AllowedHosts {
     }
 
     /// Whether a request with this `Host` header (`None`: without one) is answered.
-    pub fn allows(&self, host: Option<&str>) -> bool {
+    pub(super) fn allows(&self, host: Option<&str>) -> bool {
         let AllowedHosts::Only { names, port } = self else { return true };
         let Some(host) = host else { return false };
         let host = host.to_ascii_lowercase();
@@ -103,7 +103,7 @@ impl AllowedHosts {
 /// anything that could step outside the site or be read two ways: `..` or `.`
 /// segments, encoded dots, slashes and backslashes, backslashes, empty segments,
 /// invalid encodings and control characters.
-pub fn resolve(raw: &str) -> Option<String> {
+pub(super) fn resolve(raw: &str) -> Option<String> {
     let rest = raw.strip_prefix('/')?;
     let lower = rest.to_ascii_lowercase();
     if ["%2e", "%2f", "%5c", "\\"].iter().any(|bad| lower.contains(bad)) {
@@ -142,7 +142,7 @@ fn percent_decode(text: &str) -> Option<String> {
 }
 
 /// The Content-Type of a served path, by its extension.
-pub fn content_type(path: &str) -> &'static str {
+pub(super) fn content_type(path: &str) -> &'static str {
     let extension = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
     match extension.as_str() {
         "html" | "htm" => "text/html; charset=utf-8",

@@ -23,12 +23,12 @@ const WATCHED_DIRS: [&str; 5] = ["content", "templates", "static", crate::i18n::
 
 /// Changes seen together, and the paths that made them (for the terminal).
 #[derive(Debug, Default)]
-pub struct Batch {
+pub(super) struct Batch {
     pub changes: BTreeSet<Change>,
     pub paths: BTreeSet<PathBuf>,
 }
 
-pub struct Watch {
+pub(super) struct Watch {
     root: PathBuf,
     watcher: RecommendedWatcher,
     events: Receiver<notify::Result<Event>>,
@@ -36,7 +36,7 @@ pub struct Watch {
 
 impl Watch {
     /// Starts watching `root` (an absolute, canonical path).
-    pub fn start(root: &Path) -> notify::Result<Watch> {
+    pub(super) fn start(root: &Path) -> notify::Result<Watch> {
         let (sender, events) = channel();
         let mut watcher = notify::recommended_watcher(sender)?;
         watcher.watch(root, RecursiveMode::NonRecursive)?;
@@ -55,7 +55,7 @@ impl Watch {
     }
 
     /// Waits for the next batch of changes; `None` once the watcher has stopped.
-    pub fn next_batch(&mut self) -> Option<Batch> {
+    pub(super) fn next_batch(&mut self) -> Option<Batch> {
         loop {
             let first = self.events.recv().ok()?;
             let started = Instant::now();

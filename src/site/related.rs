@@ -11,7 +11,7 @@ use crate::taxonomies::{TOPIC_WEIGHT, related_weight};
 type ArticleId = usize;
 
 /// How many related articles an article page lists.
-pub const LIMIT: usize = 5;
+pub(super) const LIMIT: usize = 5;
 
 /// Articles per parallel task: each task allocates its working memory once.
 const CHUNK: usize = 256;
@@ -33,7 +33,7 @@ const DENSE: usize = 256;
 /// pass over the bitsets still grows with the square of the site (n²/64 words), but
 /// with a small constant; it stops early once the common features together weigh
 /// less than the last place.
-pub fn related_articles(
+pub(super) fn related_articles(
     article_topics: &[Vec<usize>],
     article_terms: &[Vec<Vec<usize>>],
     taxonomies: &[Taxonomy],
@@ -333,7 +333,7 @@ fn by_rank(a: &(u32, ArticleId), b: &(u32, ArticleId)) -> std::cmp::Ordering {
 /// The score of two unchanged articles is unchanged and so is their order, so an
 /// unchanged article's list can only change if it held a changed or removed article
 /// (`previous` then is `None` too) or if a changed article now beats its last entry.
-pub fn update_related(
+pub(super) fn update_related(
     article_topics: &[Vec<usize>],
     article_terms: &[Vec<Vec<usize>>],
     taxonomies: &[Taxonomy],

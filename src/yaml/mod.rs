@@ -17,11 +17,10 @@ mod scan;
 use serde::de::DeserializeOwned;
 
 use crate::diagnostic::{forbidden_character, suggestion};
-pub use position::{key_line, locate, locate_after, top_level_keys};
-pub use scan::MAX_ALIAS_EXPANSION;
+pub(crate) use position::{key_line, locate, locate_after, top_level_keys};
 
 /// A value of an untyped part of a document (an article's further taxonomies).
-pub type Value = serde_yaml::Value;
+pub(crate) type Value = serde_yaml::Value;
 
 /// A YAML document inside a file: its text and the file line its first line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,7 +56,7 @@ pub struct YamlError {
 }
 
 /// Reads a document into `T`. `fields` are the fields `T` knows, for "did you mean".
-pub fn parse<T: DeserializeOwned>(document: &Document<'_>, fields: &[&str]) -> Result<T, YamlError> {
+pub(crate) fn parse<T: DeserializeOwned>(document: &Document<'_>, fields: &[&str]) -> Result<T, YamlError> {
     if let Some((offset, character)) = forbidden_character(document.text) {
         let (line, column) = crate::diagnostic::line_column(document.text, offset);
         return Err(document.at(line, column, character_message(character)));
@@ -67,17 +66,17 @@ pub fn parse<T: DeserializeOwned>(document: &Document<'_>, fields: &[&str]) -> R
 }
 
 /// Reads a list of strings out of an untyped value; `None` when it is not one.
-pub fn string_list(value: &Value) -> Option<Vec<String>> {
+pub(crate) fn string_list(value: &Value) -> Option<Vec<String>> {
     serde_yaml::from_value(value.clone()).ok()
 }
 
 /// Writes `value` as a YAML document (what `import` writes is what `parse` reads).
-pub fn to_string<T: serde::Serialize>(value: &T) -> String {
+pub(crate) fn to_string<T: serde::Serialize>(value: &T) -> String {
     serde_yaml::to_string(value).expect("plain data serialises to YAML")
 }
 
 /// "unknown field `x`; did you mean `y`?", or the list of what is known.
-pub fn unknown(what: &str, name: &str, known: &[&str]) -> String {
+pub(crate) fn unknown(what: &str, name: &str, known: &[&str]) -> String {
     match suggestion(name, known.iter().copied()) {
         Some(close) => format!("unknown {what} `{name}`; did you mean `{close}`?"),
         None => format!("unknown {what} `{name}`; known {what}s: {}", known.join(", ")),
@@ -85,7 +84,7 @@ pub fn unknown(what: &str, name: &str, known: &[&str]) -> String {
 }
 
 /// Why a character is refused, wherever text enters.
-pub fn character_message(character: char) -> String {
+pub(crate) fn character_message(character: char) -> String {
     format!(
         "the control character U+{:04X} is not allowed in text (no page, feed or sitemap can carry it): remove it",
         character as u32
@@ -276,7 +275,7 @@ fn is_syntax_error(message: &str) -> bool {
 
 /// Deserialises text that must be written: `title: ~` is no title, though serde_yaml
 /// would read it as the text "~". Numbers and booleans are read as written.
-pub fn required_text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+pub(crate) fn required_text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
     struct Text;
     impl serde::de::Visitor<'_> for Text {
         type Value = String;
@@ -307,7 +306,7 @@ pub fn required_text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Resul
 
 /// Deserialises any number as a whole number, so that range checks can say in plain
 /// words what is allowed (`-1` and `1e30` included); `None` for a number with a fraction.
-pub fn whole_number<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<WholeNumber, D::Error> {
+pub(crate) fn whole_number<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<WholeNumber, D::Error> {
     struct Number;
     impl serde::de::Visitor<'_> for Number {
         type Value = WholeNumber;
@@ -340,11 +339,11 @@ pub fn whole_number<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result
 
 /// A whole number as written, before its range is checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct WholeNumber(pub i128);
+pub(crate) struct WholeNumber(pub i128);
 
 impl WholeNumber {
     /// The number if it is in `range`, else a message saying what is allowed.
-    pub fn within(self, field: &str, range: std::ops::RangeInclusive<usize>) -> Result<usize, String> {
+    pub(crate) fn within(self, field: &str, range: std::ops::RangeInclusive<usize>) -> Result<usize, String> {
         match usize::try_from(self.0) {
             Ok(value) if range.contains(&value) => Ok(value),
             _ => Err(format!(

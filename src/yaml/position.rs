@@ -25,12 +25,12 @@ fn key_of(line: &str) -> Option<(usize, &str)> {
 }
 
 /// The 1-based line of a top-level `key:` in a YAML text.
-pub fn key_line(yaml: &str, key: &str) -> Option<usize> {
+pub(crate) fn key_line(yaml: &str, key: &str) -> Option<usize> {
     yaml.lines().position(|line| key_of(line) == Some((0, key))).map(|index| index + 1)
 }
 
 /// Every top-level key of a document with its file line, in order.
-pub fn top_level_keys(document: &Document<'_>) -> Vec<(String, usize)> {
+pub(crate) fn top_level_keys(document: &Document<'_>) -> Vec<(String, usize)> {
     document
         .text
         .lines()
@@ -44,7 +44,7 @@ pub fn top_level_keys(document: &Document<'_>) -> Vec<(String, usize)> {
 
 /// Where a top-level `key` (and, if given, one of its values) is, as a file line and
 /// column; the line before the document when the key is not written.
-pub fn locate(document: &Document<'_>, key: &str, value: Option<&str>) -> (usize, usize) {
+pub(crate) fn locate(document: &Document<'_>, key: &str, value: Option<&str>) -> (usize, usize) {
     let lines: Vec<&str> = document.text.lines().collect();
     let file_line = |index: usize| index + document.first_line;
     let Some(key_index) = lines.iter().position(|line| key_of(line) == Some((0, key))) else {
@@ -71,7 +71,7 @@ pub fn locate(document: &Document<'_>, key: &str, value: Option<&str>) -> (usize
 
 /// Where `needles` are, one after the other, from file position `from` on (as `locate`
 /// gives it): the file line and column of the last one, if all are found.
-pub fn locate_after(document: &Document<'_>, from: (usize, usize), needles: &[&str]) -> Option<(usize, usize)> {
+pub(crate) fn locate_after(document: &Document<'_>, from: (usize, usize), needles: &[&str]) -> Option<(usize, usize)> {
     let mut index = from.0.checked_sub(document.first_line)?;
     let lines: Vec<&str> = document.text.lines().collect();
     // The byte where the search goes on in line `index`.

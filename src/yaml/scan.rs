@@ -16,7 +16,7 @@ use crate::diagnostic::forbidden_character;
 /// How many bytes aliases may add to a document, on top of its own length. Far more than
 /// any front matter repeats, far less than memory: 2,000 aliases of a 1 MB value would
 /// otherwise make 2 GB.
-pub const MAX_ALIAS_EXPANSION: usize = 1 << 20;
+pub(crate) const MAX_ALIAS_EXPANSION: usize = 1 << 20;
 
 /// Walks the document's values when it may hold aliases or escapes.
 pub(super) fn check(document: &Document<'_>) -> Result<(), YamlError> {

@@ -16,9 +16,9 @@ use std::path::{Path, PathBuf};
 
 use clap::Parser;
 
-use briefing::cli::Cli;
-use briefing::config::{Language, SiteConfig};
-use briefing::content::{Article, ParseContext, Topic};
+use briefing::Cli;
+use briefing::{Article, ParseContext, Topic};
+use briefing::{Language, SiteConfig};
 
 use crate::common::{briefing, stderr, stdout};
 
@@ -191,7 +191,7 @@ fn every_command_and_configuration_example_of_the_documentation_works() {
                 }
                 "yaml entities.yaml" => {
                     let taxonomies = ["tags", "organizations", "regions"].map(String::from);
-                    briefing::site::Entities::parse(
+                    briefing::Entities::parse(
                         &block.text,
                         Path::new("content/entities.yaml"),
                         &taxonomies,

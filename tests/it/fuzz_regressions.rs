@@ -10,8 +10,8 @@ pub mod import_write_common;
 #[path = "../../fuzz/fuzz_targets/site_common.rs"]
 mod site_common;
 
-use briefing::content::markdown::render;
-use briefing::content::{Article, ParseContext, Topic};
+use briefing::render_markdown as render;
+use briefing::{Article, ParseContext, Topic};
 
 fn inputs(target: &str) -> Vec<(PathBuf, String)> {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions").join(target);

@@ -7,7 +7,7 @@ use std::process::Command as Process;
 
 use clap::Parser;
 
-use briefing::cli::Cli;
+use briefing::Cli;
 
 use crate::common::{briefing, read, stderr, stdout};
 
@@ -167,7 +167,7 @@ fn netlify_setup_caches_fingerprinted_assets_forever_and_has_a_404_rule_per_lang
     init(dir.path(), &["--ci", "netlify"]);
     let settings: toml::Table = read(dir.path().join("netlify.toml")).parse().unwrap();
     let command = settings["build"]["command"].as_str().unwrap();
-    assert!(command.contains(&briefing::init::ci::linux_release_url()), "{command}");
+    assert!(command.contains(&briefing::linux_release_url()), "{command}");
     let commands = briefing_commands(command);
     assert_eq!(commands.iter().map(|c| c[1].as_str()).collect::<Vec<_>>(), ["check", "build"], "{command}");
     assert!(commands[1].contains(&"--base-url".to_owned()));
@@ -229,10 +229,10 @@ fn cloudflare_setup_deploys_with_wrangler_and_ships_its_headers_file() {
 #[test]
 fn this_repositorys_netlify_rules_follow_its_languages() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let config = briefing::config::SiteConfig::parse(&read(root.join("site.yaml")), "site.yaml").unwrap();
+    let config = briefing::SiteConfig::parse(&read(root.join("site.yaml")), "site.yaml").unwrap();
     let ours: toml::Table = read(root.join("netlify.toml")).parse().unwrap();
     let codes: Vec<String> = config.language_codes().iter().map(|c| c.to_string()).collect();
-    let generated: toml::Table = briefing::init::ci::netlify_toml(&codes).parse().unwrap();
+    let generated: toml::Table = briefing::netlify_toml(&codes).parse().unwrap();
     assert_eq!(ours["headers"], generated["headers"]);
     assert_eq!(ours["redirects"], generated["redirects"]);
 }

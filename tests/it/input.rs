@@ -44,7 +44,7 @@ fn raw_html_nested_too_deep_is_flattened_not_quadratic() {
     insta::assert_snapshot!("deep-raw-html", stderr(&output));
     let page = read(site.path().join("public/articles/nested/index.html"));
     assert!(page.contains("deep"), "the text inside is kept");
-    assert!(page.matches("<div>").count() <= briefing::content::MAX_HTML_DEPTH, "deeper elements are removed");
+    assert!(page.matches("<div>").count() <= briefing::MAX_HTML_DEPTH, "deeper elements are removed");
 }
 
 #[test]

@@ -122,6 +122,6 @@ fn pages_are_documents_of_the_search_index_without_a_date() {
     // The two versions are one story: the French one continues the English one's.
     let stories: serde_json::Value = serde_json::from_str(&read(public.join("search/stories.json"))).unwrap();
     let position = |url: &str| documents.iter().position(|doc| doc["u"] == url).unwrap() as i64;
-    let next = briefing::search::decode_ids(&serde_json::from_value::<Vec<i64>>(stories["next"].clone()).unwrap());
+    let next = briefing::decode_ids(&serde_json::from_value::<Vec<i64>>(stories["next"].clone()).unwrap());
     assert!(next.contains(&(position("/briefing/fr/a-propos/") as u32)), "{next:?}");
 }

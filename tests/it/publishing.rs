@@ -4,7 +4,7 @@ use std::path::Path;
 
 use clap::Parser;
 
-use briefing::cli::Cli;
+use briefing::Cli;
 
 fn repository_file(path: &str) -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap()
@@ -77,7 +77,7 @@ fn the_release_workflow_builds_every_archive_the_install_lines_name() {
         assert!(archives.iter().any(|a| a.contains(os)), "{archives:?}");
     }
     // What `init --ci netlify` downloads, and every archive the install page names, is built.
-    let netlify = briefing::init::ci::linux_release_url();
+    let netlify = briefing::linux_release_url();
     assert!(archives.iter().any(|a| netlify.ends_with(a.as_str())), "{netlify}");
     let install = repository_file("docs/install.md");
     for archive in install.split("briefing-").skip(1).filter_map(|rest| rest.split_once(['.', ' ']).map(|(t, _)| t)) {

@@ -1,5 +1,5 @@
 //! Serve is proven equal to build: seeded random sequences of edits go through the dev
-//! server's site (`briefing::serve::in_process`), and after every step each served file
+//! server's site (`briefing::InProcess`), and after every step each served file
 //! is compared, byte for byte, with a fresh full build of the same files (or both fail),
 //! with the built-in templates and with an author's templates that reach the site's
 //! values in every way Tera allows; after a step that fails, with the last good build.
@@ -19,7 +19,7 @@ use std::ops::RangeInclusive;
 use std::path::Path;
 
 use briefing::plan::{self, BuildOptions, Plan};
-use briefing::serve::in_process::{InProcess, Served};
+use briefing::{InProcess, Served};
 
 mod article;
 mod fixture;

@@ -13,7 +13,7 @@ const FILE_NAME: &str = "external-links.json";
 /// `briefing/external-links.json` in the user's cache directory: `$XDG_CACHE_HOME` or
 /// `~/.cache` (Linux and other Unixes), `~/Library/Caches` (macOS), `%LOCALAPPDATA%`
 /// (Windows). `None` when the environment names none.
-pub fn default_file() -> Option<PathBuf> {
+pub(super) fn default_file() -> Option<PathBuf> {
     cache_home(|name| std::env::var_os(name)).map(|home| home.join("briefing").join(FILE_NAME))
 }
 
@@ -32,7 +32,7 @@ fn cache_home(var: impl Fn(&str) -> Option<OsString>) -> Option<PathBuf> {
 
 /// The cache file's bytes; `None` if it is missing, a link, or in a folder that is not
 /// briefing's own.
-pub fn read(file: &Path) -> Option<Vec<u8>> {
+pub(super) fn read(file: &Path) -> Option<Vec<u8>> {
     private_folder(file.parent()?, false).ok()?;
     let mut bytes = Vec::new();
     open_no_follow(file).ok()?.read_to_end(&mut bytes).ok()?;
@@ -42,7 +42,7 @@ pub fn read(file: &Path) -> Option<Vec<u8>> {
 /// Replaces the cache file with `bytes`: written to a new file beside it (created, never
 /// opened if it exists), then renamed over it, which replaces a link instead of writing
 /// through it.
-pub fn write(file: &Path, bytes: &[u8]) -> io::Result<()> {
+pub(super) fn write(file: &Path, bytes: &[u8]) -> io::Result<()> {
     let folder = file.parent().ok_or_else(|| io::Error::other("the cache file has no folder"))?;
     private_folder(folder, true)?;
     let name = file.file_name().ok_or_else(|| io::Error::other("the cache file has no name"))?;

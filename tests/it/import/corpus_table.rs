@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use briefing::content::front_matter::{ARTICLE_FIELDS, FrontMatter, parse_yaml, split};
+use briefing::{ARTICLE_FIELDS, FrontMatter, parse_yaml, split};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]

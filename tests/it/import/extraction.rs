@@ -257,7 +257,7 @@ fn hostile_html_stays_text() {
         body.contains("\\*\\*done\\*\\* and \\[not a link\\](javascript"),
         "Markdown in the page's text is escaped: {body}"
     );
-    let html = briefing::content::markdown::render(&body).html;
+    let html = briefing::render_markdown(&body).html;
     assert!(!html.contains("<img") && !html.contains("<script") && !html.contains("href=\"javascript"), "{html}");
 }
 

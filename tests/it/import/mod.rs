@@ -14,7 +14,7 @@ mod refusals;
 
 use std::path::{Path, PathBuf};
 
-use briefing::content::front_matter::{ARTICLE_FIELDS, FrontMatter, parse_yaml, split};
+use briefing::{ARTICLE_FIELDS, FrontMatter, parse_yaml, split};
 use tempfile::TempDir;
 
 pub const FRENCH_TEXT: &str = "norvale-shenzhen-fr.txt";
