@@ -88,6 +88,7 @@ fn an_actor_has_a_feed_of_its_stories() {
     let page = read(public.join("organizations/harbour-group/index.html"));
     assert!(page.contains("<link rel=\"alternate\" type=\"application/atom+xml\""), "{page}");
     assert!(page.contains("href=\"/briefing/organizations/harbour-group/feed.xml\""), "{page}");
+    assert!(!page.contains("href=\"\""), "no link without an address (the actor has no JSON Feed): {page}");
     // A term entities.yaml gives no facts of has no feed.
     assert!(public.join("tags/shipping/index.html").exists());
     assert!(!public.join("tags/shipping/feed.xml").exists());
