@@ -78,7 +78,9 @@ def main():
             day = datetime.date.fromisoformat(article["date"][:10])
             extra.append("updates:")
             for number in range(rng.randint(1, 2)):
-                day += datetime.timedelta(days=rng.randint(1, 30))
+                # Two days at least: a date without time is read as midnight UTC, which
+                # can come before an article published late the day before in the Americas.
+                day += datetime.timedelta(days=rng.randint(2, 30))
                 correction = rng.randrange(4) == 0
                 corrections += correction
                 extra.append(f"  - date: {day.isoformat()}")
