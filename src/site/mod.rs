@@ -541,7 +541,7 @@ pub fn check_duplicate_slugs(articles: &[Article], config: &SiteConfig) -> Resul
 #[cfg(test)]
 mod tests;
 
-/// Each article's title, summary and body set in its language's typography (French
+/// Each article's title, summary, body, update notes and source name set in its language's typography (French
 /// spaces, curly quotes). Setting a text twice changes nothing, so an article that
 /// `serve` assembles again is safe.
 fn typeset_articles(config: &SiteConfig, articles: &mut [Article]) {
@@ -551,6 +551,12 @@ fn typeset_articles(config: &SiteConfig, articles: &mut [Article]) {
         article.title = typography.text(&article.title);
         article.summary = typography.text(&article.summary);
         article.html = typography.html(&article.html);
+        for update in &mut article.updates {
+            update.note = typography.text(&update.note);
+        }
+        if let Some(source) = &mut article.source {
+            source.name = typography.text(&source.name);
+        }
     });
 }
 

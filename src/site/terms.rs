@@ -83,7 +83,7 @@ pub(super) fn build_taxonomies(
             .collect();
         let aliases = aliases_by_canonical(entities, name);
         for (_, term) in &mut terms {
-            term.describe(name, entities, &aliases);
+            term.describe(name, entities, &aliases, config);
         }
         terms.sort_by_cached_key(|(_, term)| (term.name.to_lowercase(), term.slug.clone()));
         let mut index = vec![0; terms.len()];
@@ -100,11 +100,11 @@ pub(super) fn build_taxonomies(
 
 /// Takes the terms' descriptions, names in other languages and aliases from `entities`
 /// again: what an entities.yaml that files every article's terms as before can change.
-pub fn describe_terms(taxonomies: &mut [Taxonomy], entities: &Entities) {
+pub fn describe_terms(taxonomies: &mut [Taxonomy], entities: &Entities, config: &SiteConfig) {
     for taxonomy in taxonomies {
         let aliases = aliases_by_canonical(entities, &taxonomy.name);
         for term in &mut taxonomy.terms {
-            term.describe(&taxonomy.name, entities, &aliases);
+            term.describe(&taxonomy.name, entities, &aliases, config);
         }
     }
 }
@@ -123,10 +123,23 @@ fn aliases_by_canonical<'e>(entities: &'e Entities, taxonomy: &str) -> HashMap<&
 impl Term {
     /// Takes its description, names in other languages, aliases (`aliases`, by canonical
     /// name) and facts from `entities`, by its name; `taxonomy` is its taxonomy's name.
-    fn describe(&mut self, taxonomy: &str, entities: &Entities, aliases: &HashMap<&str, Vec<&str>>) {
-        self.description = entities.description(taxonomy, &self.name).map(str::to_owned);
-        self.descriptions = entities.descriptions(taxonomy, &self.name).cloned().unwrap_or_default();
-        self.names = entities.names(taxonomy, &self.name).cloned().unwrap_or_default();
+    /// Descriptions and the names of other languages are set in their language's
+    /// typography; the name itself stays as written, as entities are found by it.
+    fn describe(
+        &mut self,
+        taxonomy: &str,
+        entities: &Entities,
+        aliases: &HashMap<&str, Vec<&str>>,
+        config: &SiteConfig,
+    ) {
+        let interface = &config.interface;
+        let typeset = |code: &str, text: &str| interface.get(interface.locale_for(code)).typography().text(text);
+        let in_languages = |texts: Option<&BTreeMap<String, String>>| -> BTreeMap<String, String> {
+            texts.into_iter().flatten().map(|(code, text)| (code.clone(), typeset(code, text))).collect()
+        };
+        self.description = entities.description(taxonomy, &self.name).map(|text| typeset(&config.language, text));
+        self.descriptions = in_languages(entities.descriptions(taxonomy, &self.name));
+        self.names = in_languages(entities.names(taxonomy, &self.name));
         let own = aliases.get(self.name.as_str()).map_or(&[][..], Vec::as_slice);
         self.aliases = own.iter().map(|&spelling| spelling.to_owned()).collect();
         self.facts = entities.facts(taxonomy, &self.name).cloned();

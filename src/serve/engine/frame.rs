@@ -65,7 +65,7 @@ impl Engine {
             replaced.push((topic, std::mem::replace(&mut entry.translations, translations)));
         }
         if entities_changed {
-            describe_terms(&mut site.taxonomies, &frame.entities);
+            describe_terms(&mut site.taxonomies, &frame.entities, &site.config);
         }
         let outcome = self.render(true);
         if matches!(outcome, Outcome::Failed(_)) {
@@ -75,7 +75,7 @@ impl Engine {
             for (entry, (topic, translations)) in site.topics.iter_mut().zip(replaced) {
                 (entry.topic, entry.translations) = (topic, translations);
             }
-            describe_terms(&mut site.taxonomies, &before.entities);
+            describe_terms(&mut site.taxonomies, &before.entities, &site.config);
             self.reparse = true;
         }
         Some(outcome)
