@@ -315,7 +315,20 @@ pub fn parse_pages(files: &[TextFile], languages: &[Language]) -> (Vec<Standalon
 pub fn parse_authors(file: Option<&TextFile>, config: &SiteConfig) -> (Vec<Author>, Vec<Diagnostic>) {
     match file {
         Some(file) => match authors::parse(&file.text, &file.path, &config.language_codes()) {
-            Ok(authors) => (authors, Vec::new()),
+            Ok(mut authors) => {
+                // Roles and biographies in their language's typography, as articles.
+                let interface = &config.interface;
+                let typeset = |code: &str, text: &mut String| {
+                    *text = interface.get(interface.locale_for(code)).typography().text(text);
+                };
+                for author in &mut authors {
+                    typeset(&config.language, &mut author.role);
+                    typeset(&config.language, &mut author.bio);
+                    author.roles.iter_mut().for_each(|(code, role)| typeset(code, role));
+                    author.bios.iter_mut().for_each(|(code, bio)| typeset(code, bio));
+                }
+                (authors, Vec::new())
+            }
             Err(errors) => (Vec::new(), errors),
         },
         None => (Vec::new(), Vec::new()),
