@@ -147,6 +147,21 @@ pub const LINE_DURATION_MAX_WORDS: usize = 6;
 pub const LINE_BARE_CREDIT_WORDS: usize = 6;
 /// …when it has at most this many words.
 pub const LINE_CAPTION_MAX_WORDS: usize = 30;
+/// A page is hard-wrapped only when at most one line in ten is longer than this many
+/// characters: a paragraph wrapped at a fixed width never is, and a page whose lines
+/// are whole paragraphs (a browser copy) has headlines that must not be joined to them.
+pub const HARD_WRAP_MAX_CHARS: usize = 110;
+/// A date glued to the text after it ("date 2022-05-10 Chip makers…", "Tech 12 March
+/// 2024 Chip makers…") is set on a line of its own when at most this many words (a
+/// kicker, a label) come before it…
+pub const GLUED_DATE_MAX_LEAD_WORDS: usize = 2;
+/// …it takes at most this many words…
+pub const GLUED_DATE_MAX_WORDS: usize = 8;
+/// …and at least this many words follow it.
+pub const GLUED_DATE_MIN_REST_WORDS: usize = 3;
+/// A lede's wire dateline ("LISBON, March 12 (Reuters) -") ends at a dash or a closing
+/// parenthesis within this many words; a date before none is the sentence's own.
+pub const LEDE_DATELINE_WORDS: usize = 10;
 /// Most characters of an item of a Chinese or Japanese menu ("トップ ニュース 経済").
 pub const LINE_CJK_MENU_ITEM_CHARS: usize = 5;
 /// What a boilerplate line costs the report stretch it falls in, in words.

@@ -214,8 +214,13 @@ pub fn features(line: &str, lexicon: &Lexicon) -> Features {
         .filter(|w| !w.is_empty())
         .collect();
     let stops = folded_words.iter().filter(|w| lexicon.stop_words.contains(*w)).count();
-    let sentence_end =
-        ends_sentence(line) || line.trim_end().trim_end_matches(['」', '”', '）', ')']).ends_with(['。', '！', '？']);
+    // "( read original story …)", "Read more...": a short line cut by an ellipsis is a
+    // link or a teaser, not a sentence.
+    let trailing = line.trim_end().trim_end_matches([')', ']', ' ']);
+    let cut_short = (trailing.ends_with('…') || trailing.ends_with("...")) && words < LINE_SENTENCE_WORDS as f64;
+    let sentence_end = !cut_short
+        && (ends_sentence(line)
+            || line.trim_end().trim_end_matches(['」', '”', '）', ')']).ends_with(['。', '！', '？']));
     let stop_density = if cjk_chars > 0 || folded_words.is_empty() {
         // Chinese and Japanese are not split into words: a sentence end stands in for it.
         if sentence_end { 1.0 } else { 0.0 }
@@ -276,7 +281,9 @@ pub fn features(line: &str, lexicon: &Lexicon) -> Features {
         relative_time,
         credit,
         question: line.trim_end().trim_end_matches(['"', '»', '”', ' ']).ends_with(['?', '!', '？', '！']),
-        site_separator: line.contains(" | "),
+        // A paragraph of several sentences is prose, whatever separates its last words
+        // ("… réclamer des rançons. TF1 | Reportage J. Garrel").
+        site_separator: line.contains(" | ") && line.matches(". ").count() < 2,
         introduces: line.trim_end().ends_with([':', '：']),
         duration: tokens.len() <= LINE_DURATION_MAX_WORDS && duration(&folded_words),
         timestamped: timestamped(&tokens),

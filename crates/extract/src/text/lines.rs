@@ -8,6 +8,7 @@ use crate::byline::{agency_in, byline_in, caption_in};
 use crate::dates::datelines::is_date_line;
 use crate::dates::{DateContext, find_date};
 use crate::noise::{Rule, classify, ends_sentence, word_count};
+use crate::tuning::{GLUED_DATE_MAX_LEAD_WORDS, GLUED_DATE_MAX_WORDS, GLUED_DATE_MIN_REST_WORDS, HARD_WRAP_MAX_CHARS};
 
 /// A non-empty line of the page (or a paragraph joined from several), numbered as the
 /// first line it was read from.
@@ -44,7 +45,8 @@ pub fn unwrap_paragraphs(raw: &[String], context: DateContext, dropped: &mut Vec
     };
     let non_empty = raw.iter().filter(|l| !l.is_empty()).count();
     let wrapped = raw.windows(2).filter(|pair| continues(&pair[0], &pair[1]) && !standalone(&pair[0])).count();
-    let hard_wrapped = non_empty > 0 && wrapped * 4 >= non_empty;
+    let overlong = raw.iter().filter(|l| l.chars().count() > HARD_WRAP_MAX_CHARS).count();
+    let hard_wrapped = non_empty > 0 && wrapped * 4 >= non_empty && overlong * 10 <= non_empty;
     // "The Bureau of Industry and" / "Security, which…": a line ending on a word that
     // cannot end a sentence continues on the next, wrapped or not.
     let cut_short = |text: &str, next: &str| {
@@ -60,6 +62,12 @@ pub fn unwrap_paragraphs(raw: &[String], context: DateContext, dropped: &mut Vec
     let mut joining = false;
     for (index, text) in raw.iter().enumerate() {
         if text.is_empty() {
+            joining = false;
+            continue;
+        }
+        if let Some(pieces) = split_glued_date(text, context) {
+            let number = index + 1;
+            lines.extend(pieces.into_iter().map(|text| Line { number, last: number, text, rule: None }));
             joining = false;
             continue;
         }
@@ -89,7 +97,11 @@ const LINK_TEXT_MAX_WORDS: usize = 6;
 /// not end a sentence and the line after goes on with a comma or in lowercase; a line
 /// that opens with a comma always goes on the line before.
 fn join_link_text(lines: Vec<Line>, context: DateContext) -> Vec<Line> {
-    let goes_on = |text: &str| text.starts_with([',', ';', ')']);
+    // ", et prévoit…" goes on; ", , Comments Off on…" (a row of empty links, then a label) does not.
+    let goes_on = |text: &str| {
+        text.starts_with([',', ';', ')'])
+            && text.trim_start_matches([',', ';', ')', ' ']).chars().next().is_none_or(|c| !c.is_uppercase())
+    };
     let open_sentence = |line: &Line| line.rule.is_none() && word_count(&line.text) >= 4 && !ends_sentence(&line.text);
     let mut joined: Vec<Line> = Vec::with_capacity(lines.len());
     let mut lines = lines.into_iter().peekable();
@@ -170,6 +182,65 @@ fn join_split_by_ads(lines: Vec<Line>, dropped: &mut Vec<Dropped>) -> Vec<Line> 
         joined.push(line);
     }
     joined
+}
+
+/// "date 2022-05-10 Chip makers poised for growth", "Tech 12 March 2024 Chip makers…":
+/// a date glued between a label or kicker and the headline (or the first paragraph) is
+/// set on a line of its own, the kicker on another, so that neither the headline nor
+/// the date is lost. A line that goes on in lowercase after its date is a sentence
+/// ("12 March 2024 was…"), not a glued date. A year and month alone ("date 2024-04")
+/// are split off too: not a date, but not the headline's either.
+fn split_glued_date(text: &str, context: DateContext) -> Option<Vec<String>> {
+    // The ideographic space sets a Japanese date's time apart from what follows.
+    let words: Vec<&str> = text.split([' ', '\u{3000}']).filter(|w| !w.is_empty()).collect();
+    let lead = GLUED_DATE_MAX_LEAD_WORDS + 1;
+    if words.len() < GLUED_DATE_MIN_REST_WORDS + 1
+        || !words.iter().take(lead + 1).any(|w| w.chars().any(|c| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    let year_month = |word: &str| {
+        let bytes = word.as_bytes();
+        bytes.len() == 7 && bytes[4] == b'-' && word.chars().filter(char::is_ascii_digit).count() == 6
+    };
+    for start in 0..=GLUED_DATE_MAX_LEAD_WORDS.min(words.len() - 1) {
+        let kicker = &words[..start];
+        // "Tech", "Monde": a kicker; "WASHINGTON," opens a wire dateline instead.
+        let kicker_shaped = kicker
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic));
+        if !kicker_shaped {
+            break;
+        }
+        // The date ends on its year, day or time, or on a zone ("GMT"): not on a word of
+        // the headline that a date line may also hold ("A", "Le").
+        let ends_date = |word: &str| {
+            word.chars().any(|c| c.is_ascii_digit())
+                || (word.chars().count() <= 4 && word.chars().all(|c| c.is_ascii_uppercase()))
+        };
+        let longest = (start + 1..=(start + GLUED_DATE_MAX_WORDS).min(words.len())).rev().find(|&end| {
+            let date = &words[start..end];
+            ends_date(date[date.len() - 1])
+                && (is_date_line(&date.join(" "), context)
+                    || (date.len() <= 2 && date.last().is_some_and(|w| year_month(w))))
+        });
+        let Some(end) = longest else { continue };
+        let rest = &words[end..];
+        // "12 March 2024 was…" is a sentence, "Nov 20 (Reuters) - …" a wire dateline.
+        let sentence_goes_on =
+            rest.first().is_some_and(|w| !w.starts_with(|c: char| c.is_alphanumeric() && !c.is_lowercase()));
+        if rest.len() < GLUED_DATE_MIN_REST_WORDS || sentence_goes_on {
+            return None;
+        }
+        let mut pieces = Vec::with_capacity(3);
+        if start > 0 {
+            pieces.push(kicker.join(" "));
+        }
+        pieces.push(words[start..end].join(" "));
+        pieces.push(rest.join(" "));
+        return Some(pieces);
+    }
+    None
 }
 
 fn is_header_text(text: &str, context: DateContext) -> bool {

@@ -14,15 +14,15 @@ use lines::{Line, unwrap_paragraphs};
 
 use crate::byline::{
     agency_in, agency_in_parentheses, agency_named, byline_in, caption_in, french_credits, is_caption_like,
-    is_photo_caption, person_name, reporter_names, reporters_in, same_text,
+    is_caption_toggle, is_photo_caption, person_name, reporter_names, reporters_in, same_text,
 };
-use crate::dates::datelines::{LineDates, dates_in_line, is_date_line};
+use crate::dates::datelines::{LineDates, dates_in_line, has_date_label, is_date_line};
 use crate::dates::{DateContext, find_date, shown_date_in};
 use crate::headline::{self, Candidate};
 use crate::markdown::{caption, escape};
 use crate::noise::{Rule, ends_sentence, fold, is_prose, word_count};
 use crate::refusal::Considered;
-use crate::tuning::{HEADER_SEARCH_LINES, HEADLINE_REPORT_WORDS, LINE_SHORT_WORDS};
+use crate::tuning::{HEADER_SEARCH_LINES, HEADLINE_REPORT_WORDS, LEDE_DATELINE_WORDS, LINE_SHORT_WORDS};
 use crate::{Caption, Dropped, Page};
 use classify::{Label, Lexicon};
 
@@ -87,7 +87,8 @@ pub fn extract(input: &str, context: DateContext) -> Page {
     // Without a headline (one may be given with --title) the body is read all the same.
     let title_at = title_at.unwrap_or(usize::MAX);
     if let Some(line) = lines.get(title_at) {
-        page.title = headline::without_site_or_kicker(&line.text).to_owned();
+        let shorter = shown_without_suffix(&lines[header_start..body_start.min(lines.len())], &line.text);
+        page.title = headline::without_site_or_kicker(shorter.unwrap_or(&line.text)).to_owned();
     }
 
     // The report ends where the classifier's report stretch ends.
@@ -95,6 +96,7 @@ pub fn extract(input: &str, context: DateContext) -> Page {
     let mut blocks: Vec<Block> = Vec::new();
     let mut body_started = false;
     let mut widget: Option<Rule> = None;
+    let mut dates_above = (None, None);
     for (index, line) in lines.iter().enumerate() {
         let text = line.text.as_str();
         if index == title_at {
@@ -140,7 +142,16 @@ pub fn extract(input: &str, context: DateContext) -> Page {
             drop(&mut page, line, Rule::Metadata);
             continue;
         }
-        if !is_prose(text) && !is_caption_like(text) && read_header(&mut page, text, context) {
+        let mut dates = LineDates::default();
+        if !is_prose(text) && !is_caption_like(text) && read_header(&mut page, text, context, &mut dates) {
+            // The dateline under the headline is the page's; one above it (the day's date
+            // in the site's top bar) only when there is none under it; a bare date after
+            // the report belongs to a teaser or a list of other stories.
+            if index < title_at && title_at != usize::MAX {
+                dates.add_to(&mut dates_above.0, &mut dates_above.1);
+            } else if index < body_end || has_date_label(text) {
+                dates.add_to(&mut page.published, &mut page.updated);
+            }
             drop(&mut page, line, Rule::Metadata);
             continue;
         }
@@ -157,8 +168,9 @@ pub fn extract(input: &str, context: DateContext) -> Page {
         let repeated_later = word_count(text) > LINE_SHORT_WORDS
             && !labels[index].is_boilerplate()
             && lines[index + 1..].iter().any(|later| same_text(&later.text, text));
+        let toggled = lines.get(index + 1).is_some_and(|next| is_caption_toggle(&next.text));
         let found = caption_in(text).or_else(|| {
-            (repeated_later || is_caption_like(text) && (!is_prose(text) || is_photo_caption(text)))
+            (repeated_later || toggled || is_caption_like(text) && (!is_prose(text) || is_photo_caption(text)))
                 .then(|| Caption { text: text.to_owned(), credit: None })
         });
         if let Some(found) = found {
@@ -178,6 +190,11 @@ pub fn extract(input: &str, context: DateContext) -> Page {
             continue;
         }
         let words = word_count(text);
+        // "• Home", "• Contact us" above the report: a menu, not the summary's points.
+        if index < body_start && list_item(text).is_some_and(|item| word_count(item) < LINE_SHORT_WORDS) {
+            drop(&mut page, line, Rule::Navigation);
+            continue;
+        }
         if let Some(item) = list_item(text) {
             match widget {
                 Some(rule) => drop(&mut page, line, rule),
@@ -204,6 +221,9 @@ pub fn extract(input: &str, context: DateContext) -> Page {
         }
     }
 
+    if page.published.is_none() && page.updated.is_none() {
+        (page.published, page.updated) = dates_above;
+    }
     LineDates::settle(&mut page.published, &mut page.updated);
     finish(&mut page, blocks, context);
     if page.published.is_none() {
@@ -213,6 +233,21 @@ pub fn extract(input: &str, context: DateContext) -> Page {
         page.date_candidates = date_candidates(&lines, body_start, context);
     }
     page
+}
+
+/// "Why chips cost more – The Ledger - Site Name" shown again in the header as "Why chips
+/// cost more – The Ledger": the page's title with the site's name after it, and the
+/// headline itself; the headline is the shorter.
+fn shown_without_suffix<'a>(header: &'a [Line], title: &str) -> Option<&'a str> {
+    header
+        .iter()
+        .map(|line| line.text.as_str())
+        .filter(|shorter| {
+            shorter.len() < title.len()
+                && word_count(shorter) >= LINE_SHORT_WORDS
+                && title.strip_prefix(shorter).is_some_and(|rest| rest.trim_start().starts_with(['-', '–', '—', '|']))
+        })
+        .max_by_key(|shorter| shorter.len())
 }
 
 /// The text of the report's first prose lines, up to `HEADLINE_REPORT_WORDS` words: what
@@ -293,7 +328,7 @@ fn date_candidates(lines: &[Line], body_start: usize, context: DateContext) -> V
 /// Reads a header line into the page; false when it says nothing the page needs. A date
 /// counts only on a date line or beside a label, a byline or an agency credit: a date
 /// in a caption or a sentence is not the publication date.
-fn read_header(page: &mut Page, text: &str, context: DateContext) -> bool {
+fn read_header(page: &mut Page, text: &str, context: DateContext, found: &mut LineDates) -> bool {
     let mut used = false;
     if let Some(byline) = byline_in(text).or_else(|| reporter_names(text)) {
         // "By Reuters", "Par AFP": an agency, not a reporter.
@@ -316,9 +351,8 @@ fn read_header(page: &mut Page, text: &str, context: DateContext) -> bool {
         .iter()
         .any(|label| folded.contains(label));
     if used || labelled || is_date_line(text, context) {
-        let dates = dates_in_line(text, context);
-        used |= !dates.is_empty();
-        dates.add_to(&mut page.published, &mut page.updated);
+        *found = dates_in_line(text, context);
+        used |= !found.is_empty();
     }
     used
 }
@@ -413,8 +447,15 @@ fn finish(page: &mut Page, blocks: Vec<Block>, context: DateContext) {
                 .or_else(|| crate::byline::cjk_wire_dateline(lede).map(|(agency, _)| agency))
                 .map(str::to_owned);
         }
-        if page.published.is_none() {
-            let dateline = lede.split([' ', '-', '–', '—']).take(8).collect::<Vec<_>>().join(" ");
+        // A wire dateline ends at its dash or its agency ("LISBON, March 12 (Reuters) -");
+        // a sentence that opens with a date ("Le 7 octobre, une nouvelle salve…") is no
+        // dateline, and its date, often of last year's events, not the page's.
+        let head: Vec<&str> = lede.split_whitespace().take(LEDE_DATELINE_WORDS).collect();
+        let ends_dateline = |w: &&str| matches!(*w, "-" | "–" | "—" | "--") || w.ends_with(')');
+        if page.published.is_none()
+            && let Some(end) = head.iter().position(ends_dateline)
+        {
+            let dateline = head[..=end].join(" ").replace(['-', '–', '—'], " ");
             page.published = find_date(&dateline, context);
         }
         page.lede = lede.clone();
