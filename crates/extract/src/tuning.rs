@@ -175,6 +175,9 @@ pub const LINE_NEAR_GOOD_GAIN: f64 = 0.5;
 /// copied page may carry hundreds of lines of menus above them, so the window is counted
 /// back from the report, not down from the top.
 pub const HEADER_SEARCH_LINES: usize = 80;
+/// A headline with its date line under it opens the report when at most this many words
+/// of prose (a site's blurb, a notice, a teaser) stand above it.
+pub const DATED_HEADER_MAX_PROSE_WORDS: usize = 120;
 /// Words at the start of the report whose terms a headline is expected to share.
 pub const HEADLINE_REPORT_WORDS: usize = 150;
 /// Score a headline line gains for the share of its terms (words of three letters or

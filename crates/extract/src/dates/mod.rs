@@ -124,7 +124,10 @@ pub(super) fn lowered_date_text(text: &str) -> String {
         let digit_then_word = c.is_ascii_digit()
             && word.chars().count() >= 3
             && !matches!(word.as_str(), "am" | "pm" | "er" | "st" | "nd" | "rd" | "th");
-        if year_then_time || digit_then_word {
+        // A label run into its date: "发布时间:2025-05-22", "date:12/03/2024" (not "05:54").
+        let label_then_date =
+            matches!(c, ':' | '：') && i > 0 && !chars[i - 1].is_ascii_digit() && next.is_ascii_digit();
+        if year_then_time || digit_then_word || label_then_date {
             out.push(' ');
         }
     }

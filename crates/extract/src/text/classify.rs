@@ -296,7 +296,7 @@ pub fn features(line: &str, lexicon: &Lexicon) -> Features {
 
 /// "Foto: …", "Bild: …", "(Image symbolique - …)", "EFE/Name", "(写真：…)".
 fn credit_marker(folded: &str) -> bool {
-    let start = folded.trim_start_matches(['(', '[']);
+    let start = folded.trim_start_matches(['(', '[', '*', '_']);
     [
         "foto:",
         "bild:",
@@ -305,6 +305,9 @@ fn credit_marker(folded: &str) -> bool {
         "photo:",
         "photograph:",
         "credit:",
+        "credit photo",
+        "credits photo",
+        "photo credit",
         "image symbolique",
         "symbolbild",
         "illustration:",

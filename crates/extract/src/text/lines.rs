@@ -5,7 +5,7 @@
 use super::list_item;
 use crate::Dropped;
 use crate::byline::{agency_in, byline_in, caption_in};
-use crate::dates::datelines::is_date_line;
+use crate::dates::datelines::{has_date_label, is_date_line};
 use crate::dates::{DateContext, find_date};
 use crate::noise::{Rule, classify, ends_sentence, word_count};
 use crate::tuning::{GLUED_DATE_MAX_LEAD_WORDS, GLUED_DATE_MAX_WORDS, GLUED_DATE_MIN_REST_WORDS, HARD_WRAP_MAX_CHARS};
@@ -84,7 +84,13 @@ pub fn unwrap_paragraphs(raw: &[String], context: DateContext, dropped: &mut Vec
     }
     for line in &mut lines {
         // A line that is only a date is a dateline, never noise ("20/11/2025").
-        line.rule = classify(&line.text).filter(|_| !is_date_line(&line.text, context));
+        // Nor is a labelled date with the page's tools beside it ("发布时间:2025-05-22 05:54:12 点击量:").
+        line.rule = classify(&line.text).filter(|rule| {
+            !is_date_line(&line.text, context)
+                && !(*rule == Rule::NumbersOnly
+                    && has_date_label(&line.text)
+                    && find_date(&line.text, context).is_some())
+        });
     }
     join_split_by_ads(join_link_text(lines, context), dropped)
 }
@@ -216,7 +222,7 @@ fn split_glued_date(text: &str, context: DateContext) -> Option<Vec<String>> {
         // the headline that a date line may also hold ("A", "Le").
         let ends_date = |word: &str| {
             word.chars().any(|c| c.is_ascii_digit())
-                || (word.chars().count() <= 4 && word.chars().all(|c| c.is_ascii_uppercase()))
+                || ((2..=4).contains(&word.chars().count()) && word.chars().all(|c| c.is_ascii_uppercase()))
         };
         let longest = (start + 1..=(start + GLUED_DATE_MAX_WORDS).min(words.len())).rev().find(|&end| {
             let date = &words[start..end];

@@ -22,7 +22,10 @@ use crate::headline::{self, Candidate};
 use crate::markdown::{caption, escape};
 use crate::noise::{Rule, ends_sentence, fold, is_prose, word_count};
 use crate::refusal::Considered;
-use crate::tuning::{HEADER_SEARCH_LINES, HEADLINE_REPORT_WORDS, LEDE_DATELINE_WORDS, LINE_SHORT_WORDS};
+use crate::tuning::{
+    DATED_HEADER_MAX_PROSE_WORDS, HEADER_SEARCH_LINES, HEADLINE_REPORT_WORDS, LEDE_DATELINE_WORDS,
+    LINE_BARE_CREDIT_WORDS, LINE_SHORT_WORDS,
+};
 use crate::{Caption, Dropped, Page};
 use classify::{Label, Lexicon};
 
@@ -59,6 +62,7 @@ pub fn extract(input: &str, context: DateContext) -> Page {
     let first_start = body_start(&lines, &labels, first_report);
     mark_biographies(&lines, &mut labels, first_start);
     let report = classify::report_span(&labels);
+    let report = after_dated_header(&lines, &labels, report, context);
     let body_start = body_start(&lines, &labels, report.clone());
     let header_start = body_start.saturating_sub(HEADER_SEARCH_LINES);
     let candidates: Vec<Candidate<'_>> = lines
@@ -91,8 +95,14 @@ pub fn extract(input: &str, context: DateContext) -> Page {
         page.title = headline::without_site_or_kicker(shorter.unwrap_or(&line.text)).to_owned();
     }
 
-    // The report ends where the classifier's report stretch ends.
-    let body_end = report.end;
+    // The report ends where the classifier's report stretch ends, or at its credits line
+    // ("(Reporting by …; Editing by …)", "【編輯：…】"): what follows is the site's.
+    let body_end = (body_start..report.end)
+        .find_map(|at| {
+            let text = lines[at].text.as_str();
+            if lines[at].rule == Some(Rule::WireCredits) { Some(at + 1) } else { is_editor_credit(text).then_some(at) }
+        })
+        .unwrap_or(report.end);
     let mut blocks: Vec<Block> = Vec::new();
     let mut body_started = false;
     let mut widget: Option<Rule> = None;
@@ -149,7 +159,10 @@ pub fn extract(input: &str, context: DateContext) -> Page {
             // the report belongs to a teaser or a list of other stories.
             if index < title_at && title_at != usize::MAX {
                 dates.add_to(&mut dates_above.0, &mut dates_above.1);
-            } else if index < body_end || has_date_label(text) {
+            } else if index < body_end
+                || labelled_date(text)
+                || (has_date_label(text) && word_count(text) <= LINE_SHORT_WORDS * 2)
+            {
                 dates.add_to(&mut page.published, &mut page.updated);
             }
             drop(&mut page, line, Rule::Metadata);
@@ -168,6 +181,14 @@ pub fn extract(input: &str, context: DateContext) -> Page {
         let repeated_later = word_count(text) > LINE_SHORT_WORDS
             && !labels[index].is_boilerplate()
             && lines[index + 1..].iter().any(|later| same_text(&later.text, text));
+        // "Crédit photo : Unsplash / Name": a credit with no caption in it says nothing.
+        if labels[index].reason == Some(Rule::PhotoCredit)
+            && labels[index].words <= (LINE_BARE_CREDIT_WORDS + 2) as f64
+            && caption_in(text).is_none()
+        {
+            drop(&mut page, line, Rule::PhotoCredit);
+            continue;
+        }
         let toggled = lines.get(index + 1).is_some_and(|next| is_caption_toggle(&next.text));
         let found = caption_in(text).or_else(|| {
             (repeated_later || toggled || is_caption_like(text) && (!is_prose(text) || is_photo_caption(text)))
@@ -233,6 +254,64 @@ pub fn extract(input: &str, context: DateContext) -> Page {
         page.date_candidates = date_candidates(&lines, body_start, context);
     }
     page
+}
+
+/// "Knowledge bank: 600 terms explained…" / "• Share" / "Export controls" / "16 October
+/// 2020 · Morning edition" / report: a headline with its date line under it opens the
+/// report, whatever prose stands above (a site's blurb, a maintenance notice, a teaser):
+/// the stretch starts under the date line when a line that can be a headline, of one
+/// sentence at most, sits right above it (or above its label, "Publié le" / "13 février
+/// 2026") and at most `DATED_HEADER_MAX_PROSE_WORDS` words of prose come before.
+fn after_dated_header(
+    lines: &[Line],
+    labels: &[Label],
+    report: std::ops::Range<usize>,
+    context: DateContext,
+) -> std::ops::Range<usize> {
+    let mut prose_words = 0;
+    for at in report.clone() {
+        if prose_words > DATED_HEADER_MAX_PROSE_WORDS {
+            break;
+        }
+        let text = lines[at].text.as_str();
+        let dated = !is_prose(text)
+            && !is_caption_like(text)
+            && caption_in(text).is_none()
+            && shown_date_in(text, context).is_some();
+        if !dated {
+            if labels[at].is_prose() {
+                prose_words += word_count(text);
+            }
+            continue;
+        }
+        // A label alone ("Publié le", "Published") may stand between headline and date.
+        let above = (at.saturating_sub(2)..at)
+            .rev()
+            .find(|&i| i >= report.start && !crate::dates::datelines::has_date_label(&lines[i].text))
+            .unwrap_or(at);
+        let headline = &lines[above].text;
+        let one_sentence = !headline.trim_end().trim_end_matches(['.', '!', '?']).contains(". ");
+        if above < at
+            && one_sentence
+            && headline::rejection(headline, context).is_none()
+            && (report.start..=above).any(|i| labels[i].is_prose())
+            && (at + 1..report.end).any(|i| labels[i].is_prose())
+        {
+            return at + 1..report.end;
+        }
+        return report;
+    }
+    report
+}
+
+/// "【編輯：丘某】", "（责任编辑：王某）": the editor's credit that closes a Chinese or
+/// Japanese report.
+fn is_editor_credit(text: &str) -> bool {
+    let inner = text.trim().trim_start_matches(['【', '（', '(', '[']);
+    ["编辑", "編輯", "责任编辑", "責任編輯", "責任編集", "编审"]
+        .iter()
+        .any(|mark| inner.starts_with(mark) && inner[mark.len()..].starts_with([':', '：']))
+        && word_count(text) <= LINE_SHORT_WORDS * 4
 }
 
 /// "Why chips cost more – The Ledger - Site Name" shown again in the header as "Why chips
@@ -346,15 +425,22 @@ fn read_header(page: &mut Page, text: &str, context: DateContext, found: &mut Li
         page.agency.get_or_insert(agency.to_owned());
         used = true;
     }
-    let folded = fold(text);
-    let labelled = ["publi", "updated", "mis a jour", "posted", "act:", "actualise", "modifie", "date:"]
-        .iter()
-        .any(|label| folded.contains(label));
-    if used || labelled || is_date_line(text, context) {
+    if used || labelled_date(text) || is_date_line(text, context) {
         *found = dates_in_line(text, context);
         used |= !found.is_empty();
     }
     used
+}
+
+/// Whether a line labels its date ("Published", "Mis à jour", "发布时间"). The Latin labels
+/// are matched as written; the vocabularies' words only where Chinese or Japanese is
+/// written, since a short Latin label ("Stand") is also a word of a caption.
+fn labelled_date(text: &str) -> bool {
+    let folded = fold(text);
+    ["publi", "updated", "mis a jour", "posted", "act:", "actualise", "modifie", "date:"]
+        .iter()
+        .any(|label| folded.contains(label))
+        || (text.chars().any(crate::is_cjk) && has_date_label(text))
 }
 
 /// Marks the reporters' biographies after the report's start as boilerplate: a line that
@@ -437,10 +523,19 @@ fn next_introduced(rest: &[Line]) -> bool {
 
 /// Lede, agency from a wire dateline, summary text and the Markdown body.
 fn finish(page: &mut Page, blocks: Vec<Block>, context: DateContext) {
-    let lede = blocks.iter().find_map(|b| match b {
-        Block::Paragraph(text) => Some(text.clone()),
-        _ => None,
-    });
+    // A report of summary points only (a teaser page) opens with its first point.
+    let lede = blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Paragraph(text) => Some(text.clone()),
+            _ => None,
+        })
+        .or_else(|| {
+            blocks.iter().find_map(|b| match b {
+                Block::Item(text) if word_count(text) >= crate::tuning::LEDE_MIN_WORDS => Some(text.clone()),
+                _ => None,
+            })
+        });
     if let Some(lede) = &lede {
         if page.agency.is_none() {
             page.agency = agency_in_parentheses(lede.split(" - ").next().unwrap_or_default())
