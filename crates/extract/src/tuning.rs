@@ -162,6 +162,8 @@ pub const GLUED_DATE_MIN_REST_WORDS: usize = 3;
 /// A lede's wire dateline ("LISBON, March 12 (Reuters) -") ends at a dash or a closing
 /// parenthesis within this many words; a date before none is the sentence's own.
 pub const LEDE_DATELINE_WORDS: usize = 10;
+/// Longest Chinese wire dateline ("某某新闻网北京10月13日电 ") a summary drops.
+pub const CJK_DATELINE_MAX_CHARS: usize = 24;
 /// Most characters of an item of a Chinese or Japanese menu ("トップ ニュース 経済").
 pub const LINE_CJK_MENU_ITEM_CHARS: usize = 5;
 /// What a boilerplate line costs the report stretch it falls in, in words.

@@ -63,6 +63,18 @@ pub fn extract(input: &str, context: DateContext) -> Page {
     mark_biographies(&lines, &mut labels, first_start);
     let report = classify::report_span(&labels);
     let report = after_dated_header(&lines, &labels, report, context);
+    // A list the report ends in goes on to its last item ("- Orders rose by a third…"),
+    // short or not: the items of one list are alike.
+    let mut report_end = report.end;
+    while report_end > report.start
+        && report_end < lines.len()
+        && list_item(&lines[report_end - 1].text).is_some()
+        && list_item(&lines[report_end].text).is_some()
+        && labels[report_end].initial != classify::Class::Bad
+    {
+        report_end += 1;
+    }
+    let report = report.start..report_end;
     let body_start = body_start(&lines, &labels, report.clone());
     let header_start = body_start.saturating_sub(HEADER_SEARCH_LINES);
     let candidates: Vec<Candidate<'_>> = lines
