@@ -108,6 +108,36 @@ const CJK_ACTIONS: &[&str] = &[
     "コメント",
     "広告",
 ];
+/// Chinese and Japanese address the reader with honorific requests and the polite "you"
+/// ("続きをお読みいただけます", "ご理解ください", "您"), matched outside quotations: a
+/// paywall, a notice or a sign-up speaks so, a report only in its quotes.
+const CJK_READER_ADDRESS: &[&str] = &[
+    "ください",
+    "いただけます",
+    "いただけません",
+    "いただきます",
+    "ご利用",
+    "ご理解",
+    "お願いいたします",
+    "会員限定",
+    "您",
+];
+
+/// Whether a Chinese or Japanese line speaks to the reader, outside its quotations.
+fn cjk_addresses_reader(line: &str) -> bool {
+    let mut outside = String::with_capacity(line.len());
+    let mut depth = 0usize;
+    for c in line.chars() {
+        match c {
+            '「' | '『' | '“' => depth += 1,
+            '」' | '』' | '”' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => outside.push(c),
+            _ => {}
+        }
+    }
+    CJK_READER_ADDRESS.iter().any(|marker| outside.contains(marker))
+}
+
 /// Photo credits in Chinese and Japanese: "（写真：…）", "资料图片", "图片来源".
 const CJK_CREDITS: &[&str] = &["写真：", "写真:", "资料图片", "图片来源", "（图", "提供）"];
 /// "3小时前", "3時間前": a number, a unit, then 前.
@@ -262,7 +292,7 @@ pub fn features(line: &str, lexicon: &Lexicon) -> Features {
         })
         .sum::<usize>();
     let needed = if quoted { LINE_QUOTED_ADDRESS_WORDS } else { 1 };
-    let addresses_reader = latin && address_words >= needed;
+    let addresses_reader = (latin && address_words >= needed) || (lexicon.cjk && cjk_addresses_reader(line));
     let calls_to_act = (latin && lexicon.reader.iter().any(|words| words.actions.iter().any(|w| has_word(w))))
         || (lexicon.cjk && CJK_ACTIONS.iter().any(|w| line.contains(w)));
     let relative_time = (latin && relative_time(&folded_words, lexicon)) || (lexicon.cjk && cjk_relative_time(line));
@@ -494,10 +524,30 @@ fn mark_listings(lines: &[&str], labels: &mut [Label]) {
         let prose = labels[from + 1..to].iter().filter(|l| matches!(l.initial, Class::Good | Class::NearGood)).count();
         (1..=LISTING_ITEM_MAX_PARAGRAPHS).contains(&prose)
     };
+    // The first item stands above the first marker. When every item is the same run of
+    // lines, opening with one that is not prose (an author's name, a teaser's headline),
+    // the run above the first marker shaped the same is the first item.
+    let first_item = |ats: &[usize]| {
+        let gap = ats[1] - ats[0];
+        let alike = gap > 2 && ats.windows(2).all(|pair| pair[1] - pair[0] == gap);
+        let opens = |at: usize| labels[at].initial != Class::Good;
+        match ats[0].checked_sub(gap - 1) {
+            Some(from)
+                if alike
+                    && from > first_prose
+                    && opens(from)
+                    && opens(ats[0] + 1)
+                    && prose_between(from - 1, ats[0]) =>
+            {
+                from
+            }
+            _ => ats[0],
+        }
+    };
     let start = markers
         .iter()
         .filter(|(_, ats)| ats.len() >= LISTING_MIN_ITEMS && ats.windows(2).all(|pair| prose_between(pair[0], pair[1])))
-        .map(|(_, ats)| ats[0])
+        .map(|(_, ats)| first_item(ats))
         .min();
     if let Some(start) = start {
         for label in &mut labels[start..] {

@@ -102,9 +102,14 @@ pub fn extract(input: &str, context: DateContext) -> Page {
     page.title_candidates = considered;
     // Without a headline (one may be given with --title) the body is read all the same.
     let title_at = title_at.unwrap_or(usize::MAX);
+    // The headline shown again without the site's name is the headline's own line: what
+    // stands between (the top bar's date, a menu) is above the headline.
+    let title_at = lines
+        .get(title_at)
+        .and_then(|line| shown_without_suffix(&lines, header_start..body_start.min(lines.len()), &line.text))
+        .unwrap_or(title_at);
     if let Some(line) = lines.get(title_at) {
-        let shorter = shown_without_suffix(&lines[header_start..body_start.min(lines.len())], &line.text);
-        page.title = headline::without_site_or_kicker(shorter.unwrap_or(&line.text)).to_owned();
+        page.title = headline::without_site_or_kicker(&line.text).to_owned();
     }
 
     // The report ends where the classifier's report stretch ends, or at its credits line
@@ -170,7 +175,9 @@ pub fn extract(input: &str, context: DateContext) -> Page {
             // in the site's top bar) only when there is none under it; a bare date after
             // the report belongs to a teaser or a list of other stories.
             if index < title_at && title_at != usize::MAX {
-                dates.add_to(&mut dates_above.0, &mut dates_above.1);
+                // Above the headline, the date line nearest to it.
+                dates_above.0 = dates.published.or(dates_above.0);
+                dates_above.1 = dates.updated.or(dates_above.1);
             } else if index < body_end
                 || labelled_date(text)
                 || (has_date_label(text) && word_count(text) <= LINE_SHORT_WORDS * 2)
@@ -329,16 +336,15 @@ fn is_editor_credit(text: &str) -> bool {
 /// "Why chips cost more – The Ledger - Site Name" shown again in the header as "Why chips
 /// cost more – The Ledger": the page's title with the site's name after it, and the
 /// headline itself; the headline is the shorter.
-fn shown_without_suffix<'a>(header: &'a [Line], title: &str) -> Option<&'a str> {
+fn shown_without_suffix(lines: &[Line], header: std::ops::Range<usize>, title: &str) -> Option<usize> {
     header
-        .iter()
-        .map(|line| line.text.as_str())
-        .filter(|shorter| {
+        .filter(|&at| {
+            let shorter = lines[at].text.as_str();
             shorter.len() < title.len()
                 && word_count(shorter) >= LINE_SHORT_WORDS
                 && title.strip_prefix(shorter).is_some_and(|rest| rest.trim_start().starts_with(['-', '–', '—', '|']))
         })
-        .max_by_key(|shorter| shorter.len())
+        .max_by_key(|&at| (lines[at].text.len(), at))
 }
 
 /// The text of the report's first prose lines, up to `HEADLINE_REPORT_WORDS` words: what
