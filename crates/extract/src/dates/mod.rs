@@ -393,6 +393,13 @@ mod tests {
     }
 
     #[test]
+    fn words_and_labels_glued_to_a_date_are_taken_apart() {
+        assert_eq!(found("16 min readApr 11, 2018", ENGLISH), "2018-04-11");
+        let chinese = DateContext::new(Some(Language::Chinese), 2024);
+        assert_eq!(found("发布时间:2025-05-22 05:54:12 点击量:", chinese), "2025-05-22T05:54:12+08:00");
+    }
+
+    #[test]
     fn french_numeric_date_is_paris_summer_time() {
         assert_eq!(found("information fournie par AFP 25/07/2025 à 08:44", FRENCH), "2025-07-25T08:44:00+02:00");
     }

@@ -259,6 +259,39 @@ mod tests {
     use crate::Language;
 
     #[test]
+    fn a_date_glued_to_a_headline_gets_a_line_of_its_own() {
+        let english = DateContext { language: Some(Language::English), year: 2025, month_first: true };
+        let split = |line: &str| split_glued_date(line, english);
+        assert_eq!(
+            split("date 2022-05-10 Chip makers poised for growth").unwrap(),
+            ["date 2022-05-10", "Chip makers poised for growth"]
+        );
+        assert_eq!(
+            split("Tech 12 March 2025 Norvale delays its second fab").unwrap(),
+            ["Tech", "12 March 2025", "Norvale delays its second fab"]
+        );
+        assert_eq!(split("date 2024-04 Un hôpital au ralenti").unwrap(), ["date 2024-04", "Un hôpital au ralenti"]);
+        // A sentence that opens with its date, and a wire dateline, stay whole.
+        assert_eq!(split("12 March 2025 was the day the plant opened its doors"), None);
+        assert_eq!(split("WASHINGTON, Nov 20 (Reuters) - The United States added four"), None);
+        assert_eq!(split("Nov 20, 2025"), None);
+    }
+
+    #[test]
+    fn a_browser_copy_is_not_hard_wrapped() {
+        let raw: Vec<String> = [
+            "Comment Kelpwave a convaincu Bercy de financer son usine de Crolles",
+            "Avant d'annoncer le 5 juin une aide de 400 millions d'euros à Kelpwave, le ministère a fait travailler ses services pendant six mois.",
+            "L'usine doit employer 600 personnes d'ici à 2028.",
+        ]
+        .iter()
+        .map(|line| line.to_string())
+        .collect();
+        let context = DateContext { language: Some(Language::French), year: 2025, month_first: false };
+        assert_eq!(unwrap_paragraphs(&raw, context, &mut Vec::new()).len(), 3);
+    }
+
+    #[test]
     fn link_text_on_its_own_line_goes_back_into_its_sentence() {
         let raw: Vec<String> = [
             "Ostrava Micro ouvrira un centre de conception à Grenoble, en partenariat avec le",
