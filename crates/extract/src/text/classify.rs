@@ -296,8 +296,10 @@ pub fn features(line: &str, lexicon: &Lexicon) -> Features {
     let calls_to_act = (latin && lexicon.reader.iter().any(|words| words.actions.iter().any(|w| has_word(w))))
         || (lexicon.cjk && CJK_ACTIONS.iter().any(|w| line.contains(w)));
     let relative_time = (latin && relative_time(&folded_words, lexicon)) || (lexicon.cjk && cjk_relative_time(line));
+    // "©Agency / Name The candidates at…": a credit before its caption.
     let credit = caption_in(line).is_some()
         || is_photo_caption(line)
+        || line.trim_start().starts_with('©')
         || (latin && credit_marker(&folded))
         || CJK_CREDITS.iter().any(|marker| line.contains(marker));
     Features {

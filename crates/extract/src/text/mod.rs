@@ -62,7 +62,16 @@ pub fn extract(input: &str, context: DateContext) -> Page {
     let first_start = body_start(&lines, &labels, first_report);
     mark_biographies(&lines, &mut labels, first_start);
     let report = classify::report_span(&labels);
+    let stretch_start = report.start;
     let report = after_dated_header(&lines, &labels, report, context);
+    if report.start != stretch_start
+        && let Some(dated) = report.start.checked_sub(1).and_then(|at| lines.get(at))
+    {
+        page.notes.push(format!(
+            "the date line on line {} under its headline opens the report: the prose above the headline is left out",
+            dated.number
+        ));
+    }
     // A list the report ends in goes on to its last item ("- Orders rose by a third…"),
     // short or not: the items of one list are alike.
     let mut report_end = report.end;
