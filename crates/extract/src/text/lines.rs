@@ -86,10 +86,9 @@ pub fn unwrap_paragraphs(raw: &[String], context: DateContext, dropped: &mut Vec
         // A line that is only a date is a dateline, never noise ("20/11/2025").
         // Nor is a labelled date with the page's tools beside it ("发布时间:2025-05-22 05:54:12 点击量:").
         line.rule = classify(&line.text).filter(|rule| {
-            !is_date_line(&line.text, context)
-                && !(*rule == Rule::NumbersOnly
-                    && has_date_label(&line.text)
-                    && find_date(&line.text, context).is_some())
+            let labelled_date =
+                *rule == Rule::NumbersOnly && has_date_label(&line.text) && find_date(&line.text, context).is_some();
+            !(labelled_date || is_date_line(&line.text, context))
         });
     }
     join_split_by_ads(join_link_text(lines, context), dropped)
