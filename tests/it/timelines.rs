@@ -76,3 +76,27 @@ fn a_short_timeline_is_one_page() {
     assert!(!site.public("topics/chips/index.html").contains("timeline-parts"));
     assert!(!site.path("public/topics/chips/2025").exists());
 }
+
+#[test]
+fn by_default_a_page_lists_at_most_250_stories_and_stays_light() {
+    // 260 stories of a long summary each, 130 a year: no page may list all of them.
+    let summary = "A regulator opened a review of the supply contracts of a chip maker; ".repeat(3);
+    let mut site = SiteTest::fixture("sites/minimal");
+    for n in 0..260 {
+        let year = if n % 2 == 0 { 2024 } else { 2023 };
+        let date = format!("{year}-{:02}-{:02}", n % 12 + 1, n % 28 + 1);
+        site = site.file(
+            &format!("content/articles/story-{n}.md"),
+            format!("---\ntitle: \"Story {n}\"\ndate: {date}\ntopics: [chips]\nsummary: \"{summary}\"\n---\nText.\n"),
+        );
+    }
+    site.build().succeeds();
+    let topic = site.public("topics/chips/index.html");
+    let rows = topic.matches("class=\"tl-entry\"").count();
+    assert!((1..=250).contains(&rows), "{rows} rows on the topic's page");
+    assert!(topic.contains("href=\"/topics/chips/2023/\""), "the older year is a part of its own");
+    for page in ["topics/chips/index.html", "topics/chips/2023/index.html", "archive/index.html"] {
+        let size = site.public(page).len();
+        assert!(size < 200_000, "{page}: {size} bytes");
+    }
+}
