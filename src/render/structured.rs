@@ -151,15 +151,33 @@ pub(super) fn author_json_ld(site: &Site, lang: LanguageId, a: AuthorId) -> Stri
     script_text(&profile)
 }
 
+/// A part of a topic's timeline, as its page shows it: its address, its name (`2024`) and
+/// its stories.
+pub(super) struct TopicPart<'a> {
+    pub(super) route: Route,
+    pub(super) name: &'a str,
+    pub(super) articles: &'a [ArticleId],
+}
+
 /// The JSON-LD of a topic page in `lang`: `CollectionPage` listing its latest articles,
-/// and its breadcrumbs.
-pub(super) fn topic_json_ld(site: &Site, lang: LanguageId, topic: TopicId, topics_title: &str) -> String {
+/// and its breadcrumbs. On a part of a long timeline (`part`), the page is that part:
+/// its own address and stories, one more step in the breadcrumbs.
+pub(super) fn topic_json_ld(
+    site: &Site,
+    lang: LanguageId,
+    topic: TopicId,
+    part: Option<TopicPart<'_>>,
+    topics_title: &str,
+) -> String {
     let entry = &site.topics[topic];
     let routes = &site.routes;
     let language = &site.config.languages[lang];
     let (text, _) = topic_text(site, topic, lang);
-    let articles = entry.listing(lang);
-    let permalink = routes.permalink(Route::Topic(lang, topic));
+    let topic_permalink = routes.permalink(Route::Topic(lang, topic));
+    let (articles, permalink, name) = match &part {
+        Some(part) => (part.articles, routes.permalink(part.route), format!("{} · {}", text.title, part.name)),
+        None => (entry.listing(lang), topic_permalink.clone(), text.title.clone()),
+    };
     let items: Vec<Value> = articles
         .iter()
         .take(COLLECTION_ITEMS_MAX)
@@ -176,7 +194,7 @@ pub(super) fn topic_json_ld(site: &Site, lang: LanguageId, topic: TopicId, topic
     let mut collection = json!({
         "@context": "https://schema.org",
         "@type": "CollectionPage",
-        "name": text.title,
+        "name": name,
         "description": text.summary,
         "url": permalink,
         "inLanguage": language.code,
@@ -186,11 +204,14 @@ pub(super) fn topic_json_ld(site: &Site, lang: LanguageId, topic: TopicId, topic
     if let Some(modified) = site.last_updated(articles) {
         collection["dateModified"] = json!(modified.to_rfc3339());
     }
-    let trail = [
+    let mut trail = vec![
         (language.title.as_str(), routes.permalink(Route::Home(lang))),
         (topics_title, routes.permalink(Route::TopicIndex(lang))),
-        (text.title.as_str(), permalink.clone()),
+        (text.title.as_str(), topic_permalink),
     ];
+    if let Some(part) = &part {
+        trail.push((part.name, permalink));
+    }
     script_text(&json!([collection, breadcrumbs(&trail)]))
 }
 

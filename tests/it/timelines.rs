@@ -100,3 +100,22 @@ fn by_default_a_page_lists_at_most_250_stories_and_stays_light() {
         assert!(size < 200_000, "{page}: {size} bytes");
     }
 }
+
+#[test]
+fn a_part_describes_itself_in_its_structured_data() {
+    let site = long_site();
+    site.build().succeeds();
+    let part = site.public("topics/chips/2024/index.html");
+    let start = part.find("<script type=\"application/ld+json\">").expect("JSON-LD") + 35;
+    let json: serde_json::Value =
+        serde_json::from_str(&part[start..start + part[start..].find("</script>").unwrap()]).expect("valid JSON-LD");
+    let collection = &json[0];
+    assert_eq!(collection["url"], "https://example.org/topics/chips/2024/", "{json}");
+    assert_eq!(collection["name"], "Chips · 2024", "{json}");
+    let items = collection["mainEntity"]["itemListElement"].as_array().unwrap();
+    assert_eq!(items.len(), 1, "only the part's stories: {json}");
+    assert_eq!(items[0]["url"], "https://example.org/articles/older/");
+    let trail = json[1]["itemListElement"].as_array().unwrap();
+    assert_eq!(trail.last().unwrap()["item"], "https://example.org/topics/chips/2024/", "{json}");
+    assert_eq!(trail.len(), 4, "{json}");
+}
