@@ -190,7 +190,8 @@ fn translation(
         .with_context(|| format!("cannot read the front matter of `{}`", relative.display()))?;
     front.insert("title".into(), new.title.into());
     front.insert("summary".into(), "One or two sentences: what happened, and why it matters.".into());
-    for key in ["lang", "draft", "updated", "image"] {
+    // An old address leads to one page, so the original keeps its `aliases:`.
+    for key in ["lang", "draft", "updated", "image", "aliases"] {
         front.remove(key);
     }
     front.remove("slug");

@@ -57,6 +57,20 @@ impl OutputError {
     }
 }
 
+/// Why `real` cannot be a folder because a file stands where it or one of its parents
+/// would be, in words that finish "it is …".
+fn file_in_the_way(real: &Path) -> Option<String> {
+    let existing = real.ancestors().find(|path| path.exists())?;
+    if existing.is_dir() {
+        return None;
+    }
+    if existing == real {
+        Some("a file, not a folder".to_owned())
+    } else {
+        Some(format!("under `{}`, which is a file, not a folder", existing.display()))
+    }
+}
+
 fn io_error<'p>(action: &'static str, path: &'p Path) -> impl FnOnce(io::Error) -> OutputError + 'p {
     move |source| OutputError::Io { action, path: path.to_path_buf(), source }
 }
@@ -87,6 +101,9 @@ impl Output {
         let real = resolved(&target)?;
         let real_root = fs::canonicalize(root).unwrap_or_else(|_| absolute(root));
         check_target(&real_root, &real).map_err(|reason| OutputError::Unsafe { output: target.clone(), reason })?;
+        if let Some(reason) = file_in_the_way(&real) {
+            return Err(OutputError::Unsafe { output: target, reason });
+        }
         if real.exists() && !is_replaceable(&real) {
             return Err(OutputError::NotOurs(target));
         }

@@ -227,7 +227,7 @@ pub fn no_site(options: &BuildOptions) -> Diagnostics {
     only.push(Diagnostic::whole_file(
         CONFIG_FILE,
         format!(
-            "no site here: `{}` has no readable site.yaml; run `briefing init DIR` to create a site",
+            "no site here: `{}` has no readable site.yaml; run the command in the site's folder or pass --root DIR, or make a site with `briefing init DIR`",
             options.root.display()
         ),
     ));

@@ -15,6 +15,9 @@ pub enum CliError {
     /// Problems in the site's files, every one of them (exit status 1).
     #[error("{0}")]
     Content(Diagnostics),
+    /// Problems in the site's files when `serve` starts, which has no output to keep (1).
+    #[error("{0}")]
+    PreviewContent(Diagnostics),
     /// Writing the output failed (1) or a signal stopped it (128 + the signal, as shells
     /// expect of a process the signal ended).
     #[error(transparent)]
@@ -37,7 +40,7 @@ impl From<BuildError> for CliError {
 impl From<ServeError> for CliError {
     fn from(error: ServeError) -> Self {
         match error {
-            ServeError::Content(diagnostics) => CliError::Content(diagnostics),
+            ServeError::Content(diagnostics) => CliError::PreviewContent(diagnostics),
             ServeError::Setup(error) => CliError::Other(error),
         }
     }
@@ -61,6 +64,12 @@ impl CliError {
                 let count = diagnostics.len();
                 let plural = if count == 1 { "" } else { "s" };
                 eprintln!("{count} error{plural} found; nothing was written and the previous output is unchanged");
+            }
+            CliError::PreviewContent(diagnostics) => {
+                terminal.problems(diagnostics);
+                let count = diagnostics.len();
+                let plural = if count == 1 { "" } else { "s" };
+                eprintln!("{count} error{plural} found; the preview did not start: fix them, then run it again");
             }
             CliError::Output(error) => {
                 terminal.problems(format!("error: {error}"));

@@ -42,9 +42,23 @@ impl InitArgs {
             terminal.say(format!("  {path}"));
         }
         if done.new_site {
-            let cd = if self.dir == std::path::Path::new(".") { String::new() } else { format!("cd {shown} && ") };
+            let cd = if self.dir == std::path::Path::new(".") {
+                String::new()
+            } else {
+                format!("cd {} && ", shell_quoted(&shown.to_string()))
+            };
             terminal.say(format!("Next: {cd}briefing serve   (a live preview at http://127.0.0.1:1111/)"));
         }
         Ok(())
     }
+}
+
+/// `text` as one word of a POSIX shell: as it is when it is plain, else in single quotes,
+/// so that the printed `cd` line can be pasted even for `My Site Folder`.
+fn shell_quoted(text: &str) -> String {
+    let plain = |c: char| c.is_alphanumeric() || "._/-+,@%:=".contains(c);
+    if !text.is_empty() && text.chars().all(plain) {
+        return text.to_owned();
+    }
+    format!("'{}'", text.replace('\'', "'\\''"))
 }

@@ -118,10 +118,11 @@ jobs:
 {install}      - name: Configure Pages
         id: pages
         uses: actions/configure-pages@v5
+      # The Pages address (https://<user>.github.io/<repository>/) is the base URL; the
+      # check uses it too, so that a link that leaves the base path is caught here.
       - name: Check
-        run: briefing check
+        run: briefing check --base-url "${{{{ steps.pages.outputs.base_url }}}}/"
       - name: Build
-        # The Pages address (https://<user>.github.io/<repository>/) is the base URL.
         run: briefing build --base-url "${{{{ steps.pages.outputs.base_url }}}}/"
       - uses: actions/upload-pages-artifact@v3
         with:
@@ -152,12 +153,12 @@ pub fn netlify_toml(languages: &[String]) -> String {
 # checks the site, then builds it with the site's Netlify address. Scheduled articles
 # need a build after their date: .github/workflows/scheduled-rebuild.yml calls a build hook.
 [build]
-  command = "{install} && .briefing/briefing check && .briefing/briefing build --base-url \"$URL/\""
+  command = "{install} && .briefing/briefing check --base-url \"$URL/\" && .briefing/briefing build --base-url \"$URL/\""
   publish = "public"
 
 # Deploy previews show drafts and scheduled articles, at the preview's own address.
 [context.deploy-preview]
-  command = "{install} && .briefing/briefing check --drafts --future && .briefing/briefing build --drafts --future --base-url \"$DEPLOY_PRIME_URL/\""
+  command = "{install} && .briefing/briefing check --drafts --future --base-url \"$DEPLOY_PRIME_URL/\" && .briefing/briefing build --drafts --future --base-url \"$DEPLOY_PRIME_URL/\""
 
 # Stylesheets and scripts are linked by names that hold a hash of their content
 # (style.3f2a1c9e.css): a new version has a new name, so browsers may keep them forever.
@@ -249,7 +250,7 @@ jobs:
     steps:
       - uses: actions/checkout@v4
 {install}      - name: Check
-        run: briefing check
+        run: briefing check --base-url "$BASE_URL"
       - name: Build
         run: briefing build --base-url "$BASE_URL"
       - name: Deploy

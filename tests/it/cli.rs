@@ -77,3 +77,22 @@ fn a_busy_port_says_so_and_suggests_port_0() {
     assert!(stderr(&output).contains(&format!("port {port} is already in use")), "{}", stderr(&output));
     assert!(stderr(&output).contains("--port 0"), "{}", stderr(&output));
 }
+
+#[test]
+fn every_command_run_outside_a_site_says_to_pass_root_or_make_one() {
+    let nowhere = tempfile::tempdir().unwrap();
+    fs::write(nowhere.path().join("page.txt"), "A headline\n\n20/11/2025\n\nA paragraph of the report.\n").unwrap();
+    let commands: [&[&str]; 5] =
+        [&["build"], &["check"], &["serve", "--port", "0"], &["new", "article", "A title"], &["import", "page.txt"]];
+    for args in commands {
+        let output = briefing().current_dir(nowhere.path()).args(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let message = stderr(&output);
+        assert!(message.contains("--root"), "{args:?}: {message}");
+        // serve writes nothing in any case, so it does not speak of an output.
+        if args[0] == "serve" {
+            assert!(!message.contains("output"), "{message}");
+            assert!(message.contains("the preview did not start"), "{message}");
+        }
+    }
+}

@@ -73,11 +73,17 @@ fn assert_pinned_install_then_check_then_build(runs: &[String]) {
     assert!(runs[install].contains(env!("CARGO_PKG_REPOSITORY")), "{}", runs[install]);
     let commands: Vec<(usize, Vec<String>)> =
         runs.iter().enumerate().flat_map(|(i, r)| briefing_commands(r).into_iter().map(move |c| (i, c))).collect();
-    let check = commands.iter().find(|(_, c)| c[1] == "check").expect("a check step").0;
+    let (check, checked) = commands.iter().find(|(_, c)| c[1] == "check").expect("a check step");
     let (build, arguments) = commands.iter().find(|(_, c)| c[1] == "build").expect("a build step");
-    assert!(install < check && check < *build, "install, check, build in that order: {runs:?}");
+    assert!(install < *check && check < build, "install, check, build in that order: {runs:?}");
     assert!(arguments.contains(&"--base-url".to_owned()), "{arguments:?}");
+    // The check looks at the site at the address the build publishes it at.
+    assert_eq!(base_url(checked), base_url(arguments), "{runs:?}");
     assert_parses(&commands.iter().map(|(_, c)| c.clone()).collect::<Vec<_>>());
+}
+
+fn base_url(command: &[String]) -> Option<&String> {
+    command.iter().position(|word| word == "--base-url").and_then(|at| command.get(at + 1))
 }
 
 fn assert_scheduled(workflow: &serde_yaml::Value) {
@@ -106,6 +112,19 @@ fn init_in_the_current_folder_makes_a_repository_that_checks_without_warnings() 
     let build = briefing().current_dir(dir.path()).arg("build").output().unwrap();
     assert!(build.status.success(), "{}", stderr(&build));
     assert!(dir.path().join("public/articles/welcome/index.html").is_file());
+}
+
+#[test]
+fn the_next_step_it_prints_can_be_pasted_into_a_shell_whatever_the_folder_is_called() {
+    let dir = tempfile::tempdir().unwrap();
+    for (folder, shown) in
+        [("my-briefing", "cd my-briefing && "), ("My Site's Folder", "cd 'My Site'\\''s Folder' && ")]
+    {
+        let output = briefing().current_dir(dir.path()).args(["init", folder]).output().unwrap();
+        assert!(output.status.success(), "{}", stderr(&output));
+        let next = stdout(&output).lines().find(|l| l.starts_with("Next: ")).unwrap_or_default().to_owned();
+        assert!(next.starts_with(&format!("Next: {shown}briefing serve")), "{next}");
+    }
 }
 
 #[test]
@@ -171,9 +190,12 @@ fn netlify_setup_caches_fingerprinted_assets_forever_and_has_a_404_rule_per_lang
     let commands = briefing_commands(command);
     assert_eq!(commands.iter().map(|c| c[1].as_str()).collect::<Vec<_>>(), ["check", "build"], "{command}");
     assert!(commands[1].contains(&"--base-url".to_owned()));
+    assert_eq!(base_url(&commands[0]), base_url(&commands[1]), "{command}");
     assert_parses(&commands);
     let preview = settings["context"]["deploy-preview"]["command"].as_str().unwrap();
-    assert_parses(&briefing_commands(preview));
+    let previews = briefing_commands(preview);
+    assert_eq!(base_url(&previews[0]), base_url(&previews[1]), "{preview}");
+    assert_parses(&previews);
     assert_eq!(settings["build"]["publish"].as_str(), Some("public"));
 
     let headers = settings["headers"].as_array().unwrap();

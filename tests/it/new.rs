@@ -64,11 +64,15 @@ fn a_translation_is_written_beside_its_original() {
         .replace("#   - code: fr", "  - code: fr");
     fs::write(dir.path().join("site.yaml"), config).unwrap();
     let original = only_file_under(&dir.path().join("content/articles"), "welcome.md");
+    // The original's old address stays its own: an alias may lead to one page only.
+    let with_alias = read(&original).replacen("\ntopics:", "\naliases: [/articles/hello/]\ntopics:", 1);
+    fs::write(&original, with_alias).unwrap();
     let relative = original.strip_prefix(dir.path()).unwrap().to_str().unwrap().to_owned();
     let output = new(dir.path(), &["article", "Bienvenue", "--translation-of", &relative]);
     assert!(output.status.success(), "{}", stderr(&output));
     let french = read(original.with_file_name("welcome.fr.md"));
     assert!(french.contains("title: Bienvenue") && french.contains("slug: bienvenue"), "{french}");
+    assert!(!french.contains("aliases"), "{french}");
     let build = briefing().current_dir(dir.path()).arg("build").output().unwrap();
     assert!(build.status.success(), "{}", stderr(&build));
     assert!(dir.path().join("public/fr/articles/bienvenue/index.html").is_file());

@@ -79,6 +79,21 @@ fn a_failed_build_into_a_new_nested_path_leaves_nothing_behind() {
 }
 
 #[test]
+fn an_output_that_is_a_file_or_lies_under_one_is_named_as_a_file() {
+    let site = site_copy("sites/minimal");
+    fs::write(site.path().join("notes"), "mine").unwrap();
+    for (output, reason) in [("notes", "it is a file, not a folder"), ("notes/out", "it is under `")] {
+        let output = site.path().join(output).display().to_string();
+        let built = build(site.path(), &["--output", &output]);
+        assert_eq!(built.status.code(), Some(1), "{}", stderr(&built));
+        let message = stderr(&built);
+        assert!(message.contains(reason) && message.contains("choose another --output"), "{message}");
+        assert!(!message.contains(MARKER) && !message.contains("os error"), "{message}");
+    }
+    assert_eq!(fs::read_to_string(site.path().join("notes")).unwrap(), "mine");
+}
+
+#[test]
 fn a_system_error_names_the_output_path_once_with_a_summary() {
     let site = site_copy("sites/minimal");
     assert!(build(site.path(), &[]).status.success());
