@@ -273,7 +273,7 @@ impl<'a, T: ?Sized + Eq + std::hash::Hash> Lookup<'a, T> {
 
     fn contains(&self, item: &T) -> bool {
         match self {
-            Lookup::Few(items) => items.iter().any(|known| *known == item),
+            Lookup::Few(items) => items.contains(&item),
             Lookup::Many(items) => items.contains(item),
         }
     }
