@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::output::Output;
+use crate::output::{CardCache, Output};
 use crate::plan::{self, BuildError, BuildOptions, Plan};
 use crate::route::Route;
 
@@ -49,10 +49,13 @@ pub fn write(loaded: &plan::Loaded, options: &BuildOptions, started: Instant) ->
     let static_files = plan::static_list(&loaded.statics);
 
     let output = Output::prepare(&options.root, &options.output_dir())?.interrupted_by(options.interruption.clone());
+    let cards = CardCache::of_site(&options.root);
     // The search index is made while the other pages render, and its pages after it.
     let (pages, search_pages): (Vec<Route>, Vec<Route>) = plan.routes.iter().partition(|route| !route.is_search());
-    let (search_files, rendered) =
-        rayon::join(|| plan.renderer.search_files(), || plan.render_each(&pages, |page| output.write(&page)));
+    let (search_files, rendered) = rayon::join(
+        || plan.renderer.search_files(),
+        || plan.render_each(&pages, Some(&cards), |page| output.write(&page)),
+    );
     rendered?.map_err(BuildError::Content)?;
     let generated = search_files.iter().map(|&route| (plan.renderer.output_file(route), route)).collect();
     let collisions = plan::static_collisions(&generated, &loaded.statics);
@@ -60,10 +63,13 @@ pub fn write(loaded: &plan::Loaded, options: &BuildOptions, started: Instant) ->
         return Err(BuildError::Content(collisions.sorted()));
     }
     let search_pages: Vec<Route> = search_pages.into_iter().chain(search_files).collect();
-    plan.render_each(&search_pages, |page| output.write(&page))?.map_err(BuildError::Content)?;
+    plan.render_each(&search_pages, None, |page| output.write(&page))?.map_err(BuildError::Content)?;
     static_files.par_iter().try_for_each(|(relative, absolute)| output.copy(absolute, Path::new(relative)))?;
     let bytes = output.size();
     let target = output.commit()?;
+    // Only a build that asked for every card knows which kept ones are no longer needed;
+    // a cache it cannot tidy costs disk space, not correctness.
+    let _ = cards.prune();
     Ok(BuildReport {
         pages: pages.len() + search_pages.len() + static_files.len(),
         articles: loaded.site.articles.len(),

@@ -68,6 +68,7 @@ impl Rgb {
     }
 
     /// `#rrggbb`.
+    #[cfg(test)]
     pub(crate) fn hex(self) -> String {
         format!("#{:02x}{:02x}{:02x}", self.0[0], self.0[1], self.0[2])
     }

@@ -1,0 +1,188 @@
+//! The share cards of earlier builds, kept by key under the site root
+//! (`.briefing/cache/cards/<key>.png`), so that a build draws only the cards whose texts
+//! or colours changed. A card's key hashes everything its bytes depend on (`Card::key`),
+//! so a kept card is always the card a build would draw.
+//!
+//! Like Zola's processed images and Hugo's `resources/_gen`, the cache is a folder of the
+//! site, not of the output: a new output folder, or the staging folder every build starts
+//! from, still finds it. It is only a saving: a card that cannot be read or kept is drawn.
+
+use std::collections::HashSet;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::card::{Card, CardKey};
+
+/// The cache's folder under the site root; `/.briefing/` is in the `.gitignore` that
+/// `briefing init` writes.
+pub const CARD_CACHE_DIR: &str = ".briefing/cache/cards";
+
+/// What every whole PNG ends with: its `IEND` chunk (length 0, type, CRC).
+const PNG_END: [u8; 12] = [0, 0, 0, 0, b'I', b'E', b'N', b'D', 0xae, 0x42, 0x60, 0x82];
+const PNG_SIGNATURE: [u8; 8] = [0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a];
+
+/// The cards of one build: where they are kept, and which this build used.
+#[derive(Debug)]
+pub struct CardCache {
+    dir: PathBuf,
+    /// The keys of the cards this build asked for: what `prune` keeps.
+    used: Mutex<HashSet<CardKey>>,
+    /// Numbers the temporary files of this process, so that two threads keeping the same
+    /// card never write one file.
+    temporaries: AtomicU64,
+}
+
+impl CardCache {
+    /// The cache of the site at `root`; the folder is made when a first card is kept.
+    pub fn of_site(root: &Path) -> CardCache {
+        CardCache { dir: root.join(CARD_CACHE_DIR), used: Mutex::default(), temporaries: AtomicU64::new(0) }
+    }
+
+    /// The card's PNG: the kept one, else drawn and kept. A kept file that is not a whole
+    /// PNG (a disk that lost its end) is drawn again and replaced.
+    pub(crate) fn card(&self, card: &Card) -> Vec<u8> {
+        let key = card.key();
+        self.used.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).insert(key);
+        let path = self.dir.join(file_name(key));
+        if let Ok(bytes) = fs::read(&path)
+            && is_whole_png(&bytes)
+        {
+            return bytes;
+        }
+        let bytes = card.draw();
+        // Keeping is a saving: a read-only or full disk still builds, drawing again next time.
+        let _ = self.keep(&path, &bytes);
+        bytes
+    }
+
+    /// Writes `bytes` to a temporary file beside `path`, then renames it into place: a build
+    /// stopped at any moment leaves a whole card or none (at worst a temporary file, which
+    /// `prune` removes).
+    fn keep(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
+        fs::create_dir_all(&self.dir)?;
+        let number = self.temporaries.fetch_add(1, Ordering::Relaxed);
+        let temporary = self.dir.join(format!(".{}-{number}.tmp", std::process::id()));
+        let written = fs::write(&temporary, bytes).and_then(|()| fs::rename(&temporary, path));
+        if written.is_err() {
+            let _ = fs::remove_file(&temporary);
+        }
+        written
+    }
+
+    /// Removes the cards this build did not use (an edited headline's old card, a deleted
+    /// article's) and the temporary files of stopped builds, so that the cache holds what
+    /// the site needs and no more. Call it once every card was asked for.
+    pub fn prune(&self) -> io::Result<()> {
+        let used = self.used.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let own_temporaries = format!(".{}-", std::process::id());
+        let entries = match fs::read_dir(&self.dir) {
+            Ok(entries) => entries,
+            Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(()),
+            Err(error) => return Err(error),
+        };
+        for entry in entries {
+            let entry = entry?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let keep = match name.strip_suffix(".png").and_then(|hex| u128::from_str_radix(hex, 16).ok()) {
+                Some(key) => used.contains(&CardKey(key)),
+                None => name.starts_with(&own_temporaries),
+            };
+            if !keep {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+        Ok(())
+    }
+}
+
+fn file_name(key: CardKey) -> String {
+    format!("{}.png", key.hex())
+}
+
+fn is_whole_png(bytes: &[u8]) -> bool {
+    bytes.starts_with(&PNG_SIGNATURE) && bytes.ends_with(&PNG_END)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::card::Colours;
+
+    fn card(headline: &str) -> Card {
+        Card {
+            kicker: "Chips".to_owned(),
+            headline: headline.to_owned(),
+            standfirst: String::new(),
+            footer: "Briefing".to_owned(),
+            date: "1 May 2025".to_owned(),
+            colours: Colours::default(),
+        }
+    }
+
+    fn files(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .map(|entries| entries.map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect())
+            .unwrap_or_default();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_kept_card_is_read_back_rather_than_drawn() {
+        let root = tempfile::tempdir().unwrap();
+        let cache = CardCache::of_site(root.path());
+        let drawn = cache.card(&card("One"));
+        assert_eq!(drawn, card("One").draw());
+        let dir = root.path().join(CARD_CACHE_DIR);
+        let kept = dir.join(file_name(card("One").key()));
+        assert_eq!(files(&dir), [file_name(card("One").key())], "one card, no temporary file");
+        // A kept card that is whole is what the cache hands out, as it is: marking it shows
+        // that it was read, not drawn.
+        let mut marked = drawn.clone();
+        marked.splice(8..8, *b"\0\0\0\0teXt");
+        fs::write(&kept, &marked).unwrap();
+        assert_eq!(CardCache::of_site(root.path()).card(&card("One")), marked);
+    }
+
+    #[test]
+    fn a_damaged_card_is_drawn_again_and_replaced() {
+        let root = tempfile::tempdir().unwrap();
+        let cache = CardCache::of_site(root.path());
+        let drawn = cache.card(&card("One"));
+        let kept = root.path().join(CARD_CACHE_DIR).join(file_name(card("One").key()));
+        fs::write(&kept, &drawn[..drawn.len() / 2]).unwrap();
+        assert_eq!(CardCache::of_site(root.path()).card(&card("One")), drawn);
+        assert_eq!(fs::read(&kept).unwrap(), drawn);
+    }
+
+    #[test]
+    fn prune_keeps_the_cards_of_this_build_only() {
+        let root = tempfile::tempdir().unwrap();
+        let first = CardCache::of_site(root.path());
+        first.card(&card("Old"));
+        first.card(&card("Kept"));
+        let dir = root.path().join(CARD_CACHE_DIR);
+        fs::write(dir.join(".1-0.tmp"), b"stopped").unwrap();
+        fs::write(dir.join("notes.txt"), b"not a card").unwrap();
+        let second = CardCache::of_site(root.path());
+        second.card(&card("Kept"));
+        second.card(&card("New"));
+        second.prune().unwrap();
+        let mut expected = vec![file_name(card("Kept").key()), file_name(card("New").key())];
+        expected.sort();
+        assert_eq!(files(&dir), expected);
+        CardCache::of_site(&root.path().join("none")).prune().unwrap();
+    }
+
+    #[test]
+    fn a_cache_that_cannot_be_written_still_gives_the_card() {
+        let root = tempfile::tempdir().unwrap();
+        // A file where the cache's folder would be: nothing can be kept.
+        fs::create_dir_all(root.path().join(".briefing/cache")).unwrap();
+        fs::write(root.path().join(CARD_CACHE_DIR), b"in the way").unwrap();
+        assert_eq!(CardCache::of_site(root.path()).card(&card("One")), card("One").draw());
+    }
+}
