@@ -198,20 +198,20 @@ fn share_cards(
     raw: Option<&RawShareCards>,
     document: &Document<'_>,
     path: &str,
-) -> Result<Option<crate::card::Colours>, Diagnostic> {
+) -> Result<Option<briefing_card::Colours>, Diagnostic> {
     let written = match raw {
-        None | Some(RawShareCards::Switch(true)) => return Ok(Some(crate::card::Colours::default())),
+        None | Some(RawShareCards::Switch(true)) => return Ok(Some(briefing_card::Colours::default())),
         Some(RawShareCards::Switch(false)) => return Ok(None),
         Some(RawShareCards::Colours(written)) => written,
     };
-    let mut colours = crate::card::Colours::default();
+    let mut colours = briefing_card::Colours::default();
     for (field, value, colour) in [
         ("background", &written.background, &mut colours.background),
         ("text", &written.text, &mut colours.text),
         ("accent", &written.accent, &mut colours.accent),
     ] {
         if let Some(value) = value {
-            *colour = crate::card::Rgb::parse(value).map_err(|message| {
+            *colour = briefing_card::Rgb::parse(value).map_err(|message| {
                 let entry = yaml::locate(document, "share_cards", None);
                 let (line, column) = yaml::locate_after(document, entry, &[&format!("{field}:")]).unwrap_or(entry);
                 Diagnostic::new(path, line, column, format!("`share_cards.{field}`: {message}"))
@@ -308,7 +308,7 @@ pub struct SiteConfig {
     pub share_image: Option<crate::content::share_image::ShareImage>,
     /// The colours of the share cards drawn for each article and for the site
     /// (`share_cards:`); `None`: no cards (`share_cards: false`).
-    pub(crate) share_cards: Option<crate::card::Colours>,
+    pub share_cards: Option<briefing_card::Colours>,
     /// Whether the site has a search page and its index (`search: false` leaves both out).
     pub search: bool,
     /// The site's navigation (`nav:`), in its order; empty: the built-in one.
@@ -739,14 +739,14 @@ mod tests {
     fn share_cards_are_on_by_default_off_with_false_and_take_colours() {
         let site = "title: T\nbase_url: https://e.org\n";
         let parse = |extra: &str| SiteConfig::parse(&format!("{site}{extra}"), "site.yaml");
-        assert_eq!(parse("").unwrap().share_cards, Some(crate::card::Colours::default()));
+        assert_eq!(parse("").unwrap().share_cards, Some(briefing_card::Colours::default()));
         assert_eq!(parse("share_cards: false\n").unwrap().share_cards, None);
-        assert_eq!(parse("share_cards: true\n").unwrap().share_cards, Some(crate::card::Colours::default()));
+        assert_eq!(parse("share_cards: true\n").unwrap().share_cards, Some(briefing_card::Colours::default()));
         let colours =
             parse("share_cards:\n  background: \"#0b1f3a\"\n  accent: \"#f2c200\"\n").unwrap().share_cards.unwrap();
         assert_eq!(colours.background.hex(), "#0b1f3a");
         assert_eq!(colours.accent.hex(), "#f2c200");
-        assert_eq!(colours.text, crate::card::Colours::default().text);
+        assert_eq!(colours.text, briefing_card::Colours::default().text);
         let error = parse("share_cards:\n  background: \"#0b1f3a\"\n  text: navy\n").unwrap_err();
         assert_eq!((error.line, error.column), (5, 3), "{error}");
         assert!(error.message.contains("`share_cards.text`: `navy` is not a colour"), "{error}");

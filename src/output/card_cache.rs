@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::card::{Card, CardKey};
+use briefing_card::{Card, CardKey};
 
 /// The cache's folder under the site root; `/.briefing/` is in the `.gitignore` that
 /// `briefing init` writes.
@@ -109,7 +109,7 @@ fn is_whole_png(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::card::Colours;
+    use briefing_card::Colours;
 
     fn card(headline: &str) -> Card {
         Card {

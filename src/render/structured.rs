@@ -24,7 +24,7 @@ pub(super) struct SharedImage {
 
 impl SharedImage {
     fn card(site: &Site, route: Route) -> SharedImage {
-        SharedImage { url: site.routes.permalink(route), size: Some((crate::card::WIDTH, crate::card::HEIGHT)) }
+        SharedImage { url: site.routes.permalink(route), size: Some((briefing_card::WIDTH, briefing_card::HEIGHT)) }
     }
 
     fn written(site: &Site, image: &crate::content::share_image::ShareImage) -> SharedImage {

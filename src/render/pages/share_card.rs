@@ -2,11 +2,11 @@
 //! drawing is `card`'s; the build keeps cards by their key (`output::card_cache`).
 
 use super::{Listed, Reads};
-use crate::card::Card;
 use crate::render::Renderer;
 use crate::render::views::topic_name;
 use crate::route::{LanguageId, Route};
 use crate::site::{ArticleId, Site};
+use briefing_card::Card;
 
 /// An article's card reads the article; the site's, no article.
 pub(super) fn reads(route: Route) -> Reads<'static> {

@@ -9,13 +9,13 @@ const HEADLINE: &[u8] = include_bytes!("fonts/LiberationSerif-Bold.ttf");
 const LABEL: &[u8] = include_bytes!("fonts/LiberationSans-Regular.ttf");
 
 /// The card fonts, parsed (a few microseconds: tables are read when used).
-pub(super) struct Fonts {
+pub(crate) struct Fonts {
     pub headline: FontRef<'static>,
     pub label: FontRef<'static>,
 }
 
 impl Fonts {
-    pub(super) fn load() -> Fonts {
+    pub(crate) fn load() -> Fonts {
         Fonts {
             headline: FontRef::try_from_slice(HEADLINE).expect("the built-in headline font parses"),
             label: FontRef::try_from_slice(LABEL).expect("the built-in label font parses"),

@@ -8,14 +8,14 @@ use icu_normalizer::ComposingNormalizerBorrowed;
 
 /// The characters of a text a card keeps: far more than its lines can show, so that a
 /// huge title costs no more than a long one.
-pub(super) const MAX_CHARS: usize = 400;
+pub(crate) const MAX_CHARS: usize = 400;
 
 /// `text` as a card draws it: composed, so that an accent typed as a combining mark is
 /// one glyph; line breaks, tabs and other controls as spaces; direction and format
 /// characters (which a card draws left to right anyway) dropped; spaces collapsed and
 /// trimmed; at most `MAX_CHARS` characters. No-break spaces are kept: they keep words
 /// together (French `«\u{202f}Oui\u{202f}»`).
-pub(super) fn clean(text: &str) -> String {
+pub(crate) fn clean(text: &str) -> String {
     let composed: Cow<'_, str> = ComposingNormalizerBorrowed::new_nfc().normalize(text);
     let mut cleaned = String::with_capacity(composed.len().min(MAX_CHARS * 4));
     let mut count = 0;
@@ -46,7 +46,7 @@ pub(super) fn clean(text: &str) -> String {
 /// and none belongs to a script written right to left, which would need shaping and
 /// reordering that a card does not do (drawn letter by letter from the left, Arabic or
 /// Hebrew would read backwards).
-pub(super) fn drawable(font: &FontRef<'_>, cleaned: &str) -> bool {
+pub(crate) fn drawable(font: &FontRef<'_>, cleaned: &str) -> bool {
     cleaned.chars().all(|c| c == ' ' || (!is_right_to_left(c) && font.glyph_id(c) != GlyphId(0)))
 }
 
@@ -115,7 +115,7 @@ mod tests {
 
     #[test]
     fn texts_the_fonts_cannot_draw_are_told() {
-        let fonts = super::super::fonts::Fonts::load();
+        let fonts = crate::fonts::Fonts::load();
         for text in ["Chips: “export” controls — 2024", "Contrôles à l’exportation\u{a0}: «\u{202f}oui\u{202f}»"]
         {
             assert!(drawable(&fonts.headline, &clean(text)), "{text}");

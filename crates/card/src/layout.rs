@@ -3,13 +3,13 @@
 //! more lines than it may take.
 
 /// The mark a cut text ends with.
-pub(super) const ELLIPSIS: char = '…';
+pub(crate) const ELLIPSIS: char = '…';
 
 /// The lines of a cleaned `text` (`text::clean`: single spaces, nothing to trim) no wider
 /// than `max_width` as `width` measures them, at most `max_lines` (at least one); the
 /// second value says whether the text was cut. Breaks only at spaces: no-break spaces keep
 /// their words together.
-pub(super) fn wrap(text: &str, width: &impl Fn(&str) -> f32, max_width: f32, max_lines: usize) -> (Vec<String>, bool) {
+pub(crate) fn wrap(text: &str, width: &impl Fn(&str) -> f32, max_width: f32, max_lines: usize) -> (Vec<String>, bool) {
     let max_lines = max_lines.max(1);
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
@@ -45,7 +45,7 @@ pub(super) fn wrap(text: &str, width: &impl Fn(&str) -> f32, max_width: f32, max
 
 /// `line` shortened until it fits with an ellipsis after it: whole words dropped first,
 /// then characters; spaces and punctuation left before the ellipsis go too.
-pub(super) fn with_ellipsis(line: &str, width: &impl Fn(&str) -> f32, max_width: f32) -> String {
+pub(crate) fn with_ellipsis(line: &str, width: &impl Fn(&str) -> f32, max_width: f32) -> String {
     let mut kept = line.to_owned();
     loop {
         let trimmed = kept.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.' | '-'));

@@ -1,7 +1,7 @@
 //! Share cards: the 1200×630 PNG a link preview shows for an article (its topic, headline,
-//! the site's name and the date) or for the site (its name and description). Pure: texts
+//! the site's name and the date) or for a site (its name and description). Pure: texts
 //! in, bytes out. Its bytes depend on nothing but a `Card`'s fields and `DRAWING_VERSION`,
-//! which `Card::key` hashes, so the build can keep cards by key (`output::card_cache`).
+//! which `Card::key` hashes, so that a caller can keep cards by key.
 
 mod canvas;
 mod fonts;
@@ -14,8 +14,8 @@ use canvas::{Canvas, Ink, ascent, measure};
 use fonts::Fonts;
 
 /// The size of a card: what Open Graph and Twitter's large cards show without cropping.
-pub(crate) const WIDTH: u32 = 1200;
-pub(crate) const HEIGHT: u32 = 630;
+pub const WIDTH: u32 = 1200;
+pub const HEIGHT: u32 = 630;
 
 /// Changed whenever the same texts and colours would give other bytes (layout, fonts, the
 /// encoder's settings, a new version of the png crate's compressor), so that a cache never
@@ -52,11 +52,11 @@ const RULE_LEVEL: u8 = 6;
 
 /// An sRGB colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) struct Rgb(pub(crate) [u8; 3]);
+pub struct Rgb(pub [u8; 3]);
 
 impl Rgb {
     /// Reads `#rrggbb` or `#rgb`.
-    pub(crate) fn parse(written: &str) -> Result<Rgb, String> {
+    pub fn parse(written: &str) -> Result<Rgb, String> {
         let hex = written.trim().strip_prefix('#').unwrap_or("");
         let digits: Vec<u8> =
             hex.chars().map(|c| c.to_digit(16).map(|d| d as u8)).collect::<Option<_>>().unwrap_or_default();
@@ -68,8 +68,7 @@ impl Rgb {
     }
 
     /// `#rrggbb`.
-    #[cfg(test)]
-    pub(crate) fn hex(self) -> String {
+    pub fn hex(self) -> String {
         format!("#{:02x}{:02x}{:02x}", self.0[0], self.0[1], self.0[2])
     }
 }
@@ -77,10 +76,10 @@ impl Rgb {
 /// A card's colours (`share_cards:` in site.yaml); the muted colour of the date, the
 /// description and the rule is the text colour over the background, lightened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) struct Colours {
-    pub(crate) background: Rgb,
-    pub(crate) text: Rgb,
-    pub(crate) accent: Rgb,
+pub struct Colours {
+    pub background: Rgb,
+    pub text: Rgb,
+    pub accent: Rgb,
 }
 
 impl Default for Colours {
@@ -93,28 +92,28 @@ impl Default for Colours {
 /// Everything a card shows; each text is drawn only if the fonts can draw it
 /// (`Card::can_draw`), and left out otherwise.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub(crate) struct Card {
+pub struct Card {
     /// Over the headline, in capitals and the accent colour: an article's topic.
-    pub(crate) kicker: String,
+    pub kicker: String,
     /// An article's title, or the site's name.
-    pub(crate) headline: String,
+    pub headline: String,
     /// Under the headline: the site's description on the site's card.
-    pub(crate) standfirst: String,
+    pub standfirst: String,
     /// Bottom left: the site's name, or its address on the site's card.
-    pub(crate) footer: String,
+    pub footer: String,
     /// Bottom right, muted: an article's date, in its language.
-    pub(crate) date: String,
-    pub(crate) colours: Colours,
+    pub date: String,
+    pub colours: Colours,
 }
 
 /// A card's key: a hash of everything its bytes depend on, the same on every machine and
 /// in every build (SipHash-1-3 with fixed keys, 128 bits).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) struct CardKey(pub(crate) u128);
+pub struct CardKey(pub u128);
 
 impl CardKey {
     /// 32 hexadecimal digits, for a file name.
-    pub(crate) fn hex(self) -> String {
+    pub fn hex(self) -> String {
         format!("{:032x}", self.0)
     }
 }
@@ -123,11 +122,11 @@ impl Card {
     /// Whether the headline fonts can draw `headline` (every character has a glyph, and
     /// none is of a script written right to left). An article whose title they cannot draw
     /// is shared with the site's card instead.
-    pub(crate) fn can_draw(headline: &str) -> bool {
+    pub fn can_draw(headline: &str) -> bool {
         text::drawable(&Fonts::load().headline, &text::clean(headline))
     }
 
-    pub(crate) fn key(&self) -> CardKey {
+    pub fn key(&self) -> CardKey {
         let mut hasher = siphasher::sip128::SipHasher13::new();
         (DRAWING_VERSION, WIDTH, HEIGHT).hash(&mut hasher);
         self.hash(&mut hasher);
@@ -135,7 +134,7 @@ impl Card {
     }
 
     /// The card as a PNG of `WIDTH`×`HEIGHT`.
-    pub(crate) fn draw(&self) -> Vec<u8> {
+    pub fn draw(&self) -> Vec<u8> {
         let fonts = Fonts::load();
         let colours = self.colours;
         let muted = Rgb(muted(colours.text, colours.background));

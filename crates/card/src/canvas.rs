@@ -13,7 +13,7 @@ const LEVELS: u8 = 16;
 
 /// The colours a card draws with, each an ink over the background.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Ink {
+pub(crate) enum Ink {
     Text = 0,
     Accent = 1,
     Muted = 2,
@@ -21,7 +21,7 @@ pub(super) enum Ink {
 
 const INKS: usize = 3;
 
-pub(super) struct Canvas {
+pub(crate) struct Canvas {
     width: u32,
     height: u32,
     /// Row by row; 0 is the background, `1 + ink * LEVELS + level - 1` an ink at a level.
@@ -31,7 +31,7 @@ pub(super) struct Canvas {
 
 impl Canvas {
     /// A canvas of the background colour, with `inks` in `Ink`'s order.
-    pub(super) fn new(width: u32, height: u32, background: Rgb, inks: [Rgb; INKS]) -> Canvas {
+    pub(crate) fn new(width: u32, height: u32, background: Rgb, inks: [Rgb; INKS]) -> Canvas {
         let mut palette = Vec::with_capacity(3 * (1 + INKS * LEVELS as usize));
         palette.extend(background.0);
         for ink in inks {
@@ -43,7 +43,7 @@ impl Canvas {
     }
 
     /// Fills a rectangle (clipped to the canvas) with `ink` at `level` of `LEVELS`.
-    pub(super) fn fill(&mut self, x: u32, y: u32, width: u32, height: u32, ink: Ink, level: u8) {
+    pub(crate) fn fill(&mut self, x: u32, y: u32, width: u32, height: u32, ink: Ink, level: u8) {
         let index = index_of(ink, level.clamp(1, LEVELS));
         for row in y.min(self.height)..(y.saturating_add(height)).min(self.height) {
             let start = (row * self.width + x.min(self.width)) as usize;
@@ -71,7 +71,7 @@ impl Canvas {
 
     /// Draws `text` from `x` on the baseline `y` in `font` at `size` pixels, with `tracking`
     /// pixels between letters.
-    pub(super) fn text(
+    pub(crate) fn text(
         &mut self,
         font: &FontRef<'_>,
         size: f32,
@@ -100,7 +100,7 @@ impl Canvas {
 
     /// The canvas as a PNG: 8-bit indexed, unfiltered (filters do not help palette images),
     /// with no time or other varying chunk, so the same pixels always give the same bytes.
-    pub(super) fn png(&self) -> Vec<u8> {
+    pub(crate) fn png(&self) -> Vec<u8> {
         let mut bytes = Vec::with_capacity(32 * 1024);
         let mut encoder = png::Encoder::new(&mut bytes, self.width, self.height);
         encoder.set_color(png::ColorType::Indexed);
@@ -116,7 +116,7 @@ impl Canvas {
 }
 
 /// The width of `text` as `Canvas::text` draws it.
-pub(super) fn measure(font: &FontRef<'_>, size: f32, tracking: f32, text: &str) -> f32 {
+pub(crate) fn measure(font: &FontRef<'_>, size: f32, tracking: f32, text: &str) -> f32 {
     let scaled = font.as_scaled(PxScale::from(size));
     let mut width = 0.0;
     let mut previous = None;
@@ -132,7 +132,7 @@ pub(super) fn measure(font: &FontRef<'_>, size: f32, tracking: f32, text: &str) 
 }
 
 /// How far above its baseline a line of `font` at `size` reaches.
-pub(super) fn ascent(font: &FontRef<'_>, size: f32) -> f32 {
+pub(crate) fn ascent(font: &FontRef<'_>, size: f32) -> f32 {
     font.as_scaled(PxScale::from(size)).ascent()
 }
 
