@@ -216,8 +216,8 @@ pub(super) fn locate(
             (is_source || quoted(&article.html)).then_some(&article.path)
         }
         Some(Route::Topic(lang, t)) => {
-            let code = &site.config.languages[lang.0].code;
-            let entry = &site.topics[t.0];
+            let code = &site.config.languages[lang].code;
+            let entry = &site.topics[t];
             let topic = entry.translation(code).unwrap_or(&entry.topic);
             quoted(&topic.intro_html).then_some(&topic.path)
         }

@@ -176,14 +176,16 @@ impl<'a> Renderer<'a> {
             })
             .map(|(hashed, name)| (name, hashed))
             .collect();
-        assets.extend(builtin_assets.iter().map(|&asset| {
-            (BUILTIN_ASSETS[asset.0].0.to_owned(), routes.output_file(Route::FingerprintedAsset(asset)))
-        }));
+        assets.extend(
+            builtin_assets.iter().map(|&asset| {
+                (BUILTIN_ASSETS[asset].0.to_owned(), routes.output_file(Route::FingerprintedAsset(asset)))
+            }),
+        );
         let config = &site.config;
         let site_values: Vec<Value> = routes
             .languages()
             .map(|lang| {
-                let language = &config.languages[lang.0];
+                let language = &config.languages[lang];
                 let site_view = SiteView {
                     title: &language.title,
                     description: &language.description,
@@ -208,7 +210,7 @@ impl<'a> Renderer<'a> {
                         .collect(),
                     topics: (0..site.topics.len())
                         .map(|t| {
-                            let (name, lang_of_name) = views::topic_name(site, t, lang);
+                            let (name, lang_of_name) = views::topic_name(site, TopicId(t), lang);
                             Link { name, lang: lang_of_name, url: routes.url(Route::Topic(lang, TopicId(t))) }
                         })
                         .collect(),
@@ -351,7 +353,7 @@ impl<'a> Renderer<'a> {
         match route {
             Route::SearchIndex => made(&self.search().manifest),
             Route::SearchFile(index) => made(&self.search().files[index].bytes),
-            Route::Asset(asset) | Route::FingerprintedAsset(asset) => made(BUILTIN_ASSETS[asset.0].1.as_bytes()),
+            Route::Asset(asset) | Route::FingerprintedAsset(asset) => made(BUILTIN_ASSETS[asset].1.as_bytes()),
             Route::Redirects => made(self.redirects_file().as_bytes()),
             // A card's key is the fingerprint of what it is drawn from: an unchanged card
             // is known without drawing it.
@@ -382,8 +384,8 @@ impl<'a> Renderer<'a> {
     /// of its interface language, and what the page is (`page`).
     pub(crate) fn base_context(&self, language: PageLanguage, meta: PageMeta<'_>, hashed: bool) -> PageContext {
         let mut context = PageContext::new(hashed);
-        let site = &self.site_values[language.id.0];
-        let site_hash = || *self.site_hashes[language.id.0].get_or_init(|| fingerprint::of_value(site));
+        let site = &self.site_values[language.id];
+        let site_hash = || *self.site_hashes[language.id].get_or_init(|| fingerprint::of_value(site));
         context.insert_shared("site", site.clone(), site_hash);
         let labels = &self.labels[language.locale.0];
         let label_hash = || *self.label_hashes[language.locale.0].get_or_init(|| fingerprint::of_value(labels));
@@ -403,7 +405,7 @@ impl<'a> Renderer<'a> {
         if site.config.is_multilingual() {
             for other in routes.languages().filter(|&other| Some(other) != route.language()) {
                 let Some(there) = route.in_language(other) else { break };
-                let code = &site.config.languages[other.0].code;
+                let code = &site.config.languages[other].code;
                 translations.push(TranslationLink {
                     lang: code,
                     name: site.config.interface.language_name(code),
@@ -418,7 +420,7 @@ impl<'a> Renderer<'a> {
             description,
             url: routes.url(route),
             permalink: routes.permalink(route),
-            lang: &site.config.languages[lang.0].code,
+            lang: &site.config.languages[lang].code,
             feed_url: route.feed().map(|feed| routes.url(feed)),
             json_feed_url: route.feed().and_then(Route::json_feed).map(|feed| routes.url(feed)),
             image: None,
@@ -445,7 +447,7 @@ impl<'a> Renderer<'a> {
             .languages()
             .filter_map(|lang| {
                 let there = route.in_language(lang)?;
-                Some(Alternate { hreflang: site.config.languages[lang.0].code.clone(), href: routes.permalink(there) })
+                Some(Alternate { hreflang: site.config.languages[lang].code.clone(), href: routes.permalink(there) })
             })
             .collect();
         if let Some(default) = route.in_language(LanguageId::DEFAULT) {
@@ -490,7 +492,7 @@ impl<'a> Renderer<'a> {
     /// `x-default`, the version listings show; none for a story in one language.
     pub(crate) fn alternates(&self, id: crate::site::ArticleId) -> Vec<Alternate> {
         let site = self.site;
-        let versions = &site.translations.versions[id.0];
+        let versions = &site.translations.versions[id];
         if versions.len() < 2 {
             return Vec::new();
         }
@@ -499,7 +501,7 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|&version| Alternate { hreflang: site.articles[version].lang.clone(), href: permalink(version) })
             .collect();
-        if let Some(&shown) = versions.iter().find(|&&v| site.translations.listed[v.0]) {
+        if let Some(&shown) = versions.iter().find(|&&v| site.translations.listed[v]) {
             alternates.push(Alternate { hreflang: "x-default".to_owned(), href: permalink(shown) });
         }
         alternates

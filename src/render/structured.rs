@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use super::views::{term_name, topic_name, topic_text};
 use crate::config::NavTarget;
-use crate::route::{AuthorId, LanguageId, Route, TaxonomyId, TermId, TopicId};
+use crate::route::{AuthorId, LanguageId, Route, TaxonomyId, TopicId};
 use crate::site::{ArticleId, Site};
 
 /// How many articles a topic page lists in its `CollectionPage`.
@@ -69,7 +69,7 @@ pub(super) fn article_json_ld(site: &Site, id: ArticleId) -> String {
     let article = &site.articles[id];
     let routes = &site.routes;
     let lang = site.article_languages[id];
-    let site_title = &site.config.languages[lang.0].title;
+    let site_title = &site.config.languages[lang].title;
     let permalink = routes.permalink(Route::Article(id));
     let home = routes.permalink(Route::Home(lang));
     let publisher = publisher(site, lang);
@@ -77,19 +77,19 @@ pub(super) fn article_json_ld(site: &Site, id: ArticleId) -> String {
     let authors = if site.article_authors[id].is_empty() {
         publisher.clone()
     } else {
-        json!(site.article_authors[id].iter().map(|&a| person(site, lang, AuthorId(a))).collect::<Vec<_>>())
+        json!(site.article_authors[id].iter().map(|&a| person(site, lang, a)).collect::<Vec<_>>())
     };
     let mut about: Vec<Value> = site.article_topics[id]
         .iter()
         .map(|&t| {
-            let url = routes.permalink(Route::Topic(lang, TopicId(t)));
+            let url = routes.permalink(Route::Topic(lang, t));
             json!({ "@type": "Thing", "name": topic_name(site, t, lang).0, "url": url })
         })
         .collect();
     for (index, (taxonomy, terms)) in site.taxonomies.iter().zip(&site.article_terms[id]).enumerate() {
         let kind = crate::taxonomies::schema_type(&taxonomy.name);
         about.extend(terms.iter().map(|&t| {
-            let url = routes.permalink(Route::Term(lang, TaxonomyId(index), TermId(t)));
+            let url = routes.permalink(Route::Term(lang, TaxonomyId(index), t));
             json!({ "@type": kind, "name": term_name(&taxonomy.terms[t], &article.lang, site), "url": url })
         }));
     }
@@ -131,7 +131,7 @@ pub(super) fn article_json_ld(site: &Site, id: ArticleId) -> String {
     }
     let mut trail = vec![(site_title.as_str(), home)];
     if let Some(&t) = site.article_topics[id].first() {
-        trail.push((topic_name(site, t, lang).0, routes.permalink(Route::Topic(lang, TopicId(t)))));
+        trail.push((topic_name(site, t, lang).0, routes.permalink(Route::Topic(lang, t))));
     }
     trail.push((&article.title, permalink));
     script_text(&json!([news, breadcrumbs(&trail)]))
@@ -141,14 +141,14 @@ pub(super) fn article_json_ld(site: &Site, id: ArticleId) -> String {
 /// of its policies (`publisher:` in site.yaml), in `lang` when they have a version in it.
 pub(super) fn publisher(site: &Site, lang: LanguageId) -> Value {
     let routes = &site.routes;
-    let site_title = &site.config.languages[lang.0].title;
+    let site_title = &site.config.languages[lang].title;
     let mut publisher =
         json!({ "@type": "Organization", "name": site_title, "url": routes.permalink(Route::Home(lang)) });
     for (property, link) in site.config.publisher.policies() {
         let url = match &link.target {
             NavTarget::Url(url) => Some(url.clone()),
             NavTarget::Page(key) => {
-                site.page_by_key(key, lang).map(|id| routes.permalink(Route::Page(site.page_languages[id.0], id)))
+                site.page_by_key(key, lang).map(|id| routes.permalink(Route::Page(site.page_languages[id], id)))
             }
             NavTarget::Topic(_) | NavTarget::Section(_) => None,
         };
@@ -161,8 +161,8 @@ pub(super) fn publisher(site: &Site, lang: LanguageId) -> Value {
 
 /// An author as a schema.org `Person`, with their page in `lang`.
 fn person(site: &Site, lang: LanguageId, a: AuthorId) -> Value {
-    let author = &site.authors[a.0];
-    let code = &site.config.languages[lang.0].code;
+    let author = &site.authors[a];
+    let code = &site.config.languages[lang].code;
     let mut person = json!({
         "@type": "Person",
         "name": author.name,
@@ -188,21 +188,39 @@ pub(super) fn author_json_ld(site: &Site, lang: LanguageId, a: AuthorId) -> Stri
         "@context": "https://schema.org",
         "@type": "ProfilePage",
         "url": site.routes.permalink(Route::Author(lang, a)),
-        "inLanguage": site.config.languages[lang.0].code,
+        "inLanguage": site.config.languages[lang].code,
         "mainEntity": about,
     });
     script_text(&profile)
 }
 
+/// A part of a topic's timeline, as its page shows it: its address, its name (`2024`) and
+/// its stories.
+pub(super) struct TopicPart<'a> {
+    pub(super) route: Route,
+    pub(super) name: &'a str,
+    pub(super) articles: &'a [ArticleId],
+}
+
 /// The JSON-LD of a topic page in `lang`: `CollectionPage` listing its latest articles,
-/// and its breadcrumbs.
-pub(super) fn topic_json_ld(site: &Site, lang: LanguageId, topic: usize, topics_title: &str) -> String {
+/// and its breadcrumbs. On a part of a long timeline (`part`), the page is that part:
+/// its own address and stories, one more step in the breadcrumbs.
+pub(super) fn topic_json_ld(
+    site: &Site,
+    lang: LanguageId,
+    topic: TopicId,
+    part: Option<TopicPart<'_>>,
+    topics_title: &str,
+) -> String {
     let entry = &site.topics[topic];
     let routes = &site.routes;
-    let language = &site.config.languages[lang.0];
+    let language = &site.config.languages[lang];
     let (text, _) = topic_text(site, topic, lang);
-    let articles = entry.listing(lang);
-    let permalink = routes.permalink(Route::Topic(lang, TopicId(topic)));
+    let topic_permalink = routes.permalink(Route::Topic(lang, topic));
+    let (articles, permalink, name) = match &part {
+        Some(part) => (part.articles, routes.permalink(part.route), format!("{} · {}", text.title, part.name)),
+        None => (entry.listing(lang), topic_permalink.clone(), text.title.clone()),
+    };
     let items: Vec<Value> = articles
         .iter()
         .take(COLLECTION_ITEMS_MAX)
@@ -219,7 +237,7 @@ pub(super) fn topic_json_ld(site: &Site, lang: LanguageId, topic: usize, topics_
     let mut collection = json!({
         "@context": "https://schema.org",
         "@type": "CollectionPage",
-        "name": text.title,
+        "name": name,
         "description": text.summary,
         "url": permalink,
         "inLanguage": language.code,
@@ -229,11 +247,14 @@ pub(super) fn topic_json_ld(site: &Site, lang: LanguageId, topic: usize, topics_
     if let Some(modified) = site.last_updated(articles) {
         collection["dateModified"] = json!(modified.to_rfc3339());
     }
-    let trail = [
+    let mut trail = vec![
         (language.title.as_str(), routes.permalink(Route::Home(lang))),
         (topics_title, routes.permalink(Route::TopicIndex(lang))),
-        (text.title.as_str(), permalink.clone()),
+        (text.title.as_str(), topic_permalink),
     ];
+    if let Some(part) = &part {
+        trail.push((part.name, permalink));
+    }
     script_text(&json!([collection, breadcrumbs(&trail)]))
 }
 

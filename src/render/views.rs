@@ -13,7 +13,7 @@ use tera::Value;
 use crate::content::markdown::file_link_placeholder;
 use crate::content::{BodyImage, Heading};
 use crate::i18n::LocaleId;
-use crate::route::{LanguageId, Route, TaxonomyId, TermId, TopicId};
+use crate::route::{LanguageId, Route, TaxonomyId, TopicId};
 use crate::search::{Facet, FacetValue};
 use crate::site::{ArticleId, Site, YearGroup};
 
@@ -28,7 +28,7 @@ pub(crate) struct PageLanguage {
 impl PageLanguage {
     /// The pages of one language of the site.
     pub(crate) fn of_site(site: &Site, id: LanguageId) -> PageLanguage {
-        PageLanguage { id, locale: site.config.interface.locale_for(&site.config.languages[id.0].code) }
+        PageLanguage { id, locale: site.config.interface.locale_for(&site.config.languages[id].code) }
     }
 
     /// An article's page: in its own language.
@@ -85,7 +85,7 @@ impl<'a> Summaries<'a> {
     pub(super) fn get(&self, language: PageLanguage, id: ArticleId) -> Value {
         let cell = language.id.0 * self.site.config.interface.len() + language.locale.0;
         let row = self.cells[cell].get_or_init(|| (0..self.site.articles.len()).map(|_| OnceLock::new()).collect());
-        row[id.0].get_or_init(|| summary(self.site, language, id)).clone()
+        row[id].get_or_init(|| summary(self.site, language, id)).clone()
     }
 
     pub(super) fn list(&self, language: PageLanguage, ids: &[ArticleId]) -> Vec<Value> {
@@ -106,7 +106,7 @@ fn summary(site: &Site, language: PageLanguage, id: ArticleId) -> Value {
         updated: article.updated.filter(|&u| u > article.date).map(|u| u.to_rfc3339()),
         updated_display: article.updated.filter(|&u| u > article.date).map(|u| locale.date(&u)),
         summary: &article.summary,
-        only_in: (site.config.is_multilingual() && site.config.languages[language.id.0].code != article.lang).then(
+        only_in: (site.config.is_multilingual() && site.config.languages[language.id].code != article.lang).then(
             || site.config.interface.get(site.config.interface.locale_for(&article.lang)).label("only_in_language"),
         ),
         topics: topic_links(site, id, language.id),
@@ -120,7 +120,7 @@ pub(super) fn topic_links(site: &Site, id: ArticleId, lang: LanguageId) -> Vec<L
         .iter()
         .map(|&t| {
             let (name, text_lang) = topic_name(site, t, lang);
-            Link { name, lang: text_lang, url: site.routes.url(Route::Topic(lang, TopicId(t))) }
+            Link { name, lang: text_lang, url: site.routes.url(Route::Topic(lang, t)) }
         })
         .collect()
 }
@@ -132,10 +132,10 @@ pub(super) fn term_name<'s>(term: &'s crate::site::Term, code: &str, site: &Site
 
 /// A topic as the pages of `lang` show it: its translation in that language, else the
 /// topic itself; with the language its text is in.
-pub(super) fn topic_text(site: &Site, t: usize, lang: LanguageId) -> (&crate::content::Topic, &str) {
+pub(super) fn topic_text(site: &Site, t: TopicId, lang: LanguageId) -> (&crate::content::Topic, &str) {
     let entry = &site.topics[t];
     if lang != LanguageId::DEFAULT {
-        let code = &site.config.languages[lang.0].code;
+        let code = &site.config.languages[lang].code;
         if let Some(translation) = entry.translation(code) {
             return (translation, code);
         }
@@ -144,7 +144,7 @@ pub(super) fn topic_text(site: &Site, t: usize, lang: LanguageId) -> (&crate::co
 }
 
 /// A topic's title in `lang`, if it has one, with the language it is in.
-pub(super) fn topic_name(site: &Site, t: usize, lang: LanguageId) -> (&str, &str) {
+pub(super) fn topic_name(site: &Site, t: TopicId, lang: LanguageId) -> (&str, &str) {
     let (topic, text_lang) = topic_text(site, t, lang);
     (&topic.title, text_lang)
 }
@@ -152,7 +152,7 @@ pub(super) fn topic_name(site: &Site, t: usize, lang: LanguageId) -> (&str, &str
 /// The search page's facets as the pages of `lang` name their values: topics and terms
 /// in that language where they have a name in it, taxonomy values sorted by those names.
 pub(super) fn facets_in(site: &Site, facets: &[Facet], lang: LanguageId) -> Vec<Facet> {
-    let code = &site.config.languages[lang.0].code;
+    let code = &site.config.languages[lang].code;
     let topics: HashMap<&str, usize> =
         site.topics.iter().enumerate().map(|(t, entry)| (entry.topic.slug.as_str(), t)).collect();
     facets
@@ -166,7 +166,7 @@ pub(super) fn facets_in(site: &Site, facets: &[Facet], lang: LanguageId) -> Vec<
                 .iter()
                 .map(|value| {
                     let name = match (facet.key, topics.get(value.id.as_str()), terms.get(value.id.as_str())) {
-                        ("topic", Some(&t), _) => topic_name(site, t, lang).0,
+                        ("topic", Some(&t), _) => topic_name(site, TopicId(t), lang).0,
                         (_, _, Some(term)) => term_name(term, code, site),
                         _ => &value.name,
                     };
@@ -302,7 +302,7 @@ impl<'a> ArticleView<'a> {
                         } else {
                             &site.config.language
                         },
-                        url: routes.url(Route::Term(language.id, TaxonomyId(t), TermId(term))),
+                        url: routes.url(Route::Term(language.id, TaxonomyId(t), term)),
                     })
                     .collect(),
             })
@@ -321,11 +321,11 @@ impl<'a> ArticleView<'a> {
             .map(|&a| Link {
                 name: &site.authors[a].name,
                 lang: &article.lang,
-                url: routes.url(Route::Author(language.id, crate::route::AuthorId(a))),
+                url: routes.url(Route::Author(language.id, a)),
             })
             .collect();
         let (older, newer) = site.neighbours[id];
-        let thread = site.threads.of_article[id.0].map(|t| {
+        let thread = site.threads.of_article[id].map(|t| {
             let stories = site.thread_in(t, language.id);
             ThreadView {
                 url: routes.url(Route::Thread(language.id, t)),
@@ -341,7 +341,7 @@ impl<'a> ArticleView<'a> {
         // What the pager and the thread show already is not repeated among related stories.
         let shown_elsewhere = |story: &ArticleId| {
             [older, newer].contains(&Some(*story))
-                || site.threads.of_article[id.0].is_some_and(|t| site.threads.of_article[story.0] == Some(t))
+                || site.threads.of_article[id].is_some_and(|t| site.threads.of_article[*story] == Some(t))
         };
         let mut related = related_stories(site, id);
         related.retain(|story| !shown_elsewhere(story));
@@ -386,14 +386,14 @@ fn related_stories(site: &Site, id: ArticleId) -> Vec<ArticleId> {
     let lang = &site.articles[id].lang;
     let mut stories: Vec<ArticleId> = Vec::with_capacity(site.related[id].len());
     for &related in &site.related[id] {
-        let versions = &translations.versions[related.0];
+        let versions = &translations.versions[related];
         if versions.contains(&id) {
             continue;
         }
         let shown = versions
             .iter()
             .find(|&&v| site.articles[v].lang == *lang)
-            .or_else(|| versions.iter().find(|&&v| translations.listed[v.0]))
+            .or_else(|| versions.iter().find(|&&v| translations.listed[v]))
             .copied()
             .unwrap_or(related);
         if !stories.contains(&shown) {
@@ -461,10 +461,15 @@ pub(super) struct TopicView<'a> {
 }
 
 pub(super) fn topic_views<'a>(site: &'a Site, language: PageLanguage, summaries: &Summaries) -> Vec<TopicView<'a>> {
-    (0..site.topics.len()).map(|t| topic_view(site, t, language, summaries)).collect()
+    (0..site.topics.len()).map(|t| topic_view(site, TopicId(t), language, summaries)).collect()
 }
 
-pub(super) fn topic_view<'a>(site: &'a Site, t: usize, language: PageLanguage, summaries: &Summaries) -> TopicView<'a> {
+pub(super) fn topic_view<'a>(
+    site: &'a Site,
+    t: TopicId,
+    language: PageLanguage,
+    summaries: &Summaries,
+) -> TopicView<'a> {
     let entry = &site.topics[t];
     let (topic, lang) = topic_text(site, t, language.id);
     let articles = entry.listing(language.id);
@@ -473,8 +478,8 @@ pub(super) fn topic_view<'a>(site: &'a Site, t: usize, language: PageLanguage, s
         title: &topic.title,
         summary: &topic.summary,
         lang,
-        feed_url: site.routes.url(Route::TopicFeed(language.id, TopicId(t))),
-        url: site.routes.url(Route::Topic(language.id, TopicId(t))),
+        feed_url: site.routes.url(Route::TopicFeed(language.id, t)),
+        url: site.routes.url(Route::Topic(language.id, t)),
         count: articles.len(),
         count_display: site.config.interface.get(language.locale).article_count(articles.len()),
         latest: articles.first().map(|&id| summaries.get(language, id)),
@@ -603,7 +608,7 @@ pub(super) fn nav_links(site: &Site, lang: LanguageId) -> Vec<NavLink<'_>> {
     use crate::config::NavTarget;
     use crate::route::{Route, TaxonomyId, TopicId};
     let config = &site.config;
-    let code = config.languages[lang.0].code.as_str();
+    let code = config.languages[lang].code.as_str();
     let labels = config.interface.get(config.interface.locale_for(code));
     let routes = &site.routes;
     let mut links = Vec::with_capacity(config.nav.len());
@@ -612,14 +617,16 @@ pub(super) fn nav_links(site: &Site, lang: LanguageId) -> Vec<NavLink<'_>> {
         let (own_name, name_lang, url, external): (&str, &str, String, bool) = match &entry.target {
             NavTarget::Page(key) => {
                 let Some(id) = site.page_by_key(key, lang) else { continue };
-                let page_lang = site.page_languages[id.0];
-                let page = &site.pages[id.0];
-                (&page.nav_title, &config.languages[page_lang.0].code, routes.url(Route::Page(page_lang, id)), false)
+                let page_lang = site.page_languages[id];
+                let page = &site.pages[id];
+                (&page.nav_title, &config.languages[page_lang].code, routes.url(Route::Page(page_lang, id)), false)
             }
             NavTarget::Topic(slug) => {
-                let Some(t) = site.topics.iter().position(|entry| entry.topic.slug == *slug) else { continue };
+                let Some(t) = site.topics.iter().position(|entry| entry.topic.slug == *slug).map(TopicId) else {
+                    continue;
+                };
                 let (name, name_lang) = topic_name(site, t, lang);
-                (name, name_lang, routes.url(Route::Topic(lang, TopicId(t))), false)
+                (name, name_lang, routes.url(Route::Topic(lang, t)), false)
             }
             NavTarget::Section(section) => {
                 let kind = crate::route::kinds::navigation(lang).find(|(key, _)| key == section);

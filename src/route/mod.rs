@@ -20,19 +20,42 @@ pub use pages::{BUILTIN_ASSETS, Route};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ArticleId(pub usize);
 
-impl<T> std::ops::Index<ArticleId> for Vec<T> {
-    type Output = T;
+/// Lets a `Vec` or a slice of per-item values be indexed by the typed id of its items
+/// (`site.topics[topic]`, `site.article_topics[article]`), so that no raw `usize` crosses
+/// from one list to another.
+macro_rules! indexes {
+    ($($id:ty),*) => {$(
+        impl<T> std::ops::Index<$id> for [T] {
+            type Output = T;
 
-    fn index(&self, id: ArticleId) -> &T {
-        &self[id.0]
-    }
+            fn index(&self, id: $id) -> &T {
+                &self[id.0]
+            }
+        }
+
+        impl<T> std::ops::IndexMut<$id> for [T] {
+            fn index_mut(&mut self, id: $id) -> &mut T {
+                &mut self[id.0]
+            }
+        }
+
+        impl<T> std::ops::Index<$id> for Vec<T> {
+            type Output = T;
+
+            fn index(&self, id: $id) -> &T {
+                &self[id.0]
+            }
+        }
+
+        impl<T> std::ops::IndexMut<$id> for Vec<T> {
+            fn index_mut(&mut self, id: $id) -> &mut T {
+                &mut self[id.0]
+            }
+        }
+    )*};
 }
 
-impl<T> std::ops::IndexMut<ArticleId> for Vec<T> {
-    fn index_mut(&mut self, id: ArticleId) -> &mut T {
-        &mut self[id.0]
-    }
-}
+indexes!(ArticleId, TopicId, TaxonomyId, TermId, LanguageId, ThreadId, PageId, AuthorId, MeasureId, AssetId);
 
 /// Every article id of a site of `count` articles, in order.
 pub(crate) fn article_ids(count: usize) -> impl Iterator<Item = ArticleId> {

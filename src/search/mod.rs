@@ -128,16 +128,16 @@ impl Doc {
     /// version of a page.
     fn starts_story(self, site: &Site) -> bool {
         match self {
-            Doc::Article(id) => site.translations.listed[id.0],
-            Doc::Page(id) => site.pages[id.0].translation_language.is_none(),
+            Doc::Article(id) => site.translations.listed[id],
+            Doc::Page(id) => site.pages[id].translation_language.is_none(),
         }
     }
 
     /// The language its text is written in.
     fn lang(self, site: &Site) -> &str {
         match self {
-            Doc::Article(id) => &site.articles[id.0].lang,
-            Doc::Page(id) => &site.config.languages[site.page_languages[id.0].0].code,
+            Doc::Article(id) => &site.articles[id].lang,
+            Doc::Page(id) => &site.config.languages[site.page_languages[id].0].code,
         }
     }
 }
@@ -280,7 +280,7 @@ fn assemble(site: &Site, lexicon: &Lexicon, terms: &[Arc<ArticleTerms>]) -> Sear
                     let excerpt = &terms[doc.text_index(site)].excerpt;
                     match doc {
                         Doc::Article(id) => {
-                            let article = &site.articles[id.0];
+                            let article = &site.articles[id];
                             DocEntry {
                                 t: &article.title,
                                 u: site.routes.url(Route::Article(id)),
@@ -292,10 +292,10 @@ fn assemble(site: &Site, lexicon: &Lexicon, terms: &[Arc<ArticleTerms>]) -> Sear
                         }
                         // A page has no date: the browser shows none.
                         Doc::Page(id) => {
-                            let page = &site.pages[id.0];
+                            let page = &site.pages[id];
                             DocEntry {
                                 t: &page.title,
-                                u: site.routes.url(Route::Page(site.page_languages[id.0], id)),
+                                u: site.routes.url(Route::Page(site.page_languages[id], id)),
                                 d: String::new(),
                                 l: doc.lang(site),
                                 s: &page.summary,
@@ -314,7 +314,7 @@ fn assemble(site: &Site, lexicon: &Lexicon, terms: &[Arc<ArticleTerms>]) -> Sear
     let mut doc_of = vec![0u32; site.articles.len()];
     for (doc, entry) in order.iter().enumerate() {
         if let Doc::Article(id) = entry {
-            doc_of[id.0] = doc as u32;
+            doc_of[*id] = doc as u32;
         }
     }
     let stories = stories(site, &order);
@@ -371,7 +371,7 @@ fn stories<'a>(site: &'a Site, order: &[Doc]) -> Option<Stories<'a>> {
     let mut lang: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
     for (doc, &entry) in order.iter().enumerate() {
         let versions = match entry {
-            Doc::Article(id) => site.translations.versions[id.0].len(),
+            Doc::Article(id) => site.translations.versions[id].len(),
             Doc::Page(id) => 1 + site.page_versions(id).count(),
         };
         if versions > 1 {
@@ -459,7 +459,7 @@ fn facets(site: &Site, doc_of: &[u32], order: &[Doc]) -> Vec<Facet> {
     // Listings (topic and term pages) name one version of a story; its facet values are
     // the story's, so every version has them.
     let listed = |ids: &[ArticleId]| -> Vec<usize> {
-        ids.iter().flat_map(|id| site.translations.versions[id.0].iter().map(|version| version.0)).collect()
+        ids.iter().flat_map(|id| site.translations.versions[*id].iter().map(|version| version.0)).collect()
     };
     let value_of_docs = |id: &str, name: &str, mut docs: Vec<u32>| {
         docs.sort_unstable();

@@ -83,27 +83,28 @@ pub fn related_actors(
     actor: (TaxonomyId, TermId),
     articles: &[ArticleId],
 ) -> Vec<((TaxonomyId, TermId), usize)> {
-    let mut counts: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut counts: HashMap<(TaxonomyId, TermId), usize> = HashMap::new();
     for &id in articles {
         for (t, terms) in site.article_terms[id].iter().enumerate() {
+            let t = TaxonomyId(t);
             for &term in terms {
-                if (t, term) != (actor.0.0, actor.1.0) && site.taxonomies[t].terms[term].facts.is_some() {
+                if (t, term) != actor && site.taxonomies[t].terms[term].facts.is_some() {
                     *counts.entry((t, term)).or_default() += 1;
                 }
             }
         }
     }
-    let mut ranked: Vec<((usize, usize), usize)> = counts.into_iter().collect();
+    let mut ranked: Vec<((TaxonomyId, TermId), usize)> = counts.into_iter().collect();
     ranked.sort_by(|a, b| {
-        let name = |(t, term): (usize, usize)| site.taxonomies[t].terms[term].name.to_lowercase();
+        let name = |(t, term): (TaxonomyId, TermId)| site.taxonomies[t].terms[term].name.to_lowercase();
         b.1.cmp(&a.1).then_with(|| name(a.0).cmp(&name(b.0)))
     });
     ranked.truncate(RELATED_ACTORS);
-    ranked.into_iter().map(|((t, term), count)| ((TaxonomyId(t), TermId(term)), count)).collect()
+    ranked
 }
 
 /// The actors whose facts say `of_it` (based in a country, owned by a parent).
 pub fn actors_where(site: &Site, of_it: impl Fn(&Facts) -> bool) -> Vec<(TaxonomyId, TermId)> {
     let actors = actor_terms(&site.taxonomies).into_iter();
-    actors.filter(|&(t, term)| site.taxonomies[t.0].terms[term.0].facts.as_ref().is_some_and(&of_it)).collect()
+    actors.filter(|&(t, term)| site.taxonomies[t].terms[term].facts.as_ref().is_some_and(&of_it)).collect()
 }

@@ -104,7 +104,7 @@ fn entity_redirects(site: &Site) -> Vec<Redirect> {
                 for lang in site.routes.languages() {
                     let prefix = match lang {
                         LanguageId::DEFAULT => String::new(),
-                        other => language_prefix(&site.config.languages[other.0].code),
+                        other => language_prefix(&site.config.languages[other].code),
                     };
                     let path = format!("{prefix}{}", term_path(&taxonomy.name, &slug));
                     if redirects.iter().any(|r: &Redirect| r.path == path) {

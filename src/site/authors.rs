@@ -10,7 +10,7 @@ use super::{ArticleId, Site};
 use crate::content::is_valid_slug;
 use crate::diagnostic::Diagnostic;
 use crate::i18n::canonical_language;
-use crate::route::LanguageId;
+use crate::route::{AuthorId, LanguageId};
 #[cfg(test)]
 use crate::source::AUTHORS_FILE;
 use crate::yaml::{self, Document};
@@ -69,7 +69,7 @@ impl Author {
 
     /// Their stories as the listings of `lang` show them, newest first.
     pub fn listing(&self, lang: LanguageId) -> &[ArticleId] {
-        &self.listings[lang.0]
+        &self.listings[lang]
     }
 }
 
@@ -78,7 +78,7 @@ impl Author {
 pub(super) fn listing(site: &Site, articles: &[ArticleId], lang: LanguageId) -> Vec<ArticleId> {
     let mut stories: Vec<ArticleId> = articles
         .iter()
-        .flat_map(|&id| site.translations.versions[id.0].iter().copied())
+        .flat_map(|&id| site.translations.versions[id].iter().copied())
         .filter(|&id| site.translations.is_listed(lang, id))
         .collect();
     stories.sort_unstable();
@@ -158,7 +158,7 @@ impl Site {
             let mut found = Vec::with_capacity(article.authors.len());
             for (name, &(line, column)) in article.authors.iter().zip(&article.author_positions) {
                 match ids.binary_search(&name.as_str()) {
-                    Ok(index) => found.push(index),
+                    Ok(index) => found.push(AuthorId(index)),
                     Err(_) => {
                         let hint = if ids.is_empty() { " (add them to content/authors.yaml)" } else { "" };
                         let message = format!("{}{hint}", yaml::unknown("author", name, &ids));

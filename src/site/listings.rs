@@ -3,7 +3,7 @@
 
 use super::{ArticleId, Taxonomy, Term, TopicEntry, Translations};
 use crate::content::Topic;
-use crate::route::LanguageId;
+use crate::route::{LanguageId, TopicId};
 
 impl TopicEntry {
     /// The topic's articles as the listings of `lang` show them, newest first.
@@ -49,7 +49,7 @@ impl Term {
 /// first (`article_topics`: each article's topics).
 pub(super) fn topic_listings(
     translations: &Translations,
-    article_topics: &[Vec<usize>],
+    article_topics: &[Vec<TopicId>],
     topic_count: usize,
     language_count: usize,
 ) -> Vec<Vec<Vec<ArticleId>>> {
@@ -75,14 +75,14 @@ pub(super) fn list_terms(taxonomies: &mut [Taxonomy], translations: &Translation
             .skip(1)
             .map(|lang| term.articles.iter().copied().filter(|&id| translations.is_listed(lang, id)).collect())
             .collect();
-        term.articles.retain(|&id| translations.listed[id.0]);
+        term.articles.retain(|&id| translations.listed[id]);
     }
 }
 
 /// Per article: the older and the newer article of its first topic, in the listing of its
 /// own language (`topic_articles`: the default language's listings of each topic).
 pub(super) fn neighbours(
-    article_topics: &[Vec<usize>],
+    article_topics: &[Vec<TopicId>],
     article_languages: &[LanguageId],
     topic_articles: &[Vec<ArticleId>],
     topic_articles_in_other_languages: &[Vec<Vec<ArticleId>>],

@@ -14,6 +14,7 @@ use super::{ArticleId, Entities, Site, authors};
 use crate::content::is_valid_slug;
 use crate::diagnostic::Diagnostic;
 use crate::i18n::canonical_language;
+use crate::route::MeasureId;
 use crate::yaml::{self, Document};
 
 /// What a measure may be; each has its label (`measure_kind_<kind>`, `-` as `_`).
@@ -303,7 +304,7 @@ impl Site {
             let mut articles = Vec::new();
             for (slug, (line, column)) in &measure.reported_in {
                 match by_slug.get(slug.as_str()) {
-                    Some(&id) => articles.extend(self.translations.versions[id.0].iter().copied()),
+                    Some(&id) => articles.extend(self.translations.versions[id].iter().copied()),
                     None => problems.push(Diagnostic::new(
                         &measure.path,
                         *line,
@@ -315,7 +316,7 @@ impl Site {
             articles.sort_unstable();
             articles.dedup();
             for &id in &articles {
-                article_measures[id.0].push(index);
+                article_measures[id].push(MeasureId(index));
             }
             measure.listings = self.routes.languages().map(|lang| authors::listing(&self, &articles, lang)).collect();
             measure.articles = articles;

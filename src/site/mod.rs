@@ -24,7 +24,7 @@ use crate::content::{Article, StandalonePage, Topic};
 use crate::diagnostic::Diagnostic;
 pub use crate::route::ArticleId;
 pub use crate::route::LanguageId;
-use crate::route::{Routes, topic_path, under};
+use crate::route::{AuthorId, MeasureId, Routes, TermId, TopicId, topic_path, under};
 pub use entities::Entities;
 pub use terms::describe_terms;
 pub use threads::{Thread, ThreadId, Threads};
@@ -93,10 +93,10 @@ pub struct Site {
     pub topics: Vec<TopicEntry>,
     /// In the order of `site.yaml`.
     pub taxonomies: Vec<Taxonomy>,
-    /// Per article: indices into `topics`, in the article's order.
-    pub article_topics: Vec<Vec<usize>>,
-    /// Per article, per taxonomy: indices into that taxonomy's terms.
-    pub article_terms: Vec<Vec<Vec<usize>>>,
+    /// Per article: ids of its topics, in the article's order.
+    pub article_topics: Vec<Vec<TopicId>>,
+    /// Per article, per taxonomy: ids of its terms in that taxonomy.
+    pub article_terms: Vec<Vec<Vec<TermId>>>,
     /// Per article: up to `related::LIMIT` related articles, best first.
     pub related: Vec<Vec<ArticleId>>,
     /// Per article: the older and the newer article of its first topic.
@@ -120,14 +120,14 @@ pub struct Site {
     pub page_languages: Vec<LanguageId>,
     /// The authors of `content/authors.yaml`, by id (`Site::with_authors`).
     pub authors: Vec<authors::Author>,
-    /// Per article: indices into `authors`, in the article's order.
-    pub article_authors: Vec<Vec<usize>>,
+    /// Per article: ids of its authors, in the article's order.
+    pub article_authors: Vec<Vec<AuthorId>>,
     /// The story threads `follows:` makes.
     pub threads: Threads,
     /// The measures of `content/measures.yaml` (`Site::with_measures`).
     pub measures: Vec<measures::Measure>,
-    /// Per article: indices into `measures` of the measures it reports.
-    pub article_measures: Vec<Vec<usize>>,
+    /// Per article: ids of the measures it reports.
+    pub article_measures: Vec<Vec<MeasureId>>,
     /// The address of every page.
     pub routes: Routes,
 }
@@ -263,11 +263,12 @@ impl Site {
         topics.sort_by(|a, b| {
             a.weight.cmp(&b.weight).then_with(|| a.title.cmp(&b.title)).then_with(|| a.slug.cmp(&b.slug))
         });
-        let topic_index: HashMap<&str, usize> = topics.iter().enumerate().map(|(i, t)| (t.slug.as_str(), i)).collect();
+        let topic_index: HashMap<&str, TopicId> =
+            topics.iter().enumerate().map(|(i, t)| (t.slug.as_str(), TopicId(i))).collect();
         let mut topic_articles: Vec<Vec<ArticleId>> = vec![Vec::new(); topics.len()];
         let mut article_topics = Vec::with_capacity(articles.len());
         for (id, article) in articles.iter().enumerate() {
-            let mut indices: Vec<usize> = Vec::with_capacity(article.topics.len());
+            let mut indices: Vec<TopicId> = Vec::with_capacity(article.topics.len());
             for slug in &article.topics {
                 if let Some(&index) = topic_index.get(slug.as_str())
                     && !indices.contains(&index)
@@ -373,7 +374,7 @@ impl Site {
 
     /// The stories of a thread, oldest first, each by the version the listings of `lang` show.
     pub fn thread_in(&self, thread: ThreadId, lang: LanguageId) -> Vec<ArticleId> {
-        self.threads.threads[thread.0]
+        self.threads.threads[thread]
             .stories
             .iter()
             .map(|&story| {
@@ -420,7 +421,7 @@ fn reused_related(articles: &[Article], reuse: Reuse) -> (Vec<Option<Vec<usize>>
     let mut previous = vec![None; articles.len()];
     for (old, list) in reuse.related.into_iter().enumerate() {
         if let Some(id) = now[old] {
-            previous[id] = list.iter().map(|&other| now[other.0]).collect();
+            previous[id] = list.iter().map(|&other| now[other]).collect();
         }
     }
     let changed = reuse.changed.iter().filter_map(|path| ids.get(path.as_path()).copied()).collect();

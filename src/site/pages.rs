@@ -129,7 +129,7 @@ impl Site {
 
     /// The versions of a page in other languages than its own, with their languages.
     pub fn page_versions(&self, id: PageId) -> impl Iterator<Item = (LanguageId, PageId)> + '_ {
-        let key = &self.pages[id.0].key;
+        let key = &self.pages[id].key;
         (0..self.pages.len())
             .filter(move |&other| other != id.0 && self.pages[other].key == *key)
             .map(|other| (self.page_languages[other], PageId(other)))

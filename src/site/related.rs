@@ -3,7 +3,7 @@
 use rayon::prelude::*;
 
 use super::Taxonomy;
-use crate::route::ArticleId as Id;
+use crate::route::{ArticleId as Id, TermId, TopicId};
 use crate::taxonomies::{TOPIC_WEIGHT, related_weight};
 
 /// Articles by position: the kernels below count and index with them (postings hold
@@ -34,8 +34,8 @@ const DENSE: usize = 256;
 /// with a small constant; it stops early once the common features together weigh
 /// less than the last place.
 pub(super) fn related_articles(
-    article_topics: &[Vec<usize>],
-    article_terms: &[Vec<Vec<usize>>],
+    article_topics: &[Vec<TopicId>],
+    article_terms: &[Vec<Vec<TermId>>],
     taxonomies: &[Taxonomy],
 ) -> Vec<Vec<ArticleId>> {
     let features = Features::new(article_topics, article_terms, taxonomies);
@@ -139,9 +139,9 @@ fn at_least(planes: &[u64], needed: u32) -> u64 {
 }
 
 impl<'a> Features<'a> {
-    fn new(article_topics: &[Vec<usize>], article_terms: &[Vec<Vec<usize>>], taxonomies: &'a [Taxonomy]) -> Self {
+    fn new(article_topics: &[Vec<TopicId>], article_terms: &[Vec<Vec<TermId>>], taxonomies: &'a [Taxonomy]) -> Self {
         let article_count = article_topics.len();
-        let topic_count = article_topics.iter().flatten().max().map_or(0, |m| m + 1);
+        let topic_count = article_topics.iter().flatten().max().map_or(0, |m| m.0 + 1);
         let mut topic_postings: Vec<Vec<Id>> = vec![Vec::new(); topic_count];
         for (id, topics) in article_topics.iter().enumerate() {
             for &topic in topics {
@@ -159,9 +159,9 @@ impl<'a> Features<'a> {
         let mut flat = Vec::new();
         offsets.push(0);
         for (topics, terms) in article_topics.iter().zip(article_terms) {
-            flat.extend(topics.iter().map(|&t| t as u32));
+            flat.extend(topics.iter().map(|&t| t.0 as u32));
             for (t, terms) in terms.iter().enumerate() {
-                flat.extend(terms.iter().map(|&term| (first_term[t] + term) as u32));
+                flat.extend(terms.iter().map(|&term| (first_term[t] + term.0) as u32));
             }
             offsets.push(flat.len());
         }
@@ -266,8 +266,8 @@ impl<'a> Features<'a> {
 
 /// Who carries which topic and term: what an update of the related lists looks through.
 struct Postings<'a> {
-    article_topics: &'a [Vec<usize>],
-    article_terms: &'a [Vec<Vec<usize>>],
+    article_topics: &'a [Vec<TopicId>],
+    article_terms: &'a [Vec<Vec<TermId>>],
     taxonomies: &'a [Taxonomy],
     topic_postings: Vec<Vec<Id>>,
     weights: Vec<u32>,
@@ -275,11 +275,11 @@ struct Postings<'a> {
 
 impl<'a> Postings<'a> {
     fn new(
-        article_topics: &'a [Vec<usize>],
-        article_terms: &'a [Vec<Vec<usize>>],
+        article_topics: &'a [Vec<TopicId>],
+        article_terms: &'a [Vec<Vec<TermId>>],
         taxonomies: &'a [Taxonomy],
     ) -> Postings<'a> {
-        let topic_count = article_topics.iter().flatten().max().map_or(0, |m| m + 1);
+        let topic_count = article_topics.iter().flatten().max().map_or(0, |m| m.0 + 1);
         let mut topic_postings: Vec<Vec<Id>> = vec![Vec::new(); topic_count];
         for (id, topics) in article_topics.iter().enumerate() {
             for &topic in topics {
@@ -312,7 +312,9 @@ impl<'a> Postings<'a> {
 
     /// The score of what two articles share; the same as `for_each_shared` adds up.
     fn score(&self, a: ArticleId, b: ArticleId) -> u32 {
-        let shared = |x: &[usize], y: &[usize]| x.iter().filter(|i| y.contains(i)).count() as u32;
+        fn shared<T: PartialEq>(x: &[T], y: &[T]) -> u32 {
+            x.iter().filter(|i| y.contains(i)).count() as u32
+        }
         let mut score = TOPIC_WEIGHT * shared(&self.article_topics[a], &self.article_topics[b]);
         for (t, (x, y)) in self.article_terms[a].iter().zip(&self.article_terms[b]).enumerate() {
             score += self.weights[t] * shared(x, y);
@@ -334,8 +336,8 @@ fn by_rank(a: &(u32, ArticleId), b: &(u32, ArticleId)) -> std::cmp::Ordering {
 /// unchanged article's list can only change if it held a changed or removed article
 /// (`previous` then is `None` too) or if a changed article now beats its last entry.
 pub(super) fn update_related(
-    article_topics: &[Vec<usize>],
-    article_terms: &[Vec<Vec<usize>>],
+    article_topics: &[Vec<TopicId>],
+    article_terms: &[Vec<Vec<TermId>>],
     taxonomies: &[Taxonomy],
     mut previous: Vec<Option<Vec<ArticleId>>>,
     changed: &[ArticleId],
@@ -389,8 +391,8 @@ mod tests {
 
     /// Every pair scored: the definition the fast version must match exactly.
     fn brute_force(
-        article_topics: &[Vec<usize>],
-        article_terms: &[Vec<Vec<usize>>],
+        article_topics: &[Vec<TopicId>],
+        article_terms: &[Vec<Vec<TermId>>],
         taxonomies: &[Taxonomy],
     ) -> Vec<Vec<ArticleId>> {
         let n = article_topics.len();
@@ -424,7 +426,7 @@ mod tests {
     }
 
     /// Article topics, article terms and taxonomies.
-    type Sample = (Vec<Vec<usize>>, Vec<Vec<Vec<usize>>>, Vec<Taxonomy>);
+    type Sample = (Vec<Vec<TopicId>>, Vec<Vec<Vec<TermId>>>, Vec<Taxonomy>);
 
     /// A site-shaped random sample: few topics, skewed terms, some articles sharing nothing.
     fn sample(n: usize, seed: u64) -> Sample {
@@ -460,7 +462,7 @@ mod tests {
             if next(4) == 0 && topics[0] != 4 {
                 topics.push(4);
             }
-            article_topics.push(topics);
+            article_topics.push(topics.into_iter().map(TopicId).collect());
             let mut per_taxonomy = Vec::new();
             for (x, (_, count)) in sizes.iter().enumerate() {
                 let mut terms: Vec<usize> = Vec::new();
@@ -473,7 +475,7 @@ mod tests {
                         taxonomies[x].terms[term].articles.push(Id(id));
                     }
                 }
-                per_taxonomy.push(terms);
+                per_taxonomy.push(terms.into_iter().map(TermId).collect());
             }
             article_terms.push(per_taxonomy);
         }
@@ -517,9 +519,8 @@ mod tests {
     #[test]
     fn update_matches_a_full_computation() {
         // 8 articles, 2 topics, tags: article 3 changes from topic 1 to topic 0 with a new tag.
-        let topics_before: Vec<Vec<usize>> =
-            vec![vec![0], vec![0], vec![1], vec![1], vec![0], vec![1], vec![0], vec![1]];
-        let terms_before: Vec<Vec<Vec<usize>>> = vec![
+        let topics_before: Vec<Vec<TopicId>> = [0, 0, 1, 1, 0, 1, 0, 1].into_iter().map(|t| vec![TopicId(t)]).collect();
+        let terms: Vec<Vec<Vec<usize>>> = vec![
             vec![vec![0]],
             vec![vec![]],
             vec![vec![0]],
@@ -529,13 +530,16 @@ mod tests {
             vec![vec![0]],
             vec![vec![]],
         ];
+        let terms_before: Vec<Vec<Vec<TermId>>> = (terms.into_iter())
+            .map(|article| article.into_iter().map(|tags| tags.into_iter().map(TermId).collect()).collect())
+            .collect();
         let tags_before = taxonomy("tags", vec![vec![0, 2, 6], vec![3, 5]]);
         let before = related_articles(&topics_before, &terms_before, std::slice::from_ref(&tags_before));
 
         let mut topics_after = topics_before.clone();
-        topics_after[3] = vec![0];
+        topics_after[3] = vec![TopicId(0)];
         let mut terms_after = terms_before.clone();
-        terms_after[3] = vec![vec![0]];
+        terms_after[3] = vec![vec![TermId(0)]];
         let tags_after = taxonomy("tags", vec![vec![0, 2, 3, 6], vec![5]]);
         let full = related_articles(&topics_after, &terms_after, std::slice::from_ref(&tags_after));
         let previous = before.into_iter().map(Some).collect();

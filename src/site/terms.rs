@@ -7,9 +7,9 @@ use super::{ArticleId, Entities, Taxonomy, Term};
 use crate::config::SiteConfig;
 use crate::content::Article;
 use crate::diagnostic::Diagnostic;
-use crate::route::term_path;
+use crate::route::{TermId, term_path};
 
-type TaxonomyTables = (Vec<Taxonomy>, Vec<Vec<Vec<usize>>>);
+type TaxonomyTables = (Vec<Taxonomy>, Vec<Vec<Vec<TermId>>>);
 
 /// Folds aliases into canonical names and groups spellings with the same slug.
 pub(super) fn build_taxonomies(
@@ -19,7 +19,7 @@ pub(super) fn build_taxonomies(
     problems: &mut Vec<Diagnostic>,
 ) -> TaxonomyTables {
     let mut taxonomies = Vec::with_capacity(config.taxonomies.len());
-    let mut article_terms: Vec<Vec<Vec<usize>>> = vec![Vec::with_capacity(config.taxonomies.len()); articles.len()];
+    let mut article_terms: Vec<Vec<Vec<TermId>>> = vec![Vec::with_capacity(config.taxonomies.len()); articles.len()];
     for (t, name) in config.taxonomies.iter().enumerate() {
         // Terms with the same slug are one: (slug, spelling -> uses, articles), in order of appearance.
         let mut groups: Vec<(String, BTreeMap<&str, usize>, Vec<ArticleId>)> = Vec::new();
@@ -53,7 +53,7 @@ pub(super) fn build_taxonomies(
                     let written = article.terms.get(t).into_iter().flatten();
                     written.into_iter().any(|w| resolved.get(w.as_str()).is_some_and(|(_, c)| *c == canonical))
                 };
-                ids.iter().map(|&id| &articles[id.0]).find(uses).map(|a| a.path.clone()).unwrap_or_default()
+                ids.iter().map(|&id| &articles[id]).find(uses).map(|a| a.path.clone()).unwrap_or_default()
             };
             check_one_term(name, slug, spellings.keys().copied(), first_use, problems);
         }
@@ -91,7 +91,7 @@ pub(super) fn build_taxonomies(
             index[*group] = position;
         }
         for (id, groups) in groups_of_article.iter().enumerate() {
-            article_terms[id].push(groups.iter().map(|&group| index[group]).collect());
+            article_terms[id].push(groups.iter().map(|&group| TermId(index[group])).collect());
         }
         taxonomies.push(Taxonomy { name: name.clone(), terms: terms.into_iter().map(|(_, term)| term).collect() });
     }

@@ -33,7 +33,7 @@ pub struct Threads {
 
 /// The story of an article: the version the default language's listings show.
 fn story_of(translations: &Translations, id: ArticleId) -> ArticleId {
-    translations.versions[id].iter().copied().find(|v| translations.listed[v.0]).unwrap_or(id)
+    translations.versions[id].iter().copied().find(|v| translations.listed[*v]).unwrap_or(id)
 }
 
 /// The threads of `articles` (newest first, as the site orders them). Unknown slugs and
@@ -58,7 +58,7 @@ pub fn threads(articles: &[Article], translations: &Translations, problems: &mut
                 continue;
             };
             let target =
-                candidates.iter().copied().find(|&c| articles[c.0].lang == article.lang).unwrap_or(candidates[0]);
+                candidates.iter().copied().find(|&c| articles[c].lang == article.lang).unwrap_or(candidates[0]);
             let (from, to) = (story_of(translations, id), story_of(translations, target));
             if from == to {
                 problems.push(at(format!(
@@ -102,9 +102,9 @@ fn refuse_loops(
     }
     for &(from, to, article, index) in edges {
         if pending.contains_key(&from) && pending.contains_key(&to) && on_loop(edges, &pending, from, to) {
-            let (slug, (line, column)) = &articles[article.0].follows[index];
+            let (slug, (line, column)) = &articles[article].follows[index];
             problems.push(Diagnostic::new(
-                &articles[article.0].path,
+                &articles[article].path,
                 *line,
                 *column,
                 format!(
@@ -189,7 +189,7 @@ fn group(
     for (t, thread) in threads.iter().enumerate() {
         for &story in &thread.stories {
             for &version in &translations.versions[story] {
-                of_article[version.0] = Some(ThreadId(t));
+                of_article[version] = Some(ThreadId(t));
             }
         }
     }
@@ -243,7 +243,7 @@ mod tests {
         let (threads, problems) = threads_of(&articles);
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(threads.threads.len(), 1);
-        let slugs: Vec<&str> = threads.threads[0].stories.iter().map(|&id| articles[id.0].slug.as_str()).collect();
+        let slugs: Vec<&str> = threads.threads[0].stories.iter().map(|&id| articles[id].slug.as_str()).collect();
         assert_eq!(slugs, ["rule", "retaliation", "reaction"]);
         assert_eq!(threads.threads[0].slug, "rule");
         assert_eq!(threads.of_article[0], None, "`other` follows nothing");

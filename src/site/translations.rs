@@ -39,7 +39,7 @@ impl Translations {
         let mut listed_in_other_languages = vec![vec![false; articles.len()]; others.len()];
         for mut story in stories.into_values() {
             story.sort_by(|&a, &b| {
-                let (a_article, b_article) = (&articles[a.0], &articles[b.0]);
+                let (a_article, b_article) = (&articles[a], &articles[b]);
                 (rank(&a_article.lang), &a_article.lang, a).cmp(&(rank(&b_article.lang), &b_article.lang, b))
             });
             // Newest first: the earliest version is the one with the highest id.
@@ -48,13 +48,13 @@ impl Translations {
             } else {
                 story.iter().copied().max().expect("a story has a version")
             };
-            listed[shown.0] = true;
+            listed[shown] = true;
             for (language, listed) in others.iter().zip(&mut listed_in_other_languages) {
-                let own = story.iter().find(|&&id| articles[id.0].lang == language.code);
+                let own = story.iter().find(|&&id| articles[id].lang == language.code);
                 listed[own.unwrap_or(&shown).0] = true;
             }
             for &id in &story {
-                versions[id.0] = story.clone();
+                versions[id] = story.clone();
             }
         }
         Translations { versions, listed, listed_in_other_languages }
@@ -63,14 +63,14 @@ impl Translations {
     /// Whether the listings of language `lang` show the article.
     pub fn is_listed(&self, lang: LanguageId, id: ArticleId) -> bool {
         match lang.0.checked_sub(1) {
-            None => self.listed[id.0],
-            Some(other) => self.listed_in_other_languages[other][id.0],
+            None => self.listed[id],
+            Some(other) => self.listed_in_other_languages[other][id],
         }
     }
 
     /// The other versions of an article's story.
     pub fn others(&self, id: ArticleId) -> impl Iterator<Item = ArticleId> + '_ {
-        self.versions[id.0].iter().copied().filter(move |&other| other != id)
+        self.versions[id].iter().copied().filter(move |&other| other != id)
     }
 }
 

@@ -76,3 +76,46 @@ fn a_short_timeline_is_one_page() {
     assert!(!site.public("topics/chips/index.html").contains("timeline-parts"));
     assert!(!site.path("public/topics/chips/2025").exists());
 }
+
+#[test]
+fn by_default_a_page_lists_at_most_250_stories_and_stays_light() {
+    // 260 stories of a long summary each, 130 a year: no page may list all of them.
+    let summary = "A regulator opened a review of the supply contracts of a chip maker; ".repeat(3);
+    let mut site = SiteTest::fixture("sites/minimal");
+    for n in 0..260 {
+        let year = if n % 2 == 0 { 2024 } else { 2023 };
+        let date = format!("{year}-{:02}-{:02}", n % 12 + 1, n % 28 + 1);
+        site = site.file(
+            &format!("content/articles/story-{n}.md"),
+            format!("---\ntitle: \"Story {n}\"\ndate: {date}\ntopics: [chips]\nsummary: \"{summary}\"\n---\nText.\n"),
+        );
+    }
+    site.build().succeeds();
+    let topic = site.public("topics/chips/index.html");
+    let rows = topic.matches("class=\"tl-entry\"").count();
+    assert!((1..=250).contains(&rows), "{rows} rows on the topic's page");
+    assert!(topic.contains("href=\"/topics/chips/2023/\""), "the older year is a part of its own");
+    for page in ["topics/chips/index.html", "topics/chips/2023/index.html", "archive/index.html"] {
+        let size = site.public(page).len();
+        assert!(size < 200_000, "{page}: {size} bytes");
+    }
+}
+
+#[test]
+fn a_part_describes_itself_in_its_structured_data() {
+    let site = long_site();
+    site.build().succeeds();
+    let part = site.public("topics/chips/2024/index.html");
+    let start = part.find("<script type=\"application/ld+json\">").expect("JSON-LD") + 35;
+    let json: serde_json::Value =
+        serde_json::from_str(&part[start..start + part[start..].find("</script>").unwrap()]).expect("valid JSON-LD");
+    let collection = &json[0];
+    assert_eq!(collection["url"], "https://example.org/topics/chips/2024/", "{json}");
+    assert_eq!(collection["name"], "Chips · 2024", "{json}");
+    let items = collection["mainEntity"]["itemListElement"].as_array().unwrap();
+    assert_eq!(items.len(), 1, "only the part's stories: {json}");
+    assert_eq!(items[0]["url"], "https://example.org/articles/older/");
+    let trail = json[1]["itemListElement"].as_array().unwrap();
+    assert_eq!(trail.last().unwrap()["item"], "https://example.org/topics/chips/2024/", "{json}");
+    assert_eq!(trail.len(), 4, "{json}");
+}

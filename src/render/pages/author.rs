@@ -32,7 +32,7 @@ pub(super) fn context(
     hashed: bool,
 ) -> PageContext {
     let site = renderer.site;
-    let author = &site.authors[a.0];
+    let author = &site.authors[a];
     let code = on.edition.code.as_str();
     let articles = author.listing(on.lang);
     let (role, bio) = (author.role_in(code), author.bio_in(code));
@@ -57,7 +57,7 @@ pub(super) fn context(
 
 /// The stories the author's page lists in the language.
 pub(super) fn reads(site: &Site, lang: LanguageId, a: AuthorId) -> Reads<'_> {
-    Reads { articles: Listed::Some(site.authors[a.0].listing(lang).into()) }
+    Reads { articles: Listed::Some(site.authors[a].listing(lang).into()) }
 }
 
 #[cfg(test)]

@@ -70,9 +70,9 @@ pub(super) fn topic_context(
     hashed: bool,
 ) -> PageContext {
     let site = renderer.site;
-    let (topic, _) = topic_text(site, t.0, on.lang);
+    let (topic, _) = topic_text(site, t, on.lang);
     let title = format!("{} – {}", topic.title, on.edition.title);
-    let articles = site.topics[t.0].listing(on.lang);
+    let articles = site.topics[t].listing(on.lang);
     let feed = view(site, &renderer.image_sizes, title, &topic.summary, Route::Topic(on.lang, t), route, articles);
     let meta = renderer.meta(route, &topic.title, &topic.summary);
     let mut context = renderer.base_context(on.language, meta, hashed);
@@ -89,7 +89,7 @@ pub(super) fn author_context(
     hashed: bool,
 ) -> PageContext {
     let site = renderer.site;
-    let author = &site.authors[a.0];
+    let author = &site.authors[a];
     let title = format!("{} – {}", author.name, on.edition.title);
     let role = author.role_in(&on.edition.code);
     let feed =
@@ -109,7 +109,7 @@ pub(super) fn actor_context(
     hashed: bool,
 ) -> PageContext {
     let site = renderer.site;
-    let term = &site.taxonomies[t.0].terms[index.0];
+    let term = &site.taxonomies[t].terms[index];
     let name = term_name(term, &on.edition.code, site);
     let title = format!("{name} – {}", on.edition.title);
     let (description, _) = term.description_in(&on.edition.code, &site.config.language).unwrap_or(("", ""));
@@ -130,12 +130,12 @@ pub(super) fn actor_context(
 
 /// The stories an actor's feed lists in a language: its term's.
 pub(super) fn actor_reads(site: &Site, lang: LanguageId, (t, index): (TaxonomyId, TermId)) -> Reads<'_> {
-    Reads { articles: Listed::Some(site.taxonomies[t.0].terms[index.0].listing(lang).into()) }
+    Reads { articles: Listed::Some(site.taxonomies[t].terms[index].listing(lang).into()) }
 }
 
 /// The stories an author's page lists in a language.
 pub(super) fn author_reads(site: &Site, lang: LanguageId, a: AuthorId) -> Reads<'_> {
-    Reads { articles: Listed::Some(site.authors[a.0].listing(lang).into()) }
+    Reads { articles: Listed::Some(site.authors[a].listing(lang).into()) }
 }
 
 /// The stories a language lists.
@@ -145,7 +145,7 @@ pub(super) fn reads(site: &Site, lang: LanguageId) -> Reads<'static> {
 
 /// The stories a topic lists in a language.
 pub(super) fn topic_reads(site: &Site, lang: LanguageId, t: TopicId) -> Reads<'_> {
-    Reads { articles: Listed::Some(site.topics[t.0].listing(lang).into()) }
+    Reads { articles: Listed::Some(site.topics[t].listing(lang).into()) }
 }
 
 /// The Atom feed of `page` (in the language of `feed`) with the articles `ids`.
@@ -161,7 +161,7 @@ fn view<'a>(
     let routes = &site.routes;
     let lang = feed.language().unwrap_or_default();
     let interface = &site.config.interface;
-    let locale = interface.get(interface.locale_for(&site.config.languages[lang.0].code));
+    let locale = interface.get(interface.locale_for(&site.config.languages[lang].code));
     let entries = ids
         .iter()
         .take(site.config.feed_limit)
@@ -175,10 +175,7 @@ fn view<'a>(
             }
             let authors = site.article_authors[id]
                 .iter()
-                .map(|&a| FeedLink {
-                    name: &site.authors[a].name,
-                    url: Some(routes.permalink(Route::Author(lang, AuthorId(a)))),
-                })
+                .map(|&a| FeedLink { name: &site.authors[a].name, url: Some(routes.permalink(Route::Author(lang, a))) })
                 .collect();
             FeedEntry {
                 title: &article.title,
@@ -203,7 +200,7 @@ fn view<'a>(
         alternate_url: routes.permalink(page),
         home_url: routes.permalink(Route::Home(lang)),
         updated,
-        lang: &site.config.languages[lang.0].code,
+        lang: &site.config.languages[lang].code,
         entries,
     }
 }

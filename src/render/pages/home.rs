@@ -10,7 +10,7 @@ use super::{Listed, Reads, Setting};
 use crate::render::Renderer;
 use crate::render::fingerprint::PageContext;
 use crate::render::views::{TopicView, topic_view, topic_views};
-use crate::route::Route;
+use crate::route::{Route, TopicId};
 use crate::site::ArticleId;
 
 /// Headline rows under the lead story: enough for a morning's news, short on a phone.
@@ -45,7 +45,7 @@ pub(super) fn context(renderer: &Renderer<'_>, on: &Setting<'_>, route: Route, h
                 .collect();
             shown.extend(stories.iter().copied());
             SectionView {
-                topic: topic_view(site, t, on.language, &renderer.summaries),
+                topic: topic_view(site, TopicId(t), on.language, &renderer.summaries),
                 stories: renderer.summaries.list(on.language, &stories),
             }
         })

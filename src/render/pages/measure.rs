@@ -79,10 +79,10 @@ pub(super) fn value_label<'l>(locale: &'l Locale, prefix: &str, value: &str) -> 
 
 /// An entity's name in the page's language and its page, when an article carries it.
 pub(super) fn entity_link<'s>(site: &'s Site, lang: LanguageId, name: &'s str) -> Link<'s> {
-    let code = &site.config.languages[lang.0].code;
+    let code = &site.config.languages[lang].code;
     match find_term_anywhere(site, name) {
         Some((t, term)) => Link {
-            name: term_name(&site.taxonomies[t.0].terms[term.0], code, site),
+            name: term_name(&site.taxonomies[t].terms[term], code, site),
             lang: code,
             url: site.routes.url(Route::Term(lang, t, term)),
         },
@@ -91,14 +91,14 @@ pub(super) fn entity_link<'s>(site: &'s Site, lang: LanguageId, name: &'s str) -
 }
 
 /// The row of measure `m` in lists of the language `lang`.
-pub(super) fn row<'s>(site: &'s Site, locale: &'s Locale, lang: LanguageId, m: usize) -> MeasureRow<'s> {
+pub(super) fn row<'s>(site: &'s Site, locale: &'s Locale, lang: LanguageId, m: MeasureId) -> MeasureRow<'s> {
     let measure = &site.measures[m];
-    let code = &site.config.languages[lang.0].code;
+    let code = &site.config.languages[lang].code;
     let date = measure.in_force.or(measure.announced);
     MeasureRow {
         id: &measure.id,
         title: measure.title_in(code),
-        url: site.routes.url(Route::Measure(lang, MeasureId(m))),
+        url: site.routes.url(Route::Measure(lang, m)),
         kind: measure.kind,
         kind_label: value_label(locale, "measure_kind", measure.kind),
         status: measure.status,
@@ -119,7 +119,7 @@ pub(super) fn context(
     hashed: bool,
 ) -> PageContext {
     let site = renderer.site;
-    let measure = &site.measures[m.0];
+    let measure = &site.measures[m];
     let code = on.edition.code.as_str();
     let title = measure.title_in(code);
     let summary = measure.summary_in(code);
@@ -138,7 +138,7 @@ pub(super) fn context(
         .filter_map(|other| link_to(&other.id))
         .collect();
     let view = MeasureView {
-        row: row(site, on.locale, on.lang, m.0),
+        row: row(site, on.locale, on.lang, m),
         summary,
         document: &measure.document,
         document_host: measure.document.split('/').nth(2).unwrap_or(&measure.document),
@@ -174,7 +174,7 @@ fn events<'a>(renderer: &Renderer<'a>, on: &Setting<'a>, measure: &Measure) -> V
         })
         .collect();
     let site = renderer.site;
-    for &id in measure.listings[on.lang.0].iter().rev() {
+    for &id in measure.listings[on.lang].iter().rev() {
         let article = &site.articles[id];
         let event = Event {
             date: article.date.to_rfc3339(),
@@ -192,11 +192,11 @@ fn events<'a>(renderer: &Renderer<'a>, on: &Setting<'a>, measure: &Measure) -> V
 /// schema.org's `Legislation` for a measure that is one (a rule, a law, an order, a
 /// sanction, a listing); a court's order is not legislation, and gets none.
 fn json_ld(site: &Site, lang: LanguageId, m: MeasureId) -> Option<String> {
-    let measure = &site.measures[m.0];
+    let measure = &site.measures[m];
     if measure.kind == "court-order" {
         return None;
     }
-    let code = &site.config.languages[lang.0].code;
+    let code = &site.config.languages[lang].code;
     let force = match measure.status {
         "in-force" => "https://schema.org/InForce",
         _ => "https://schema.org/NotInForce",
@@ -225,7 +225,7 @@ fn json_ld(site: &Site, lang: LanguageId, m: MeasureId) -> Option<String> {
     if !measure.document.is_empty() {
         value["sameAs"] = json!(measure.document);
     }
-    let stories: Vec<serde_json::Value> = (measure.listings[lang.0].iter())
+    let stories: Vec<serde_json::Value> = (measure.listings[lang].iter())
         .map(|&id| json!({ "@type": "NewsArticle", "headline": site.articles[id].title, "url": site.routes.permalink(Route::Article(id)) }))
         .collect();
     if !stories.is_empty() {
@@ -236,13 +236,13 @@ fn json_ld(site: &Site, lang: LanguageId, m: MeasureId) -> Option<String> {
 
 /// The stories that report the measure in the language.
 pub(super) fn reads(site: &Site, lang: LanguageId, m: MeasureId) -> Reads<'_> {
-    Reads { articles: Listed::Some(Cow::Borrowed(&site.measures[m.0].listings[lang.0])) }
+    Reads { articles: Listed::Some(Cow::Borrowed(&site.measures[m].listings[lang])) }
 }
 
 /// The measures an article reports, as its page lists them.
 pub(super) fn of_article<'s>(site: &'s Site, locale: &'s Locale, id: ArticleId) -> Vec<MeasureRow<'s>> {
-    let lang = site.article_languages[id.0];
-    site.article_measures[id.0].iter().map(|&m| row(site, locale, lang, m)).collect()
+    let lang = site.article_languages[id];
+    site.article_measures[id].iter().map(|&m| row(site, locale, lang, m)).collect()
 }
 
 #[cfg(test)]

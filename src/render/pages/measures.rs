@@ -8,7 +8,7 @@ use super::measure::{MeasureRow, row, value_label};
 use super::{Listed, Reads, Setting};
 use crate::render::Renderer;
 use crate::render::fingerprint::PageContext;
-use crate::route::Route;
+use crate::route::{MeasureId, Route};
 use crate::site::measures::MEASURE_STATUSES;
 
 /// One choice of a filter: a jurisdiction or a status, with how many measures it keeps.
@@ -24,7 +24,8 @@ struct Choice<'a> {
 
 pub(super) fn context(renderer: &Renderer<'_>, on: &Setting<'_>, route: Route, hashed: bool) -> PageContext {
     let site = renderer.site;
-    let rows: Vec<MeasureRow<'_>> = (0..site.measures.len()).map(|m| row(site, on.locale, on.lang, m)).collect();
+    let rows: Vec<MeasureRow<'_>> =
+        (0..site.measures.len()).map(|m| row(site, on.locale, on.lang, MeasureId(m))).collect();
     let title = on.locale.label("measures");
     let description = on.locale.label("measures_description");
     let meta = renderer.meta(route, title, description);

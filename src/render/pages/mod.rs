@@ -116,7 +116,7 @@ impl<'a> Renderer<'a> {
         let on = Setting {
             lang,
             language,
-            edition: &site.config.languages[lang.0],
+            edition: &site.config.languages[lang],
             locale: site.config.interface.get(language.locale),
         };
         match route {

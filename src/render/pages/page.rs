@@ -71,12 +71,12 @@ pub(super) fn context(
     hashed: bool,
 ) -> PageContext {
     let site = renderer.site;
-    let page = &site.pages[id.0];
+    let page = &site.pages[id];
     let description = if page.summary.is_empty() { on.edition.description.as_str() } else { page.summary.as_str() };
     let mut meta = renderer.meta(route, &page.title, description);
     let versions: Vec<(LanguageId, PageId)> = site.page_versions(id).collect();
     let routes = &site.routes;
-    let code = |lang: LanguageId| site.config.languages[lang.0].code.as_str();
+    let code = |lang: LanguageId| site.config.languages[lang].code.as_str();
     // Each language the page has no version in is linked to its home page, as articles do.
     for lang in routes.languages().filter(|&lang| lang != on.lang) {
         let there = versions.iter().find(|(version_lang, _)| *version_lang == lang);
@@ -129,7 +129,7 @@ pub(super) fn context(
 
 /// No article, but for a page listing corrections: the articles it lists.
 pub(super) fn reads(site: &Site, lang: LanguageId, id: PageId) -> Reads<'static> {
-    match site.pages[id.0].list {
+    match site.pages[id].list {
         None => Reads { articles: Listed::None },
         Some(PageList::Corrections) => Reads { articles: Listed::Some(corrected(site, lang).into()) },
     }

@@ -14,7 +14,7 @@ pub(super) fn context(
     hashed: bool,
 ) -> PageContext {
     let site = renderer.site;
-    let taxonomy = &site.taxonomies[t.0];
+    let taxonomy = &site.taxonomies[t];
     let title = on.locale.taxonomy(&taxonomy.name);
     let meta = renderer.meta(route, &title, &on.edition.description);
     let mut context = renderer.base_context(on.language, meta, hashed);

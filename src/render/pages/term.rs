@@ -7,7 +7,7 @@ use super::{Listed, Reads, Setting, parts, string_map};
 use crate::render::Renderer;
 use crate::render::fingerprint::PageContext;
 use crate::render::views::{Link, term_name, timeline};
-use crate::route::{LanguageId, Period, Route, TaxonomyId, TermId};
+use crate::route::{LanguageId, MeasureId, Period, Route, TaxonomyId, TermId};
 use crate::site::Site;
 use crate::site::actors::{Facts, actors_where, find_term, related_actors};
 
@@ -44,9 +44,9 @@ struct Related<'a> {
 
 /// The link to the actor `(t, term)` on pages of `lang`.
 fn actor_link(site: &Site, lang: LanguageId, (t, term): (TaxonomyId, TermId)) -> Link<'_> {
-    let code = &site.config.languages[lang.0].code;
+    let code = &site.config.languages[lang].code;
     Link {
-        name: term_name(&site.taxonomies[t.0].terms[term.0], code, site),
+        name: term_name(&site.taxonomies[t].terms[term], code, site),
         lang: code,
         url: site.routes.url(Route::Term(lang, t, term)),
     }
@@ -58,9 +58,9 @@ fn actor_view<'a>(
     (t, index): (TaxonomyId, TermId),
     facts: &'a Facts,
 ) -> ActorView<'a> {
-    let term = &site.taxonomies[t.0].terms[index.0];
+    let term = &site.taxonomies[t].terms[index];
     let name = term.name.as_str();
-    let taxonomy = site.taxonomies[t.0].name.as_str();
+    let taxonomy = site.taxonomies[t].name.as_str();
     let link = |found: Option<(TaxonomyId, TermId)>| found.map(|actor| actor_link(site, on.lang, actor));
     let country = facts.country.as_ref().and_then(|(country, tax)| link(find_term(site, tax, country)));
     let parent = facts.parent.as_deref().and_then(|parent| link(find_term(site, taxonomy, parent)));
@@ -76,14 +76,14 @@ fn actor_view<'a>(
     let mut reported_here = vec![false; site.measures.len()];
     if !facts.is_place() {
         for &id in listing {
-            for &m in &site.article_measures[id.0] {
+            for &m in &site.article_measures[id] {
                 reported_here[m] = true;
             }
         }
     }
     let measures = (site.measures.iter().enumerate())
         .filter(|&(m, measure)| measure.jurisdiction == name || measure.issued_by == name || reported_here[m])
-        .map(|(m, _)| row(site, on.locale, on.lang, m))
+        .map(|(m, _)| row(site, on.locale, on.lang, MeasureId(m)))
         .collect();
     ActorView {
         kind: facts.kind,
@@ -110,8 +110,8 @@ pub(super) fn context(
     hashed: bool,
 ) -> PageContext {
     let site = renderer.site;
-    let taxonomy = &site.taxonomies[t.0];
-    let term = &taxonomy.terms[index.0];
+    let taxonomy = &site.taxonomies[t];
+    let term = &taxonomy.terms[index];
     let name = term_name(term, &on.edition.code, site);
     let articles = term.listing(on.lang);
     let title = on.locale.taxonomy(&taxonomy.name);
@@ -158,7 +158,7 @@ pub(super) fn reads(
     (t, index): (TaxonomyId, TermId),
     period: Option<Period>,
 ) -> Reads<'_> {
-    Reads { articles: Listed::Some(parts::shown(site, site.taxonomies[t.0].terms[index.0].listing(lang), period)) }
+    Reads { articles: Listed::Some(parts::shown(site, site.taxonomies[t].terms[index].listing(lang), period)) }
 }
 
 #[cfg(test)]

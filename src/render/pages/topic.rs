@@ -19,11 +19,12 @@ pub(super) fn context(
 ) -> PageContext {
     let site = renderer.site;
     let summaries = &renderer.summaries;
-    let view = topic_view(site, t.0, on.language, summaries);
-    let (topic, _) = topic_text(site, t.0, on.lang);
+    let view = topic_view(site, t, on.language, summaries);
+    let (topic, _) = topic_text(site, t, on.lang);
     let period = parts::period_of(route);
-    let title = match period {
-        Some(period) => format!("{} · {}", topic.title, parts::name(on.locale, period)),
+    let part_name = period.map(|period| parts::name(on.locale, period));
+    let title = match &part_name {
+        Some(part) => format!("{} · {part}", topic.title),
         None => topic.title.clone(),
     };
     let meta = renderer.meta(route, &title, &topic.summary);
@@ -32,10 +33,11 @@ pub(super) fn context(
     let intro = crate::render::views::under_base_path(&topic.intro_html, &site.config.base_path);
     let intro = crate::render::views::with_image_sizes(intro, &topic.images, &renderer.image_sizes);
     context.insert("intro", &Value::safe_string(&intro));
-    let json_ld = structured::topic_json_ld(site, on.lang, t.0, on.locale.label("topics"));
-    context.insert("json_ld", &Value::safe_string(&json_ld));
-    let listing = site.topics[t.0].listing(on.lang);
+    let listing = site.topics[t].listing(on.lang);
     let shown = parts::shown(site, listing, period);
+    let part = part_name.as_deref().map(|name| structured::TopicPart { route, name, articles: &shown });
+    let json_ld = structured::topic_json_ld(site, on.lang, t, part, on.locale.label("topics"));
+    context.insert("json_ld", &Value::safe_string(&json_ld));
     context.insert("timeline", &timeline(site.timeline(&shown), on.language, summaries));
     let first = Route::Topic(on.lang, t);
     let links = parts::links(site, on.locale, listing, first, |p| Route::TopicPeriod(on.lang, t, p), route);
@@ -45,7 +47,7 @@ pub(super) fn context(
 
 /// The stories the topic's page (or the part of its timeline) shows in the language.
 pub(super) fn reads(site: &Site, lang: LanguageId, t: TopicId, period: Option<Period>) -> Reads<'_> {
-    Reads { articles: Listed::Some(parts::shown(site, site.topics[t.0].listing(lang), period)) }
+    Reads { articles: Listed::Some(parts::shown(site, site.topics[t].listing(lang), period)) }
 }
 
 #[cfg(test)]
