@@ -72,7 +72,9 @@ fn main() -> anyhow::Result<()> {
             for (relative, absolute) in &static_list(&loaded.statics) {
                 output.copy(absolute, Path::new(relative))?;
             }
-            output.commit()?;
+            let target = output.commit()?;
+            cards.keep_drawn(&target);
+            let _ = cards.prune();
             report("commit", &mut started);
         }
         None => {

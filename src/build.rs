@@ -67,6 +67,7 @@ pub fn write(loaded: &plan::Loaded, options: &BuildOptions, started: Instant) ->
     static_files.par_iter().try_for_each(|(relative, absolute)| output.copy(absolute, Path::new(relative)))?;
     let bytes = output.size();
     let target = output.commit()?;
+    cards.keep_drawn(&target);
     // Only a build that asked for every card knows which kept ones are no longer needed;
     // a cache it cannot tidy costs disk space, not correctness.
     let _ = cards.prune();

@@ -513,7 +513,10 @@ impl<'s> Plan<'s> {
         sink: impl Fn(Page) -> Result<(), E> + Sync,
     ) -> Result<Result<(), Diagnostics>, E> {
         let render = |route: Route| match (cards, self.renderer.card(route)) {
-            (Some(cache), Some(card)) => Ok(Page { path: self.renderer.output_file(route), bytes: cache.card(&card) }),
+            (Some(cache), Some(card)) => {
+                let path = self.renderer.output_file(route);
+                Ok(Page { bytes: cache.card(&card, &path), path })
+            }
             _ => self.renderer.render(route),
         };
         let results: Vec<Result<Option<Diagnostic>, E>> = routes
