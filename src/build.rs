@@ -1,6 +1,7 @@
 //! `build`: the build plan, its pages written into the output directory.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -8,6 +9,7 @@ use rayon::prelude::*;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::{CardCache, Output};
 use crate::plan::{self, BuildError, BuildOptions, Plan};
+use crate::render::Page;
 use crate::route::Route;
 
 /// What a successful build made.
@@ -49,21 +51,12 @@ pub fn write(loaded: &plan::Loaded, options: &BuildOptions, started: Instant) ->
     let static_files = plan::static_list(&loaded.statics);
 
     let output = Output::prepare(&options.root, &options.output_dir())?.interrupted_by(options.interruption.clone());
+    // The search index first, on every core, its files written as soon as it is made and
+    // dropped: the pages then render beside its manifest and facets only, rather than beside
+    // the whole index and the working data of its making.
+    let search_files = write_search_index(&plan, loaded, &output)?;
     let cards = CardCache::of_site(&options.root);
-    // The search index is made while the other pages render, and its pages after it.
-    let (pages, search_pages): (Vec<Route>, Vec<Route>) = plan.routes.iter().partition(|route| !route.is_search());
-    let (search_files, rendered) = rayon::join(
-        || plan.renderer.search_files(),
-        || plan.render_each(&pages, Some(&cards), |page| output.write(&page)),
-    );
-    rendered?.map_err(BuildError::Content)?;
-    let generated = search_files.iter().map(|&route| (plan.renderer.output_file(route), route)).collect();
-    let collisions = plan::static_collisions(&generated, &loaded.statics);
-    if !collisions.is_empty() {
-        return Err(BuildError::Content(collisions.sorted()));
-    }
-    let search_pages: Vec<Route> = search_pages.into_iter().chain(search_files).collect();
-    plan.render_each(&search_pages, None, |page| output.write(&page))?.map_err(BuildError::Content)?;
+    plan.render_each(&plan.routes, Some(&cards), |page| output.write(&page))?.map_err(BuildError::Content)?;
     static_files.par_iter().try_for_each(|(relative, absolute)| output.copy(absolute, Path::new(relative)))?;
     let bytes = output.size();
     let target = output.commit()?;
@@ -72,7 +65,7 @@ pub fn write(loaded: &plan::Loaded, options: &BuildOptions, started: Instant) ->
     // a cache it cannot tidy costs disk space, not correctness.
     let _ = cards.prune();
     Ok(BuildReport {
-        pages: pages.len() + search_pages.len() + static_files.len(),
+        pages: plan.routes.len() + search_files + static_files.len(),
         articles: loaded.site.articles.len(),
         topics: loaded.site.topics.len(),
         bytes,
@@ -82,4 +75,24 @@ pub fn write(loaded: &plan::Loaded, options: &BuildOptions, started: Instant) ->
         drafts_left_out: loaded.site.drafts_left_out.clone(),
         scheduled_left_out: loaded.site.scheduled.clone(),
     })
+}
+
+/// Makes the search index of a site that has one and writes its files, which are then
+/// dropped: the renderer keeps its manifest and facets for the search pages. The number
+/// of files written.
+fn write_search_index(plan: &Plan, loaded: &plan::Loaded, output: &Output) -> Result<usize, BuildError> {
+    if !loaded.site.config.search {
+        return Ok(0);
+    }
+    let mut index = crate::search::index(&loaded.site);
+    let files = index.take_files();
+    let generated = (files.iter().enumerate()).map(|(at, file)| (file.path.clone(), Route::SearchFile(at))).collect();
+    let collisions = plan::static_collisions(&generated, &loaded.statics);
+    if !collisions.is_empty() {
+        return Err(BuildError::Content(collisions.sorted()));
+    }
+    let count = files.len();
+    files.into_par_iter().try_for_each(|file| output.write(&Page { path: file.path, bytes: file.bytes }))?;
+    plan.renderer.reuse_search(Arc::new(index));
+    Ok(count)
 }

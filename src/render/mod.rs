@@ -25,7 +25,7 @@ use crate::site::Site;
 use crate::source::StaticFile;
 use fingerprint::PageContext;
 pub use templates::Templates;
-use views::{Link, PageLanguage, Summaries};
+use views::{Link, PageLanguage, Summaries, SummaryCells};
 
 /// One output file: its path under the output root (`articles/x/index.html`) and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,7 +38,18 @@ pub struct Page {
 pub struct Renderer<'a> {
     site: &'a Site,
     templates: &'a Templates,
-    summaries: Summaries<'a>,
+    /// What every page of `site` shares, made once (and kept by `serve` between requests).
+    prepared: Arc<Prepared>,
+    sitemap_limits: sitemap::SitemapLimits,
+}
+
+/// What the pages of one site with one set of static files share, made once per site: a
+/// renderer makes it, and `serve` keeps it between the pages asked for while the site
+/// stays the same (`Renderer::prepare`, `Renderer::with_prepared`). Templates are not
+/// part of it: pages render the same with any.
+pub struct Prepared {
+    /// Article summaries, each made the first time a page lists it.
+    summaries: SummaryCells,
     /// `site` as templates see it on the pages of each language, made once.
     site_values: Vec<Value>,
     /// The hash of each language's `site`, taken the first time a page's is.
@@ -52,7 +63,6 @@ pub struct Renderer<'a> {
     search: OnceLock<Arc<SearchIndex>>,
     /// The sitemap's entries in parts, made the first time a route needs them.
     sitemap: OnceLock<Vec<Vec<sitemap::SitemapEntry>>>,
-    sitemap_limits: sitemap::SitemapLimits,
     /// The old addresses of pages and where they lead, found the first time a route needs them.
     redirects: OnceLock<pages::Redirects>,
     /// The sizes of the site's images, for the `<img>` of the texts that show them.
@@ -60,6 +70,14 @@ pub struct Renderer<'a> {
     /// `data` in every template: the files of `data/`, by their stem.
     data: Value,
     data_hash: OnceLock<u64>,
+}
+
+impl std::ops::Deref for Renderer<'_> {
+    type Target = Prepared;
+
+    fn deref(&self) -> &Prepared {
+        &self.prepared
+    }
 }
 
 /// The site as templates see it on the pages of one of its languages.
@@ -163,6 +181,17 @@ impl PageMeta<'_> {
 
 impl<'a> Renderer<'a> {
     pub fn new(site: &'a Site, templates: &'a Templates, site_static: &'a [StaticFile]) -> Renderer<'a> {
+        Renderer::with_prepared(site, templates, Renderer::prepare(site, site_static))
+    }
+
+    /// A renderer of `site` with what its pages share made earlier by `prepare` for the
+    /// same site and static files, unchanged since.
+    pub fn with_prepared(site: &'a Site, templates: &'a Templates, prepared: Arc<Prepared>) -> Renderer<'a> {
+        Renderer { site, templates, prepared, sitemap_limits: sitemap::SITEMAP_LIMITS }
+    }
+
+    /// What the pages of `site` with these static files share.
+    pub fn prepare(site: &Site, site_static: &[StaticFile]) -> Arc<Prepared> {
         let routes = &site.routes;
         let builtin_assets: Vec<AssetId> = (0..BUILTIN_ASSETS.len())
             .filter(|&index| !site_static.iter().any(|file| file.relative == Path::new(BUILTIN_ASSETS[index].0)))
@@ -228,10 +257,8 @@ impl<'a> Renderer<'a> {
                 Value::from_serializable(&site_view)
             })
             .collect();
-        Renderer {
-            site,
-            templates,
-            summaries: Summaries::new(site),
+        Arc::new(Prepared {
+            summaries: SummaryCells::new(site),
             site_hashes: site_values.iter().map(|_| OnceLock::new()).collect(),
             site_values,
             labels: site.config.interface.locales().map(|l| Value::from_serializable(l.labels())).collect(),
@@ -239,7 +266,6 @@ impl<'a> Renderer<'a> {
             builtin_assets,
             search: OnceLock::new(),
             sitemap: OnceLock::new(),
-            sitemap_limits: sitemap::SITEMAP_LIMITS,
             redirects: OnceLock::new(),
             image_sizes: site_static
                 .iter()
@@ -249,7 +275,12 @@ impl<'a> Renderer<'a> {
                 .collect(),
             data: Value::from_serializable(&site.config.data),
             data_hash: OnceLock::new(),
-        }
+        })
+    }
+
+    /// The summaries of the site's articles, each made the first time a page lists it.
+    fn summaries(&self) -> Summaries<'_> {
+        Summaries::new(self.site, &self.prepared.summaries)
     }
 
     /// The same renderer with other limits for a sitemap file, so that a test can split a

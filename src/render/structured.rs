@@ -4,6 +4,7 @@
 //! inert inside `<script>`: `<`, `>` and `&` become `\u003c`, `\u003e` and `\u0026`, so no
 //! title can close the script element or open a comment.
 
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::views::{term_name, topic_name, topic_text};
@@ -74,67 +75,148 @@ pub(super) fn article_json_ld(site: &Site, id: ArticleId) -> String {
     let home = routes.permalink(Route::Home(lang));
     let publisher = publisher(site, lang);
     // Its authors (authors.yaml), else the site: an article always has an author.
-    let authors = if site.article_authors[id].is_empty() {
+    let author = if site.article_authors[id].is_empty() {
         publisher.clone()
     } else {
         json!(site.article_authors[id].iter().map(|&a| person(site, lang, a)).collect::<Vec<_>>())
     };
-    let mut about: Vec<Value> = site.article_topics[id]
+    let mut about: Vec<Thing> = site.article_topics[id]
         .iter()
-        .map(|&t| {
-            let url = routes.permalink(Route::Topic(lang, t));
-            json!({ "@type": "Thing", "name": topic_name(site, t, lang).0, "url": url })
+        .map(|&t| Thing {
+            kind: "Thing",
+            name: topic_name(site, t, lang).0,
+            url: routes.permalink(Route::Topic(lang, t)),
         })
         .collect();
     for (index, (taxonomy, terms)) in site.taxonomies.iter().zip(&site.article_terms[id]).enumerate() {
         let kind = crate::taxonomies::schema_type(&taxonomy.name);
-        about.extend(terms.iter().map(|&t| {
-            let url = routes.permalink(Route::Term(lang, TaxonomyId(index), t));
-            json!({ "@type": kind, "name": term_name(&taxonomy.terms[t], &article.lang, site), "url": url })
+        about.extend(terms.iter().map(|&t| Thing {
+            kind,
+            name: term_name(&taxonomy.terms[t], &article.lang, site),
+            url: routes.permalink(Route::Term(lang, TaxonomyId(index), t)),
         }));
     }
-    let mut news = json!({
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": article.title,
-        "description": article.summary,
-        "url": permalink,
+    let news = NewsArticle {
+        context: "https://schema.org",
+        kind: "NewsArticle",
+        about,
+        author,
+        correction: (article.updates.iter().filter(|update| update.correction))
+            .map(|update| Correction {
+                kind: "CorrectionComment",
+                date_published: update.date.to_rfc3339(),
+                text: &update.note,
+            })
+            .collect(),
+        date_modified: article.updated.map_or(article.date, |u| u.max(article.date)).to_rfc3339(),
+        date_published: article.date.to_rfc3339(),
+        description: &article.summary,
+        headline: &article.title,
+        image: article_image(site, id).map(|image| [image.json_ld()]),
+        in_language: &article.lang,
+        is_based_on: article.source.as_ref().and_then(|source| source.url.as_deref()),
         // A syndicated copy's main page is its original (`canonical:`).
-        "mainEntityOfPage": { "@type": "WebPage", "@id": article.canonical.as_ref().unwrap_or(&permalink) },
-        "datePublished": article.date.to_rfc3339(),
-        "dateModified": article.updated.map_or(article.date, |u| u.max(article.date)).to_rfc3339(),
-        "inLanguage": article.lang,
-        "author": authors,
-        "publisher": publisher,
-        "about": about,
-        "wordCount": article.word_count,
-    });
-    if let Some(source) = &article.source {
-        news["sourceOrganization"] = json!({ "@type": "Organization", "name": source.name });
-        if let Some(url) = &source.url {
-            news["isBasedOn"] = json!(url);
-        }
-    }
-    let corrections: Vec<Value> = article
-        .updates
-        .iter()
-        .filter(|update| update.correction)
-        .map(|update| {
-            json!({ "@type": "CorrectionComment", "text": update.note, "datePublished": update.date.to_rfc3339() })
-        })
-        .collect();
-    if !corrections.is_empty() {
-        news["correction"] = json!(corrections);
-    }
-    if let Some(image) = article_image(site, id) {
-        news["image"] = json!([image.json_ld()]);
-    }
+        main_entity_of_page: WebPage { id: article.canonical.as_ref().unwrap_or(&permalink), kind: "WebPage" },
+        publisher,
+        source_organization: (article.source.as_ref())
+            .map(|source| Organization { kind: "Organization", name: &source.name }),
+        url: &permalink,
+        word_count: article.word_count,
+    };
     let mut trail = vec![(site_title.as_str(), home)];
     if let Some(&t) = site.article_topics[id].first() {
         trail.push((topic_name(site, t, lang).0, routes.permalink(Route::Topic(lang, t))));
     }
-    trail.push((&article.title, permalink));
-    script_text(&json!([news, breadcrumbs(&trail)]))
+    trail.push((&article.title, permalink.clone()));
+    script_text(&(news, breadcrumbs(&trail)))
+}
+
+// An article's structured data as typed values rather than `json!` maps, for speed (one
+// per article page). Their fields are in the order `serde_json` writes a map's keys, sorted,
+// which the other pages' `json!` values use: the JSON is the same either way.
+
+#[derive(Serialize)]
+struct NewsArticle<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    about: Vec<Thing<'a>>,
+    author: Value,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    correction: Vec<Correction<'a>>,
+    #[serde(rename = "dateModified")]
+    date_modified: String,
+    #[serde(rename = "datePublished")]
+    date_published: String,
+    description: &'a str,
+    headline: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    image: Option<[Value; 1]>,
+    #[serde(rename = "inLanguage")]
+    in_language: &'a str,
+    #[serde(rename = "isBasedOn", skip_serializing_if = "Option::is_none")]
+    is_based_on: Option<&'a str>,
+    #[serde(rename = "mainEntityOfPage")]
+    main_entity_of_page: WebPage<'a>,
+    publisher: Value,
+    #[serde(rename = "sourceOrganization", skip_serializing_if = "Option::is_none")]
+    source_organization: Option<Organization<'a>>,
+    url: &'a str,
+    #[serde(rename = "wordCount")]
+    word_count: usize,
+}
+
+/// What an article is about: a topic (`Thing`) or a term (its taxonomy's type).
+#[derive(Serialize)]
+struct Thing<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct Correction<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "datePublished")]
+    date_published: String,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct WebPage<'a> {
+    #[serde(rename = "@id")]
+    id: &'a str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+}
+
+#[derive(Serialize)]
+struct Organization<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct BreadcrumbList<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "itemListElement")]
+    items: Vec<Crumb<'a>>,
+}
+
+#[derive(Serialize)]
+struct Crumb<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    item: &'a str,
+    name: &'a str,
+    position: usize,
 }
 
 /// The site as the publisher of its pages in `lang`: its name, home page, and the pages
@@ -258,23 +340,18 @@ pub(super) fn topic_json_ld(
     script_text(&json!([collection, breadcrumbs(&trail)]))
 }
 
-fn breadcrumbs(trail: &[(&str, String)]) -> Value {
-    let items: Vec<Value> = trail
-        .iter()
-        .enumerate()
-        .map(|(index, (name, url))| json!({ "@type": "ListItem", "position": index + 1, "name": name, "item": url }))
+fn breadcrumbs<'a>(trail: &'a [(&'a str, String)]) -> BreadcrumbList<'a> {
+    let items = (trail.iter().enumerate())
+        .map(|(index, (name, url))| Crumb { kind: "ListItem", item: url, name, position: index + 1 })
         .collect();
-    json!({ "@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items })
+    BreadcrumbList { context: "https://schema.org", kind: "BreadcrumbList", items }
 }
 
 /// JSON that can sit inside `<script>` unchanged: the escapes are still valid JSON strings.
-pub(super) fn script_text(value: &Value) -> String {
-    // Plain spaces where the page's typography put no-break ones: structured data is
-    // read by machines, not set on a line.
-    let text = serde_json::to_string(value)
-        .expect("JSON values serialise")
-        .replace([crate::i18n::typography::NO_BREAK_SPACE, crate::i18n::typography::NARROW_NO_BREAK_SPACE], " ");
-    let mut out = String::with_capacity(text.len());
+pub(super) fn script_text(value: &impl Serialize) -> String {
+    use crate::i18n::typography::{NARROW_NO_BREAK_SPACE, NO_BREAK_SPACE};
+    let text = serde_json::to_string(value).expect("JSON values serialise");
+    let mut out = String::with_capacity(text.len() + 64);
     for c in text.chars() {
         match c {
             '<' => out.push_str("\\u003c"),
@@ -283,6 +360,9 @@ pub(super) fn script_text(value: &Value) -> String {
             // Line separators end a JavaScript line in older engines.
             '\u{2028}' => out.push_str("\\u2028"),
             '\u{2029}' => out.push_str("\\u2029"),
+            // Plain spaces where the page's typography put no-break ones: structured data
+            // is read by machines, not set on a line.
+            NO_BREAK_SPACE | NARROW_NO_BREAK_SPACE => out.push(' '),
             c => out.push(c),
         }
     }

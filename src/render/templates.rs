@@ -68,6 +68,7 @@ pub fn unused_templates(site_templates: &[TextFile]) -> Vec<Diagnostic> {
 }
 
 /// Compiled templates; compiled once per build (or once per template change in `serve`).
+#[derive(Clone)]
 pub struct Templates {
     pub tera: Tera,
     /// Template name -> the file it came from, for error messages.
@@ -82,6 +83,27 @@ pub struct Templates {
 impl Templates {
     /// Compiles the defaults with the site's templates (`templates/<name>`) over them.
     pub fn compile(site_templates: &[TextFile]) -> Result<Templates, Vec<Diagnostic>> {
+        let key = {
+            use std::hash::{Hash, Hasher};
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            for file in site_templates {
+                (&file.path, &file.text).hash(&mut hasher);
+            }
+            hasher.finish()
+        };
+        if let Some(templates) = COMPILED.with_borrow(|compiled| compiled.iter().find(|(k, _)| *k == key).cloned()) {
+            return Ok(templates.1);
+        }
+        let templates = Templates::compile_anew(site_templates)?;
+        COMPILED.with_borrow_mut(|compiled| {
+            compiled.retain(|(k, _)| *k != key);
+            compiled.truncate(COMPILED_KEPT - 1);
+            compiled.insert(0, (key, templates.clone()));
+        });
+        Ok(templates)
+    }
+
+    fn compile_anew(site_templates: &[TextFile]) -> Result<Templates, Vec<Diagnostic>> {
         let mut sources: BTreeMap<String, (String, &str)> = DEFAULT_TEMPLATES
             .iter()
             .map(|(name, text)| (name.to_string(), (format!("(built-in) templates/{name}"), *text)))
@@ -100,9 +122,27 @@ impl Templates {
         // then together so that inheritance is resolved.
         let mut problems = Vec::new();
         for (name, (origin, text)) in &sources {
+            let single_key = {
+                use std::hash::{Hash, Hasher};
+                let mut hasher = std::collections::hash_map::DefaultHasher::new();
+                (name, text).hash(&mut hasher);
+                hasher.finish()
+            };
+            if PARSED.with_borrow(|parsed| parsed.contains(&single_key)) {
+                continue;
+            }
             let mut single = Tera::new();
             super::register_functions(&mut single);
-            if let Err(error) = single.add_raw_template(name, text)
+            let result = single.add_raw_template(name, text);
+            if result.is_ok() {
+                PARSED.with_borrow_mut(|parsed| {
+                    if parsed.len() >= PARSED_KEPT {
+                        parsed.clear();
+                    }
+                    parsed.insert(single_key);
+                });
+            }
+            if let Err(error) = result
                 && matches!(error.kind(), ErrorKind::SyntaxError(_))
             {
                 // Tera stops at the end of the file or the next closing tag; the open tag is the cause.
@@ -251,7 +291,20 @@ struct Budget {
     exceeded: Option<Limit>,
 }
 
+/// How many sets of compiled templates a thread keeps (`Templates::compile`).
+const COMPILED_KEPT: usize = 4;
+/// How many templates known to parse a thread remembers, by the hash of name and text.
+const PARSED_KEPT: usize = 4096;
+
 thread_local! {
+    /// The last sets of templates compiled on this thread, by the hash of the site's
+    /// templates: `serve` reading the site again, or a test building the same site after
+    /// each edit, compiles them once.
+    static COMPILED: RefCell<Vec<(u64, Templates)>> = const { RefCell::new(Vec::new()) };
+    /// Templates that parse on their own, by the hash of name and text: after a template
+    /// edit, only the edited one is parsed alone again to locate its syntax errors.
+    static PARSED: RefCell<std::collections::HashSet<u64>> = RefCell::new(std::collections::HashSet::new());
+
     static BUDGET: RefCell<Option<Budget>> = const { RefCell::new(None) };
 }
 

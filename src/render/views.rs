@@ -67,24 +67,36 @@ struct SummaryView<'a> {
     topics: Vec<Link<'a>>,
 }
 
-/// Article summaries per page language, each made the first time a page lists it and
-/// then shared: a rebuild that renders a few pages makes only the summaries they show.
-pub(super) struct Summaries<'a> {
-    site: &'a Site,
+/// Article summaries per page language and locale, each made the first time a page lists
+/// it and then shared: a rebuild that renders a few pages makes only the summaries they show.
+pub(crate) struct SummaryCells {
     /// `cells[language * locales + locale][article]`, each language's row made when a
-    /// page first lists an article in it (`serve` makes a renderer per page asked for).
+    /// page first lists an article in it.
     cells: Vec<OnceLock<Vec<OnceLock<Value>>>>,
 }
 
-impl<'a> Summaries<'a> {
-    pub(super) fn new(site: &'a Site) -> Summaries<'a> {
+impl SummaryCells {
+    pub(super) fn new(site: &Site) -> SummaryCells {
         let count = site.config.languages.len() * site.config.interface.len();
-        Summaries { site, cells: (0..count).map(|_| OnceLock::new()).collect() }
+        SummaryCells { cells: (0..count).map(|_| OnceLock::new()).collect() }
+    }
+}
+
+/// The summaries of one site's articles, made in the cells kept for that site.
+pub(super) struct Summaries<'a> {
+    site: &'a Site,
+    cells: &'a SummaryCells,
+}
+
+impl<'a> Summaries<'a> {
+    pub(super) fn new(site: &'a Site, cells: &'a SummaryCells) -> Summaries<'a> {
+        Summaries { site, cells }
     }
 
     pub(super) fn get(&self, language: PageLanguage, id: ArticleId) -> Value {
         let cell = language.id.0 * self.site.config.interface.len() + language.locale.0;
-        let row = self.cells[cell].get_or_init(|| (0..self.site.articles.len()).map(|_| OnceLock::new()).collect());
+        let row =
+            self.cells.cells[cell].get_or_init(|| (0..self.site.articles.len()).map(|_| OnceLock::new()).collect());
         row[id].get_or_init(|| summary(self.site, language, id)).clone()
     }
 

@@ -81,6 +81,14 @@ pub struct SearchIndex {
     pub facets: Vec<Facet>,
 }
 
+impl SearchIndex {
+    /// Its files, moved out to be written: the index keeps its manifest and facets, which
+    /// the search pages read.
+    pub(crate) fn take_files(&mut self) -> Vec<SearchFile> {
+        std::mem::take(&mut self.files)
+    }
+}
+
 /// A document's entry in `d/N.json`.
 #[derive(Serialize)]
 struct DocEntry<'a> {
@@ -258,6 +266,9 @@ fn assemble(site: &Site, lexicon: &Lexicon, terms: &[Arc<ArticleTerms>]) -> Sear
         })
         .collect();
     let word_bounds = write_shards(&vocabulary_entries, VOCABULARY_SHARD_BYTES, "w", &mut files);
+    // Each stage's working data goes as soon as its files are made: the index's peak of
+    // memory is a build's.
+    drop((vocabulary_entries, word_stems));
     let mut stems: Vec<u32> =
         (0..stem_count as u32).filter(|&s| postings[s as usize].iter().any(|list| !list.is_empty())).collect();
     stems.sort_unstable_by_key(|&s| stem_name(s));
@@ -269,6 +280,7 @@ fn assemble(site: &Site, lexicon: &Lexicon, terms: &[Arc<ArticleTerms>]) -> Sear
         })
         .collect();
     let stem_bounds = write_shards(&posting_entries, POSTING_SHARD_BYTES, "p", &mut files);
+    drop((posting_entries, postings));
 
     let chunks: Vec<SearchFile> = order
         .par_chunks(DOCS_PER_CHUNK)

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use crate::config::SiteConfig;
 use crate::content::{Article, ParseContext, Topic};
@@ -16,7 +16,7 @@ use crate::plan::{
     no_site, parse_articles, parse_authors, parse_config, parse_entities, parse_measures, parse_pages, parse_topics,
     static_list, topic_slugs, topic_titles,
 };
-use crate::render::{Page, Renderer, Route, Templates};
+use crate::render::{Page, Prepared, Renderer, Route, Templates};
 use crate::search::{SearchIndex, TermCache};
 use crate::site::{Entities, Site, SiteOptions};
 use crate::source::{SiteSource, StaticFile, TextFile};
@@ -147,6 +147,9 @@ pub(super) struct Engine {
     search_checked: bool,
     /// The articles' words as the index keys them: an edit tokenises only what changed.
     search_terms: TermCache,
+    /// What the served pages share (each language's `site`, the summaries made so far),
+    /// made for the first page asked for after a change and kept until the next one.
+    prepared: OnceLock<Arc<Prepared>>,
 }
 
 impl Engine {
@@ -176,6 +179,7 @@ impl Engine {
             search: None,
             search_checked: false,
             search_terms: TermCache::default(),
+            prepared: OnceLock::new(),
         };
         let outcome = engine.reload(false);
         Ok((engine, outcome))
@@ -183,6 +187,8 @@ impl Engine {
 
     /// Applies a batch of changes and rebuilds what they touch.
     pub(super) fn apply(&mut self, changes: &BTreeSet<Change>) -> Outcome {
+        // Whatever the changes reach, the served site may be another one after them.
+        self.prepared = OnceLock::new();
         let mut reread = false;
         let mut reparse = false;
         let mut entities = false;
@@ -400,7 +406,8 @@ impl Engine {
             },
         };
         let Some((site, templates, statics)) = self.served() else { return Lookup::Unavailable };
-        let renderer = Renderer::new(site, templates, statics);
+        let prepared = Arc::clone(self.prepared.get_or_init(|| Renderer::prepare(site, statics)));
+        let renderer = Renderer::with_prepared(site, templates, prepared);
         if let Some(index) = search {
             renderer.reuse_search(index);
         }

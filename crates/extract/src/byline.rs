@@ -2,7 +2,7 @@
 //! "(AFP)", "Le Monde avec Reuters", "By Jane Doe", photo credits "( AFP / NAME )".
 
 use crate::Caption;
-use crate::noise::fold;
+use crate::noise::{ends_sentence, fold};
 
 /// News agencies by canonical name, with the spellings pages use (folded).
 const AGENCIES: &[(&str, &[&str])] = &[
@@ -374,6 +374,17 @@ pub fn is_caption_like(text: &str) -> bool {
         .any(|word| folded.contains(word))
 }
 
+/// The button under a photo that shows or hides its caption ("HIDE CAPTION", "Afficher
+/// la légende"): the line above it is the caption, whatever its shape.
+pub fn is_caption_toggle(text: &str) -> bool {
+    let folded = fold(text);
+    text.split_whitespace().count() <= 4
+        && !ends_sentence(text)
+        && ["caption", "legende", "bildunterschrift", "didascalia", "pie de foto", "leyenda", "legenda"]
+            .iter()
+            .any(|word| folded.contains(word))
+}
+
 /// A sentence that can only be a caption: "Photo taken May 10, 2025", "… File photo.".
 pub fn is_photo_caption(text: &str) -> bool {
     let folded = fold(text);
@@ -395,11 +406,15 @@ pub fn is_photo_caption(text: &str) -> bool {
     .any(|marker| folded.contains(marker));
     // "Traders at the exchange. (The Associated Press)": a credit in parentheses closes
     // a caption; a report names its agency at the start ("PARIS (AFP) -").
+    // "(China Daily via Reuters)": the agency that passed the photo on is the credit.
     let credited =
         text.trim_end().strip_suffix(')').and_then(|rest| rest.rsplit_once('(')).is_some_and(|(before, credit)| {
-            !before.trim().is_empty() && agency_named(credit.trim().trim_start_matches("The ")).is_some()
+            let source = credit.rsplit_once(" via ").map_or(credit, |(_, agency)| agency);
+            !before.trim().is_empty() && agency_named(source.trim().trim_start_matches("The ")).is_some()
         });
-    (marked || credited) && text.split_whitespace().count() <= 40
+    // "FILE - Employees work…": the wire services' mark of an archive photo's caption.
+    let archive = ["file -", "file –", "file photo -", "file photo:"].iter().any(|mark| folded.starts_with(mark));
+    (marked || credited || archive) && text.split_whitespace().count() <= 40
 }
 
 /// "AFP / NAME" with single spaces around the slash.

@@ -55,6 +55,10 @@ pub fn rejection(text: &str, context: DateContext) -> Option<&'static str> {
     if words < HEADLINE_MIN_WORDS {
         return Some("too short: a kicker or section name");
     }
+    // ", , Comments Off on …": what follows a row of links, not a line of its own.
+    if text.starts_with([',', ';', ')']) {
+        return Some("goes on from the links before it");
+    }
     if ["- ", "• ", "* ", "– ", "— ", "· "].iter().any(|marker| text.starts_with(marker)) {
         return Some("a list item");
     }

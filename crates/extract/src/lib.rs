@@ -96,6 +96,14 @@ impl Page {
         {
             return after.to_owned();
         }
+        // "某某新闻网10月13日电 …": any outlet's dateline, "(place) month day 电", agency or not.
+        if let Some((head, after)) = lede.split_once(' ')
+            && (head.ends_with("日电") || head.ends_with("日電"))
+            && head.chars().count() <= tuning::CJK_DATELINE_MAX_CHARS
+            && !after.trim().is_empty()
+        {
+            return after.trim().to_owned();
+        }
         if let Some(rest) = lede.strip_prefix('【')
             && let Some((_, after)) = rest.split_once('】')
             && !after.trim().is_empty()

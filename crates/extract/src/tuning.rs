@@ -147,6 +147,23 @@ pub const LINE_DURATION_MAX_WORDS: usize = 6;
 pub const LINE_BARE_CREDIT_WORDS: usize = 6;
 /// …when it has at most this many words.
 pub const LINE_CAPTION_MAX_WORDS: usize = 30;
+/// A page is hard-wrapped only when at most one line in ten is longer than this many
+/// characters: a paragraph wrapped at a fixed width never is, and a page whose lines
+/// are whole paragraphs (a browser copy) has headlines that must not be joined to them.
+pub const HARD_WRAP_MAX_CHARS: usize = 110;
+/// A date glued to the text after it ("date 2022-05-10 Chip makers…", "Tech 12 March
+/// 2024 Chip makers…") is set on a line of its own when at most this many words (a
+/// kicker, a label) come before it…
+pub const GLUED_DATE_MAX_LEAD_WORDS: usize = 2;
+/// …it takes at most this many words…
+pub const GLUED_DATE_MAX_WORDS: usize = 8;
+/// …and at least this many words follow it.
+pub const GLUED_DATE_MIN_REST_WORDS: usize = 3;
+/// A lede's wire dateline ("LISBON, March 12 (Reuters) -") ends at a dash or a closing
+/// parenthesis within this many words; a date before none is the sentence's own.
+pub const LEDE_DATELINE_WORDS: usize = 10;
+/// Longest Chinese wire dateline ("某某新闻网北京10月13日电 ") a summary drops.
+pub const CJK_DATELINE_MAX_CHARS: usize = 24;
 /// Most characters of an item of a Chinese or Japanese menu ("トップ ニュース 経済").
 pub const LINE_CJK_MENU_ITEM_CHARS: usize = 5;
 /// What a boilerplate line costs the report stretch it falls in, in words.
@@ -160,6 +177,9 @@ pub const LINE_NEAR_GOOD_GAIN: f64 = 0.5;
 /// copied page may carry hundreds of lines of menus above them, so the window is counted
 /// back from the report, not down from the top.
 pub const HEADER_SEARCH_LINES: usize = 80;
+/// A headline with its date line under it opens the report when at most this many words
+/// of prose (a site's blurb, a notice, a teaser) stand above it.
+pub const DATED_HEADER_MAX_PROSE_WORDS: usize = 120;
 /// Words at the start of the report whose terms a headline is expected to share.
 pub const HEADLINE_REPORT_WORDS: usize = 150;
 /// Score a headline line gains for the share of its terms (words of three letters or

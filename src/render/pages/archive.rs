@@ -21,7 +21,7 @@ pub(super) fn context(renderer: &Renderer<'_>, on: &Setting<'_>, route: Route, h
     let mut context = renderer.base_context(on.language, meta, hashed);
     let all = site.listed_in(on.lang);
     let shown = parts::shown(site, &all, period);
-    context.insert("timeline", &timeline(site.timeline(&shown), on.language, &renderer.summaries));
+    context.insert("timeline", &timeline(site.timeline(&shown), on.language, &renderer.summaries()));
     let first = Route::Archive(on.lang);
     let links = parts::links(site, on.locale, &all, first, |p| Route::ArchivePeriod(on.lang, p), route);
     context.insert("timeline_parts", &links);

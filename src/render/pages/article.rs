@@ -13,7 +13,7 @@ use crate::site::ArticleId;
 pub(super) fn context(renderer: &Renderer<'_>, route: Route, id: ArticleId, hashed: bool) -> PageContext {
     let site = renderer.site;
     let article = &site.articles[id];
-    let view = ArticleView::new(site, id, &renderer.summaries, &renderer.image_sizes);
+    let view = ArticleView::new(site, id, &renderer.summaries(), &renderer.image_sizes);
     let mut meta = renderer.meta(route, &article.title, &article.summary);
     meta.lang = &article.lang;
     meta.set_image(structured::article_image(site, id));

@@ -51,7 +51,7 @@ pub(super) fn context(
     };
     context.insert("author", &view);
     context.insert("json_ld", &Value::safe_string(&structured::author_json_ld(site, on.lang, a)));
-    context.insert("timeline", &timeline(site.timeline(articles), on.language, &renderer.summaries));
+    context.insert("timeline", &timeline(site.timeline(articles), on.language, &renderer.summaries()));
     context
 }
 

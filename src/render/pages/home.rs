@@ -45,18 +45,18 @@ pub(super) fn context(renderer: &Renderer<'_>, on: &Setting<'_>, route: Route, h
                 .collect();
             shown.extend(stories.iter().copied());
             SectionView {
-                topic: topic_view(site, TopicId(t), on.language, &renderer.summaries),
-                stories: renderer.summaries.list(on.language, &stories),
+                topic: topic_view(site, TopicId(t), on.language, &renderer.summaries()),
+                stories: renderer.summaries().list(on.language, &stories),
             }
         })
         .collect();
-    context.insert("lead", &front.first().map(|&id| renderer.summaries.get(on.language, id)));
-    context.insert("latest", &renderer.summaries.list(on.language, front.get(1..).unwrap_or_default()));
+    context.insert("lead", &front.first().map(|&id| renderer.summaries().get(on.language, id)));
+    context.insert("latest", &renderer.summaries().list(on.language, front.get(1..).unwrap_or_default()));
     context.insert("sections", &sections);
     let mut articles = listed;
     articles.truncate(site.config.home_limit);
-    context.insert("articles", &renderer.summaries.list(on.language, &articles));
-    context.insert("topics", &topic_views(site, on.language, &renderer.summaries));
+    context.insert("articles", &renderer.summaries().list(on.language, &articles));
+    context.insert("topics", &topic_views(site, on.language, &renderer.summaries()));
     context
 }
 

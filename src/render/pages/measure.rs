@@ -180,7 +180,7 @@ fn events<'a>(renderer: &Renderer<'a>, on: &Setting<'a>, measure: &Measure) -> V
             date: article.date.to_rfc3339(),
             date_display: locale.date(&article.date),
             label: "",
-            story: Some(renderer.summaries.get(on.language, id)),
+            story: Some(renderer.summaries().get(on.language, id)),
         };
         dated.push((article.date, event));
     }

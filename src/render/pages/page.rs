@@ -47,7 +47,7 @@ fn corrections<'s>(renderer: &Renderer<'s>, language: PageLanguage) -> Vec<Corre
     dated.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     for (date, id, update) in dated {
         list.push(CorrectionView {
-            article: renderer.summaries.get(language, id),
+            article: renderer.summaries().get(language, id),
             date: date.to_rfc3339(),
             date_display: site.config.interface.get(language.locale).date(&date),
             note: &update.note,

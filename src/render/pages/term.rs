@@ -144,7 +144,7 @@ pub(super) fn context(
         ]),
     );
     let shown = parts::shown(site, articles, period);
-    context.insert("timeline", &timeline(site.timeline(&shown), on.language, &renderer.summaries));
+    context.insert("timeline", &timeline(site.timeline(&shown), on.language, &renderer.summaries()));
     let first = Route::Term(on.lang, t, index);
     let links = parts::links(site, on.locale, articles, first, |p| Route::TermPeriod(on.lang, t, index, p), route);
     context.insert("timeline_parts", &links);

@@ -23,8 +23,8 @@ pub(super) fn context(
     let title = format!("{}{} {}", on.locale.label("story_so_far"), on.locale.label("colon"), first.title);
     let meta = renderer.meta(route, &title, &latest.summary);
     let mut context = renderer.base_context(on.language, meta, hashed);
-    context.insert("first", &renderer.summaries.get(on.language, stories[0]));
-    context.insert("stories", &renderer.summaries.list(on.language, &stories));
+    context.insert("first", &renderer.summaries().get(on.language, stories[0]));
+    context.insert("stories", &renderer.summaries().list(on.language, &stories));
     context
 }
 

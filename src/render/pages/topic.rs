@@ -18,7 +18,7 @@ pub(super) fn context(
     hashed: bool,
 ) -> PageContext {
     let site = renderer.site;
-    let summaries = &renderer.summaries;
+    let summaries = &renderer.summaries();
     let view = topic_view(site, t, on.language, summaries);
     let (topic, _) = topic_text(site, t, on.lang);
     let period = parts::period_of(route);

@@ -9,7 +9,7 @@ use crate::route::Route;
 pub(super) fn context(renderer: &Renderer<'_>, on: &Setting<'_>, route: Route, hashed: bool) -> PageContext {
     let meta = renderer.meta(route, on.locale.label("topics"), &on.edition.description);
     let mut context = renderer.base_context(on.language, meta, hashed);
-    context.insert("topics", &topic_views(renderer.site, on.language, &renderer.summaries));
+    context.insert("topics", &topic_views(renderer.site, on.language, &renderer.summaries()));
     context
 }
 

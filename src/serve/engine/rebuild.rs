@@ -1,6 +1,8 @@
 //! Assembling the site from the changed articles and readying it to be served.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::FxHashSet;
 use std::path::PathBuf;
 
 use crate::content::Article;
@@ -30,7 +32,9 @@ impl Engine {
         if let Some(site) = &self.site {
             let withheld = &self.withheld;
             self.pending.retain(|path, article| {
-                article.is_some() || withheld.contains_key(path) || site.articles.iter().any(|a| a.path == *path)
+                article.is_some()
+                    || withheld.contains_key(path)
+                    || site.articles.iter().any(|a| a.path.as_os_str() == path.as_os_str())
             });
         }
         let options = site_options(&self.options);
@@ -83,13 +87,14 @@ impl Engine {
         let mut changed: Vec<PathBuf> = self.pending.keys().cloned().collect();
         let known = self.site.iter().flat_map(|site| &site.articles).chain(self.withheld.values());
         let pending = path_set(self.pending.keys());
-        let mut stories: HashSet<&str> =
+        let mut stories: Vec<&str> =
             self.pending.values().flatten().map(|article| article.translation_key.as_str()).collect();
         stories
             .extend(known.clone().filter(|a| pending.contains(a.path.as_os_str())).map(|a| a.translation_key.as_str()));
+        let stories = Lookup::new(stories);
         changed.extend(
             known
-                .filter(|a| !pending.contains(a.path.as_os_str()) && stories.contains(a.translation_key.as_str()))
+                .filter(|a| stories.contains(a.translation_key.as_str()) && !pending.contains(a.path.as_os_str()))
                 .map(|a| a.path.clone()),
         );
         changed.sort();
@@ -221,10 +226,15 @@ impl Engine {
         let fresh: Vec<&Article> = self.pending.values().flatten().filter(|a| options.publishes(a)).collect();
         let pending = path_set(self.pending.keys());
         let kept = self.site.iter().flat_map(|site| &site.articles).filter(|a| !pending.contains(a.path.as_os_str()));
-        let mut taken_twice: HashSet<&str> = HashSet::new();
-        for article in kept.clone().chain(fresh.iter().copied()) {
+        let mut taken_twice: FxHashSet<&str> = FxHashSet::default();
+        // The slugs are compared first: an article's path is read only when its slug is taken.
+        let site_articles = self.site.iter().flat_map(|site| &site.articles).map(|article| (article, true));
+        for (article, in_site) in site_articles.chain(fresh.iter().map(|&article| (article, false))) {
             for new in &fresh {
-                if new.slug == article.slug && new.path != article.path {
+                if new.slug == article.slug
+                    && new.path != article.path
+                    && !(in_site && pending.contains(article.path.as_os_str()))
+                {
                     taken_twice.insert(&new.slug);
                 }
             }
@@ -240,6 +250,31 @@ impl Engine {
 }
 
 /// Paths as a set that is quick to ask: `Path` comparisons walk components.
-fn path_set<'p>(paths: impl IntoIterator<Item = &'p PathBuf>) -> HashSet<&'p std::ffi::OsStr> {
-    paths.into_iter().map(|path| path.as_os_str()).collect()
+fn path_set<'p>(paths: impl IntoIterator<Item = &'p PathBuf>) -> Lookup<'p, std::ffi::OsStr> {
+    Lookup::new(paths.into_iter().map(|path| path.as_os_str()).collect())
+}
+
+/// A set of names or paths that every article of the site is looked up in. An edit
+/// names a few: they are compared one by one, which reads an article's text only when
+/// its length is the same (hashing reads all of it, and the articles of a large site
+/// are mostly out of the processor's caches); many are hashed.
+enum Lookup<'a, T: ?Sized> {
+    Few(Vec<&'a T>),
+    Many(FxHashSet<&'a T>),
+}
+
+impl<'a, T: ?Sized + Eq + std::hash::Hash> Lookup<'a, T> {
+    /// Up to this many, compared one by one.
+    const FEW: usize = 16;
+
+    fn new(items: Vec<&'a T>) -> Lookup<'a, T> {
+        if items.len() <= Self::FEW { Lookup::Few(items) } else { Lookup::Many(items.into_iter().collect()) }
+    }
+
+    fn contains(&self, item: &T) -> bool {
+        match self {
+            Lookup::Few(items) => items.contains(&item),
+            Lookup::Many(items) => items.contains(item),
+        }
+    }
 }

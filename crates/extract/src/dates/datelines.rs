@@ -123,7 +123,7 @@ impl LineDates {
 /// `date_words`: separators and the names of zones.
 const DATE_LINE_MARKS: &[&str] = &[
     "gmt", "utc", "cet", "cest", "edt", "est", "bst", "hkt", "sgt", "jst", "ist", "-", "–", "—", "/", "|", "•", "·",
-    ";", ":", "on:",
+    ";", ":", "on:", "date",
 ];
 
 fn is_date_line_word(word: &str) -> bool {

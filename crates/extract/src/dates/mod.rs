@@ -105,7 +105,7 @@ pub fn parse_iso(text: &str, context: DateContext) -> Option<PageDate> {
 /// `text` lowercased, with what pages glue together taken apart: "November 20,
 /// 20259:13 AM GMT+1Updated" reads as "november 20, 2025 9:13 am gmt+1 updated".
 pub(super) fn lowered_date_text(text: &str) -> String {
-    let lowered = cjk_date_marks(&text.to_lowercase());
+    let lowered = cjk_date_marks(&camel_apart(text).to_lowercase());
     let chars: Vec<char> = lowered.chars().collect();
     let mut out = String::with_capacity(lowered.len() + 8);
     for (i, &c) in chars.iter().enumerate() {
@@ -124,11 +124,33 @@ pub(super) fn lowered_date_text(text: &str) -> String {
         let digit_then_word = c.is_ascii_digit()
             && word.chars().count() >= 3
             && !matches!(word.as_str(), "am" | "pm" | "er" | "st" | "nd" | "rd" | "th");
-        if year_then_time || digit_then_word {
+        // A label run into its date: "发布时间:2025-05-22", "date:12/03/2024" (not "05:54").
+        let label_then_date =
+            matches!(c, ':' | '：') && i > 0 && !chars[i - 1].is_ascii_digit() && next.is_ascii_digit();
+        if year_then_time || digit_then_word || label_then_date {
             out.push(' ');
         }
     }
     out
+}
+
+/// "16 min readApr 11, 2018" -> "16 min read Apr 11, 2018": a word glued to the month
+/// after it (a reading time, a byline run into its date) is taken apart where a
+/// lowercase letter meets a capital.
+fn camel_apart(text: &str) -> std::borrow::Cow<'_, str> {
+    let glued = |pair: &[char]| pair[0].is_lowercase() && pair[1].is_uppercase();
+    let chars: Vec<char> = text.chars().collect();
+    if !chars.windows(2).any(glued) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 4);
+    for (i, &c) in chars.iter().enumerate() {
+        if i > 0 && glued(&[chars[i - 1], c]) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// "2024年11月20日 14時30分" -> "2024/11/20 14:30": the marks of Chinese and Japanese
@@ -368,6 +390,13 @@ mod tests {
 
     fn found(text: &str, context: DateContext) -> String {
         find_date(text, context).map(|d| d.to_string()).unwrap_or_default()
+    }
+
+    #[test]
+    fn words_and_labels_glued_to_a_date_are_taken_apart() {
+        assert_eq!(found("16 min readApr 11, 2018", ENGLISH), "2018-04-11");
+        let chinese = DateContext::new(Some(Language::Chinese), 2024);
+        assert_eq!(found("发布时间:2025-05-22 05:54:12 点击量:", chinese), "2025-05-22T05:54:12+08:00");
     }
 
     #[test]

@@ -108,6 +108,36 @@ const CJK_ACTIONS: &[&str] = &[
     "コメント",
     "広告",
 ];
+/// Chinese and Japanese address the reader with honorific requests and the polite "you"
+/// ("続きをお読みいただけます", "ご理解ください", "您"), matched outside quotations: a
+/// paywall, a notice or a sign-up speaks so, a report only in its quotes.
+const CJK_READER_ADDRESS: &[&str] = &[
+    "ください",
+    "いただけます",
+    "いただけません",
+    "いただきます",
+    "ご利用",
+    "ご理解",
+    "お願いいたします",
+    "会員限定",
+    "您",
+];
+
+/// Whether a Chinese or Japanese line speaks to the reader, outside its quotations.
+fn cjk_addresses_reader(line: &str) -> bool {
+    let mut outside = String::with_capacity(line.len());
+    let mut depth = 0usize;
+    for c in line.chars() {
+        match c {
+            '「' | '『' | '“' => depth += 1,
+            '」' | '』' | '”' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => outside.push(c),
+            _ => {}
+        }
+    }
+    CJK_READER_ADDRESS.iter().any(|marker| outside.contains(marker))
+}
+
 /// Photo credits in Chinese and Japanese: "（写真：…）", "资料图片", "图片来源".
 const CJK_CREDITS: &[&str] = &["写真：", "写真:", "资料图片", "图片来源", "（图", "提供）"];
 /// "3小时前", "3時間前": a number, a unit, then 前.
@@ -214,8 +244,13 @@ pub fn features(line: &str, lexicon: &Lexicon) -> Features {
         .filter(|w| !w.is_empty())
         .collect();
     let stops = folded_words.iter().filter(|w| lexicon.stop_words.contains(*w)).count();
-    let sentence_end =
-        ends_sentence(line) || line.trim_end().trim_end_matches(['」', '”', '）', ')']).ends_with(['。', '！', '？']);
+    // "( read original story …)", "Read more...": a short line cut by an ellipsis is a
+    // link or a teaser, not a sentence.
+    let trailing = line.trim_end().trim_end_matches([')', ']', ' ']);
+    let cut_short = (trailing.ends_with('…') || trailing.ends_with("...")) && words < LINE_SENTENCE_WORDS as f64;
+    let sentence_end = !cut_short
+        && (ends_sentence(line)
+            || line.trim_end().trim_end_matches(['」', '”', '）', ')']).ends_with(['。', '！', '？']));
     let stop_density = if cjk_chars > 0 || folded_words.is_empty() {
         // Chinese and Japanese are not split into words: a sentence end stands in for it.
         if sentence_end { 1.0 } else { 0.0 }
@@ -257,12 +292,14 @@ pub fn features(line: &str, lexicon: &Lexicon) -> Features {
         })
         .sum::<usize>();
     let needed = if quoted { LINE_QUOTED_ADDRESS_WORDS } else { 1 };
-    let addresses_reader = latin && address_words >= needed;
+    let addresses_reader = (latin && address_words >= needed) || (lexicon.cjk && cjk_addresses_reader(line));
     let calls_to_act = (latin && lexicon.reader.iter().any(|words| words.actions.iter().any(|w| has_word(w))))
         || (lexicon.cjk && CJK_ACTIONS.iter().any(|w| line.contains(w)));
     let relative_time = (latin && relative_time(&folded_words, lexicon)) || (lexicon.cjk && cjk_relative_time(line));
+    // "©Agency / Name The candidates at…": a credit before its caption.
     let credit = caption_in(line).is_some()
         || is_photo_caption(line)
+        || line.trim_start().starts_with('©')
         || (latin && credit_marker(&folded))
         || CJK_CREDITS.iter().any(|marker| line.contains(marker));
     Features {
@@ -276,7 +313,9 @@ pub fn features(line: &str, lexicon: &Lexicon) -> Features {
         relative_time,
         credit,
         question: line.trim_end().trim_end_matches(['"', '»', '”', ' ']).ends_with(['?', '!', '？', '！']),
-        site_separator: line.contains(" | "),
+        // A paragraph of several sentences is prose, whatever separates its last words
+        // ("… réclamer des rançons. TF1 | Reportage J. Garrel").
+        site_separator: line.contains(" | ") && line.matches(". ").count() < 2,
         introduces: line.trim_end().ends_with([':', '：']),
         duration: tokens.len() <= LINE_DURATION_MAX_WORDS && duration(&folded_words),
         timestamped: timestamped(&tokens),
@@ -289,7 +328,7 @@ pub fn features(line: &str, lexicon: &Lexicon) -> Features {
 
 /// "Foto: …", "Bild: …", "(Image symbolique - …)", "EFE/Name", "(写真：…)".
 fn credit_marker(folded: &str) -> bool {
-    let start = folded.trim_start_matches(['(', '[']);
+    let start = folded.trim_start_matches(['(', '[', '*', '_']);
     [
         "foto:",
         "bild:",
@@ -298,6 +337,9 @@ fn credit_marker(folded: &str) -> bool {
         "photo:",
         "photograph:",
         "credit:",
+        "credit photo",
+        "credits photo",
+        "photo credit",
         "image symbolique",
         "symbolbild",
         "illustration:",
@@ -484,10 +526,30 @@ fn mark_listings(lines: &[&str], labels: &mut [Label]) {
         let prose = labels[from + 1..to].iter().filter(|l| matches!(l.initial, Class::Good | Class::NearGood)).count();
         (1..=LISTING_ITEM_MAX_PARAGRAPHS).contains(&prose)
     };
+    // The first item stands above the first marker. When every item is the same run of
+    // lines, opening with one that is not prose (an author's name, a teaser's headline),
+    // the run above the first marker shaped the same is the first item.
+    let first_item = |ats: &[usize]| {
+        let gap = ats[1] - ats[0];
+        let alike = gap > 2 && ats.windows(2).all(|pair| pair[1] - pair[0] == gap);
+        let opens = |at: usize| labels[at].initial != Class::Good;
+        match ats[0].checked_sub(gap - 1) {
+            Some(from)
+                if alike
+                    && from > first_prose
+                    && opens(from)
+                    && opens(ats[0] + 1)
+                    && prose_between(from - 1, ats[0]) =>
+            {
+                from
+            }
+            _ => ats[0],
+        }
+    };
     let start = markers
         .iter()
         .filter(|(_, ats)| ats.len() >= LISTING_MIN_ITEMS && ats.windows(2).all(|pair| prose_between(pair[0], pair[1])))
-        .map(|(_, ats)| ats[0])
+        .map(|(_, ats)| first_item(ats))
         .min();
     if let Some(start) = start {
         for label in &mut labels[start..] {

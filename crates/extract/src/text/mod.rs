@@ -14,15 +14,18 @@ use lines::{Line, unwrap_paragraphs};
 
 use crate::byline::{
     agency_in, agency_in_parentheses, agency_named, byline_in, caption_in, french_credits, is_caption_like,
-    is_photo_caption, person_name, reporter_names, reporters_in, same_text,
+    is_caption_toggle, is_photo_caption, person_name, reporter_names, reporters_in, same_text,
 };
-use crate::dates::datelines::{LineDates, dates_in_line, is_date_line};
+use crate::dates::datelines::{LineDates, dates_in_line, has_date_label, is_date_line};
 use crate::dates::{DateContext, find_date, shown_date_in};
 use crate::headline::{self, Candidate};
 use crate::markdown::{caption, escape};
 use crate::noise::{Rule, ends_sentence, fold, is_prose, word_count};
 use crate::refusal::Considered;
-use crate::tuning::{HEADER_SEARCH_LINES, HEADLINE_REPORT_WORDS, LINE_SHORT_WORDS};
+use crate::tuning::{
+    DATED_HEADER_MAX_PROSE_WORDS, HEADER_SEARCH_LINES, HEADLINE_REPORT_WORDS, LEDE_DATELINE_WORDS,
+    LINE_BARE_CREDIT_WORDS, LINE_SHORT_WORDS,
+};
 use crate::{Caption, Dropped, Page};
 use classify::{Label, Lexicon};
 
@@ -59,6 +62,28 @@ pub fn extract(input: &str, context: DateContext) -> Page {
     let first_start = body_start(&lines, &labels, first_report);
     mark_biographies(&lines, &mut labels, first_start);
     let report = classify::report_span(&labels);
+    let stretch_start = report.start;
+    let report = after_dated_header(&lines, &labels, report, context);
+    if report.start != stretch_start
+        && let Some(dated) = report.start.checked_sub(1).and_then(|at| lines.get(at))
+    {
+        page.notes.push(format!(
+            "the date line on line {} under its headline opens the report: the prose above the headline is left out",
+            dated.number
+        ));
+    }
+    // A list the report ends in goes on to its last item ("- Orders rose by a third…"),
+    // short or not: the items of one list are alike.
+    let mut report_end = report.end;
+    while report_end > report.start
+        && report_end < lines.len()
+        && list_item(&lines[report_end - 1].text).is_some()
+        && list_item(&lines[report_end].text).is_some()
+        && labels[report_end].initial != classify::Class::Bad
+    {
+        report_end += 1;
+    }
+    let report = report.start..report_end;
     let body_start = body_start(&lines, &labels, report.clone());
     let header_start = body_start.saturating_sub(HEADER_SEARCH_LINES);
     let candidates: Vec<Candidate<'_>> = lines
@@ -86,15 +111,28 @@ pub fn extract(input: &str, context: DateContext) -> Page {
     page.title_candidates = considered;
     // Without a headline (one may be given with --title) the body is read all the same.
     let title_at = title_at.unwrap_or(usize::MAX);
+    // The headline shown again without the site's name is the headline's own line: what
+    // stands between (the top bar's date, a menu) is above the headline.
+    let title_at = lines
+        .get(title_at)
+        .and_then(|line| shown_without_suffix(&lines, header_start..body_start.min(lines.len()), &line.text))
+        .unwrap_or(title_at);
     if let Some(line) = lines.get(title_at) {
         page.title = headline::without_site_or_kicker(&line.text).to_owned();
     }
 
-    // The report ends where the classifier's report stretch ends.
-    let body_end = report.end;
+    // The report ends where the classifier's report stretch ends, or at its credits line
+    // ("(Reporting by …; Editing by …)", "【編輯：…】"): what follows is the site's.
+    let body_end = (body_start..report.end)
+        .find_map(|at| {
+            let text = lines[at].text.as_str();
+            if lines[at].rule == Some(Rule::WireCredits) { Some(at + 1) } else { is_editor_credit(text).then_some(at) }
+        })
+        .unwrap_or(report.end);
     let mut blocks: Vec<Block> = Vec::new();
     let mut body_started = false;
     let mut widget: Option<Rule> = None;
+    let mut dates_above = (None, None);
     for (index, line) in lines.iter().enumerate() {
         let text = line.text.as_str();
         if index == title_at {
@@ -140,7 +178,21 @@ pub fn extract(input: &str, context: DateContext) -> Page {
             drop(&mut page, line, Rule::Metadata);
             continue;
         }
-        if !is_prose(text) && !is_caption_like(text) && read_header(&mut page, text, context) {
+        let mut dates = LineDates::default();
+        if !is_prose(text) && !is_caption_like(text) && read_header(&mut page, text, context, &mut dates) {
+            // The dateline under the headline is the page's; one above it (the day's date
+            // in the site's top bar) only when there is none under it; a bare date after
+            // the report belongs to a teaser or a list of other stories.
+            if index < title_at && title_at != usize::MAX {
+                // Above the headline, the date line nearest to it.
+                dates_above.0 = dates.published.or(dates_above.0);
+                dates_above.1 = dates.updated.or(dates_above.1);
+            } else if index < body_end
+                || labelled_date(text)
+                || (has_date_label(text) && word_count(text) <= LINE_SHORT_WORDS * 2)
+            {
+                dates.add_to(&mut page.published, &mut page.updated);
+            }
             drop(&mut page, line, Rule::Metadata);
             continue;
         }
@@ -157,8 +209,17 @@ pub fn extract(input: &str, context: DateContext) -> Page {
         let repeated_later = word_count(text) > LINE_SHORT_WORDS
             && !labels[index].is_boilerplate()
             && lines[index + 1..].iter().any(|later| same_text(&later.text, text));
+        // "Crédit photo : Unsplash / Name": a credit with no caption in it says nothing.
+        if labels[index].reason == Some(Rule::PhotoCredit)
+            && labels[index].words <= (LINE_BARE_CREDIT_WORDS + 2) as f64
+            && caption_in(text).is_none()
+        {
+            drop(&mut page, line, Rule::PhotoCredit);
+            continue;
+        }
+        let toggled = lines.get(index + 1).is_some_and(|next| is_caption_toggle(&next.text));
         let found = caption_in(text).or_else(|| {
-            (repeated_later || is_caption_like(text) && (!is_prose(text) || is_photo_caption(text)))
+            (repeated_later || toggled || is_caption_like(text) && (!is_prose(text) || is_photo_caption(text)))
                 .then(|| Caption { text: text.to_owned(), credit: None })
         });
         if let Some(found) = found {
@@ -178,6 +239,11 @@ pub fn extract(input: &str, context: DateContext) -> Page {
             continue;
         }
         let words = word_count(text);
+        // "• Home", "• Contact us" above the report: a menu, not the summary's points.
+        if index < body_start && list_item(text).is_some_and(|item| word_count(item) < LINE_SHORT_WORDS) {
+            drop(&mut page, line, Rule::Navigation);
+            continue;
+        }
         if let Some(item) = list_item(text) {
             match widget {
                 Some(rule) => drop(&mut page, line, rule),
@@ -204,6 +270,9 @@ pub fn extract(input: &str, context: DateContext) -> Page {
         }
     }
 
+    if page.published.is_none() && page.updated.is_none() {
+        (page.published, page.updated) = dates_above;
+    }
     LineDates::settle(&mut page.published, &mut page.updated);
     finish(&mut page, blocks, context);
     if page.published.is_none() {
@@ -213,6 +282,78 @@ pub fn extract(input: &str, context: DateContext) -> Page {
         page.date_candidates = date_candidates(&lines, body_start, context);
     }
     page
+}
+
+/// "Knowledge bank: 600 terms explained…" / "• Share" / "Export controls" / "16 October
+/// 2020 · Morning edition" / report: a headline with its date line under it opens the
+/// report, whatever prose stands above (a site's blurb, a maintenance notice, a teaser):
+/// the stretch starts under the date line when a line that can be a headline, of one
+/// sentence at most, sits right above it (or above its label, "Publié le" / "13 février
+/// 2026") and at most `DATED_HEADER_MAX_PROSE_WORDS` words of prose come before.
+fn after_dated_header(
+    lines: &[Line],
+    labels: &[Label],
+    report: std::ops::Range<usize>,
+    context: DateContext,
+) -> std::ops::Range<usize> {
+    let mut prose_words = 0;
+    for at in report.clone() {
+        if prose_words > DATED_HEADER_MAX_PROSE_WORDS {
+            break;
+        }
+        let text = lines[at].text.as_str();
+        let dated = !is_prose(text)
+            && !is_caption_like(text)
+            && caption_in(text).is_none()
+            && shown_date_in(text, context).is_some();
+        if !dated {
+            if labels[at].is_prose() {
+                prose_words += word_count(text);
+            }
+            continue;
+        }
+        // A label alone ("Publié le", "Published") may stand between headline and date.
+        let above = (at.saturating_sub(2)..at)
+            .rev()
+            .find(|&i| i >= report.start && !crate::dates::datelines::has_date_label(&lines[i].text))
+            .unwrap_or(at);
+        let headline = &lines[above].text;
+        let one_sentence = !headline.trim_end().trim_end_matches(['.', '!', '?']).contains(". ");
+        if above < at
+            && one_sentence
+            && headline::rejection(headline, context).is_none()
+            && (report.start..=above).any(|i| labels[i].is_prose())
+            && (at + 1..report.end).any(|i| labels[i].is_prose())
+        {
+            return at + 1..report.end;
+        }
+        return report;
+    }
+    report
+}
+
+/// "【編輯：丘某】", "（责任编辑：王某）": the editor's credit that closes a Chinese or
+/// Japanese report.
+fn is_editor_credit(text: &str) -> bool {
+    let inner = text.trim().trim_start_matches(['【', '（', '(', '[']);
+    ["编辑", "編輯", "责任编辑", "責任編輯", "責任編集", "编审"]
+        .iter()
+        .any(|mark| inner.starts_with(mark) && inner[mark.len()..].starts_with([':', '：']))
+        && word_count(text) <= LINE_SHORT_WORDS * 4
+}
+
+/// "Why chips cost more – The Ledger - Site Name" shown again in the header as "Why chips
+/// cost more – The Ledger": the page's title with the site's name after it, and the
+/// headline itself; the headline is the shorter.
+fn shown_without_suffix(lines: &[Line], header: std::ops::Range<usize>, title: &str) -> Option<usize> {
+    header
+        .filter(|&at| {
+            let shorter = lines[at].text.as_str();
+            shorter.len() < title.len()
+                && word_count(shorter) >= LINE_SHORT_WORDS
+                && title.strip_prefix(shorter).is_some_and(|rest| rest.trim_start().starts_with(['-', '–', '—', '|']))
+        })
+        .max_by_key(|&at| (lines[at].text.len(), at))
 }
 
 /// The text of the report's first prose lines, up to `HEADLINE_REPORT_WORDS` words: what
@@ -293,7 +434,7 @@ fn date_candidates(lines: &[Line], body_start: usize, context: DateContext) -> V
 /// Reads a header line into the page; false when it says nothing the page needs. A date
 /// counts only on a date line or beside a label, a byline or an agency credit: a date
 /// in a caption or a sentence is not the publication date.
-fn read_header(page: &mut Page, text: &str, context: DateContext) -> bool {
+fn read_header(page: &mut Page, text: &str, context: DateContext, found: &mut LineDates) -> bool {
     let mut used = false;
     if let Some(byline) = byline_in(text).or_else(|| reporter_names(text)) {
         // "By Reuters", "Par AFP": an agency, not a reporter.
@@ -311,16 +452,22 @@ fn read_header(page: &mut Page, text: &str, context: DateContext) -> bool {
         page.agency.get_or_insert(agency.to_owned());
         used = true;
     }
-    let folded = fold(text);
-    let labelled = ["publi", "updated", "mis a jour", "posted", "act:", "actualise", "modifie", "date:"]
-        .iter()
-        .any(|label| folded.contains(label));
-    if used || labelled || is_date_line(text, context) {
-        let dates = dates_in_line(text, context);
-        used |= !dates.is_empty();
-        dates.add_to(&mut page.published, &mut page.updated);
+    if used || labelled_date(text) || is_date_line(text, context) {
+        *found = dates_in_line(text, context);
+        used |= !found.is_empty();
     }
     used
+}
+
+/// Whether a line labels its date ("Published", "Mis à jour", "发布时间"). The Latin labels
+/// are matched as written; the vocabularies' words only where Chinese or Japanese is
+/// written, since a short Latin label ("Stand") is also a word of a caption.
+fn labelled_date(text: &str) -> bool {
+    let folded = fold(text);
+    ["publi", "updated", "mis a jour", "posted", "act:", "actualise", "modifie", "date:"]
+        .iter()
+        .any(|label| folded.contains(label))
+        || (text.chars().any(crate::is_cjk) && has_date_label(text))
 }
 
 /// Marks the reporters' biographies after the report's start as boilerplate: a line that
@@ -403,18 +550,34 @@ fn next_introduced(rest: &[Line]) -> bool {
 
 /// Lede, agency from a wire dateline, summary text and the Markdown body.
 fn finish(page: &mut Page, blocks: Vec<Block>, context: DateContext) {
-    let lede = blocks.iter().find_map(|b| match b {
-        Block::Paragraph(text) => Some(text.clone()),
-        _ => None,
-    });
+    // A report of summary points only (a teaser page) opens with its first point.
+    let lede = blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Paragraph(text) => Some(text.clone()),
+            _ => None,
+        })
+        .or_else(|| {
+            blocks.iter().find_map(|b| match b {
+                Block::Item(text) if word_count(text) >= crate::tuning::LEDE_MIN_WORDS => Some(text.clone()),
+                _ => None,
+            })
+        });
     if let Some(lede) = &lede {
         if page.agency.is_none() {
             page.agency = agency_in_parentheses(lede.split(" - ").next().unwrap_or_default())
                 .or_else(|| crate::byline::cjk_wire_dateline(lede).map(|(agency, _)| agency))
                 .map(str::to_owned);
         }
-        if page.published.is_none() {
-            let dateline = lede.split([' ', '-', '–', '—']).take(8).collect::<Vec<_>>().join(" ");
+        // A wire dateline ends at its dash or its agency ("LISBON, March 12 (Reuters) -");
+        // a sentence that opens with a date ("Le 7 octobre, une nouvelle salve…") is no
+        // dateline, and its date, often of last year's events, not the page's.
+        let head: Vec<&str> = lede.split_whitespace().take(LEDE_DATELINE_WORDS).collect();
+        let ends_dateline = |w: &&str| matches!(*w, "-" | "–" | "—" | "--") || w.ends_with(')');
+        if page.published.is_none()
+            && let Some(end) = head.iter().position(ends_dateline)
+        {
+            let dateline = head[..=end].join(" ").replace(['-', '–', '—'], " ");
             page.published = find_date(&dateline, context);
         }
         page.lede = lede.clone();
