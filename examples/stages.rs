@@ -62,7 +62,8 @@ fn main() -> anyhow::Result<()> {
     match &output_dir {
         Some(dir) => {
             let output = Output::prepare(&root, dir)?;
-            plan.render_each(&jobs, |page| {
+            let cards = briefing::output::CardCache::of_site(&root);
+            plan.render_each(&jobs, Some(&cards), |page| {
                 bytes.fetch_add(page.bytes.len() as u64, Ordering::Relaxed);
                 output.write(&page)
             })?
@@ -71,11 +72,13 @@ fn main() -> anyhow::Result<()> {
             for (relative, absolute) in &static_list(&loaded.statics) {
                 output.copy(absolute, Path::new(relative))?;
             }
-            output.commit()?;
+            let target = output.commit()?;
+            cards.keep_drawn(&target);
+            let _ = cards.prune();
             report("commit", &mut started);
         }
         None => {
-            plan.render_each(&jobs, |page| {
+            plan.render_each(&jobs, None, |page| {
                 bytes.fetch_add(page.bytes.len() as u64, Ordering::Relaxed);
                 Ok::<(), std::convert::Infallible>(())
             })

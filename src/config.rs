@@ -19,6 +19,7 @@ const FIELDS: &[&str] = &[
     "feed_limit",
     "home_limit",
     "share_image",
+    "share_cards",
     "search",
     "nav",
     "publisher",
@@ -49,6 +50,9 @@ struct RawConfig {
     timeline_limit: WholeNumber,
     #[serde(default)]
     share_image: Option<String>,
+    /// `false`, or the cards' colours.
+    #[serde(default)]
+    share_cards: Option<RawShareCards>,
     #[serde(default = "default_search")]
     search: bool,
     #[serde(default)]
@@ -147,6 +151,76 @@ fn default_search() -> bool {
     true
 }
 
+/// `share_cards:` as written: `true`, `false`, or a mapping of the cards' colours.
+#[derive(Debug, Clone)]
+enum RawShareCards {
+    Switch(bool),
+    Colours(ShareCardColours),
+}
+
+/// The mapping form of `share_cards:`: each colour `#rrggbb`, the built-in one where left out.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ShareCardColours {
+    #[serde(default)]
+    background: Option<String>,
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    accent: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for RawShareCards {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<RawShareCards, D::Error> {
+        struct Setting;
+        impl<'de> serde::de::Visitor<'de> for Setting {
+            type Value = RawShareCards;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("`false`, `true`, or the cards' colours such as `{ background: \"#fbf9f5\", text: \"#1b1b1b\", accent: \"#a3161f\" }`")
+            }
+            fn visit_bool<E: serde::de::Error>(self, on: bool) -> Result<RawShareCards, E> {
+                Ok(RawShareCards::Switch(on))
+            }
+            fn visit_unit<E: serde::de::Error>(self) -> Result<RawShareCards, E> {
+                Ok(RawShareCards::Switch(true))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<RawShareCards, A::Error> {
+                let colours = ShareCardColours::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(RawShareCards::Colours(colours))
+            }
+        }
+        deserializer.deserialize_any(Setting)
+    }
+}
+
+/// The cards' colours of `share_cards:` (`None`: no cards), each checked at its line.
+fn share_cards(
+    raw: Option<&RawShareCards>,
+    document: &Document<'_>,
+    path: &str,
+) -> Result<Option<briefing_card::Colours>, Diagnostic> {
+    let written = match raw {
+        None | Some(RawShareCards::Switch(true)) => return Ok(Some(briefing_card::Colours::default())),
+        Some(RawShareCards::Switch(false)) => return Ok(None),
+        Some(RawShareCards::Colours(written)) => written,
+    };
+    let mut colours = briefing_card::Colours::default();
+    for (field, value, colour) in [
+        ("background", &written.background, &mut colours.background),
+        ("text", &written.text, &mut colours.text),
+        ("accent", &written.accent, &mut colours.accent),
+    ] {
+        if let Some(value) = value {
+            *colour = briefing_card::Rgb::parse(value).map_err(|message| {
+                let entry = yaml::locate(document, "share_cards", None);
+                let (line, column) = yaml::locate_after(document, entry, &[&format!("{field}:")]).unwrap_or(entry);
+                Diagnostic::new(path, line, column, format!("`share_cards.{field}`: {message}"))
+            })?;
+        }
+    }
+    Ok(Some(colours))
+}
+
 /// One entry of `languages:`: a code alone (`fr`), or a mapping with the site's title and
 /// description in that language.
 #[derive(Debug, Clone)]
@@ -234,6 +308,9 @@ pub struct SiteConfig {
     /// The image shared pages show when an article names none: a file of `static/`
     /// (`/images/share.png`) or an absolute URL.
     pub share_image: Option<crate::content::share_image::ShareImage>,
+    /// The colours of the share cards drawn for each article and for the site
+    /// (`share_cards:`); `None`: no cards (`share_cards: false`).
+    pub share_cards: Option<briefing_card::Colours>,
     /// Whether the site has a search page and its index (`search: false` leaves both out).
     pub search: bool,
     /// The site's navigation (`nav:`), in its order; empty: the built-in one.
@@ -321,6 +398,7 @@ impl SiteConfig {
         let timeline_limit = (raw.timeline_limit.within("timeline_limit", TIMELINE_LIMITS))
             .map_err(|m| at("timeline_limit", None, m))?;
         let nav = nav_entries(raw.nav, &document, &languages, &taxonomies, path)?;
+        let share_cards = share_cards(raw.share_cards.as_ref(), &document, path)?;
         let publisher = publisher(&raw.publisher, &document, path)?;
         let extra = match raw.extra {
             None | Some(yaml::Value::Null) => None,
@@ -346,6 +424,7 @@ impl SiteConfig {
             home_limit,
             timeline_limit,
             share_image,
+            share_cards,
             search: raw.search,
             interface,
             nav,
@@ -656,6 +735,25 @@ mod tests {
         let error = SiteConfig::parse("title: T\nbase_url: https://e.org\nlanguge: fr\n", "site.yaml").unwrap_err();
         assert_eq!((error.line, error.column), (3, 1));
         assert_eq!(error.message, "unknown field `languge`; did you mean `language`?");
+    }
+
+    #[test]
+    fn share_cards_are_on_by_default_off_with_false_and_take_colours() {
+        let site = "title: T\nbase_url: https://e.org\n";
+        let parse = |extra: &str| SiteConfig::parse(&format!("{site}{extra}"), "site.yaml");
+        assert_eq!(parse("").unwrap().share_cards, Some(briefing_card::Colours::default()));
+        assert_eq!(parse("share_cards: false\n").unwrap().share_cards, None);
+        assert_eq!(parse("share_cards: true\n").unwrap().share_cards, Some(briefing_card::Colours::default()));
+        let colours =
+            parse("share_cards:\n  background: \"#0b1f3a\"\n  accent: \"#f2c200\"\n").unwrap().share_cards.unwrap();
+        assert_eq!(colours.background.hex(), "#0b1f3a");
+        assert_eq!(colours.accent.hex(), "#f2c200");
+        assert_eq!(colours.text, briefing_card::Colours::default().text);
+        let error = parse("share_cards:\n  background: \"#0b1f3a\"\n  text: navy\n").unwrap_err();
+        assert_eq!((error.line, error.column), (5, 3), "{error}");
+        assert!(error.message.contains("`share_cards.text`: `navy` is not a colour"), "{error}");
+        let error = parse("share_cards:\n  backgrund: \"#000\"\n").unwrap_err();
+        assert!(error.message.contains("backgrund"), "{error}");
     }
 
     #[test]

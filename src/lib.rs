@@ -9,7 +9,8 @@
 //! [`plan`] is the one build plan (load -> assemble -> plan pages -> render) that
 //! [`build`] writes out, [`check`] checks and [`serve`] serves. The built-in taxonomies
 //! are one table, [`taxonomies`]; the interface's words per language are [`i18n`]. [`yaml`] alone uses the YAML parser; [`search`]
-//! builds the full-text index; [`import`] turns news pages into articles.
+//! builds the full-text index; [`import`] turns news pages into articles; the
+//! `briefing-card` crate draws the share cards link previews show.
 
 #![warn(unreachable_pub)]
 

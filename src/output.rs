@@ -1,5 +1,6 @@
 //! The only writes of a build: pages go to a temporary sibling directory (the staging
-//! folder), which is swapped into place only once the whole build has succeeded.
+//! folder), which is swapped into place only once the whole build has succeeded; share
+//! cards are also kept in the site's cache (`card_cache`).
 
 use std::fs::{self, File};
 use std::io;
@@ -11,7 +12,10 @@ use thiserror::Error;
 
 use crate::render::Page;
 
+mod card_cache;
 mod staging;
+
+pub use card_cache::{CARD_CACHE_DIR, CardCache};
 
 use staging::{CreatedFolders, remove_if_ours, remove_stale, sibling};
 

@@ -13,6 +13,7 @@ use crate::config::{Language, SiteConfig};
 use crate::content::share_image::ShareImage;
 use crate::content::{Article, ParseContext, StandalonePage, Topic};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::output::CardCache;
 use crate::render::{Page, Renderer, Route, Templates};
 use crate::route::fingerprinted_name;
 use crate::site::authors::{self, Author};
@@ -503,15 +504,24 @@ impl<'s> Plan<'s> {
     }
 
     /// Renders `routes`, handing each page to `sink` as soon as it is ready, so that the
-    /// whole site is never held in memory at once. Every rendering error is collected.
+    /// whole site is never held in memory at once; share cards come from `cards`, which
+    /// draws only those it does not keep. Every rendering error is collected.
     pub fn render_each<E: Send>(
         &self,
         routes: &[Route],
+        cards: Option<&CardCache>,
         sink: impl Fn(Page) -> Result<(), E> + Sync,
     ) -> Result<Result<(), Diagnostics>, E> {
+        let render = |route: Route| match (cards, self.renderer.card(route)) {
+            (Some(cache), Some(card)) => {
+                let path = self.renderer.output_file(route);
+                Ok(Page { bytes: cache.card(&card, &path), path })
+            }
+            _ => self.renderer.render(route),
+        };
         let results: Vec<Result<Option<Diagnostic>, E>> = routes
             .par_iter()
-            .map(|&route| match self.renderer.render(route) {
+            .map(|&route| match render(route) {
                 Ok(page) => sink(page).map(|_| None),
                 Err(diagnostic) => Ok(Some(diagnostic)),
             })

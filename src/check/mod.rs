@@ -88,13 +88,17 @@ fn check_pages(loaded: &Loaded, source: &SiteSource, external: Option<&ExternalO
     let site = &loaded.site;
     let plan = Plan::new(site, &loaded.templates, &loaded.statics);
     report.findings.extend(plan.collisions(&loaded.statics).0.into_iter().map(Finding::error));
-    let (mut pages, problems) = plan.render_collected(&plan.routes);
+    // Share cards hold no links: they are listed, not drawn.
+    let (cards, routes): (Vec<Route>, Vec<Route>) = plan.routes.iter().partition(|route| route.is_card());
+    let (mut pages, problems) = plan.render_collected(&routes);
     report.findings.extend(problems.0.into_iter().map(Finding::error));
     pages.sort_by(|a, b| a.path.cmp(&b.path));
 
     let route_of: HashMap<String, Route> = plan.outputs();
     let static_files = plan::static_list(&loaded.statics);
+    let card_files: Vec<String> = cards.iter().map(|&route| plan.renderer.output_file(route)).collect();
     let mut files: HashSet<&str> = pages.iter().map(|p| p.path.as_str()).collect();
+    files.extend(card_files.iter().map(String::as_str));
     files.extend(static_files.iter().map(|(name, _)| name.as_str()));
     let texts: HashMap<&std::path::Path, &str> =
         source.articles.iter().chain(&source.topics).map(|f| (f.path.as_path(), f.text.as_str())).collect();

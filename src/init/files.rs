@@ -1,7 +1,7 @@
 //! The files of a new site: a commented configuration, one topic, a welcome article.
 
 /// `site.yaml`, teaching every setting. The commented-out lines are the optional ones.
-pub(crate) const SITE_YAML: &str = r#"# The configuration of this briefing site. Every setting is described in
+pub(crate) const SITE_YAML: &str = r##"# The configuration of this briefing site. Every setting is described in
 # docs/configuration.md of briefing; the commented-out lines are optional.
 
 # The site's name, shown in every page's header and in its feeds.
@@ -37,20 +37,29 @@ taxonomies: [tags, organizations, regions]
 # How many of the latest articles the home page lists (default 20).
 # home_limit: 20
 
-# The image link previews show when an article names no `image:`: a file of static/
-# (static/images/share.png is /images/share.png) or an absolute URL. 1200x630 suits
-# every network.
+# Link previews show a card drawn for each article (its topic, title, the site's name
+# and its date), and the site's card on the other pages. false draws none; colours
+# (#rrggbb) replace the built-in ones.
+# share_cards:
+#   background: "#fbf9f5"
+#   text: "#1b1b1b"
+#   accent: "#a3161f"
+
+# The image the pages other than articles show in link previews, instead of the site's
+# card: a file of static/ (static/images/share.png is /images/share.png) or an absolute
+# URL. 1200x630 suits every network.
 # share_image: /images/share.png
 
 # The search page and its index (default true). false leaves both out.
 # search: false
-"#;
+"##;
 
 /// `.gitignore`: the build output and the folders a build leaves while it works.
 pub(crate) const GITIGNORE: &str = "# What `briefing build` writes: made again by every build, never committed.
 /public/
 /.public.tmp-*
-# A briefing binary downloaded by a CI build.
+# briefing's own files: a binary downloaded by a CI build, the share cards it drew
+# (.briefing/cache/, which saves drawing them again).
 /.briefing/
 ";
 

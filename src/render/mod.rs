@@ -138,6 +138,9 @@ pub(crate) struct PageMeta<'a> {
     json_feed_url: Option<String>,
     /// The absolute URL of the image shared with this page, if there is one.
     image: Option<String>,
+    /// Its width and height in pixels, where briefing knows them (a share card's).
+    image_width: Option<u32>,
+    image_height: Option<u32>,
     /// The address search engines should index for this page's content: its permalink, or
     /// the original's of a syndicated copy (`canonical:`).
     canonical: String,
@@ -165,6 +168,15 @@ pub(crate) struct TranslationLink<'a> {
     /// Set when the page has no version in that language and the link leads to that
     /// language's home page instead: says so, in that language.
     untranslated: Option<&'a str>,
+}
+
+impl PageMeta<'_> {
+    /// Shares the page with `image`.
+    fn set_image(&mut self, image: Option<structured::SharedImage>) {
+        let size = image.as_ref().and_then(|image| image.size);
+        self.image = image.map(|image| image.url);
+        (self.image_width, self.image_height) = (size.map(|(w, _)| w), size.map(|(_, h)| h));
+    }
 }
 
 impl<'a> Renderer<'a> {
@@ -309,6 +321,7 @@ impl<'a> Renderer<'a> {
         routes.splice(after..after, parts);
         routes.extend(self.site.period_routes());
         routes.extend(self.redirect_routes());
+        routes.extend(pages::share_card_routes(self.site));
         routes
     }
 
@@ -373,6 +386,17 @@ impl<'a> Renderer<'a> {
             Route::SearchFile(index) => made(&self.search().files[index].bytes),
             Route::Asset(asset) | Route::FingerprintedAsset(asset) => made(BUILTIN_ASSETS[asset].1.as_bytes()),
             Route::Redirects => made(self.redirects_file().as_bytes()),
+            // A card's key is the fingerprint of what it is drawn from: an unchanged card
+            // is known without drawing it.
+            Route::ShareCard(_) | Route::SiteCard(_) => {
+                let card = self.card(route).expect("a card's route");
+                let key = card.key().0;
+                let fingerprint = hashed.then_some((key >> 64) as u64 ^ key as u64);
+                if before.is_some() && fingerprint == before {
+                    return Ok((None, fingerprint));
+                }
+                Ok((Some(Page { path: self.output_file(route), bytes: card.draw() }), fingerprint))
+            }
             _ => {
                 let template = route.template().expect("rendered through a template");
                 let context = self.context(route, hashed);
@@ -421,7 +445,7 @@ impl<'a> Renderer<'a> {
                 });
             }
         }
-        PageMeta {
+        let mut meta = PageMeta {
             kind: route.kind(),
             title,
             description,
@@ -430,11 +454,15 @@ impl<'a> Renderer<'a> {
             lang: &site.config.languages[lang].code,
             feed_url: route.feed().map(|feed| routes.url(feed)),
             json_feed_url: route.feed().and_then(Route::json_feed).map(|feed| routes.url(feed)),
-            image: structured::share_image(site, None),
+            image: None,
+            image_width: None,
+            image_height: None,
             canonical: routes.permalink(route),
             alternates: self.page_alternates(route),
             translations,
-        }
+        };
+        meta.set_image(structured::site_image(site, lang));
+        meta
     }
 
     /// The `hreflang` alternates of a page that every language of a site of several

@@ -15,10 +15,53 @@ use crate::site::{ArticleId, Site};
 /// How many articles a topic page lists in its `CollectionPage`.
 const COLLECTION_ITEMS_MAX: usize = 50;
 
-/// The absolute URL of the image an article is shared with: its own, else the site's default.
-pub(super) fn share_image(site: &Site, id: Option<ArticleId>) -> Option<String> {
-    let own = id.and_then(|id| site.articles[id].image.as_ref());
-    own.or(site.config.share_image.as_ref()).map(|image| image.url(&site.config.base_url))
+/// The image a page is shared with: its absolute URL, and its size when briefing knows it
+/// (a share card's).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct SharedImage {
+    pub(super) url: String,
+    pub(super) size: Option<(u32, u32)>,
+}
+
+impl SharedImage {
+    fn card(site: &Site, route: Route) -> SharedImage {
+        SharedImage { url: site.routes.permalink(route), size: Some((briefing_card::WIDTH, briefing_card::HEIGHT)) }
+    }
+
+    fn written(site: &Site, image: &crate::content::share_image::ShareImage) -> SharedImage {
+        SharedImage { url: image.url(&site.config.base_url), size: None }
+    }
+
+    /// As JSON-LD's `image`: an `ImageObject` with its size where it is known.
+    fn json_ld(&self) -> Value {
+        match self.size {
+            Some((width, height)) => {
+                json!({ "@type": "ImageObject", "url": self.url, "width": width, "height": height })
+            }
+            None => json!(self.url),
+        }
+    }
+}
+
+/// The image an article is shared with: its own (`image:`), else its share card, else the
+/// site's (`site_image`). `share_card::routes` gives the cards that this names.
+pub(super) fn article_image(site: &Site, id: ArticleId) -> Option<SharedImage> {
+    if let Some(own) = &site.articles[id].image {
+        return Some(SharedImage::written(site, own));
+    }
+    if site.config.share_cards.is_some() {
+        return Some(SharedImage::card(site, Route::ShareCard(id)));
+    }
+    site_image(site, site.article_languages[id])
+}
+
+/// The image the other pages of a language are shared with: site.yaml's `share_image:`,
+/// else the site's card in that language, unless cards are off.
+pub(super) fn site_image(site: &Site, lang: LanguageId) -> Option<SharedImage> {
+    if let Some(image) = &site.config.share_image {
+        return Some(SharedImage::written(site, image));
+    }
+    site.config.share_cards.is_some().then(|| SharedImage::card(site, Route::SiteCard(lang)))
 }
 
 /// The `<script type="application/ld+json">` body of an article page: `NewsArticle` and
@@ -69,7 +112,7 @@ pub(super) fn article_json_ld(site: &Site, id: ArticleId) -> String {
         date_published: article.date.to_rfc3339(),
         description: &article.summary,
         headline: &article.title,
-        image: share_image(site, Some(id)).map(|image| [image]),
+        image: article_image(site, id).map(|image| [image.json_ld()]),
         in_language: &article.lang,
         is_based_on: article.source.as_ref().and_then(|source| source.url.as_deref()),
         // A syndicated copy's main page is its original (`canonical:`).
@@ -109,7 +152,7 @@ struct NewsArticle<'a> {
     description: &'a str,
     headline: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    image: Option<[String; 1]>,
+    image: Option<[Value; 1]>,
     #[serde(rename = "inLanguage")]
     in_language: &'a str,
     #[serde(rename = "isBasedOn", skip_serializing_if = "Option::is_none")]

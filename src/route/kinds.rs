@@ -335,6 +335,26 @@ pub(crate) const KINDS: &[KindInfo] = &[
         per_language: None,
         weight: 2,
     },
+    // A PNG drawn for link previews: beside its article's page, and at the root of each
+    // language for the site's other pages.
+    KindInfo {
+        name: "share-card",
+        template: None,
+        in_sitemap: false,
+        section: Some("articles"),
+        navigation: None,
+        per_language: None,
+        weight: 1,
+    },
+    KindInfo {
+        name: "share-card",
+        template: None,
+        in_sitemap: false,
+        section: None,
+        navigation: None,
+        per_language: None,
+        weight: 2,
+    },
 ];
 
 /// Folders of the output that are not a kind's but that a taxonomy may not take either:
@@ -422,6 +442,8 @@ mod tests {
             Route::MeasureIndex(lang),
             Route::Measure(lang, MeasureId(0)),
             Route::ActorFeed(lang, TaxonomyId(0), TermId(0)),
+            Route::ShareCard(ArticleId(0)),
+            Route::SiteCard(lang),
         ]
     }
 

@@ -156,6 +156,9 @@ impl Period {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct AssetId(pub usize);
 
+/// The name of a share card's file: beside an article's page, at the root of a language.
+pub(crate) const SHARE_CARD_FILE: &str = "share-card.png";
+
 /// The path of an article's page (`/articles/<slug>/`, `/fr/articles/<slug>/` under its
 /// language's prefix), without the base path.
 pub(crate) fn article_path(language_prefix: &str, slug: &str) -> String {
@@ -413,6 +416,8 @@ impl Routes {
             Route::MeasureIndex(_) => "/measures/",
             Route::Measure(_, m) => &self.measures[m.0],
             Route::ActorFeed(_, t, term) => return Cow::Owned(format!("{}feed.xml", self.terms[t.0][term.0])),
+            Route::ShareCard(id) => return Cow::Owned(format!("{}{SHARE_CARD_FILE}", self.articles[id])),
+            Route::SiteCard(_) => return Cow::Owned(format!("/{SHARE_CARD_FILE}")),
         })
     }
 
@@ -465,6 +470,8 @@ mod tests {
         assert_eq!(routes.url(Route::Term(en, TaxonomyId(0), TermId(0))), "/brief/tags/x/");
         assert_eq!(routes.output_file(Route::Article(ArticleId(1))), "articles/b/index.html");
         assert_eq!(routes.url_of("style.css"), "/brief/style.css");
+        assert_eq!(routes.output_file(Route::ShareCard(ArticleId(1))), "articles/b/share-card.png");
+        assert_eq!(routes.permalink(Route::SiteCard(en)), "https://example.org/brief/share-card.png");
     }
 
     #[test]
@@ -476,6 +483,7 @@ mod tests {
         assert_eq!(routes.permalink(Route::Term(fr, TaxonomyId(0), TermId(0))), "https://example.org/brief/fr/tags/x/");
         assert_eq!(routes.output_file(Route::NotFound(fr)), "fr/404.html");
         assert_eq!(routes.url(Route::Feed(fr)), "/brief/fr/feed.xml");
+        assert_eq!(routes.output_file(Route::SiteCard(fr)), "fr/share-card.png");
         assert_eq!(Route::Archive(fr).in_language(LanguageId::DEFAULT), Some(Route::Archive(LanguageId::DEFAULT)));
         assert_eq!(Route::Article(ArticleId(0)).in_language(fr), None);
         let one = routes.in_every_language([Route::Sitemap, Route::Home(LanguageId::DEFAULT), Route::Home(fr)]);

@@ -71,6 +71,12 @@ pub enum Route {
     Measure(LanguageId, MeasureId),
     /// The Atom feed of an actor's stories: a term entities.yaml gives facts of.
     ActorFeed(LanguageId, TaxonomyId, TermId),
+    /// The image link previews show for an article without an `image:` of its own
+    /// (`/articles/x/share-card.png`), on a site with share cards (`share_cards:`).
+    ShareCard(ArticleId),
+    /// The site's card in a language (`/share-card.png`, `/fr/share-card.png`): the image
+    /// of its other pages when site.yaml names no `share_image:`.
+    SiteCard(LanguageId),
 }
 
 /// Static files briefing ships, copied unless the site's `static/` replaces them.
@@ -118,6 +124,8 @@ impl Route {
             Route::MeasureIndex(_) => 30,
             Route::Measure(..) => 31,
             Route::ActorFeed(..) => 32,
+            Route::ShareCard(_) => 33,
+            Route::SiteCard(_) => 34,
         }
     }
 
@@ -156,6 +164,8 @@ impl Route {
             | Route::MeasureIndex(_)
             | Route::Measure(..)
             | Route::ActorFeed(..)
+            | Route::ShareCard(_)
+            | Route::SiteCard(_)
             | Route::AuthorJsonFeed(..)
             | Route::TopicJsonFeed(..)
             | Route::JsonFeed(_)
@@ -212,8 +222,10 @@ impl Route {
             | Route::ArchivePeriod(lang, _)
             | Route::MeasureIndex(lang)
             | Route::Measure(lang, _)
-            | Route::ActorFeed(lang, ..) => Some(lang),
+            | Route::ActorFeed(lang, ..)
+            | Route::SiteCard(lang) => Some(lang),
             Route::Article(_)
+            | Route::ShareCard(_)
             | Route::Sitemap
             | Route::SitemapPart(_)
             | Route::Robots
@@ -252,10 +264,12 @@ impl Route {
             Route::MeasureIndex(_) => Route::MeasureIndex(other),
             Route::Measure(_, m) => Route::Measure(other, m),
             Route::ActorFeed(_, t, term) => Route::ActorFeed(other, t, term),
+            Route::SiteCard(_) => Route::SiteCard(other),
             // A listing's parts follow the stories of its language, which other languages
             // may list in other years.
             Route::TopicPeriod(..) | Route::TermPeriod(..) | Route::ArchivePeriod(..) => return None,
             Route::Article(_)
+            | Route::ShareCard(_)
             | Route::Sitemap
             | Route::SitemapPart(_)
             | Route::Robots
@@ -287,6 +301,11 @@ impl Route {
             Route::AuthorJsonFeed(lang, a) => Some(Route::AuthorFeed(lang, a)),
             _ => None,
         }
+    }
+
+    /// A share card, drawn rather than rendered from a template.
+    pub fn is_card(self) -> bool {
+        matches!(self, Route::ShareCard(_) | Route::SiteCard(_))
     }
 
     /// A built-in asset, as opposed to a page.

@@ -178,6 +178,8 @@ pub fn same_place(a: &Article, b: &Article) -> bool {
             &article.translation_key,
             article.draft,
             &article.follows,
+            // An article without an image of its own has a share card: a page of its own.
+            article.image.is_some(),
         )
     }
     place(a) == place(b)

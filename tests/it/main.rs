@@ -35,6 +35,7 @@ mod reliability;
 mod reliability_import;
 mod reliability_site;
 mod serve;
+mod share_cards;
 mod site_fields;
 mod stranger;
 mod structured_data;

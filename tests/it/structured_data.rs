@@ -55,7 +55,8 @@ fn assert_absolute_urls(value: &Value) {
             for (key, inner) in map {
                 if ["url", "item", "@id", "image"].contains(&key.as_str()) {
                     let urls: Vec<&Value> = inner.as_array().map_or(vec![inner], |a| a.iter().collect());
-                    for url in urls {
+                    // An `ImageObject` (a share card) carries its URL as `url`.
+                    for url in urls.iter().map(|url| url.get("url").unwrap_or(url)) {
                         let url = url.as_str().unwrap_or_else(|| panic!("{key} is not a string: {url}"));
                         assert!(url.starts_with(&format!("{BASE}/")), "{key} is not an absolute site URL: {url}");
                     }
@@ -127,11 +128,18 @@ fn article_pages_carry_a_news_article_and_breadcrumbs() {
 }
 
 #[test]
-fn an_article_without_an_image_or_source_uses_the_site_share_image() {
+fn an_article_without_an_image_or_source_is_shared_with_its_card() {
     let site = built("sites/structured-data");
     let blocks = json_ld(&page(site.path(), "articles/plain/index.html"));
+    assert_absolute_urls(&blocks[0]);
     let news = node(&blocks, "NewsArticle");
-    assert_eq!(news["image"][0], format!("{BASE}/images/share.png"));
+    let card = serde_json::json!({
+        "@type": "ImageObject",
+        "url": format!("{BASE}/articles/plain/share-card.png"),
+        "width": 1200,
+        "height": 630,
+    });
+    assert_eq!(news["image"][0], card);
     assert_eq!(news["inLanguage"], "fr");
     assert_eq!(news["dateModified"], news["datePublished"]);
     assert!(news.get("sourceOrganization").is_none(), "{news}");
@@ -175,7 +183,10 @@ fn share_tags_name_the_article_image_or_the_site_default() {
 
 #[test]
 fn without_any_image_pages_get_a_small_twitter_card() {
-    let site = built("sites/minimal");
+    let site = site_copy("sites/minimal");
+    let config = site.path().join("site.yaml");
+    std::fs::write(&config, read(&config) + "share_cards: false\n").unwrap();
+    assert!(build(site.path(), &[]).status.success());
     let home = read(site.path().join("public/index.html"));
     assert!(home.contains("<meta name=\"twitter:card\" content=\"summary\">"), "{home}");
     assert!(!home.contains("og:image"), "{home}");

@@ -16,7 +16,7 @@ pub(super) fn context(renderer: &Renderer<'_>, route: Route, id: ArticleId, hash
     let view = ArticleView::new(site, id, &renderer.summaries(), &renderer.image_sizes);
     let mut meta = renderer.meta(route, &article.title, &article.summary);
     meta.lang = &article.lang;
-    meta.image = structured::share_image(site, Some(id));
+    meta.set_image(structured::article_image(site, id));
     if let Some(canonical) = &article.canonical {
         meta.canonical.clone_from(canonical);
     }

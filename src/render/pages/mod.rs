@@ -16,6 +16,7 @@ mod parts;
 mod redirect;
 mod robots;
 mod search;
+mod share_card;
 mod sitemap;
 mod taxonomy;
 mod term;
@@ -34,6 +35,7 @@ use crate::route::{LanguageId, Route, article_ids};
 use crate::site::{ArticleId, Site};
 pub(crate) use news_sitemap::news_articles;
 pub(crate) use redirect::Redirects;
+pub(crate) use share_card::routes as share_card_routes;
 
 /// What a page reads of the site besides the values every page of its language sees
 /// (`site`, `labels`): the articles whose dates it reflects. The sitemap dates each page
@@ -101,6 +103,7 @@ pub(crate) fn reads(site: &Site, route: Route) -> Reads<'_> {
         Route::MeasureIndex(_) => measures::reads(),
         Route::Measure(lang, m) => measure::reads(site, lang, m),
         Route::ActorFeed(lang, t, term) => feed::actor_reads(site, lang, (t, term)),
+        Route::ShareCard(_) | Route::SiteCard(_) => share_card::reads(route),
     }
 }
 
@@ -145,7 +148,9 @@ impl<'a> Renderer<'a> {
             | Route::SearchFile(_)
             | Route::Asset(_)
             | Route::FingerprintedAsset(_)
-            | Route::Redirects => {
+            | Route::Redirects
+            | Route::ShareCard(_)
+            | Route::SiteCard(_) => {
                 unreachable!("not rendered through a template")
             }
         }
