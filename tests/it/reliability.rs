@@ -57,8 +57,8 @@ fn an_output_that_cannot_be_created_is_a_clear_error() {
     let output = build(site.path(), &["--output", &target.display().to_string()]);
     assert_eq!(output.status.code(), Some(1));
     let message = stderr(&output);
-    assert!(message.starts_with("error: cannot create"), "{message}");
-    assert!(message.contains("not-a-folder"), "{message}");
+    assert!(message.starts_with("error: refusing to write the output"), "{message}");
+    assert!(message.contains("not-a-folder`, which is a file, not a folder"), "{message}");
     assert_eq!(read(site.path().join("not-a-folder")), "a file");
 }
 
