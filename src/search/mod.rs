@@ -145,7 +145,7 @@ impl Doc {
     fn lang(self, site: &Site) -> &str {
         match self {
             Doc::Article(id) => &site.articles[id].lang,
-            Doc::Page(id) => &site.config.languages[site.page_languages[id].0].code,
+            Doc::Page(id) => &site.config.languages[site.page_languages[id]].code,
         }
     }
 }

@@ -171,7 +171,7 @@ fn group(
         .map(|mut stories| {
             // Oldest first: articles are newest first, so by id from the largest.
             stories.sort_by(|a, b| b.cmp(a));
-            let slug = articles[stories[0].0].slug.clone();
+            let slug = articles[stories[0]].slug.clone();
             Thread { stories, slug }
         })
         .collect();

@@ -43,7 +43,7 @@ impl Translations {
                 (rank(&a_article.lang), &a_article.lang, a).cmp(&(rank(&b_article.lang), &b_article.lang, b))
             });
             // Newest first: the earliest version is the one with the highest id.
-            let shown = if articles[story[0].0].lang == config.language {
+            let shown = if articles[story[0]].lang == config.language {
                 story[0]
             } else {
                 story.iter().copied().max().expect("a story has a version")

@@ -52,7 +52,7 @@ pub(super) fn context(renderer: &Renderer<'_>, on: &Setting<'_>, route: Route, h
             let article = &site.articles[id];
             NewsEntry {
                 loc: site.routes.permalink(Route::Article(id)),
-                publication: &site.config.languages[site.article_languages[id].0].title,
+                publication: &site.config.languages[site.article_languages[id]].title,
                 lang: &article.lang,
                 date: article.date.to_rfc3339(),
                 title: &article.title,
