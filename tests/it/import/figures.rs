@@ -58,3 +58,35 @@ fn a_hostile_caption_and_image_address_stay_text() {
         "{html}"
     );
 }
+
+#[test]
+fn a_relative_photo_address_needs_the_page_address_to_become_a_figure() {
+    let corpus = super::corpus_table::corpus();
+    let page = corpus.join("pages/fr-portal-tiktok-caption.html");
+    let import = |extra: &[&str]| {
+        let output = briefing()
+            .args(["import", "--stdout", "--explain", "--topic", "export-controls", "--root"])
+            .arg(corpus.join("site"))
+            .args(extra)
+            .arg(&page)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        (String::from_utf8(output.stdout).unwrap(), String::from_utf8(output.stderr).unwrap())
+    };
+    let (document, stderr) = import(&[]);
+    assert!(document.contains("\n*L'usine de Kelpwave à Porto* (Olivier FICTIF / AFP)\n"), "{document}");
+    assert!(
+        stderr.contains("read: the lead photo's address `kelp.jpg` is relative and the page gives none of its own"),
+        "{stderr}"
+    );
+    let (document, stderr) = import(&["--url", "https://bourse.example/actu/kelpwave-shenzhen"]);
+    assert!(
+        document.contains(
+            "\n```figure\nsrc: https://bourse.example/actu/kelp.jpg\ncaption: L'usine de Kelpwave à Porto\n\
+             credit: Olivier FICTIF / AFP\n```\n"
+        ),
+        "{document}"
+    );
+    assert!(!stderr.contains("lead photo"), "{stderr}");
+}

@@ -130,7 +130,14 @@ pub fn extract_from(input: &str, default_year: i32, address: Option<&str>) -> Pa
     take_credits(&block, &mut page);
     let photo = take_captions(&block, &mut page);
     let base = figure::base_address(meta.base.as_deref(), address, meta.url.as_deref());
+    let relative = photo.as_ref().filter(|_| base.is_none()).map(|photo| photo.src.clone());
     page.image = figure::lead_image(photo, meta.image.as_deref(), base.as_ref(), page.caption.as_ref(), &page.title);
+    if let Some(src) = relative.filter(|_| page.image.is_none()) {
+        page.notes.push(format!(
+            "the lead photo's address `{src}` is relative and the page gives none of its own to resolve it \
+             against: no figure (its caption, if any, is kept as a line); give the page's address with --url"
+        ));
+    }
     clean_blocks(&block, &controls, context, &mut page.dropped);
     span::trim_to_report(&block, language, &mut page.dropped);
     for link in descendants(&block).iter().filter(|n| tag(n) == Some("a")) {
@@ -422,6 +429,7 @@ mod tests {
         assert!(!body.contains("javascript"), "{body}");
         assert!(!body.contains("Share") && !body.contains("Home") && !body.contains("2024 Example"), "{body}");
         assert_eq!(page.body[1], "*The Norvale office in Lisbon.* (Photo: Ana Ficta)");
+        assert!(page.notes.iter().any(|note| note.starts_with("the lead photo's address `x.jpg` is relative")));
     }
 
     #[test]
