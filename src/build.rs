@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::output::{CardCache, Output};
-use crate::plan::{self, BuildError, BuildOptions, Plan};
+use crate::output::{BuildKind, CardCache, Output};
+use crate::plan::{self, BuildError, BuildOptions, Made, Plan};
 use crate::render::Page;
 use crate::route::Route;
 
@@ -55,15 +55,18 @@ pub fn write(loaded: &plan::Loaded, options: &BuildOptions, started: Instant) ->
     // dropped: the pages then render beside its manifest and facets only, rather than beside
     // the whole index and the working data of its making.
     let search_files = write_search_index(&plan, loaded, &output)?;
-    let cards = CardCache::of_site(&options.root);
-    plan.render_each(&plan.routes, Some(&cards), |page| output.write(&page))?.map_err(BuildError::Content)?;
+    let kind = BuildKind { drafts: options.include_drafts, future: options.include_future };
+    let cards = CardCache::of_site(&options.root, kind);
+    plan.render_each(&plan.routes, |made| match made {
+        Made::Page(page) => output.write(&page),
+        Made::Card { path, card } => cards.place(&card, &path, &output),
+    })?
+    .map_err(BuildError::Content)?;
     static_files.par_iter().try_for_each(|(relative, absolute)| output.copy(absolute, Path::new(relative)))?;
     let bytes = output.size();
     let target = output.commit()?;
-    cards.keep_drawn(&target);
-    // Only a build that asked for every card knows which kept ones are no longer needed;
-    // a cache it cannot tidy costs disk space, not correctness.
-    let _ = cards.prune();
+    // Only a build that asked for every card knows which kept ones are no longer needed.
+    cards.finish(&target);
     Ok(BuildReport {
         pages: plan.routes.len() + search_files + static_files.len(),
         articles: loaded.site.articles.len(),

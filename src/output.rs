@@ -15,7 +15,7 @@ use crate::render::Page;
 mod card_cache;
 mod staging;
 
-pub use card_cache::{CARD_CACHE_DIR, CardCache};
+pub use card_cache::{BuildKind, CARD_CACHE_DIR, CardCache};
 
 use staging::{CreatedFolders, remove_if_ours, remove_stale, sibling};
 
@@ -177,6 +177,24 @@ impl Output {
         }
         let bytes = fs::copy(from, &path).map_err(io_error("copy a file to", &shown))?;
         self.written.fetch_add(bytes, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Puts the file `from` (`size` bytes; a kept share card) at `relative` under the staging
+    /// folder as a hard link, which costs no copy and no space; a copy where a link cannot
+    /// be made (another file system). Safe because no build edits an output file in place:
+    /// every build writes a new staging folder, and the previous output is removed whole.
+    pub(crate) fn link(&self, from: &Path, size: u64, relative: &str) -> Result<(), OutputError> {
+        self.check_interruption()?;
+        let path = self.staging.join(relative);
+        let shown = self.target.join(relative);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(io_error("create", shown.parent().unwrap_or(&shown)))?;
+        }
+        if fs::hard_link(from, &path).is_err() {
+            fs::copy(from, &path).map_err(io_error("copy a file to", &shown))?;
+        }
+        self.written.fetch_add(size, Ordering::Relaxed);
         Ok(())
     }
 

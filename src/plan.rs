@@ -13,7 +13,6 @@ use crate::config::{Language, SiteConfig};
 use crate::content::share_image::ShareImage;
 use crate::content::{Article, ParseContext, StandalonePage, Topic};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::output::CardCache;
 use crate::render::{Page, Renderer, Route, Templates};
 use crate::route::fingerprinted_name;
 use crate::site::authors::{self, Author};
@@ -24,6 +23,13 @@ use crate::source::{CONFIG_FILE, SiteSource, StaticFile, TextFile, read_article}
 mod options;
 
 pub use options::{BuildError, BuildOptions};
+
+/// What `Plan::render_each` hands on: a rendered page, or a share card to take from the
+/// card cache or draw, with its file under the output root.
+pub enum Made {
+    Page(Page),
+    Card { path: String, card: briefing_card::Card },
+}
 
 /// Everything a site's pages are rendered from, parsed and checked.
 pub struct Loaded {
@@ -504,25 +510,22 @@ impl<'s> Plan<'s> {
     }
 
     /// Renders `routes`, handing each page to `sink` as soon as it is ready, so that the
-    /// whole site is never held in memory at once; share cards come from `cards`, which
-    /// draws only those it does not keep. Every rendering error is collected.
+    /// whole site is never held in memory at once. A share card is handed over undrawn
+    /// (`Made::Card`): the sink takes a kept one from the card cache, or draws it. Every
+    /// rendering error is collected.
     pub fn render_each<E: Send>(
         &self,
         routes: &[Route],
-        cards: Option<&CardCache>,
-        sink: impl Fn(Page) -> Result<(), E> + Sync,
+        sink: impl Fn(Made) -> Result<(), E> + Sync,
     ) -> Result<Result<(), Diagnostics>, E> {
-        let render = |route: Route| match (cards, self.renderer.card(route)) {
-            (Some(cache), Some(card)) => {
-                let path = self.renderer.output_file(route);
-                Ok(Page { bytes: cache.card(&card, &path), path })
-            }
-            _ => self.renderer.render(route),
+        let render = |route: Route| match self.renderer.card(route) {
+            Some(card) => Ok(Made::Card { path: self.renderer.output_file(route), card }),
+            None => self.renderer.render(route).map(Made::Page),
         };
         let results: Vec<Result<Option<Diagnostic>, E>> = routes
             .par_iter()
             .map(|&route| match render(route) {
-                Ok(page) => sink(page).map(|_| None),
+                Ok(made) => sink(made).map(|_| None),
                 Err(diagnostic) => Ok(Some(diagnostic)),
             })
             .collect();

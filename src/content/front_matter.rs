@@ -45,6 +45,9 @@ pub struct FrontMatter {
     /// The article's share image: a path under the output root (`/images/x.jpg`) or an absolute URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image: Option<String>,
+    /// What `image` shows, in words, for those who cannot see it (`og:image:alt`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_alt: Option<String>,
     /// Dated notes of what changed since publication, each possibly a correction.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub updates: Vec<UpdateNote>,
@@ -82,6 +85,7 @@ pub const ARTICLE_FIELDS: &[&str] = &[
     "translation_key",
     "draft",
     "image",
+    "image_alt",
     "updates",
     "follows",
     "aliases",

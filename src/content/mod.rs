@@ -83,6 +83,8 @@ pub struct Article {
     /// The share image of `image:`, if any, and where it is written (for a missing file).
     pub image: Option<share_image::ShareImage>,
     pub image_position: (usize, usize),
+    /// What the image shows (`image_alt:`), trimmed; `None` when empty.
+    pub image_alt: Option<String>,
     pub html: String,
     pub toc: Vec<Heading>,
     pub word_count: usize,
@@ -407,6 +409,13 @@ impl Article {
             Some(Ok(image)) => Some(image),
             None => None,
         };
+        let image_alt = front.image_alt.as_deref().map(str::trim).filter(|alt| !alt.is_empty()).map(str::to_owned);
+        if image_alt.is_some() && front.image.is_none() {
+            problems.push(at("image_alt", None)(
+                "`image_alt:` describes the article's `image:`, which it does not have: add the image or remove the text"
+                    .to_owned(),
+            ));
+        }
         let terms = taxonomy_terms(&front, &parts, context, path, &mut problems);
         let updates = read_updates(&front, &parts, path, &mut problems);
         let aliases = addresses::read_aliases(&front.aliases, &parts, path, &mut problems);
@@ -468,6 +477,7 @@ impl Article {
             draft: front.draft,
             image,
             image_position,
+            image_alt,
             html: rendered.html,
             toc: rendered.toc,
             word_count: rendered.word_count,

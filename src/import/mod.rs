@@ -249,6 +249,7 @@ impl Importer {
             translation_key: None,
             draft: false,
             image: None,
+            image_alt: None,
             updates: Vec::new(),
             follows: Vec::new(),
             aliases: Vec::new(),

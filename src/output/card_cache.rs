@@ -6,82 +6,150 @@
 //! Like Zola's processed images and Hugo's `resources/_gen`, the cache is a folder of the
 //! site, not of the output: a new output folder, or the staging folder every build starts
 //! from, still finds it. It is only a saving: a card that cannot be read or kept is drawn.
-//! A build keeps the cards it drew only once it has succeeded, copying them from its
-//! output, so a failed build leaves the site's folder as it was.
+//!
+//! A kept card goes into the output as a hard link (`Output::link`), so an unchanged card
+//! costs neither a read, nor a write, nor space. A build keeps the cards it drew only once
+//! it has succeeded, linking them from its output, so a failed build leaves the site's
+//! folder as it was.
 
 use std::collections::HashSet;
-use std::fs;
-use std::io;
+use std::fs::{self, File};
+use std::io::{self, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
 
 use briefing_card::{Card, CardKey};
 use rayon::prelude::*;
+
+use super::{Output, OutputError};
+use crate::render::Page;
 
 /// The cache's folder under the site root; `/.briefing/` is in the `.gitignore` that
 /// `briefing init` writes.
 pub const CARD_CACHE_DIR: &str = ".briefing/cache/cards";
 
+/// The keys of the cards each kind of build used last, one file per kind (`BuildKind`):
+/// a build keeps the cards of the other kinds, so that builds with and without `--drafts`
+/// do not remove each other's.
+const USED_DIR: &str = ".briefing/cache/cards-used";
+
 /// What every whole PNG ends with: its `IEND` chunk (length 0, type, CRC).
 const PNG_END: [u8; 12] = [0, 0, 0, 0, b'I', b'E', b'N', b'D', 0xae, 0x42, 0x60, 0x82];
 const PNG_SIGNATURE: [u8; 8] = [0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a];
+
+/// Which articles a build publishes, and so which cards it needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BuildKind {
+    pub drafts: bool,
+    pub future: bool,
+}
+
+impl BuildKind {
+    const ALL: [BuildKind; 4] = [
+        BuildKind { drafts: false, future: false },
+        BuildKind { drafts: true, future: false },
+        BuildKind { drafts: false, future: true },
+        BuildKind { drafts: true, future: true },
+    ];
+
+    /// The name of its file of used keys.
+    fn name(self) -> &'static str {
+        match (self.drafts, self.future) {
+            (false, false) => "published",
+            (true, false) => "with-drafts",
+            (false, true) => "with-future",
+            (true, true) => "with-drafts-and-future",
+        }
+    }
+}
 
 /// The cards of one build: where they are kept, which this build used and which it drew.
 #[derive(Debug)]
 pub struct CardCache {
     dir: PathBuf,
-    /// The keys of the cards this build asked for: what `prune` keeps.
+    used_dir: PathBuf,
+    kind: BuildKind,
+    /// The keys of the cards this build asked for: what `finish` keeps.
     used: Mutex<HashSet<CardKey>>,
     /// The cards this build drew, by key, with their file under the output root.
     drawn: Mutex<Vec<(CardKey, String)>>,
 }
 
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 impl CardCache {
-    /// The cache of the site at `root`; the folder is made when a first card is kept.
-    pub fn of_site(root: &Path) -> CardCache {
-        CardCache { dir: root.join(CARD_CACHE_DIR), used: Mutex::default(), drawn: Mutex::default() }
-    }
-
-    /// The PNG of `card`, which the build writes to `output_file`: the kept one, else
-    /// drawn (and kept by `keep_drawn`). A kept file that is not a whole PNG (a disk that
-    /// lost its end) is drawn again.
-    pub(crate) fn card(&self, card: &Card, output_file: &str) -> Vec<u8> {
-        let key = card.key();
-        self.used.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).insert(key);
-        if let Ok(bytes) = fs::read(self.dir.join(file_name(key)))
-            && is_whole_png(&bytes)
-        {
-            return bytes;
+    /// The cache of the site at `root`, for a build of `kind`; the folder is made when a
+    /// first card is kept.
+    pub fn of_site(root: &Path, kind: BuildKind) -> CardCache {
+        CardCache {
+            dir: root.join(CARD_CACHE_DIR),
+            used_dir: root.join(USED_DIR),
+            kind,
+            used: Mutex::default(),
+            drawn: Mutex::default(),
         }
-        self.drawn.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).push((key, output_file.to_owned()));
-        card.draw()
     }
 
-    /// Keeps the cards this build drew, copied from the finished output at `output`. Each
-    /// is copied to a temporary file and renamed into place: a copy stopped at any moment
-    /// leaves a whole card or none (at worst a temporary file, which `prune` removes).
-    /// Keeping is a saving: a card that cannot be kept (a read-only or full disk) is
-    /// drawn again next time.
-    pub fn keep_drawn(&self, output: &Path) {
-        let drawn = std::mem::take(&mut *self.drawn.lock().unwrap_or_else(|poisoned| poisoned.into_inner()));
+    /// Puts `card` at `path` under `output`: the kept card, linked, else drawn (and kept by
+    /// `finish`). A kept file that is not a whole PNG (a disk that lost its end) is drawn
+    /// again; only its first and last bytes are read to tell.
+    pub(crate) fn place(&self, card: &Card, path: &str, output: &Output) -> Result<(), OutputError> {
+        let key = card.key();
+        lock(&self.used).insert(key);
+        let kept = self.dir.join(file_name(key));
+        // A link that fails (the card removed meanwhile by another site build's `finish`)
+        // falls back to drawing; `write` reports an output that cannot be written.
+        if let Some(size) = whole_png_size(&kept)
+            && output.link(&kept, size, path).is_ok()
+        {
+            return Ok(());
+        }
+        lock(&self.drawn).push((key, path.to_owned()));
+        output.write(&Page { path: path.to_owned(), bytes: card.draw() })
+    }
+
+    /// Once the build has succeeded into `output`: keeps the cards it drew, records the
+    /// keys it used, and removes the cards no kind of build uses any more. Each step is a
+    /// saving only, so failures are ignored: a card that cannot be kept is drawn again next
+    /// time, a cache that cannot be tidied costs space.
+    pub fn finish(&self, output: &Path) {
+        self.keep_drawn(output);
+        let _ = self.record_used_and_prune();
+    }
+
+    /// Keeps the cards this build drew, linked (or copied) from the finished output to a
+    /// temporary file and renamed into place: stopped at any moment, it leaves a whole
+    /// card or none (at worst a temporary file, which `prune` removes).
+    fn keep_drawn(&self, output: &Path) {
+        let drawn = std::mem::take(&mut *lock(&self.drawn));
         if drawn.is_empty() || fs::create_dir_all(&self.dir).is_err() {
             return;
         }
         drawn.par_iter().enumerate().for_each(|(number, (key, file))| {
             let temporary = self.dir.join(format!(".{}-{number}.tmp", std::process::id()));
-            let kept = fs::copy(output.join(file), &temporary)
-                .and_then(|_| fs::rename(&temporary, self.dir.join(file_name(*key))));
-            if kept.is_err() {
+            let from = output.join(file);
+            let made = fs::hard_link(&from, &temporary).or_else(|_| fs::copy(&from, &temporary).map(drop));
+            if made.and_then(|()| fs::rename(&temporary, self.dir.join(file_name(*key)))).is_err() {
                 let _ = fs::remove_file(&temporary);
             }
         });
     }
 
-    /// Removes the cards this build did not use (an edited headline's old card, a deleted
-    /// article's) and the temporary files of stopped builds, so that the cache holds what
-    /// the site needs and no more. Call it once every card was asked for and kept.
-    pub fn prune(&self) -> io::Result<()> {
-        let used = self.used.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    /// Records the keys this build used under its kind, then removes every file of the
+    /// cache that is not a card some kind of build used last (an edited headline's old
+    /// card, a deleted article's, the temporary files of stopped builds).
+    fn record_used_and_prune(&self) -> io::Result<()> {
+        let used = lock(&self.used);
+        let mut keep: HashSet<CardKey> = used.clone();
+        for kind in BuildKind::ALL.into_iter().filter(|&kind| kind != self.kind) {
+            keep.extend(read_keys(&self.used_dir.join(kind.name())));
+        }
+        let file = self.used_dir.join(self.kind.name());
+        if read_keys(&file) != *used {
+            write_keys(&file, &used)?;
+        }
         let entries = match fs::read_dir(&self.dir) {
             Ok(entries) => entries,
             Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(()),
@@ -89,9 +157,9 @@ impl CardCache {
         };
         for entry in entries {
             let entry = entry?;
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let key = name.strip_suffix(".png").and_then(|hex| u128::from_str_radix(hex, 16).ok());
-            if !key.is_some_and(|key| used.contains(&CardKey(key))) {
+            let name = entry.file_name();
+            let key = name.to_str().and_then(|name| name.strip_suffix(".png")).and_then(parse_key);
+            if !key.is_some_and(|key| keep.contains(&key)) {
                 let _ = fs::remove_file(entry.path());
             }
         }
@@ -103,14 +171,50 @@ fn file_name(key: CardKey) -> String {
     format!("{}.png", key.hex())
 }
 
-fn is_whole_png(bytes: &[u8]) -> bool {
-    bytes.starts_with(&PNG_SIGNATURE) && bytes.ends_with(&PNG_END)
+fn parse_key(hex: &str) -> Option<CardKey> {
+    (hex.len() == 32).then(|| u128::from_str_radix(hex, 16).ok().map(CardKey)).flatten()
+}
+
+/// The keys listed in `file`, one a line; none if it cannot be read.
+fn read_keys(file: &Path) -> HashSet<CardKey> {
+    fs::read_to_string(file).map(|text| text.lines().filter_map(parse_key).collect()).unwrap_or_default()
+}
+
+/// Lists `keys` in `file`, written to a temporary file and renamed into place.
+fn write_keys(file: &Path, keys: &HashSet<CardKey>) -> io::Result<()> {
+    let mut lines: Vec<String> = keys.iter().map(|key| key.hex()).collect();
+    lines.sort_unstable();
+    let mut text = lines.join("\n");
+    text.push('\n');
+    let dir = file.parent().expect("a file of the cache's folder");
+    fs::create_dir_all(dir)?;
+    let temporary = dir.join(format!(".{}.tmp", std::process::id()));
+    fs::write(&temporary, text).and_then(|()| fs::rename(&temporary, file)).inspect_err(|_| {
+        let _ = fs::remove_file(&temporary);
+    })
+}
+
+/// The size of the file at `path` if it is a whole PNG: it begins with the signature and
+/// ends with the `IEND` chunk. Reads those 20 bytes only.
+fn whole_png_size(path: &Path) -> Option<u64> {
+    let mut file = File::open(path).ok()?;
+    let size = file.metadata().ok()?.len();
+    if size < (PNG_SIGNATURE.len() + PNG_END.len()) as u64 {
+        return None;
+    }
+    let (mut start, mut end) = ([0; PNG_SIGNATURE.len()], [0; PNG_END.len()]);
+    file.read_exact(&mut start).ok()?;
+    file.seek(SeekFrom::End(-(PNG_END.len() as i64))).ok()?;
+    file.read_exact(&mut end).ok()?;
+    (start == PNG_SIGNATURE && end == PNG_END).then_some(size)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use briefing_card::Colours;
+
+    const PUBLISHED: BuildKind = BuildKind { drafts: false, future: false };
 
     fn card(headline: &str) -> Card {
         Card {
@@ -131,76 +235,114 @@ mod tests {
         names
     }
 
-    /// A build of `cards` with the cache at `root`, written to `output` as a build writes
-    /// them, then kept: the cards' bytes.
-    fn build(root: &Path, output: &Path, cards: &[Card]) -> (CardCache, Vec<Vec<u8>>) {
-        let cache = CardCache::of_site(root);
-        let mut pngs = Vec::new();
+    fn kept(root: &Path, card: &Card) -> PathBuf {
+        root.join(CARD_CACHE_DIR).join(file_name(card.key()))
+    }
+
+    /// A build of `cards` of `kind` with the cache at `root`, into `output` as a build
+    /// writes them: the cards' bytes in the output.
+    fn build_kind(root: &Path, output: &Path, kind: BuildKind, cards: &[Card]) -> Vec<Vec<u8>> {
+        let cache = CardCache::of_site(root, kind);
+        let staging = Output::prepare(root, output).unwrap();
         for (index, card) in cards.iter().enumerate() {
-            let file = format!("{index}.png");
-            let bytes = cache.card(card, &file);
-            fs::write(output.join(&file), &bytes).unwrap();
-            pngs.push(bytes);
+            cache.place(card, &format!("{index}.png"), &staging).unwrap();
         }
-        cache.keep_drawn(output);
-        (cache, pngs)
+        let output = staging.commit().unwrap();
+        cache.finish(&output);
+        (0..cards.len()).map(|index| fs::read(output.join(format!("{index}.png"))).unwrap()).collect()
+    }
+
+    fn build(root: &Path, output: &Path, cards: &[Card]) -> Vec<Vec<u8>> {
+        build_kind(root, output, PUBLISHED, cards)
     }
 
     #[test]
-    fn a_kept_card_is_read_back_rather_than_drawn() {
-        let (root, output) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-        let (_, drawn) = build(root.path(), output.path(), &[card("One")]);
-        assert_eq!(drawn, [card("One").draw()]);
+    fn a_kept_card_is_taken_rather_than_drawn() {
+        let (root, out) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let output = out.path().join("public");
+        assert_eq!(build(root.path(), &output, &[card("One")]), [card("One").draw()]);
         let dir = root.path().join(CARD_CACHE_DIR);
         assert_eq!(files(&dir), [file_name(card("One").key())], "one card, no temporary file");
-        // A kept card that is whole is what the cache hands out, as it is: marking it shows
-        // that it was read, not drawn.
+        // A kept card that is whole is what the build puts out, as it is: marking it shows
+        // that it was taken, not drawn.
         let mut marked = card("One").draw();
         marked.splice(8..8, *b"\0\0\0\0teXt");
-        fs::write(dir.join(file_name(card("One").key())), &marked).unwrap();
-        assert_eq!(build(root.path(), output.path(), &[card("One")]).1, [marked]);
+        fs::remove_file(kept(root.path(), &card("One"))).unwrap();
+        fs::write(kept(root.path(), &card("One")), &marked).unwrap();
+        assert_eq!(build(root.path(), &output, &[card("One")]), [marked]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_kept_card_is_shared_with_the_output_not_copied() {
+        use std::os::unix::fs::MetadataExt;
+        let (root, out) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let output = out.path().join("public");
+        build(root.path(), &output, &[card("One")]);
+        let inode = |path: &Path| fs::metadata(path).unwrap().ino();
+        assert_eq!(inode(&output.join("0.png")), inode(&kept(root.path(), &card("One"))), "drawn, then linked");
+        build(root.path(), &output, &[card("One")]);
+        assert_eq!(inode(&output.join("0.png")), inode(&kept(root.path(), &card("One"))), "kept, then linked");
     }
 
     #[test]
     fn nothing_is_kept_until_the_build_succeeded() {
-        let root = tempfile::tempdir().unwrap();
-        let cache = CardCache::of_site(root.path());
-        cache.card(&card("One"), "one.png");
+        let (root, out) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let cache = CardCache::of_site(root.path(), PUBLISHED);
+        let staging = Output::prepare(root.path(), &out.path().join("public")).unwrap();
+        cache.place(&card("One"), "one.png", &staging).unwrap();
+        drop(staging);
         assert!(!root.path().join(".briefing").exists(), "a build that stops here leaves the site as it was");
     }
 
     #[test]
     fn a_damaged_card_is_drawn_again_and_replaced() {
-        let (root, output) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-        build(root.path(), output.path(), &[card("One")]);
-        let kept = root.path().join(CARD_CACHE_DIR).join(file_name(card("One").key()));
+        let (root, out) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let output = out.path().join("public");
+        build(root.path(), &output, &[card("One")]);
+        let kept = kept(root.path(), &card("One"));
         let whole = fs::read(&kept).unwrap();
+        fs::remove_file(&kept).unwrap();
         fs::write(&kept, &whole[..whole.len() / 2]).unwrap();
-        assert_eq!(build(root.path(), output.path(), &[card("One")]).1, std::slice::from_ref(&whole));
+        assert_eq!(build(root.path(), &output, &[card("One")]), std::slice::from_ref(&whole));
         assert_eq!(fs::read(&kept).unwrap(), whole);
     }
 
     #[test]
-    fn prune_keeps_the_cards_of_this_build_only() {
-        let (root, output) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-        build(root.path(), output.path(), &[card("Old"), card("Kept")]);
+    fn the_cards_no_build_uses_are_removed() {
+        let (root, out) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let output = out.path().join("public");
+        build(root.path(), &output, &[card("Old"), card("Kept")]);
         let dir = root.path().join(CARD_CACHE_DIR);
         fs::write(dir.join(".1-0.tmp"), b"stopped").unwrap();
         fs::write(dir.join("notes.txt"), b"not a card").unwrap();
-        let (second, _) = build(root.path(), output.path(), &[card("Kept"), card("New")]);
-        second.prune().unwrap();
+        build(root.path(), &output, &[card("Kept"), card("New")]);
         let mut expected = vec![file_name(card("Kept").key()), file_name(card("New").key())];
         expected.sort();
         assert_eq!(files(&dir), expected);
-        CardCache::of_site(&root.path().join("none")).prune().unwrap();
+    }
+
+    #[test]
+    fn builds_with_and_without_drafts_keep_each_others_cards() {
+        let (root, out) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let output = out.path().join("public");
+        let drafts = BuildKind { drafts: true, future: false };
+        build(root.path(), &output, &[card("Published")]);
+        build_kind(root.path(), &output, drafts, &[card("Published"), card("Draft")]);
+        build(root.path(), &output, &[card("Published")]);
+        assert!(kept(root.path(), &card("Draft")).is_file(), "the last build with drafts used it");
+        // The draft's headline is edited: the next build with drafts no longer needs the old card.
+        build_kind(root.path(), &output, drafts, &[card("Published"), card("Draft, edited")]);
+        assert!(!kept(root.path(), &card("Draft")).exists());
+        assert!(kept(root.path(), &card("Draft, edited")).is_file());
     }
 
     #[test]
     fn a_cache_that_cannot_be_written_still_gives_the_card() {
-        let (root, output) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let (root, out) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
         // A file where the cache's folder would be: nothing can be kept.
         fs::create_dir_all(root.path().join(".briefing/cache")).unwrap();
         fs::write(root.path().join(CARD_CACHE_DIR), b"in the way").unwrap();
-        assert_eq!(build(root.path(), output.path(), &[card("One")]).1, [card("One").draw()]);
+        assert_eq!(build(root.path(), &out.path().join("public"), &[card("One")]), [card("One").draw()]);
     }
 }

@@ -141,6 +141,9 @@ pub(crate) struct PageMeta<'a> {
     /// Its width and height in pixels, where briefing knows them (a share card's).
     image_width: Option<u32>,
     image_height: Option<u32>,
+    /// What the image shows, in words (`og:image:alt`): a card's texts, or an article's
+    /// `image_alt:`.
+    image_alt: Option<String>,
     /// The address search engines should index for this page's content: its permalink, or
     /// the original's of a syndicated copy (`canonical:`).
     canonical: String,
@@ -174,6 +177,7 @@ impl PageMeta<'_> {
     /// Shares the page with `image`.
     fn set_image(&mut self, image: Option<structured::SharedImage>) {
         let size = image.as_ref().and_then(|image| image.size);
+        self.image_alt = image.as_ref().and_then(|image| image.alt.clone());
         self.image = image.map(|image| image.url);
         (self.image_width, self.image_height) = (size.map(|(w, _)| w), size.map(|(_, h)| h));
     }
@@ -459,6 +463,7 @@ impl<'a> Renderer<'a> {
             image: None,
             image_width: None,
             image_height: None,
+            image_alt: None,
             canonical: routes.permalink(route),
             alternates: self.page_alternates(route),
             translations,

@@ -15,21 +15,23 @@ use crate::site::{ArticleId, Site};
 /// How many articles a topic page lists in its `CollectionPage`.
 const COLLECTION_ITEMS_MAX: usize = 50;
 
-/// The image a page is shared with: its absolute URL, and its size when briefing knows it
-/// (a share card's).
+/// The image a page is shared with: its absolute URL, its size when briefing knows it
+/// (a share card's), and its text alternative where there is one (`og:image:alt`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct SharedImage {
     pub(super) url: String,
     pub(super) size: Option<(u32, u32)>,
+    pub(super) alt: Option<String>,
 }
 
 impl SharedImage {
-    fn card(site: &Site, route: Route) -> SharedImage {
-        SharedImage { url: site.routes.permalink(route), size: Some((briefing_card::WIDTH, briefing_card::HEIGHT)) }
+    fn card(site: &Site, route: Route, alt: String) -> SharedImage {
+        let size = Some((briefing_card::WIDTH, briefing_card::HEIGHT));
+        SharedImage { url: site.routes.permalink(route), size, alt: Some(alt) }
     }
 
-    fn written(site: &Site, image: &crate::content::share_image::ShareImage) -> SharedImage {
-        SharedImage { url: image.url(&site.config.base_url), size: None }
+    fn written(site: &Site, image: &crate::content::share_image::ShareImage, alt: Option<&str>) -> SharedImage {
+        SharedImage { url: image.url(&site.config.base_url), size: None, alt: alt.map(str::to_owned) }
     }
 
     /// As JSON-LD's `image`: an `ImageObject` with its size where it is known.
@@ -46,22 +48,47 @@ impl SharedImage {
 /// The image an article is shared with: its own (`image:`), else its share card, else the
 /// site's (`site_image`). `share_card::routes` gives the cards that this names.
 pub(super) fn article_image(site: &Site, id: ArticleId) -> Option<SharedImage> {
-    if let Some(own) = &site.articles[id].image {
-        return Some(SharedImage::written(site, own));
+    let article = &site.articles[id];
+    if let Some(own) = &article.image {
+        return Some(SharedImage::written(site, own, article.image_alt.as_deref()));
     }
     if site.config.share_cards.is_some() {
-        return Some(SharedImage::card(site, Route::ShareCard(id)));
+        return Some(SharedImage::card(site, Route::ShareCard(id), article_card_alt(site, id)));
     }
     site_image(site, site.article_languages[id])
+}
+
+/// What an article's card shows, in the article's language (`card_alt` of i18n): its
+/// headline and the site's name; the site's card's text where the card is the site's
+/// (a headline the card's fonts cannot draw).
+fn article_card_alt(site: &Site, id: ArticleId) -> String {
+    let article = &site.articles[id];
+    let lang = site.article_languages[id];
+    if !briefing_card::Card::can_draw(&article.title) {
+        return site_card_alt(site, lang);
+    }
+    let interface = &site.config.interface;
+    let locale = interface.get(interface.locale_for(&article.lang));
+    let site_title = &site.config.languages[lang].title;
+    locale.label("card_alt").replace("{headline}", &article.title).replace("{site}", site_title)
+}
+
+/// What the site's card shows in a language (`site_card_alt` of i18n): its name and
+/// description there.
+fn site_card_alt(site: &Site, lang: LanguageId) -> String {
+    let language = &site.config.languages[lang];
+    let interface = &site.config.interface;
+    let locale = interface.get(interface.locale_for(&language.code));
+    locale.label("site_card_alt").replace("{site}", &language.title).replace("{description}", &language.description)
 }
 
 /// The image the other pages of a language are shared with: site.yaml's `share_image:`,
 /// else the site's card in that language, unless cards are off.
 pub(super) fn site_image(site: &Site, lang: LanguageId) -> Option<SharedImage> {
     if let Some(image) = &site.config.share_image {
-        return Some(SharedImage::written(site, image));
+        return Some(SharedImage::written(site, image, None));
     }
-    site.config.share_cards.is_some().then(|| SharedImage::card(site, Route::SiteCard(lang)))
+    site.config.share_cards.is_some().then(|| SharedImage::card(site, Route::SiteCard(lang), site_card_alt(site, lang)))
 }
 
 /// The `<script type="application/ld+json">` body of an article page: `NewsArticle` and

@@ -171,3 +171,64 @@ fn share_cards_take_the_site_colours_or_are_off() {
     assert_eq!(meta(&html, "twitter:card"), Some("summary"));
     assert!(!Path::new(&site.path(CACHE)).exists(), "nothing drawn, nothing kept");
 }
+
+#[test]
+fn cards_and_article_images_say_what_they_show_in_the_page_language() {
+    let site = built(SiteTest::fixture("sites/share-cards"));
+    for (page, alt) in [
+        ("articles/east-quay/index.html", "“Westport leases its east quay for twenty years”, Harbour Notes"),
+        (
+            "fr/articles/quai-est/index.html",
+            "«\u{202f}Westport loue son quai est pour vingt ans\u{202f}», Notes du port",
+        ),
+        ("index.html", "Harbour Notes: Invented briefings about ports, to test share cards."),
+        (
+            "fr/topics/ports/index.html",
+            "Notes du port\u{a0}: Des briefings inventés sur les ports, pour tester les cartes de partage.",
+        ),
+        // Drawn as the site's card, it says what that card says.
+        ("articles/lease-in-chinese/index.html", "Harbour Notes: Invented briefings about ports, to test share cards."),
+        ("articles/dredging/index.html", "A dredger at work in the channel at low tide"),
+    ] {
+        let html = site.public(page);
+        assert_eq!(meta(&html, "og:image:alt"), Some(alt), "{page}");
+        assert_eq!(meta(&html, "twitter:image:alt"), Some(alt), "{page}");
+    }
+
+    let site = SiteTest::fixture("sites/share-cards");
+    let config = site.read("site.yaml") + "share_cards: false\n";
+    let site = built(site.file("site.yaml", config));
+    assert_eq!(meta(&site.public("index.html"), "og:image:alt"), None, "no image, no words for it");
+    assert_eq!(
+        meta(&site.public("articles/dredging/index.html"), "og:image:alt"),
+        Some("A dredger at work in the channel at low tide")
+    );
+}
+
+#[test]
+fn an_image_alt_without_an_image_is_an_error_at_its_line() {
+    let site = SiteTest::fixture("sites/share-cards");
+    let article = site.read("content/articles/east-quay.md").replacen("---\n", "---\nimage_alt: \"A quay\"\n", 1);
+    let site = site.file("content/articles/east-quay.md", article);
+    site.build().fails().stderr_has("content/articles/east-quay.md:2:1: `image_alt:` describes the article's `image:`");
+}
+
+#[test]
+fn builds_with_and_without_drafts_keep_each_others_cards() {
+    let site = SiteTest::fixture("sites/share-cards");
+    let draft = "---\ntitle: \"Westport plans a second quay\"\ndate: 2025-08-02T09:00:00Z\nsummary: \"A draft.\"\ntopics: [ports]\ndraft: true\n---\nNot yet.\n";
+    let site = site.file("content/articles/second-quay.md", draft);
+    site.run(["build", "--drafts"]).succeeds();
+    let card = Card { date: "2 August 2025".to_owned(), ..english_card("Westport plans a second quay") };
+    let kept = site.path(CACHE).join(format!("{}.png", card.key().hex()));
+    assert_eq!(fs::read(&kept).unwrap(), card.draw());
+    site.build().succeeds();
+    assert!(kept.is_file(), "a build without drafts keeps the cards of the last build with them");
+    // Marked, the kept card shows that the next build with drafts took it rather than drew it.
+    let mut marked = card.draw();
+    marked.splice(8..8, *b"\0\0\0\0teXt");
+    fs::remove_file(&kept).unwrap();
+    fs::write(&kept, &marked).unwrap();
+    site.run(["build", "--drafts"]).succeeds();
+    assert_eq!(fs::read(site.path("public/articles/second-quay/share-card.png")).unwrap(), marked);
+}

@@ -20,7 +20,7 @@ pub const HEIGHT: u32 = 630;
 /// Changed whenever the same texts and colours would give other bytes (layout, fonts, the
 /// encoder's settings, a new version of the png crate's compressor), so that a cache never
 /// hands out a card drawn the old way.
-const DRAWING_VERSION: u32 = 1;
+const DRAWING_VERSION: u32 = 2;
 
 /// Space left and right of the texts.
 const MARGIN: f32 = 80.0;
@@ -47,8 +47,8 @@ const STANDFIRST_GAP: f32 = 26.0;
 const RULE_TOP: u32 = 528;
 const FOOTER_BASELINE: f32 = 584.0;
 const FOOTER_SIZE: f32 = 28.0;
-/// Coverage of the rule's muted ink, of 16: a light line.
-const RULE_LEVEL: u8 = 6;
+/// Coverage of the rule's muted ink, of `canvas::LEVELS`: a light line.
+const RULE_LEVEL: u8 = 2;
 
 /// An sRGB colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -139,7 +139,7 @@ impl Card {
         let colours = self.colours;
         let muted = Rgb(muted(colours.text, colours.background));
         let mut canvas = Canvas::new(WIDTH, HEIGHT, colours.background, [colours.text, colours.accent, muted]);
-        canvas.fill(0, 0, WIDTH, BAND, Ink::Accent, 16);
+        canvas.fill(0, 0, WIDTH, BAND, Ink::Accent, canvas::LEVELS);
         let line_width = WIDTH as f32 - 2.0 * MARGIN;
         let drawable = |font, text: &str| Some(text::clean(text)).filter(|t| !t.is_empty() && text::drawable(font, t));
 
