@@ -97,10 +97,11 @@ pub fn read_from(input: &str, default_year: i32, address: Option<&str>) -> Page 
         html::extract_from(input, default_year, address)
     } else {
         let language = Language::detect(input);
-        let year = dates::find_year(input).or_else(|| dates::copyright_year(input)).unwrap_or(default_year);
-        let order = dates::order::numeric_order(input, language, None);
+        let dated = dates::DateText::new(input);
+        let year = dated.year().or_else(|| dates::copyright_year(input)).unwrap_or(default_year);
+        let order = dates::order::numeric_order(&dated, language, None);
         let mut page = text::extract(input, dates::DateContext { language, year, month_first: order.month_first });
-        page.notes.extend(dates::order::ambiguity_note(input, &order));
+        page.notes.extend(dates::order::ambiguity_note(&dated, &order));
         page
     }
 }

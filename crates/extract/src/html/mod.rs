@@ -19,7 +19,7 @@ use crate::byline::{
 };
 use crate::dates::datelines::LineDates;
 use crate::dates::order::{ambiguity_note, numeric_order};
-use crate::dates::{DateContext, copyright_year, find_year, parse_iso};
+use crate::dates::{DateContext, DateText, copyright_year, find_year, parse_iso};
 use crate::markdown::lead_photo;
 use crate::noise::{Rule, ends_sentence, is_prose, word_count};
 use crate::refusal::Considered;
@@ -27,7 +27,10 @@ use crate::tuning::{
     DATE_CANDIDATE_MAX_WORDS, LEDE_MIN_WORDS, MAX_HTML_DEPTH, SPLIT_SENTENCE_MIN_WORDS, STANDFIRST_MIN_WORDS,
 };
 use crate::{Caption, Dropped, Language, LeadImage, Page};
-use dom::{attr, class_tokens, descendants, find, parent, remove_attr, remove_child, tag, text};
+use dom::{
+    attr, class_tokens, descendants, find, has_below, is_prose_text, parent, remove_attr, remove_child, tag, text,
+    text_is, text_starts_with,
+};
 use header::{choose_title, date_shown, dates_in_elements, is_byline, is_dateline, read_bylines};
 use readability::{chrome_rule, clean_blocks, main_block, record, record_outside, remove_matching};
 
@@ -56,7 +59,7 @@ pub fn extract_from(input: &str, default_year: i32, address: Option<&str>) -> Pa
     let converter =
         HtmlToMarkdown::builder().options(options).skip_tags(vec!["img", "source", "track", "map", "area"]).build();
     let mut page = Page::default();
-    let (bounded, removed_tags) = nesting::bound_nesting(input);
+    let (bounded, removed_tags) = nesting::lighten(input);
     let Ok(document) = converter.html_to_tree(&bounded) else { return page };
     let flattened = dom::flatten_below_max_depth(&document) + removed_tags;
     if flattened > 0 {
@@ -70,6 +73,7 @@ pub fn extract_from(input: &str, default_year: i32, address: Option<&str>) -> Pa
     let body = find(&document, "body").unwrap_or_else(|| document.clone());
 
     let whole_text = text(&body);
+    let whole_dated = DateText::new(&whole_text);
     // A page's own tag says its language; the text is asked only when it has none.
     let language = match &meta.lang {
         Some(tag) => Language::from_tag(tag),
@@ -79,12 +83,12 @@ pub fn extract_from(input: &str, default_year: i32, address: Option<&str>) -> Pa
         .published
         .as_deref()
         .and_then(find_year)
-        .or_else(|| find_year(&whole_text))
+        .or_else(|| whole_dated.year())
         .or_else(|| copyright_year(&whole_text))
         .unwrap_or(default_year);
-    let order = numeric_order(&whole_text, language, meta.lang.as_deref());
+    let order = numeric_order(&whole_dated, language, meta.lang.as_deref());
     let context = DateContext { language, year, month_first: order.month_first };
-    page.notes.extend(ambiguity_note(&whole_text, &order));
+    page.notes.extend(ambiguity_note(&whole_dated, &order));
     page.published = meta.published.as_deref().and_then(|d| parse_iso(d, context));
     page.updated = meta.modified.as_deref().and_then(|d| parse_iso(d, context)).filter(|u| Some(*u) != page.published);
     if page.published.is_none() || page.updated.is_none() {
@@ -125,7 +129,7 @@ pub fn extract_from(input: &str, default_year: i32, address: Option<&str>) -> Pa
     let title = page.title.clone();
     remove_matching(&block, &mut page.dropped, &|node| {
         metadata_rule(node, &title, context)
-            .or_else(|| shown_line.as_deref().filter(|line| same_text(&text(node), line)).map(|_| Rule::Metadata))
+            .or_else(|| shown_line.as_deref().filter(|line| text_is(node, line)).map(|_| Rule::Metadata))
     });
     take_credits(&block, &mut page);
     let photo = take_captions(&block, &mut page);
@@ -198,7 +202,7 @@ fn date_candidates(meta: &meta::Metadata, body: &Handle, context: DateContext) -
     }
     let leaves = descendants(body).into_iter().filter(|n| {
         matches!(tag(n), Some("p" | "span" | "time" | "small" | "figcaption"))
-            && !descendants(n).iter().skip(1).any(|c| matches!(tag(c), Some("p" | "span" | "div")))
+            && !has_below(n, |c| matches!(tag(c), Some("p" | "span" | "div")))
     });
     for node in leaves {
         let content = text(&node);
@@ -238,7 +242,7 @@ fn metadata_rule(node: &Handle, title: &str, context: DateContext) -> Option<Rul
     let name = tag(node)?;
     let tokens = class_tokens(node);
     let dateline = tokens.iter().any(|t| matches!(t.as_str(), "dateline" | "date" | "timestamp" | "published"));
-    let meta_block = tokens.iter().any(|t| t == "meta") && !is_prose(&text(node));
+    let meta_block = tokens.iter().any(|t| t == "meta") && !is_prose_text(node);
     // A `<time>` inside a sentence ("takes effect on <time>March 1</time>") is text.
     let standalone_time = name == "time"
         && !parent(node)
@@ -249,7 +253,7 @@ fn metadata_rule(node: &Handle, title: &str, context: DateContext) -> Option<Rul
             .unwrap_or(false);
     let heading_is_title = (matches!(name, "h1" | "h2" | "h3")
         || attr(node, "itemprop").is_some_and(|p| p == "headline"))
-        && same_text(&text(node), title);
+        && text_is(node, title);
     (heading_is_title || standalone_time || is_byline(node) || dateline || meta_block || is_dateline(node, context))
         .then_some(Rule::Metadata)
 }
@@ -317,6 +321,10 @@ fn take_captions(block: &Handle, page: &mut Page) -> Option<figure::Photo> {
         .into_iter()
         .filter(|n| matches!(tag(n), Some("p" | "div" | "span")))
         .filter(|n| {
+            // A caption found in a text is at its start, its credit after it.
+            if text_starts_with(n, &caption.text).is_none() {
+                return false;
+            }
             let content = text(n);
             same_text(&content, &caption.text)
                 || caption_in(&content).is_some_and(|c| same_text(&c.text, &caption.text))
