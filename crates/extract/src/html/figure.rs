@@ -70,7 +70,7 @@ pub fn photo_in(node: &Handle) -> Option<Photo> {
 }
 
 /// An `<img>`'s address: `src`, or where a lazy-loading page keeps it while `src` holds a
-/// placeholder (`data-src`, the first of a `srcset`).
+/// placeholder (`data-src`, the widest of a `srcset`).
 fn address_of(img: &Handle) -> Option<String> {
     let usable = |value: &str| {
         let value = value.trim();
@@ -82,7 +82,14 @@ fn address_of(img: &Handle) -> Option<String> {
         .or_else(|| {
             ["srcset", "data-srcset"].iter().find_map(|name| {
                 let set = attr(img, name)?;
-                usable(set.split(',').next()?.split_whitespace().next()?)
+                // "a.jpg 480w, b.jpg 960w": the widest; a candidate without a width counts as none.
+                let widest = set.split(", ").filter_map(|candidate| {
+                    let mut parts = candidate.split_whitespace();
+                    let address = parts.next()?;
+                    let width = parts.next().and_then(|w| w.strip_suffix('w')?.parse::<u32>().ok()).unwrap_or(0);
+                    Some((width, address))
+                });
+                usable(widest.max_by_key(|(width, _)| *width)?.1)
             })
         })
 }
@@ -138,6 +145,11 @@ pub fn base_address(base: Option<&str>, address: Option<&str>, canonical: Option
         None => Url::parse(base.trim()).ok(),
     });
     base.or(page).filter(|url| matches!(url.scheme(), "http" | "https"))
+}
+
+/// Whether `src` is an address relative to the page's (`lab.jpg`, `/img/lab.jpg`).
+pub fn is_relative(src: &str) -> bool {
+    matches!(Url::parse(src.trim()), Err(url::ParseError::RelativeUrlWithoutBase))
 }
 
 /// `src` as an absolute `http(s)` address: as it is, or resolved against `base`. Without
@@ -202,6 +214,9 @@ mod tests {
         assert_eq!(found, Some(Photo { src: "/img/y.png".into(), alt: String::new() }));
         let found = photo(r#"<img src="data:image/gif;base64,R0lG" data-src="/img/lab.jpg" alt="The lab">"#);
         assert_eq!(found, Some(Photo { src: "/img/lab.jpg".into(), alt: "The lab".into() }));
+        let found =
+            photo(r#"<img data-srcset="/img/lab-480.jpg 480w, /img/lab-1200.jpg 1200w, /img/lab-960.jpg 960w">"#);
+        assert_eq!(found.map(|photo| photo.src).as_deref(), Some("/img/lab-1200.jpg"));
         assert_eq!(photo(r#"<img src="/icons/share.png"><img src="/logos/x.png">"#), None);
     }
 
@@ -231,6 +246,7 @@ mod tests {
         assert_eq!(absolute("lab.jpg", None), None);
         assert_eq!(absolute("//cdn.example/lab.jpg", None).as_deref(), Some("https://cdn.example/lab.jpg"));
         assert_eq!(absolute("javascript:alert(1)", base.as_ref()), None);
+        assert!(is_relative("../lab.jpg") && !is_relative("javascript:alert(1)") && !is_relative("https://a.example/"));
     }
 
     #[test]

@@ -134,7 +134,8 @@ pub fn extract_from(input: &str, default_year: i32, address: Option<&str>) -> Pa
     take_credits(&block, &mut page);
     let photo = take_captions(&block, &mut page);
     let base = figure::base_address(meta.base.as_deref(), address, meta.url.as_deref());
-    let relative = photo.as_ref().filter(|_| base.is_none()).map(|photo| photo.src.clone());
+    let relative =
+        photo.as_ref().filter(|photo| base.is_none() && figure::is_relative(&photo.src)).map(|p| p.src.clone());
     page.image = figure::lead_image(photo, meta.image.as_deref(), base.as_ref(), page.caption.as_ref(), &page.title);
     if let Some(src) = relative.filter(|_| page.image.is_none()) {
         page.notes.push(format!(
