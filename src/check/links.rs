@@ -103,6 +103,10 @@ pub(super) fn check_links(context: &LinkContext<'_>, pages: &[Page]) -> LinkScan
                             "broken link `{value}`: the base path is in it twice; write `{once}` in Markdown, which \
                              gets the base path by itself"
                         ))
+                    } else if let Some(static_file) = static_file_for(target, base_path) {
+                        Some(format!(
+                            "broken link `{value}`: nothing is built at that address; its file goes in `{static_file}`"
+                        ))
                     } else {
                         Some(format!("broken link `{value}`: nothing is built at that address"))
                     }
@@ -123,6 +127,15 @@ pub(super) fn check_links(context: &LinkContext<'_>, pages: &[Page]) -> LinkScan
         }
     }
     scan
+}
+
+/// Where the site's own file for a missing address of a file (`/brief/images/a.png`) goes:
+/// `static/images/a.png`; `None` for a page's address.
+fn static_file_for(target: &str, base_path: &str) -> Option<String> {
+    let rest = target.strip_prefix(base_path)?.strip_prefix('/')?;
+    let name = rest.rsplit('/').next()?;
+    let extension = name.rsplit_once('.').map(|(_, extension)| extension)?;
+    (!extension.is_empty() && !extension.eq_ignore_ascii_case("html")).then(|| format!("static/{rest}"))
 }
 
 /// The root-relative part of `url` if it is an address of the site itself:

@@ -144,9 +144,10 @@ impl Importer {
         })
     }
 
-    /// Reads a page (HTML or plain text, told apart by its start).
-    pub fn read_page(&self, input: &str) -> Page {
-        briefing_extract::read(input, self.current_year)
+    /// Reads a page (HTML or plain text, told apart by its start) saved from `address`,
+    /// against which its relative addresses (its photo's) are resolved.
+    pub fn read_page(&self, input: &str, address: Option<&str>) -> Page {
+        briefing_extract::read_from(input, self.current_year, address)
     }
 
     pub fn import(&self, input: &str) -> Result<Imported, ImportError> {
@@ -158,8 +159,8 @@ impl Importer {
         if input.trim_start_matches('\u{feff}').trim().is_empty() {
             return Err(ImportError::Empty { blank: !input.is_empty() });
         }
-        let mut page = self.read_page(input);
         let given = &self.overrides;
+        let mut page = self.read_page(input, fetched_from.or(given.url.as_deref()));
         if let Some(title) = &given.title {
             page.title = title.clone();
         }

@@ -197,7 +197,9 @@ impl<'a> Renderer<'a> {
     /// What the pages of `site` with these static files share.
     pub fn prepare(site: &Site, site_static: &[StaticFile]) -> Arc<Prepared> {
         let routes = &site.routes;
+        // A site without search has no use for its script.
         let builtin_assets: Vec<AssetId> = (0..BUILTIN_ASSETS.len())
+            .filter(|&index| site.config.search || BUILTIN_ASSETS[index].0 != "search.js")
             .filter(|&index| !site_static.iter().any(|file| file.relative == Path::new(BUILTIN_ASSETS[index].0)))
             .map(AssetId)
             .collect();

@@ -194,6 +194,16 @@ fn plain_words(path: Option<&str>, message: &str, fields: &[&str]) -> String {
                 "`{path}` is a mapping of the report's details, not text: write `{path}: {{ name: {text}, url: \"https://…\" }}`"
             );
         }
+        // One name where a list belongs (`topics: chips`): the list of that one name.
+        if let (Some(path), Some(text)) = (path, found.strip_prefix("string "))
+            && expected == "a sequence"
+        {
+            let key = path.rsplit('.').next().unwrap_or(path);
+            let name = text.trim_matches('"');
+            let plain = !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+            let item = if plain { name.to_owned() } else { text.to_owned() };
+            return format!("`{path}` must be {wanted}, not {found}: write `{key}: [{item}]`");
+        }
         return match path {
             Some(path) => format!("`{path}` must be {wanted}, not {found}"),
             None => format!("expected {wanted}, not {found}"),

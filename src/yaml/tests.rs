@@ -57,6 +57,10 @@ fn a_null_title_is_an_error() {
 fn wrong_types_are_plain_words() {
     let error = parse_block("title: A\ntags: 3\n").unwrap_err();
     assert_eq!(error.message, "`tags` must be a list such as `[a, b]`, not integer `3`");
+    let one = parse_block("title: A\ntags: chips\n").unwrap_err();
+    assert_eq!(one.message, "`tags` must be a list such as `[a, b]`, not string \"chips\": write `tags: [chips]`");
+    let spaced = parse_block("title: A\ntags: export controls\n").unwrap_err();
+    assert!(spaced.message.ends_with("write `tags: [\"export controls\"]`"), "{}", spaced.message);
 }
 
 #[test]

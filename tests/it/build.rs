@@ -198,6 +198,9 @@ fn a_site_without_search_has_no_search_page_index_or_link() {
     let public = site.path("public");
     assert!(!public.join("search-index.json").exists());
     assert!(!public.join("search").exists());
+    let scripts: Vec<String> =
+        tree(&public).into_iter().map(|(path, _)| path).filter(|path| path.starts_with("search.")).collect();
+    assert!(scripts.is_empty(), "no search script: {scripts:?}");
     assert!(public.join("articles/northwind-closes-lab/index.html").is_file());
     let home = read(public.join("index.html"));
     assert!(!home.contains("/briefing/search/"), "no link to a search page: {home}");

@@ -2,7 +2,7 @@
 //! "(AFP)", "Le Monde avec Reuters", "By Jane Doe", photo credits "( AFP / NAME )".
 
 use crate::Caption;
-use crate::noise::{ends_sentence, fold};
+use crate::noise::{ends_sentence, fold, folded_chars};
 
 /// News agencies by canonical name, with the spellings pages use (folded).
 const AGENCIES: &[(&str, &[&str])] = &[
@@ -424,8 +424,13 @@ fn tidy_credit(credit: &str) -> String {
 
 /// Text with whitespace collapsed and case, accents and punctuation ignored, to spot duplicates.
 pub fn same_text(a: &str, b: &str) -> bool {
-    let key = |s: &str| fold(s).chars().filter(|c| c.is_alphanumeric()).collect::<String>();
-    key(a) == key(b)
+    text_key(a).eq(text_key(b))
+}
+
+/// What [`same_text`] compares: the letters and digits of the folded text. Read
+/// lazily, so that texts differing early part early.
+pub fn text_key(text: &str) -> impl Iterator<Item = char> + '_ {
+    folded_chars(text).filter(|c| c.is_alphanumeric())
 }
 
 #[cfg(test)]

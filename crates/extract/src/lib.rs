@@ -1,5 +1,5 @@
 //! A saved news page (plain text or HTML) -> a [`Page`]: headline, dates, byline, agency,
-//! photo caption, the lede and the report's body as Markdown blocks, and everything
+//! lead photo and its caption, the lede and the report's body as Markdown blocks, and everything
 //! left out with the rule that dropped it.
 //!
 //! The stages are folders: `html/` (parse, metadata, readability, header), `text/` (the
@@ -38,11 +38,14 @@ pub struct Page {
     /// The page's own language tag (`<html lang>`), if it has one.
     pub lang_hint: Option<String>,
     pub caption: Option<Caption>,
+    /// The lead photo's image, when the page gives its address (HTML pages only).
+    pub image: Option<LeadImage>,
     /// The first paragraph, as plain text.
     pub lede: String,
     /// The kept text, plain, for language detection and tagging.
     pub text: String,
-    /// Markdown blocks of the body, the caption among them.
+    /// Markdown blocks of the body, the lead photo among them: a `figure` block when its
+    /// image is known, else its caption as an emphasised line (see [`markdown::lead_photo`]).
     pub body: Vec<String>,
     /// A wire credits line kept at the end ("Reportage X, version française Y").
     pub credits: Option<String>,
@@ -57,8 +60,18 @@ pub struct Page {
 /// A photo caption and its credit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Caption {
+    /// Empty when the photo has only a credit (an HTML page's `<figcaption>Photo: X`).
     pub text: String,
     pub credit: Option<String>,
+}
+
+/// The image of a page's lead photo.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeadImage {
+    /// An absolute `http(s)` address.
+    pub src: String,
+    /// The image's alt text, when it describes the image (not a file name, not "photo").
+    pub alt: Option<String>,
 }
 
 /// Something of the page left out of the article, and why.
@@ -73,14 +86,22 @@ pub struct Dropped {
 /// Reads a page, HTML or plain text (told apart by its start). `default_year` is the
 /// year of a date written without one, when the page gives no other.
 pub fn read(input: &str, default_year: i32) -> Page {
+    read_from(input, default_year, None)
+}
+
+/// Reads a page saved from `address` (an `http(s)` URL), against which the addresses it
+/// writes relative (`<img src="photo.jpg">`) are resolved; without one, against the
+/// address the page declares (`<link rel=canonical>`), if it does.
+pub fn read_from(input: &str, default_year: i32, address: Option<&str>) -> Page {
     if html::looks_like_html(input) {
-        html::extract(input, default_year)
+        html::extract_from(input, default_year, address)
     } else {
         let language = Language::detect(input);
-        let year = dates::find_year(input).or_else(|| dates::copyright_year(input)).unwrap_or(default_year);
-        let order = dates::order::numeric_order(input, language, None);
+        let dated = dates::DateText::new(input);
+        let year = dated.year().or_else(|| dates::copyright_year(input)).unwrap_or(default_year);
+        let order = dates::order::numeric_order(&dated, language, None);
         let mut page = text::extract(input, dates::DateContext { language, year, month_first: order.month_first });
-        page.notes.extend(dates::order::ambiguity_note(input, &order));
+        page.notes.extend(dates::order::ambiguity_note(&dated, &order));
         page
     }
 }

@@ -35,6 +35,12 @@ pub const CHROME_MAX_PROSE_PARAGRAPHS: usize = 3;
 pub const LINK_LIST_MIN_DENSITY: f64 = 0.5;
 pub const LINK_LIST_MAX_WORDS: usize = 80;
 
+// HTML: the lead photo.
+
+/// An image under this many pixels on a side (by its `width`/`height` attributes, or a
+/// size in its address, `48x48`) is an icon, an avatar or a tracking pixel, not the photo.
+pub const LEAD_IMAGE_MIN_PIXELS: u32 = 200;
+
 // HTML: a report split across sibling containers, and widgets told by structure.
 
 /// A sibling of the densest block is part of the report when it holds at least this many

@@ -127,7 +127,14 @@ fn french_news_html_page() {
     assert_eq!(front.lang.as_deref(), Some("fr"));
 
     assert_eq!(body.matches("Une salle blanche de Veldmark").count(), 1, "{body}");
-    assert!(body.contains("*Une salle blanche de Veldmark à Eindhoven, aux Pays-Bas.* (AFP / Piet Imaginaire)"));
+    // The photo's alt text says less than its caption: a screen reader would read it twice.
+    assert!(
+        body.contains(
+            "\n\n```figure\nsrc: https://quotidien.example/img/veldmark.jpg\n\
+             caption: Une salle blanche de Veldmark à Eindhoven, aux Pays-Bas.\ncredit: AFP / Piet Imaginaire\n```\n\n"
+        ),
+        "{body}"
+    );
     assert!(body.contains("\n## Des clients chinois dans l'incertitude\n"), "{body}");
     assert!(body.contains("\n- les machines de gravure les plus récentes ;\n- les pièces détachées"), "{body}");
     assert!(body.contains("selon des sources *diplomatiques* à Bruxelles."), "{body}");

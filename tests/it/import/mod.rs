@@ -7,6 +7,7 @@ mod corpus;
 pub mod corpus_table;
 mod extraction;
 pub mod fetch;
+mod figures;
 mod hostile_pages;
 mod limits;
 mod mistakes;

@@ -1,6 +1,8 @@
 //! Date lines: a line that is only a date, or dates with their labels and the page
 //! tools around them; and which of a line's dates is the publication, which the update.
 
+use std::sync::LazyLock;
+
 use super::value::PageDate;
 use super::zones::localize;
 use super::{DateContext, clock, date_at, lowered_date_text, offset_of, time_after, tokenize};
@@ -20,17 +22,23 @@ pub struct LineDates {
 /// "Written by … on"), in any language known: a date beside it is the page's.
 pub fn has_date_label(text: &str) -> bool {
     let folded = fold(text);
-    let byline = crate::byline::byline_in(text).is_some();
-    byline
-        || ["act:", "date:", "mis a jour", "publi"].iter().any(|label| folded.contains(label))
-        || Language::all().any(|language| {
-            let vocabulary = language.vocabulary();
-            vocabulary.published_words.iter().chain(vocabulary.update_words).any(|word| {
-                let word = fold(word);
-                (word.chars().count() >= 4 || word.chars().any(crate::lang::is_cjk)) && folded.contains(&word)
-            })
-        })
+    ["act:", "date:", "mis a jour", "publi"].iter().any(|label| folded.contains(label))
+        || DATE_LABELS.iter().any(|word| folded.contains(word.as_str()))
+        || crate::byline::byline_in(text).is_some()
 }
+
+/// The words of every language known that label a publication or an update date, folded;
+/// but the short ones ("act", "mis"), which are found inside other words.
+static DATE_LABELS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    Language::all()
+        .flat_map(|language| {
+            let vocabulary = language.vocabulary();
+            vocabulary.published_words.iter().chain(vocabulary.update_words)
+        })
+        .map(|word| fold(word))
+        .filter(|word| word.chars().count() >= 4 || word.chars().any(crate::lang::is_cjk))
+        .collect()
+});
 
 /// Whether `word` says the date after it is an update, in any language known.
 fn is_update_word(word: &str) -> bool {

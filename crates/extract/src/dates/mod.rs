@@ -66,13 +66,33 @@ pub fn find_date(text: &str, context: DateContext) -> Option<PageDate> {
 
 /// The first four-digit year written in a full date in `text`, for dates without one.
 pub fn find_year(text: &str) -> Option<i32> {
-    let lowered = lowered_date_text(text);
-    let tokens = tokenize(&lowered);
-    let any_year = DateContext::new(None, 0);
-    (0..tokens.len())
-        .filter_map(|start| date_at(&tokens, start, any_year))
-        .map(|(date, _)| date.to_fixed().year())
-        .find(|&year| year != 0)
+    DateText::new(text).year()
+}
+
+/// A text read once for its dates ([`lowered_date_text`]): a whole page is, by the passes
+/// that look at all its dates (its year, its order of numeric dates).
+pub struct DateText {
+    lowered: String,
+}
+
+impl DateText {
+    pub fn new(text: &str) -> DateText {
+        DateText { lowered: lowered_date_text(text) }
+    }
+
+    pub(super) fn tokens(&self) -> Vec<&str> {
+        tokenize(&self.lowered)
+    }
+
+    /// [`find_year`] of the text.
+    pub fn year(&self) -> Option<i32> {
+        let tokens = self.tokens();
+        let any_year = DateContext::new(None, 0);
+        (0..tokens.len())
+            .filter_map(|start| date_at(&tokens, start, any_year))
+            .map(|(date, _)| date.to_fixed().year())
+            .find(|&year| year != 0)
+    }
 }
 
 /// The year of a copyright notice ("© 2024 Example Media"): the page's year when its
@@ -105,7 +125,8 @@ pub fn parse_iso(text: &str, context: DateContext) -> Option<PageDate> {
 /// `text` lowercased, with what pages glue together taken apart: "November 20,
 /// 20259:13 AM GMT+1Updated" reads as "november 20, 2025 9:13 am gmt+1 updated".
 pub(super) fn lowered_date_text(text: &str) -> String {
-    let lowered = cjk_date_marks(&camel_apart(text).to_lowercase());
+    let lowered = camel_apart(text).to_lowercase();
+    let lowered = if lowered.is_ascii() { lowered } else { cjk_date_marks(&lowered) };
     let chars: Vec<char> = lowered.chars().collect();
     let mut out = String::with_capacity(lowered.len() + 8);
     for (i, &c) in chars.iter().enumerate() {
@@ -119,11 +140,10 @@ pub(super) fn lowered_date_text(text: &str) -> String {
             && next.is_ascii_digit()
             && (chars.get(i + 2) == Some(&':')
                 || chars.get(i + 2).is_some_and(char::is_ascii_digit) && chars.get(i + 3) == Some(&':'));
-        // A digit run into a word: "gmt+1updated", but not "9:13am", "06h30", "1er", "6th".
-        let word: String = chars[i + 1..].iter().take_while(|c| c.is_alphabetic()).collect();
-        let digit_then_word = c.is_ascii_digit()
-            && word.chars().count() >= 3
-            && !matches!(word.as_str(), "am" | "pm" | "er" | "st" | "nd" | "rd" | "th");
+        // A digit run into a word of three letters or more: "gmt+1updated", but not
+        // "9:13am", "06h30", "1er", "6th".
+        let digit_then_word =
+            c.is_ascii_digit() && chars[i + 1..].iter().take_while(|c| c.is_alphabetic()).nth(2).is_some();
         // A label run into its date: "发布时间:2025-05-22", "date:12/03/2024" (not "05:54").
         let label_then_date =
             matches!(c, ':' | '：') && i > 0 && !chars[i - 1].is_ascii_digit() && next.is_ascii_digit();
@@ -139,10 +159,11 @@ pub(super) fn lowered_date_text(text: &str) -> String {
 /// lowercase letter meets a capital.
 fn camel_apart(text: &str) -> std::borrow::Cow<'_, str> {
     let glued = |pair: &[char]| pair[0].is_lowercase() && pair[1].is_uppercase();
-    let chars: Vec<char> = text.chars().collect();
-    if !chars.windows(2).any(glued) {
+    let mut pairs = text.chars().zip(text.chars().skip(1));
+    if !pairs.any(|(a, b)| glued(&[a, b])) {
         return std::borrow::Cow::Borrowed(text);
     }
+    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 4);
     for (i, &c) in chars.iter().enumerate() {
         if i > 0 && glued(&[chars[i - 1], c]) {

@@ -2,7 +2,7 @@
 //! 4 August in London. The page's other dates decide first (a `20/11/2025` can only
 //! be day first), then its language tag's country, then its language.
 
-use super::{lowered_date_text, numeric_date, tokenize};
+use super::{DateText, numeric_date};
 use crate::Language;
 
 /// The reading chosen for a page, and why, for `--explain`.
@@ -16,11 +16,10 @@ pub struct NumericOrder {
 const DAY_FIRST_ENGLISH: &[&str] = &["gb", "uk", "ie", "au", "nz", "in", "za", "sg", "hk", "my", "pk", "ng", "ke"];
 
 /// How `text` writes numeric dates, given its language and `<html lang>` tag.
-pub fn numeric_order(text: &str, language: Option<Language>, tag: Option<&str>) -> NumericOrder {
-    let lowered = lowered_date_text(text);
+pub fn numeric_order(text: &DateText, language: Option<Language>, tag: Option<&str>) -> NumericOrder {
     let mut day_first_seen = None;
     let mut month_first_seen = None;
-    for token in tokenize(&lowered).into_iter().filter(|t| t.matches('/').count() == 2) {
+    for token in text.tokens().into_iter().filter(|t| t.matches('/').count() == 2) {
         let mut parts = token.trim_end_matches(['.', ',', ';', ':']).split('/');
         let (Some(first), Some(second)) = (parts.next(), parts.next()) else { continue };
         // "2025/3/12" is year first: it says nothing of the order of day and month.
@@ -80,9 +79,8 @@ pub fn numeric_order(text: &str, language: Option<Language>, tag: Option<&str>) 
 }
 
 /// The note `--explain` prints when `text` holds a date that reads both ways.
-pub fn ambiguity_note(text: &str, order: &NumericOrder) -> Option<String> {
-    let lowered = lowered_date_text(text);
-    let ambiguous = tokenize(&lowered).into_iter().find(|token| {
+pub fn ambiguity_note(text: &DateText, order: &NumericOrder) -> Option<String> {
+    let ambiguous = text.tokens().into_iter().find(|token| {
         token.matches('/').count() == 2
             && numeric_date(token, true).zip(numeric_date(token, false)).is_some_and(|(a, b)| a != b)
     })?;
@@ -101,16 +99,23 @@ mod tests {
 
     #[test]
     fn other_dates_then_the_tag_then_the_language_decide() {
-        let order = numeric_order("Posted 04/08/2024. Updated 04/20/2024", Some(Language::English), None);
+        let order =
+            numeric_order(&DateText::new("Posted 04/08/2024. Updated 04/20/2024"), Some(Language::English), None);
         assert!(order.month_first, "{order:?}");
-        let order = numeric_order("Posted 04/08/2024. Updated 20/08/2024", Some(Language::English), Some("en-US"));
+        let order = numeric_order(
+            &DateText::new("Posted 04/08/2024. Updated 20/08/2024"),
+            Some(Language::English),
+            Some("en-US"),
+        );
         assert!(!order.month_first, "{order:?}");
-        assert!(!numeric_order("Posted 04/08/2024", Some(Language::English), Some("en-GB")).month_first);
-        assert!(numeric_order("Posted 04/08/2024", Some(Language::English), None).month_first);
-        assert!(!numeric_order("Publié le 04/08/2024", Some(Language::French), None).month_first);
-        let order = numeric_order("Posted 04/08/2024", Some(Language::English), Some("en-US"));
+        assert!(
+            !numeric_order(&DateText::new("Posted 04/08/2024"), Some(Language::English), Some("en-GB")).month_first
+        );
+        assert!(numeric_order(&DateText::new("Posted 04/08/2024"), Some(Language::English), None).month_first);
+        assert!(!numeric_order(&DateText::new("Publié le 04/08/2024"), Some(Language::French), None).month_first);
+        let order = numeric_order(&DateText::new("Posted 04/08/2024"), Some(Language::English), Some("en-US"));
         assert_eq!(
-            ambiguity_note("Posted 04/08/2024", &order).as_deref(),
+            ambiguity_note(&DateText::new("Posted 04/08/2024"), &order).as_deref(),
             Some("04/08/2024 read month first, as 8 April 2024: the page's language tag en-US writes the month first")
         );
     }

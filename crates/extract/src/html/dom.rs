@@ -1,5 +1,7 @@
 //! Small helpers over the html5ever tree that `htmd` parses into and converts from.
 
+use crate::byline::text_key;
+use crate::noise::{PROSE_WORDS, is_prose, word_count};
 use crate::tuning::{LOOSE_TEXT_MIN_WORDS, MAX_HTML_DEPTH, PARAGRAPH_MIN_CHARS};
 use markup5ever_rcdom::{Handle, NodeData};
 
@@ -46,23 +48,97 @@ pub fn class_tokens(node: &Handle) -> Vec<String> {
 /// The text of a subtree, whitespace collapsed; scripts and styles excluded.
 pub fn text(node: &Handle) -> String {
     let mut raw = String::new();
-    collect_text(node, &mut raw);
-    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+    walk_text(node, |chunk| {
+        raw.push_str(chunk);
+        true
+    });
+    collapse_whitespace(&raw)
 }
 
-/// The text children of an element as they are: the source of a `<script>`.
-pub fn raw_text(node: &Handle) -> String {
+/// [`text`] of a subtree of at most `max_words` words ([`word_count`]); `None` for a
+/// longer one, found without reading more of it than `max_words` words: for the tests
+/// of short elements (a dateline, a label) asked of every element of a page, the
+/// `<div>`s holding the whole page among them.
+pub fn short_text(node: &Handle, max_words: usize) -> Option<String> {
     let mut raw = String::new();
-    for child in node.children.borrow().iter() {
-        if let NodeData::Text { contents } = &child.data {
-            raw.push_str(&contents.borrow());
+    // The words are counted at doubling lengths, so the counting stays linear. A prefix
+    // of a text never has more words than the text.
+    let mut next_count = 256;
+    let mut long = false;
+    walk_text(node, |chunk| {
+        raw.push_str(chunk);
+        if raw.len() >= next_count {
+            next_count = raw.len() * 2;
+            long = word_count(&raw) > max_words;
         }
-    }
-    raw
+        !long
+    });
+    let text = collapse_whitespace(&raw);
+    (!long && word_count(&text) <= max_words).then_some(text)
 }
 
-/// Iterative: the tree is untrusted and may nest far deeper than the stack allows.
-fn collect_text(node: &Handle, out: &mut String) {
+/// Whether the text of a subtree is the same as `line` in the sense of [`same_text`](crate::byline::same_text),
+/// compared as the subtree is read: most elements differ in their first letters.
+pub fn text_is(node: &Handle, line: &str) -> bool {
+    text_starts_with(node, line) == Some(true)
+}
+
+/// [`is_prose`] of the text of a subtree, read no further than it takes to say so.
+pub fn is_prose_text(node: &Handle) -> bool {
+    short_text(node, PROSE_WORDS - 1).is_none_or(|text| is_prose(&text))
+}
+
+/// Whether the text of a subtree starts with `line` in the sense of [`same_text`](crate::byline::same_text):
+/// `Some(true)` when it is `line`, `Some(false)` when it goes on, `None` when it does not
+/// start so. Compared as the subtree is read.
+pub fn text_starts_with(node: &Handle, line: &str) -> Option<bool> {
+    let mut expected = text_key(line);
+    let mut found = Some(true);
+    walk_text(node, |chunk| {
+        for c in text_key(chunk) {
+            match expected.next() {
+                Some(e) if e == c => {}
+                Some(_) => found = None,
+                None => found = Some(false),
+            }
+            if found != Some(true) {
+                return false;
+            }
+        }
+        true
+    });
+    if found == Some(true) && expected.next().is_some() {
+        return None;
+    }
+    found
+}
+
+/// Whether a subtree holds any text but whitespace: [`text`] is not empty.
+pub fn has_text(node: &Handle) -> bool {
+    let mut found = false;
+    walk_text(node, |chunk| {
+        found = !chunk.trim().is_empty();
+        !found
+    });
+    found
+}
+
+/// `raw` with its runs of whitespace made one space, and none at either end.
+fn collapse_whitespace(raw: &str) -> String {
+    let mut text = String::with_capacity(raw.len());
+    for word in raw.split_whitespace() {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(word);
+    }
+    text
+}
+
+/// The text of a subtree as [`text`] reads it, in order: each text node, and a space at
+/// the edges of block elements. Stops when `chunk` returns false. Iterative: the tree
+/// is untrusted and may nest far deeper than the stack allows.
+fn walk_text(node: &Handle, mut chunk: impl FnMut(&str) -> bool) {
     enum Step {
         Visit(Handle),
         Space,
@@ -70,11 +146,17 @@ fn collect_text(node: &Handle, out: &mut String) {
     let mut stack = vec![Step::Visit(node.clone())];
     while let Some(step) = stack.pop() {
         let Step::Visit(current) = step else {
-            out.push(' ');
+            if !chunk(" ") {
+                return;
+            }
             continue;
         };
         match &current.data {
-            NodeData::Text { contents } => out.push_str(&contents.borrow()),
+            NodeData::Text { contents } => {
+                if !chunk(&contents.borrow()) {
+                    return;
+                }
+            }
             NodeData::Element { name, .. } if matches!(&*name.local, "script" | "style" | "template" | "noscript") => {}
             _ => {
                 for child in current.children.borrow().iter().rev() {
@@ -86,6 +168,17 @@ fn collect_text(node: &Handle, out: &mut String) {
             }
         }
     }
+}
+
+/// The text children of an element as they are: the source of a `<script>`.
+pub fn raw_text(node: &Handle) -> String {
+    let mut raw = String::new();
+    for child in node.children.borrow().iter() {
+        if let NodeData::Text { contents } = &child.data {
+            raw.push_str(&contents.borrow());
+        }
+    }
+    raw
 }
 
 /// Characters of text inside links, for link density.
@@ -219,20 +312,40 @@ pub fn paragraphs(root: &Handle) -> Vec<(Handle, String)> {
 
 /// Elements of the subtree, in document order, the root included.
 pub fn descendants(node: &Handle) -> Vec<Handle> {
-    let mut found = Vec::new();
-    let mut stack = vec![node.clone()];
-    while let Some(current) = stack.pop() {
-        if tag(&current).is_some() {
-            found.push(current.clone());
+    elements(node).collect()
+}
+
+/// [`descendants`], one by one: a search stops at the first match without listing the rest.
+pub fn elements(node: &Handle) -> Elements {
+    Elements { stack: vec![node.clone()] }
+}
+
+pub struct Elements {
+    stack: Vec<Handle>,
+}
+
+impl Iterator for Elements {
+    type Item = Handle;
+
+    fn next(&mut self) -> Option<Handle> {
+        while let Some(current) = self.stack.pop() {
+            self.stack.extend(current.children.borrow().iter().rev().cloned());
+            if tag(&current).is_some() {
+                return Some(current);
+            }
         }
-        stack.extend(current.children.borrow().iter().rev().cloned());
+        None
     }
-    found
+}
+
+/// Whether an element below `node` (not `node` itself) is one `test` accepts.
+pub fn has_below(node: &Handle, test: impl Fn(&Handle) -> bool) -> bool {
+    elements(node).skip(1).any(|n| test(&n))
 }
 
 /// The first element of the subtree with tag `name`.
 pub fn find(node: &Handle, name: &str) -> Option<Handle> {
-    descendants(node).into_iter().find(|n| tag(n) == Some(name))
+    elements(node).find(|n| tag(n) == Some(name))
 }
 
 pub fn parent(node: &Handle) -> Option<Handle> {

@@ -3,7 +3,7 @@
 
 use markup5ever_rcdom::Handle;
 
-use super::dom::{attr, class_tokens, descendants, is_block, parent, tag, text};
+use super::dom::{attr, class_tokens, descendants, has_below, is_block, is_prose_text, parent, short_text, tag, text};
 use super::meta::Metadata;
 use crate::byline::{agency_in, agency_named, byline_in, person_name, reporter_names, same_text};
 use crate::dates::datelines::{LineDates, dates_in_line, has_date_label, is_date_line};
@@ -68,12 +68,13 @@ fn without_site_name(title: &str, site_name: Option<&str>) -> String {
 
 /// A short element whose text is a date line or a labelled date ("Publié le …").
 pub fn is_dateline(node: &Handle, context: DateContext) -> bool {
-    let content = text(node);
-    if content.is_empty() || word_count(&content) > DATELINE_MAX_WORDS || is_prose(&content) || in_caption(node) {
+    let Some(content) = short_text(node, DATELINE_MAX_WORDS) else { return false };
+    // Every date the readers know is written with digits.
+    if !content.bytes().any(|b| b.is_ascii_digit()) || is_prose(&content) || in_caption(node) {
         return false;
     }
     // "takes effect on <time>March 1</time>, the ministry said": a date inside a sentence.
-    if !tag(node).is_some_and(is_block) && parent(node).is_some_and(|up| is_prose(&text(&up))) {
+    if !tag(node).is_some_and(is_block) && parent(node).is_some_and(|up| is_prose_text(&up)) {
         return false;
     }
     is_date_line(&content, context) || (has_date_label(&content) && find_date(&content, context).is_some())
@@ -118,9 +119,11 @@ pub fn date_shown(body: &Handle, context: DateContext) -> Option<(PageDate, Stri
         if !matches!(name, "p" | "span" | "div" | "time" | "li" | "small" | "em" | "b" | "strong" | "dd" | "td") {
             return None;
         }
+        if has_below(&node, |n| tag(n).is_some_and(is_block)) {
+            return None;
+        }
         let content = text(&node);
-        let leaf = !descendants(&node).iter().skip(1).any(|n| tag(n).is_some_and(is_block));
-        if !leaf || is_prose(&content) || in_caption(&node) {
+        if is_prose(&content) || in_caption(&node) {
             return None;
         }
         let date = shown_date_in(&content, context)?;
@@ -163,7 +166,7 @@ pub fn read_bylines(block: &Handle, body: &Handle, meta: &Metadata, page: &mut P
     }
     // The innermost byline elements: a `byline` block may also hold the date.
     let candidates = descendants(block).into_iter().chain(descendants(body));
-    let innermost = |node: &Handle| !descendants(node).iter().skip(1).any(is_byline);
+    let innermost = |node: &Handle| !has_below(node, is_byline);
     for node in candidates.filter(is_byline) {
         let line = text(&node);
         if page.agency.is_none() {

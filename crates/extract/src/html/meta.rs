@@ -25,6 +25,10 @@ pub struct Metadata {
     pub author: Option<String>,
     pub description: Option<String>,
     pub lang: Option<String>,
+    /// The page's share image (`og:image`, `twitter:image`, JSON-LD `image`), as written.
+    pub image: Option<String>,
+    /// `<base href>`: what the page's relative addresses are relative to.
+    pub base: Option<String>,
 }
 
 pub fn read(document: &Handle) -> Metadata {
@@ -76,6 +80,9 @@ pub fn read(document: &Handle) -> Metadata {
                     }
                     "author" | "article:author" => &mut meta.author,
                     "description" | "og:description" => &mut meta.description,
+                    "og:image" | "og:image:url" | "og:image:secure_url" | "twitter:image" | "twitter:image:src" => {
+                        &mut meta.image
+                    }
                     _ => continue,
                 };
                 slot.get_or_insert(content);
@@ -83,6 +90,7 @@ pub fn read(document: &Handle) -> Metadata {
             "link" if meta.url.is_none() && attr(&node, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
                 meta.url = attr(&node, "href");
             }
+            "base" if meta.base.is_none() => meta.base = attr(&node, "href").filter(|href| !href.trim().is_empty()),
             "time" if meta.first_time.is_none() => meta.first_time = attr(&node, "datetime"),
             "script" if attr(&node, "type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) => {
                 read_json_ld(&raw_text(&node), &mut meta);
@@ -170,6 +178,20 @@ fn read_json_ld(json: &str, meta: &mut Metadata) {
     if let Some(language) = string("inLanguage") {
         meta.lang.get_or_insert(language.to_lowercase());
     }
+    if let Some(image) = image_address(article.get("image")) {
+        meta.image.get_or_insert(image);
+    }
+}
+
+/// A JSON-LD `image`: an address, an `ImageObject` (`url`, `contentUrl`), or a list of
+/// either (the first).
+fn image_address(value: Option<&Value>) -> Option<String> {
+    match value? {
+        Value::String(address) => Some(address.trim().to_owned()).filter(|a| !a.is_empty()),
+        Value::Object(object) => image_address(object.get("url").or_else(|| object.get("contentUrl"))),
+        Value::Array(items) => items.iter().find_map(|item| image_address(Some(item))),
+        _ => None,
+    }
 }
 
 /// The article object in a JSON-LD value, an array of them or an `@graph`.
@@ -206,6 +228,19 @@ mod tests {
         assert_eq!(meta.author.as_deref(), Some("AFP"));
         assert_eq!(meta.site_name.as_deref(), Some("Le Quotidien fictif"));
         assert_eq!(meta.lang.as_deref(), Some("fr"));
+    }
+
+    #[test]
+    fn share_image_from_open_graph_or_json_ld() {
+        let meta = metadata(
+            r#"<head><base href="https://news.example/2024/"><meta property="og:image" content="https://cdn.example/lab.jpg"></head><body></body>"#,
+        );
+        assert_eq!(meta.image.as_deref(), Some("https://cdn.example/lab.jpg"));
+        assert_eq!(meta.base.as_deref(), Some("https://news.example/2024/"));
+        let meta = metadata(
+            r#"<head><script type="application/ld+json">{"@type":"NewsArticle","image":[{"@type":"ImageObject","url":"https://cdn.example/a.jpg"}]}</script></head>"#,
+        );
+        assert_eq!(meta.image.as_deref(), Some("https://cdn.example/a.jpg"));
     }
 
     #[test]

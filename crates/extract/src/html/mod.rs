@@ -2,6 +2,7 @@
 //! found by the readability pass, converted to Markdown by `htmd`.
 
 mod dom;
+mod figure;
 mod header;
 mod meta;
 mod nesting;
@@ -18,15 +19,18 @@ use crate::byline::{
 };
 use crate::dates::datelines::LineDates;
 use crate::dates::order::{ambiguity_note, numeric_order};
-use crate::dates::{DateContext, copyright_year, find_year, parse_iso};
-use crate::markdown::caption as caption_markdown;
+use crate::dates::{DateContext, DateText, copyright_year, find_year, parse_iso};
+use crate::markdown::lead_photo;
 use crate::noise::{Rule, ends_sentence, is_prose, word_count};
 use crate::refusal::Considered;
 use crate::tuning::{
     DATE_CANDIDATE_MAX_WORDS, LEDE_MIN_WORDS, MAX_HTML_DEPTH, SPLIT_SENTENCE_MIN_WORDS, STANDFIRST_MIN_WORDS,
 };
-use crate::{Caption, Dropped, Language, Page};
-use dom::{attr, class_tokens, descendants, find, parent, remove_attr, remove_child, tag, text};
+use crate::{Caption, Dropped, Language, LeadImage, Page};
+use dom::{
+    attr, class_tokens, descendants, find, has_below, is_prose_text, parent, remove_attr, remove_child, tag, text,
+    text_is, text_starts_with,
+};
 use header::{choose_title, date_shown, dates_in_elements, is_byline, is_dateline, read_bylines};
 use readability::{chrome_rule, clean_blocks, main_block, record, record_outside, remove_matching};
 
@@ -39,7 +43,13 @@ pub fn looks_like_html(input: &str) -> bool {
         || ["<body", "<head", "<p>", "<div", "<article", "<meta "].iter().any(|t| start.contains(t))
 }
 
+#[cfg(test)]
 pub fn extract(input: &str, default_year: i32) -> Page {
+    extract_from(input, default_year, None)
+}
+
+/// Reads an HTML page; `address` is where it was saved from, for its relative addresses.
+pub fn extract_from(input: &str, default_year: i32, address: Option<&str>) -> Page {
     let options = Options {
         bullet_list_marker: BulletListMarker::Dash,
         ul_bullet_spacing: 1,
@@ -49,7 +59,7 @@ pub fn extract(input: &str, default_year: i32) -> Page {
     let converter =
         HtmlToMarkdown::builder().options(options).skip_tags(vec!["img", "source", "track", "map", "area"]).build();
     let mut page = Page::default();
-    let (bounded, removed_tags) = nesting::bound_nesting(input);
+    let (bounded, removed_tags) = nesting::lighten(input);
     let Ok(document) = converter.html_to_tree(&bounded) else { return page };
     let flattened = dom::flatten_below_max_depth(&document) + removed_tags;
     if flattened > 0 {
@@ -63,6 +73,7 @@ pub fn extract(input: &str, default_year: i32) -> Page {
     let body = find(&document, "body").unwrap_or_else(|| document.clone());
 
     let whole_text = text(&body);
+    let whole_dated = DateText::new(&whole_text);
     // A page's own tag says its language; the text is asked only when it has none.
     let language = match &meta.lang {
         Some(tag) => Language::from_tag(tag),
@@ -72,12 +83,12 @@ pub fn extract(input: &str, default_year: i32) -> Page {
         .published
         .as_deref()
         .and_then(find_year)
-        .or_else(|| find_year(&whole_text))
+        .or_else(|| whole_dated.year())
         .or_else(|| copyright_year(&whole_text))
         .unwrap_or(default_year);
-    let order = numeric_order(&whole_text, language, meta.lang.as_deref());
+    let order = numeric_order(&whole_dated, language, meta.lang.as_deref());
     let context = DateContext { language, year, month_first: order.month_first };
-    page.notes.extend(ambiguity_note(&whole_text, &order));
+    page.notes.extend(ambiguity_note(&whole_dated, &order));
     page.published = meta.published.as_deref().and_then(|d| parse_iso(d, context));
     page.updated = meta.modified.as_deref().and_then(|d| parse_iso(d, context)).filter(|u| Some(*u) != page.published);
     if page.published.is_none() || page.updated.is_none() {
@@ -118,10 +129,19 @@ pub fn extract(input: &str, default_year: i32) -> Page {
     let title = page.title.clone();
     remove_matching(&block, &mut page.dropped, &|node| {
         metadata_rule(node, &title, context)
-            .or_else(|| shown_line.as_deref().filter(|line| same_text(&text(node), line)).map(|_| Rule::Metadata))
+            .or_else(|| shown_line.as_deref().filter(|line| text_is(node, line)).map(|_| Rule::Metadata))
     });
     take_credits(&block, &mut page);
-    take_captions(&block, &mut page);
+    let photo = take_captions(&block, &mut page);
+    let base = figure::base_address(meta.base.as_deref(), address, meta.url.as_deref());
+    let relative = photo.as_ref().filter(|_| base.is_none()).map(|photo| photo.src.clone());
+    page.image = figure::lead_image(photo, meta.image.as_deref(), base.as_ref(), page.caption.as_ref(), &page.title);
+    if let Some(src) = relative.filter(|_| page.image.is_none()) {
+        page.notes.push(format!(
+            "the lead photo's address `{src}` is relative and the page gives none of its own to resolve it \
+             against: no figure (its caption, if any, is kept as a line); give the page's address with --url"
+        ));
+    }
     clean_blocks(&block, &controls, context, &mut page.dropped);
     span::trim_to_report(&block, language, &mut page.dropped);
     for link in descendants(&block).iter().filter(|n| tag(n) == Some("a")) {
@@ -146,7 +166,7 @@ pub fn extract(input: &str, default_year: i32) -> Page {
             .map(str::to_owned);
     }
     page.text = paragraphs.join("\n");
-    page.body = markdown_blocks(&converter.tree_to_markdown(&block), page.caption.as_ref());
+    page.body = markdown_blocks(&converter.tree_to_markdown(&block), page.caption.as_ref(), page.image.as_ref());
     if let Some(standfirst) = standfirst_outside(&block, &body, &page.title) {
         page.text = format!("{standfirst}\n{}", page.text);
         page.body.insert(0, crate::markdown::escape(&standfirst));
@@ -181,7 +201,7 @@ fn date_candidates(meta: &meta::Metadata, body: &Handle, context: DateContext) -
     }
     let leaves = descendants(body).into_iter().filter(|n| {
         matches!(tag(n), Some("p" | "span" | "time" | "small" | "figcaption"))
-            && !descendants(n).iter().skip(1).any(|c| matches!(tag(c), Some("p" | "span" | "div")))
+            && !has_below(n, |c| matches!(tag(c), Some("p" | "span" | "div")))
     });
     for node in leaves {
         let content = text(&node);
@@ -221,7 +241,7 @@ fn metadata_rule(node: &Handle, title: &str, context: DateContext) -> Option<Rul
     let name = tag(node)?;
     let tokens = class_tokens(node);
     let dateline = tokens.iter().any(|t| matches!(t.as_str(), "dateline" | "date" | "timestamp" | "published"));
-    let meta_block = tokens.iter().any(|t| t == "meta") && !is_prose(&text(node));
+    let meta_block = tokens.iter().any(|t| t == "meta") && !is_prose_text(node);
     // A `<time>` inside a sentence ("takes effect on <time>March 1</time>") is text.
     let standalone_time = name == "time"
         && !parent(node)
@@ -232,17 +252,23 @@ fn metadata_rule(node: &Handle, title: &str, context: DateContext) -> Option<Rul
             .unwrap_or(false);
     let heading_is_title = (matches!(name, "h1" | "h2" | "h3")
         || attr(node, "itemprop").is_some_and(|p| p == "headline"))
-        && same_text(&text(node), title);
+        && text_is(node, title);
     (heading_is_title || standalone_time || is_byline(node) || dateline || meta_block || is_dateline(node, context))
         .then_some(Rule::Metadata)
 }
 
 /// Figures become the page's caption (the first) or are dropped as duplicates;
-/// paragraphs repeating a caption are dropped too.
-fn take_captions(block: &Handle, page: &mut Page) {
+/// paragraphs repeating a caption are dropped too. Returns the lead photo: that of the
+/// caption (in its figure, or beside a caption set apart by its class), or, when the
+/// page has no caption, the first figure's.
+fn take_captions(block: &Handle, page: &mut Page) -> Option<figure::Photo> {
     let figures: Vec<Handle> = descendants(block).into_iter().filter(|n| tag(n) == Some("figure")).collect();
+    let mut first_photo = None;
+    let mut captioned_photo = None;
+    let mut caption_in_figure = false;
     for figure in figures {
         let found = find(&figure, "figcaption").and_then(|c| caption_of(&c));
+        let photo = figure::photo_in(&figure);
         if let Some(up) = parent(&figure) {
             remove_child(&up, &figure);
         }
@@ -250,9 +276,15 @@ fn take_captions(block: &Handle, page: &mut Page) {
             Some(found) if page.caption.as_ref().is_some_and(|c| same_text(&c.text, &found.text)) => {
                 record(&mut page.dropped, &figure, Rule::DuplicateCaption);
             }
-            Some(found) if page.caption.is_none() => page.caption = Some(found),
+            // A credit alone gives way to the first caption that says something.
+            Some(found) if page.caption.as_ref().is_none_or(|c| c.text.is_empty() && !found.text.is_empty()) => {
+                page.caption = Some(found);
+                captioned_photo = photo.clone();
+                caption_in_figure = true;
+            }
             _ => record(&mut page.dropped, &figure, Rule::Media),
         }
+        first_photo = first_photo.or(photo);
     }
     let captions: Vec<Handle> = descendants(block)
         .into_iter()
@@ -265,22 +297,33 @@ fn take_captions(block: &Handle, page: &mut Page) {
             continue;
         }
         let found = caption_in(&content).unwrap_or(Caption { text: content, credit: None });
+        let beside = parent(&node).and_then(|up| figure::photo_in(&up));
         if let Some(up) = parent(&node) {
             remove_child(&up, &node);
         }
-        match &page.caption {
+        match page.caption.as_ref().filter(|kept| !kept.text.is_empty()) {
             Some(kept) if same_text(&kept.text, &found.text) => {
                 record(&mut page.dropped, &node, Rule::DuplicateCaption)
             }
             Some(_) => record(&mut page.dropped, &node, Rule::Media),
-            None => page.caption = Some(found),
+            None => {
+                page.caption = Some(found);
+                captioned_photo = beside;
+                caption_in_figure = false;
+            }
         }
     }
-    let Some(caption) = page.caption.clone() else { return };
+    // A caption from a figure without a photo of its own belongs to no other figure.
+    let photo = if caption_in_figure { captioned_photo } else { captioned_photo.or(first_photo) };
+    let Some(caption) = page.caption.clone().filter(|caption| !caption.text.is_empty()) else { return photo };
     let repeats: Vec<Handle> = descendants(block)
         .into_iter()
         .filter(|n| matches!(tag(n), Some("p" | "div" | "span")))
         .filter(|n| {
+            // A caption found in a text is at its start, its credit after it.
+            if text_starts_with(n, &caption.text).is_none() {
+                return false;
+            }
             let content = text(n);
             same_text(&content, &caption.text)
                 || caption_in(&content).is_some_and(|c| same_text(&c.text, &caption.text))
@@ -292,9 +335,11 @@ fn take_captions(block: &Handle, page: &mut Page) {
             remove_child(&up, &node);
         }
     }
+    photo
 }
 
-/// A `<figcaption>`'s text and its credit (an element classed `credit`, or a credit suffix).
+/// A `<figcaption>`'s text and its credit (an element classed `credit`, or a credit
+/// suffix); a figcaption of a credit alone ("Photo: Ana Ficta") has an empty text.
 fn caption_of(figcaption: &Handle) -> Option<Caption> {
     let credit_node = descendants(figcaption).into_iter().skip(1).find(|n| {
         class_tokens(n)
@@ -303,17 +348,22 @@ fn caption_of(figcaption: &Handle) -> Option<Caption> {
     });
     let whole = text(figcaption);
     let Some(credit_node) = credit_node else {
-        return caption_in(&whole).or_else(|| (!whole.is_empty()).then_some(Caption { text: whole, credit: None }));
+        return caption_in(&whole)
+            .or_else(|| {
+                figure::is_bare_credit(&whole).then(|| Caption { text: String::new(), credit: Some(whole.clone()) })
+            })
+            .or_else(|| (!whole.is_empty()).then_some(Caption { text: whole, credit: None }));
     };
     let credit = text(&credit_node);
     let caption = whole.replace(&credit, "");
     let credit = credit.trim().trim_start_matches(['©', '(']).trim_end_matches(')').trim().to_owned();
     let caption = caption.split_whitespace().collect::<Vec<_>>().join(" ");
-    (!caption.is_empty()).then(|| Caption { text: caption, credit: (!credit.is_empty()).then_some(credit) })
+    let credit = (!credit.is_empty()).then_some(credit);
+    (!caption.is_empty() || credit.is_some()).then_some(Caption { text: caption, credit })
 }
 
-/// `htmd`'s Markdown split into blocks, with the caption placed after the first paragraph.
-fn markdown_blocks(markdown: &str, caption: Option<&Caption>) -> Vec<String> {
+/// `htmd`'s Markdown split into blocks, with the lead photo placed after the first paragraph.
+fn markdown_blocks(markdown: &str, caption: Option<&Caption>, image: Option<&LeadImage>) -> Vec<String> {
     let is_paragraph =
         |b: &String| !b.starts_with(['#', '*', '-', '>', '|', '+', '`', '\\']) && !b.starts_with(char::is_numeric);
     let mut blocks: Vec<String> = Vec::new();
@@ -345,9 +395,9 @@ fn markdown_blocks(markdown: &str, caption: Option<&Caption>) -> Vec<String> {
             _ => blocks.push(block),
         }
     }
-    if let Some(caption) = caption {
+    if let Some(photo) = lead_photo(image, caption) {
         let at = blocks.iter().position(is_paragraph).map_or(0, |i| i + 1);
-        blocks.insert(at, caption_markdown(caption));
+        blocks.insert(at, photo);
     }
     blocks
 }
@@ -387,6 +437,26 @@ mod tests {
         assert!(!body.contains("javascript"), "{body}");
         assert!(!body.contains("Share") && !body.contains("Home") && !body.contains("2024 Example"), "{body}");
         assert_eq!(page.body[1], "*The Norvale office in Lisbon.* (Photo: Ana Ficta)");
+        assert!(page.notes.iter().any(|note| note.starts_with("the lead photo's address `x.jpg` is relative")));
+    }
+
+    #[test]
+    fn the_lead_photo_is_a_figure_when_its_address_is_known() {
+        let html = r#"<html lang="en"><head><link rel="canonical" href="https://news.example/tech/lab.html"></head><body>
+            <article><h1>Norvale closes its lab in Lisbon</h1>
+            <p class="byline"><img class="avatar" src="/people/mara.jpg" width="40" height="40">By Mara Quillon</p>
+            <figure><img src="/img/logo.png"><img src="photos/lab.jpg" alt="Engineers beside a clean-room window"><figcaption>The Norvale office in Lisbon. <span class="credit">Photo: Ana Ficta</span></figcaption></figure>
+            <p>Norvale Systems closed its research lab in Lisbon on Friday, the company said, ending eight years of work.</p>
+            </article></body></html>"#;
+        let page = extract_from(html, 2024, None);
+        assert_eq!(
+            page.body[1],
+            "```figure\nsrc: https://news.example/tech/photos/lab.jpg\nalt: Engineers beside a clean-room window\n\
+             caption: The Norvale office in Lisbon.\ncredit: \"Photo: Ana Ficta\"\n```"
+        );
+        // The address the page was fetched from comes before the one it declares.
+        let page = extract_from(html, 2024, Some("https://mirror.example/a/b.html"));
+        assert!(page.body[1].contains("src: https://mirror.example/a/photos/lab.jpg\n"), "{:?}", page.body);
     }
 
     #[test]

@@ -1,7 +1,13 @@
-//! A bound on how deep a page's elements nest, applied to the markup before it is
-//! parsed: the HTML parser checks element scope by walking its stack of open elements,
-//! so 100,000 nested `<div>`s cost it billions of steps, and every later walk over a
-//! tree that deep risks the stack. Tags past the bound are left out; their text stays.
+//! The markup made lighter before it is parsed.
+//!
+//! A bound on how deep a page's elements nest: the HTML parser checks element scope by
+//! walking its stack of open elements, so 100,000 nested `<div>`s cost it billions of
+//! steps, and every later walk over a tree that deep risks the stack. Tags past the
+//! bound are left out; their text stays.
+//!
+//! The source of scripts and styles, which no stage reads (but JSON-LD metadata): on a
+//! large news page it is most of the bytes, and the parser would copy it character by
+//! character into text nodes that are thrown away. The elements stay, empty.
 
 use std::borrow::Cow;
 
@@ -18,9 +24,10 @@ const NOT_NESTING: &[&str] = &[
 const RAW_TEXT: &[&str] =
     &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"];
 
-/// `input` with the tags that would nest deeper than `PARSE_DEPTH` removed, and how
-/// many tags were removed. Linear in the input; borrowed when nothing is removed.
-pub fn bound_nesting(input: &str) -> (Cow<'_, str>, usize) {
+/// `input` with the tags that would nest deeper than `PARSE_DEPTH` removed and the
+/// source of scripts and styles left out, and how many tags were removed. Linear in the
+/// input; borrowed when nothing is removed.
+pub fn lighten(input: &str) -> (Cow<'_, str>, usize) {
     let bytes = input.as_bytes();
     let mut output: Option<String> = None;
     let mut copied_to = 0;
@@ -42,12 +49,13 @@ pub fn bound_nesting(input: &str) -> (Cow<'_, str>, usize) {
             at = start + 1;
             continue;
         }
-        let name = input[name_start..name_start + name_len].to_ascii_lowercase();
+        let name = &bytes[name_start..name_start + name_len];
+        let is = |names: &[&str]| names.iter().any(|known| known.as_bytes().eq_ignore_ascii_case(name));
         let end = input[name_start..].find('>').map_or(input.len(), |e| name_start + e + 1);
         let self_closing = input[..end].ends_with("/>");
         let mut remove = false;
         if closing {
-            if !NOT_NESTING.contains(&name.as_str()) {
+            if !is(NOT_NESTING) {
                 if skipped_open > 0 {
                     skipped_open -= 1;
                     remove = true;
@@ -55,7 +63,7 @@ pub fn bound_nesting(input: &str) -> (Cow<'_, str>, usize) {
                     depth = depth.saturating_sub(1);
                 }
             }
-        } else if !self_closing && !NOT_NESTING.contains(&name.as_str()) {
+        } else if !self_closing && !is(NOT_NESTING) {
             if depth >= PARSE_DEPTH {
                 skipped_open += 1;
                 remove = true;
@@ -70,9 +78,16 @@ pub fn bound_nesting(input: &str) -> (Cow<'_, str>, usize) {
             removed += 1;
         }
         at = end;
-        if !closing && RAW_TEXT.contains(&name.as_str()) {
-            let close = format!("</{name}");
-            at = input[at..].to_ascii_lowercase().find(&close).map_or(input.len(), |e| at + e);
+        if !closing && is(RAW_TEXT) {
+            let close = end_tag(&input[at..], name).map(|e| at + e);
+            if let Some(close) = close
+                && unread_source(&input[start..at], name, &input[at..close], &bytes[close + 2 + name_len..])
+            {
+                let kept = output.get_or_insert_with(|| String::with_capacity(input.len()));
+                kept.push_str(&input[copied_to..at]);
+                copied_to = close;
+            }
+            at = close.unwrap_or(input.len());
         }
     }
     match output {
@@ -84,24 +99,72 @@ pub fn bound_nesting(input: &str) -> (Cow<'_, str>, usize) {
     }
 }
 
+/// Whether the source of the script or style opened by `open_tag` can be left out: it
+/// is not JSON (JSON-LD metadata is read), and the parser ends it where [`end_tag`] does
+/// (no `<!--`, after which a script may hold `</script>` as text; an end tag closed
+/// like a tag, unlike `</scripts`).
+fn unread_source(open_tag: &str, name: &[u8], source: &str, after_end_tag: &[u8]) -> bool {
+    let is_script = name.eq_ignore_ascii_case(b"script");
+    (is_script || name.eq_ignore_ascii_case(b"style"))
+        && !(is_script && open_tag.to_ascii_lowercase().contains("json"))
+        && !source.contains("<!--")
+        && after_end_tag.first().is_some_and(|b| matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>'))
+}
+
+/// Where the end tag of `name` starts in `rest` (`</script`, in any case).
+fn end_tag(rest: &str, name: &[u8]) -> Option<usize> {
+    let bytes = rest.as_bytes();
+    let mut from = 0;
+    while let Some(offset) = rest[from..].find('<') {
+        let start = from + offset;
+        if bytes.get(start + 1) == Some(&b'/')
+            && bytes.get(start + 2..start + 2 + name.len()).is_some_and(|found| found.eq_ignore_ascii_case(name))
+        {
+            return Some(start);
+        }
+        from = start + 1;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn ordinary_pages_pass_unchanged() {
-        let page = "<html><body><div><p>One<p>Two<ul><li>a<li>b</ul><script>if (a<b) {}</script></div></body></html>";
-        assert!(matches!(bound_nesting(page), (Cow::Borrowed(_), 0)));
+        let page =
+            "<html><body><div><p>One<p>Two<ul><li>a<li>b</ul><textarea>if (a<b) {}</textarea></div></body></html>";
+        assert!(matches!(lighten(page), (Cow::Borrowed(_), 0)));
+    }
+
+    #[test]
+    fn scripts_and_styles_are_left_empty_but_json() {
+        let page = concat!(
+            r#"<head><style>p { color: red }</style><script type="application/ld+json">{"a": 1}</script></head>"#,
+            "<body><p>Text</p><SCRIPT>if (a<b) {}</Script ><script>document.write('<!--<script></script>-->')</script>",
+            "<script>x = '</scripts>'</script></body>"
+        );
+        let (lightened, removed) = lighten(page);
+        assert_eq!(removed, 0);
+        assert_eq!(
+            lightened,
+            concat!(
+                r#"<head><style></style><script type="application/ld+json">{"a": 1}</script></head>"#,
+                "<body><p>Text</p><SCRIPT></Script ><script>document.write('<!--<script></script>-->')</script>",
+                "<script>x = '</scripts>'</script></body>"
+            )
+        );
     }
 
     #[test]
     fn deep_nesting_is_cut_and_the_text_kept() {
         let deep = format!("{}text{}", "<div>".repeat(1000), "</div>".repeat(1000));
-        let (bounded, removed) = bound_nesting(&deep);
+        let (bounded, removed) = lighten(&deep);
         assert_eq!(removed, 2 * (1000 - PARSE_DEPTH));
         assert!(bounded.contains("text") && bounded.matches("<div>").count() == PARSE_DEPTH);
         let bold = format!("<p>{}words", "<b>x ".repeat(5000));
-        let (bounded, removed) = bound_nesting(&bold);
+        let (bounded, removed) = lighten(&bold);
         assert_eq!(removed, 5000 - PARSE_DEPTH);
         assert_eq!(bounded.matches("x ").count(), 5000);
     }

@@ -13,7 +13,9 @@ use std::rc::Rc;
 
 use markup5ever_rcdom::Handle;
 
-use super::dom::{attr, descendants, link_density, paragraphs, parent, remove_child, tag, text};
+use super::dom::{
+    attr, descendants, elements, has_below, link_density, paragraphs, parent, remove_child, short_text, tag, text,
+};
 use super::readability::record;
 use crate::Dropped;
 use crate::dates::DateContext;
@@ -60,11 +62,15 @@ fn is_control(node: &Handle) -> bool {
 
 /// Why `node` is not part of the report, told by its structure alone.
 pub fn structural_rule(node: &Handle, controls: &Controls, context: DateContext) -> Option<Rule> {
-    let content = text(node);
+    structural_rule_of(node, &text(node), controls, context)
+}
+
+/// [`structural_rule`] of a node whose text, `content`, is already read.
+pub fn structural_rule_of(node: &Handle, content: &str, controls: &Controls, context: DateContext) -> Option<Rule> {
     if content.is_empty() {
         return None;
     }
-    if controls.held_by(node) && word_count(&content) <= WIDGET_MAX_WORDS {
+    if controls.held_by(node) && word_count(content) <= WIDGET_MAX_WORDS {
         return Some(Rule::Widget);
     }
     let listed: usize = listings(node, context).iter().map(|list| text(list).chars().count()).sum();
@@ -103,13 +109,14 @@ fn is_listing(node: &Handle, context: DateContext) -> bool {
 }
 
 fn has_own_date(item: &Handle, context: DateContext) -> bool {
-    descendants(item).iter().skip(1).any(|n| {
-        if tag(n) == Some("time") {
+    elements(item).skip(1).any(|n| {
+        if tag(&n) == Some("time") {
             return true;
         }
-        let line = text(n);
-        let leaf = !descendants(n).iter().skip(1).any(|c| tag(c).is_some_and(super::dom::is_block));
-        leaf && word_count(&line) <= 8 && (relative_time(&fold(&line)) || is_date_line(&line, context))
+        if has_below(&n, |c| tag(c).is_some_and(super::dom::is_block)) {
+            return false;
+        }
+        short_text(&n, 8).is_some_and(|line| relative_time(&fold(&line)) || is_date_line(&line, context))
     })
 }
 

@@ -3,8 +3,11 @@
 
 use markup5ever_rcdom::Handle;
 
-use super::dom::{attr, class_tokens, descendants, link_density, paragraphs, parent, remove_child, tag, text};
-use super::parts::{Controls, structural_rule, widen};
+use super::dom::{
+    attr, class_tokens, descendants, elements, has_below, has_text, is_prose_text, link_density, paragraphs, parent,
+    remove_child, tag, text,
+};
+use super::parts::{Controls, structural_rule_of, widen};
 use crate::Dropped;
 use crate::dates::DateContext;
 use crate::noise::{Rule, classify, is_prose, word_count};
@@ -85,8 +88,11 @@ pub fn chrome_rule(node: &Handle) -> Option<Rule> {
     }
     // A container of several paragraphs of prose is the article, whatever its class says;
     // comment threads are prose too, so they are dropped regardless.
-    let prose = descendants(node).iter().filter(|n| tag(n) == Some("p") && is_prose(&text(n))).count();
-    (prose < CHROME_MAX_PROSE_PARAGRAPHS || rule == Rule::Comments).then_some(rule)
+    if rule == Rule::Comments {
+        return Some(rule);
+    }
+    let prose = elements(node).filter(|n| tag(n) == Some("p") && is_prose_text(n)).take(CHROME_MAX_PROSE_PARAGRAPHS);
+    (prose.count() < CHROME_MAX_PROSE_PARAGRAPHS).then_some(rule)
 }
 
 /// How many `<p>`s of the page (itself included) share the class of `paragraph` and are
@@ -100,7 +106,7 @@ fn alike_prose_paragraphs(paragraph: &Handle) -> usize {
         root = up;
     }
     let class = attr(paragraph, "class");
-    descendants(&root).iter().filter(|n| tag(n) == Some("p") && attr(n, "class") == class && is_prose(&text(n))).count()
+    elements(&root).filter(|n| tag(n) == Some("p") && attr(n, "class") == class && is_prose_text(n)).count()
 }
 
 /// What class and id words say an element is.
@@ -238,7 +244,7 @@ pub fn record_outside(block: &Handle, body: &Handle, dropped: &mut Vec<Dropped>)
     let mut child = block.clone();
     while let Some(up) = parent(&child) {
         for sibling in up.children.borrow().iter() {
-            if !std::rc::Rc::ptr_eq(sibling, &child) && tag(sibling).is_some() && !text(sibling).is_empty() {
+            if !std::rc::Rc::ptr_eq(sibling, &child) && tag(sibling).is_some() && has_text(sibling) {
                 record(dropped, sibling, Rule::OutsideArticle);
             }
         }
@@ -257,7 +263,7 @@ pub fn clean_blocks(root: &Handle, controls: &Controls, context: DateContext, dr
     for child in children {
         let Some(name) = tag(&child) else { continue };
         let content = text(&child);
-        let leaf = !descendants(&child).iter().skip(1).any(|n| {
+        let leaf = !has_below(&child, |n| {
             tag(n).is_some_and(|t| matches!(t, "p" | "div" | "section" | "ul" | "ol" | "li" | "figure" | "table"))
         });
         let rule = if content.is_empty() {
@@ -265,7 +271,7 @@ pub fn clean_blocks(root: &Handle, controls: &Controls, context: DateContext, dr
                 remove_child(root, &child);
             }
             continue;
-        } else if let Some(rule) = structural_rule(&child, controls, context) {
+        } else if let Some(rule) = structural_rule_of(&child, &content, controls, context) {
             Some(rule)
         } else if leaf || matches!(name, "ul" | "ol") {
             classify_block(name, &content, &child)

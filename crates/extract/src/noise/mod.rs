@@ -153,21 +153,52 @@ impl fmt::Display for Rule {
 /// Lines of more words than this are prose: `Within` phrases do not apply to them.
 const SHORT_LINE_WORDS: usize = 12;
 
+/// A line of this many words is prose on its length alone ([`is_prose`]).
+pub(crate) const PROSE_WORDS: usize = 20;
+
 /// Lowercase, accents folded, typographic apostrophes made plain.
 pub fn fold(text: &str) -> String {
-    let text = text.replace(['’', 'ʼ', '‘'], "'");
-    // deunicode turns `©` into `(c)`, `×` into `x`; keep those two symbols matchable.
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     let mut folded = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '©' | '×' => folded.push(c),
-            // Chinese and Japanese stay as written: transliterated, they would match Latin words.
-            c if is_cjk(c) => folded.push(c),
-            c if c.is_ascii() => folded.push(c.to_ascii_lowercase()),
-            c => folded.push_str(&deunicode::deunicode_char(c).unwrap_or("").to_lowercase()),
+    folded.extend(folded_chars(text));
+    folded
+}
+
+/// The characters of [`fold`]`(text)`, one by one, without building the string: for
+/// comparing texts that mostly differ in their first letters.
+pub fn folded_chars(text: &str) -> FoldedChars<'_> {
+    FoldedChars { chars: text.chars(), pending: "".chars() }
+}
+
+pub struct FoldedChars<'a> {
+    chars: std::str::Chars<'a>,
+    /// The rest of the transliteration of the last character read (`Æ` -> "AE").
+    pending: std::str::Chars<'static>,
+}
+
+impl Iterator for FoldedChars<'_> {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        loop {
+            // deunicode's transliterations are ASCII.
+            if let Some(c) = self.pending.next() {
+                return Some(c.to_ascii_lowercase());
+            }
+            let c = self.chars.next()?;
+            match c {
+                '’' | 'ʼ' | '‘' => return Some('\''),
+                // deunicode turns `©` into `(c)`, `×` into `x`; keep those two symbols matchable.
+                '©' | '×' => return Some(c),
+                // Chinese and Japanese stay as written: transliterated, they would match Latin words.
+                c if is_cjk(c) => return Some(c),
+                c if c.is_ascii() => return Some(c.to_ascii_lowercase()),
+                c => self.pending = deunicode::deunicode_char(c).unwrap_or("").chars(),
+            }
         }
     }
-    folded
 }
 
 /// The rule a line of text falls under, if any.
@@ -235,6 +266,18 @@ fn contains_phrase(text: &str, phrase: &str) -> bool {
 /// characters counts as a word per `CJK_CHARS_PER_WORD` characters, so that the same
 /// thresholds of length hold for every script.
 pub fn word_count(line: &str) -> usize {
+    if line.is_ascii() {
+        // `char::is_whitespace` on ASCII: tab, line feed, vertical tab, form feed, return, space.
+        let space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+        let mut words = 0;
+        let mut in_word = false;
+        for byte in line.as_bytes() {
+            let starts = !space(byte) && !in_word;
+            words += usize::from(starts);
+            in_word = !space(byte);
+        }
+        return words;
+    }
     line.split_whitespace()
         .map(|token| match token.chars().filter(|&c| is_cjk(c) && c.is_alphabetic()).count() {
             0 => 1,
@@ -252,7 +295,7 @@ pub fn ends_sentence(line: &str) -> bool {
 /// A line of running prose: long, or a whole sentence of several words.
 pub fn is_prose(line: &str) -> bool {
     let words = word_count(line);
-    words >= 20 || (words >= 8 && ends_sentence(line))
+    words >= PROSE_WORDS || (words >= 8 && ends_sentence(line))
 }
 
 #[cfg(test)]
