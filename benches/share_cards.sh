@@ -19,7 +19,8 @@ read -r -a bins <<<"${BRIEFING_BIN:-target/release/briefing}"
 site=$(cd "$site" && pwd)
 nocards="$site.nocards"
 results=$(mktemp)
-trap 'rm -f "$results"' EXIT
+timing=$(mktemp)
+trap 'rm -f "$results" "$timing"' EXIT
 
 rm -rf "$nocards"
 cp -a "$site" "$nocards"
@@ -28,9 +29,8 @@ grep -v '^share_cards:' "$site/site.yaml" >"$nocards/site.yaml"
 echo "share_cards: false" >>"$nocards/site.yaml"
 
 build() { # binary variant root output
-    local line
-    line=$( { /usr/bin/time -f '%e %U %S %M' "$1" build --root "$3" --output "$4" -q >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-    echo "$(basename "$1"):$2 $line" >>"$results"
+    /usr/bin/time -o "$timing" -f '%e %U %S %M' "$1" build --root "$3" --output "$4" -q >/dev/null 2>&1
+    echo "$(basename "$1"):$2 $(tail -1 "$timing")" >>"$results"
 }
 
 "${bins[0]}" build --root "$nocards" --output "$site.out-off" -q >/dev/null 2>&1

@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 use briefing::output::Output;
-use briefing::plan::{BuildOptions, Plan, parse, static_list};
+use briefing::plan::{BuildOptions, Made, Plan, parse, static_list};
 use briefing::render::{Renderer, Route};
 
 fn status_kib(field: &str) -> Option<u64> {
@@ -62,24 +62,29 @@ fn main() -> anyhow::Result<()> {
     match &output_dir {
         Some(dir) => {
             let output = Output::prepare(&root, dir)?;
-            let cards = briefing::output::CardCache::of_site(&root);
-            plan.render_each(&jobs, Some(&cards), |page| {
-                bytes.fetch_add(page.bytes.len() as u64, Ordering::Relaxed);
-                output.write(&page)
+            let kind = briefing::output::BuildKind { drafts: false, future: false };
+            let cards = briefing::output::CardCache::of_site(&root, kind);
+            plan.render_each(&jobs, |made| match made {
+                Made::Page(page) => output.write(&page),
+                Made::Card { path, card } => cards.place(&card, &path, &output),
             })?
             .map_err(|problems| anyhow::anyhow!("{problems}"))?;
+            bytes.store(output.size(), Ordering::Relaxed);
             report("render+write", &mut started);
             for (relative, absolute) in &static_list(&loaded.statics) {
                 output.copy(absolute, Path::new(relative))?;
             }
             let target = output.commit()?;
-            cards.keep_drawn(&target);
-            let _ = cards.prune();
+            cards.finish(&target);
             report("commit", &mut started);
         }
         None => {
-            plan.render_each(&jobs, None, |page| {
-                bytes.fetch_add(page.bytes.len() as u64, Ordering::Relaxed);
+            plan.render_each(&jobs, |made| {
+                let size = match made {
+                    Made::Page(page) => page.bytes.len(),
+                    Made::Card { card, .. } => card.draw().len(),
+                };
+                bytes.fetch_add(size as u64, Ordering::Relaxed);
                 Ok::<(), std::convert::Infallible>(())
             })
             .unwrap_or_else(|never| match never {})

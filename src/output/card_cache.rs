@@ -95,7 +95,7 @@ impl CardCache {
     /// Puts `card` at `path` under `output`: the kept card, linked, else drawn (and kept by
     /// `finish`). A kept file that is not a whole PNG (a disk that lost its end) is drawn
     /// again; only its first and last bytes are read to tell.
-    pub(crate) fn place(&self, card: &Card, path: &str, output: &Output) -> Result<(), OutputError> {
+    pub fn place(&self, card: &Card, path: &str, output: &Output) -> Result<(), OutputError> {
         let key = card.key();
         lock(&self.used).insert(key);
         let kept = self.dir.join(file_name(key));
