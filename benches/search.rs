@@ -61,7 +61,7 @@ fn main() {
             let started = Instant::now();
             let mut loaded = load(&options).expect("the corpus loads");
             loaded.site.config.search = search;
-            write(&loaded, &options, started).expect("the corpus builds").elapsed
+            write(loaded, &options, started).expect("the corpus builds").elapsed
         };
         let (mut with, mut without) = (Vec::new(), Vec::new());
         for _ in 0..runs {

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::{BuildKind, CardCache, Output};
 use crate::plan::{self, BuildError, BuildOptions, Made, Plan};
-use crate::render::Page;
+use crate::render::{Page, Renderer};
 use crate::route::Route;
 
 /// What a successful build made.
@@ -37,12 +37,13 @@ pub(crate) fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     if let Some(problem) = plan::empty_site(&loaded.site, options) {
         return Err(BuildError::Content(Diagnostics::from(vec![problem])));
     }
-    write(&loaded, options, started)
+    write(loaded, options, started)
 }
 
 /// Renders a site already loaded into its output directory (`started`: when the build
-/// began, for the report).
-pub fn write(loaded: &plan::Loaded, options: &BuildOptions, started: Instant) -> Result<BuildReport, BuildError> {
+/// began, for the report). Each stage drops what no later one reads: the files of the
+/// search index once written, the articles' text once the pages that show it are.
+pub fn write(mut loaded: plan::Loaded, options: &BuildOptions, started: Instant) -> Result<BuildReport, BuildError> {
     let plan = Plan::deferring_search(&loaded.site, &loaded.templates, &loaded.statics);
     let collisions = plan.collisions(&loaded.statics);
     if !collisions.is_empty() {
@@ -51,24 +52,42 @@ pub fn write(loaded: &plan::Loaded, options: &BuildOptions, started: Instant) ->
     let static_files = plan::static_list(&loaded.statics);
 
     let output = Output::prepare(&options.root, &options.output_dir())?.interrupted_by(options.interruption.clone());
-    // The search index first, on every core, its files written as soon as it is made and
-    // dropped: the pages then render beside its manifest and facets only, rather than beside
-    // the whole index and the working data of its making.
-    let search_files = write_search_index(&plan, loaded, &output)?;
+    // The search index first, on every core, its files written as soon as they are made:
+    // the pages then render beside its manifest and facets only, rather than beside the
+    // whole index and the working data of its making.
+    let search_files = write_search_index(&plan, &loaded, &output)?;
     let kind = BuildKind { drafts: options.include_drafts, future: options.include_future };
     let cards = CardCache::of_site(&options.root, kind);
-    plan.render_each(&plan.routes, |made| match made {
+    let write_made = |made: Made| match made {
         Made::Page(page) => output.write(&page),
         Made::Card { path, card } => cards.place(&card, &path, &output),
-    })?
-    .map_err(BuildError::Content)?;
+    };
+    // The pages that show articles' text, then the others without that text.
+    let page_count = plan.routes.len();
+    let (with_bodies, rest): (Vec<Route>, Vec<Route>) =
+        plan.routes.iter().partition(|route| route.shows_article_bodies());
+    let mut problems = Diagnostics::default();
+    if let Err(failed) = plan.render_each(&with_bodies, write_made)? {
+        problems.extend(failed.0);
+    }
+    let prepared = plan.renderer.prepared();
+    drop(plan);
+    loaded.site.drop_article_bodies();
+    let renderer = Renderer::with_prepared(&loaded.site, &loaded.templates, prepared);
+    let plan = Plan { renderer, routes: rest };
+    if let Err(failed) = plan.render_each(&plan.routes, write_made)? {
+        problems.extend(failed.0);
+    }
+    if !problems.is_empty() {
+        return Err(BuildError::Content(problems));
+    }
     static_files.par_iter().try_for_each(|(relative, absolute)| output.copy(absolute, Path::new(relative)))?;
     let bytes = output.size();
     let target = output.commit()?;
     // Only a build that asked for every card knows which kept ones are no longer needed.
     cards.finish(&target);
     Ok(BuildReport {
-        pages: plan.routes.len() + search_files + static_files.len(),
+        pages: page_count + search_files + static_files.len(),
         articles: loaded.site.articles.len(),
         topics: loaded.site.topics.len(),
         bytes,
@@ -80,22 +99,26 @@ pub fn write(loaded: &plan::Loaded, options: &BuildOptions, started: Instant) ->
     })
 }
 
-/// Makes the search index of a site that has one and writes its files, which are then
-/// dropped: the renderer keeps its manifest and facets for the search pages. The number
-/// of files written.
+/// Makes the search index of a site that has one, writing its files as they are made:
+/// the renderer keeps its manifest and facets for the search pages. The number of files
+/// written.
 fn write_search_index(plan: &Plan, loaded: &plan::Loaded, output: &Output) -> Result<usize, BuildError> {
     if !loaded.site.config.search {
         return Ok(0);
     }
-    let mut index = crate::search::index(&loaded.site);
-    let files = index.take_files();
-    let generated = (files.iter().enumerate()).map(|(at, file)| (file.path.clone(), Route::SearchFile(at))).collect();
+    // Written into the staging folder as they are made; a static file that would overwrite
+    // one fails the build before anything is swapped into place.
+    let mut paths = Vec::new();
+    let index = crate::search::write_index(&loaded.site, &mut |files| {
+        paths.extend(files.iter().map(|file| file.path.clone()));
+        files.into_par_iter().try_for_each(|file| output.write(&Page { path: file.path, bytes: file.bytes }))
+    })?;
+    let count = paths.len();
+    let generated = paths.into_iter().enumerate().map(|(at, path)| (path, Route::SearchFile(at))).collect();
     let collisions = plan::static_collisions(&generated, &loaded.statics);
     if !collisions.is_empty() {
         return Err(BuildError::Content(collisions.sorted()));
     }
-    let count = files.len();
-    files.into_par_iter().try_for_each(|file| output.write(&Page { path: file.path, bytes: file.bytes }))?;
     plan.renderer.reuse_search(Arc::new(index));
     Ok(count)
 }

@@ -194,6 +194,12 @@ impl<'a> Renderer<'a> {
         Renderer { site, templates, prepared, sitemap_limits: sitemap::SITEMAP_LIMITS }
     }
 
+    /// What this renderer's pages share, for another renderer of the same site and static
+    /// files (`with_prepared`).
+    pub fn prepared(&self) -> Arc<Prepared> {
+        Arc::clone(&self.prepared)
+    }
+
     /// What the pages of `site` with these static files share.
     pub fn prepare(site: &Site, site_static: &[StaticFile]) -> Arc<Prepared> {
         let routes = &site.routes;

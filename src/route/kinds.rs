@@ -26,6 +26,9 @@ pub struct KindInfo {
     /// pages listing many, 2 for the rest. Heavy pages go first, so that the cores share
     /// them rather than one finishing them last.
     pub weight: u8,
+    /// Whether its pages show articles' full text (their HTML): a build renders these
+    /// first, then drops the text before the other pages.
+    pub article_bodies: bool,
 }
 
 /// Every kind of page, in the order of `Route`'s variants (`Route::info` indexes it).
@@ -38,6 +41,7 @@ pub(crate) const KINDS: &[KindInfo] = &[
         navigation: Some("home"),
         per_language: Some(Route::Home),
         weight: 1,
+        article_bodies: false,
     },
     KindInfo {
         name: "article",
@@ -47,6 +51,7 @@ pub(crate) const KINDS: &[KindInfo] = &[
         navigation: None,
         per_language: None,
         weight: 2,
+        article_bodies: true,
     },
     KindInfo {
         name: "topics",
@@ -56,6 +61,7 @@ pub(crate) const KINDS: &[KindInfo] = &[
         navigation: Some("topics"),
         per_language: Some(Route::TopicIndex),
         weight: 2,
+        article_bodies: false,
     },
     KindInfo {
         name: "topic",
@@ -65,6 +71,7 @@ pub(crate) const KINDS: &[KindInfo] = &[
         navigation: None,
         per_language: None,
         weight: 1,
+        article_bodies: false,
     },
     KindInfo {
         name: "feed",
@@ -74,6 +81,7 @@ pub(crate) const KINDS: &[KindInfo] = &[
         navigation: None,
         per_language: None,
         weight: 2,
+        article_bodies: true,
     },
     KindInfo {
         name: "json-feed",
@@ -83,6 +91,7 @@ pub(crate) const KINDS: &[KindInfo] = &[
         navigation: None,
         per_language: None,
         weight: 2,
+        article_bodies: true,
     },
     // A taxonomy's pages are under its own name (`/tags/`), which is not reserved.
     KindInfo {
@@ -93,6 +102,7 @@ pub(crate) const KINDS: &[KindInfo] = &[
         navigation: None,
         per_language: None,
         weight: 2,
+        article_bodies: false,
     },
     KindInfo {
         name: "term",
@@ -102,6 +112,7 @@ pub(crate) const KINDS: &[KindInfo] = &[
         navigation: None,
         per_language: None,
         weight: 1,
+        article_bodies: false,
     },
     // A standalone page is at the root of its language (`/about/`); its slug may not take
     // a kind's section.
@@ -113,6 +124,7 @@ pub(crate) const KINDS: &[KindInfo] = &[
         navigation: None,
         per_language: None,
         weight: 2,
+        article_bodies: false,
     },
     // A story thread's page, in every language: the stories `follows:` joins, oldest first.
     KindInfo {
@@ -123,6 +135,7 @@ pub(crate) const KINDS: &[KindInfo] = &[
         navigation: None,
         per_language: None,
         weight: 2,
+        article_bodies: false,
     },
     KindInfo {
         name: "author",
@@ -132,6 +145,7 @@ pub(crate) const KINDS: &[KindInfo] = &[
         navigation: None,
         per_language: None,
         weight: 1,
+        article_bodies: false,
     },
     KindInfo {
         name: "feed",
@@ -141,6 +155,7 @@ pub(crate) const KINDS: &[KindInfo] = &[
         navigation: None,
         per_language: None,
         weight: 2,
+        article_bodies: true,
     },
     KindInfo {
         name: "json-feed",
@@ -150,6 +165,7 @@ pub(crate) const KINDS: &[KindInfo] = &[
         navigation: None,
         per_language: None,
         weight: 2,
+        article_bodies: true,
     },
     KindInfo {
         name: "archive",
@@ -159,6 +175,7 @@ pub(crate) const KINDS: &[KindInfo] = &[
         navigation: Some("archive"),
         per_language: Some(Route::Archive),
         weight: 0,
+        article_bodies: false,
     },
     KindInfo {
         name: "search",
@@ -168,6 +185,7 @@ pub(crate) const KINDS: &[KindInfo] = &[
         navigation: Some("search"),
         per_language: Some(Route::Search),
         weight: 2,
+        article_bodies: false,
     },
     KindInfo {
         name: "404",
@@ -177,6 +195,7 @@ pub(crate) const KINDS: &[KindInfo] = &[
         navigation: None,
         per_language: Some(Route::NotFound),
         weight: 2,
+        article_bodies: false,
     },
     KindInfo {
         name: "feed",
@@ -186,6 +205,7 @@ pub(crate) const KINDS: &[KindInfo] = &[
         navigation: None,
         per_language: Some(Route::Feed),
         weight: 2,
+        article_bodies: true,
     },
     KindInfo {
         name: "json-feed",
@@ -195,6 +215,7 @@ pub(crate) const KINDS: &[KindInfo] = &[
         navigation: None,
         per_language: Some(Route::JsonFeed),
         weight: 2,
+        article_bodies: true,
     },
     KindInfo {
         name: "sitemap",
@@ -204,6 +225,7 @@ pub(crate) const KINDS: &[KindInfo] = &[
         navigation: None,
         per_language: None,
         weight: 0,
+        article_bodies: false,
     },
     KindInfo {
         name: "robots",
@@ -213,6 +235,7 @@ pub(crate) const KINDS: &[KindInfo] = &[
         navigation: None,
         per_language: None,
         weight: 2,
+        article_bodies: false,
     },
     KindInfo {
         name: "search-index",
@@ -222,6 +245,7 @@ pub(crate) const KINDS: &[KindInfo] = &[
         navigation: None,
         per_language: None,
         weight: 0,
+        article_bodies: false,
     },
     KindInfo {
         name: "search-index",
@@ -231,6 +255,7 @@ pub(crate) const KINDS: &[KindInfo] = &[
         navigation: None,
         per_language: None,
         weight: 2,
+        article_bodies: false,
     },
     KindInfo {
         name: "asset",
@@ -240,6 +265,7 @@ pub(crate) const KINDS: &[KindInfo] = &[
         navigation: None,
         per_language: None,
         weight: 2,
+        article_bodies: false,
     },
     KindInfo {
         name: "asset",
@@ -249,6 +275,7 @@ pub(crate) const KINDS: &[KindInfo] = &[
         navigation: None,
         per_language: None,
         weight: 2,
+        article_bodies: false,
     },
     KindInfo {
         name: "news-sitemap",
@@ -258,6 +285,7 @@ pub(crate) const KINDS: &[KindInfo] = &[
         navigation: None,
         per_language: None,
         weight: 2,
+        article_bodies: false,
     },
     // An old address: a small page that sends the reader to the page's address.
     KindInfo {
@@ -268,6 +296,7 @@ pub(crate) const KINDS: &[KindInfo] = &[
         navigation: None,
         per_language: None,
         weight: 2,
+        article_bodies: false,
     },
     KindInfo {
         name: "redirects",
@@ -277,6 +306,7 @@ pub(crate) const KINDS: &[KindInfo] = &[
         navigation: None,
         per_language: None,
         weight: 2,
+        article_bodies: false,
     },
     // The parts of long timelines: pages of the kinds they split.
     KindInfo {
@@ -287,6 +317,7 @@ pub(crate) const KINDS: &[KindInfo] = &[
         navigation: None,
         per_language: None,
         weight: 1,
+        article_bodies: false,
     },
     KindInfo {
         name: "term",
@@ -296,6 +327,7 @@ pub(crate) const KINDS: &[KindInfo] = &[
         navigation: None,
         per_language: None,
         weight: 1,
+        article_bodies: false,
     },
     KindInfo {
         name: "archive",
@@ -305,6 +337,7 @@ pub(crate) const KINDS: &[KindInfo] = &[
         navigation: None,
         per_language: None,
         weight: 1,
+        article_bodies: false,
     },
     // The measure tracker, on a site with `content/measures.yaml` (`Routes::has`).
     KindInfo {
@@ -315,6 +348,7 @@ pub(crate) const KINDS: &[KindInfo] = &[
         navigation: Some("measures"),
         per_language: Some(Route::MeasureIndex),
         weight: 2,
+        article_bodies: false,
     },
     KindInfo {
         name: "measure",
@@ -324,6 +358,7 @@ pub(crate) const KINDS: &[KindInfo] = &[
         navigation: None,
         per_language: None,
         weight: 2,
+        article_bodies: false,
     },
     // An actor's feed is beside its term's page, under the taxonomy's name.
     KindInfo {
@@ -334,6 +369,7 @@ pub(crate) const KINDS: &[KindInfo] = &[
         navigation: None,
         per_language: None,
         weight: 2,
+        article_bodies: true,
     },
     // A PNG drawn for link previews: beside its article's page, and at the root of each
     // language for the site's other pages.
@@ -345,6 +381,7 @@ pub(crate) const KINDS: &[KindInfo] = &[
         navigation: None,
         per_language: None,
         weight: 1,
+        article_bodies: false,
     },
     KindInfo {
         name: "share-card",
@@ -354,6 +391,7 @@ pub(crate) const KINDS: &[KindInfo] = &[
         navigation: None,
         per_language: None,
         weight: 2,
+        article_bodies: false,
     },
 ];
 

@@ -144,6 +144,11 @@ impl Route {
         self.info().name
     }
 
+    /// Whether the page shows articles' full text (`KindInfo::article_bodies`).
+    pub fn shows_article_bodies(self) -> bool {
+        self.info().article_bodies
+    }
+
     /// Whether the page is the search page or a file of its index, which a site without
     /// search (`search: false`) leaves out.
     pub fn is_search(self) -> bool {

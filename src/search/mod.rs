@@ -81,13 +81,9 @@ pub struct SearchIndex {
     pub facets: Vec<Facet>,
 }
 
-impl SearchIndex {
-    /// Its files, moved out to be written: the index keeps its manifest and facets, which
-    /// the search pages read.
-    pub(crate) fn take_files(&mut self) -> Vec<SearchFile> {
-        std::mem::take(&mut self.files)
-    }
-}
+/// Documents' files made together, then handed on: bounds the index's files in memory
+/// when they are written as they are made (`write_index`).
+const CHUNKS_PER_BATCH: usize = 256;
 
 /// A document's entry in `d/N.json`.
 #[derive(Serialize)]
@@ -97,7 +93,7 @@ struct DocEntry<'a> {
     d: String,
     l: &'a str,
     s: &'a str,
-    x: &'a str,
+    x: String,
 }
 
 /// The index of a site, tokenising every article.
@@ -105,13 +101,38 @@ pub fn index(site: &Site) -> SearchIndex {
     TermCache::default().index(site)
 }
 
+/// The index of a site, its files handed to `sink` a few at a time, in order, as soon as
+/// they are made, rather than kept: the index returned holds its manifest and facets only.
+/// `build` writes them out, so that the files of a large site are never all in memory.
+pub(crate) fn write_index<E>(
+    site: &Site,
+    sink: &mut dyn FnMut(Vec<SearchFile>) -> Result<(), E>,
+) -> Result<SearchIndex, E> {
+    TermCache::default().write_index(site, sink)
+}
+
 impl TermCache {
     /// The index of a site, tokenising only the articles this cache has not seen (`serve`
     /// keeps one between edits). The same files as `index`, whatever the cache held.
     pub(crate) fn index(&mut self, site: &Site) -> SearchIndex {
+        let mut files = Vec::new();
+        let kept: Result<SearchIndex, std::convert::Infallible> = self.write_index(site, &mut |made| {
+            files.extend(made);
+            Ok(())
+        });
+        let Ok(index) = kept;
+        SearchIndex { files, ..index }
+    }
+
+    fn write_index<E>(
+        &mut self,
+        site: &Site,
+        sink: &mut dyn FnMut(Vec<SearchFile>) -> Result<(), E>,
+    ) -> Result<SearchIndex, E> {
         let names = term_names(site);
         let terms = self.terms(&searchables(site, &names));
-        assemble(site, &self.lexicon, &terms)
+        drop(names);
+        assemble(site, &self.lexicon, &terms, sink)
     }
 }
 
@@ -215,7 +236,13 @@ fn story_order(site: &Site) -> Vec<Doc> {
     order
 }
 
-fn assemble(site: &Site, lexicon: &Lexicon, terms: &[Arc<ArticleTerms>]) -> SearchIndex {
+/// The index of `site`, its files handed to `sink` in order as they are made.
+fn assemble<E>(
+    site: &Site,
+    lexicon: &Lexicon,
+    terms: &[Arc<ArticleTerms>],
+    sink: &mut dyn FnMut(Vec<SearchFile>) -> Result<(), E>,
+) -> Result<SearchIndex, E> {
     let order = story_order(site);
     let stem_count = lexicon.stems.names.len();
     let mut postings: Vec<[Vec<u32>; 2]> = vec![Default::default(); stem_count];
@@ -269,6 +296,7 @@ fn assemble(site: &Site, lexicon: &Lexicon, terms: &[Arc<ArticleTerms>]) -> Sear
     // Each stage's working data goes as soon as its files are made: the index's peak of
     // memory is a build's.
     drop((vocabulary_entries, word_stems));
+    sink(std::mem::take(&mut files))?;
     let mut stems: Vec<u32> =
         (0..stem_count as u32).filter(|&s| postings[s as usize].iter().any(|list| !list.is_empty())).collect();
     stems.sort_unstable_by_key(|&s| stem_name(s));
@@ -281,46 +309,57 @@ fn assemble(site: &Site, lexicon: &Lexicon, terms: &[Arc<ArticleTerms>]) -> Sear
         .collect();
     let stem_bounds = write_shards(&posting_entries, POSTING_SHARD_BYTES, "p", &mut files);
     drop((posting_entries, postings));
+    sink(std::mem::take(&mut files))?;
 
-    let chunks: Vec<SearchFile> = order
-        .par_chunks(DOCS_PER_CHUNK)
-        .enumerate()
-        .map(|(chunk, ids)| {
-            let docs: Vec<DocEntry<'_>> = ids
-                .iter()
-                .map(|&doc| {
-                    let excerpt = &terms[doc.text_index(site)].excerpt;
-                    match doc {
-                        Doc::Article(id) => {
-                            let article = &site.articles[id];
-                            DocEntry {
-                                t: &article.title,
-                                u: site.routes.url(Route::Article(id)),
-                                d: article.date.format("%Y-%m-%d").to_string(),
-                                l: &article.lang,
-                                s: &article.summary,
-                                x: excerpt,
+    for (batch, docs) in order.chunks(DOCS_PER_CHUNK * CHUNKS_PER_BATCH).enumerate() {
+        let first_chunk = batch * CHUNKS_PER_BATCH;
+        let chunks: Vec<SearchFile> = docs
+            .par_chunks(DOCS_PER_CHUNK)
+            .enumerate()
+            .map(|(at, ids)| (first_chunk + at, ids))
+            .map(|(chunk, ids)| {
+                let docs: Vec<DocEntry<'_>> = ids
+                    .iter()
+                    .map(|&doc| {
+                        // Made here from the text, rather than kept from tokenising
+                        // beside every article's words: the index's peak is a build's.
+                        let html = match doc {
+                            Doc::Article(id) => &site.articles[id].html,
+                            Doc::Page(id) => &site.pages[id].html,
+                        };
+                        let excerpt = text::html_text_prefix(html, EXCERPT_TEXT_MAX);
+                        match doc {
+                            Doc::Article(id) => {
+                                let article = &site.articles[id];
+                                DocEntry {
+                                    t: &article.title,
+                                    u: site.routes.url(Route::Article(id)),
+                                    d: article.date.format("%Y-%m-%d").to_string(),
+                                    l: &article.lang,
+                                    s: &article.summary,
+                                    x: excerpt,
+                                }
+                            }
+                            // A page has no date: the browser shows none.
+                            Doc::Page(id) => {
+                                let page = &site.pages[id];
+                                DocEntry {
+                                    t: &page.title,
+                                    u: site.routes.url(Route::Page(site.page_languages[id], id)),
+                                    d: String::new(),
+                                    l: doc.lang(site),
+                                    s: &page.summary,
+                                    x: excerpt,
+                                }
                             }
                         }
-                        // A page has no date: the browser shows none.
-                        Doc::Page(id) => {
-                            let page = &site.pages[id];
-                            DocEntry {
-                                t: &page.title,
-                                u: site.routes.url(Route::Page(site.page_languages[id], id)),
-                                d: String::new(),
-                                l: doc.lang(site),
-                                s: &page.summary,
-                                x: excerpt,
-                            }
-                        }
-                    }
-                })
-                .collect();
-            SearchFile { path: format!("search/d/{chunk}.json"), bytes: inert_json(&docs) }
-        })
-        .collect();
-    files.extend(chunks);
+                    })
+                    .collect();
+                SearchFile { path: format!("search/d/{chunk}.json"), bytes: inert_json(&docs) }
+            })
+            .collect();
+        sink(chunks)?;
+    }
 
     // Per article: its document.
     let mut doc_of = vec![0u32; site.articles.len()];
@@ -365,7 +404,8 @@ fn assemble(site: &Site, lexicon: &Lexicon, terms: &[Arc<ArticleTerms>]) -> Sear
             "values": f.values.iter().map(|v| json!([v.id, v.name, v.count])).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     });
-    SearchIndex { manifest: inert_json(&manifest), files, facets }
+    sink(files)?;
+    Ok(SearchIndex { manifest: inert_json(&manifest), files: Vec::new(), facets })
 }
 
 /// `search/stories.json`, for a site with a story in more than one language: which

@@ -8,8 +8,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHasher};
 
-use super::EXCERPT_TEXT_MAX;
-use super::text::{Stemmers, each_html_word, each_word, html_text_prefix};
+use super::text::{Stemmers, each_html_word, each_word};
 
 /// What the index reads of one document: an article, or a standalone page.
 #[derive(Clone, Copy)]
@@ -25,8 +24,6 @@ pub(crate) struct Searchable<'a> {
 
 /// What the index keeps of one document.
 pub(crate) struct ArticleTerms {
-    /// The start of the article's text, for excerpts.
-    pub excerpt: String,
     /// The lexicon entries of its distinct words, each as `entry << 1 | in_title`.
     pub terms: Vec<u32>,
 }
@@ -55,7 +52,7 @@ impl TermCache {
             let tokenised: Vec<Tokens> = batch.par_iter().map(|&id| Tokens::of(articles[id])).collect();
             for (&id, tokens) in batch.iter().zip(tokenised) {
                 let terms = self.lexicon.entries(articles[id].lang, &tokens);
-                self.articles.insert(keys[id], Arc::new(ArticleTerms { excerpt: tokens.excerpt, terms }));
+                self.articles.insert(keys[id], Arc::new(ArticleTerms { terms }));
             }
         }
         self.lexicon.stem_pending();
@@ -78,7 +75,6 @@ fn fingerprint(article: &Searchable<'_>) -> u64 {
 /// An article's distinct words (lower case), as one string of words each followed by a
 /// space, rather than a string apiece.
 struct Tokens {
-    excerpt: String,
     words: String,
     in_title: Vec<bool>,
 }
@@ -102,8 +98,7 @@ impl Tokens {
             words.push(' ');
             in_title.push(title);
         }
-        let excerpt = html_text_prefix(article.html, EXCERPT_TEXT_MAX);
-        Tokens { excerpt, words, in_title }
+        Tokens { words, in_title }
     }
 }
 

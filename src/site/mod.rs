@@ -411,6 +411,16 @@ impl Site {
             })
             .max()
     }
+
+    /// Drops every article's text (its HTML and table of contents) once the pages that
+    /// show it are made (`Route::shows_article_bodies`): a build's other pages list
+    /// articles and never show their text, which is the largest part of a site in memory.
+    pub fn drop_article_bodies(&mut self) {
+        for article in &mut self.articles {
+            article.html = String::new();
+            article.toc = Vec::new();
+        }
+    }
 }
 
 /// The earlier related lists in the ids of `articles` (`None` where one cannot be
