@@ -51,7 +51,7 @@ pub fn write(mut loaded: plan::Loaded, options: &BuildOptions, started: Instant)
     }
     let static_files = plan::static_list(&loaded.statics);
 
-    let output = Output::prepare(&options.root, &options.output_dir())?.interrupted_by(options.interruption.clone());
+    let output = Output::prepare_interruptible(&options.root, &options.output_dir(), options.interruption.clone())?;
     // The search index first, on every core, its files written as soon as they are made:
     // the pages then render beside its manifest and facets only, rather than beside the
     // whole index and the working data of its making.

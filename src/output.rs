@@ -101,6 +101,16 @@ impl Output {
     /// Checks that `target` may be (re)written for the site at `root`, takes the output
     /// lock, removes stale staging folders, and creates a new one.
     pub fn prepare(root: &Path, target: &Path) -> Result<Output, OutputError> {
+        Output::prepare_interruptible(root, target, Interruption::default())
+    }
+
+    /// `prepare`, stopped by `interruption` also while it waits for another build of the
+    /// same folder; the output then stops at its next write (`interrupted_by`).
+    pub fn prepare_interruptible(
+        root: &Path,
+        target: &Path,
+        interruption: Interruption,
+    ) -> Result<Output, OutputError> {
         let target = absolute(target);
         let real = resolved(&target)?;
         let real_root = fs::canonicalize(root).unwrap_or_else(|_| absolute(root));
@@ -117,7 +127,7 @@ impl Output {
         })?;
         let name = real.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let created = CreatedFolders::create(parent)?;
-        let lock = lock_folder(parent, &name)?;
+        let lock = wait_for_lock(parent, &name, &interruption)?;
         remove_stale(parent, &name);
         let staging = sibling(&real, "tmp", std::process::id());
         remove_if_ours(&staging)?;
@@ -128,7 +138,7 @@ impl Output {
             real,
             staging,
             created,
-            interruption: Interruption::default(),
+            interruption,
             _lock: lock,
             committed: false,
             written: AtomicU64::new(0),
@@ -241,24 +251,46 @@ impl Drop for Output {
     }
 }
 
-/// Takes the lock that makes builds into `parent` take turns: the folder itself is locked,
-/// so nothing is written beside the output.
-#[cfg(unix)]
-fn lock_folder(parent: &Path, _name: &str) -> Result<File, OutputError> {
-    let lock = File::open(parent).map_err(io_error("open", parent))?;
-    lock.lock().map_err(io_error("lock", parent))?;
-    Ok(lock)
+/// Takes the output lock (`lock_file`), waiting while another build holds it: said once on
+/// stderr, so a build that seems stuck says why, and stopped by `interruption`, which a
+/// blocking wait would not see.
+fn wait_for_lock(parent: &Path, name: &str, interruption: &Interruption) -> Result<File, OutputError> {
+    let (lock, path) = lock_file(parent, name)?;
+    let mut said = false;
+    loop {
+        match lock.try_lock() {
+            Ok(()) => return Ok(lock),
+            Err(fs::TryLockError::WouldBlock) => {}
+            Err(fs::TryLockError::Error(error)) => return Err(io_error("lock", &path)(error)),
+        }
+        match interruption.load(Ordering::Relaxed) {
+            0 => {}
+            signal => return Err(OutputError::Interrupted(signal)),
+        }
+        if !said {
+            eprintln!("note: waiting for another build into `{}` to finish", parent.display());
+            said = true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
 }
 
-/// Takes the lock that makes builds of one output take turns: a `.<name>.lock` file beside it,
-/// since folders cannot be opened for locking here.
+/// What builds into `parent` lock to take turns, and its path: the folder itself, so that
+/// nothing is written beside the output.
+#[cfg(unix)]
+fn lock_file(parent: &Path, _name: &str) -> Result<(File, PathBuf), OutputError> {
+    let lock = File::open(parent).map_err(io_error("open", parent))?;
+    Ok((lock, parent.to_path_buf()))
+}
+
+/// What builds of one output lock to take turns: a `.<name>.lock` file beside it, since
+/// folders cannot be opened for locking here.
 #[cfg(not(unix))]
-fn lock_folder(parent: &Path, name: &str) -> Result<File, OutputError> {
+fn lock_file(parent: &Path, name: &str) -> Result<(File, PathBuf), OutputError> {
     let path = parent.join(format!(".{name}.lock"));
     let lock =
         File::options().create(true).truncate(false).write(true).open(&path).map_err(io_error("create", &path))?;
-    lock.lock().map_err(io_error("lock", &path))?;
-    Ok(lock)
+    Ok((lock, path))
 }
 
 /// An existing output may be replaced only if briefing made it, or it is an empty directory.
@@ -390,5 +422,23 @@ mod tests {
         assert!(matches!(stopped, Err(OutputError::Interrupted(15))), "{stopped:?}");
         drop(output);
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0, "nothing left");
+    }
+
+    #[test]
+    fn a_build_waiting_for_another_build_of_its_folder_can_be_interrupted() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("public");
+        let first = Output::prepare(dir.path(), &target).unwrap();
+        let interruption = Interruption::default();
+        let waiting = {
+            let (root, target, interruption) = (dir.path().to_path_buf(), target.clone(), interruption.clone());
+            std::thread::spawn(move || Output::prepare_interruptible(&root, &target, interruption).map(drop))
+        };
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        assert!(!waiting.is_finished(), "the second build waits for the first");
+        interruption.store(15, Ordering::Relaxed);
+        let stopped = waiting.join().unwrap();
+        assert!(matches!(stopped, Err(OutputError::Interrupted(15))), "{stopped:?}");
+        first.commit().unwrap();
     }
 }
