@@ -21,7 +21,8 @@ pub struct Parts {
 
 impl Site {
     fn year_month(&self, id: ArticleId) -> (i32, u32) {
-        let date = self.articles[id].date;
+        // The local date once: `year()` and `month()` would each convert it.
+        let date = self.articles[id].date.date_naive();
         (date.year(), date.month())
     }
 
