@@ -171,9 +171,9 @@ fn script_source(rng: &mut Rng, bytes: usize) -> String {
     let mut out = String::with_capacity(bytes + 200);
     let mut i = 0;
     while out.len() < bytes {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "function m{i}(e,t){{if(e<t&&t.length>{}){{return '<div class=\"w{i}\">'+e+'</div>'}}var n=t.map(function(r){{return r*{}}});return n.join(\",\")}}\n",
+            "function m{i}(e,t){{if(e<t&&t.length>{}){{return '<div class=\"w{i}\">'+e+'</div>'}}var n=t.map(function(r){{return r*{}}});return n.join(\",\")}}",
             rng.next(90),
             rng.next(9) + 1
         );
@@ -219,7 +219,7 @@ fn large_html_page(rng: &mut Rng, index: usize) -> String {
     );
     for i in 0..1400 {
         let _ =
-            write!(page, ".c{i} > .x{i}:hover {{ margin: {}px; color: #{:06x}; }}\n", rng.next(40), rng.next(0xffffff));
+            writeln!(page, ".c{i} > .x{i}:hover {{ margin: {}px; color: #{:06x}; }}", rng.next(40), rng.next(0xffffff));
     }
     page.push_str("</style>\n");
     for _ in 0..4 {
@@ -256,7 +256,7 @@ fn large_html_page(rng: &mut Rng, index: usize) -> String {
 <div class="story-body">"#
     );
     for paragraph in 0..18 {
-        let _ = write!(page, "<p>{company} {} {}</p>\n", sentence(rng, 18), sentence(rng, 14));
+        let _ = writeln!(page, "<p>{company} {} {}</p>", sentence(rng, 18), sentence(rng, 14));
         if paragraph == 0 {
             page.push_str("<p>The plant answers the export controls that reshaped the supply chain of chips.</p>\n");
         }

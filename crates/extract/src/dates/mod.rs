@@ -139,8 +139,8 @@ fn glued_apart<C: Copy + Into<char>>(chars: &[C]) -> String {
     let at = |i: usize| -> Option<char> { chars.get(i).map(|&c| c.into()) };
     let digit = |i: usize| at(i).is_some_and(|c| c.is_ascii_digit());
     let mut out = String::with_capacity(chars.len() + 8);
-    for i in 0..chars.len() {
-        let c: char = chars[i].into();
+    for (i, &c) in chars.iter().enumerate() {
+        let c: char = c.into();
         out.push(c);
         let Some(next) = at(i + 1) else { break };
         // A year run into a time: four digits of 19xx or 20xx, then "9:13" or "10:13".
