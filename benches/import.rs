@@ -1,11 +1,14 @@
 //! Import benchmark: first the accuracy of import on the fixture corpus
 //! (tests/fixtures/import/corpus: fields right per field, pages fully right), then the
-//! speed: a few hundred generated pages (French finance-portal text, English wire text,
-//! French news HTML; deterministic, invented events) imported as a directory with the
-//! release binary, printing pages per second.
+//! speed, each set of generated pages (deterministic, invented events) imported as a
+//! directory with the release binary, printing pages per second:
+//! - small pages: a few hundred pages of a few kB (French finance-portal text, English
+//!   wire text, French news HTML);
+//! - large pages: HTML of about 500 kB shaped like big news sites' (mega menus, scripts
+//!   and styles, inline JSON, deep nesting, a rail of related stories, a comment thread).
 //!
-//! Run: `cargo bench --bench import` (IMPORT_BENCH_PAGES=N to change the count,
-//! RAYON_NUM_THREADS=1 to measure one core).
+//! Run: `cargo bench --bench import` (IMPORT_BENCH_PAGES=N and IMPORT_BENCH_LARGE_PAGES=N
+//! to change the counts, RAYON_NUM_THREADS=1 to measure one core).
 
 use std::fmt::Write as _;
 use std::fs;
@@ -134,6 +137,183 @@ fn french_html_page(rng: &mut Rng, index: usize) -> String {
     )
 }
 
+/// Words of the invented reports, comments and teasers of the large pages.
+const PROSE_WORDS: &str = "the company said on Tuesday that its new packaging line would start in spring after \
+    regulators approved export licences for equipment shipped from suppliers and analysts expect orders to rise by a \
+    third next year while officials in the province welcomed jobs plant engineers wafers customers chips of with \
+    about million euros quarter demand capacity talks ministry grid";
+
+/// A sentence of `words` invented words, capitalised, with a comma and a full stop.
+fn sentence(rng: &mut Rng, words: usize) -> String {
+    let vocabulary: Vec<&str> = PROSE_WORDS.split_whitespace().collect();
+    let mut out = String::new();
+    for i in 0..words {
+        let word = rng.pick(&vocabulary);
+        if i == 0 {
+            let mut letters = word.chars();
+            out.extend(letters.next().map(|c| c.to_ascii_uppercase()));
+            out.push_str(letters.as_str());
+        } else {
+            out.push(' ');
+            out.push_str(word);
+        }
+        if i == words / 2 {
+            out.push(',');
+        }
+    }
+    out.push('.');
+    out
+}
+
+/// A script of the size and shape of a site's bundles: functions, strings holding
+/// markup, comparisons.
+fn script_source(rng: &mut Rng, bytes: usize) -> String {
+    let mut out = String::with_capacity(bytes + 200);
+    let mut i = 0;
+    while out.len() < bytes {
+        let _ = writeln!(
+            out,
+            "function m{i}(e,t){{if(e<t&&t.length>{}){{return '<div class=\"w{i}\">'+e+'</div>'}}var n=t.map(function(r){{return r*{}}});return n.join(\",\")}}",
+            rng.next(90),
+            rng.next(9) + 1
+        );
+        i += 1;
+    }
+    out
+}
+
+/// The state a page hands its scripts as inline JSON: teasers with their dates.
+fn state_json(rng: &mut Rng, items: usize) -> String {
+    let entries: Vec<String> = (0..items)
+        .map(|i| {
+            format!(
+                r#"{{"id":{i},"headline":"{}","url":"https://daily.example/{i}","published":"2025-0{}-1{}T0{}:00:00Z","tags":["chips","trade","energy"],"image":{{"src":"/img/{i}.jpg","width":1200,"height":675}}}}"#,
+                sentence(rng, 9),
+                1 + rng.next(9),
+                rng.next(10),
+                rng.next(10)
+            )
+        })
+        .collect();
+    format!(r#"{{"page":{{"section":"technology","items":[{}]}}}}"#, entries.join(","))
+}
+
+/// A large page shaped like those of big news sites (about 500 kB): a mega menu, scripts
+/// and styles, inline JSON state, the report deep inside nested wrappers with ad slots
+/// between its paragraphs, a long rail of related stories, a comment thread with
+/// replies, a footer of links. Invented text.
+fn large_html_page(rng: &mut Rng, index: usize) -> String {
+    let (company, city) = (rng.pick(COMPANIES), rng.pick(CITIES));
+    let title = format!("{company} builds a packaging plant near {city} (report {index})");
+    let date =
+        format!("2025-{:02}-{:02}T{:02}:{:02}:00Z", 1 + rng.next(12), 1 + rng.next(28), rng.next(24), rng.next(60));
+    let icon = r#"<svg class="icon" viewBox="0 0 24 24"><path d="M12 2L2 7l10 5 10-5-10-5zm0 13l-10-5v6l10 5 10-5v-6l-10 5z"/></svg>"#;
+    let mut page = String::with_capacity(560_000);
+    let _ = write!(
+        page,
+        r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title} | The Daily Example</title>
+<meta property="og:title" content="{title}"><meta property="og:site_name" content="The Daily Example">
+<link rel="canonical" href="https://daily.example/tech/{index}">
+<script type="application/ld+json">{{"@type":"NewsArticle","headline":"{title}","datePublished":"{date}","author":{{"name":"Mara Quillon"}}}}</script>
+<style>"#
+    );
+    for i in 0..1400 {
+        let _ =
+            writeln!(page, ".c{i} > .x{i}:hover {{ margin: {}px; color: #{:06x}; }}", rng.next(40), rng.next(0xffffff));
+    }
+    page.push_str("</style>\n");
+    for _ in 0..4 {
+        let _ = writeln!(page, "<script>{}</script>", script_source(rng, 40_000));
+    }
+    let _ = writeln!(page, r#"<script id="state" type="application/json">{}</script></head>"#, state_json(rng, 250));
+    page.push_str(r#"<body class="article-page"><div class="cookie-consent" role="dialog"><p>We use cookies to measure our audience.</p><button>Accept</button></div>"#);
+    // The mega menu: sections, each a column of links with icons.
+    page.push_str(r#"<header class="site-header"><nav class="mega-menu"><ul>"#);
+    for section in 0..24 {
+        let _ = write!(
+            page,
+            r#"<li class="menu-section" data-section="{section}"><a href="/s/{section}">{icon}Section {section}</a><div class="menu-panel"><ul>"#
+        );
+        for item in 0..14 {
+            let _ = write!(
+                page,
+                r#"<li data-track="menu-{section}-{item}"><a href="/s/{section}/{item}">Topic {section}.{item}</a></li>"#
+            );
+        }
+        page.push_str("</ul></div></li>");
+    }
+    page.push_str("</ul></nav></header>\n");
+    // The report, deep inside wrappers.
+    let depth = 30;
+    for level in 0..depth {
+        let _ = write!(page, r#"<div class="layout-{level}" data-layout="{level}">"#);
+    }
+    let _ = write!(
+        page,
+        r#"<main><article class="story"><div class="kicker">Technology</div><h1>{title}</h1>
+<div class="byline">By <a href="/by/mq">Mara Quillon</a> <time datetime="{date}">{date}</time></div>
+<figure><img src="/img/{index}.jpg" alt="A plant"><figcaption>The site near {city}. <span class="credit">Photo: Ana Ficta</span></figcaption></figure>
+<div class="story-body">"#
+    );
+    for paragraph in 0..18 {
+        let _ = writeln!(page, "<p>{company} {} {}</p>", sentence(rng, 18), sentence(rng, 14));
+        if paragraph == 0 {
+            page.push_str("<p>The plant answers the export controls that reshaped the supply chain of chips.</p>\n");
+        }
+        if paragraph % 5 == 4 {
+            let _ = write!(
+                page,
+                r#"<div class="ad-slot" data-slot="{paragraph}"><span>Advertisement</span><div id="ad-{paragraph}"></div></div>"#
+            );
+        }
+    }
+    page.push_str("</div></article></main>\n");
+    // The rail of related stories, each with a picture, a teaser and its date.
+    page.push_str(r#"<aside class="rail"><h2>More from The Daily Example</h2><ul class="teasers">"#);
+    for teaser in 0..90 {
+        let _ = write!(
+            page,
+            r#"<li class="teaser" data-id="{teaser}"><a href="/story/{teaser}"><img src="/t/{teaser}.jpg" srcset="/t/{teaser}-1x.jpg 1x, /t/{teaser}-2x.jpg 2x" alt=""><span class="teaser-title">{}</span></a><time datetime="2025-03-0{}">{} hours ago</time>{icon}</li>"#,
+            sentence(rng, 10),
+            1 + rng.next(9),
+            1 + rng.next(20)
+        );
+    }
+    page.push_str("</ul></aside>\n");
+    // The comment thread: comments with replies, each with its author and time.
+    page.push_str(r#"<section class="comments"><h2>Comments</h2><ol class="thread">"#);
+    for comment in 0..80 {
+        let _ = write!(
+            page,
+            r#"<li class="comment"><div class="comment-head"><span class="author">Reader {comment}</span><time>{} hours ago</time></div><div class="comment-body"><p>{} {}</p></div><ol class="replies">"#,
+            1 + rng.next(48),
+            sentence(rng, 16),
+            sentence(rng, 10)
+        );
+        for reply in 0..rng.next(3) {
+            let _ = write!(
+                page,
+                r#"<li class="comment reply"><span class="author">Reader {comment}.{reply}</span><time>{} minutes ago</time><p>{}</p><button>Reply</button></li>"#,
+                1 + rng.next(59),
+                sentence(rng, 12)
+            );
+        }
+        page.push_str("</ol></li>");
+    }
+    page.push_str("</ol></section>\n");
+    page.push_str(&"</div>".repeat(depth));
+    page.push_str(r#"<footer class="site-footer"><ul>"#);
+    for link in 0..200 {
+        let _ = write!(page, r#"<li><a href="/f/{link}">Footer link {link}</a></li>"#);
+    }
+    page.push_str("</ul><p>© 2025 The Daily Example</p></footer>\n");
+    for _ in 0..2 {
+        let _ = writeln!(page, "<script>{}</script>", script_source(rng, 25_000));
+    }
+    page.push_str("</body></html>\n");
+    page
+}
+
 fn copy_tree(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
     for entry in fs::read_dir(from).unwrap() {
@@ -254,39 +434,65 @@ fn tally_of(rows: &mut Vec<(String, Tally)>, name: String) -> &mut Tally {
 fn main() {
     // `cargo bench` passes `--bench`; no other argument is read.
     accuracy();
-    let pages: usize = std::env::var("IMPORT_BENCH_PAGES").ok().and_then(|n| n.parse().ok()).unwrap_or(600);
     let work = tempfile::tempdir().unwrap();
     let site = work.path().join("site");
     copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/site"), &site);
-    let input = work.path().join("pages");
-    fs::create_dir_all(&input).unwrap();
     let mut rng = Rng(0x5eed_1234_abcd_0001);
-    let mut bytes = 0;
-    for index in 0..pages {
-        let (name, text) = match index % 3 {
-            0 => (format!("{index:04}.txt"), french_text_page(&mut rng, index)),
-            1 => (format!("{index:04}.txt"), english_text_page(&mut rng, index)),
-            _ => (format!("{index:04}.html"), french_html_page(&mut rng, index)),
-        };
-        bytes += text.len();
-        fs::write(input.join(name), text).unwrap();
-    }
-    println!("generated {pages} pages ({} kB) in {}", bytes / 1000, input.display());
 
+    let pages = count_from_env("IMPORT_BENCH_PAGES", 600);
+    let small = work.path().join("pages");
+    let generated = (0..pages).map(|index| match index % 3 {
+        0 => (format!("{index:04}.txt"), french_text_page(&mut rng, index)),
+        1 => (format!("{index:04}.txt"), english_text_page(&mut rng, index)),
+        _ => (format!("{index:04}.html"), french_html_page(&mut rng, index)),
+    });
+    write_pages(&small, generated.collect());
+    time_import("small pages (text and HTML)", &site, &small, pages);
+
+    let pages = count_from_env("IMPORT_BENCH_LARGE_PAGES", 60);
+    let large = work.path().join("large");
+    write_pages(
+        &large,
+        (0..pages).map(|index| (format!("{index:04}.html"), large_html_page(&mut rng, index))).collect(),
+    );
+    time_import("large HTML pages", &site, &large, pages);
+}
+
+fn count_from_env(name: &str, default: usize) -> usize {
+    std::env::var(name).ok().and_then(|n| n.parse().ok()).unwrap_or(default)
+}
+
+fn write_pages(folder: &Path, pages: Vec<(String, String)>) {
+    fs::create_dir_all(folder).unwrap();
+    let bytes: usize = pages.iter().map(|(_, text)| text.len()).sum();
+    let count = pages.len();
+    for (name, text) in pages {
+        fs::write(folder.join(name), text).unwrap();
+    }
+    println!(
+        "generated {count} pages ({} kB, {} kB a page) in {}",
+        bytes / 1000,
+        bytes / 1000 / count.max(1),
+        folder.display()
+    );
+}
+
+/// Imports the folder five times into the site (`--force`), printing wall and CPU time
+/// of each run, then the medians as pages per second.
+fn time_import(label: &str, site: &Path, input: &Path, pages: usize) {
     let mut timings = Vec::new();
     let mut cpu_seconds = Vec::new();
     for run in 0..5 {
         let cpu_before = children_cpu_seconds();
         let started = Instant::now();
         let output = Command::new(env!("CARGO_BIN_EXE_briefing"))
-            .args(["import", "--force", "--root"])
-            .arg(&site)
-            .arg(&input)
+            .args(["import", "--force", "-q", "--root"])
+            .arg(site)
+            .arg(input)
             .output()
             .expect("the briefing binary runs");
         let elapsed = started.elapsed().as_secs_f64();
         assert!(output.status.success(), "import failed:\n{}", String::from_utf8_lossy(&output.stderr));
-        print!("{}", String::from_utf8_lossy(&output.stdout));
         let cpu = children_cpu_seconds().zip(cpu_before).map(|(after, before)| after - before);
         match cpu {
             Some(cpu) => println!("run {}: {:.1} ms wall, {:.0} ms CPU", run + 1, elapsed * 1000.0, cpu * 1000.0),
@@ -298,7 +504,7 @@ fn main() {
     timings.sort_by(f64::total_cmp);
     let median = timings[timings.len() / 2];
     println!(
-        "import of {pages} pages, whole process (5 runs): median {:.1} ms = {:.0} pages/s; best {:.1} ms = {:.0} pages/s",
+        "import of {pages} {label}, whole process (5 runs): median {:.1} ms = {:.0} pages/s; best {:.1} ms = {:.0} pages/s",
         median * 1000.0,
         pages as f64 / median,
         timings[0] * 1000.0,
@@ -309,8 +515,9 @@ fn main() {
         let cpu = cpu_seconds[cpu_seconds.len() / 2];
         // On a shared, loaded machine the wall time varies with other work; CPU time does not.
         println!(
-            "median CPU time (user + system) {:.0} ms = {:.0} pages per CPU-second",
+            "{label}: median CPU time (user + system) {:.0} ms = {:.1} ms a page = {:.0} pages per CPU-second",
             cpu * 1000.0,
+            cpu * 1000.0 / pages as f64,
             pages as f64 / cpu
         );
     }

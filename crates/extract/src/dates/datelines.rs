@@ -146,7 +146,22 @@ fn is_date_line_word(word: &str) -> bool {
 /// "Nov 20, 2025", "Publié le 20 nov. 2025 à 10h00; Mis à jour le …", "Updated: 6:57pm, 5 Sep, 2020".
 pub fn is_date_line(text: &str, context: DateContext) -> bool {
     let lowered = lowered_date_text(text);
+    date_line_tokens(&tokenize(&lowered), context)
+}
+
+/// A date line ([`is_date_line`]), or a line with a date and a label of dates
+/// ([`has_date_label`]): "Publié le 20 nov. 2025", "By Ana Ficta - Nov 20, 2025".
+pub fn is_dated_line(text: &str, context: DateContext) -> bool {
+    let lowered = lowered_date_text(text);
     let tokens = tokenize(&lowered);
+    if date_line_tokens(&tokens, context) {
+        return true;
+    }
+    // The label is sought once a date is found: most lines with a number have none.
+    (0..tokens.len()).any(|start| date_at(&tokens, start, context).is_some()) && has_date_label(text)
+}
+
+fn date_line_tokens(tokens: &[&str], context: DateContext) -> bool {
     if tokens.is_empty() || tokens.len() > DATE_LINE_MAX_TOKENS {
         return false;
     }
@@ -154,7 +169,7 @@ pub fn is_date_line(text: &str, context: DateContext) -> bool {
     let mut any = false;
     let mut start = 0;
     while start < tokens.len() {
-        match date_at(&tokens, start, context) {
+        match date_at(tokens, start, context) {
             Some((_, used)) => {
                 any = true;
                 covered[start..start + used].iter_mut().for_each(|c| *c = true);

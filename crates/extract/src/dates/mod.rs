@@ -126,27 +126,35 @@ pub fn parse_iso(text: &str, context: DateContext) -> Option<PageDate> {
 /// 20259:13 AM GMT+1Updated" reads as "november 20, 2025 9:13 am gmt+1 updated".
 pub(super) fn lowered_date_text(text: &str) -> String {
     let lowered = camel_apart(text).to_lowercase();
-    let lowered = if lowered.is_ascii() { lowered } else { cjk_date_marks(&lowered) };
-    let chars: Vec<char> = lowered.chars().collect();
-    let mut out = String::with_capacity(lowered.len() + 8);
+    if lowered.is_ascii() {
+        return glued_apart(lowered.as_bytes());
+    }
+    let chars: Vec<char> = cjk_date_marks(&lowered).chars().collect();
+    glued_apart(&chars)
+}
+
+/// The characters of a lowered text, with a space where a date is glued to what follows
+/// it; bytes when the text is ASCII, so that it is not copied into characters.
+fn glued_apart<C: Copy + Into<char>>(chars: &[C]) -> String {
+    let at = |i: usize| -> Option<char> { chars.get(i).map(|&c| c.into()) };
+    let digit = |i: usize| at(i).is_some_and(|c| c.is_ascii_digit());
+    let mut out = String::with_capacity(chars.len() + 8);
     for (i, &c) in chars.iter().enumerate() {
+        let c: char = c.into();
         out.push(c);
-        let Some(&next) = chars.get(i + 1) else { break };
+        let Some(next) = at(i + 1) else { break };
         // A year run into a time: four digits of 19xx or 20xx, then "9:13" or "10:13".
         let year_then_time = i >= 3
-            && chars[i - 3..=i].iter().all(char::is_ascii_digit)
-            && (chars[i - 3..i - 1] == ['2', '0'] || chars[i - 3..i - 1] == ['1', '9'])
-            && !chars.get(i.wrapping_sub(4)).is_some_and(char::is_ascii_digit)
+            && (i - 3..=i).all(digit)
+            && matches!((at(i - 3), at(i - 2)), (Some('2'), Some('0')) | (Some('1'), Some('9')))
+            && !(i >= 4 && digit(i - 4))
             && next.is_ascii_digit()
-            && (chars.get(i + 2) == Some(&':')
-                || chars.get(i + 2).is_some_and(char::is_ascii_digit) && chars.get(i + 3) == Some(&':'));
+            && (at(i + 2) == Some(':') || digit(i + 2) && at(i + 3) == Some(':'));
         // A digit run into a word of three letters or more: "gmt+1updated", but not
         // "9:13am", "06h30", "1er", "6th".
-        let digit_then_word =
-            c.is_ascii_digit() && chars[i + 1..].iter().take_while(|c| c.is_alphabetic()).nth(2).is_some();
+        let digit_then_word = c.is_ascii_digit() && (i + 1..i + 4).all(|j| at(j).is_some_and(char::is_alphabetic));
         // A label run into its date: "发布时间:2025-05-22", "date:12/03/2024" (not "05:54").
-        let label_then_date =
-            matches!(c, ':' | '：') && i > 0 && !chars[i - 1].is_ascii_digit() && next.is_ascii_digit();
+        let label_then_date = matches!(c, ':' | '：') && i > 0 && !digit(i - 1) && next.is_ascii_digit();
         if year_then_time || digit_then_word || label_then_date {
             out.push(' ');
         }

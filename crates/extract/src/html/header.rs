@@ -6,8 +6,8 @@ use markup5ever_rcdom::Handle;
 use super::dom::{attr, class_tokens, descendants, has_below, is_block, is_prose_text, parent, short_text, tag, text};
 use super::meta::Metadata;
 use crate::byline::{agency_in, agency_named, byline_in, person_name, reporter_names, same_text};
-use crate::dates::datelines::{LineDates, dates_in_line, has_date_label, is_date_line};
-use crate::dates::{DateContext, find_date, shown_date_in};
+use crate::dates::datelines::{LineDates, dates_in_line, is_dated_line};
+use crate::dates::{DateContext, shown_date_in};
 use crate::headline::rejection;
 use crate::noise::{fold, is_prose, word_count};
 use crate::refusal::Considered;
@@ -77,7 +77,7 @@ pub fn is_dateline(node: &Handle, context: DateContext) -> bool {
     if !tag(node).is_some_and(is_block) && parent(node).is_some_and(|up| is_prose_text(&up)) {
         return false;
     }
-    is_date_line(&content, context) || (has_date_label(&content) && find_date(&content, context).is_some())
+    is_dated_line(&content, context)
 }
 
 fn in_caption(node: &Handle) -> bool {

@@ -20,6 +20,9 @@ const NOT_NESTING: &[&str] = &[
     "dt", "dd", "option", "tr", "td", "th", "thead", "tbody", "tfoot", "html", "head", "body", "optgroup", "rt", "rp",
 ];
 
+/// Elements whose content follows the rules of SVG and MathML.
+const FOREIGN: &[&str] = &["svg", "math"];
+
 /// Elements whose content is text up to their end tag.
 const RAW_TEXT: &[&str] =
     &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"];
@@ -34,6 +37,8 @@ pub fn lighten(input: &str) -> (Cow<'_, str>, usize) {
     let mut depth = 0usize;
     let mut skipped_open = 0usize;
     let mut removed = 0usize;
+    // Inside `<svg>` or `<math>`.
+    let mut foreign = 0usize;
     let mut at = 0;
     while let Some(offset) = input[at..].find('<') {
         let start = at + offset;
@@ -78,16 +83,27 @@ pub fn lighten(input: &str) -> (Cow<'_, str>, usize) {
             removed += 1;
         }
         at = end;
+        if closing && is(FOREIGN) {
+            foreign = foreign.saturating_sub(1);
+        } else if !closing && !self_closing && is(FOREIGN) {
+            foreign += 1;
+        }
         if !closing && is(RAW_TEXT) {
-            let close = end_tag(&input[at..], name).map(|e| at + e);
-            if let Some(close) = close
-                && unread_source(&input[start..at], name, &input[at..close], &bytes[close + 2 + name_len..])
-            {
+            // Scripts and styles in SVG and MathML are markup, not raw text.
+            // `<script:x>` is not a script.
+            let named = bytes.get(name_start + name_len).is_some_and(|b| b.is_ascii_whitespace() || b"/>".contains(b));
+            let unread = match open_tag_end(bytes, name_start + name_len) {
+                Some(source) if named && foreign == 0 && !remove => unread_source(input, start, source, name),
+                _ => None,
+            };
+            if let Some((source, close)) = unread {
                 let kept = output.get_or_insert_with(|| String::with_capacity(input.len()));
-                kept.push_str(&input[copied_to..at]);
+                kept.push_str(&input[copied_to..source]);
                 copied_to = close;
+                at = close;
+            } else {
+                at = end_tag(&input[at..], name).map_or(input.len(), |e| at + e);
             }
-            at = close.unwrap_or(input.len());
         }
     }
     match output {
@@ -99,16 +115,110 @@ pub fn lighten(input: &str) -> (Cow<'_, str>, usize) {
     }
 }
 
-/// Whether the source of the script or style opened by `open_tag` can be left out: it
-/// is not JSON (JSON-LD metadata is read), and the parser ends it where [`end_tag`] does
-/// (no `<!--`, after which a script may hold `</script>` as text; an end tag closed
-/// like a tag, unlike `</scripts`).
-fn unread_source(open_tag: &str, name: &[u8], source: &str, after_end_tag: &[u8]) -> bool {
-    let is_script = name.eq_ignore_ascii_case(b"script");
-    (is_script || name.eq_ignore_ascii_case(b"style"))
-        && !(is_script && open_tag.to_ascii_lowercase().contains("json"))
-        && !source.contains("<!--")
-        && after_end_tag.first().is_some_and(|b| matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>'))
+/// The source of the script or style whose tag opens at `start` and ends before
+/// `source`, when it can be left out: the start of the source and of its end tag.
+/// JSON is read (JSON-LD metadata); the end of a script is where the parser ends it.
+fn unread_source(input: &str, start: usize, source: usize, name: &[u8]) -> Option<(usize, usize)> {
+    let rest = &input[source..];
+    if name.eq_ignore_ascii_case(b"style") {
+        let close = tags(rest).find(|&at| tag_at(&rest.as_bytes()[at..], b"</", b"style"))?;
+        return Some((source, source + close));
+    }
+    if !name.eq_ignore_ascii_case(b"script") || input[start..source].to_ascii_lowercase().contains("json") {
+        return None;
+    }
+    script_end(rest).map(|close| (source, source + close))
+}
+
+/// Where a `<` stands in `text`.
+fn tags(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.match_indices('<').map(|(at, _)| at)
+}
+
+/// Whether `rest` starts with `opening` (`<`, `</`) and the tag name `name`, in any case,
+/// closed as the tokenizer closes a tag name (a space, `/`, `>`).
+fn tag_at(rest: &[u8], opening: &[u8], name: &[u8]) -> bool {
+    let after = opening.len() + name.len();
+    rest.starts_with(opening)
+        && rest.get(opening.len()..after).is_some_and(|found| found.eq_ignore_ascii_case(name))
+        && rest.get(after).is_some_and(|b| matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ' | b'/' | b'>'))
+}
+
+/// Where the HTML tokenizer ends the source of a script: at the first `</script>`, but
+/// that after `<!--` a `<script>` opens a part where `</script>` does not end it (until
+/// `-->`, or a `</script>` that closes the part).
+fn script_end(source: &str) -> Option<usize> {
+    #[derive(PartialEq)]
+    enum State {
+        Data,
+        Escaped,
+        DoubleEscaped,
+    }
+    let bytes = source.as_bytes();
+    let mut state = State::Data;
+    let mut at = 0;
+    loop {
+        // Outside the escaped parts only a `<` changes anything; inside them a `-->` too.
+        let next = match state {
+            State::Data => at + source[at..].find('<')?,
+            _ => at + bytes[at..].iter().position(|&b| b == b'<' || b == b'>')?,
+        };
+        let rest = &bytes[next..];
+        at = next + 1;
+        if rest[0] == b'>' {
+            // `-->`, the dashes of the `<!--` that opened the part among them (`<!-->`).
+            if next >= 2 && bytes[next - 2..next] == *b"--" {
+                state = State::Data;
+            }
+            continue;
+        }
+        match state {
+            State::Data if rest.starts_with(b"<!--") => (state, at) = (State::Escaped, next + 4),
+            State::Data | State::Escaped if tag_at(rest, b"</", b"script") => return Some(next),
+            // The name and the character that closed it are read.
+            State::Escaped if tag_at(rest, b"<", b"script") => (state, at) = (State::DoubleEscaped, next + 8),
+            State::DoubleEscaped if tag_at(rest, b"</", b"script") => (state, at) = (State::Escaped, next + 9),
+            _ => {}
+        }
+    }
+}
+
+/// Where the source of an element starts: past its open tag's attributes, read as the
+/// tokenizer reads them (a `>` inside a quoted value does not close the tag). `at` is
+/// just past the tag's name.
+fn open_tag_end(bytes: &[u8], mut at: usize) -> Option<usize> {
+    let space = |b: u8| matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ');
+    loop {
+        while bytes.get(at).is_some_and(|&b| space(b) || b == b'/') {
+            at += 1;
+        }
+        match bytes.get(at)? {
+            b'>' => return Some(at + 1),
+            // The name: its first character may be `=`.
+            _ => at += 1,
+        }
+        while bytes.get(at).is_some_and(|&b| !space(b) && !matches!(b, b'/' | b'>' | b'=')) {
+            at += 1;
+        }
+        while bytes.get(at).copied().is_some_and(space) {
+            at += 1;
+        }
+        if bytes.get(at) != Some(&b'=') {
+            continue;
+        }
+        at += 1;
+        while bytes.get(at).copied().is_some_and(space) {
+            at += 1;
+        }
+        match bytes.get(at)? {
+            &quote @ (b'"' | b'\'') => at += 2 + bytes[at + 1..].iter().position(|&b| b == quote)?,
+            _ => {
+                while bytes.get(at).is_some_and(|&b| !space(b) && b != b'>') {
+                    at += 1;
+                }
+            }
+        }
+    }
 }
 
 /// Where the end tag of `name` starts in `rest` (`</script`, in any case).
@@ -138,12 +248,36 @@ mod tests {
         assert!(matches!(lighten(page), (Cow::Borrowed(_), 0)));
     }
 
+    /// Elements, attributes and text of a parsed page, but the text of scripts and styles.
+    fn shape(html: &str) -> String {
+        use markup5ever_rcdom::NodeData;
+        let document = htmd::HtmlToMarkdown::new().html_to_tree(html).unwrap();
+        let mut out = String::new();
+        let mut stack = vec![(document, false)];
+        while let Some((node, in_source)) = stack.pop() {
+            let source = match &node.data {
+                NodeData::Element { name, attrs, .. } => {
+                    let attrs: Vec<String> =
+                        attrs.borrow().iter().map(|a| format!("{}={}", a.name.local, a.value)).collect();
+                    out.push_str(&format!("<{} {}>", name.local, attrs.join(" ")));
+                    matches!(&*name.local, "script" | "style")
+                }
+                NodeData::Text { contents } if !in_source => {
+                    out.push_str(&contents.borrow());
+                    false
+                }
+                _ => false,
+            };
+            stack.extend(node.children.borrow().iter().rev().map(|c| (c.clone(), source)));
+        }
+        out
+    }
+
     #[test]
     fn scripts_and_styles_are_left_empty_but_json() {
         let page = concat!(
             r#"<head><style>p { color: red }</style><script type="application/ld+json">{"a": 1}</script></head>"#,
-            "<body><p>Text</p><SCRIPT>if (a<b) {}</Script ><script>document.write('<!--<script></script>-->')</script>",
-            "<script>x = '</scripts>'</script></body>"
+            "<body><p>Text</p><SCRIPT>if (a<b) {}</Script ><script>x = '</scripts>'</script></body>"
         );
         let (lightened, removed) = lighten(page);
         assert_eq!(removed, 0);
@@ -151,10 +285,37 @@ mod tests {
             lightened,
             concat!(
                 r#"<head><style></style><script type="application/ld+json">{"a": 1}</script></head>"#,
-                "<body><p>Text</p><SCRIPT></Script ><script>document.write('<!--<script></script>-->')</script>",
-                "<script>x = '</scripts>'</script></body>"
+                "<body><p>Text</p><SCRIPT></Script ><script></script></body>"
             )
         );
+    }
+
+    #[test]
+    fn scripts_end_where_the_parser_ends_them() {
+        for script in [
+            "<script>if (a<b) {}</script><p>after</p>",
+            "<script>document.write('<!--<script>x</script>-->')</script><p>after</p>",
+            "<script>a = '<!--'; b = '<script>'; c = '</script>'; d = 1</script><p>after</p>",
+            "<script>a = '<!--'; b = '<script>'; </script><p>inside</p><!-- --></script><p>after</p>",
+            "<script>a = '<!-->'; b = '<script>'; </script><p>after</p>",
+            "<script>a = '<!--'; b = '-->'; c = '<script>'; </script><p>after</p>",
+            "<script>a = '<!--'; b = '<script>'; c = '-->' </script><p>after</p>",
+            "<script>a = '<!--<script>-->'; </script><p>after</p>",
+            "<script>a = '<!--->'; b = '<script>'; </script><p>after</p>",
+            "<script>a = '<!--<SCRIPT/-- -->'; </script><p>after</p></script>",
+            r#"<script data-x="a>b" data-y='</script>' z=w>code</script><p>after</p>"#,
+            "<script>/* <!--> */ y</script\n><p>after</p>",
+            "<script:x>not a script</script:x><p>after</p>",
+            "<svg><script>if (a<b) {}</script><style>a</style></svg><p>after</p>",
+            "<style>a { content: '</stylex>' }</style><p>after</p>",
+            "<script>never closed",
+        ] {
+            let page = format!("<html><body><p>before</p>{script}</body></html>");
+            let (lightened, _) = lighten(&page);
+            assert_eq!(shape(&lightened), shape(&page), "{script}\n{lightened}");
+        }
+        let (lightened, _) = lighten("<script>a = '<!--'; b = '<script>'; c = '</script>'; d = 1</script>");
+        assert_eq!(lightened, "<script></script>");
     }
 
     #[test]
