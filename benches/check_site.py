@@ -7,7 +7,7 @@ SITE_DIR holds corpus-manifest.json (written by `cargo run --example gen_corpus`
 briefing or Hugo flavor; the manifest says how many HTML pages that flavor makes
 before briefing's own rules, which this script applies to the corpus's articles: a
 topic's, term's or the archive's timeline longer than `timeline_limit` (site.yaml,
-default 500) gets a page per year and, for a year still too long, per month, the
+default 250) gets a page per year and, for a year still too long, per month, the
 newest part staying on the listing's own page; the home page is an edition, the
 newest story and the next 5, then each topic's 3 newest stories not shown above it).
 Prints one JSON object: page and file counts, and "problems" (empty when every check
@@ -36,7 +36,7 @@ def read(path):
 
 
 # briefing's rules (src/config.rs, src/site/periods.rs, src/render/pages/home.rs).
-DEFAULT_TIMELINE_LIMIT = 500
+DEFAULT_TIMELINE_LIMIT = 250
 HOME_FRONT = 1 + 5  # the lead story and the latest headlines
 HOME_TOPIC_ROWS = 3
 
