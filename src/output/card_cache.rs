@@ -69,6 +69,9 @@ pub struct CardCache {
     dir: PathBuf,
     used_dir: PathBuf,
     kind: BuildKind,
+    /// Whether the cache's folders stay inside the site: one that a symbolic link takes
+    /// elsewhere is neither read, nor written, nor pruned, so nothing outside the site is.
+    inside_site: bool,
     /// The keys of the cards this build asked for: what `finish` keeps.
     used: Mutex<HashSet<CardKey>>,
     /// The cards this build drew, by key, with their file under the output root.
@@ -83,9 +86,11 @@ impl CardCache {
     /// The cache of the site at `root`, for a build of `kind`; the folder is made when a
     /// first card is kept.
     pub fn of_site(root: &Path, kind: BuildKind) -> CardCache {
+        let (dir, used_dir) = (root.join(CARD_CACHE_DIR), root.join(USED_DIR));
         CardCache {
-            dir: root.join(CARD_CACHE_DIR),
-            used_dir: root.join(USED_DIR),
+            inside_site: stays_inside(root, &dir) && stays_inside(root, &used_dir),
+            dir,
+            used_dir,
             kind,
             used: Mutex::default(),
             drawn: Mutex::default(),
@@ -99,6 +104,9 @@ impl CardCache {
         let key = card.key();
         lock(&self.used).insert(key);
         let kept = self.dir.join(file_name(key));
+        if !self.inside_site {
+            return output.write(&Page { path: path.to_owned(), bytes: card.draw() });
+        }
         // A link that fails (the card removed meanwhile by another site build's `finish`)
         // falls back to drawing; `write` reports an output that cannot be written.
         if let Some(size) = whole_png_size(&kept)
@@ -115,6 +123,9 @@ impl CardCache {
     /// saving only, so failures are ignored: a card that cannot be kept is drawn again next
     /// time, a cache that cannot be tidied costs space.
     pub fn finish(&self, output: &Path) {
+        if !self.inside_site {
+            return;
+        }
         self.keep_drawn(output);
         let _ = self.record_used_and_prune();
     }
@@ -196,7 +207,21 @@ fn write_keys(file: &Path, keys: &HashSet<CardKey>) -> io::Result<()> {
 
 /// The size of the file at `path` if it is a whole PNG: it begins with the signature and
 /// ends with the `IEND` chunk. Reads those 20 bytes only.
+/// Whether `path` under `root` resolves inside `root`: its deepest existing folder, links
+/// followed, is `root` or below it.
+fn stays_inside(root: &Path, path: &Path) -> bool {
+    let Ok(real_root) = fs::canonicalize(root) else { return false };
+    path.ancestors()
+        .find(|ancestor| fs::symlink_metadata(ancestor).is_ok())
+        .and_then(|existing| fs::canonicalize(existing).ok())
+        .is_some_and(|real| real.starts_with(&real_root))
+}
+
 fn whole_png_size(path: &Path) -> Option<u64> {
+    // A kept card is a file the build wrote, never a link to one elsewhere.
+    if !fs::symlink_metadata(path).ok()?.file_type().is_file() {
+        return None;
+    }
     let mut file = File::open(path).ok()?;
     let size = file.metadata().ok()?.len();
     if size < (PNG_SIGNATURE.len() + PNG_END.len()) as u64 {
@@ -320,6 +345,36 @@ mod tests {
         let mut expected = vec![file_name(card("Kept").key()), file_name(card("New").key())];
         expected.sort();
         assert_eq!(files(&dir), expected);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_cache_linked_outside_the_site_is_neither_read_nor_written_nor_pruned() {
+        let (root, out, elsewhere) =
+            (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        fs::write(elsewhere.path().join("notes.txt"), b"not the site's").unwrap();
+        let dir = root.path().join(CARD_CACHE_DIR);
+        fs::create_dir_all(dir.parent().unwrap()).unwrap();
+        std::os::unix::fs::symlink(elsewhere.path(), &dir).unwrap();
+        let output = out.path().join("public");
+        assert_eq!(build(root.path(), &output, &[card("Headline")]), [card("Headline").draw()]);
+        build(root.path(), &output, &[card("Other")]);
+        assert_eq!(files(elsewhere.path()), ["notes.txt"], "nothing kept or removed there");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_kept_card_that_is_a_link_is_drawn_again() {
+        let (root, out, elsewhere) =
+            (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let output = out.path().join("public");
+        build(root.path(), &output, &[card("Headline")]);
+        let kept_card = kept(root.path(), &card("Headline"));
+        let outside = elsewhere.path().join("outside.png");
+        fs::rename(&kept_card, &outside).unwrap();
+        std::os::unix::fs::symlink(&outside, &kept_card).unwrap();
+        assert_eq!(whole_png_size(&kept_card), None);
+        assert!(whole_png_size(&outside).is_some());
     }
 
     #[test]
