@@ -199,10 +199,13 @@ fn plain_words(path: Option<&str>, message: &str, fields: &[&str]) -> String {
             && expected == "a sequence"
         {
             let key = path.rsplit('.').next().unwrap_or(path);
-            let name = text.trim_matches('"');
-            let plain = !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
-            let item = if plain { name.to_owned() } else { text.to_owned() };
-            return format!("`{path}` must be {wanted}, not {found}: write `{key}: [{item}]`");
+            // `chips, fabs` was meant as two names.
+            let names: Vec<&str> = text.trim_matches('"').split(',').map(str::trim).collect();
+            let plain = |name: &str| {
+                !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+            };
+            let items = if names.iter().all(|name| plain(name)) { names.join(", ") } else { text.to_owned() };
+            return format!("`{path}` must be {wanted}, not {found}: write `{key}: [{items}]`");
         }
         return match path {
             Some(path) => format!("`{path}` must be {wanted}, not {found}"),

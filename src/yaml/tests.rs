@@ -59,6 +59,8 @@ fn wrong_types_are_plain_words() {
     assert_eq!(error.message, "`tags` must be a list such as `[a, b]`, not integer `3`");
     let one = parse_block("title: A\ntags: chips\n").unwrap_err();
     assert_eq!(one.message, "`tags` must be a list such as `[a, b]`, not string \"chips\": write `tags: [chips]`");
+    let two = parse_block("title: A\ntags: chips, fabs\n").unwrap_err();
+    assert!(two.message.ends_with("write `tags: [chips, fabs]`"), "{}", two.message);
     let spaced = parse_block("title: A\ntags: export controls\n").unwrap_err();
     assert!(spaced.message.ends_with("write `tags: [\"export controls\"]`"), "{}", spaced.message);
 }
